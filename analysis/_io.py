@@ -1,0 +1,103 @@
+"""Safe output: atomic writes, provenance records, and refusal to overwrite what is not ours."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputExistsError
+
+__all__ = ["atomic_write_bytes", "write_table_atomic", "provenance", "check_output_path",
+           "PROVENANCE_SUFFIX"]
+
+PROVENANCE_SUFFIX = ".provenance.json"
+
+
+def provenance(*, corpus=None, lexicon=None, settings: dict | None = None, **extra) -> dict:
+    """Provenance of a result: package version, corpus and lexicon identity, settings.
+
+    Examples
+    --------
+    >>> sorted(provenance(settings={"scope": "key"}))
+    ['package', 'settings', 'version']
+    """
+    from . import __version__
+
+    rec: dict = {"package": "frameshift", "version": __version__}
+    if corpus is not None:
+        rec["corpus"] = {"name": corpus.name, "sha256": corpus.fingerprint(),
+                         "statements": len(corpus)}
+    if lexicon is not None:
+        fp = getattr(lexicon, "fingerprint", None)
+        rec["lexicon"] = {"name": getattr(lexicon, "name", None),
+                          "version": getattr(lexicon, "version", None),
+                          "sha256": fp() if callable(fp) else fp}
+    if settings is not None:
+        rec["settings"] = settings
+    rec.update(extra)
+    return rec
+
+
+def check_output_path(path, *, force: bool = False, inputs=(), marker: Path | None = None) -> Path:
+    """Refuse to write over an input, into a bundled corpus, or over a foreign file.
+
+    A file counts as written by frameshift when its provenance file (or ``marker``) exists.
+    """
+    from .corpus import corpus_dir
+
+    path = Path(path)
+    target = path.resolve()
+    for inp in inputs:
+        try:
+            if inp is not None and Path(inp).exists() and (
+                    Path(inp).resolve() == target or Path(inp).resolve() in target.parents):
+                raise OutputExistsError(
+                    f"{path}: this is an input of the command; frameshift never writes into "
+                    f"its inputs. Choose another output path.", path=path)
+        except OSError:
+            continue
+    root = corpus_dir()
+    if root is not None and (root.resolve() == target or root.resolve() in target.parents):
+        raise OutputExistsError(
+            f"{path}: is inside the bundled corpus folder {root}; frameshift never writes "
+            f"there. Choose another output path.", path=path)
+    marker = marker if marker is not None else path.with_name(path.name + PROVENANCE_SUFFIX)
+    if path.exists() and not marker.exists() and not force:
+        raise OutputExistsError(
+            f"{path}: exists and was not written by frameshift (no {marker.name}). Choose "
+            f"another path, or pass --force to replace it.", path=path)
+    return path
+
+
+def atomic_write_bytes(path, data: bytes) -> None:
+    """Write ``data`` to a temporary file in the same folder, then rename it into place."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_table_atomic(df, path, *, provenance: dict, force: bool = False, inputs=()) -> Path:
+    """Write a table as CSV atomically, with ``<path>.provenance.json`` beside it."""
+    path = check_output_path(path, force=force, inputs=inputs)
+    data = df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    record = dict(provenance)
+    record["output"] = {"file": path.name, "sha256": hashlib.sha256(data).hexdigest(),
+                        "rows": int(len(df)), "columns": [str(c) for c in df.columns]}
+    atomic_write_bytes(path, data)
+    atomic_write_bytes(path.with_name(path.name + PROVENANCE_SUFFIX),
+                       (json.dumps(record, indent=2, sort_keys=True, default=str) + "\n")
+                       .encode("utf-8"))
+    return path

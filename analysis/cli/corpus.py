@@ -1,0 +1,59 @@
+"""``frameshift corpus info|validate``: look at a corpus, check a user's files."""
+
+from __future__ import annotations
+
+import warnings
+
+from ..corpus import read_corpus
+from ..errors import FrameshiftError
+
+__all__ = ["register"]
+
+
+def register(sub) -> None:
+    p = sub.add_parser("corpus", help="show or validate a corpus",
+                       description="Show a corpus (one line per statement) or validate files.")
+    csub = p.add_subparsers(dest="corpus_command", metavar="ACTION")
+    for action, helptext in (("info", "list the statements: actor, date, tokens, opening"),
+                             ("validate", "check a corpus and report every problem")):
+        q = csub.add_parser(action, help=helptext, description=helptext)
+        q.add_argument("path", nargs="?", default="karabakh_2023", metavar="PATH",
+                       help="corpus folder, CSV/TSV, JSONL, folder of .txt files or bundled "
+                            "name (default: %(default)s)")
+        q.add_argument("--id-col", metavar="COL")
+        q.add_argument("--text-col", metavar="COL")
+        q.add_argument("--actor-col", metavar="COL")
+        q.add_argument("--date-col", metavar="COL")
+        q.add_argument("--actors", metavar="FILE", help="actor registry CSV")
+        q.set_defaults(func=_info if action == "info" else _validate)
+    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
+
+
+def _load(args):
+    return read_corpus(args.path, id_col=args.id_col, text_col=args.text_col,
+                       actor_col=args.actor_col, date_col=args.date_col, actors=args.actors)
+
+
+def _info(args) -> int:
+    corpus = _load(args)
+    summ = corpus.summary()
+    print(repr(corpus))
+    with_width = summ.copy()
+    with_width["opening"] = [o[:60] for o in with_width["opening"]]
+    print(with_width.to_string(index=False))
+    print(f"{int(summ['tokens'].sum()):,} tokens in {len(summ)} statements")
+    return 0
+
+
+def _validate(args) -> int:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            corpus = _load(args)
+        except FrameshiftError as err:
+            print(f"frameshift: invalid corpus: {err}")
+            return 1
+    for w in caught:
+        print(f"warning: {w.message}")
+    print(f"ok: {corpus!r}")
+    return 0

@@ -1,0 +1,373 @@
+"""Text normalisation and tokenisation with character offsets, shared by every stage.
+
+One tokenizer is used everywhere (matching, counting, KWIC, keyness), so that a count, a match
+row and a concordance line always agree. Its rules, stated once:
+
+* **Words** are runs of letters, digits, underscores and combining marks. A word may contain
+  internal joiners -- hyphens (``re-integration``, ``Azerbaijan-Karabakh`` stay one token),
+  apostrophes (``nation's``), periods (``U.S``, ``e.g``) and, between digits, commas
+  (``1,000``). Soft hyphens, zero-width joiners and word joiners inside a word are kept in the
+  word and removed from its normalised form. A zero-width *space* separates words.
+* **Normalised form** (the *type* used for matching): Unicode NFKC, typographic apostrophes and
+  hyphens folded to ASCII (``’`` -> ``'``, ``‑`` -> ``-``), invisible characters removed, then
+  case-folded (``str.casefold``) unless case is kept.
+* **Sentences** end at ``.``, ``!`` or ``?`` (not after a known abbreviation or a single
+  capital initial) and at blank lines (paragraph breaks). Assembled statements join their
+  fragments with a blank line, so no phrase ever matches across two quoted fragments.
+* Punctuation is not a token: counts of tokens (and rates per 1,000 tokens) are counts of words.
+* Every token keeps the character offsets ``[start, end)`` of its surface in the original text;
+  ``text[start:end]`` is exactly the token as written.
+
+No data package is downloaded: the tokenizer is :class:`nltk.tokenize.RegexpTokenizer` with the
+pattern below, and the abbreviation list ships with the package.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+from nltk.tokenize import RegexpTokenizer
+
+__all__ = [
+    "TokenizerSettings",
+    "Tokens",
+    "normalize",
+    "tokenize",
+    "tokenize_text",
+    "word_spans",
+    "sentence_spans",
+]
+
+# Characters that may sit inside a word without splitting it and vanish from its normal form.
+_INVISIBLE = "\u00ad\u200c\u200d\u2060\ufeff"
+# Combining marks (so NFD input tokenizes like NFC input).
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u064b-\u065f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_W = rf"[\w{_MARKS}{_INVISIBLE}]"
+_JOIN = r"[-'’\u2010\u2011\u02bc.]"
+WORD_PATTERN = rf"{_W}+(?:(?:{_JOIN}|(?<=\d),(?=\d)){_W}+)*"
+# Sentence-final punctuation runs and paragraph breaks are emitted as boundary tokens.
+BOUNDARY_PATTERN = r"[.!?]+|\n[ \t\r\u00a0]*\n"
+TOKEN_PATTERN = rf"{WORD_PATTERN}|{BOUNDARY_PATTERN}"
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
+_NLTK_TOKENIZER = RegexpTokenizer(TOKEN_PATTERN, gaps=False, discard_empty=True)
+
+_FOLD_TABLE = str.maketrans(
+    {
+        "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
+        "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-",
+        "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+        "\u00a0": " ", "\u202f": " ", "\u2007": " ",
+        **{c: None for c in _INVISIBLE + "\u200b"},
+    }
+)
+
+# Abbreviations after which a period does not end a sentence (casefolded, without the final dot).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st jr sr gen col lt capt sgt rev hon gov sen rep pres vs etc e.g i.e
+    u.s u.s.a u.k u.n no nos vol art fig jan feb mar apr jun jul aug sep sept oct nov dec
+    inc ltd co corp dept est approx cf al ca""".split()
+)
+
+
+@dataclass(frozen=True)
+class TokenizerSettings:
+    """Settings of the tokenizer; part of the provenance of every result.
+
+    Parameters
+    ----------
+    casefold : bool, default True
+        Fold case in the normalised form (case-insensitive matching).
+    unicode_form : str, default "NFKC"
+        Unicode normalisation applied to every token's form.
+    """
+
+    casefold: bool = True
+    unicode_form: str = "NFKC"
+    version: str = field(default="1", init=False)
+
+    def as_dict(self) -> dict:
+        """Return the settings as a plain dict (for manifests and provenance)."""
+        d = asdict(self)
+        d["pattern"] = TOKEN_PATTERN
+        return d
+
+
+def normalize(text: str, *, casefold: bool = True, unicode_form: str = "NFKC") -> str:
+    """Normalise a string the way token forms are normalised.
+
+    Typographic quotes, apostrophes and dashes are folded to ASCII, no-break spaces become
+    spaces, invisible characters are removed, then Unicode ``unicode_form`` and case folding
+    are applied.
+
+    Examples
+    --------
+    >>> normalize("Artsakh’s RE‑INTEGRATION")
+    "artsakh's re-integration"
+    >>> normalize("coer\\u00adcion")
+    'coercion'
+    """
+    out = unicodedata.normalize(unicode_form, text.translate(_FOLD_TABLE))
+    out = out.translate(_FOLD_TABLE)
+    return out.casefold() if casefold else out
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the word tokens of ``text``.
+
+    Examples
+    --------
+    >>> t = "Re-integration, they said: no."
+    >>> [t[a:b] for a, b in word_spans(t)]
+    ['Re-integration', 'they', 'said', 'no']
+    """
+    return [(a, b) for a, b in _NLTK_TOKENIZER.span_tokenize(text) if not _is_boundary(text[a:b])]
+
+
+def _is_boundary(surface: str) -> bool:
+    c = surface[0]
+    return c in ".!?\n"
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text`` (from first to last word of each).
+
+    Examples
+    --------
+    >>> t = "The U.S. agreed. Baku did not! Why?"
+    >>> [t[a:b] for a, b in sentence_spans(t)]
+    ['The U.S. agreed', 'Baku did not', 'Why']
+    """
+    toks = tokenize_text(text)
+    out: list[tuple[int, int]] = []
+    for s in np.unique(toks["sentence"]):
+        idx = np.flatnonzero(toks["sentence"] == s)
+        out.append((int(toks["start"][idx[0]]), int(toks["end"][idx[-1]])))
+    return out
+
+
+def tokenize_text(text: str, *, settings: TokenizerSettings | None = None) -> dict:
+    """Tokenise one text; return forms, surfaces, offsets and sentence numbers.
+
+    Returns
+    -------
+    dict
+        ``surface`` (list of str, as written), ``form`` (list of str, normalised),
+        ``start``/``end`` (int arrays, character offsets), ``sentence`` (int array, 0-based).
+
+    Examples
+    --------
+    >>> toks = tokenize_text("Stepanakert rejected “ready-made solutions”. Talks?")
+    >>> toks["form"]
+    ['stepanakert', 'rejected', 'ready-made', 'solutions', 'talks']
+    >>> toks["sentence"].tolist()
+    [0, 0, 0, 0, 1]
+    >>> int(toks["start"][2]), int(toks["end"][2])
+    (22, 32)
+    """
+    settings = settings or TokenizerSettings()
+    toks = tokenize([text], settings=settings, with_offsets=True)
+    ids = toks.ids
+    return {
+        "surface": [text[a:b] for a, b in zip(toks.starts, toks.ends)],
+        "form": [toks.types[toks.surface_to_type[i]] for i in ids],
+        "start": toks.starts,
+        "end": toks.ends,
+        "sentence": toks.sentence,
+    }
+
+
+class Tokens:
+    """The tokens of a sequence of texts, as integer ids with sentence numbers.
+
+    Built by :func:`tokenize`; normally obtained with :func:`analysis.corpus_tokens`, which
+    tokenises a corpus once and reuses the result.
+
+    Attributes
+    ----------
+    surfaces : list of str
+        Surface vocabulary: each distinct token as written (NFKC, case kept).
+    types : list of str
+        Type vocabulary: each distinct normalised form (case-folded unless case is kept).
+    surface_to_type : numpy.ndarray
+        For each surface id, the id of its type.
+    ids : numpy.ndarray
+        Surface id of every word token, all texts concatenated.
+    doc_index : numpy.ndarray
+        ``ids[doc_index[i]:doc_index[i + 1]]`` are the tokens of text ``i``.
+    sentence : numpy.ndarray
+        Sentence number (0-based, within its text) of every token.
+    starts, ends : numpy.ndarray or None
+        Character offsets of every token in its text (when built ``with_offsets``).
+    settings : TokenizerSettings
+    """
+
+    def __init__(self, *, surfaces, types, surface_to_type, ids, doc_index, sentence, starts,
+                 ends, settings, texts=None):
+        self.surfaces = surfaces
+        self.types = types
+        self.surface_to_type = surface_to_type
+        self.ids = ids
+        self.doc_index = doc_index
+        self.sentence = sentence
+        self.starts = starts
+        self.ends = ends
+        self.settings = settings
+        self._texts = texts
+
+    def __repr__(self) -> str:
+        return (f"<Tokens: {self.n_docs} texts, {len(self.ids):,} tokens, "
+                f"{len(self.types):,} types>")
+
+    @property
+    def n_docs(self) -> int:
+        """Number of texts."""
+        return len(self.doc_index) - 1
+
+    def type_ids(self) -> np.ndarray:
+        """Type id of every token (normalised form)."""
+        return self.surface_to_type[self.ids]
+
+    def n_tokens(self) -> np.ndarray:
+        """Number of word tokens of every text."""
+        return np.diff(self.doc_index)
+
+    def doc_slice(self, i: int) -> slice:
+        """Slice of the token arrays that belongs to text ``i``."""
+        return slice(int(self.doc_index[i]), int(self.doc_index[i + 1]))
+
+    def offsets(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        """Character offsets ``(starts, ends)`` of the tokens of text ``i``.
+
+        Computed on demand when the tokens were built without offsets.
+        """
+        sl = self.doc_slice(i)
+        if self.starts is not None:
+            return self.starts[sl], self.ends[sl]
+        if self._texts is None:
+            raise ValueError("These tokens were built without offsets and without their texts.")
+        spans = word_spans(self._texts[i])
+        arr = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
+        return arr[:, 0], arr[:, 1]
+
+
+class _Vocab:
+    """Growing surface vocabulary with its normalised types."""
+
+    def __init__(self, settings: TokenizerSettings):
+        self.settings = settings
+        self.surface_id: dict[str, int] = {}
+        self.surfaces: list[str] = []
+        self.surface_type: list[int] = []
+        self.type_id: dict[str, int] = {}
+        self.types: list[str] = []
+
+    def add(self, surface: str) -> int:
+        c = surface[0]
+        if c in ".!?" or c == "\n":
+            sid = -1 if c != "\n" else -3
+            self.surface_id[surface] = sid
+            return sid
+        form_cased = normalize(surface, casefold=False, unicode_form=self.settings.unicode_form)
+        form = form_cased.casefold() if self.settings.casefold else form_cased
+        tid = self.type_id.get(form)
+        if tid is None:
+            tid = self.type_id[form] = len(self.types)
+            self.types.append(form)
+        sid = len(self.surfaces)
+        self.surface_id[surface] = sid
+        self.surfaces.append(form_cased)
+        self.surface_type.append(tid)
+        return sid
+
+
+def tokenize(texts, *, settings: TokenizerSettings | None = None,
+             with_offsets: bool = False) -> Tokens:
+    """Tokenise a sequence of texts into a :class:`Tokens` table of integer ids.
+
+    Parameters
+    ----------
+    texts : iterable of str
+    settings : TokenizerSettings, optional
+    with_offsets : bool, default False
+        Also store the character offsets of every token (otherwise they are computed on
+        demand, text by text, with :meth:`Tokens.offsets`).
+
+    Examples
+    --------
+    >>> toks = tokenize(["We invite you.", "We decline. Not now."])
+    >>> toks.n_tokens().tolist()
+    [3, 4]
+    >>> [toks.types[t] for t in toks.type_ids()]
+    ['we', 'invite', 'you', 'we', 'decline', 'not', 'now']
+    >>> toks.sentence.tolist()
+    [0, 0, 0, 0, 0, 1, 1]
+    """
+    settings = settings or TokenizerSettings()
+    texts = list(texts)
+    vocab = _Vocab(settings)
+    lookup = vocab.surface_id
+    add = vocab.add
+    findall = _TOKEN_RE.findall
+    id_chunks: list[np.ndarray] = []
+    sent_chunks: list[np.ndarray] = []
+    start_chunks: list[np.ndarray] = []
+    end_chunks: list[np.ndarray] = []
+    doc_index = np.zeros(len(texts) + 1, dtype=np.int64)
+    abbrev_cache: dict[int, bool] = {}
+    for i, text in enumerate(texts):
+        if with_offsets:
+            spans = list(_NLTK_TOKENIZER.span_tokenize(text))
+            surf = [text[a:b] for a, b in spans]
+        else:
+            surf = findall(text)
+        raw = np.fromiter((lookup[s] if s in lookup else add(s) for s in surf),
+                          dtype=np.int64, count=len(surf))
+        words = raw >= 0
+        # A "." after an abbreviation or a single-letter initial does not end a sentence.
+        boundary = ~words
+        if boundary.any():
+            bpos = np.flatnonzero(raw == -1)
+            for p in bpos:
+                if p == 0 or raw[p - 1] < 0:
+                    continue
+                if surf[p] != ".":
+                    continue
+                prev = int(raw[p - 1])
+                is_abbr = abbrev_cache.get(prev)
+                if is_abbr is None:
+                    form = vocab.types[vocab.surface_type[prev]].casefold()
+                    is_abbr = form in ABBREVIATIONS or (
+                        len(form) == 1 and vocab.surfaces[prev].isupper())
+                    abbrev_cache[prev] = is_abbr
+                if is_abbr:
+                    boundary[p] = False
+        sent = np.cumsum(boundary)[words]
+        if len(sent):
+            # renumber so that sentences are 0, 1, 2, ... (leading/double boundaries collapse)
+            _, sent = np.unique(sent, return_inverse=True)
+        id_chunks.append(raw[words])
+        sent_chunks.append(sent.astype(np.int32))
+        if with_offsets:
+            arr = np.asarray(spans, dtype=np.int64).reshape(-1, 2)[words]
+            start_chunks.append(arr[:, 0])
+            end_chunks.append(arr[:, 1])
+        doc_index[i + 1] = doc_index[i] + int(words.sum())
+    ids = np.concatenate(id_chunks).astype(np.int32) if id_chunks else np.zeros(0, np.int32)
+    sentence = (np.concatenate(sent_chunks) if sent_chunks else np.zeros(0, np.int32))
+    return Tokens(
+        surfaces=vocab.surfaces,
+        types=vocab.types,
+        surface_to_type=np.asarray(vocab.surface_type, dtype=np.int32),
+        ids=ids,
+        doc_index=doc_index,
+        sentence=sentence,
+        starts=np.concatenate(start_chunks) if with_offsets and start_chunks else (
+            np.zeros(0, np.int64) if with_offsets else None),
+        ends=np.concatenate(end_chunks) if with_offsets and end_chunks else (
+            np.zeros(0, np.int64) if with_offsets else None),
+        settings=settings,
+        texts=texts,
+    )
