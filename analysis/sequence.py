@@ -60,7 +60,7 @@ def novelty_transience_resonance(distributions, *, window=1):
     --------
     >>> t = novelty_transience_resonance([[.5, .5], [.9, .1], [.5, .5]], window=1)
     >>> t.round(6).to_dict("list")
-    {'position': [0, 1, 2], 'novelty': [nan, 0.531004, 0.368622], 'transience': [0.368622, 0.531004, nan], 'resonance': [nan, 0.0, nan]}
+    {'position': [0, 1, 2], 'novelty': [nan, 0.531004, 0.736966], 'transience': [0.736966, 0.531004, nan], 'resonance': [nan, 0.0, nan]}
     """
     p = np.asarray(distributions, dtype=float)
     if p.ndim != 2:
@@ -169,7 +169,7 @@ def ntr(counts, *, by="statement_id", window=1, smoothing=0.5, order=None):
       statement_id   novelty  resonance
     0            a       NaN        NaN
     1            b  0.531004        0.0
-    2            c  0.368622        NaN
+    2            c  0.736966        NaN
     """
     units, _, p = distributions(counts, by=by, smoothing=smoothing, order=order)
     if np.isnan(p).any():
