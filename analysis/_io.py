@@ -51,19 +51,25 @@ def check_output_path(path, *, force: bool = False, inputs=(), marker: Path | No
     path = Path(path)
     target = path.resolve()
     for inp in inputs:
-        try:
-            if inp is not None and Path(inp).exists() and (
-                    Path(inp).resolve() == target or Path(inp).resolve() in target.parents):
-                raise OutputExistsError(
-                    f"{path}: this is an input of the command; frameshift never writes into "
-                    f"its inputs. Choose another output path.", path=path)
-        except OSError:
+        if inp is None:
             continue
+        try:
+            src = Path(inp).resolve() if Path(inp).exists() else None
+        except OSError:  # an unreadable or odd path cannot be the output either
+            src = None
+        if src is not None and (src == target or src in target.parents):
+            raise OutputExistsError(
+                f"{path}: this is an input of the command ({inp}); frameshift never writes "
+                f"into its inputs. Choose another output path.", path=path)
     root = corpus_dir()
     if root is not None and (root.resolve() == target or root.resolve() in target.parents):
         raise OutputExistsError(
             f"{path}: is inside the bundled corpus folder {root}; frameshift never writes "
             f"there. Choose another output path.", path=path)
+    if path.is_dir():
+        raise OutputExistsError(
+            f"{path}: is a folder. Give a file name for the output (e.g. {path}/counts.csv).",
+            path=path)
     marker = marker if marker is not None else path.with_name(path.name + PROVENANCE_SUFFIX)
     if path.exists() and not marker.exists() and not force:
         raise OutputExistsError(
@@ -73,13 +79,22 @@ def check_output_path(path, *, force: bool = False, inputs=(), marker: Path | No
 
 
 def atomic_write_bytes(path, data: bytes) -> None:
-    """Write ``data`` to a temporary file in the same folder, then rename it into place."""
+    """Write ``data`` to a temporary file in the same folder, then rename it into place.
+
+    A reader never sees a half-written file, and an interrupted write leaves the old file (if
+    any) untouched. The new file gets the permissions of the file it replaces, or the usual
+    ones for a new file (``0o666`` minus the umask), not the private ``0o600`` of a temporary.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _target_mode(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -87,6 +102,15 @@ def atomic_write_bytes(path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _target_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_table_atomic(df, path, *, provenance: dict, force: bool = False, inputs=()) -> Path:

@@ -20,6 +20,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,8 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from .errors import CorpusError, EncodingError, InputNotFoundError, Problem
+from .errors import (CorpusError, EncodingError, InputNotFoundError,
+                     InputNotReadableError, Problem)
 from .text import Tokens, TokenizerSettings, tokenize
 
 __all__ = [
@@ -57,6 +59,7 @@ _ID_CANDIDATES = ("statement_id", "doc_id", "id")
 _TEXT_CANDIDATES = ("text", "content", "body")
 _ACTOR_CANDIDATES = ("actor", "speaker", "author")
 _DATE_CANDIDATES = ("date",)
+_INT_RE = re.compile(r"-?[0-9]{1,9}")
 
 
 class EmptyStatementWarning(UserWarning):
@@ -207,6 +210,8 @@ class Corpus:
         ends = np.atleast_1d(np.asarray(ends, dtype=np.int64))
         om = self._offset_maps.get(statement_id)
         if om is None:
+            if statement_id not in self._statement_ids():
+                raise KeyError(f"{statement_id!r} is not a statement of corpus {self.name!r}")
             return statement_id, starts, ends
         piece = np.searchsorted(om.text_starts, starts, side="right") - 1
         piece = np.clip(piece, 0, len(om.text_starts) - 1)
@@ -214,6 +219,12 @@ class Corpus:
         sids = {om.source_ids[p] for p in np.unique(piece)}
         source_id = sids.pop() if len(sids) == 1 else om.source_ids[int(piece[0])]
         return source_id, starts + shift, ends + shift
+
+    def _statement_ids(self) -> frozenset:
+        ids = self.__dict__.get("_ids_cache")
+        if ids is None:
+            ids = self.__dict__["_ids_cache"] = frozenset(self._statements["statement_id"])
+        return ids
 
     def source_text(self, source_id: str) -> str:
         """Text of a source document, or of a statement given whole."""
@@ -294,21 +305,32 @@ def read_text_file(path: str | os.PathLike) -> str:
             f"{Path.cwd()}).", path=path) from err
     except IsADirectoryError as err:
         raise InputNotFoundError(f"{path}: is a folder, expected a file.", path=path) from err
+    except PermissionError as err:
+        raise InputNotReadableError(
+            f"{path}: permission denied. Make the file readable (e.g. `chmod u+r {path}`) or "
+            f"copy it somewhere you can read it.", path=path) from err
+    except OSError as err:
+        raise InputNotReadableError(
+            f"{path}: cannot be read ({err.strerror or err}). Check that it is a regular file "
+            f"on a working disk.", path=path) from err
     return _decode(data, path)
 
 
 def _decode(data: bytes, path) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    """Decode UTF-8 (an initial BOM is dropped); the error gives the offset in the file."""
+    skip = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
-        return data.decode("utf-8")
+        return data[skip:].decode("utf-8")
     except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        bad = data[err.start:err.start + 4]
+        offset = err.start + skip
+        line = data.count(b"\n", 0, offset) + 1
+        column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+        bad = data[offset:offset + 1]
         raise EncodingError(
-            f"{path}:{line}: byte {err.start} ({bad[:1].hex(' ')}) is not valid UTF-8 "
-            f"({err.reason}). Re-save the file as UTF-8 (e.g. in a spreadsheet: "
-            f"'CSV UTF-8'; or `iconv -f cp1252 -t utf-8`).", path=path, line=line) from err
+            f"{path}:{line}: byte {offset} (0x{bad.hex()}, line {line} column {column}) is not "
+            f"valid UTF-8 ({err.reason}). Re-save the file as UTF-8 (in a spreadsheet: "
+            f"'CSV UTF-8'; or convert it, e.g. `iconv -f cp1252 -t utf-8 IN > OUT` for a "
+            f"Windows file).", path=path, line=line) from err
 
 
 def bundled_corpora() -> list[str]:
@@ -416,6 +438,17 @@ def read_corpus(path, *, id_col: str | None = None, text_col: str | None = None,
 def _read_delimited(path: Path, sep: str) -> list[tuple[int, dict]]:
     """Rows of a delimited file as (line number, record)."""
     text = _read_nonempty(path)
+    # The csv module refuses fields over 128 KiB by default (a process-wide setting); a
+    # statement can be many megabytes, so lift the limit while reading and restore it.
+    old_limit = csv.field_size_limit()
+    csv.field_size_limit(max(old_limit, min(len(text) + 1, 2**31 - 1)))
+    try:
+        return _parse_delimited(text, path, sep)
+    finally:
+        csv.field_size_limit(old_limit)
+
+
+def _parse_delimited(text: str, path: Path, sep: str) -> list[tuple[int, dict]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     try:
         header = next(reader)
@@ -454,6 +487,12 @@ def _read_delimited(path: Path, sep: str) -> list[tuple[int, dict]]:
     return rows
 
 
+def _read_table(path: Path) -> pd.DataFrame:
+    """A small CSV (segments, statement metadata) as a DataFrame of strings, validated."""
+    rows = _read_delimited(path, ",")
+    return pd.DataFrame([rec for _, rec in rows], columns=list(rows[0][1]), dtype=object)
+
+
 def _read_nonempty(path: Path) -> str:
     text = read_text_file(path)
     if not text.strip():
@@ -465,7 +504,10 @@ def _read_nonempty(path: Path) -> str:
 def _read_jsonl(path: Path) -> list[tuple[int, dict]]:
     text = _read_nonempty(path)
     rows, problems = [], []
-    for i, line in enumerate(text.splitlines(), start=1):
+    # Split on line feeds only: str.splitlines() would also split at U+2028, U+0085, form
+    # feeds ..., which JSON allows unescaped inside strings.
+    for i, line in enumerate(text.split("\n"), start=1):
+        line = line[:-1] if line.endswith("\r") else line
         if not line.strip():
             continue
         try:
@@ -548,10 +590,12 @@ def _read_text_folder(folder: Path, *, actors, name, id_col, text_col, actor_col
 
 
 def _pick(columns, given, candidates, what, path, required=True):
+    header = path is not None and path != "DataFrame" and Path(path).is_file()
+    loc = f"{path}:1" if header else (path or "table")
     if given is not None:
         if given not in columns:
             raise CorpusError(
-                f"{path or 'table'}: no {what} column {given!r}; the columns are: "
+                f"{loc}: no {what} column {given!r}; the columns are: "
                 f"{', '.join(map(str, columns))}. Pass the right name "
                 f"(--{what}-col / {what}_col=).", path=path, line=1)
         return given
@@ -560,7 +604,7 @@ def _pick(columns, given, candidates, what, path, required=True):
             return c
     if required:
         raise CorpusError(
-            f"{path or 'table'}: no {what} column; the columns are: "
+            f"{loc}: no {what} column; the columns are: "
             f"{', '.join(map(str, columns))}. Name the {what} column with {what}_col= "
             f"(--{what}-col on the command line), or add a column named {candidates[0]!r}.",
             path=path, line=1)
@@ -630,25 +674,50 @@ def _actors_from_statements(statements: pd.DataFrame) -> pd.DataFrame:
                                                                   "group"])
 
 
+class _DateRangeError(ValueError):
+    """A date that parses but lies outside the range a datetime64[ns] column can hold."""
+
+
 def _parse_date(value):
-    """Parse an ISO date (YYYY, YYYY-MM, YYYY-MM-DD, or a datetime); None if empty."""
+    """Parse an ISO date (YYYY, YYYY-MM, YYYY-MM-DD, or a datetime); None if empty.
+
+    Times with a UTC offset keep their local wall-clock time (the offset is dropped), so a
+    column may mix dates with and without offsets. Raises ValueError if unparseable and
+    :class:`_DateRangeError` if outside 1677-09-22 .. 2262-04-11.
+    """
     if _isna(value):
         return None
+    if isinstance(value, (bool, np.bool_)):
+        raise ValueError(str(value))
     if isinstance(value, (_dt.datetime, _dt.date, pd.Timestamp)):
-        return pd.Timestamp(value)
-    if isinstance(value, (int, np.integer)) and 0 < int(value) < 10000:
-        return pd.Timestamp(int(value), 1, 1)
+        return _in_range(pd.Timestamp(value))
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        value = int(value)
+    if isinstance(value, (int, np.integer)):
+        if 0 < int(value) < 10000:
+            return _in_range(pd.Timestamp(int(value), 1, 1))
+        raise ValueError(str(value))
     s = str(value).strip()
     if not s:
         return None
-    if len(s) == 4 and s.isdigit():
-        return pd.Timestamp(int(s), 1, 1)
-    if len(s) == 7 and s[4] == "-" and s[:4].isdigit() and s[5:].isdigit():
-        return pd.Timestamp(int(s[:4]), int(s[5:]), 1)
     try:
-        return pd.Timestamp(_dt.datetime.fromisoformat(s.replace("Z", "+00:00")))
-    except ValueError:
+        if len(s) == 4 and s.isdigit():
+            return _in_range(pd.Timestamp(int(s), 1, 1))
+        if len(s) == 7 and s[4] == "-" and s[:4].isdigit() and s[5:].isdigit():
+            return _in_range(pd.Timestamp(int(s[:4]), int(s[5:]), 1))
+        return _in_range(pd.Timestamp(_dt.datetime.fromisoformat(s.replace("Z", "+00:00"))))
+    except _DateRangeError:
+        raise
+    except (ValueError, OverflowError):
         raise ValueError(s) from None
+
+
+def _in_range(ts: pd.Timestamp) -> pd.Timestamp:
+    if ts.tzinfo is not None:
+        ts = ts.tz_localize(None)
+    if not (pd.Timestamp.min <= ts <= pd.Timestamp.max):
+        raise _DateRangeError(str(ts.date()))
+    return ts.as_unit("ns") if hasattr(ts, "as_unit") else ts
 
 
 def from_frame(df: pd.DataFrame, *, id_col: str | None = None, text_col: str | None = None,
@@ -692,8 +761,23 @@ def from_frame(df: pd.DataFrame, *, id_col: str | None = None, text_col: str | N
         raise TypeError(f"from_frame expects a pandas DataFrame, got {type(df).__name__}.")
     where = str(_path) if _path is not None else "DataFrame"
     columns = list(df.columns)
-    idc = _pick(columns, id_col, _ID_CANDIDATES, "id", where)
-    txc = _pick(columns, text_col, _TEXT_CANDIDATES, "text", where)
+    dup = sorted({str(c) for c in columns if columns.count(c) > 1})
+    if dup:
+        raise CorpusError(f"{where}: duplicate column names {dup}. Rename them so each is "
+                          f"unique.", path=_path, line=1 if _path is not None else None)
+    picked, missing = {}, []
+    for what, given, cands in (("id", id_col, _ID_CANDIDATES),
+                               ("text", text_col, _TEXT_CANDIDATES)):
+        try:
+            picked[what] = _pick(columns, given, cands, what, where)
+        except CorpusError as err:
+            missing.append(err)
+    if len(missing) == 1:
+        raise missing[0]
+    if missing:
+        raise CorpusError("\n".join(str(e) for e in missing), path=_path,
+                          line=1 if _path is not None else None)
+    idc, txc = picked["id"], picked["text"]
     acc = _pick(columns, actor_col, _ACTOR_CANDIDATES, "actor", where, required=False)
     dtc = _pick(columns, date_col, _DATE_CANDIDATES, "date", where, required=False)
     n = len(df)
@@ -720,7 +804,9 @@ def from_frame(df: pd.DataFrame, *, id_col: str | None = None, text_col: str | N
         if not sid:
             prob(i, f"empty id in column {idc!r}.", "Give every statement an id.")
         elif sid in first_seen:
-            prob(i, f"duplicate id {sid!r} (first at {label} {lines[first_seen[sid]]}).",
+            first = (f"first in {rowname(first_seen[sid])}" if rowname is not None else
+                     f"first at {label} {lines[first_seen[sid]]}")
+            prob(i, f"duplicate id {sid!r} ({first}).",
                  "Ids must be unique: rename or merge the rows.")
         first_seen.setdefault(sid, i)
         ids.append(sid)
@@ -737,6 +823,12 @@ def from_frame(df: pd.DataFrame, *, id_col: str | None = None, text_col: str | N
     for i, v in enumerate(df[dtc].tolist() if dtc else [None] * n):
         try:
             dates.append(_parse_date(v))
+        except _DateRangeError:
+            prob(i, f"the date {str(v)!r} in column {dtc!r} is outside the supported range "
+                    f"1677-09-22 to 2262-04-11.",
+                 "Move it to another column (extra columns are kept as they are) and "
+                 "leave this row's date empty.")
+            dates.append(None)
         except ValueError:
             prob(i, f"cannot read the date {str(v)!r} in column {dtc!r}.",
                  "Write dates as YYYY-MM-DD (or YYYY, YYYY-MM).")
@@ -779,8 +871,7 @@ def from_frame(df: pd.DataFrame, *, id_col: str | None = None, text_col: str | N
 def _maybe_numeric(col: pd.Series) -> np.ndarray:
     """Integer-looking text columns (``Year``) become integers; everything else is kept."""
     vals = col.tolist()
-    if vals and all(isinstance(v, str) and v.strip().lstrip("-").isdigit() and
-                    len(v.strip()) < 10 for v in vals):
+    if vals and all(isinstance(v, str) and _INT_RE.fullmatch(v.strip()) for v in vals):
         return np.array([int(v) for v in vals], dtype=np.int64)
     return col.to_numpy(dtype=object)
 
@@ -800,8 +891,19 @@ def _read_corpus_folder(folder: Path, *, name, id_col, text_col, actor_col, date
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else None
-        raise CorpusError(f"{manifest_path}:{line}: not valid YAML ({err}).",
+        loc = f"{manifest_path}:{line}:{mark.column + 1}" if mark else str(manifest_path)
+        raise CorpusError(f"{loc}: not valid YAML ({getattr(err, 'problem', None) or err}). "
+                          f"Fix the YAML syntax (key: value lines).",
                           path=manifest_path, line=line) from err
+    if not isinstance(manifest, dict):
+        raise CorpusError(f"{manifest_path}:1: expected 'key: value' lines (name, actors, "
+                          f"statements, ...), found a YAML {type(manifest).__name__}. Write the "
+                          f"manifest as a mapping.", path=manifest_path, line=1)
+    bad = sorted(k for k in ("actors", "statements", "segments", "sources", "name")
+                 if k in manifest and not isinstance(manifest[k], str))
+    if bad:
+        raise CorpusError(f"{manifest_path}: the entries {bad} must be file or folder names "
+                          f"(text). Fix them.", path=manifest_path)
     actors = None
     if (folder / manifest.get("actors", "actors.csv")).is_file():
         actors = read_actors(folder / manifest.get("actors", "actors.csv"))
@@ -812,18 +914,27 @@ def _read_corpus_folder(folder: Path, *, name, id_col, text_col, actor_col, date
     if seg_name:
         sources = {}
         src_dir = folder / manifest.get("sources", "sources")
+        if not src_dir.is_dir():
+            raise InputNotFoundError(
+                f"{manifest_path}: names segments but the sources folder {src_dir} is missing. "
+                f"Put the source documents (one .txt file each) in {src_dir.name}/.",
+                path=src_dir)
         for f in sorted(src_dir.iterdir()):
-            if f.is_file():
+            if f.is_file() and not f.name.startswith("."):
                 sources[f.stem] = read_text_file(f)
-        segments = pd.read_csv(folder / seg_name, dtype={"actor": object,
-                                                         "statement_id": object},
-                               keep_default_na=False)
-        statements_meta = None
-        if st_path.is_file():
-            statements_meta = pd.read_csv(st_path, dtype=str, keep_default_na=False)
+        seg_path = folder / seg_name
+        if not seg_path.is_file():
+            raise InputNotFoundError(
+                f"{manifest_path}: names the segments file {seg_name!r}, which is missing. "
+                f"Add it or fix the 'segments:' entry.", path=seg_path)
+        seg_rows = _read_delimited(seg_path, ",")
+        segments = pd.DataFrame([rec for _, rec in seg_rows], columns=list(seg_rows[0][1]),
+                                dtype=object)
+        statements_meta = _read_table(st_path) if st_path.is_file() else None
         corpus = corpus_from_segments(sources, segments, actors=actors,
                                       statements=statements_meta, name=name,
-                                      path=folder, _segments_path=folder / seg_name)
+                                      path=folder, _segments_path=folder / seg_name,
+                                      _lines=[line for line, _ in seg_rows])
         corpus.meta.update(meta)
         return corpus
     if not st_path.is_file():
@@ -871,7 +982,7 @@ def _repeats(fragment: list[str], whole: list[str]) -> bool:
 
 def corpus_from_segments(sources: dict, segments: pd.DataFrame, *, actors=None,
                          statements: pd.DataFrame | None = None, name: str = "corpus",
-                         path=None, _segments_path=None) -> Corpus:
+                         path=None, _segments_path=None, _lines=None) -> Corpus:
     """Assemble statements from the segments of source documents (e.g. quotes in an article).
 
     Parameters
@@ -918,20 +1029,32 @@ def corpus_from_segments(sources: dict, segments: pd.DataFrame, *, actors=None,
         raise CorpusError(f"{where}:1: missing column(s) {missing} (found: "
                           f"{', '.join(map(str, segments.columns))}). Segments need "
                           f"{', '.join(required)}.", path=_segments_path, line=1)
-    seg = segments.copy()
+    seg = segments.reset_index(drop=True).copy()
     problems = []
+    spans: dict = {}
     for i, row in enumerate(seg.itertuples(index=False)):
-        line = i + 2
-        src = sources.get(row.source)
+        line = _lines[i] if _lines is not None else i + 2
+        src = sources.get(row.source) if isinstance(row.source, str) else None
         if src is None:
             problems.append(Problem(f"unknown source {row.source!r} (known: "
                                     f"{', '.join(sorted(sources))}).", "Fix the source id.",
                                     path=where, line=line))
             continue
-        s, e = int(row.start), int(row.end)
+        try:
+            s, e = _as_offset(row.start), _as_offset(row.end)
+        except ValueError:
+            problems.append(Problem(f"start/end {row.start!r}/{row.end!r} are not whole "
+                                    f"numbers.", "Give character offsets (0-based, end "
+                                    "exclusive).", path=where, line=line))
+            continue
         if not (0 <= s < e <= len(src)):
             problems.append(Problem(f"span {s}-{e} is outside the source (length {len(src)}).",
                                     "Fix start/end.", path=where, line=line))
+            continue
+        spans.setdefault(row.source, []).append((s, e, line))
+        if not isinstance(row.statement_id, str) or not row.statement_id.strip():
+            problems.append(Problem("empty statement_id.", "Name the statement this segment "
+                                    "belongs to.", path=where, line=line))
         if "text" in seg.columns and isinstance(row.text, str) and row.text and \
                 src[s:e] != row.text:
             problems.append(Problem(f"text {row.text[:40]!r} does not match source[{s}:{e}] "
@@ -942,11 +1065,19 @@ def corpus_from_segments(sources: dict, segments: pd.DataFrame, *, actors=None,
             problems.append(Problem(f"actor {row.actor!r} is not in the registry.",
                                     "Add it to actors.csv or fix the id.", path=where,
                                     line=line))
+    for src_id, sp in spans.items():
+        sp.sort()
+        for (s0, e0, l0), (s1, e1, l1) in zip(sp, sp[1:]):
+            if s1 < e0:
+                problems.append(Problem(f"span {s1}-{e1} overlaps the span {s0}-{e0} on line "
+                                        f"{l0}.", "Segments must not overlap: every character "
+                                        "belongs to at most one statement.", path=where,
+                                        line=l1))
     if problems:
         raise CorpusError(f"{where}: {len(problems)} problem(s):", problems=problems,
                           path=_segments_path)
-    seg["start"] = seg["start"].astype(int)
-    seg["end"] = seg["end"].astype(int)
+    seg["start"] = [_as_offset(v) for v in seg["start"]]
+    seg["end"] = [_as_offset(v) for v in seg["end"]]
     seg["text"] = [sources[s][a:b] for s, a, b in zip(seg["source"], seg["start"], seg["end"])]
     seg = seg[[bool(t.strip()) for t in seg["text"]]].reset_index(drop=True)
     seg["kept"] = True
@@ -954,6 +1085,17 @@ def corpus_from_segments(sources: dict, segments: pd.DataFrame, *, actors=None,
     forms = [_forms(t) for t in seg["text"]]
     order_ids = list(dict.fromkeys(seg["statement_id"]))
     if statements is not None and "statement_id" in statements.columns:
+        listed_all = [str(s) for s in statements["statement_id"]]
+        dups = sorted({s for s in listed_all if listed_all.count(s) > 1})
+        orphans = [s for s in listed_all if s not in set(order_ids)]
+        if dups or orphans:
+            parts = []
+            if dups:
+                parts.append(f"duplicate statement ids {dups} in the statement metadata")
+            if orphans:
+                parts.append(f"statements {orphans} have metadata but no segment")
+            raise CorpusError(f"{where}: {'; '.join(parts)}. Each statement needs one metadata "
+                              f"row and at least one segment.", path=_segments_path)
         listed = [s for s in statements["statement_id"] if s in set(order_ids)]
         order_ids = listed + [s for s in order_ids if s not in set(listed)]
     for sid in order_ids:
@@ -1007,6 +1149,19 @@ def corpus_from_segments(sources: dict, segments: pd.DataFrame, *, actors=None,
     corpus._fragments = seg
     corpus.path = Path(path) if path is not None else None
     return corpus
+
+
+def _as_offset(value) -> int:
+    """A character offset from an int or a string of digits (ValueError otherwise)."""
+    if isinstance(value, (bool, np.bool_)):
+        raise ValueError(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return int(value)
+    if isinstance(value, str) and _INT_RE.fullmatch(value.strip()):
+        return int(value.strip())
+    raise ValueError(value)
 
 
 def _date_from_id(sid: str):

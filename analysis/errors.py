@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "FrameshiftError",
     "InputNotFoundError",
+    "InputNotReadableError",
     "CorpusError",
     "EncodingError",
     "LexiconError",
@@ -87,6 +88,10 @@ class FrameshiftError(Exception):
 
 class InputNotFoundError(FrameshiftError, FileNotFoundError):
     """A file or folder given as input does not exist."""
+
+
+class InputNotReadableError(FrameshiftError, OSError):
+    """An input exists but cannot be read (no permission, a device, an I/O error)."""
 
 
 class EncodingError(FrameshiftError, ValueError):

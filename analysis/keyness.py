@@ -563,8 +563,9 @@ def expansion_candidates(corpus, lexicon=None, *, by="actor", target, reference=
     covered : collection of str, optional
         Normalised forms to treat as covered (instead of matching the lexicon).
     matches : pandas.DataFrame, optional
-        Match rows (statement_id, start, end: character offsets in the statement) to use
-        instead of calling ``find_matches``.
+        Match rows (statement_id, token_start, token_end: word indices within the statement,
+        end exclusive, as :func:`analysis.matching.find_matches` returns) to use instead of
+        matching the lexicon.
     **options
         Passed to :func:`keyness` (prior, alpha0, cells ...).
 
@@ -600,26 +601,22 @@ def expansion_candidates(corpus, lexicon=None, *, by="actor", target, reference=
 
 
 def _covered_types(corpus, matches, *, settings=None) -> set:
-    """Normalised forms of every token that lies inside a match."""
+    """Normalised forms of every token that lies inside a match (token_start..token_end)."""
     from .corpus import corpus_tokens
 
+    need = [c for c in ("statement_id", "token_start", "token_end") if c not in matches.columns]
+    if need:
+        raise ValueError(f"The match rows lack column(s) {need}; expected the rows of "
+                         "analysis.matching.find_matches.")
     toks = corpus_tokens(corpus, settings)
-    ids = corpus.statements["statement_id"].astype(str).tolist()
-    pos = {sid: i for i, sid in enumerate(ids)}
-    start_col = "start" if "start" in matches.columns else None
-    if start_col is None or "end" not in matches.columns:
-        raise ValueError("Match rows need statement_id, start and end columns (character "
-                         "offsets in the statement).")
+    pos = {sid: i for i, sid in enumerate(corpus.statements["statement_id"].astype(str))}
     type_ids = toks.type_ids()
     out: set = set()
-    for sid, grp in matches.groupby(matches["statement_id"].astype(str), sort=False):
+    for sid, a, b in zip(matches["statement_id"].astype(str),
+                         matches["token_start"].to_numpy(), matches["token_end"].to_numpy()):
         i = pos.get(sid)
         if i is None:
             continue
-        starts, ends = toks.offsets(i)
-        sl = toks.doc_slice(i)
-        tids = type_ids[sl]
-        for a, b in zip(grp["start"].to_numpy(), grp["end"].to_numpy()):
-            inside = (starts >= a) & (ends <= b)
-            out.update(toks.types[t] for t in tids[inside])
+        base = int(toks.doc_index[i])
+        out.update(toks.types[t] for t in type_ids[base + int(a):base + int(b)])
     return out

@@ -62,11 +62,17 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
 
 
 def emit_table(df, args, *, provenance: dict | None = None, inputs=()) -> int:
-    """Write ``df`` as CSV to ``--out`` (atomically, with provenance) or to standard output."""
+    """Write ``df`` as CSV to ``--out`` (atomically, with provenance) or to standard output.
+
+    The paths given as ``--corpus``/``PATH``, ``--lexicon`` and ``--actors`` always count as
+    inputs, so ``--out`` can never point into them (nor into the bundled ``corpus/``).
+    """
     out = getattr(args, "out", None)
     if out:
-        write_table_atomic(df, out, provenance=provenance or {}, force=args.force,
-                           inputs=inputs)
+        inputs = tuple(inputs) + tuple(getattr(args, k, None) for k in
+                                       ("corpus", "path", "lexicon", "actors"))
+        write_table_atomic(df, out, provenance=provenance or {},
+                           force=getattr(args, "force", False), inputs=inputs)
     else:
         df.to_csv(sys.stdout, index=False, lineterminator="\n")
     return 0

@@ -1,11 +1,17 @@
-"""``frameshift corpus info|validate``: look at a corpus, check a user's files."""
+"""``frameshift corpus info|validate``: look at a corpus, check a user's files.
+
+``corpus validate`` is a checker: it prints ``ok: ...`` (and any warnings) and exits 0 when the
+corpus loads, prints every problem found in the data (one per line, to standard output) and
+exits 1 when it does not, and -- like every command -- exits 2 with ``frameshift: error: ...``
+when it cannot check at all (the path does not exist or cannot be read).
+"""
 
 from __future__ import annotations
 
 import warnings
 
 from ..corpus import read_corpus
-from ..errors import FrameshiftError
+from ..errors import CorpusError, EncodingError
 
 __all__ = ["register"]
 
@@ -16,7 +22,10 @@ def register(sub) -> None:
     csub = p.add_subparsers(dest="corpus_command", metavar="ACTION")
     for action, helptext in (("info", "list the statements: actor, date, tokens, opening"),
                              ("validate", "check a corpus and report every problem")):
-        q = csub.add_parser(action, help=helptext, description=helptext)
+        epilog = ("exit status: 0 if the corpus is valid (warnings are printed), 1 if it has "
+                  "problems (each printed on its own line), 2 if it cannot be read at all"
+                  if action == "validate" else None)
+        q = csub.add_parser(action, help=helptext, description=helptext, epilog=epilog)
         q.add_argument("path", nargs="?", default="karabakh_2023", metavar="PATH",
                        help="corpus folder, CSV/TSV, JSONL, folder of .txt files or bundled "
                             "name (default: %(default)s)")
@@ -50,8 +59,8 @@ def _validate(args) -> int:
         warnings.simplefilter("always")
         try:
             corpus = _load(args)
-        except FrameshiftError as err:
-            print(f"frameshift: invalid corpus: {err}")
+        except (CorpusError, EncodingError) as err:
+            print(f"invalid: {err}")
             return 1
     for w in caught:
         print(f"warning: {w.message}")

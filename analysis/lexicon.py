@@ -1,0 +1,1110 @@
+"""Framing lexicons: the Lexicon object, its file formats, pattern syntax and validation.
+
+A lexicon is a list of categories (``id``, ``label``, ``definition``, optional ``parent``),
+each with patterns and optional exclusions. Four file formats are read, detected from the
+file's content: frameshift YAML (``categories:`` list), quanteda-style YAML (key -> list of
+values, nested keys), LIWC ``.dic`` (2007 and 2015 layouts) and a plain CSV
+(``category,pattern``). :func:`write_lexicon` writes frameshift YAML or CSV.
+
+Pattern forms (see ``docs/lexicons.md`` for the full rules):
+
+=========================================  ===============================================
+``coercion``                               a word (compared after removing hyphens, so it
+                                           also matches ``co-ercion``)
+``coerc*``, ``defen?e``                    a glob: ``*`` any run of characters (also none),
+                                           ``?`` exactly one character
+``ready-made solutions``                   a phrase (a hyphen in the pattern also matches a
+                                           space or nothing: "ready made", "readymade")
+``internationally established {0,2} format``  a phrase with a gap of 0 to 2 words
+``re:coerc(ion|ive)``                      a regular expression (full match of one token)
+``=NKR``                                   exact: no hyphen variants
+=========================================  ===============================================
+
+Validation happens once, when a lexicon is read or built, and reports every problem in one
+:class:`~analysis.errors.LexiconError` naming file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .errors import InputNotFoundError, LexiconError, Problem, UnknownLexiconError
+from .text import normalize, tokenize_text
+
+try:  # Python >= 3.11
+    import re._parser as _sre_parse
+    import re._constants as _sre_c
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+
+__all__ = [
+    "Pattern",
+    "Category",
+    "Lexicon",
+    "LexiconWarning",
+    "LexiconReport",
+    "parse_pattern",
+    "read_lexicon",
+    "write_lexicon",
+    "lexicon_from_dict",
+    "as_lexicon",
+    "bundled_lexicons",
+    "check_lexicon",
+    "MAX_GAP",
+    "LEXICON_FORMATS",
+]
+
+#: Largest number of words a gap ``{M,N}`` may allow.
+MAX_GAP = 10
+#: Formats understood by :func:`read_lexicon` (the ``format`` argument and ``Lexicon.format``).
+LEXICON_FORMATS = ("frameshift", "quanteda", "liwc", "csv")
+
+_DATA_DIR = Path(__file__).resolve().parent / "data" / "lexicons"
+_GAP_RE = re.compile(r"^\{(\d*),(\d+)\}$|^\{(\d+)\}$")
+_ID_RE = re.compile(r"^[^\s,]+$")
+_CATEGORY_KEYS = {"id", "label", "definition", "parent", "patterns", "exclude", "examples",
+                  "source", "exact", "notes"}
+_LEXICON_KEYS = {"name", "version", "description", "citation", "categories", "authors",
+                 "license", "language", "hyphen_variants", "notes", "format"}
+
+
+class _Problem(Problem):
+    """A :class:`Problem` with a severity: ``"error"`` or ``"quality"``."""
+
+    __slots__ = ("kind",)
+
+    def __init__(self, message, fix="", *, kind="error", **where):
+        super().__init__(message, fix, **where)
+        self.kind = kind
+
+
+class LexiconWarning(UserWarning):
+    """A lexicon has problems that do not stop it from being used (imported formats)."""
+
+
+# --------------------------------------------------------------------------- patterns
+@dataclass(frozen=True)
+class Pattern:
+    """One pattern of a category, parsed.
+
+    Attributes
+    ----------
+    text : str
+        The pattern as written (with its ``re:`` or ``=`` prefix).
+    kind : str
+        ``"word"``, ``"glob"``, ``"phrase"`` (several words, possibly with globs and gaps) or
+        ``"regex"``.
+    exact : bool
+        No hyphen/space variants (prefix ``=``; regular expressions are always exact).
+    words : tuple
+        The pattern's elements: normalised strings (case kept; globs keep ``*`` and ``?``),
+        ``(min, max)`` tuples for gaps, or for a regex the one expression.
+    line : int or None
+        Line of the lexicon file the pattern was read from.
+    """
+
+    text: str
+    kind: str
+    exact: bool
+    words: tuple
+    line: int | None = field(default=None, compare=False)
+
+    @property
+    def n_words(self) -> int:
+        """Number of word elements (gaps not counted)."""
+        return sum(1 for w in self.words if isinstance(w, str))
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _fnmatch_like(piece: str) -> bool:
+    return "*" in piece or "?" in piece
+
+
+def parse_pattern(text: str, *, exact: bool = False, path=None, line=None) -> Pattern:
+    """Parse one pattern; raise :class:`LexiconError` listing what is wrong with it.
+
+    Parameters
+    ----------
+    text : str
+        The pattern as written in a lexicon.
+    exact : bool, default False
+        Treat the pattern as exact even without the ``=`` prefix.
+
+    Examples
+    --------
+    >>> parse_pattern("coerc*").kind
+    'glob'
+    >>> p = parse_pattern("internationally established {0,2} format")
+    >>> p.kind, p.words
+    ('phrase', ('internationally', 'established', (0, 2), 'format'))
+    >>> parse_pattern("re:(a+)+")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.LexiconError: pattern 're:(a+)+' is a dangerous regular expression: ...
+    """
+    pat, problems = _parse_pattern(text, exact=exact, path=path, line=line)
+    if problems:
+        raise LexiconError(problems=problems)
+    return pat
+
+
+def _parse_pattern(text, *, exact=False, path=None, line=None):
+    """Return (Pattern or None, [Problem]); problems carry a ``kind`` ('error'/'quality')."""
+    probs: list[Problem] = []
+
+    def prob(msg, fix, kind="error"):
+        probs.append(_Problem(msg, fix, kind=kind, path=path, line=line))
+
+    if not isinstance(text, str):
+        prob(f"pattern {text!r} is not text.", "Quote it in the lexicon file.")
+        return None, probs
+    raw = text
+    s = text.strip()
+    if not s:
+        prob("empty pattern.", "Remove the empty entry.")
+        return None, probs
+    if s.startswith("re:"):
+        expr = s[3:]
+        try:
+            re.compile(expr)
+        except re.error as err:
+            prob(f"pattern {raw!r} is not a valid regular expression ({err}).",
+                 "Fix the expression; the pattern after 're:' must compile with Python's re.")
+            return None, probs
+        danger = _regex_danger(expr)
+        if danger:
+            prob(f"pattern {raw!r} is a dangerous regular expression: {danger}",
+                 "Rewrite it without nested or ambiguous repetition (a glob such as "
+                 "'coerc*' is often enough).")
+            return None, probs
+        return Pattern(raw, "regex", True, (expr,), line), probs
+    if s.startswith("="):
+        exact = True
+        s = s[1:].strip()
+        if not s:
+            prob(f"pattern {raw!r} has nothing after '='.", "Write the word after '='.")
+            return None, probs
+    words: list = []
+    for piece in s.split():
+        m = _GAP_RE.match(piece)
+        if m:
+            if m.group(3) is not None:
+                lo = hi = int(m.group(3))
+            else:
+                lo = int(m.group(1) or 0)
+                hi = int(m.group(2))
+            if lo > hi:
+                prob(f"pattern {raw!r}: gap {piece} has its minimum above its maximum.",
+                     f"Write {{{hi},{lo}}}.")
+            elif hi > MAX_GAP:
+                prob(f"pattern {raw!r}: gap {piece} allows more than {MAX_GAP} words.",
+                     f"Use at most {{0,{MAX_GAP}}}.")
+            words.append((lo, hi))
+            continue
+        if "{" in piece or "}" in piece:
+            prob(f"pattern {raw!r}: {piece!r} is not a gap.",
+                 "A gap is written {M,N} (M to N words) or {N}, separated by spaces.")
+            continue
+        form = normalize(piece, casefold=False)
+        probe = form.replace("*", "x").replace("?", "x")
+        toks = tokenize_text(probe)
+        if len(toks["form"]) != 1 or toks["start"][0] != 0 or toks["end"][0] != len(probe):
+            seen = [probe[a:b] for a, b in zip(toks["start"], toks["end"])]
+            fix = (f"The tokenizer reads it as {seen!r}; write "
+                   f"{' '.join(seen)!r} instead." if seen else
+                   "It contains no word characters; remove it.")
+            prob(f"pattern {raw!r} can never match: {piece!r} is not one token.", fix,
+                 kind="quality")
+            continue
+        words.append(form)
+    if probs:
+        return None, probs
+    if isinstance(words[0], tuple) or isinstance(words[-1], tuple):
+        prob(f"pattern {raw!r}: a gap must stand between two words.",
+             "Remove the gap at the start or end of the pattern.")
+        return None, probs
+    for a, b in zip(words, words[1:]):
+        if isinstance(a, tuple) and isinstance(b, tuple):
+            prob(f"pattern {raw!r}: two gaps in a row.", "Merge them into one {M,N}.")
+            return None, probs
+    if len(words) > 1:
+        kind = "phrase"
+    elif _fnmatch_like(words[0]):
+        kind = "glob"
+    else:
+        kind = "word"
+    return Pattern(raw, kind, bool(exact), tuple(words), line), probs
+
+
+# -- regular-expression safety --------------------------------------------------------
+_REPEATS = {_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT}
+_POSSESSIVE = getattr(_sre_c, "POSSESSIVE_REPEAT", None)
+_SAMPLE = [chr(c) for c in range(32, 127)] + list("éøаб_ʼ")
+
+
+def _regex_danger(expr: str) -> str | None:
+    """Why ``expr`` may backtrack catastrophically, or None.
+
+    The rule: a variable quantifier (``*``, ``+``, ``?``, ``{m,n}`` with m < n) may not sit
+    inside another variable quantifier that can repeat more than once, and inside such a
+    quantifier the branches of an alternation may not be able to start with the same
+    character. Possessive quantifiers and atomic groups do not backtrack and are allowed.
+    """
+    try:
+        tree = _sre_parse.parse(expr)
+    except re.error:  # pragma: no cover - compiled before
+        return None
+    flags = tree.state.flags if hasattr(tree, "state") else 0
+    icase = bool(flags & re.IGNORECASE)
+    return _walk(list(tree), False, icase)
+
+
+def _walk(items, in_repeat: bool, icase: bool) -> str | None:
+    for op, av in items:
+        if op in _REPEATS:
+            lo, hi, sub = av
+            variable = lo != hi
+            repeats = hi == _sre_c.MAXREPEAT or hi > 1
+            if variable and in_repeat:
+                return ("a quantifier is nested inside another quantifier (as in '(a+)+'), "
+                        "which can take exponential time.")
+            outer = in_repeat or (variable and repeats)
+            if outer:
+                why = _ambiguous_branch(list(sub), icase)
+                if why:
+                    return why
+            why = _walk(list(sub), outer, icase)
+            if why:
+                return why
+        elif _POSSESSIVE is not None and op == _POSSESSIVE:
+            continue
+        elif op == _sre_c.SUBPATTERN:
+            why = _walk(list(av[3]), in_repeat, icase)
+            if why:
+                return why
+        elif op == _sre_c.BRANCH:
+            for alt in av[1]:
+                why = _walk(list(alt), in_repeat, icase)
+                if why:
+                    return why
+        elif op in (_sre_c.ASSERT, _sre_c.ASSERT_NOT):
+            why = _walk(list(av[1]), in_repeat, icase)
+            if why:
+                return why
+    return None
+
+
+def _ambiguous_branch(items, icase: bool) -> str | None:
+    for op, av in items:
+        if op == _sre_c.BRANCH:
+            firsts = [_first_chars(list(alt), icase) for alt in av[1]]
+            for i in range(len(firsts)):
+                for j in range(i + 1, len(firsts)):
+                    if firsts[i] & firsts[j]:
+                        return ("alternatives inside a repeated group can start with the same "
+                                "character (as in '(a|ab)*'), which can take exponential time.")
+        elif op == _sre_c.SUBPATTERN:
+            why = _ambiguous_branch(list(av[3]), icase)
+            if why:
+                return why
+    return None
+
+
+def _first_chars(items, icase: bool) -> set:
+    """Sample characters that can start a match of ``items`` (a conservative sample)."""
+    for op, av in items:
+        if op == _sre_c.AT:
+            continue
+        if op == _sre_c.LITERAL:
+            ch = chr(av)
+            return {ch.lower(), ch.upper()} if icase else {ch}
+        if op == _sre_c.NOT_LITERAL:
+            return {c for c in _SAMPLE if c != chr(av)}
+        if op == _sre_c.ANY:
+            return set(_SAMPLE)
+        if op == _sre_c.IN:
+            try:
+                rx = re.compile(_in_to_regex(av), re.IGNORECASE if icase else 0)
+            except (re.error, ValueError):
+                return set(_SAMPLE)
+            return {c for c in _SAMPLE if rx.fullmatch(c)}
+        if op == _sre_c.SUBPATTERN:
+            return _first_chars(list(av[3]), icase)
+        if op == _sre_c.BRANCH:
+            out = set()
+            for alt in av[1]:
+                out |= _first_chars(list(alt), icase)
+            return out
+        if op in _REPEATS:
+            lo, _hi, sub = av
+            first = _first_chars(list(sub), icase)
+            if lo == 0:
+                return first | set(_SAMPLE)  # may be skipped: anything may follow
+            return first
+        return set(_SAMPLE)
+    return set(_SAMPLE)  # an empty alternative overlaps anything
+
+
+def _in_to_regex(av) -> str:
+    parts = []
+    neg = False
+    for op, a in av:
+        if op == _sre_c.NEGATE:
+            neg = True
+        elif op == _sre_c.LITERAL:
+            parts.append(re.escape(chr(a)))
+        elif op == _sre_c.RANGE:
+            parts.append(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
+        elif op == _sre_c.CATEGORY:
+            parts.append({
+                _sre_c.CATEGORY_DIGIT: r"\d", _sre_c.CATEGORY_NOT_DIGIT: r"\D",
+                _sre_c.CATEGORY_SPACE: r"\s", _sre_c.CATEGORY_NOT_SPACE: r"\S",
+                _sre_c.CATEGORY_WORD: r"\w", _sre_c.CATEGORY_NOT_WORD: r"\W",
+            }.get(a, r"\s\S"))
+        else:
+            raise ValueError(op)
+    return "[" + ("^" if neg else "") + "".join(parts) + "]"
+
+
+# --------------------------------------------------------------------------- categories
+@dataclass(frozen=True)
+class Category:
+    """One category of a lexicon.
+
+    Attributes
+    ----------
+    id : str
+        Identifier used in every table (``category`` column).
+    label : str
+        Human-readable name (the id when none is given).
+    definition : str
+        The coding rule.
+    parent : str or None
+        Id of a broader category (need not have patterns of its own).
+    patterns : tuple of Pattern
+    exclude : tuple of Pattern
+        Patterns whose occurrences the category's matches must not lie in.
+    examples : dict
+        ``{"positive": [...], "negative": [...]}`` example sentences.
+    source : str
+        Where the category comes from (a source note).
+    line : int or None
+    """
+
+    id: str
+    label: str = ""
+    definition: str = ""
+    parent: str | None = None
+    patterns: tuple = ()
+    exclude: tuple = ()
+    examples: dict = field(default_factory=dict, compare=False)
+    source: str = ""
+    line: int | None = field(default=None, compare=False)
+
+
+class Lexicon:
+    """A validated lexicon: metadata and categories, in file order.
+
+    Build one with :func:`read_lexicon` (a file or bundled name) or :func:`lexicon_from_dict`.
+
+    Attributes
+    ----------
+    name, version, description, citation : str
+    categories : tuple of Category
+    format : str
+        One of :data:`LEXICON_FORMATS`: the format it was read from.
+    hyphen_variants : bool
+        Whether non-exact patterns match hyphen variants (True for frameshift YAML and CSV;
+        False for quanteda and LIWC dictionaries, reproducing those tools).
+    path : pathlib.Path or None
+
+    Examples
+    --------
+    >>> lex = lexicon_from_dict({"coercion": ["coerc*", "impose*"], "talks": ["dialogue"]})
+    >>> lex
+    <Lexicon 'lexicon': 2 categories, 3 patterns>
+    >>> lex.category_ids
+    ['coercion', 'talks']
+    >>> lex["coercion"].patterns[1].text
+    'impose*'
+    """
+
+    def __init__(self, categories, *, name="lexicon", version="", description="",
+                 citation="", format="frameshift", hyphen_variants=True, path=None,
+                 meta=None):
+        self.categories = tuple(categories)
+        self.name = str(name)
+        self.version = "" if version is None else str(version)
+        self.description = description or ""
+        self.citation = citation or ""
+        self.format = format
+        self.hyphen_variants = bool(hyphen_variants)
+        self.path = Path(path) if path is not None else None
+        self.meta = dict(meta or {})
+        self._index = {c.id: i for i, c in enumerate(self.categories)}
+
+    @property
+    def category_ids(self) -> list[str]:
+        """Ids of the categories, in lexicon order."""
+        return [c.id for c in self.categories]
+
+    def __len__(self) -> int:
+        return len(self.categories)
+
+    def __iter__(self):
+        return iter(self.categories)
+
+    def __getitem__(self, category_id: str) -> Category:
+        try:
+            return self.categories[self._index[category_id]]
+        except KeyError:
+            raise KeyError(f"{category_id!r} is not a category of lexicon {self.name!r}; "
+                           f"categories: {', '.join(self.category_ids)}") from None
+
+    def __contains__(self, category_id) -> bool:
+        return category_id in self._index
+
+    def __repr__(self) -> str:
+        n = sum(len(c.patterns) for c in self.categories)
+        return f"<Lexicon {self.name!r}: {len(self)} categories, {n} patterns>"
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per pattern: category, pattern, kind, exact, exclude, line.
+
+        Examples
+        --------
+        >>> lexicon_from_dict({"a": ["x*", "y z"]}).to_frame()[["category", "pattern", "kind"]]
+          category pattern    kind
+        0        a      x*    glob
+        1        a     y z  phrase
+        """
+        rows = []
+        for c in self.categories:
+            for excl, pats in ((False, c.patterns), (True, c.exclude)):
+                for p in pats:
+                    rows.append({"category": c.id, "pattern": p.text, "kind": p.kind,
+                                 "exact": p.exact or not self.hyphen_variants,
+                                 "exclude": excl, "line": p.line})
+        return pd.DataFrame(rows, columns=["category", "pattern", "kind", "exact", "exclude",
+                                           "line"])
+
+    def fingerprint(self) -> str:
+        """SHA-256 of the categories and patterns (for provenance)."""
+        data = [self.name, self.version, self.hyphen_variants,
+                [[c.id, c.parent, [p.text for p in c.patterns], [p.text for p in c.exclude]]
+                 for c in self.categories]]
+        return hashlib.sha256(json.dumps(data).encode("utf-8")).hexdigest()
+
+    def provenance(self) -> dict:
+        """Name, version, format, path and fingerprint, for manifests."""
+        return {"name": self.name, "version": self.version, "format": self.format,
+                "path": str(self.path) if self.path else None,
+                "sha256": self.fingerprint()}
+
+
+# --------------------------------------------------------------------------- building
+class _Builder:
+    """Collects categories and problems while a file is read."""
+
+    def __init__(self, path, strict: bool):
+        self.path = path
+        self.strict = strict
+        self.problems: list[Problem] = []
+        self.categories: list[Category] = []
+        self._ids: dict[str, int | None] = {}
+
+    def problem(self, msg, fix, line=None, kind="error"):
+        self.problems.append(_Problem(msg, fix, kind=kind, path=self.path, line=line))
+
+    def add(self, cid, entries, *, line=None, label="", definition="", parent=None,
+            exclude=(), examples=None, source="", exact=False):
+        """entries/exclude: lists of (text, line)."""
+        if not isinstance(cid, str) or not cid.strip() or not _ID_RE.match(cid.strip()):
+            self.problem(f"category id {cid!r} is not valid.",
+                         "Give an id without spaces or commas, e.g. 'international_format'.",
+                         line)
+            return
+        cid = cid.strip()
+        if cid in self._ids:
+            first = self._ids[cid]
+            self.problem(f"category {cid!r} is defined twice"
+                         + (f" (first at line {first})." if first else "."),
+                         "Merge the two definitions or rename one.", line)
+            return
+        self._ids[cid] = line
+        pats = self._patterns(cid, entries, exact, "pattern")
+        excl = self._patterns(cid, exclude, exact, "exclusion")
+        if not entries:
+            self.problem(f"category {cid!r} has no patterns.",
+                         "Add patterns or remove the category.", line, kind="quality")
+        self.categories.append(Category(
+            id=cid, label=str(label or cid), definition=str(definition or "").strip(),
+            parent=None if parent in (None, "") else str(parent), patterns=tuple(pats),
+            exclude=tuple(excl), examples=dict(examples or {}), source=str(source or "").strip(),
+            line=line))
+
+    def _patterns(self, cid, entries, exact, what):
+        out = []
+        seen: dict = {}
+        for text, line in entries:
+            pat, probs = _parse_pattern(text, exact=exact, path=self.path, line=line)
+            for p in probs:
+                p.message = f"category {cid!r}: {p.message}"
+            self.problems.extend(probs)
+            if pat is None:
+                continue
+            key = (pat.kind, pat.exact, tuple(w.casefold() if isinstance(w, str) else w
+                                              for w in pat.words))
+            if key in seen:
+                self.problem(
+                    f"category {cid!r}: duplicate {what} {pat.text!r}"
+                    + (f" (first at line {seen[key]})." if seen[key] else "."),
+                    "Remove the repeated entry.", line, kind="quality")
+                continue
+            seen[key] = line
+            out.append(pat)
+        return out
+
+    def finish(self, **meta) -> Lexicon:
+        errors = [p for p in self.problems if p.kind == "error" or self.strict]
+        if errors:
+            where = f"{self.path}: " if self.path else ""
+            n = len(errors)
+            raise LexiconError(f"{where}{n} problem{'s' if n > 1 else ''} in the lexicon:",
+                               problems=errors, path=self.path)
+        if self.problems:
+            warnings.warn("\n".join(str(p) for p in self.problems), LexiconWarning,
+                          stacklevel=3)
+        if not self.categories:
+            raise LexiconError(f"{self.path or 'lexicon'}: no categories.",
+                               path=self.path)
+        lex = Lexicon(self.categories, path=self.path, **meta)
+        lex.problems = list(self.problems)  # quality problems that were accepted
+        return lex
+
+
+def lexicon_from_dict(mapping, *, name: str = "lexicon", hyphen_variants: bool = True,
+                      strict: bool = True) -> Lexicon:
+    """Build a lexicon from ``{category: [patterns]}`` (nested dicts give ``parent.child``).
+
+    Examples
+    --------
+    >>> lex = lexicon_from_dict({"economy": {"pos": ["growth"], "neg": ["crisis"]}})
+    >>> [(c.id, c.parent) for c in lex]
+    [('economy.pos', 'economy'), ('economy.neg', 'economy')]
+    """
+    b = _Builder(None, strict)
+    _add_quanteda(b, [(k, v, None) for k, v in mapping.items()], prefix="", parent=None,
+                  plain=True)
+    return b.finish(name=name, format="frameshift", hyphen_variants=hyphen_variants)
+
+
+def as_lexicon(obj) -> Lexicon:
+    """A :class:`Lexicon` from a Lexicon, a bundled name, a path or a ``{category: [...]}`` dict."""
+    if isinstance(obj, Lexicon):
+        return obj
+    if isinstance(obj, dict):
+        return lexicon_from_dict(obj)
+    return read_lexicon(obj)
+
+
+# --------------------------------------------------------------------------- reading
+def bundled_lexicons() -> list[str]:
+    """Names of the lexicons shipped with frameshift.
+
+    Examples
+    --------
+    >>> "karabakh_framing" in bundled_lexicons()
+    True
+    """
+    if not _DATA_DIR.is_dir():
+        return []
+    return sorted(p.stem for p in _DATA_DIR.glob("*.yml"))
+
+
+def read_lexicon(path_or_name, *, format: str | None = None,
+                 strict: bool | None = None) -> Lexicon:
+    """Read a lexicon file (format detected from its content) or a bundled lexicon by name.
+
+    Parameters
+    ----------
+    path_or_name : str or path-like
+        A file, or the name of a bundled lexicon (see :func:`bundled_lexicons`).
+    format : {"frameshift", "quanteda", "liwc", "csv"}, optional
+        Force a format instead of detecting it.
+    strict : bool, optional
+        Whether quality problems (empty categories, duplicate patterns, patterns that can
+        never match) are errors. Default: True for frameshift YAML and CSV; False for
+        quanteda and LIWC dictionaries, which are used as published (problems are then
+        reported as one :class:`LexiconWarning`). Invalid or dangerous regular expressions
+        and malformed files are always errors.
+
+    Returns
+    -------
+    Lexicon
+
+    Raises
+    ------
+    UnknownLexiconError
+        Neither a file nor a bundled name (the message lists the bundled names).
+    LexiconError
+        Every problem found, each with file and line.
+
+    Examples
+    --------
+    >>> lex = read_lexicon("karabakh_framing")
+    >>> lex.name, "coercion" in lex
+    ('karabakh_framing', True)
+    """
+    p = Path(path_or_name)
+    if not p.is_file():
+        name = str(path_or_name)
+        if name in bundled_lexicons():
+            p = _DATA_DIR / f"{name}.yml"
+        else:
+            names = ", ".join(bundled_lexicons()) or "(none)"
+            raise UnknownLexiconError(
+                f"{name}: no such file, and not a bundled lexicon. Give the path to a lexicon "
+                f"file (.yml, .dic, .csv) or one of the bundled lexicons: {names}.", path=name)
+    try:
+        data = p.read_bytes()
+    except OSError as err:
+        raise InputNotFoundError(f"{p}: cannot read the lexicon ({err}).", path=p) from err
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise LexiconError(f"{p}: not UTF-8 (byte {err.start}). Save the file as UTF-8.",
+                           path=p) from err
+    fmt = format or _detect_format(text, p)
+    if fmt not in LEXICON_FORMATS:
+        raise LexiconError(f"{p}: unknown lexicon format {fmt!r}; use one of "
+                           f"{', '.join(LEXICON_FORMATS)}.", path=p)
+    if strict is None:
+        strict = fmt in ("frameshift", "csv")
+    reader = {"frameshift": _read_frameshift_yaml, "quanteda": _read_quanteda_yaml,
+              "liwc": _read_liwc, "csv": _read_csv}[fmt]
+    return reader(text, p, strict)
+
+
+def _detect_format(text: str, path: Path) -> str:
+    stripped = text.lstrip()
+    if stripped.startswith("%"):
+        return "liwc"
+    suffix = path.suffix.lower()
+    if suffix == ".dic":
+        return "liwc"
+    first = stripped.splitlines()[0] if stripped else ""
+    if suffix in (".csv", ".tsv") or re.match(r"^\s*\"?category\"?\s*,\s*\"?pattern", first):
+        return "csv"
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return "frameshift" if "categories:" in text else "quanteda"
+    if isinstance(node, yaml.MappingNode) and any(
+            isinstance(k, yaml.ScalarNode) and k.value == "categories" for k, _ in node.value):
+        return "frameshift"
+    return "quanteda"
+
+
+def _compose(text: str, path):
+    try:
+        return yaml.compose(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        what = getattr(err, "problem", None) or str(err)
+        raise LexiconError(
+            f"{path}:{line}: invalid YAML ({what}). Check indentation and quote values that "
+            f"start with * or contain ': ' (e.g. \"*ism\").", path=path, line=line) from err
+
+
+def _line(node) -> int:
+    return node.start_mark.line + 1
+
+
+def _scalar(node):
+    """Python value of a scalar node (strings stay strings: `no` is the word "no")."""
+    if node.tag.endswith(":bool") and node.style is None:
+        return node.value.lower() in ("true", "yes", "on")
+    return node.value
+
+
+def _seq_entries(node, b: _Builder, cid: str):
+    """(text, line) entries of a list (or a single scalar) of patterns."""
+    if node is None:
+        return []
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag.endswith(":null"):
+            return []
+        return [(node.value, _line(node))]
+    if isinstance(node, yaml.SequenceNode):
+        out = []
+        for item in node.value:
+            if isinstance(item, yaml.ScalarNode) and not item.tag.endswith(":null"):
+                out.append((item.value, _line(item)))
+            else:
+                b.problem(f"category {cid!r}: a pattern must be a string.",
+                          "Write each pattern as a quoted string.", _line(item))
+        return out
+    b.problem(f"category {cid!r}: patterns must be a list.",
+              "Write patterns as a YAML list ('- word').", _line(node))
+    return []
+
+
+def _mapping(node) -> dict:
+    return {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+
+
+def _read_frameshift_yaml(text: str, path, strict: bool) -> Lexicon:
+    root = _compose(text, path)
+    b = _Builder(path, strict)
+    if not isinstance(root, yaml.MappingNode):
+        raise LexiconError(f"{path}: expected a mapping with 'name' and 'categories'.",
+                           path=path)
+    top = _mapping(root)
+    for key, node in top.items():
+        if key not in _LEXICON_KEYS:
+            b.problem(f"unknown top-level key {key!r}.",
+                      f"Use one of: {', '.join(sorted(_LEXICON_KEYS))}.", _line(node))
+    meta = {k: (_scalar(v) if isinstance(v, yaml.ScalarNode) else None)
+            for k, v in top.items() if k in ("name", "version", "description", "citation")}
+    hv = top.get("hyphen_variants")
+    cats = top.get("categories")
+    if not isinstance(cats, yaml.SequenceNode):
+        b.problem("'categories' must be a list of categories.",
+                  "Write '- id: ...' entries under 'categories:'.",
+                  _line(cats) if cats is not None else None)
+    else:
+        for cnode in cats.value:
+            line = _line(cnode)
+            if not isinstance(cnode, yaml.MappingNode):
+                b.problem("a category must be a mapping with 'id' and 'patterns'.",
+                          "Write '- id: name' followed by 'patterns:'.", line)
+                continue
+            c = _mapping(cnode)
+            for key, node in c.items():
+                if key not in _CATEGORY_KEYS:
+                    hint = " (did you mean 'patterns'?)" if key.startswith("pattern") else ""
+                    b.problem(f"unknown category key {key!r}{hint}.",
+                              f"Use one of: {', '.join(sorted(_CATEGORY_KEYS))}.", _line(node))
+            idn = c.get("id")
+            cid = idn.value if isinstance(idn, yaml.ScalarNode) else None
+            if cid is None:
+                b.problem("category without an 'id'.", "Add 'id: some_name'.", line)
+                continue
+            examples = {}
+            ex = c.get("examples")
+            if isinstance(ex, yaml.MappingNode):
+                for k, v in _mapping(ex).items():
+                    examples[k] = [t for t, _ in _seq_entries(v, b, cid)]
+
+            def s(key):
+                n = c.get(key)
+                return _scalar(n) if isinstance(n, yaml.ScalarNode) else ""
+
+            exact_node = c.get("exact")
+            exact = bool(_scalar(exact_node)) if isinstance(exact_node, yaml.ScalarNode) else False
+            b.add(cid, _seq_entries(c.get("patterns"), b, cid), line=line, label=s("label"),
+                  definition=s("definition"), parent=s("parent") or None,
+                  exclude=_seq_entries(c.get("exclude"), b, cid), examples=examples,
+                  source=s("source"), exact=exact)
+    name = meta.get("name") or Path(path).stem
+    return b.finish(name=str(name), version=meta.get("version") or "",
+                    description=meta.get("description") or "",
+                    citation=meta.get("citation") or "", format="frameshift",
+                    hyphen_variants=True if hv is None else bool(_scalar(hv)))
+
+
+def _add_quanteda(b: _Builder, items, *, prefix: str, parent, plain: bool):
+    """items: (key, value, line); value is a node (YAML) or python object (plain)."""
+    for key, value, line in items:
+        cid = f"{prefix}{key}"
+        if plain:
+            if isinstance(value, dict):
+                _add_quanteda(b, [(k, v, None) for k, v in value.items()],
+                              prefix=f"{cid}.", parent=cid, plain=True)
+                continue
+            values = [value] if isinstance(value, str) else list(value or [])
+            b.add(cid, [(v, None) for v in values], parent=parent)
+            continue
+        if isinstance(value, yaml.MappingNode):
+            _add_quanteda(b, [(k.value, v, _line(k)) for k, v in value.value],
+                          prefix=f"{cid}.", parent=cid, plain=False)
+            continue
+        if isinstance(value, yaml.SequenceNode):
+            entries, subs = [], []
+            for item in value.value:  # quanteda allows values and sub-keys in one list
+                if isinstance(item, yaml.MappingNode):
+                    subs.extend((k.value, v, _line(k)) for k, v in item.value)
+                elif isinstance(item, yaml.ScalarNode):
+                    entries.append((item.value, _line(item)))
+                else:
+                    b.problem(f"category {cid!r}: a value must be a string.",
+                              "Write each value as a quoted string.", _line(item))
+            if entries or not subs:
+                b.add(cid, entries, line=line, parent=parent, exact=False)
+            _add_quanteda(b, subs, prefix=f"{cid}.", parent=cid, plain=False)
+            continue
+        entries = [] if value.tag.endswith(":null") else [(value.value, _line(value))]
+        b.add(cid, entries, line=line, parent=parent)
+
+
+def _read_quanteda_yaml(text: str, path, strict: bool) -> Lexicon:
+    root = _compose(text, path)
+    if not isinstance(root, yaml.MappingNode):
+        raise LexiconError(f"{path}: expected a YAML mapping of keys to lists of values "
+                           f"(a quanteda dictionary) or a frameshift lexicon with "
+                           f"'categories:'.", path=path)
+    b = _Builder(path, strict)
+    _add_quanteda(b, [(k.value, v, _line(k)) for k, v in root.value], prefix="", parent=None,
+                  plain=False)
+    return b.finish(name=Path(path).stem, format="quanteda", hyphen_variants=False)
+
+
+def _read_liwc(text: str, path, strict: bool) -> Lexicon:
+    b = _Builder(path, strict)
+    lines = text.splitlines()
+    marks = [i for i, ln in enumerate(lines) if ln.strip() == "%"]
+    if len(marks) < 2:
+        raise LexiconError(f"{path}: a LIWC dictionary starts with a '%' line, lists "
+                           f"'number<TAB>category' lines, and a second '%' line before the "
+                           f"words; found {len(marks)} '%' line(s).", path=path)
+    names: dict[str, tuple[str, str, int]] = {}
+    for i in range(marks[0] + 1, marks[1]):
+        ln = lines[i].strip()
+        if not ln:
+            continue
+        parts = re.split(r"\t+|\s+", ln, maxsplit=1)
+        if len(parts) < 2:
+            b.problem(f"category line {ln!r} has no name.", "Write 'number<TAB>name'.", i + 1)
+            continue
+        num, rest = parts[0], parts[1].strip()
+        label_m = re.search(r"\((.*)\)\s*$", rest)
+        label = label_m.group(1) if label_m else ""
+        cname = rest.split()[0] if rest.split() else rest
+        names[num] = (cname, label, i + 1)
+    members: dict[str, list] = {num: [] for num in names}
+    cond = re.compile(r"^\(?[\d\s]*\)?(\d+)(?:/(\d+))?$")
+    for i in range(marks[1] + 1, len(lines)):
+        ln = lines[i].rstrip("\r")
+        if not ln.strip():
+            continue
+        if "\t" in ln:
+            fields = [f.strip() for f in ln.split("\t") if f.strip()]
+            word, refs = fields[0], fields[1:]
+        else:
+            parts = ln.split()
+            k = len(parts)
+            while k > 1 and re.match(r"^[\d()/<>]+$", parts[k - 1]):
+                k -= 1
+            word, refs = " ".join(parts[:k]), parts[k:]
+        joined = " ".join(refs)
+        for ref in re.findall(r"\([\d\s]+\)\d+(?:/\d+)?|\d+", joined):
+            num = ref
+            if "(" in ref:
+                m = cond.match(ref.replace(" ", ""))
+                num = (m.group(2) or m.group(1)) if m else ref
+                b.problem(f"conditional entry {word!r} ({ref}) is not supported; it is "
+                          f"counted under category {num} only.",
+                          "Split it into plain entries if another rule is needed.", i + 1,
+                          kind="quality")
+            num = num.lstrip("0") or "0"
+            key = next((n for n in names if (n.lstrip("0") or "0") == num), None)
+            if key is None:
+                b.problem(f"word {word!r} refers to category {ref}, which is not declared.",
+                          "Declare it between the two '%' lines.", i + 1)
+                continue
+            members[key].append((word, i + 1))
+    for num, (cname, label, line) in names.items():
+        b.add(cname, members[num], line=line, label=label or cname)
+    return b.finish(name=Path(path).stem, format="liwc", hyphen_variants=False)
+
+
+def _read_csv(text: str, path, strict: bool) -> Lexicon:
+    b = _Builder(path, strict)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows = list(reader)
+    if not rows:
+        raise LexiconError(f"{path}: empty file.", path=path)
+    header = [h.strip().lower() for h in rows[0]]
+    if "category" not in header or "pattern" not in header:
+        raise LexiconError(f"{path}:1: a CSV lexicon needs the columns 'category' and "
+                           f"'pattern' in its header (found {rows[0]}).", path=path, line=1)
+    ci, pi = header.index("category"), header.index("pattern")
+    xi = header.index("exclude") if "exclude" in header else None
+    li = header.index("label") if "label" in header else None
+    order: dict[str, dict] = {}
+    for n, row in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) != len(header):
+            b.problem(f"row has {len(row)} fields, the header {len(header)}.",
+                      "Quote fields that contain commas.", n)
+            continue
+        cat = row[ci].strip()
+        d = order.setdefault(cat, {"line": n, "patterns": [], "exclude": [], "label": ""})
+        is_excl = xi is not None and row[xi].strip().lower() in ("true", "yes", "1")
+        d["exclude" if is_excl else "patterns"].append((row[pi], n))
+        if li is not None and row[li].strip():
+            d["label"] = row[li].strip()
+    for cat, d in order.items():
+        b.add(cat, d["patterns"], line=d["line"], exclude=d["exclude"], label=d["label"])
+    return b.finish(name=Path(path).stem, format="csv", hyphen_variants=True)
+
+
+# --------------------------------------------------------------------------- writing
+def write_lexicon(lexicon: Lexicon, path, *, format: str | None = None) -> Path:
+    """Write a lexicon as frameshift YAML (``.yml``/``.yaml``) or CSV (``.csv``).
+
+    Patterns are written as they were read, so reading the file back gives the same
+    categories and patterns. Imported (quanteda/LIWC) lexicons written to YAML keep their
+    exact matching with ``hyphen_variants: false``.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+    """
+    path = Path(path)
+    fmt = format or ("csv" if path.suffix.lower() == ".csv" else "frameshift")
+    if fmt == "csv":
+        buf = io.StringIO(newline="")
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(["category", "pattern", "exclude", "label"])
+        for c in lexicon.categories:
+            for p in c.patterns:
+                w.writerow([c.id, _written(p, lexicon), "false", c.label])
+            for p in c.exclude:
+                w.writerow([c.id, _written(p, lexicon), "true", c.label])
+        path.write_text(buf.getvalue(), encoding="utf-8")
+        return path
+    if fmt != "frameshift":
+        raise LexiconError(f"cannot write format {fmt!r}; write 'frameshift' (YAML) or 'csv'.")
+    doc = {"name": lexicon.name, "version": lexicon.version,
+           "description": lexicon.description, "citation": lexicon.citation}
+    if not lexicon.hyphen_variants:
+        doc["hyphen_variants"] = False
+    cats = []
+    for c in lexicon.categories:
+        d = {"id": c.id, "label": c.label}
+        if c.parent:
+            d["parent"] = c.parent
+        if c.definition:
+            d["definition"] = c.definition
+        d["patterns"] = [p.text for p in c.patterns]
+        if c.exclude:
+            d["exclude"] = [p.text for p in c.exclude]
+        if c.examples:
+            d["examples"] = {k: list(v) for k, v in c.examples.items()}
+        if c.source:
+            d["source"] = c.source
+        cats.append(d)
+    doc["categories"] = cats
+    path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100),
+                    encoding="utf-8")
+    return path
+
+
+def _written(p: Pattern, lexicon: Lexicon) -> str:
+    return p.text
+
+
+# --------------------------------------------------------------------------- checking
+@dataclass
+class LexiconReport:
+    """What :func:`check_lexicon` found, as four tidy tables.
+
+    Attributes
+    ----------
+    expansions : DataFrame
+        category, pattern, type, count -- the corpus types each glob or regex matched
+        (to spot over-broad globs), most frequent first within a pattern.
+    near_misses : DataFrame
+        category, pattern, type, count, distance -- corpus types within a small edit distance
+        of a lexicon word that matched none of the category's patterns (typos, variants).
+    unmatched : DataFrame
+        category, matches -- categories with zero matches in the corpus.
+    problems : DataFrame
+        line, problem -- quality problems accepted when the lexicon was read.
+    """
+
+    expansions: pd.DataFrame
+    near_misses: pd.DataFrame
+    unmatched: pd.DataFrame
+    problems: pd.DataFrame
+
+    def to_frame(self) -> pd.DataFrame:
+        """All findings in one long table: check, category, pattern, type, count, detail."""
+        parts = []
+        e = self.expansions.assign(check="glob_expansion", detail="")
+        parts.append(e)
+        n = self.near_misses.assign(check="near_miss",
+                                    detail=[f"edit distance {d}" for d in
+                                            self.near_misses["distance"]])
+        parts.append(n.drop(columns="distance"))
+        u = self.unmatched.assign(check="no_match", pattern="", type="", count=0,
+                                  detail="category matched nothing")
+        parts.append(u.drop(columns="matches"))
+        p = self.problems.assign(check="problem", category="", pattern="", type="", count=0)
+        p = p.rename(columns={"problem": "detail"}).drop(columns="line")
+        parts.append(p)
+        cols = ["check", "category", "pattern", "type", "count", "detail"]
+        out = pd.concat([x[cols] for x in parts if len(x)], ignore_index=True) if any(
+            len(x) for x in parts) else pd.DataFrame(columns=cols)
+        return out.astype({"count": "int64"})
+
+
+def check_lexicon(lexicon, corpus, *, case_sensitive: bool = False,
+                  max_distance: int | None = None) -> LexiconReport:
+    """Check a lexicon against a corpus: glob expansions, near misses, unmatched categories.
+
+    Parameters
+    ----------
+    lexicon : Lexicon, str or dict
+    corpus : Corpus
+    case_sensitive : bool, default False
+    max_distance : int, optional
+        Largest edit distance of a near miss. Default: 1, or 2 for words of 8 or more
+        characters.
+
+    Returns
+    -------
+    LexiconReport
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from analysis.corpus import from_frame
+    >>> c = from_frame(pd.DataFrame({"statement_id": ["a"],
+    ...                              "text": ["New instrastructure and free freezing."]}))
+    >>> rep = check_lexicon({"dev": ["infrastructure"], "free": ["free*"]}, c)
+    >>> rep.near_misses[["pattern", "type", "distance"]].values.tolist()
+    [['infrastructure', 'instrastructure', 2]]
+    >>> rep.expansions[["pattern", "type", "count"]].values.tolist()
+    [['free*', 'free', 1], ['free*', 'freezing', 1]]
+    >>> rep.unmatched["category"].tolist()
+    ['dev']
+    """
+    from .matching import _check_tables  # matching depends on this module
+
+    lex = as_lexicon(lexicon)
+    exp, near, unmatched = _check_tables(lex, corpus, case_sensitive=case_sensitive,
+                                         max_distance=max_distance)
+    probs = pd.DataFrame({"line": [p.line for p in getattr(lex, "problems", [])],
+                          "problem": [str(p) for p in getattr(lex, "problems", [])]},
+                         columns=["line", "problem"])
+    return LexiconReport(exp, near, unmatched, probs)
