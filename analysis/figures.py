@@ -57,6 +57,8 @@ _KARABAKH = "karabakh_2023"
 _INAUGURAL = "inaugural"
 _LEXICON = "karabakh_framing"
 _A = "az_presidency/2023-03-27"
+#: Category labels and terms are wrapped at this many characters (single-column width).
+_WRAP = 28
 _B = "nk_authorities/2023-03-28"
 
 
@@ -213,7 +215,7 @@ def _data_profile(ctx: _Context) -> FigureData:
     return FigureData(table=table, args=(counts,),
                       kwargs={"x": "per_1000", "by": "actor", "intervals": iv,
                               "labels": ctx.labels(_LEXICON), "names": ctx.names(_KARABAKH),
-                              "wrap": 30})
+                              "wrap": _WRAP})
 
 
 def _data_heatmap(ctx: _Context) -> FigureData:
@@ -221,7 +223,7 @@ def _data_heatmap(ctx: _Context) -> FigureData:
     return FigureData(table=counts, args=(counts,),
                       kwargs={"value": "per_1000", "annot": "count", "by": "actor",
                               "labels": ctx.labels(_LEXICON), "names": ctx.names(_KARABAKH),
-                              "wrap": 14})
+                              "wrap": 22, "rotation": 90, "label_wrap": _WRAP})
 
 
 def _shift_table(ctx: _Context):
@@ -247,7 +249,7 @@ def _data_shift(ctx: _Context) -> FigureData:
     frame = plotting.shift_frame(table, counts, from_=_A, to=_B)
     return FigureData(table=frame, args=(table, counts), notes=notes,
                       kwargs={"from_": _A, "to": _B, "labels": ctx.labels(_LEXICON),
-                              "names": _statement_names(ctx)})
+                              "names": _statement_names(ctx), "wrap": _WRAP})
 
 
 def _data_jsd(ctx: _Context) -> FigureData:
@@ -255,7 +257,7 @@ def _data_jsd(ctx: _Context) -> FigureData:
     drawn = table[table["measure"].isin(["jsd", "jsd_contribution", "rate_diff"])]
     return FigureData(table=drawn.reset_index(drop=True), args=(table,), notes=notes,
                       kwargs={"from_": _A, "to": _B, "labels": ctx.labels(_LEXICON),
-                              "names": _statement_names(ctx)})
+                              "names": _statement_names(ctx), "wrap": _WRAP})
 
 
 def _data_keyness_karabakh(ctx: _Context) -> FigureData:
@@ -265,18 +267,16 @@ def _data_keyness_karabakh(ctx: _Context) -> FigureData:
     table, notes = _caught(keyness, corpus, by="actor", target="nk_authorities",
                            reference="az_presidency", method="fightin-words")
     return FigureData(table=table, args=(table,), notes=notes,
-                      kwargs={"top": 8, "target": _short(corpus.actor_name("nk_authorities")),
-                              "reference": _short(corpus.actor_name("az_presidency"))})
+                      kwargs={"top": 8, "target": corpus.actor_name("nk_authorities"),
+                              "reference": corpus.actor_name("az_presidency"),
+                              "skip": _stop_words()})
 
 
-def _short(name: str) -> str:
-    """A display name short enough for a legend (first words up to ~28 characters)."""
-    out = []
-    for w in str(name).split():
-        if len(" ".join(out + [w])) > 28:
-            break
-        out.append(w)
-    return " ".join(out) + ("\u2026" if len(out) < len(str(name).split()) else "")
+def _stop_words() -> frozenset:
+    """scikit-learn's English stop words: drawn but not labelled in the Karabakh keyness plot."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
 
 
 _DISPERSION_TERMS = ("reintegration", "talks", "coercion", "impose", "ready-made solutions",
@@ -300,7 +300,7 @@ def _data_dispersion(ctx: _Context) -> FigureData:
     terms = list(_DISPERSION_TERMS)
     frame = plotting.dispersion_frame(matches, st, terms=terms)
     return FigureData(table=frame, args=(matches, st),
-                      kwargs={"terms": terms, "names": ctx.names(_KARABAKH)})
+                      kwargs={"terms": terms, "names": ctx.names(_KARABAKH), "wrap": _WRAP})
 
 
 def _timeline_events(corpus) -> pd.DataFrame:
@@ -342,7 +342,7 @@ def _data_keyness_inaugural(ctx: _Context) -> FigureData:
     from .keyness import keyness
 
     table, notes = _caught(keyness, ctx.corpus(_INAUGURAL), by="Party", target="Republican",
-                           reference="Democratic", method="fightin-words")
+                           reference="Democratic", method="fightin-words", min_count=5)
     return FigureData(table=table, args=(table,), notes=notes,
                       kwargs={"top": 12, "target": "Republican", "reference": "Democratic"})
 
@@ -379,8 +379,9 @@ _SPECS = (
         "karabakh_keyness", "Distinctive words of Stepanakert's reply",
         "Fightin' Words (Monroe, Colaresi & Quinn 2008): log-odds ratio z-score of each word, "
         "de facto authorities' reply vs. Baku's invitation, informative Dirichlet prior from "
-        "the counts of the whole corpus, against the word's frequency. Dotted lines: "
-        "|z| = 1.96.",
+        "the counts of the whole corpus, against the word's frequency. Labels: the eight "
+        "highest and lowest scores among words that are not English stop words (stop words "
+        "are drawn but not labelled). Dotted lines: |z| = 1.96.",
         plotting.plot_keyness, _data_keyness_karabakh, _KARABAKH, None, (3.4, 2.9)),
     FigureSpec(
         "karabakh_dispersion", "Where the framing terms fall",
@@ -401,8 +402,10 @@ _SPECS = (
         plotting.plot_ntr, _data_ntr, _INAUGURAL, None, (3.4, 2.4)),
     FigureSpec(
         "inaugural_keyness", "Republican vs. Democratic inaugural addresses",
-        "Fightin' Words z-scores of every word, Republican vs. Democratic presidents' "
-        "inaugural addresses (prior: counts of all 60 addresses), against word frequency.",
+        "Fightin' Words z-scores of every word used at least five times by Republican and "
+        "Democratic presidents together, Republican vs. Democratic inaugural addresses "
+        "(prior: counts of all 60 addresses), against word frequency; the twelve highest "
+        "and lowest are labelled. Dotted lines: |z| = 1.96.",
         plotting.plot_keyness, _data_keyness_inaugural, _INAUGURAL, None, (3.4, 3.0)),
 )
 
@@ -451,7 +454,6 @@ def draw_figure(figure_id, *, data=None, context=None):
         fig = Figure(figsize=spec.size)
         ax = fig.add_subplot()
         spec.plot(*data.args, **data.kwargs, ax=ax)
-        ax.set_title(spec.title)
     return fig, ax
 
 

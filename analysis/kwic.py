@@ -8,6 +8,7 @@ keyword highlighted; it is a pandas DataFrame in every other respect.
 from __future__ import annotations
 
 import html
+import re
 
 import numpy as np
 import pandas as pd
@@ -21,6 +22,9 @@ __all__ = ["kwic", "Kwic", "KWIC_COLUMNS"]
 #: Columns of :func:`kwic`.
 KWIC_COLUMNS = ("left", "keyword", "right", "statement_id", "actor", "category", "pattern",
                 "char_start", "char_end", "negated")
+
+
+_PARA = re.compile(r"\n[ \t\r\u00a0]*\n")
 
 
 class Kwic(pd.DataFrame):
@@ -129,12 +133,16 @@ def kwic(corpus, pattern_or_category: str, *, window: int = 5, lexicon=None,
         text = texts[d]
         a, b = int(frame["token_start"].iat[i]), int(frame["token_end"].iat[i])
         cs, ce = int(starts[a]), int(ends[b - 1])
-        lo = max(0, a - w)
-        hi = min(len(starts), b + w)
-        left = text[int(starts[lo]):cs] if w and a > 0 else ""
-        right = text[ce:int(ends[hi - 1])] if w and b < len(starts) else ""
-        if w and b == len(starts) or (w and hi - 1 < b):
-            right = text[ce:]
+        n = len(starts)
+        lo, hi = max(0, a - w), min(n, b + w)
+        # context runs to the statement's edge when the window reaches it (keeps punctuation)
+        left = text[:cs] if lo == 0 else text[int(starts[lo]):cs]
+        right = text[ce:] if hi == n else text[ce:int(ends[hi - 1])]
+        # ... but never across a paragraph break (the joint of two quoted fragments)
+        left = _PARA.split(left)[-1]
+        right = _PARA.split(right)[0]
+        if not w:
+            left = right = ""
         lefts.append(_squash(left))
         kws.append(text[cs:ce])
         rights.append(_squash(right))

@@ -206,11 +206,11 @@ def plot_profile(counts, *, x="per_1000", by="actor", intervals=None, order=None
                 err = np.nan_to_num(err)
                 ax.errorbar(v, y, xerr=err, fmt=marker, color=color, ecolor=color,
                             elinewidth=0.9, markersize=3.5, markeredgecolor="white",
-                            markeredgewidth=0.4, label=name(unit), zorder=3)
+                            markeredgewidth=0.4, label=_wrap(name(unit), 40), zorder=3)
             else:
                 ax.plot(v, y, linestyle="none", marker=marker, color=color, markersize=3.5,
-                        markeredgecolor="white", markeredgewidth=0.4, label=name(unit),
-                        zorder=3)
+                        markeredgecolor="white", markeredgewidth=0.4,
+                        label=_wrap(name(unit), 40), zorder=3)
         for yy in y0:
             ax.axhline(yy, color=_LIGHT, linewidth=0.5, zorder=0)
         ax.set_yticks(y0, [_wrap(label(c), wrap) for c in cats])
@@ -230,7 +230,7 @@ def plot_profile(counts, *, x="per_1000", by="actor", intervals=None, order=None
 
 def plot_heatmap(counts, *, value="per_1000", annot="count", by="actor", order=None,
                  categories=None, labels=None, names=None, cmap="cividis", colorbar=True,
-                 wrap=16, ax=None, style=STYLE_PATH):
+                 wrap=14, label_wrap=None, rotation=0, ax=None, style=STYLE_PATH):
     """Heatmap of rates (categories down, units across), each cell annotated with its count.
 
     Parameters
@@ -246,8 +246,12 @@ def plot_heatmap(counts, *, value="per_1000", annot="count", by="actor", order=N
     cmap : str, default "cividis"
         A sequential colour map; cividis is monotone in lightness and colour-blind safe.
     colorbar : bool, default True
-    wrap : int, default 16
+    wrap : int, default 14
         Wrap the unit names at this many characters.
+    label_wrap : int, optional
+        Wrap the category labels at this many characters.
+    rotation : float, default 0
+        Rotation of the unit names (90 for long names in a narrow figure).
 
     Returns
     -------
@@ -285,8 +289,11 @@ def plot_heatmap(counts, *, value="per_1000", annot="count", by="actor", order=N
                     ax.text(j, i, txt, ha="center", va="center", fontsize=6.5,
                             color="white" if dark else "black")
         ax.set_xticks(np.arange(len(units)), [_wrap(name(u), wrap) for u in units],
-                      fontsize=6.5)
-        ax.set_yticks(np.arange(len(cats)), [label(c) for c in cats])
+                      fontsize=6.5, rotation=rotation,
+                      ha="center" if rotation in (0, 90) else "right",
+                      va="top" if rotation in (0, 90) else "top",
+                      rotation_mode="default" if rotation in (0, 90) else "anchor")
+        ax.set_yticks(np.arange(len(cats)), [_wrap(label(c), label_wrap) for c in cats])
         ax.set_xticks(np.arange(len(units) + 1) - 0.5, minor=True)
         ax.set_yticks(np.arange(len(cats) + 1) - 0.5, minor=True)
         ax.grid(which="minor", color="white", linewidth=1.0)
@@ -363,8 +370,8 @@ def shift_frame(shift_table, counts, *, from_=None, to=None, by="statement_id",
 
 
 def plot_shift(shift_table, counts, *, from_=None, to=None, by="statement_id", x="per_1000",
-               categories=None, drop_empty=True, labels=None, names=None, ax=None,
-               style=STYLE_PATH):
+               categories=None, drop_empty=True, labels=None, names=None, wrap=None,
+               legend=True, ax=None, style=STYLE_PATH):
     """Arrow chart of a shift: each category's rate in statement A, then in statement B.
 
     One row per category; an arrow runs from A's rate to B's. A grey bar behind each arrow
@@ -387,7 +394,11 @@ def plot_shift(shift_table, counts, *, from_=None, to=None, by="statement_id", x
     drop_empty : bool, default True
         Leave out categories matched in neither statement.
     labels, names :
-        Category labels; display names of the statements (used in the axis label).
+        Category labels; display names of the statements (in the legend).
+    wrap : int, optional
+        Wrap category labels at this many characters.
+    legend : bool, default True
+        Legend (A, B, interval) above the axes.
 
     Returns
     -------
@@ -412,7 +423,8 @@ def plot_shift(shift_table, counts, *, from_=None, to=None, by="statement_id", x
             a, b = r["rate_from"], r["rate_to"]
             if np.isfinite(r["ci_low"]) and np.isfinite(r["ci_high"]):
                 ax.plot([a + r["ci_low"], a + r["ci_high"]], [i, i], color=_LIGHT,
-                        linewidth=4.5, solid_capstyle="butt", zorder=1)
+                        linewidth=4.5, linestyle="-", marker="none", solid_capstyle="butt",
+                        zorder=1)
             ax.plot([a], [i], marker="o", markersize=3.5, color="white",
                     markeredgecolor=color, markeredgewidth=0.9, zorder=3, linestyle="none")
             if a != b:
@@ -428,23 +440,34 @@ def plot_shift(shift_table, counts, *, from_=None, to=None, by="statement_id", x
         hi = np.nanmax(np.r_[frame["rate_from"], frame["rate_to"],
                              frame["rate_from"] + frame["ci_high"], 0.0]) if n else 1.0
         ax.set_xlim(0, hi * 1.05 if hi > 0 else 1.0)
-        ax.set_yticks(np.arange(n), [label(c) for c in frame["category"]])
+        ax.set_yticks(np.arange(n), [_wrap(label(c), wrap) for c in frame["category"]])
         ax.set_ylim(n - 0.5, -0.5)
         ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_visible(False)
         for yy in range(n):
             ax.axhline(yy, color="0.93", linewidth=0.5, zorder=0)
-        if n:
-            a_name = name(frame["from"].iloc[0])
-            b_name = name(frame["to"].iloc[0])
-            ax.set_xlabel(f"{_X_LABELS.get(x, x)}\n(circle: A = {a_name}; "
-                          f"arrow head: B = {b_name})")
+        ax.set_xlabel(_X_LABELS.get(x, x))
+        if legend and n:
+            from matplotlib.lines import Line2D
+
+            a_name = _wrap("A: " + name(frame["from"].iloc[0]), 40)
+            b_name = _wrap("B: " + name(frame["to"].iloc[0]), 40)
+            handles = [
+                Line2D([], [], linestyle="none", marker="o", markersize=3.5, color="white",
+                       markeredgecolor=_KEPT, markeredgewidth=0.9, label=a_name),
+                Line2D([], [], linestyle="-", marker=">", markersize=3.5, color=_KEPT,
+                       linewidth=1.1, label=b_name),
+                Line2D([], [], linestyle="-", marker="none", color=_LIGHT, linewidth=4.5,
+                       solid_capstyle="butt", label="95% interval of the change"),
+            ]
+            ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=1,
+                      borderaxespad=0.2, handletextpad=0.4)
     return ax
 
 
 def plot_jsd_contributions(shift_table, *, from_=None, to=None, direction="rate_diff",
                            categories=None, drop_zero=True, labels=None, names=None,
-                           ax=None, style=STYLE_PATH):
+                           wrap=None, ax=None, style=STYLE_PATH):
     """Diverging bars of each category's contribution to the Jensen-Shannon divergence.
 
     A contribution is never negative; its bar points left when the category is more frequent
@@ -461,7 +484,9 @@ def plot_jsd_contributions(shift_table, *, from_=None, to=None, direction="rate_
     drop_zero : bool, default True
         Leave out categories that contribute nothing.
     labels, names :
-        Category labels; display names of the statements (shown at the two ends).
+        Category labels; display names of the statements (shown above the axes).
+    wrap : int, optional
+        Wrap category labels at this many characters.
 
     Returns
     -------
@@ -501,26 +526,20 @@ def plot_jsd_contributions(shift_table, *, from_=None, to=None, direction="rate_
         for bar, h in zip(bars, hatches):
             bar.set_hatch(h)
         ax.axvline(0, color="0.2", linewidth=0.6)
-        ax.set_yticks(y, [label(c) for c in cats])
+        ax.set_yticks(y, [_wrap(label(c), wrap) for c in cats])
         ax.set_ylim(len(cats) - 0.5, -0.5)
         ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_visible(False)
         lim = max(np.abs(signed).max() if len(signed) else 0.0, 1e-9) * 1.15
         ax.set_xlim(-lim, lim)
         ax.xaxis.set_major_formatter(_abs_formatter())
-        ax.set_xlabel("Contribution to JSD (bits)")
-        txt = f"JSD = {tot['value']:.3f} bits"
+        ax.set_xlabel("\u2190 more in A    contribution (bits)    more in B \u2192")
+        txt = f"Total JSD = {tot['value']:.3f} bits"
         if "ci_low" in total.columns and np.isfinite(tot.get("ci_low", np.nan)):
-            txt += f"\n95% CI {tot['ci_low']:.3f}\u2013{tot['ci_high']:.3f}"
-        ax.text(0.99, 0.02, txt, transform=ax.transAxes, ha="right", va="bottom",
-                fontsize=6.5, bbox={"boxstyle": "round,pad=0.25", "facecolor": "white",
-                                    "edgecolor": "0.7", "linewidth": 0.5})
-        ax.text(0.0, 1.01, f"\u2190 more in A ({_wrap(name(from_), 28)})",
-                transform=ax.transAxes, ha="left", va="bottom", fontsize=6.5,
-                color=PALETTE[1])
-        ax.text(1.0, 1.01, f"more in B ({_wrap(name(to), 28)}) \u2192",
-                transform=ax.transAxes, ha="right", va="bottom", fontsize=6.5,
-                color=PALETTE[0])
+            txt += f" (95% CI {tot['ci_low']:.3f}\u2013{tot['ci_high']:.3f})"
+        head = (f"{_wrap('A: ' + name(from_), 52)}\n{_wrap('B: ' + name(to), 52)}\n{txt}")
+        ax.text(0.0, 1.02, head, transform=ax.transAxes, ha="left", va="bottom",
+                fontsize=6.5, linespacing=1.25)
     return ax
 
 
@@ -534,7 +553,7 @@ def _abs_formatter():
 
 
 def plot_keyness(keyness_table, *, top=10, score="score", target="target",
-                 reference="reference", ax=None, style=STYLE_PATH):
+                 reference="reference", skip=(), ax=None, style=STYLE_PATH):
     """Fightin' Words plot: each term's z-score against its frequency (log scale).
 
     After Monroe, Colaresi & Quinn (2008, figs. 1-4): every term is a small grey point; the
@@ -549,6 +568,9 @@ def plot_keyness(keyness_table, *, top=10, score="score", target="target",
         Terms labelled on each side.
     target, reference : str
         Names of the two groups (legend).
+    skip : collection of str
+        Terms drawn but never labelled (e.g. stop words in a short text); the next terms
+        by score are labelled instead.
 
     Returns
     -------
@@ -560,10 +582,11 @@ def plot_keyness(keyness_table, *, top=10, score="score", target="target",
     t = keyness_table[keyness_table[score].notna()]
     freq = (t["count_target"] + t["count_reference"]).to_numpy(dtype=float)
     z = t[score].to_numpy(dtype=float)
-    order = np.argsort(-z, kind="mergesort")
-    up = [i for i in order[:top] if z[i] > 0]
-    down = [i for i in order[::-1][:top] if z[i] < 0]
     terms = t["term"].astype(str).to_numpy()
+    skip = {str(w) for w in skip}
+    order = [i for i in np.argsort(-z, kind="mergesort") if terms[i] not in skip]
+    up = [i for i in order if z[i] > 0][:top]
+    down = [i for i in order[::-1] if z[i] < 0][:top]
     with _style(style):
         from matplotlib.transforms import blended_transform_factory
 
@@ -572,9 +595,9 @@ def plot_keyness(keyness_table, *, top=10, score="score", target="target",
         ax.scatter(freq[rest], z[rest], s=3, color=_LIGHT, edgecolors="none", zorder=1,
                    rasterized=False)
         ax.scatter(freq[up], z[up], s=9, color=PALETTE[0], marker="o", edgecolors="none",
-                   zorder=3, label=target)
+                   zorder=3, label=_wrap(f"more in {target}", 40))
         ax.scatter(freq[down], z[down], s=9, color=PALETTE[1], marker="s", edgecolors="none",
-                   zorder=3, label=reference)
+                   zorder=3, label=_wrap(f"more in {reference}", 40))
         ax.set_xscale("log")
         ax.axhline(0, color="0.6", linewidth=0.5, zorder=0)
         for q in (1.96, -1.96):
@@ -584,25 +607,22 @@ def plot_keyness(keyness_table, *, top=10, score="score", target="target",
         ax.set_xlim(max(freq.min() * 0.7, 0.5) if len(freq) else 0.5,
                     freq.max() * 1.5 if len(freq) else 10)
         ax.set_xlabel("Frequency of term (both groups, log scale)")
-        ax.set_ylabel(f"z-score ({target} \u2212 {reference})")
+        ax.set_ylabel("z-score of the log-odds ratio")
         trans = blended_transform_factory(ax.transAxes, ax.transData)
         ylo, yhi = ax.get_ylim()
         for idx, lo_, hi_, color in ((up, 0.08 * yhi, 0.98 * yhi, PALETTE[0]),
                                      (down, 0.08 * ylo, 0.98 * ylo, PALETTE[1])):
             if not idx:
                 continue
-            ys = np.linspace(hi_, lo_, max(len(idx), 2))[: len(idx)] if len(idx) > 1 else [hi_]
-            if len(idx) > 1:
-                ys = hi_ + (lo_ - hi_) * np.arange(len(idx)) / max(top - 1, 1)
+            ys = hi_ + (lo_ - hi_) * np.arange(len(idx)) / max(top - 1, 1)
             for i, yy in zip(idx, ys):
                 ax.annotate(terms[i], xy=(freq[i], z[i]), xycoords="data", xytext=(1.03, yy),
                             textcoords=trans, ha="left", va="center", fontsize=6.5,
                             color=color, annotation_clip=False,
                             arrowprops={"arrowstyle": "-", "color": color, "linewidth": 0.3,
                                         "alpha": 0.6, "shrinkA": 0, "shrinkB": 1.5})
-        ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2, borderaxespad=0.2,
-                  handletextpad=0.2, markerscale=1.5,
-                  title=None)
+        ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=1, borderaxespad=0.2,
+                  handletextpad=0.2, markerscale=1.5)
     return ax
 
 
@@ -650,12 +670,12 @@ def dispersion_frame(matches, statements, *, terms, term_col="match"):
 
 
 def plot_dispersion(matches, statements, *, terms, term_col="match", names=None,
-                    ax=None, style=STYLE_PATH):
+                    wrap=None, legend=True, ax=None, style=STYLE_PATH):
     """Lexical dispersion ("x-ray") plot: where each term occurs in the exchange.
 
-    The statements are laid end to end on the x axis (token offsets), separated by vertical
-    lines and named at the top; each occurrence of a term is a vertical tick on the term's
-    row. Terms run down the y axis **in the order given** (NLTK's old ``dispersion_plot``
+    The statements are laid end to end on the x axis (token offsets), separated by dashed
+    lines and numbered at the top (the legend names them, in order); each occurrence of a
+    term is a vertical tick on the term's row, coloured by statement. Terms run down the y axis **in the order given** (NLTK's old ``dispersion_plot``
     showed them reversed).
 
     Parameters
@@ -669,11 +689,16 @@ def plot_dispersion(matches, statements, *, terms, term_col="match", names=None,
         Column compared with ``terms`` (``"match"``: the matched text; ``"category"``).
     names : mapping or callable, optional
         Actor id -> display name.
+    wrap : int, optional
+        Wrap the terms at this many characters.
+    legend : bool, default True
+        Legend naming the numbered statements, above the axes.
 
     Returns
     -------
     matplotlib.axes.Axes
-        The y tick labels, top to bottom, are ``terms``.
+        The y tick labels, top to bottom, are ``terms``; ``ax.lines[k]`` holds the ticks of
+        statement ``k``.
 
     Examples
     --------
@@ -690,30 +715,37 @@ def plot_dispersion(matches, statements, *, terms, term_col="match", names=None,
     terms = list(terms)
     frame = dispersion_frame(matches, statements, terms=terms, term_col=term_col)
     name = _namer(names)
-    total = int(statements["tokens"].sum())
+    st = statements.reset_index(drop=True)
+    total = int(st["tokens"].sum())
     with _style(style):
         ax = _axes(ax)
         rank = {t: i for i, t in enumerate(terms)}
-        y = frame["term"].map(rank).to_numpy(dtype=float)
-        ax.plot(frame["position"].to_numpy(dtype=float), y, linestyle="none", marker="|",
-                markersize=9, markeredgewidth=1.4, color=PALETTE[0], zorder=3)
-        starts = np.r_[0, np.cumsum(statements["tokens"].to_numpy())]
-        for s in starts[1:-1]:
-            ax.axvline(s, color="0.4", linewidth=0.6, linestyle="--", zorder=1)
-        for k, (_, st) in enumerate(statements.reset_index(drop=True).iterrows()):
-            who = name(st["actor"]) if "actor" in statements.columns else st["statement_id"]
-            width = max(8, int(40 * (starts[k + 1] - starts[k]) / max(total, 1)))
-            ax.text((starts[k] + starts[k + 1]) / 2.0, 1.02, _wrap(who, width),
+        starts = np.r_[0, np.cumsum(st["tokens"].to_numpy())]
+        for k, row in st.iterrows():
+            sel = frame[frame["statement_id"] == row["statement_id"]]
+            who = name(row["actor"]) if "actor" in st.columns else str(row["statement_id"])
+            ax.plot(sel["position"].to_numpy(dtype=float),
+                    sel["term"].map(rank).to_numpy(dtype=float), linestyle="none",
+                    marker="|", markersize=8, markeredgewidth=1.3,
+                    color=PALETTE[k % len(PALETTE)], zorder=3,
+                    label=_wrap(f"{k + 1}  {who}", 40))
+            ax.text((starts[k] + starts[k + 1]) / 2.0, 1.0, str(k + 1),
                     transform=ax.get_xaxis_transform(), ha="center", va="bottom",
-                    fontsize=6.5, color="0.2")
+                    fontsize=7, fontweight="bold", color=PALETTE[k % len(PALETTE)])
+        for b in starts[1:-1]:
+            ax.axvline(b, color="0.4", linewidth=0.6, linestyle="--", marker="none",
+                       zorder=1)
         for yy in range(len(terms)):
             ax.axhline(yy, color="0.92", linewidth=0.5, zorder=0)
-        ax.set_yticks(np.arange(len(terms)), terms)
+        ax.set_yticks(np.arange(len(terms)), [_wrap(t, wrap) for t in terms])
         ax.set_ylim(len(terms) - 0.5, -0.5)
         ax.set_xlim(0, max(total, 1))
         ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_visible(False)
-        ax.set_xlabel("Word offset in the exchange (statements in date order)")
+        ax.set_xlabel("Word offset in the exchange")
+        if legend and len(st):
+            ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.06), ncol=1,
+                      borderaxespad=0.2, handletextpad=0.4, markerscale=0.8)
     return ax
 
 
@@ -798,8 +830,7 @@ def plot_timeline(statements, frames, *, events=None, labels=None, names=None, o
             ax.plot(mdates.date2num(pd.to_datetime(ev["date"]).to_numpy()),
                     ev["actor"].map(lane).to_numpy(dtype=float), linestyle="none",
                     marker="o", markersize=4, markerfacecolor="white",
-                    markeredgecolor=_GREY, markeredgewidth=0.8, zorder=2,
-                    label="earlier move (not in corpus)")
+                    markeredgecolor=_GREY, markeredgewidth=0.8, zorder=2)
         xs = mdates.date2num(dates.to_numpy())
         lo, hi = np.nanmin(xs), np.nanmax(xs)
         if events is not None and len(events):
@@ -811,8 +842,7 @@ def plot_timeline(statements, frames, *, events=None, labels=None, names=None, o
             i = lane[st["actor"]]
             color, marker = PALETTE[i % len(PALETTE)], MARKERS[i % len(MARKERS)]
             ax.plot([xs[k]], [i], linestyle="none", marker=marker, markersize=5, color=color,
-                    markeredgecolor="white", markeredgewidth=0.4, zorder=3,
-                    label="statement (in corpus)" if k == 0 else None)
+                    markeredgecolor="white", markeredgewidth=0.4, zorder=3)
             f = frames[frames["statement_id"] == st["statement_id"]]
             if "rank" in f.columns:
                 f = f.sort_values("rank", kind="mergesort")
@@ -833,7 +863,16 @@ def plot_timeline(statements, frames, *, events=None, labels=None, names=None, o
         for yy in range(len(actors)):
             ax.axhline(yy, color="0.92", linewidth=0.5, zorder=0)
         if events is not None and len(events):
-            ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=2,
+            from matplotlib.lines import Line2D
+
+            handles = [
+                Line2D([], [], linestyle="none", marker="o", markersize=4, color=_KEPT,
+                       label="statement in the corpus, with its leading frames"),
+                Line2D([], [], linestyle="none", marker="o", markersize=4,
+                       markerfacecolor="white", markeredgecolor=_GREY, markeredgewidth=0.8,
+                       label="earlier move reported in the sources"),
+            ]
+            ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=1,
                       borderaxespad=0.2, handletextpad=0.3)
     return ax
 

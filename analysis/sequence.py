@@ -59,8 +59,11 @@ def novelty_transience_resonance(distributions, *, window=1):
     Examples
     --------
     >>> t = novelty_transience_resonance([[.5, .5], [.9, .1], [.5, .5]], window=1)
-    >>> t.round(6).to_dict("list")
-    {'position': [0, 1, 2], 'novelty': [nan, 0.531004, 0.736966], 'transience': [0.736966, 0.531004, nan], 'resonance': [nan, 0.0, nan]}
+    >>> t.round(6)
+       position   novelty  transience  resonance
+    0         0       NaN    0.736966        NaN
+    1         1  0.531004    0.531004        0.0
+    2         2  0.736966         NaN        NaN
     """
     p = np.asarray(distributions, dtype=float)
     if p.ndim != 2:

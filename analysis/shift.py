@@ -517,6 +517,8 @@ def _pair_seed(seed, a, b):
 
 def _lexicon_categories(lexicon, matches) -> list:
     """Category ids in lexicon order (every category, matched or not)."""
+    if isinstance(lexicon, dict):  # {category: [patterns]}, as find_matches accepts
+        return [str(c) for c in lexicon]
     if lexicon is not None:
         ids = getattr(lexicon, "category_ids", None)
         if ids is not None:

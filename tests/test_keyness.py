@@ -215,3 +215,25 @@ def test_expansion_candidates_excludes_covered_terms():
     assert "coercion" not in set(out["term"])
     assert out["term"].tolist() == ["blockade"]  # "and" is a stop word
     assert out["count_target"].tolist() == [2]
+
+
+# ---------------------------------------------------------------- command line
+
+def test_cli_keyness_ranked_and_unknown_target(tmp_path, capsys):
+    from io import StringIO
+
+    from analysis.cli import main
+
+    path = tmp_path / "c.csv"
+    pd.read_csv(DATA / "inaugural_2001_2013.csv").to_csv(path, index=False)
+    args = ["keyness", "--corpus", str(path), "--id-col", "doc_id", "--actor-col", "President",
+            "--by", "Party", "--target", "Republican", "--reference", "Democratic"]
+    assert main([*args, "--method", "g2", "--top", "5"]) == 0
+    t = pd.read_csv(StringIO(capsys.readouterr().out))
+    assert list(t.columns) == ["term", "count_target", "count_reference", "score", "p",
+                               "p_adjusted"]
+    assert len(t) == 5 and t["score"].is_monotonic_decreasing
+    assert main([*args[:-4], "--target", "Whig"]) == 2
+    err = capsys.readouterr().err
+    assert "--target 'Whig' is not a value of column 'Party'" in err
+    assert "Valid values: Democratic, Republican" in err

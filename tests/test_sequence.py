@@ -69,3 +69,18 @@ def test_ntr_from_counts_table():
                           "count": [1, 1, 0, 0]})
     with pytest.raises(ValueError, match=r"Units without any count .* \['b'\]"):
         ntr(empty, smoothing=0)
+
+
+def test_inaugural_term_ntr_over_60_addresses():
+    from analysis.corpus import read_corpus
+    from analysis.keyness import term_counts
+
+    corpus = read_corpus("inaugural")
+    counts = term_counts(corpus, top_k=200)
+    t = ntr(counts, window=3)
+    assert len(t) == 60 and t["statement_id"].iloc[0] == "1789-Washington"
+    assert t["novelty"].isna().sum() == 3 and t["transience"].isna().sum() == 3
+    assert (t["novelty"].dropna() > 0).all()
+    full = t.dropna()
+    assert full["resonance"].to_numpy() == pytest.approx(
+        (full["novelty"] - full["transience"]).to_numpy())

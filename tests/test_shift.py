@@ -239,3 +239,73 @@ def test_make_pairs_and_unknown_ids():
         make_pairs(c, pairs=[("az/9", "nk/1")])
     with pytest.raises(OptionError, match="--pairs 'next'"):
         make_pairs(c, pairs="next")
+
+
+# ---------------------------------------------------------------- command line
+
+def _cli_files(tmp_path):
+    lex = tmp_path / "lex.yml"
+    lex.write_text('reintegration: [reintegrat*]\ncoercion: [coerc*]\n'
+                   'format: ["negotiation format"]\n', encoding="utf-8")
+    corpus = tmp_path / "c.csv"
+    corpus.write_text(
+        "statement_id,actor,date,text\n"
+        'az/1,az,2023-03-27,"We propose reintegration. Reintegration talks."\n'
+        'nk/1,nk,2023-03-28,"Coercion again. We want the negotiation format."\n',
+        encoding="utf-8")
+    return str(corpus), str(lex)
+
+
+def test_cli_shift_csv(tmp_path, capsys):
+    from io import StringIO
+
+    from analysis.cli import main
+
+    corpus, lex = _cli_files(tmp_path)
+    status = main(["shift", "--corpus", corpus, "--lexicon", lex, "--from", "az/1", "--to",
+                   "nk/1", "--n-boot", "50", "--seed", "1"])
+    out = capsys.readouterr()
+    assert status == 0
+    assert "short_text=True" in out.err
+    t = pd.read_csv(StringIO(out.out))
+    assert list(t.columns) == ["from", "to", "measure", "category", "value", "ci_low",
+                               "ci_high", "p", "short_text"]
+    row = lambda m, c: t[(t["measure"] == m) & (t["category"] == c)]["value"].item()  # noqa: E731
+    assert row("dropped", "reintegration") == 1.0
+    assert row("introduced", "coercion") == 1.0
+    assert row("introduced", "format") == 1.0
+    assert t[t["measure"] == "jsd"]["value"].item() == 1.0
+
+
+def test_cli_shift_unknown_id_and_lonely_from(tmp_path, capsys):
+    from analysis.cli import main
+
+    corpus, lex = _cli_files(tmp_path)
+    assert main(["shift", "--corpus", corpus, "--lexicon", lex, "--from", "az/9", "--to",
+                 "nk/1"]) == 2
+    assert "--from 'az/9' is not a statement id of the corpus. Valid ids: az/1, nk/1" in (
+        capsys.readouterr().err)
+    assert main(["shift", "--corpus", corpus, "--lexicon", lex, "--from", "az/1"]) == 2
+    assert "--from and --to go together" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- bundled corpus (done-when)
+
+def test_bundled_karabakh_shift_baku_to_stepanakert():
+    from analysis.corpus import read_corpus
+    from analysis.lexicon import read_lexicon
+
+    corpus, lex = read_corpus("karabakh_2023"), read_lexicon("karabakh_framing")
+    a, b = "az_presidency/2023-03-27", "nk_authorities/2023-03-28"
+    with pytest.warns(ShortTextWarning):
+        t = shift(corpus, lex, pairs=[(a, b)], n_boot=500, n_perm=500)
+    assert _value(t, "dropped", "reintegration")["value"] == 1.0
+    assert _value(t, "introduced", "coercion")["value"] == 1.0
+    assert _value(t, "introduced", "international_format")["value"] == 1.0
+    j = _value(t, "jsd")
+    # Baku's one sentence has only `reintegration`, which Stepanakert never uses: disjoint
+    assert j["value"] == 1.0
+    assert (j["ci_low"], j["ci_high"]) == (pytest.approx(1.0, abs=1e-12), 1.0)
+    # 1 + 7 sentences: 8 relabellings, enumerated; the permutation floor is 1/8
+    assert j["p"] == pytest.approx(1 / 8)
+    assert t["short_text"].all()
