@@ -322,7 +322,7 @@ def _data_timeline(ctx: _Context) -> FigureData:
     table = st.merge(lead, on="statement_id", how="left", sort=False)
     return FigureData(table=table, args=(st, lead),
                       kwargs={"events": events, "labels": ctx.labels(_LEXICON),
-                              "names": ctx.names(_KARABAKH)})
+                              "names": ctx.names(_KARABAKH), "wrap": 32})
 
 
 def _data_ntr(ctx: _Context) -> FigureData:
@@ -355,26 +355,26 @@ _SPECS = (
         "Framing categories of the karabakh_framing lexicon per actor in the March 2023 "
         "exchange, as matches per 1,000 word tokens. Bars: 95% percentile bootstrap intervals "
         f"({N_BOOT} resamples of each actor's sentences, seed {SEED}).",
-        plotting.plot_profile, _data_profile, _KARABAKH, _LEXICON, (3.4, 3.6)),
+        plotting.plot_profile, _data_profile, _KARABAKH, _LEXICON, (3.4, 4.3)),
     FigureSpec(
         "karabakh_heatmap", "Who uses which frame",
         "Matches per 1,000 word tokens (colour) and number of matches (cell text) for each "
         "actor and category of the karabakh_framing lexicon.",
-        plotting.plot_heatmap, _data_heatmap, _KARABAKH, _LEXICON, (3.4, 3.4)),
+        plotting.plot_heatmap, _data_heatmap, _KARABAKH, _LEXICON, (3.4, 4.4)),
     FigureSpec(
         "karabakh_shift", "From Baku's invitation to Stepanakert's reply",
         "Rate of each frame (per 1,000 tokens) in Baku's invitation of 27 March (circle) and "
         "Stepanakert's reply of 28 March (arrow head). Grey bar: 95% bootstrap interval of "
         "the change, drawn from the invitation's rate. Frames matched in neither statement "
         "are omitted; the full table is in the CSV.",
-        plotting.plot_shift, _data_shift, _KARABAKH, _LEXICON, (3.4, 2.5)),
+        plotting.plot_shift, _data_shift, _KARABAKH, _LEXICON, (3.4, 3.3)),
     FigureSpec(
         "karabakh_jsd", "What drives the shift",
         "Contribution of each category to the Jensen-Shannon divergence (bits) between the "
         "frame distributions of Baku's invitation (A) and Stepanakert's reply (B); bars "
         "point to the statement where the frame is more frequent and sum to the total. "
         "Interval: 95% sentence bootstrap.",
-        plotting.plot_jsd_contributions, _data_jsd, _KARABAKH, _LEXICON, (3.4, 2.5)),
+        plotting.plot_jsd_contributions, _data_jsd, _KARABAKH, _LEXICON, (3.4, 3.4)),
     FigureSpec(
         "karabakh_keyness", "Distinctive words of Stepanakert's reply",
         "Fightin' Words (Monroe, Colaresi & Quinn 2008): log-odds ratio z-score of each word, "
@@ -388,12 +388,12 @@ _SPECS = (
         "Lexical dispersion of framing terms across the three statements in date order "
         "(word offsets; dashed lines separate the statements). Each tick is one lexicon "
         "match of the term.",
-        plotting.plot_dispersion, _data_dispersion, _KARABAKH, _LEXICON, (3.4, 3.0)),
+        plotting.plot_dispersion, _data_dispersion, _KARABAKH, _LEXICON, (3.4, 3.9)),
     FigureSpec(
         "karabakh_timeline", "The exchange in time",
         "Statements of the corpus (filled markers) with their two leading frames (number of "
         "matches), and earlier moves reported in the source article (hollow markers).",
-        plotting.plot_timeline, _data_timeline, _KARABAKH, _LEXICON, (3.4, 2.2)),
+        plotting.plot_timeline, _data_timeline, _KARABAKH, _LEXICON, (3.4, 2.6)),
     FigureSpec(
         "inaugural_ntr", "Novelty, transience and resonance of inaugural addresses",
         "Novelty, transience and resonance (Barron et al. 2018; KL divergence in bits, window "

@@ -411,8 +411,9 @@ class _Adjacency:
         for i in range(start, end - 1):
             gap = text[ends[i - base]:starts[i + 1 - base]]
             if gap and not gap.isspace():
-                core = gap.strip()
-                if not (core == "." and sent[i] == sent[i + 1]):
+                # the one exception: an abbreviation's own period ("U.S. sanctions")
+                if not (gap[0] == "." and (len(gap) == 1 or gap[1:].isspace())
+                        and sent[i] == sent[i + 1]):
                     return False
         return True
 

@@ -47,6 +47,7 @@ PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 
 _GREY = "0.55"
+_LEGEND_WRAP = 36  # legend entries above an axes must fit a single-column figure
 _LIGHT = "0.85"
 _INTRODUCED = "#009E73"   # bluish green
 _DROPPED = "#D55E00"      # vermillion
@@ -98,7 +99,8 @@ def _missing(value) -> bool:
 def _wrap(text: str, width) -> str:
     if not width:
         return text
-    return "\n".join(textwrap.wrap(str(text), width=int(width), break_long_words=False)) or text
+    return "\n".join(textwrap.wrap(str(text), width=int(width), break_long_words=False,
+                                   break_on_hyphens=False)) or text
 
 
 def _require(df, columns, what):
@@ -206,17 +208,18 @@ def plot_profile(counts, *, x="per_1000", by="actor", intervals=None, order=None
                 err = np.nan_to_num(err)
                 ax.errorbar(v, y, xerr=err, fmt=marker, color=color, ecolor=color,
                             elinewidth=0.9, markersize=3.5, markeredgecolor="white",
-                            markeredgewidth=0.4, label=_wrap(name(unit), 40), zorder=3)
+                            markeredgewidth=0.4, label=_wrap(name(unit), _LEGEND_WRAP), zorder=3)
             else:
                 ax.plot(v, y, linestyle="none", marker=marker, color=color, markersize=3.5,
                         markeredgecolor="white", markeredgewidth=0.4,
-                        label=_wrap(name(unit), 40), zorder=3)
+                        label=_wrap(name(unit), _LEGEND_WRAP), zorder=3)
         for yy in y0:
             ax.axhline(yy, color=_LIGHT, linewidth=0.5, zorder=0)
         ax.set_yticks(y0, [_wrap(label(c), wrap) for c in cats])
         ax.tick_params(axis="y", length=0)
         ax.set_ylim(len(cats) - 0.5, -0.5)
-        ax.set_xlim(left=0)
+        right = ax.get_xlim()[1]
+        ax.set_xlim(-0.02 * right, right)   # markers at zero stay whole
         ax.set_xlabel(_X_LABELS.get(x, x))
         ax.spines["left"].set_visible(False)
         if legend and n:
@@ -439,7 +442,8 @@ def plot_shift(shift_table, counts, *, from_=None, to=None, by="statement_id", x
                             fontstyle="italic", annotation_clip=False)
         hi = np.nanmax(np.r_[frame["rate_from"], frame["rate_to"],
                              frame["rate_from"] + frame["ci_high"], 0.0]) if n else 1.0
-        ax.set_xlim(0, hi * 1.05 if hi > 0 else 1.0)
+        hi = hi * 1.05 if hi > 0 else 1.0
+        ax.set_xlim(-0.02 * hi, hi)   # circles at zero stay whole
         ax.set_yticks(np.arange(n), [_wrap(label(c), wrap) for c in frame["category"]])
         ax.set_ylim(n - 0.5, -0.5)
         ax.tick_params(axis="y", length=0)
@@ -450,8 +454,8 @@ def plot_shift(shift_table, counts, *, from_=None, to=None, by="statement_id", x
         if legend and n:
             from matplotlib.lines import Line2D
 
-            a_name = _wrap("A: " + name(frame["from"].iloc[0]), 40)
-            b_name = _wrap("B: " + name(frame["to"].iloc[0]), 40)
+            a_name = _wrap("A: " + name(frame["from"].iloc[0]), _LEGEND_WRAP)
+            b_name = _wrap("B: " + name(frame["to"].iloc[0]), _LEGEND_WRAP)
             handles = [
                 Line2D([], [], linestyle="none", marker="o", markersize=3.5, color="white",
                        markeredgecolor=_KEPT, markeredgewidth=0.9, label=a_name),
@@ -533,13 +537,22 @@ def plot_jsd_contributions(shift_table, *, from_=None, to=None, direction="rate_
         lim = max(np.abs(signed).max() if len(signed) else 0.0, 1e-9) * 1.15
         ax.set_xlim(-lim, lim)
         ax.xaxis.set_major_formatter(_abs_formatter())
-        ax.set_xlabel("\u2190 more in A    contribution (bits)    more in B \u2192")
         txt = f"Total JSD = {tot['value']:.3f} bits"
         if "ci_low" in total.columns and np.isfinite(tot.get("ci_low", np.nan)):
-            txt += f" (95% CI {tot['ci_low']:.3f}\u2013{tot['ci_high']:.3f})"
-        head = (f"{_wrap('A: ' + name(from_), 52)}\n{_wrap('B: ' + name(to), 52)}\n{txt}")
-        ax.text(0.0, 1.02, head, transform=ax.transAxes, ha="left", va="bottom",
-                fontsize=6.5, linespacing=1.25)
+            txt += f"\n(95% CI {tot['ci_low']:.3f}\u2013{tot['ci_high']:.3f})"
+        ax.set_xlabel(f"Contribution to JSD (bits)\n{txt}")
+        ax.text(0.0, 1.01, "\u2190 more in A", transform=ax.transAxes, ha="left",
+                va="bottom", fontsize=6.5, color=PALETTE[1])
+        ax.text(1.0, 1.01, "more in B \u2192", transform=ax.transAxes, ha="right",
+                va="bottom", fontsize=6.5, color=PALETTE[0])
+        from matplotlib.patches import Patch
+
+        handles = [Patch(facecolor=PALETTE[1], edgecolor="white", hatch="////",
+                         label=_wrap("A: " + name(from_), _LEGEND_WRAP)),
+                   Patch(facecolor=PALETTE[0], edgecolor="white",
+                         label=_wrap("B: " + name(to), _LEGEND_WRAP))]
+        ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.07), ncol=1,
+                  borderaxespad=0.2, handletextpad=0.4)
     return ax
 
 
@@ -595,9 +608,9 @@ def plot_keyness(keyness_table, *, top=10, score="score", target="target",
         ax.scatter(freq[rest], z[rest], s=3, color=_LIGHT, edgecolors="none", zorder=1,
                    rasterized=False)
         ax.scatter(freq[up], z[up], s=9, color=PALETTE[0], marker="o", edgecolors="none",
-                   zorder=3, label=_wrap(f"more in {target}", 40))
+                   zorder=3, label=_wrap(f"more in {target}", _LEGEND_WRAP))
         ax.scatter(freq[down], z[down], s=9, color=PALETTE[1], marker="s", edgecolors="none",
-                   zorder=3, label=_wrap(f"more in {reference}", 40))
+                   zorder=3, label=_wrap(f"more in {reference}", _LEGEND_WRAP))
         ax.set_xscale("log")
         ax.axhline(0, color="0.6", linewidth=0.5, zorder=0)
         for q in (1.96, -1.96):
@@ -675,8 +688,8 @@ def plot_dispersion(matches, statements, *, terms, term_col="match", names=None,
 
     The statements are laid end to end on the x axis (token offsets), separated by dashed
     lines and numbered at the top (the legend names them, in order); each occurrence of a
-    term is a vertical tick on the term's row, coloured by statement. Terms run down the y axis **in the order given** (NLTK's old ``dispersion_plot``
-    showed them reversed).
+    term is a vertical tick on the term's row, coloured by statement. Terms run down the y
+    axis **in the order given** (NLTK's old ``dispersion_plot`` showed them reversed).
 
     Parameters
     ----------
@@ -728,7 +741,7 @@ def plot_dispersion(matches, statements, *, terms, term_col="match", names=None,
                     sel["term"].map(rank).to_numpy(dtype=float), linestyle="none",
                     marker="|", markersize=8, markeredgewidth=1.3,
                     color=PALETTE[k % len(PALETTE)], zorder=3,
-                    label=_wrap(f"{k + 1}  {who}", 40))
+                    label=_wrap(f"{k + 1}  {who}", _LEGEND_WRAP))
             ax.text((starts[k] + starts[k + 1]) / 2.0, 1.0, str(k + 1),
                     transform=ax.get_xaxis_transform(), ha="center", va="bottom",
                     fontsize=7, fontweight="bold", color=PALETTE[k % len(PALETTE)])
@@ -867,10 +880,10 @@ def plot_timeline(statements, frames, *, events=None, labels=None, names=None, o
 
             handles = [
                 Line2D([], [], linestyle="none", marker="o", markersize=4, color=_KEPT,
-                       label="statement in the corpus, with its leading frames"),
+                       label="statement in the corpus: leading frames"),
                 Line2D([], [], linestyle="none", marker="o", markersize=4,
                        markerfacecolor="white", markeredgecolor=_GREY, markeredgewidth=0.8,
-                       label="earlier move reported in the sources"),
+                       label="earlier move reported in the source"),
             ]
             ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=1,
                       borderaxespad=0.2, handletextpad=0.3)

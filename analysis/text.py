@@ -380,11 +380,9 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
     # Token positions where a text starts (in ``raw``) and, per text, its number of words.
     raw_index = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(lengths, out=raw_index[1:])
-    doc_index = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.add.reduceat(words, raw_index[:-1]) if n and len(raw) else
-              np.zeros(n, np.int64), out=doc_index[1:])
-    if n and len(raw) and raw_index[-1] != len(raw):  # pragma: no cover - defensive
-        raise AssertionError("token count mismatch")
+    words_before = np.zeros(len(raw) + 1, dtype=np.int64)
+    np.cumsum(words, out=words_before[1:])
+    doc_index = words_before[raw_index]
     boundary = ~words
     # A "." after a word that is an abbreviation or a single capital initial does not end a
     # sentence (a "." that opens a text or follows another boundary always does).

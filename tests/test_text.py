@@ -176,6 +176,22 @@ def test_mixed_scripts_in_one_sentence():
     assert t["sentence"].tolist() == [0] * 6
 
 
+@pytest.mark.parametrize("word", [
+    "\u0915\u093e\u0917\u091c\u093c",          # Devanagari kaagaz: vowel sign (Mc), nukta (Mn)
+    "\u0939\u093f\u0928\u094d\u0926\u0940",    # Devanagari hindi: virama (Mn)
+    "\u05e9\u05c1\u05b8\u05dc\u05d5\u05b9\u05dd",  # Hebrew shalom with points (U+05C1)
+    "\u0995\u09cd\u09b7",                      # Bengali ksha: virama
+    "\u304b\u3099\u304d\u3099",                # Japanese gagi, decomposed (NFD): U+3099
+])
+def test_combining_marks_of_every_script_stay_in_the_word(word):
+    t = tokenize_text(word)
+    assert t["surface"] == [word], (
+        f"{word!r} was cut into {t['surface']}: a combining mark (Unicode category Mn/Mc/Me) "
+        f"outside the ranges listed in analysis/text.py _MARKS splits the word and is dropped. "
+        f"Fix: build _MARKS from every code point whose unicodedata.category starts with 'M'.")
+    assert t["form"] == [normalize(word)]
+
+
 # --------------------------------------------------------------------------- arrays
 def test_tokenize_with_and_without_offsets_agree():
     texts = ["We invite you.", "", "   ", "Mr. Aliyev said: no.\n\nThe end."]

@@ -1,0 +1,57 @@
+"""Tests of ``frameshift lexicon check|list|convert`` (analysis/cli/lexicon.py)."""
+
+import io
+
+import pandas as pd
+
+from analysis.cli import main
+from analysis.lexicon import read_lexicon
+
+
+def run(capsys, *argv):
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_lexicon_check_lists_instrastructure_as_near_miss(capsys):
+    status, out, _ = run(capsys, "lexicon", "check")
+    assert status == 0
+    t = pd.read_csv(io.StringIO(out), keep_default_na=False)
+    assert list(t.columns) == ["check", "category", "pattern", "type", "count", "detail"]
+    near = t[(t["check"] == "near_miss") & (t["type"] == "instrastructure")]
+    assert near[["category", "pattern", "count"]].values.tolist() == [
+        ["infrastructure", "infrastructure", 1]]
+
+
+def test_lexicon_check_reports_every_problem_of_a_bad_file(tmp_path, capsys):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("name: b\ncategories:\n  - id: a\n    patterns: [x, X, 're:(a+)+']\n"
+                   "  - id: e\n    patterns: []\n", encoding="utf-8")
+    status, _, err = run(capsys, "lexicon", "check", str(bad))
+    assert status == 2
+    assert f"{bad}:4: category 'a': duplicate pattern 'X'" in err
+    assert f"{bad}:4: category 'a': pattern 're:(a+)+' is a dangerous" in err
+    assert f"{bad}:5: category 'e' has no patterns" in err
+
+
+def test_lexicon_list(capsys):
+    status, out, _ = run(capsys, "lexicon", "list")
+    t = pd.read_csv(io.StringIO(out))
+    assert status == 0 and t["name"].tolist() == ["karabakh_framing"]
+    assert t["categories"].tolist() == [11]
+
+
+def test_lexicon_convert_quanteda_to_yaml_and_csv(tmp_path, capsys):
+    src = tmp_path / "d.yml"
+    src.write_text("country: united states\nlaw: [law*, constitution]\n", encoding="utf-8")
+    for name in ("out.yml", "out.csv"):
+        status, _, _ = run(capsys, "lexicon", "convert", str(src), "--out",
+                           str(tmp_path / name))
+        assert status == 0
+        back = read_lexicon(tmp_path / name)
+        assert back.category_ids == ["country", "law"]
+        assert [p.text for p in back["law"].patterns] == ["law*", "constitution"]
+    status, _, err = run(capsys, "lexicon", "convert", str(src), "--out",
+                         str(tmp_path / "out.yml"))
+    assert status == 2 and "exists. Pass --force" in err

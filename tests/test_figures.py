@@ -1,0 +1,328 @@
+"""Tests of analysis.figures and ``frameshift figures``: every figure rebuilt, byte for byte.
+
+One build of all figures (module fixture) is compared with the committed ``figures/`` folder
+(every file's bytes) and each figure's CSV with the tables computed directly by the upstream
+functions, and with what its Axes shows.
+"""
+
+import hashlib
+import io
+import json
+import warnings
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from analysis import __version__  # noqa: E402
+from analysis.cli import main  # noqa: E402
+from analysis.corpus import corpus_tokens, read_corpus  # noqa: E402
+from analysis.errors import OptionError, OutputExistsError  # noqa: E402
+from analysis.figures import (MANIFEST, N_BOOT, REGISTRY, SEED, _Context, _render,  # noqa: E402
+                              build_figures, draw_figure, figure_data, figure_ids)
+from analysis.keyness import keyness, term_counts  # noqa: E402
+from analysis.lexicon import read_lexicon  # noqa: E402
+from analysis.matching import count_matches, find_matches  # noqa: E402
+from analysis.sequence import ntr  # noqa: E402
+from analysis.shift import shift  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+COMMITTED = REPO / "figures"
+A, B = "az_presidency/2023-03-27", "nk_authorities/2023-03-28"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("figures")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        manifest = build_figures(out)
+    layout = [str(w.message) for w in caught if "layout" in str(w.message)]
+    assert layout == [], layout          # a label too long for the figure collapses the axes
+    return out, manifest
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return _Context()
+
+
+@pytest.fixture(scope="module")
+def karabakh():
+    return read_corpus("karabakh_2023"), read_lexicon("karabakh_framing")
+
+
+@pytest.fixture(scope="module")
+def inaugural():
+    return read_corpus("inaugural")
+
+
+def _csv(out, fid) -> pd.DataFrame:
+    return pd.read_csv(out / f"{fid}.csv", keep_default_na=True)
+
+
+def _bytes(df) -> bytes:
+    return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+# --------------------------------------------------------------------------- registry
+
+
+def test_registry_has_the_paper_figures():
+    ids = figure_ids()
+    karabakh = [i for i in ids if REGISTRY[i].corpus == "karabakh_2023"]
+    inaug = [i for i in ids if REGISTRY[i].corpus == "inaugural"]
+    assert len(karabakh) >= 7 and len(inaug) >= 2
+    plots = {REGISTRY[i].plot.__name__ for i in ids}
+    assert plots == {"plot_profile", "plot_heatmap", "plot_shift", "plot_jsd_contributions",
+                     "plot_keyness", "plot_dispersion", "plot_timeline", "plot_ntr"}
+    for spec in REGISTRY.values():
+        assert spec.title and len(spec.caption) > 60
+        assert spec.size[0] == 3.4                  # single column
+
+
+def test_unknown_figure_id_lists_the_registered_ones():
+    with pytest.raises(OptionError, match="Unknown figure 'fig9'.*karabakh_profile"):
+        figure_data("fig9")
+
+
+# --------------------------------------------------------------------------- the build
+
+
+def test_build_writes_png_pdf_csv_and_manifest(built):
+    out, manifest = built
+    assert json.loads((out / MANIFEST).read_text()) == manifest
+    assert manifest["package"] == "frameshift" and manifest["version"] == __version__
+    assert list(manifest["figures"]) == figure_ids()
+    for fid, entry in manifest["figures"].items():
+        for ext in ("png", "pdf", "csv"):
+            data = (out / f"{fid}.{ext}").read_bytes()
+            assert entry["files"][ext] == {"file": f"{fid}.{ext}",
+                                           "sha256": hashlib.sha256(data).hexdigest()}
+        assert entry["caption"] == REGISTRY[fid].caption
+        assert entry["settings"]["seed"] == SEED and entry["settings"]["n_boot"] == N_BOOT
+        assert entry["settings"]["matching"]["nested_scope"] == "key"
+        assert "pattern" in entry["settings"]["tokenizer"]
+    png = (out / "karabakh_profile.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and b"Software" not in png
+    pdf = (out / "karabakh_profile.pdf").read_bytes()
+    assert b"CreationDate" not in pdf and b"/Producer (frameshift)" in pdf
+
+
+def test_manifest_names_corpus_and_lexicon(built, karabakh, inaugural):
+    corpus, lex = karabakh
+    entry = built[1]["figures"]["karabakh_profile"]
+    assert entry["corpus"] == {"name": "karabakh_2023", "sha256": corpus.fingerprint(),
+                               "statements": 3}
+    assert entry["lexicon"]["name"] == "karabakh_framing"
+    assert entry["lexicon"]["version"] == lex.version
+    assert entry["lexicon"]["sha256"] == lex.fingerprint()
+    ntr_entry = built[1]["figures"]["inaugural_ntr"]
+    assert ntr_entry["corpus"]["sha256"] == inaugural.fingerprint()
+    assert ntr_entry["lexicon"] is None
+
+
+def test_committed_figures_equal_what_the_command_generates(built):
+    """`make figures` output in the repository is what the code makes now, byte for byte."""
+    out, manifest = built
+    committed = json.loads((COMMITTED / MANIFEST).read_text())
+    assert committed == manifest, "figures/ is stale: run `make figures`"
+    for fid in figure_ids():
+        for ext in ("csv", "png", "pdf"):
+            name = f"{fid}.{ext}"
+            assert (COMMITTED / name).read_bytes() == (out / name).read_bytes(), name
+
+
+def test_rendering_twice_gives_the_same_bytes(ctx):
+    data = figure_data("karabakh_heatmap", context=ctx)
+    one, _ = draw_figure("karabakh_heatmap", data=data)
+    two, _ = draw_figure("karabakh_heatmap", data=data)
+    for fmt in ("png", "pdf"):
+        assert _render(one, fmt) == _render(two, fmt)
+
+
+# --------------------------------------------------------------------------- CSV = tables drawn
+
+
+def test_profile_csv_is_count_table_plus_drawn_intervals(built, ctx, karabakh):
+    out, _ = built
+    corpus, lex = karabakh
+    csv = (out / "karabakh_profile.csv").read_bytes()
+    counts = count_matches(corpus, lex, by="actor")
+    table = pd.read_csv(io.BytesIO(csv))
+    assert _bytes(table[counts.columns]) == _bytes(pd.read_csv(io.BytesIO(_bytes(counts))))
+    fig, ax = draw_figure("karabakh_profile", context=ctx)
+    for k, actor in enumerate(pd.unique(table["actor"])):
+        rows = table[table["actor"] == actor]
+        segs = ax.containers[k].lines[2][0].get_segments()
+        assert [s[0][0] for s in segs] == pytest.approx(rows["ci_low"].tolist())
+        assert [s[1][0] for s in segs] == pytest.approx(rows["ci_high"].tolist())
+        assert ax.containers[k].lines[0].get_xdata() == pytest.approx(rows["per_1000"])
+    names = [t.get_text().replace("\n", " ") for t in ax.get_legend().get_texts()]
+    assert names == [corpus.actor_name(a) for a in pd.unique(table["actor"])]
+    assert [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()] == [
+        c.label for c in lex.categories]
+
+
+def test_heatmap_csv_is_count_table_and_what_is_drawn(built, ctx, karabakh):
+    out, _ = built
+    corpus, lex = karabakh
+    counts = count_matches(corpus, lex, by="actor")
+    assert (out / "karabakh_heatmap.csv").read_bytes() == _bytes(counts)
+    _, ax = draw_figure("karabakh_heatmap", context=ctx)
+    wide = counts.pivot(index="category", columns="actor", values="per_1000")
+    wide = wide.loc[lex.category_ids, pd.unique(counts["actor"])]
+    assert np.asarray(ax.images[0].get_array()) == pytest.approx(wide.to_numpy())
+    n = counts.pivot(index="category", columns="actor", values="count")
+    n = n.loc[lex.category_ids, pd.unique(counts["actor"])]
+    assert [t.get_text() for t in ax.texts] == [str(v) for v in n.to_numpy().ravel()]
+
+
+@pytest.fixture(scope="module")
+def shift_table(karabakh):
+    corpus, lex = karabakh
+    with pytest.warns(UserWarning, match="short_text=True"):
+        return shift(corpus, lex, pairs=[(A, B)], n_boot=N_BOOT, n_perm=N_BOOT, seed=SEED)
+
+
+def test_shift_csv_equals_shift_and_count_tables(built, ctx, karabakh, shift_table):
+    out, _ = built
+    corpus, lex = karabakh
+    table = _csv(out, "karabakh_shift")
+    diff = shift_table[shift_table["measure"] == "rate_diff"].reset_index(drop=True)
+    for col in ("value", "ci_low", "ci_high", "p"):
+        assert table[col].to_numpy() == pytest.approx(diff[col].to_numpy(), nan_ok=True)
+    per = count_matches(corpus, lex, by="statement_id").set_index(["statement_id", "category"])
+    assert table["rate_from"].tolist() == pytest.approx(
+        per.loc[A, "per_1000"].loc[table["category"]].tolist())
+    assert table["rate_to"].tolist() == pytest.approx(
+        per.loc[B, "per_1000"].loc[table["category"]].tolist())
+    flags = shift_table.pivot_table(index="category", columns="measure", values="value")
+    assert table["introduced"].tolist() == (flags.loc[table["category"], "introduced"] > 0).tolist()
+    # issue 4's golden facts are visible: reintegration dropped, coercion and format introduced
+    t = table.set_index("category")
+    assert t.loc["reintegration", "dropped"] and t.loc["coercion", "introduced"]
+    assert t.loc["international_format", "introduced"]
+    _, ax = draw_figure("karabakh_shift", context=ctx)
+    labels = [x.get_text().replace("\n", " ") for x in ax.get_yticklabels()]
+    shown = t[(t["rate_from"] > 0) | (t["rate_to"] > 0)]
+    assert labels == [lex[c].label for c in shown.index]
+    assert [x.get_text() for x in ax.texts][:2] == ["dropped", "new in B"]
+
+
+def test_jsd_csv_equals_shift_rows_and_bars_sum_to_total(built, ctx, shift_table):
+    out, _ = built
+    want = shift_table[shift_table["measure"].isin(["jsd", "jsd_contribution", "rate_diff"])]
+    assert (out / "karabakh_jsd.csv").read_bytes() == _bytes(want.reset_index(drop=True))
+    _, ax = draw_figure("karabakh_jsd", context=ctx)
+    total = float(want.loc[want["measure"] == "jsd", "value"].iloc[0])
+    widths = [abs(p.get_width()) for p in ax.patches]
+    assert sum(widths) == pytest.approx(total)
+    contrib = want[(want["measure"] == "jsd_contribution") & (want["value"] > 0)]
+    assert widths == pytest.approx(contrib["value"].tolist())
+    assert f"Total JSD = {total:.3f} bits" in ax.get_xlabel()
+
+
+def _scatter_points(ax):
+    pts = np.vstack([c.get_offsets() for c in ax.collections])
+    return sorted(map(tuple, np.round(pts, 9)))
+
+
+def test_karabakh_keyness_csv_equals_keyness_table(built, ctx, karabakh):
+    out, _ = built
+    corpus, _ = karabakh
+    want = keyness(corpus, by="actor", target="nk_authorities", reference="az_presidency")
+    assert (out / "karabakh_keyness.csv").read_bytes() == _bytes(want)
+    _, ax = draw_figure("karabakh_keyness", context=ctx)
+    freq = (want["count_target"] + want["count_reference"]).to_numpy(dtype=float)
+    assert _scatter_points(ax) == sorted(zip(np.round(freq, 9), np.round(want["score"], 9)))
+    labelled = [t.get_text() for t in ax.texts]
+    assert "obligations" in labelled and "the" not in labelled     # stop words not labelled
+
+
+def test_inaugural_keyness_csv_equals_keyness_table(built, inaugural):
+    out, _ = built
+    want = keyness(inaugural, by="Party", target="Republican", reference="Democratic",
+                   min_count=5)
+    assert (out / "inaugural_keyness.csv").read_bytes() == _bytes(want)
+
+
+def test_dispersion_csv_rows_are_match_rows_at_their_positions(built, ctx, karabakh):
+    out, _ = built
+    corpus, lex = karabakh
+    table = _csv(out, "karabakh_dispersion")
+    matches = find_matches(corpus, lex)
+    cols = ["statement_id", "category", "match", "token_start", "char_start", "char_end"]
+    merged = table[cols].merge(matches[cols], how="left", indicator=True)
+    assert (merged["_merge"] == "both").all()
+    ntok = dict(zip(corpus.statements["statement_id"], corpus_tokens(corpus).n_tokens()))
+    offset = {A: 0, B: ntok[A], "commonspace/2023-03-28": ntok[A] + ntok[B]}
+    assert table["position"].tolist() == [offset[s] + t for s, t in
+                                          zip(table["statement_id"], table["token_start"])]
+    assert table["match"].str.lower().eq("coercion").sum() == 1      # issue 3's golden hit
+    spec_terms = figure_data("karabakh_dispersion", context=ctx).kwargs["terms"]
+    _, ax = draw_figure("karabakh_dispersion", context=ctx)
+    assert [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()] == spec_terms
+    drawn = sorted(x for ln in ax.lines if ln.get_marker() == "|" for x in ln.get_xdata())
+    assert drawn == sorted(table["position"].tolist())
+
+
+def test_timeline_csv_is_statements_with_leading_frame_counts(built, ctx, karabakh):
+    out, _ = built
+    corpus, lex = karabakh
+    table = _csv(out, "karabakh_timeline")
+    counts = count_matches(corpus, lex, by="statement_id").set_index(
+        ["statement_id", "category"])["count"]
+    assert table["statement_id"].unique().tolist() == corpus.statements["statement_id"].tolist()
+    for sid, cat, n in zip(table["statement_id"], table["category"], table["count"]):
+        assert counts.loc[(sid, cat)] == n
+        assert n == counts.loc[sid].max() or n == counts.loc[sid].nlargest(2).iloc[1]
+    _, ax = draw_figure("karabakh_timeline", context=ctx)
+    notes = [t.get_text() for t in ax.texts]
+    assert notes[0] == "Reintegration (1)"
+
+
+def test_ntr_csv_equals_sequence_table(built, inaugural):
+    out, _ = built
+    want = ntr(term_counts(inaugural, top_k=500), by="statement_id", window=3)
+    table = _csv(out, "inaugural_ntr")
+    for col in ("novelty", "transience", "resonance"):
+        assert table[col].to_numpy() == pytest.approx(want[col].to_numpy(), nan_ok=True)
+    assert table["statement_id"].tolist() == want["statement_id"].tolist()
+    assert table["Year"].tolist() == inaugural.statements["Year"].tolist()
+
+
+# --------------------------------------------------------------------------- output safety, CLI
+
+
+def test_refuses_a_folder_frameshift_did_not_write(tmp_path):
+    (tmp_path / "karabakh_timeline.png").write_bytes(b"someone's figure")
+    with pytest.raises(OutputExistsError, match="not written by frameshift.*--force"):
+        build_figures(tmp_path, only="karabakh_timeline")
+    assert (tmp_path / "karabakh_timeline.png").read_bytes() == b"someone's figure"
+    build_figures(tmp_path, only="karabakh_timeline", force=True)
+    assert (tmp_path / "karabakh_timeline.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_only_updates_its_entries_and_keeps_the_others(tmp_path):
+    build_figures(tmp_path, only="karabakh_timeline")
+    m = build_figures(tmp_path, only=["karabakh_heatmap"])
+    assert list(m["figures"]) == ["karabakh_heatmap", "karabakh_timeline"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [MANIFEST] + [f"{f}.{e}" for f in ("karabakh_heatmap", "karabakh_timeline")
+                      for e in ("csv", "pdf", "png")])
+
+
+def test_cli_list_build_and_unknown_id(tmp_path, capsys):
+    assert main(["figures", "--list"]) == 0
+    listed = [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()]
+    assert listed == figure_ids()
+    assert main(["figures", "--out", str(tmp_path), "--only", "karabakh_timeline"]) == 0
+    assert (tmp_path / "karabakh_timeline.pdf").exists()
+    assert main(["figures", "--out", str(tmp_path), "--only", "nope"]) == 2
+    assert "Unknown figure 'nope'" in capsys.readouterr().err

@@ -1,0 +1,73 @@
+"""Tests of analysis.kwic: context windows, categories vs patterns, the HTML view."""
+
+import pandas as pd
+import pytest
+
+from analysis.corpus import from_frame, read_corpus
+from analysis.errors import OptionError
+from analysis.kwic import KWIC_COLUMNS, Kwic, kwic
+from analysis.matching import find_matches
+
+
+def corpus(*texts):
+    return from_frame(pd.DataFrame({"statement_id": [f"s{i}" for i in range(len(texts))],
+                                    "actor": [f"a{i}" for i in range(len(texts))],
+                                    "text": list(texts)}))
+
+
+def test_window_and_columns_hand_computed():
+    c = corpus("one two three coercion four five six", "Coercion!")
+    k = kwic(c, "coerc*", window=2)
+    assert isinstance(k, Kwic) and isinstance(k, pd.DataFrame)
+    assert tuple(k.columns) == KWIC_COLUMNS
+    assert k[["left", "keyword", "right", "statement_id", "actor"]].values.tolist() == [
+        ["two three", "coercion", "four five", "s0", "a0"],
+        ["", "Coercion", "!", "s1", "a1"],
+    ]
+    assert kwic(c, "coercion", window=0)[["left", "right"]].values.tolist() == [["", ""],
+                                                                                ["", ""]]
+
+
+def test_phrase_keyword_keeps_the_text_as_written():
+    c = corpus("They rejected  ready\nmade solutions  today.")
+    k = kwic(c, "ready-made solutions", window=1)
+    assert k[["left", "keyword", "right"]].values.tolist() == [
+        ["rejected", "ready\nmade solutions", "today."]]
+
+
+def test_category_of_a_lexicon_uses_its_matches_and_offsets():
+    c = read_corpus("karabakh_2023")
+    k = kwic(c, "coercion", lexicon="karabakh_framing", window=3)
+    m = find_matches(c, "karabakh_framing")
+    m = m[m["category"] == "coercion"]
+    assert k["keyword"].tolist() == m["match"].tolist()
+    assert k["char_start"].tolist() == m["char_start"].tolist()
+    assert (k["category"] == "coercion").all()
+    row = k[k["keyword"] == "coercion"].iloc[0]
+    # context stops at the joint of two quoted fragments (a paragraph break)
+    assert (row["left"], row["right"]) == ("political agenda through", "")
+
+
+def test_a_string_that_is_not_a_category_is_a_pattern():
+    c = read_corpus("karabakh_2023")
+    k = kwic(c, "internationally established {0,2} format", lexicon="karabakh_framing")
+    assert k[["keyword", "actor", "category"]].values.tolist() == [
+        ["internationally established negotiation format", "nk_authorities",
+         "internationally established {0,2} format"]]
+
+
+def test_html_view_highlights_and_escapes():
+    c = corpus("a <b> coercion & co")
+    k = kwic(c, "coercion", window=2)
+    html = k._repr_html_()
+    assert "<mark><b>coercion</b></mark>" in html
+    assert "a &lt;b&gt;" in html and "&amp; co" in html
+    sub = k[k["actor"] == "a0"]
+    assert isinstance(sub, Kwic) and "<mark>" in sub._repr_html_()
+    plain = k[["statement_id"]]
+    assert "<mark>" not in plain._repr_html_()
+
+
+def test_negative_window_refused():
+    with pytest.raises(OptionError, match="window must be 0 or more"):
+        kwic(corpus("x"), "x", window=-1)

@@ -1,0 +1,330 @@
+"""Tests of analysis.plotting: what each function draws on the Axes it returns (not pixels)."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.colors as mcolors  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.patches import FancyArrowPatch  # noqa: E402
+
+from analysis import plotting  # noqa: E402
+from analysis.plotting import (PALETTE, STYLE_PATH, dispersion_frame, leading_frames,  # noqa: E402
+                               plot_dispersion, plot_heatmap, plot_jsd_contributions,
+                               plot_keyness, plot_ntr, plot_profile, plot_shift,
+                               plot_timeline, shift_frame)
+
+LABELS = {"reint": "Reintegration", "coerc": "Coercion", "format": "International format"}
+NAMES = {"baku": "Presidential Administration", "nk": "De facto authorities"}
+
+
+def _ax():
+    return Figure(figsize=(3.4, 3)).add_subplot()
+
+
+def _ticks(labels):
+    return [t.get_text() for t in labels]
+
+
+@pytest.fixture
+def counts():
+    # 2 actors x 3 categories, zeros included; per_1000 = 1000 * count / tokens
+    return pd.DataFrame({
+        "actor": ["baku"] * 3 + ["nk"] * 3,
+        "category": ["reint", "coerc", "format"] * 2,
+        "count": [2, 0, 0, 0, 3, 1],
+        "tokens": [100] * 3 + [200] * 3,
+        "per_1000": [20.0, 0.0, 0.0, 0.0, 15.0, 5.0],
+        "share": [1.0, 0.0, 0.0, 0.0, 0.75, 0.25],
+    })
+
+
+# --------------------------------------------------------------------------- style
+
+
+def test_style_file_single_column_colour_blind_safe():
+    rc = matplotlib.rc_params_from_file(STYLE_PATH, use_default_template=False)
+    assert rc["font.sans-serif"][0] == "DejaVu Sans"
+    assert tuple(rc["figure.figsize"]) == (3.4, 2.6)
+    colours = [mcolors.to_hex(c["color"]).upper() for c in rc["axes.prop_cycle"]]
+    assert colours[:3] == ["#0072B2", "#D55E00", "#009E73"]          # Okabe-Ito
+    markers = [c["marker"] for c in rc["axes.prop_cycle"]]
+    assert len(set(markers)) == len(markers)                          # grayscale: own marker
+    assert rc["svg.hashsalt"] == "frameshift"
+    assert rc["font.size"] >= 7
+
+
+def test_plot_functions_leave_global_rcparams_alone(counts):
+    before = dict(matplotlib.rcParams)
+    plot_profile(counts, ax=_ax())
+    plot_heatmap(counts, ax=_ax())
+    after = dict(matplotlib.rcParams)
+    assert {k for k in before if before[k] != after[k]} == set()
+
+
+# --------------------------------------------------------------------------- profile
+
+
+def test_profile_categories_top_to_bottom_labels_and_names(counts):
+    ax = _ax()
+    out = plot_profile(counts, labels=LABELS, names=NAMES, ax=ax)
+    assert out is ax
+    assert _ticks(ax.get_yticklabels()) == ["Reintegration", "Coercion", "International format"]
+    lo, hi = ax.get_ylim()
+    assert lo > hi                                       # first category at the top
+    assert _ticks(ax.get_legend().get_texts()) == ["Presidential Administration",
+                                                   "De facto authorities"]
+    assert ax.get_xlabel() == "Matches per 1,000 tokens"
+    xs = [line.get_xdata().tolist() for line in ax.lines if line.get_marker() not in ("", "None")]
+    assert xs == [[20.0, 0.0, 0.0], [0.0, 15.0, 5.0]]
+
+
+def test_profile_intervals_drawn_as_error_bars(counts):
+    iv = counts[["actor", "category"]].assign(ci_low=[10.0, 0, 0, 0, 5.0, 0],
+                                              ci_high=[30.0, 0, 0, 0, 25.0, 10.0])
+    ax = plot_profile(counts, intervals=iv, ax=_ax())
+    assert len(ax.containers) == 2
+    segs = ax.containers[1].lines[2][0].get_segments()      # actor nk, x error bars
+    assert [(s[0][0], s[1][0]) for s in segs] == [(0.0, 0.0), (5.0, 25.0), (0.0, 10.0)]
+
+
+def test_profile_share_and_unknown_column(counts):
+    ax = plot_profile(counts, x="share", ax=_ax())
+    assert ax.get_xlabel() == "Share of the unit's matches"
+    with pytest.raises(ValueError, match=r"lacks column\(s\) \['rate'\]"):
+        plot_profile(counts, x="rate", ax=_ax())
+
+
+def test_profile_order_must_name_units_in_table(counts):
+    with pytest.raises(ValueError, match=r"\['tehran'\] not in the table"):
+        plot_profile(counts, order=["tehran"], ax=_ax())
+
+
+# --------------------------------------------------------------------------- heatmap
+
+
+def test_heatmap_rates_coloured_counts_written(counts):
+    ax = plot_heatmap(counts, labels=LABELS, names=NAMES, wrap=None, ax=_ax())
+    img = ax.images[0].get_array()
+    assert np.asarray(img).tolist() == [[20.0, 0.0], [0.0, 15.0], [0.0, 5.0]]
+    assert [t.get_text() for t in ax.texts] == ["2", "0", "0", "3", "0", "1"]
+    assert _ticks(ax.get_xticklabels()) == ["Presidential Administration",
+                                            "De facto authorities"]
+    assert _ticks(ax.get_yticklabels()) == ["Reintegration", "Coercion", "International format"]
+    assert len(ax.figure.axes) == 2                       # the colour bar
+
+
+def test_heatmap_text_readable_on_dark_and_light_cells(counts):
+    ax = plot_heatmap(counts, colorbar=False, ax=_ax())
+    colours = {t.get_text(): t.get_color() for t in ax.texts}
+    assert colours["2"] == "black"          # brightest cell of cividis (yellow)
+    assert colours["0"] == "white"          # darkest cell (navy)
+
+
+# --------------------------------------------------------------------------- shift
+
+
+@pytest.fixture
+def shift_table():
+    cats = ["reint", "coerc", "format"]
+    rows = []
+    for c, diff, lo, hi in zip(cats, [-20.0, 15.0, 0.0], [-25.0, 5.0, 0.0],
+                               [-15.0, 30.0, 0.0]):
+        rows.append(("a", "b", "rate_diff", c, diff, lo, hi, 0.5))
+    for c, v in zip(cats, [0, 1, 0]):
+        rows.append(("a", "b", "introduced", c, float(v), np.nan, np.nan, np.nan))
+    for c, v in zip(cats, [1, 0, 0]):
+        rows.append(("a", "b", "dropped", c, float(v), np.nan, np.nan, np.nan))
+    for c, v in zip(cats, [0.35, 0.15, 0.0]):
+        rows.append(("a", "b", "jsd_contribution", c, v, np.nan, np.nan, np.nan))
+    rows.append(("a", "b", "jsd", None, 0.5, 0.4, 0.6, 0.01))
+    return pd.DataFrame(rows, columns=["from", "to", "measure", "category", "value", "ci_low",
+                                       "ci_high", "p"])
+
+
+@pytest.fixture
+def statement_counts():
+    return pd.DataFrame({"statement_id": ["a"] * 3 + ["b"] * 3,
+                         "category": ["reint", "coerc", "format"] * 2,
+                         "count": [2, 0, 0, 0, 3, 0], "tokens": [100] * 3 + [200] * 3,
+                         "per_1000": [20.0, 0.0, 0.0, 0.0, 15.0, 0.0]})
+
+
+def test_shift_frame_pairs_rates_with_interval(shift_table, statement_counts):
+    f = shift_frame(shift_table, statement_counts)
+    assert f["category"].tolist() == ["reint", "coerc", "format"]
+    assert f["rate_from"].tolist() == [20.0, 0.0, 0.0]
+    assert f["rate_to"].tolist() == [0.0, 15.0, 0.0]
+    assert f["value"].tolist() == [-20.0, 15.0, 0.0]
+    assert f["introduced"].tolist() == [False, True, False]
+    assert f["dropped"].tolist() == [True, False, False]
+    with pytest.raises(ValueError, match="No shift a -> c"):
+        shift_frame(shift_table, statement_counts, from_="a", to="c")
+
+
+def test_shift_arrows_and_introduced_dropped_marked(shift_table, statement_counts):
+    ax = plot_shift(shift_table, statement_counts, labels=LABELS,
+                    names={"a": "Baku", "b": "Stepanakert"}, ax=_ax())
+    # 'format' is in neither statement: left out
+    assert _ticks(ax.get_yticklabels()) == ["Reintegration", "Coercion"]
+    arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    assert len(arrows) == 2
+    notes = {t.get_text(): t.xy[1] for t in ax.texts}
+    assert notes == {"dropped": 0, "new in B": 1}
+    assert mcolors.to_hex(arrows[1].get_edgecolor()) == "#009e73"   # introduced: green
+    legend = _ticks(ax.get_legend().get_texts())
+    assert legend[:2] == ["A: Baku", "B: Stepanakert"]
+    # interval of the change drawn from A's rate: coercion 0 + [5, 30]
+    bars = [ln for ln in ax.lines if ln.get_linewidth() > 4]
+    assert bars[1].get_xdata().tolist() == [5.0, 30.0]
+
+
+# --------------------------------------------------------------------------- JSD
+
+
+def test_jsd_bars_diverge_and_sum_to_total(shift_table):
+    ax = plot_jsd_contributions(shift_table, labels=LABELS, ax=_ax())
+    widths = [p.get_width() for p in ax.patches]
+    assert widths == pytest.approx([-0.35, 0.15])       # reint more in A, coerc more in B
+    assert sum(abs(w) for w in widths) == pytest.approx(0.5)
+    assert _ticks(ax.get_yticklabels()) == ["Reintegration", "Coercion"]
+    assert "Total JSD = 0.500 bits" in ax.get_xlabel()
+    assert "95% CI 0.400\u20130.600" in ax.get_xlabel()
+
+
+def test_jsd_needs_jsd_rows(shift_table):
+    with pytest.raises(ValueError, match="No jsd/jsd_contribution rows"):
+        plot_jsd_contributions(shift_table[shift_table["measure"] != "jsd"], ax=_ax())
+
+
+# --------------------------------------------------------------------------- keyness
+
+
+@pytest.fixture
+def keyness_table():
+    return pd.DataFrame({"term": ["law", "business", "the", "spirit", "us", "democracy"],
+                         "count_target": [30, 10, 500, 2, 5, 1],
+                         "count_reference": [5, 2, 480, 12, 20, 15],
+                         "score": [3.1, 2.1, 0.2, -2.0, -2.2, -3.3],
+                         "p": [0.002, 0.04, 0.8, 0.05, 0.03, 0.001]})
+
+
+def test_keyness_z_against_log_frequency_labels_in_score_order(keyness_table):
+    ax = plot_keyness(keyness_table, top=2, target="R", reference="D", ax=_ax())
+    assert ax.get_xscale() == "log"
+    assert [t.get_text() for t in ax.texts] == ["law", "business", "democracy", "us"]
+    xy = ax.collections[1].get_offsets()                   # target's labelled points
+    assert np.asarray(xy).tolist() == [[35.0, 3.1], [12.0, 2.1]]
+    assert len(ax.collections[0].get_offsets()) == 2       # the other terms, grey
+    assert _ticks(ax.get_legend().get_texts()) == ["more in R", "more in D"]
+
+
+def test_keyness_skip_terms_are_drawn_not_labelled(keyness_table):
+    ax = plot_keyness(keyness_table, top=2, skip={"law", "us"}, ax=_ax())
+    assert [t.get_text() for t in ax.texts] == ["business", "the", "democracy", "spirit"]
+
+
+# --------------------------------------------------------------------------- dispersion
+
+
+@pytest.fixture
+def exchange():
+    statements = pd.DataFrame({"statement_id": ["s1", "s2"], "actor": ["baku", "nk"],
+                               "tokens": [10, 20]})
+    matches = pd.DataFrame({"statement_id": ["s1", "s2", "s2", "s2"],
+                            "token_start": [3, 0, 5, 12],
+                            "match": ["Reintegration", "coercion", "ready-made  solutions",
+                                      "reintegration"],
+                            "category": ["reint", "coerc", "coerc", "reint"]})
+    return matches, statements
+
+
+def test_dispersion_frame_positions_across_statements(exchange):
+    matches, statements = exchange
+    f = dispersion_frame(matches, statements, terms=["reintegration", "ready-made solutions"])
+    assert f["term"].tolist() == ["reintegration", "reintegration", "ready-made solutions"]
+    assert f["position"].tolist() == [3, 22, 15]          # s2 starts at word 10
+    assert list(f.columns[:4]) == ["statement_id", "token_start", "match", "category"]
+
+
+def test_dispersion_terms_in_the_order_given_top_to_bottom(exchange):
+    matches, statements = exchange
+    terms = ["reintegration", "coercion", "ready-made solutions"]
+    ax = plot_dispersion(matches, statements, terms=terms, names=NAMES, ax=_ax())
+    assert _ticks(ax.get_yticklabels()) == terms
+    lo, hi = ax.get_ylim()
+    assert lo > hi                                         # first term on top (not NLTK's)
+    # statement 1's ticks: reintegration (row 0) at word 3
+    assert ax.lines[0].get_xdata().tolist() == [3.0]
+    assert ax.lines[0].get_ydata().tolist() == [0.0]
+    assert sorted(zip(ax.lines[1].get_xdata(), ax.lines[1].get_ydata())) == [
+        (10.0, 1.0), (15.0, 2.0), (22.0, 0.0)]
+    assert _ticks(ax.get_legend().get_texts()) == ["1  Presidential Administration",
+                                                   "2  De facto authorities"]
+    assert [ln.get_xdata()[0] for ln in ax.lines if ln.get_linestyle() == "--"] == [10]
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+def test_leading_frames_ties_broken_by_category_order():
+    c = pd.DataFrame({"statement_id": ["a"] * 3 + ["b"] * 3,
+                      "category": ["x", "y", "z"] * 2, "count": [1, 3, 1, 0, 0, 2]})
+    lf = leading_frames(c, top=2)
+    assert lf[["statement_id", "category", "count", "rank"]].values.tolist() == [
+        ["a", "y", 3, 1], ["a", "x", 1, 2], ["b", "z", 2, 1]]
+
+
+def test_timeline_statements_on_dates_with_leading_frames():
+    st = pd.DataFrame({"statement_id": ["s1", "s2"], "actor": ["baku", "nk"],
+                       "date": pd.to_datetime(["2023-03-27", "2023-03-28"])})
+    frames = pd.DataFrame({"statement_id": ["s1", "s2", "s2"],
+                           "category": ["reint", "coerc", "format"], "count": [1, 3, 1],
+                           "rank": [1, 1, 2]})
+    events = pd.DataFrame({"date": pd.to_datetime(["2023-03-13"]), "actor": ["baku"]})
+    ax = plot_timeline(st, frames, events=events, labels=LABELS, names=NAMES, ax=_ax())
+    assert [t.get_text() for t in ax.texts] == ["Reintegration (1)",
+                                                "Coercion (3)\nInternational format (1)"]
+    # lane labels: display names, wrapped at 24 characters
+    assert [t.replace("\n", " ") for t in _ticks(ax.get_yticklabels())] == [
+        "Presidential Administration", "De facto authorities"]
+    import matplotlib.dates as mdates
+    xs = [ln.get_xdata()[0] for ln in ax.lines if ln.get_linestyle() in ("None", "none")]
+    assert xs == [mdates.date2num(pd.Timestamp(d)) for d in
+                  ("2023-03-13", "2023-03-27", "2023-03-28")]
+    assert len(ax.get_legend().get_texts()) == 2
+
+
+# --------------------------------------------------------------------------- NTR
+
+
+def test_ntr_one_line_per_measure():
+    t = pd.DataFrame({"statement_id": ["a", "b", "c"], "Year": [1789, 1793, 1797],
+                      "novelty": [np.nan, 0.5, 0.7], "transience": [0.7, 0.5, np.nan],
+                      "resonance": [np.nan, 0.0, np.nan]})
+    ax = plot_ntr(t, x="Year", ax=_ax())
+    lines = [ln for ln in ax.lines if ln.get_label() in ("Novelty", "Transience", "Resonance")]
+    assert [ln.get_label() for ln in lines] == ["Novelty", "Transience", "Resonance"]
+    assert lines[0].get_xdata().tolist() == [1789.0, 1793.0, 1797.0]
+    assert lines[1].get_ydata()[:2].tolist() == [0.7, 0.5]
+    assert ax.get_xlabel() == "Year"
+    assert {ln.get_color() for ln in lines} == set(PALETTE[:3])
+
+
+def test_ax_none_draws_on_current_axes(counts):
+    import matplotlib.pyplot as plt
+
+    fig = plt.figure()
+    try:
+        ax = plot_profile(counts, style=None)
+        assert ax is fig.axes[0]
+    finally:
+        plt.close(fig)
+
+
+def test_public_names_exported():
+    for name in plotting.__all__:
+        assert hasattr(plotting, name)
