@@ -75,14 +75,22 @@ class FrameshiftError(Exception):
     ``problems`` holds every :class:`Problem` found (validation reports all of them at once).
     """
 
+    #: At most this many problems are spelled out in the message; all are in ``problems``.
+    MAX_LISTED = 10
+
     def __init__(self, message: str | None = None, *, problems=None, path=None, line=None):
         self.problems = list(problems or [])
         self.path = path
         self.line = line
+        shown = self.problems[:self.MAX_LISTED]
+        more = len(self.problems) - len(shown)
+        tail = [f"... and {more} more problem(s) (`frameshift corpus validate` lists them all)"
+                ] if more > 0 else []
         if message is None:
-            message = "\n".join(str(p) for p in self.problems)
+            message = "\n".join([str(p) for p in shown] + tail)
         elif self.problems:
-            message = message + "\n" + "\n".join("  " + str(p) for p in self.problems)
+            message = message + "\n" + "\n".join(["  " + str(p) for p in shown] +
+                                                  ["  " + t for t in tail])
         super().__init__(message)
 
 

@@ -306,11 +306,12 @@ def _data_dispersion(ctx: _Context) -> FigureData:
 def _timeline_events(corpus) -> pd.DataFrame:
     name = corpus.meta.get("timeline") if getattr(corpus, "meta", None) else None
     if not name or corpus.path is None or not (corpus.path / name).is_file():
-        return pd.DataFrame(columns=["date", "actor", "event"])
+        return pd.DataFrame(columns=["date", "actor", "event", "label"])
     ev = pd.read_csv(corpus.path / name, dtype=str, keep_default_na=False)
     ev = ev[(ev["actor"] != "") & (ev["statement_id"] == "")]
     ev = ev.assign(date=pd.to_datetime(ev["date"]))
-    return ev[["date", "actor", "event"]].reset_index(drop=True)
+    cols = ["date", "actor", "event"] + (["label"] if "label" in ev.columns else [])
+    return ev[cols].reset_index(drop=True)
 
 
 def _data_timeline(ctx: _Context) -> FigureData:

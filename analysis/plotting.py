@@ -817,7 +817,8 @@ def plot_timeline(statements, frames, *, events=None, labels=None, names=None, o
     frames : pandas.DataFrame
         statement_id, category, count, rank (e.g. :func:`leading_frames`).
     events : pandas.DataFrame, optional
-        date, actor (rows without an actor are left out).
+        date, actor (rows without an actor are left out), and optionally ``label``: a short
+        name written under the marker ("13 Mar invitation").
     labels, names :
         Category labels; actor display names (the lane labels).
     order : sequence, optional
@@ -826,7 +827,8 @@ def plot_timeline(statements, frames, *, events=None, labels=None, names=None, o
     Returns
     -------
     matplotlib.axes.Axes
-        ``ax.texts`` holds one frame note per statement, in statement order.
+        ``ax.texts`` holds one frame note per statement, in statement order, followed by
+        the event labels.
     """
     _require(statements, ["statement_id", "actor", "date"], "statements")
     _require(frames, ["statement_id", "category", "count"], "frames")
@@ -865,6 +867,13 @@ def plot_timeline(statements, frames, *, events=None, labels=None, names=None, o
             ax.annotate(note, xy=(xs[k], i), xytext=(-6 if right else 6, 0),
                         textcoords="offset points", ha="right" if right else "left",
                         va="center", fontsize=6, color="0.15", linespacing=1.1)
+        if events is not None and len(events) and "label" in events.columns:
+            ev = events[events["actor"].isin(actors)]
+            for d, a, text in zip(pd.to_datetime(ev["date"]), ev["actor"], ev["label"]):
+                if isinstance(text, str) and text:
+                    ax.annotate(f"{d.day} {d:%b} {text}", xy=(mdates.date2num(d), lane[a]),
+                                xytext=(-3, -6), textcoords="offset points", ha="left",
+                                va="top", fontsize=5.5, color=_GREY)
         ax.set_yticks(np.arange(len(actors)), [_wrap(name(a), 24) for a in actors])
         ax.set_ylim(len(actors) - 0.5, -0.6)
         ax.set_xlim(lo - 0.04 * span, hi + 0.04 * span)

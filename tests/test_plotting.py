@@ -328,3 +328,15 @@ def test_ax_none_draws_on_current_axes(counts):
 def test_public_names_exported():
     for name in plotting.__all__:
         assert hasattr(plotting, name)
+
+
+def test_timeline_event_labels_follow_the_statement_notes():
+    st = pd.DataFrame({"statement_id": ["s1"], "actor": ["baku"],
+                       "date": pd.to_datetime(["2023-03-27"])})
+    frames = pd.DataFrame({"statement_id": ["s1"], "category": ["reint"], "count": [1],
+                           "rank": [1]})
+    events = pd.DataFrame({"date": pd.to_datetime(["2023-03-13", "2023-03-01"]),
+                           "actor": ["baku", None], "label": ["invitation", "meeting"]})
+    ax = plot_timeline(st, frames, events=events, labels=LABELS, names=NAMES, ax=_ax())
+    # the event without an actor has no lane and no label
+    assert [t.get_text() for t in ax.texts] == ["Reintegration (1)", "13 Mar invitation"]

@@ -60,7 +60,13 @@ def _validate(args) -> int:
         try:
             corpus = _load(args)
         except (CorpusError, EncodingError) as err:
-            print(f"invalid: {err}")
+            if err.problems:  # every problem, not only the first ones the message shows
+                head = str(err).splitlines()[0]
+                print(f"invalid: {head}")
+                for prob in err.problems:
+                    print(f"  {prob}")
+            else:
+                print(f"invalid: {err}")
             return 1
     for w in caught:
         print(f"warning: {w.message}")
