@@ -39,7 +39,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .errors import InputNotFoundError, LexiconError, Problem, UnknownLexiconError
+from .errors import (InputNotFoundError, LexiconError, Problem, UnknownLexiconError,
+                     format_location)
 from .text import normalize, tokenize_text
 
 try:  # Python >= 3.11
@@ -726,10 +727,17 @@ def _compose(text: str, path):
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
+        col = mark.column + 1 if mark is not None else None
         what = getattr(err, "problem", None) or str(err)
+        ctx = getattr(err, "context_mark", None)
+        started = ""
+        if ctx is not None and (ctx.line + 1) != line:
+            started = f"; {getattr(err, 'context', None) or 'the construct'} at line " \
+                      f"{ctx.line + 1}, column {ctx.column + 1}"
         raise LexiconError(
-            f"{path}:{line}: invalid YAML ({what}). Check indentation and quote values that "
-            f"start with * or contain ': ' (e.g. \"*ism\").", path=path, line=line) from err
+            f"{format_location(path, line, col)}invalid YAML ({what}{started}). Check "
+            f"indentation and brackets, and quote values that start with * or contain ': ' "
+            f"(e.g. \"*ism\").", path=path, line=line) from err
 
 
 def _line(node) -> int:

@@ -147,7 +147,14 @@ def test_validation_reports_every_problem_with_file_and_line(tmp_path):
 
 def test_yaml_syntax_error_names_line(tmp_path):
     path = write(tmp_path, "broken.yml", "name: x\ncategories:\n  - id: a\n    patterns: [*a\n")
-    with pytest.raises(LexiconError, match=r"broken.yml:4: invalid YAML"):
+    with pytest.raises(LexiconError, match=r"broken.yml:4:16: invalid YAML \(found undefined alias"):
+        read_lexicon(path)
+
+
+def test_yaml_syntax_error_names_where_the_construct_started(tmp_path):
+    path = write(tmp_path, "open.yml", "name: x\ncategories:\n  - id: a\n    patterns: [a\n")
+    with pytest.raises(LexiconError, match=r"open.yml:5:1: invalid YAML \(.*flow sequence at "
+                                           r"line 4, column 15\)"):
         read_lexicon(path)
 
 
