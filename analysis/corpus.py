@@ -1012,7 +1012,7 @@ def corpus_from_segments(sources: dict, segments: pd.DataFrame, *, actors=None,
     --------
     >>> import pandas as pd
     >>> art = 'Baku invites. They said "we want peace" and "peace".'
-    >>> seg = pd.DataFrame({"source": "a", "start": [0, 25, 45], "end": [24, 38, 50],
+    >>> seg = pd.DataFrame({"source": "a", "start": [0, 25, 45], "end": [23, 38, 50],
     ...                     "role": ["narration", "quote", "quote"],
     ...                     "actor": ["outlet", "x", "x"],
     ...                     "statement_id": ["outlet/1", "x/1", "x/1"]})

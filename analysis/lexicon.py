@@ -27,6 +27,7 @@ Validation happens once, when a lexicon is read or built, and reports every prob
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import json
@@ -482,6 +483,85 @@ class Lexicon:
     def __repr__(self) -> str:
         n = sum(len(c.patterns) for c in self.categories)
         return f"<Lexicon {self.name!r}: {len(self)} categories, {n} patterns>"
+
+    def _repr_html_(self) -> str:
+        import html
+
+        head = (f"<p><b>Lexicon {html.escape(self.name)}</b>"
+                f"{' ' + html.escape(self.version) if self.version else ''}: "
+                f"{len(self)} categories, "
+                f"{sum(len(c.patterns) for c in self.categories)} patterns"
+                f"{' &mdash; ' + html.escape(self.description[:200]) if self.description else ''}"
+                f"</p>")
+        rows = []
+        for c in self.categories:
+            pats = ", ".join(p.text for p in c.patterns)
+            if len(pats) > 120:
+                pats = pats[:117] + "..."
+            excl = ", ".join(p.text for p in c.exclude)
+            rows.append({"id": c.id, "label": c.label, "patterns": pats,
+                         "exclude": excl, "definition": (c.definition[:160] + "...")
+                         if len(c.definition) > 160 else c.definition})
+        table = pd.DataFrame(rows, columns=["id", "label", "patterns", "exclude", "definition"])
+        return head + table.to_html(index=False, escape=True)
+
+    def with_category(self, category_id: str, patterns, *, label: str = "",
+                      definition: str = "", exclude=(), source: str = "",
+                      replace: bool = False) -> "Lexicon":
+        """A copy of the lexicon with one category added (or replaced, with ``replace=True``).
+
+        Patterns are parsed and validated as in a lexicon file. The lexicon itself is not
+        modified.
+
+        Examples
+        --------
+        >>> lex = lexicon_from_dict({"coercion": ["coerc*"]})
+        >>> lex.with_category("talks", ["dialogue", "talks"], label="Dialogue").category_ids
+        ['coercion', 'talks']
+        """
+        if category_id in self and not replace:
+            raise LexiconError(f"category {category_id!r} already exists in lexicon "
+                               f"{self.name!r}. Pass replace=True to replace it, or choose "
+                               f"another id.")
+        parsed = tuple(parse_pattern(p, exact=not self.hyphen_variants) for p in patterns)
+        if not parsed:
+            raise LexiconError(f"category {category_id!r} has no patterns. Give at least one.")
+        excluded = tuple(parse_pattern(p, exact=not self.hyphen_variants) for p in exclude)
+        cat = Category(id=category_id, label=label or category_id, definition=definition,
+                       patterns=parsed, exclude=excluded, source=source)
+        cats = [cat if c.id == category_id else c for c in self.categories]
+        if category_id not in self:
+            cats.append(cat)
+        return self._copy(cats)
+
+    def without_patterns(self, category_id: str, patterns) -> "Lexicon":
+        """A copy of the lexicon with some patterns of one category removed.
+
+        Examples
+        --------
+        >>> lex = lexicon_from_dict({"talks": ["talks", "dialogue"]})
+        >>> [p.text for p in lex.without_patterns("talks", ["talks"])["talks"].patterns]
+        ['dialogue']
+        """
+        cat = self[category_id]
+        drop = set(patterns)
+        unknown = drop - {p.text for p in cat.patterns}
+        if unknown:
+            raise LexiconError(f"category {category_id!r} has no pattern(s) "
+                               f"{sorted(unknown)}; its patterns are: "
+                               f"{', '.join(p.text for p in cat.patterns)}.")
+        kept = tuple(p for p in cat.patterns if p.text not in drop)
+        if not kept:
+            raise LexiconError(f"removing {sorted(drop)} would leave category "
+                               f"{category_id!r} empty. Remove the category instead.")
+        new = dataclasses.replace(cat, patterns=kept)
+        return self._copy([new if c.id == category_id else c for c in self.categories])
+
+    def _copy(self, categories) -> "Lexicon":
+        return Lexicon(categories, name=self.name, version=self.version,
+                       description=self.description, citation=self.citation,
+                       format=self.format, hyphen_variants=self.hyphen_variants,
+                       path=None, meta=self.meta)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per pattern: category, pattern, kind, exact, exclude, line.
@@ -1054,6 +1134,24 @@ class LexiconReport:
     near_misses: pd.DataFrame
     unmatched: pd.DataFrame
     problems: pd.DataFrame
+
+    def __repr__(self) -> str:
+        return (f"<LexiconReport: {len(self.expansions)} glob/regex expansions, "
+                f"{len(self.near_misses)} near misses, {len(self.unmatched)} categories "
+                f"without matches, {len(self.problems)} problems>")
+
+    def _repr_html_(self) -> str:
+        parts = []
+        for title, table in (("Near misses (typos and variants the lexicon does not match)",
+                              self.near_misses),
+                             ("Categories without matches", self.unmatched),
+                             ("Glob and regex expansions", self.expansions),
+                             ("Problems accepted when the lexicon was read", self.problems)):
+            shown = table.head(30)
+            more = f" (first 30 of {len(table)})" if len(table) > 30 else ""
+            body = shown.to_html(index=False, escape=True) if len(table) else "<p>none</p>"
+            parts.append(f"<h4>{title}{more}</h4>{body}")
+        return "".join(parts)
 
     def to_frame(self) -> pd.DataFrame:
         """All findings in one long table: check, category, pattern, type, count, detail."""

@@ -706,12 +706,7 @@ def _count_frame(comp, tokens, st, hits, cols) -> pd.DataFrame:
     np.add.at(gc, codes, counts)
     np.add.at(gn, codes, neg)
     np.add.at(gt, codes, tokens.n_tokens())
-    first_row = np.zeros(G, np.int64)
-    seen = np.full(G, -1)
-    for i, c in enumerate(codes):
-        if seen[c] < 0:
-            seen[c] = i
-    first_row = seen
+    _, first_row = np.unique(np.asarray(codes), return_index=True)  # codes are 0..G-1
     out = keys.iloc[np.repeat(first_row, K)].reset_index(drop=True)
     out["category"] = np.tile(np.asarray(comp.lexicon.category_ids, dtype=object), G)
     out["category"] = out["category"].astype(str)

@@ -23,6 +23,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from ._progress import progress
 from .errors import OptionError
 
 __all__ = [
@@ -576,7 +577,7 @@ def shift(corpus, lexicon=None, *, pairs="consecutive", within_actor=False, matc
                                    include_negated=include_negated, settings=settings)
     parts = []
     short_pairs = []
-    for a, b in pair_list:
+    for a, b in progress(pair_list, desc="shift (bootstrap per pair)"):
         ca, ta = per_sentence[a]
         cb, tb = per_sentence[b]
         part = shift_from_sentences(ca, ta, cb, tb, categories=cats, n_boot=n_boot,

@@ -84,6 +84,12 @@ CASES = {
         r"lex\.yml:6: category 'a': pattern 're:\(a\+\)\+b' is a dangerous regular "
         r"expression: a quantifier is nested inside another quantifier",
         lambda tmp: read_lexicon(tmp / "lex.yml"), LexiconError),
+    "lexicon non-UTF-8 with BOM": (
+        # BOM (3 bytes) + 68 bytes of YAML, then 0xe9 ("é" in Windows-1252) on line 6
+        {"lex.yml": b"\xef\xbb\xbf" + LEXICON_OK.replace("coercion", "caf\xe9").encode("latin-1")},
+        ["count", "--lexicon", "{tmp}/lex.yml"],
+        r"lex\.yml:6: byte 71\b.*UTF-8",
+        lambda tmp: read_lexicon(tmp / "lex.yml"), EncodingError),
     "unknown lexicon name": (
         {}, ["shift", "--lexicon", "no_such_lexicon", "--n-boot", "0", "--n-perm", "0"],
         r"no_such_lexicon: no such file, and not a bundled lexicon\..*bundled lexicons: "

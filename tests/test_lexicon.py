@@ -333,3 +333,38 @@ def test_no_warning_for_clean_bundled_lexicon():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         read_lexicon("karabakh_framing")
+
+
+# --------------------------------------------------------------------------- editing, display
+def test_with_category_adds_a_validated_copy_and_leaves_the_original():
+    lex = lexicon_from_dict({"coercion": ["coerc*"]})
+    new = lex.with_category("format", ["internationally established {0,2} format"],
+                            label="International format")
+    assert new.category_ids == ["coercion", "format"]
+    assert new["format"].patterns[0].text == "internationally established {0,2} format"
+    assert lex.category_ids == ["coercion"]
+    with pytest.raises(LexiconError, match="already exists.*replace=True"):
+        new.with_category("format", ["x"])
+    assert new.with_category("format", ["talks"], replace=True)["format"].patterns[0].text \
+        == "talks"
+
+
+def test_without_patterns_names_unknown_patterns_and_refuses_to_empty():
+    lex = lexicon_from_dict({"talks": ["talks", "dialogue"]})
+    with pytest.raises(LexiconError, match=r"no pattern\(s\) \['meeting'\]; its patterns are: "
+                                           r"talks, dialogue"):
+        lex.without_patterns("talks", ["meeting"])
+    with pytest.raises(LexiconError, match="would leave category 'talks' empty"):
+        lex.without_patterns("talks", ["talks", "dialogue"])
+
+
+def test_lexicon_and_report_render_as_html():
+    lex = read_lexicon("karabakh_framing")
+    html = lex._repr_html_()
+    assert html.count("<tr") == len(lex) + 1  # header row + one row per category
+    assert "Reintegration" in html
+    from analysis import check_lexicon, read_corpus
+
+    report = check_lexicon(lex, read_corpus("karabakh_2023"))
+    assert "instrastructure" in report._repr_html_()
+    assert repr(report).startswith("<LexiconReport: ")

@@ -1,0 +1,80 @@
+"""Tests of analysis.parallel: split, count per part, sum == single-process counts exactly."""
+
+import pandas as pd
+import pytest
+
+from analysis.corpus import from_frame, read_corpus
+from analysis.errors import OptionError
+from analysis.matching import count_matches
+from analysis.parallel import combine_counts, count_matches_parallel, split_statements
+
+LEX = {"reint": ["reintegrat*", "re-integration"], "coercion": ["coerc*", "ready-made solution*"],
+       "format": ["internationally established {0,2} format"], "none": ["zzzz"]}
+
+
+@pytest.fixture(scope="module")
+def toy():
+    return from_frame(pd.DataFrame({
+        "statement_id": [f"s{i}" for i in range(6)],
+        "actor": ["baku", "nk", None, "baku", "nk", "media"],
+        "date": ["2023-03-27", "2023-03-28", "2023-03-28", None, "2023-03-01", "2023-03-29"],
+        "party": ["A", "B", "B", "A", "B", "C"],
+        "text": ["Reintegration now, no coercion.", "No ready made solutions. Coercive!",
+                 "An internationally established negotiation format.", "re-integration",
+                 "Not coercion.", "Coercion and reintegration: reintegrate."]}))
+
+
+def test_hand_computed_counts_over_two_processes(toy):
+    got = count_matches_parallel(toy, LEX, by="actor", n_jobs=2, parts=3)
+    # baku: s0 (reintegration, coercion; 4 tokens) + s3 (re-integration; 1 token)
+    row = got[(got["actor"] == "baku") & (got["category"] == "reint")].iloc[0]
+    assert (row["count"], row["tokens"]) == (2, 5)
+    row = got[(got["actor"] == "nk") & (got["category"] == "coercion")].iloc[0]
+    assert (row["count"], row["negated"], row["tokens"]) == (3, 2, 8)
+    assert got["actor"].tolist()[::4] == ["baku", "nk", None, "media"]
+
+
+@pytest.mark.parametrize("by", ["actor", "statement_id", ["party", "actor"], "date"])
+@pytest.mark.parametrize("parts", [1, 2, 4, 6])
+def test_equals_single_process_on_toy(toy, by, parts):
+    expected = count_matches(toy, LEX, by=by)
+    got = count_matches_parallel(toy, LEX, by=by, n_jobs=1, parts=parts)
+    pd.testing.assert_frame_equal(got, expected)
+
+
+def test_equals_single_process_on_inaugural_with_two_processes():
+    corpus = read_corpus("inaugural")
+    for by, scope in (("actor", "key"), ("doc_id", "dictionary"), (["Party", "Year"], "key")):
+        expected = count_matches(corpus, "karabakh_framing", by=by, nested_scope=scope)
+        got = count_matches_parallel(corpus, "karabakh_framing", by=by, n_jobs=2, parts=5,
+                                     nested_scope=scope)
+        pd.testing.assert_frame_equal(got, expected)
+
+
+def test_equals_single_process_on_bundled_karabakh_corpus():
+    corpus = read_corpus("karabakh_2023")
+    expected = count_matches(corpus, "karabakh_framing", by="actor")
+    got = count_matches_parallel(corpus, "karabakh_framing", by="actor", n_jobs=2, parts=3)
+    pd.testing.assert_frame_equal(got, expected)
+
+
+def test_split_statements_balances_text_length():
+    st = pd.DataFrame({"text": ["x" * 100] + ["y" * 10] * 10})
+    ranges = split_statements(st, 2)
+    assert ranges == [(0, 1), (1, 11)]
+    assert split_statements(st, 50)[-1] == (10, 11)
+    assert len(split_statements(st, 50)) == 11
+
+
+def test_combine_counts_needs_whole_blocks():
+    bad = pd.DataFrame({"actor": ["x"], "category": ["c"], "count": [1], "negated": [0],
+                        "tokens": [1]})
+    with pytest.raises(ValueError, match="every group once per category"):
+        combine_counts([bad], by="actor", categories=["c", "d"])
+
+
+def test_options_errors(toy):
+    with pytest.raises(OptionError, match="n_jobs must be 1 or more"):
+        count_matches_parallel(toy, LEX, n_jobs=0)
+    with pytest.raises(OptionError, match="cannot count by 'speaker'.*Available columns"):
+        count_matches_parallel(toy, LEX, by="speaker")
