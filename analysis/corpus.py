@@ -759,6 +759,8 @@ def from_frame(df: pd.DataFrame, *, id_col: str | None = None, text_col: str | N
     """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"from_frame expects a pandas DataFrame, got {type(df).__name__}.")
+    if isinstance(actors, (str, os.PathLike)):
+        actors = read_actors(actors)
     where = str(_path) if _path is not None else "DataFrame"
     columns = list(df.columns)
     dup = sorted({str(c) for c in columns if columns.count(c) > 1})

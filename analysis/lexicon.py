@@ -40,6 +40,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from ._io import atomic_write_bytes
 from .errors import (InputNotFoundError, LexiconError, Problem, UnknownLexiconError,
                      format_location)
 from .text import normalize, tokenize_text
@@ -1078,7 +1079,7 @@ def write_lexicon(lexicon: Lexicon, path, *, format: str | None = None) -> Path:
                 w.writerow([c.id, _written(p, lexicon), "false", c.label])
             for p in c.exclude:
                 w.writerow([c.id, _written(p, lexicon), "true", c.label])
-        path.write_text(buf.getvalue(), encoding="utf-8")
+        atomic_write_bytes(path, buf.getvalue().encode("utf-8"))
         return path
     if fmt != "frameshift":
         raise LexiconError(f"cannot write format {fmt!r}; write 'frameshift' (YAML) or 'csv'.")
@@ -1102,8 +1103,8 @@ def write_lexicon(lexicon: Lexicon, path, *, format: str | None = None) -> Path:
             d["source"] = c.source
         cats.append(d)
     doc["categories"] = cats
-    path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100),
-                    encoding="utf-8")
+    atomic_write_bytes(path, yaml.safe_dump(doc, sort_keys=False, allow_unicode=True,
+                                            width=100).encode("utf-8"))
     return path
 
 

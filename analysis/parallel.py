@@ -153,7 +153,7 @@ def split_statements(statements: pd.DataFrame, n_parts: int) -> list[tuple[int, 
     --------
     >>> st = pd.DataFrame({"text": ["a" * 10, "b" * 10, "c" * 30, "d" * 10]})
     >>> split_statements(st, 2)
-    [(0, 3), (3, 4)]
+    [(0, 2), (2, 4)]
     """
     n = len(statements)
     if n == 0:
@@ -162,8 +162,11 @@ def split_statements(statements: pd.DataFrame, n_parts: int) -> list[tuple[int, 
     size = np.fromiter(map(len, statements["text"].tolist()), np.int64, n) + 1
     cum = np.cumsum(size)
     targets = cum[-1] * np.arange(1, n_parts) / n_parts
-    cuts = np.unique(np.concatenate([[0], np.searchsorted(cum, targets, side="left") + 1, [n]]))
-    cuts = cuts[(cuts >= 0) & (cuts <= n)]
+    # Cut after the statement whose running length is nearest to each target.
+    i = np.minimum(np.searchsorted(cum, targets, side="left"), n - 1)
+    prev = np.maximum(i - 1, 0)
+    nearer_prev = (i > 0) & (np.abs(cum[prev] - targets) < np.abs(cum[i] - targets))
+    cuts = np.unique(np.concatenate([[0], np.where(nearer_prev, i, i + 1), [n]]))
     return [(int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:]) if b > a]
 
 

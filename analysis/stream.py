@@ -192,8 +192,9 @@ def count_matches_stream(path, lexicon, *, by="actor", chunksize: int = 10_000,
     >>> _ = (d / "s.csv").write_text("statement_id,actor,text\\n"
     ...     "a,baku,Reintegration now.\\nb,nk,No coercion.\\nc,baku,Reintegration.\\n")
     >>> count_matches_stream(d / "s.csv", {"reint": ["reintegration"]}, chunksize=2)
-      actor category  count  negated  tokens  per_1000  share
-    0  baku    reint      2        0       3     666.67    1.0
+      actor category  count  negated  tokens    per_1000  share
+    0  baku    reint      2        0       3  666.666667    1.0
+    1    nk    reint      0        0       2    0.000000    0.0
     """
     from .corpus import from_frame
     from .matching import count_matches

@@ -55,3 +55,28 @@ def test_lexicon_convert_quanteda_to_yaml_and_csv(tmp_path, capsys):
     status, _, err = run(capsys, "lexicon", "convert", str(src), "--out",
                          str(tmp_path / "out.yml"))
     assert status == 2 and "exists. Pass --force" in err
+
+
+def test_lexicon_expand_lists_uncovered_distinctive_terms(capsys):
+    status, out, _ = run(capsys, "lexicon", "expand", "--target", "nk_authorities",
+                         "--top", "5")
+    assert status == 0
+    t = pd.read_csv(io.StringIO(out))
+    assert list(t.columns) == ["term", "count_target", "count_reference", "score", "p",
+                               "p_adjusted"]
+    # "issues" occurs 3 times in Stepanakert's fragments, never elsewhere, and no pattern
+    # covers it; covered words ("coercion", "obligations") must not be proposed.
+    assert t.loc[0, ["term", "count_target", "count_reference"]].tolist() == ["issues", 3, 0]
+    assert not {"coercion", "obligations", "guarantees"} & set(t["term"])
+    assert (t["score"] > 0).all() and t["score"].is_monotonic_decreasing
+
+
+def test_lexicon_convert_never_writes_over_its_input(tmp_path, capsys):
+    src = tmp_path / "lex.yml"
+    src.write_text("name: l\ncategories:\n  - id: a\n    patterns: [coercion]\n",
+                   encoding="utf-8")
+    before = src.read_bytes()
+    status, _, err = run(capsys, "lexicon", "convert", str(src), "--out", str(src), "--force")
+    assert status == 2
+    assert "is an input of the command" in err
+    assert src.read_bytes() == before

@@ -411,6 +411,10 @@ def test_actors_not_in_registry(tmp_path):
     assert "s.csv:4: actor 'moscow'" in msg
     assert read_corpus(_write(tmp_path / "ok.csv", "id,actor,text\n1,baku,x\n"),
                        actors=reg).actor_name("baku") == "Presidential Administration"
+    df = pd.DataFrame({"id": ["1"], "actor": ["yerevan"], "text": ["x"]})
+    with pytest.raises(CorpusError, match=r"DataFrame: row 0: actor 'yerevan' is not in the "
+                                          r"actor registry"):
+        from_frame(df, actors=reg)  # a registry path works in from_frame too
 
 
 def test_all_problems_at_once():

@@ -52,6 +52,26 @@ def register(sub) -> None:
                    help="output file (.yml/.yaml or .csv)")
     q.add_argument("--force", action="store_true", help="replace an existing file")
     q.set_defaults(func=_convert)
+    q = lsub.add_parser("expand", help="candidate terms to add to a lexicon",
+                        description="The most distinctive terms of a target group (Fightin' "
+                                    "Words against the rest, or a reference) that no pattern "
+                                    "of the lexicon covers: candidates to review in context "
+                                    "with `frameshift kwic TERM`. Columns: term, "
+                                    "count_target, count_reference, score, p, p_adjusted.")
+    q.add_argument("lexicon", nargs="?", default=DEFAULT_LEXICON, metavar="NAME|PATH",
+                   help="bundled lexicon name or lexicon file (default: %(default)s)")
+    add_corpus_options(q)
+    q.add_argument("--by", default="actor", metavar="COL",
+                   help="column that defines the groups (default: %(default)s)")
+    q.add_argument("--target", required=True, metavar="VALUE", help="group to describe")
+    q.add_argument("--reference", default="rest", metavar="VALUE",
+                   help="group to compare with (default: all other groups)")
+    q.add_argument("--top", type=int, default=30, metavar="N",
+                   help="number of candidates (default: %(default)s)")
+    q.add_argument("--min-count", type=int, default=2, metavar="N",
+                   help="least count in the target (default: %(default)s)")
+    add_output_options(q)
+    q.set_defaults(func=_expand)
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
 
@@ -64,6 +84,20 @@ def _check(args) -> int:
     return emit_table(report.to_frame(), args,
                       provenance=provenance(corpus=corpus, lexicon=lexicon,
                                             command="lexicon check"))
+
+
+def _expand(args) -> int:
+    from .._io import provenance
+    from ..keyness import expansion_candidates
+
+    lexicon = read_lexicon(args.lexicon)
+    corpus = load_corpus(args)
+    table = expansion_candidates(corpus, lexicon, by=args.by, target=args.target,
+                                 reference=args.reference, top=args.top,
+                                 min_count=args.min_count)
+    return emit_table(table, args,
+                      provenance=provenance(corpus=corpus, lexicon=lexicon,
+                                            command="lexicon expand"))
 
 
 def _list(args) -> int:
@@ -79,10 +113,15 @@ def _list(args) -> int:
 
 
 def _convert(args) -> int:
+    from .._io import check_output_path
+
     lexicon = read_lexicon(args.lexicon)
     out = Path(args.out)
+    src = lexicon.path
     if out.exists() and not args.force:
         raise OutputExistsError(f"{out}: exists. Pass --force to replace it.", path=out)
+    # never into the lexicon it reads, nor into the bundled corpora
+    check_output_path(out, force=True, inputs=[src] if src else ())
     if out.suffix.lower() not in (".yml", ".yaml", ".csv"):
         from ..errors import OptionError
 
