@@ -16,7 +16,8 @@ __version__ = "0.1.0"
 # Public name -> module that defines it. Each module keeps its own ``__all__``.
 _EXPORTS = {
     "errors": ["FrameshiftError", "CorpusError", "EncodingError", "InputNotFoundError",
-               "LexiconError", "UnknownLexiconError", "OptionError", "OutputExistsError"],
+               "LexiconError", "UnknownLexiconError", "OptionError", "OutputExistsError",
+               "InputNotReadableError"],
     "text": ["Tokens", "TokenizerSettings", "normalize", "tokenize", "tokenize_text",
              "word_spans", "sentence_spans"],
     "corpus": ["Corpus", "EmptyStatementWarning", "bundled_corpora", "corpus_from_segments",

@@ -762,15 +762,10 @@ def read_lexicon(path_or_name, *, format: str | None = None,
             raise UnknownLexiconError(
                 f"{name}: no such file, and not a bundled lexicon. Give the path to a lexicon "
                 f"file (.yml, .dic, .csv) or one of the bundled lexicons: {names}.", path=name)
-    try:
-        data = p.read_bytes()
-    except OSError as err:
-        raise InputNotFoundError(f"{p}: cannot read the lexicon ({err}).", path=p) from err
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise LexiconError(f"{p}: not UTF-8 (byte {err.start}). Save the file as UTF-8.",
-                           path=p) from err
+    from .corpus import read_text_file
+
+    # UTF-8 with or without BOM; errors name the byte offset, line and column (EncodingError).
+    text = read_text_file(p)
     fmt = format or _detect_format(text, p)
     if fmt not in LEXICON_FORMATS:
         raise LexiconError(f"{p}: unknown lexicon format {fmt!r}; use one of "

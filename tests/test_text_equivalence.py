@@ -1,0 +1,129 @@
+"""The optimised tokenizer gives exactly the output of a straightforward reference.
+
+The reference below is the tokenizer as first written (one text at a time, a Python dict
+lookup per token, offsets from nltk's RegexpTokenizer, sentence numbers from a loop over the
+boundaries); :func:`analysis.text.tokenize` must agree with it array for array, dtypes
+included, on the bundled corpora and on random texts.
+"""
+
+import string
+import unicodedata
+
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as hs
+from nltk.tokenize import RegexpTokenizer
+
+from analysis import text as T
+from analysis.corpus import read_corpus
+
+
+def reference_tokenize(texts, *, with_offsets=False, casefold=True):
+    nltk_tok = RegexpTokenizer(T.TOKEN_PATTERN, gaps=False, discard_empty=True)
+    surface_id, surfaces, surface_type, type_id, types = {}, [], [], {}, []
+    ids, sents, starts, ends, doc_index = [], [], [], [], [0]
+    for text in texts:
+        spans = [m.span() for m in T._TOKEN_RE.finditer(text)]
+        assert spans == list(nltk_tok.span_tokenize(text))
+        surf = [text[a:b] for a, b in spans]
+        raw = []
+        for s in surf:
+            if s[0] in ".!?\n":
+                raw.append(-1 if s[0] != "\n" else -3)
+                continue
+            if s not in surface_id:
+                cased = T.normalize(s, casefold=False)
+                form = cased.casefold() if casefold else cased
+                if form not in type_id:
+                    type_id[form] = len(types)
+                    types.append(form)
+                surface_id[s] = len(surfaces)
+                surfaces.append(cased)
+                surface_type.append(type_id[form])
+            raw.append(surface_id[s])
+        sentence, open_sentence, n_words = 0, False, 0
+        for p, r in enumerate(raw):
+            if r >= 0:
+                ids.append(r)
+                sents.append(sentence)
+                starts.append(spans[p][0])
+                ends.append(spans[p][1])
+                open_sentence = True
+                n_words += 1
+                continue
+            if p > 0 and raw[p - 1] >= 0 and surf[p] == ".":
+                form = types[surface_type[raw[p - 1]]].casefold()
+                if form in T.ABBREVIATIONS or (len(form) == 1
+                                               and surfaces[raw[p - 1]].isupper()):
+                    continue
+            if open_sentence:
+                sentence += 1
+                open_sentence = False
+        doc_index.append(doc_index[-1] + n_words)
+    return dict(surfaces=surfaces, types=types,
+                surface_to_type=np.asarray(surface_type, dtype=np.int32),
+                ids=np.asarray(ids, dtype=np.int32), doc_index=np.asarray(doc_index, np.int64),
+                sentence=np.asarray(sents, dtype=np.int32),
+                starts=np.asarray(starts, np.int64) if with_offsets else None,
+                ends=np.asarray(ends, np.int64) if with_offsets else None)
+
+
+def assert_same(texts, casefold=True):
+    settings_ = T.TokenizerSettings(casefold=casefold)
+    for with_offsets in (False, True):
+        got = T.tokenize(texts, with_offsets=with_offsets, settings=settings_)
+        ref = reference_tokenize(texts, with_offsets=with_offsets, casefold=casefold)
+        assert got.surfaces == ref["surfaces"]
+        assert got.types == ref["types"]
+        for name in ("surface_to_type", "ids", "doc_index", "sentence", "starts", "ends"):
+            a, b = getattr(got, name), ref[name]
+            if b is None:
+                assert a is None, name
+                continue
+            assert a.dtype == b.dtype, name
+            np.testing.assert_array_equal(a, b, err_msg=name)
+    for i, t in enumerate(texts):
+        spans = T.word_spans(t)
+        s, e = got.offsets(i)
+        assert spans == list(zip(s.tolist(), e.tolist()))
+
+
+@pytest.mark.parametrize("name", ["inaugural", "karabakh_2023"])
+def test_bundled_corpora(name):
+    texts = read_corpus(name).statements["text"].tolist()
+    assert_same(texts)
+    assert_same(texts[:5], casefold=False)
+
+
+def test_edge_cases():
+    assert_same([])
+    assert_same([""])
+    assert_same(["", "...", "", "A. B. Smith came. Mr. X! no.", "\n\n", "x", ""])
+    assert_same([". . The U.S. Gov. agreed", "1,000 people's re-integration.\u00ad\n \nNew",
+                 "a.\n\nb", "Dr.", "?!", "U.S.A. vs. U.K."])
+
+
+_ALPHABET = (string.ascii_letters[:8] + "AIU .,!?'-\n\t 0123" + "\u2019\u2010\u00ad\u200b"
+             + "\u0301\u093e\u00e9\u0131\u00a0\u2026")
+_WORDS = ["Mr", "mr", "U.S", "e.g", "St", "A", "i", "no", "Baku", "re-integration",
+          "1,000", "co\u00adercion"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(hs.lists(hs.lists(hs.one_of(hs.text(_ALPHABET, max_size=8), hs.sampled_from(_WORDS)),
+                         max_size=12).map("".join), max_size=6))
+def test_random_texts(texts):
+    assert_same(texts)
+
+
+def test_marks_list_covers_every_bmp_combining_mark():
+    marks = {chr(c) for c in range(0x10000) if unicodedata.category(chr(c)).startswith("M")}
+    word = T.re.compile(f"[{T._MARKS}]")
+    assert all(word.fullmatch(m) for m in marks)
+    assert not any(word.fullmatch(chr(c)) for c in range(0x10000) if chr(c) not in marks)
+
+
+def test_fast_pattern_finds_what_the_documented_pattern_finds():
+    texts = read_corpus("inaugural").statements["text"].tolist()[:10]
+    for t in texts + ["a-b-", "x''y", "1,2,,3", "U.S..", "\n \n\n"]:
+        assert T._findall(t) == T._TOKEN_RE.findall(t)
