@@ -40,6 +40,9 @@ _EXPORTS = {
     "plotting": ["plot_profile", "plot_heatmap", "plot_shift", "plot_jsd_contributions",
                  "plot_keyness", "plot_dispersion", "plot_timeline", "plot_ntr"],
     "figures": ["build_figures", "figure_ids", "figure_data", "draw_figure"],
+    "parallel": ["count_matches_parallel"],
+    "stream": ["count_matches_stream", "iter_statement_chunks"],
+    "distributed": ["count_matches_dask"],
 }
 _WHERE = {name: mod for mod, names in _EXPORTS.items() for name in names}
 
