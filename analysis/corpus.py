@@ -448,6 +448,27 @@ def _read_delimited(path: Path, sep: str) -> list[tuple[int, dict]]:
         csv.field_size_limit(old_limit)
 
 
+def _delimited_rows(reader, path, header: list):
+    """Rows after the header of a ``csv.reader``: ``(line, record)``, or ``(line, Problem)``
+    for a row whose number of fields differs from the header's. Blank rows are skipped.
+
+    Shared by the loaders and the streaming counter (:mod:`analysis.stream`).
+    """
+    line = reader.line_num + 1
+    for rec in reader:
+        start_line = line
+        line = reader.line_num + 1
+        if not rec or all(not c.strip() for c in rec):
+            continue
+        if len(rec) != len(header):
+            yield start_line, Problem(
+                f"row has {len(rec)} fields, the header has {len(header)}.",
+                "Check the quoting of that row (a text with commas or line breaks must be "
+                "enclosed in double quotes).", path=path, line=start_line)
+            continue
+        yield start_line, dict(zip(header, rec))
+
+
 def _parse_delimited(text: str, path: Path, sep: str) -> list[tuple[int, dict]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     try:
@@ -461,20 +482,12 @@ def _parse_delimited(text: str, path: Path, sep: str) -> list[tuple[int, dict]]:
         problems.append(Problem(f"duplicate column names {dup}.", "Rename them so each is "
                                 "unique.", path=path, line=1))
     rows = []
-    line = reader.line_num + 1
     try:
-        for rec in reader:
-            start_line = line
-            line = reader.line_num + 1
-            if not rec or all(not c.strip() for c in rec):
-                continue
-            if len(rec) != len(header):
-                problems.append(Problem(
-                    f"row has {len(rec)} fields, the header has {len(header)}.",
-                    "Check the quoting of that row (a text with commas or line breaks must be "
-                    "enclosed in double quotes).", path=path, line=start_line))
-                continue
-            rows.append((start_line, dict(zip(header, rec))))
+        for start_line, rec in _delimited_rows(reader, path, header):
+            if isinstance(rec, Problem):
+                problems.append(rec)
+            else:
+                rows.append((start_line, rec))
     except csv.Error as err:
         raise CorpusError(f"{path}:{reader.line_num}: {err}. Check the quoting.",
                           path=path, line=reader.line_num) from err

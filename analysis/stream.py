@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .corpus import _delimited_rows
 from .errors import CorpusError, EncodingError, InputNotFoundError, Problem
 from .parallel import _by_list, _check_by, _categories, combine_counts, SUM_COLUMNS
 
@@ -44,19 +45,10 @@ def _csv_records(path: Path, sep: str):
             except StopIteration:
                 raise CorpusError(f"{path}: the file is empty. Expected a header row and one "
                                   f"statement per row.", path=path) from None
-            line = reader.line_num + 1
-            for rec in reader:
-                start = line
-                line = reader.line_num + 1
-                if not rec or all(not c.strip() for c in rec):
-                    continue
-                if len(rec) != len(header):
-                    raise CorpusError(
-                        f"{path}:{start}: row has {len(rec)} fields, the header has "
-                        f"{len(header)}. Check the quoting of that row (a text with commas or "
-                        f"line breaks must be enclosed in double quotes).", path=path,
-                        line=start)
-                yield start, dict(zip(header, rec))
+            for start, rec in _delimited_rows(reader, path, header):
+                if isinstance(rec, Problem):
+                    raise CorpusError(str(rec), path=path, line=start)
+                yield start, rec
     except UnicodeDecodeError as err:
         raise EncodingError(f"{path}: not UTF-8 ({err.reason} at byte {err.start} of a "
                             f"block). Re-save the file as UTF-8.", path=path) from err

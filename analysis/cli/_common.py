@@ -8,7 +8,7 @@ import sys
 from .._io import write_table_atomic
 from ..corpus import read_corpus
 
-__all__ = ["add_corpus_options", "add_lexicon_option", "add_output_options", "load_corpus",
+__all__ = ["add_group_options", "add_corpus_options", "add_lexicon_option", "add_output_options", "load_corpus",
            "load_lexicon", "emit_table", "DEFAULT_CORPUS", "DEFAULT_LEXICON"]
 
 DEFAULT_CORPUS = "karabakh_2023"
@@ -37,6 +37,20 @@ def load_corpus(args):
     """Load the corpus named by the parsed corpus options."""
     return read_corpus(args.corpus, id_col=args.id_col, text_col=args.text_col,
                        actor_col=args.actor_col, date_col=args.date_col, actors=args.actors)
+
+
+def add_group_options(parser: argparse.ArgumentParser, *, by_default: str | None = None) -> None:
+    """``--by COL --target VALUE [--reference VALUE|rest]``: two groups of statements."""
+    if by_default is None:
+        parser.add_argument("--by", required=True, metavar="COL",
+                            help="statement column defining the groups (actor, Party, ...)")
+    else:
+        parser.add_argument("--by", default=by_default, metavar="COL",
+                            help="statement column defining the groups (default: "
+                                 "%(default)s)")
+    parser.add_argument("--target", required=True, metavar="VALUE", help="group of interest")
+    parser.add_argument("--reference", default="rest", metavar="VALUE|rest",
+                        help="group to compare with, or 'rest' (default: %(default)s)")
 
 
 def add_lexicon_option(parser: argparse.ArgumentParser) -> None:

@@ -14,8 +14,8 @@ import pandas as pd
 
 from ..errors import OutputExistsError
 from ..lexicon import bundled_lexicons, check_lexicon, read_lexicon, write_lexicon
-from ._common import (DEFAULT_LEXICON, add_corpus_options, add_output_options, emit_table,
-                      load_corpus)
+from ._common import (DEFAULT_LEXICON, add_corpus_options, add_group_options,
+                      add_output_options, emit_table, load_corpus)
 
 __all__ = ["register"]
 
@@ -61,11 +61,7 @@ def register(sub) -> None:
     q.add_argument("lexicon", nargs="?", default=DEFAULT_LEXICON, metavar="NAME|PATH",
                    help="bundled lexicon name or lexicon file (default: %(default)s)")
     add_corpus_options(q)
-    q.add_argument("--by", default="actor", metavar="COL",
-                   help="column that defines the groups (default: %(default)s)")
-    q.add_argument("--target", required=True, metavar="VALUE", help="group to describe")
-    q.add_argument("--reference", default="rest", metavar="VALUE",
-                   help="group to compare with (default: all other groups)")
+    add_group_options(q, by_default="actor")
     q.add_argument("--top", type=int, default=30, metavar="N",
                    help="number of candidates (default: %(default)s)")
     q.add_argument("--min-count", type=int, default=2, metavar="N",

@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import OptionError
-from ._common import (add_corpus_options, add_lexicon_option, add_output_options, emit_table,
-                      load_corpus, load_lexicon)
+from ._common import (add_corpus_options, add_group_options, add_lexicon_option,
+                      add_output_options, emit_table, load_corpus, load_lexicon)
 
 __all__ = ["register"]
 
@@ -52,11 +52,7 @@ def register(sub) -> None:
         "or chi2, log2 ratio; p two-sided, p_adjusted Benjamini-Hochberg. Sorted by score, "
         "highest first.")
     add_corpus_options(k)
-    k.add_argument("--by", required=True, metavar="COL",
-                   help="statement column defining the groups (actor, Party, ...)")
-    k.add_argument("--target", required=True, metavar="VALUE", help="group of interest")
-    k.add_argument("--reference", default="rest", metavar="VALUE|rest",
-                   help="group to compare with, or 'rest' (default: %(default)s)")
+    add_group_options(k)
     k.add_argument("--method", default="fightin-words",
                    choices=("fightin-words", "g2", "chi2", "log-ratio"),
                    help="statistic (default: %(default)s)")
