@@ -43,7 +43,11 @@ import yaml
 from ._io import atomic_write_bytes
 from .errors import (InputNotFoundError, LexiconError, Problem, UnknownLexiconError,
                      format_location)
-from .text import normalize, tokenize_text
+from .text import WORD_PATTERN, normalize, tokenize_text
+
+# A piece that this matches whole is exactly one token (the tokenizer's word rule); only the
+# other pieces are run through the tokenizer to explain what it makes of them.
+_ONE_TOKEN = re.compile(WORD_PATTERN).fullmatch
 
 try:  # Python >= 3.11
     import re._parser as _sre_parse
@@ -224,6 +228,9 @@ def _parse_pattern(text, *, exact=False, path=None, line=None):
             continue
         form = normalize(piece, casefold=False)
         probe = form.replace("*", "x").replace("?", "x")
+        if _ONE_TOKEN(probe):
+            words.append(form)
+            continue
         toks = tokenize_text(probe)
         if len(toks["form"]) != 1 or toks["start"][0] != 0 or toks["end"][0] != len(probe):
             seen = [probe[a:b] for a, b in zip(toks["start"], toks["end"])]

@@ -150,6 +150,13 @@ class _Vocabulary:
             return np.asarray(exact.get(piece, ()), dtype=np.int64)
         cut = min(i for i in (piece.find("*"), piece.find("?")) if i >= 0)
         prefix = piece[:cut]
+        if cut == len(piece) - 1 and piece[-1] == "*":
+            # ``prefix*``: exactly the keys starting with the prefix, a range of the sorted keys
+            lo = bisect_left(sorted_keys, prefix)
+            hi = bisect_left(sorted_keys, prefix + "\U0010ffff", lo)
+            while hi < len(sorted_keys) and sorted_keys[hi].startswith(prefix):
+                hi += 1
+            return np.sort(np.asarray(order[lo:hi], dtype=np.int64))
         rx = _glob_regex(piece, 0)
         lo = bisect_left(sorted_keys, prefix)
         out = []
@@ -343,178 +350,403 @@ class _Hits:
     doc: np.ndarray
 
 
-def _segments(tokens: Tokens, cross_sentences: bool) -> tuple[np.ndarray, np.ndarray]:
+def _breaks(tokens: Tokens, cross_sentences: bool) -> np.ndarray:
+    """True at every token that opens a text (or a sentence, unless crossing is allowed)."""
     n = len(tokens.ids)
-    doc = np.repeat(np.arange(tokens.n_docs), tokens.n_tokens())
-    change = np.ones(n, bool)
+    chg = np.zeros(n, bool)
     if n:
-        change[1:] = (doc[1:] != doc[:-1]) | (tokens.sentence[1:] != tokens.sentence[:-1])
-    sent_seg = np.cumsum(change)
-    if cross_sentences:
-        return doc, doc
-    return doc, sent_seg
+        chg[0] = True
+        if not cross_sentences:
+            np.not_equal(tokens.sentence[1:], tokens.sentence[:-1], out=chg[1:])
+        first = tokens.doc_index[:-1]
+        chg[first[first < n]] = True
+    return chg
 
 
-def _find_alt(alt: _Alt, comp: CompiledLexicon, tid: np.ndarray, seg: np.ndarray):
-    """(starts, ends) of every occurrence of one multi-token alternative."""
+def _adjacent(tokens: Tokens, texts) -> np.ndarray:
+    """``Tokens.adjacent``; computed from the texts for tokens built without it."""
+    if tokens.adjacent is not None:
+        return tokens.adjacent
+    out = np.zeros(len(tokens.ids), bool)
+    sent = tokens.sentence
+    for d in range(tokens.n_docs):
+        a0, a1 = int(tokens.doc_index[d]), int(tokens.doc_index[d + 1])
+        if a1 - a0 < 2:
+            continue
+        starts, ends = tokens.offsets(d)
+        text = texts[d]
+        for i in range(a1 - a0 - 1):
+            gap = text[ends[i]:starts[i + 1]]
+            out[a0 + i] = (not gap or gap.isspace() or (
+                gap[0] == "." and (len(gap) == 1 or gap[1:].isspace())
+                and sent[a0 + i] == sent[a0 + i + 1]))
+    return out
+
+
+def _member(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    if len(ids) == 1:
+        return values == ids[0]
+    return np.isin(values, ids)
+
+
+def _find_all(alts, tid: np.ndarray, seg: np.ndarray, V: int) -> list:
+    """(starts, ends) of every occurrence of each multi-token alternative.
+
+    ``seg`` numbers runs of tokens that a match may span (same text, same sentence unless
+    crossing is allowed, consecutive words adjacent): a match is valid when its first and
+    last token share a run. Each alternative is looked up only at the positions of its
+    rarest word before any gap (an index of those positions is built once), then verified.
+    """
     n = len(tid)
-    els = alt.elements
-    first = comp._mask(els[0])
-    if not alt.has_gap:
-        L = len(els)
-        if n < L:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        p = np.flatnonzero(first[tid[: n - L + 1]])
-        for i in range(1, L):
-            if not len(p):
+    if not alts or not n:
+        return [(np.zeros(0, np.int64), np.zeros(0, np.int64)) for _ in alts]
+    freq = np.bincount(tid, minlength=V)
+    plans = []
+    anchor = np.zeros(V, bool)
+    for alt in alts:
+        els = alt.elements
+        fixed = 0
+        while fixed < len(els) and not isinstance(els[fixed], tuple):
+            fixed += 1
+        o = min(range(fixed), key=lambda i: int(freq[els[i]].sum()))
+        anchor[els[o]] = True
+        plans.append((fixed, o))
+    pos = np.flatnonzero(anchor[tid])
+    tpos = tid[pos]
+    order = np.argsort(tpos, kind="stable")
+    pos, tpos = pos[order], tpos[order]
+    del order
+    out = []
+    for alt, (fixed, o) in zip(alts, plans):
+        els = alt.elements
+        ids = els[o]
+        lo = np.searchsorted(tpos, ids, "left")
+        hi = np.searchsorted(tpos, ids, "right")
+        if len(ids) == 1:
+            p = pos[lo[0]:hi[0]] - o
+        else:
+            p = np.sort(np.concatenate([pos[x:y] for x, y in zip(lo.tolist(), hi.tolist())]))
+            p -= o
+        p = p[(p >= 0) & (p + fixed <= n)]
+        for i in range(fixed):
+            if i != o and len(p):
+                p = p[_member(tid[p + i], els[i])]
+        if len(p):
+            p = p[seg[p + fixed - 1] == seg[p]]
+        if fixed == len(els):
+            out.append((p, p + fixed))
+            continue
+        st, s = p, p + fixed
+        for e in els[fixed:]:
+            if not len(st):
                 break
-            q = p + i
-            p = p[comp._mask(els[i])[tid[q]] & (seg[q] == seg[p])]
-        return p, p + L
-    starts, ends = [], []
-    for p in np.flatnonzero(first[tid]):
-        states = {int(p) + 1}
-        s0 = seg[p]
-        for e in els[1:]:
             if isinstance(e, tuple):
-                lo, hi = e
-                states = {s + g for s in states for g in range(lo, hi + 1)}
+                g = np.arange(e[0], e[1] + 1)
+                s = (s[:, None] + g[None, :]).ravel()
+                st = np.repeat(st, len(g))
             else:
-                m = comp._mask(e)
-                states = {s + 1 for s in states if s < n and seg[s] == s0 and m[tid[s]]}
-            if not states:
-                break
-        for end in sorted(states):
-            starts.append(int(p))
-            ends.append(end)
-    return np.asarray(starts, np.int64), np.asarray(ends, np.int64)
+                ok = s < n
+                st, s = st[ok], s[ok]
+                ok = _member(tid[s], e)
+                st, s = st[ok], s[ok]
+                ok = seg[s] == seg[st]
+                st, s = st[ok], s[ok] + 1
+        if len(st):
+            key = np.unique(st * (n + 1) + s)
+            st, s = key // (n + 1), key % (n + 1)
+        out.append((st.astype(np.int64), s.astype(np.int64)))
+    return out
 
 
-class _Adjacency:
-    """Checks that consecutive words of a match are separated by whitespace only."""
-
-    def __init__(self, tokens: Tokens, texts, doc: np.ndarray):
-        self.tokens = tokens
-        self.texts = texts
-        self.doc = doc
-        self._offsets: dict[int, tuple] = {}
-
-    def ok(self, start: int, end: int) -> bool:
-        d = int(self.doc[start])
-        off = self._offsets.get(d)
-        if off is None:
-            off = self._offsets[d] = self.tokens.offsets(d)
-        base = int(self.tokens.doc_index[d])
-        starts, ends = off
-        text = self.texts[d]
-        sent = self.tokens.sentence
-        for i in range(start, end - 1):
-            gap = text[ends[i - base]:starts[i + 1 - base]]
-            if gap and not gap.isspace():
-                # the one exception: an abbreviation's own period ("U.S. sanctions")
-                if not (gap[0] == "." and (len(gap) == 1 or gap[1:].isspace())
-                        and sent[i] == sent[i + 1]):
-                    return False
-        return True
+def _inside(cat, a, b, spans: dict) -> np.ndarray:
+    """Whether [a, b) lies inside one of the spans of its category (``spans[k]``)."""
+    out = np.zeros(len(a), bool)
+    for k, (ea, eb) in spans.items():
+        sel = np.flatnonzero(cat == k)
+        if not len(sel):
+            continue
+        order = np.argsort(ea, kind="stable")
+        ea, reach = ea[order], np.maximum.accumulate(eb[order])
+        i = np.searchsorted(ea, a[sel], "right") - 1
+        ok = i >= 0
+        out[sel[ok]] = reach[i[ok]] >= b[sel[ok]]
+    return out
 
 
-def _run(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings) -> _Hits:
-    """Every accepted match of the compiled lexicon in the tokens."""
-    tid = tokens.ids if settings.case_sensitive else tokens.type_ids()
-    tid = np.asarray(tid, dtype=np.int64)
-    doc, seg = _segments(tokens, settings.cross_sentences)
-    K = comp.single.shape[1]
-    n = len(tid)
-    # single-token matches: sparse row lookup, no loop over tokens
-    hit = comp.single[tid].tocoo() if n else sp.coo_matrix((0, K), dtype=np.int32)
-    s_pos = hit.row.astype(np.int64)
-    s_cat = hit.col.astype(np.int64)
-    s_pat = hit.data.astype(np.int64) - 1
-    # multi-token candidates
-    adj = _Adjacency(tokens, texts, doc)
-    cand = []
-    for alt in comp.phrases:
-        st, en = _find_alt(alt, comp, tid, seg)
-        for a, b in zip(st.tolist(), en.tolist()):
-            if adj.ok(a, b):
-                cand.append((a, b, alt.category, alt.pattern))
-    # exclusions: matches lying inside an occurrence of an excluded phrase do not count
-    if comp.exclusions:
-        excl: dict[int, list] = {}
-        for alt in comp.exclusions:
-            st, en = _find_alt(alt, comp, tid, seg)
-            for a, b in zip(st.tolist(), en.tolist()):
-                if adj.ok(a, b):
-                    excl.setdefault(alt.category, []).append((a, b))
-        if excl:
-            cand = [c for c in cand if not any(a <= c[0] and c[1] <= b
-                                               for a, b in excl.get(c[2], ()))]
-            keep = np.ones(len(s_pos), bool)
-            for k, spans in excl.items():
-                sel = s_cat == k
-                for a, b in spans:
-                    keep &= ~(sel & (s_pos >= a) & (s_pos < b))
-            s_pos, s_cat, s_pat = s_pos[keep], s_cat[keep], s_pat[keep]
-    # longest first, then left to right (quanteda's tokens_lookup)
-    cand = sorted(set(cand), key=lambda c: (-(c[1] - c[0]), c[0], c[2], c[3]))
+def _accept(a, b, k, j, dictionary: bool) -> np.ndarray:
+    """Accepted candidates (mask): longest first, then left to right, a token once per
+    category (and, for ``dictionary``, no match wholly inside longer accepted ones).
+
+    Candidates that overlap no other candidate are accepted outright; only the overlapping
+    clusters go through the sequential rule (clusters are independent of each other).
+    """
+    m = len(a)
+    acc = np.zeros(m, bool)
+    if not m:
+        return acc
+    order = np.lexsort((b, a))
+    runmax = np.maximum.accumulate(b[order])
+    new = np.ones(m, bool)
+    new[1:] = a[order][1:] >= runmax[:-1]
+    comp = np.empty(m, np.int64)
+    comp[order] = np.cumsum(new) - 1
+    size = np.bincount(comp)
+    lone = size[comp] == 1
+    acc[lone] = True
+    rest = np.flatnonzero(~lone)
+    if not len(rest):
+        return acc
+    rest = rest[np.lexsort((j[rest], k[rest], a[rest], -(b[rest] - a[rest])))]
+    ra, rb, rk = a[rest].tolist(), b[rest].tolist(), k[rest].tolist()
     covered: dict[int, set] = {}
     glob: set = set()
-    acc = []
     i = 0
-    dictionary = settings.nested_scope == "dictionary"
-    while i < len(cand):
-        a, b = cand[i][0], cand[i][1]
+    while i < len(rest):
+        x, y = ra[i], rb[i]
         jend = i
-        while jend < len(cand) and cand[jend][0] == a and cand[jend][1] == b:
+        while jend < len(rest) and ra[jend] == x and rb[jend] == y:
             jend += 1
-        group = cand[i:jend]
-        i = jend
-        span = range(a, b)
+        span = range(x, y)
         if dictionary and all(t in glob for t in span):
+            i = jend
             continue
         matched = False
-        for _, _, k, j in group:
-            cov = covered.setdefault(k, set())
+        for r in range(i, jend):
+            cov = covered.setdefault(rk[r], set())
             if any(t in cov for t in span):
                 continue
             cov.update(span)
-            acc.append((a, b, k, j))
+            acc[rest[r]] = True
             matched = True
         if matched:
             glob.update(span)
-    if acc and len(s_pos):
-        if dictionary:
-            drop = np.isin(s_pos, np.fromiter(glob, np.int64, len(glob)))
-        else:
-            codes = np.fromiter((t * K + k for k, cov in covered.items() for t in cov),
-                                np.int64)
-            drop = np.isin(s_pos * K + s_cat, codes)
-        s_pos, s_cat, s_pat = s_pos[~drop], s_cat[~drop], s_pat[~drop]
-    if acc:
-        arr = np.asarray(acc, dtype=np.int64)
-        start = np.concatenate([s_pos, arr[:, 0]])
-        end = np.concatenate([s_pos + 1, arr[:, 1]])
-        cat = np.concatenate([s_cat, arr[:, 2]])
-        pat = np.concatenate([s_pat, arr[:, 3]])
+        i = jend
+    return acc
+
+
+def _expand(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every position of the spans [a, b) and the index of its span."""
+    ln = b - a
+    which = np.repeat(np.arange(len(a)), ln)
+    pos = np.repeat(a, ln) + (np.arange(len(which)) - np.repeat(np.cumsum(ln) - ln, ln))
+    return pos, which
+
+
+def _single_hits(comp, tid, positions=None):
+    """(positions, categories, patterns) of the single-token matches (CSR gather)."""
+    single = comp.single
+    indptr = single.indptr.astype(np.int64)
+    if positions is None:
+        nnz = np.diff(indptr)[tid]
+        pos = np.repeat(np.arange(len(tid), dtype=np.int64), nnz)
     else:
-        start, end, cat, pat = s_pos, s_pos + 1, s_cat, s_pat
+        nnz = np.diff(indptr)[tid[positions]]
+        pos = np.repeat(positions.astype(np.int64), nnz)
+    first = indptr[tid[pos]]
+    within = np.arange(len(pos)) - np.repeat(np.cumsum(nnz) - nnz, nnz)
+    idx = first + within
+    return pos, single.indices[idx].astype(np.int64), single.data[idx].astype(np.int64) - 1
+
+
+@dataclass
+class _Phase:
+    """What the engine found before the single-word tables are built."""
+
+    tid: np.ndarray
+    negpos: np.ndarray  # per token: a negator among the preceding words of its sentence
+    a: np.ndarray  # accepted phrase matches
+    b: np.ndarray
+    k: np.ndarray
+    j: np.ndarray
+    excl: dict  # category -> (starts, ends) of exclusion occurrences
+    dictionary: bool
+
+    def keep_single(self, pos, cat, K) -> np.ndarray:
+        keep = np.ones(len(pos), bool)
+        if self.excl:
+            keep &= ~_inside(cat, pos, pos + 1, self.excl)
+        if len(self.a) and len(pos):
+            cpos, which = _expand(self.a, self.b)
+            if self.dictionary:
+                keep &= ~np.isin(pos, cpos)
+            else:
+                keep &= ~np.isin(pos * K + cat, cpos * K + self.k[which])
+        return keep
+
+    def drop_positions(self) -> np.ndarray:
+        parts = [_expand(self.a, self.b)[0]]
+        for ea, eb in self.excl.values():
+            parts.append(_expand(ea, eb)[0])
+        return np.unique(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
+
+
+def _phase(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings) -> _Phase:
+    tid = tokens.ids if settings.case_sensitive else tokens.type_ids()
+    n = len(tid)
+    V = len(comp.vocabulary)
+    chg = _breaks(tokens, False)
+    # negation, per token: a negator among the preceding ``negation_window`` words of the
+    # same sentence
+    negpos = np.zeros(n, bool)
+    w = int(settings.negation_window)
+    if w and n:
+        neg_tok = comp.negator[tid]
+        same = ~chg  # same[i]: tokens i - d .. i lie in one sentence of one text
+        for d in range(1, w + 1):
+            if d >= n:
+                break
+            if d > 1:
+                same[d - 1:] &= ~chg[:n - d + 1]
+            negpos[d:] |= neg_tok[:n - d] & same[d:]
+        del neg_tok, same
+    # runs a multi-word match may span
+    brk = chg if not settings.cross_sentences else _breaks(tokens, True)
+    del chg
+    adj = _adjacent(tokens, texts)
+    brk = brk.copy()
+    if n > 1:
+        brk[1:] |= ~adj[:-1]
+    seg = np.cumsum(brk, dtype=np.int32)
+    del brk
+    K = len(comp.lexicon.categories)
+    found = _find_all(comp.phrases, tid, seg, V)
+    parts = [(st, en, np.full(len(st), alt.category, np.int64), np.full(len(st), alt.pattern,
+                                                                          np.int64))
+             for alt, (st, en) in zip(comp.phrases, found) if len(st)]
+    excl: dict[int, tuple] = {}
+    if comp.exclusions:
+        ex_found = _find_all(comp.exclusions, tid, seg, V)
+        for alt, (st, en) in zip(comp.exclusions, ex_found):
+            if len(st):
+                old = excl.get(alt.category)
+                excl[alt.category] = (st, en) if old is None else (
+                    np.concatenate([old[0], st]), np.concatenate([old[1], en]))
+    del seg, found
+    if parts:
+        a = np.concatenate([p[0] for p in parts])
+        b = np.concatenate([p[1] for p in parts])
+        k = np.concatenate([p[2] for p in parts])
+        j = np.concatenate([p[3] for p in parts])
+        # one candidate per (start, end, category): the first pattern in lexicon order
+        order = np.lexsort((j, k, b, a))
+        a, b, k, j = a[order], b[order], k[order], j[order]
+        first = np.ones(len(a), bool)
+        first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1]) | (k[1:] != k[:-1])
+        a, b, k, j = a[first], b[first], k[first], j[first]
+        if excl:
+            keep = ~_inside(k, a, b, excl)
+            a, b, k, j = a[keep], b[keep], k[keep], j[keep]
+        acc = _accept(a, b, k, j, settings.nested_scope == "dictionary")
+        a, b, k, j = a[acc], b[acc], k[acc], j[acc]
+    else:
+        a = b = k = j = np.zeros(0, np.int64)
+    return _Phase(tid, negpos, a, b, k, j, excl, settings.nested_scope == "dictionary")
+
+
+def _run(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings) -> _Hits:
+    """Every accepted match of the compiled lexicon in the tokens, one row each."""
+    ph = _phase(comp, tokens, texts, settings)
+    K = comp.single.shape[1]
+    n = len(ph.tid)
+    s_pos, s_cat, s_pat = _single_hits(comp, ph.tid)
+    keep = ph.keep_single(s_pos, s_cat, K)
+    s_pos, s_cat, s_pat = s_pos[keep], s_cat[keep], s_pat[keep]
+    start = np.concatenate([s_pos, ph.a])
+    end = np.concatenate([s_pos + 1, ph.b])
+    cat = np.concatenate([s_cat, ph.k])
+    pat = np.concatenate([s_pat, ph.j])
     order = np.lexsort((cat, start))
     start, end, cat, pat = start[order], end[order], cat[order], pat[order]
-    # negation: a negator among the preceding words of the same sentence
-    negated = np.zeros(len(start), bool)
-    if settings.negation_window and len(start):
-        _, sent_seg = _segments(tokens, False)
-        neg_tok = comp.negator[tid]
-        for d in range(1, int(settings.negation_window) + 1):
-            q = start - d
-            ok = q >= 0
-            qq = np.where(ok, q, 0)
-            negated |= ok & neg_tok[qq] & (sent_seg[qq] == sent_seg[start])
-    return _Hits(start, end, cat, pat, negated, doc[start] if n else start)
+    negated = ph.negpos[start]
+    doc = (np.searchsorted(tokens.doc_index, start, "right") - 1) if n else start
+    return _Hits(start, end, cat, pat, negated, doc.astype(np.int64))
+
+
+def _single_codes(comp: CompiledLexicon):
+    """Per type, a code for its set of categories (0 = none), and code x category 0/1."""
+    single = comp.single
+    V, K = single.shape
+    nnz = np.diff(single.indptr)
+    rows = np.flatnonzero(nnz)
+    code = np.zeros(V, np.int32)
+    if not len(rows):
+        return code, np.zeros((1, K), np.int64)
+    if K <= 62:
+        bits = np.zeros(V, np.int64)
+        np.add.at(bits, np.repeat(np.arange(V), nnz),
+                  np.left_shift(np.int64(1), single.indices.astype(np.int64)))
+        uniq, inv = np.unique(bits[rows], return_inverse=True)
+        code[rows] = inv.reshape(-1) + 1
+        mu = np.zeros((len(uniq) + 1, K), np.int64)
+        mu[1:] = (uniq[:, None] >> np.arange(K)[None, :]) & 1
+        return code, mu
+    keys: dict = {}
+    sets = []
+    for t in rows.tolist():
+        key = tuple(single.indices[single.indptr[t]:single.indptr[t + 1]].tolist())
+        c = keys.get(key)
+        if c is None:
+            c = keys[key] = len(sets) + 1
+            sets.append(key)
+        code[t] = c
+    mu = np.zeros((len(sets) + 1, K), np.int64)
+    for c, key in enumerate(sets, 1):
+        mu[c, list(key)] = 1
+    return code, mu
+
+
+def _count_table(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings):
+    """(matches, negated matches) per text x category, without one row per match."""
+    ph = _phase(comp, tokens, texts, settings)
+    D = tokens.n_docs
+    K = comp.single.shape[1]
+    counts = np.zeros((D, K), np.int64)
+    neg = np.zeros((D, K), np.int64)
+    if not K:
+        return counts, neg
+    code, mu = _single_codes(comp)
+    U = len(mu)
+    tid, negpos = ph.tid, ph.negpos
+    di = tokens.doc_index
+    ntok = np.diff(di)
+    block = 1 << 20
+    max_docs = max(1, (1 << 22) // U)
+    d0 = 0
+    while d0 < D:
+        d1 = d0 + 1
+        while d1 < D and di[d1 + 1] - di[d0] <= block and d1 - d0 < max_docs:
+            d1 += 1
+        s, e = int(di[d0]), int(di[d1])
+        if e > s:
+            key = np.repeat(np.arange(d1 - d0, dtype=np.int64) * U, ntok[d0:d1])
+            key += code[tid[s:e]]
+            nb = (d1 - d0) * U
+            counts[d0:d1] += np.bincount(key, minlength=nb).reshape(d1 - d0, U) @ mu
+            nk = key[negpos[s:e]]
+            if len(nk):
+                neg[d0:d1] += np.bincount(nk, minlength=nb).reshape(d1 - d0, U) @ mu
+            del key, nk
+        d0 = d1
+    # single-word matches that do not count: inside an exclusion or an accepted phrase
+    cand = ph.drop_positions()
+    if len(cand):
+        pos, cat, _ = _single_hits(comp, tid, cand)
+        drop = ~ph.keep_single(pos, cat, K)
+        pos, cat = pos[drop], cat[drop]
+        doc = np.searchsorted(di, pos, "right") - 1
+        np.subtract.at(counts, (doc, cat), 1)
+        sel = negpos[pos]
+        np.subtract.at(neg, (doc[sel], cat[sel]), 1)
+    if len(ph.a):
+        doc = np.searchsorted(di, ph.a, "right") - 1
+        np.add.at(counts, (doc, ph.k), 1)
+        sel = negpos[ph.a]
+        np.add.at(neg, (doc[sel], ph.k[sel]), 1)
+    return counts, neg
 
 
 # --------------------------------------------------------------------------- public API
-def _prepare(corpus, lexicon, settings: MatchSettings, tokenizer):
+def _prepare(corpus, lexicon, settings: MatchSettings, tokenizer, *, table: bool = False):
     from .corpus import corpus_tokens
 
     tokens = corpus_tokens(corpus, tokenizer)
@@ -530,7 +762,7 @@ def _prepare(corpus, lexicon, settings: MatchSettings, tokenizer):
                                negators=settings.negators)
     st = corpus.statements
     texts = st["text"].tolist()
-    hits = _run(comp, tokens, texts, settings)
+    hits = (_count_table if table else _run)(comp, tokens, texts, settings)
     return comp, tokens, st, texts, hits
 
 
@@ -685,17 +917,13 @@ def count_matches(corpus, lexicon, *, by="actor", case_sensitive: bool = False,
                          negators)
     st = corpus.statements
     cols = _by_columns(st, by)
-    comp, tokens, st, texts, hits = _prepare(corpus, lexicon, settings, tokenizer)
-    return _count_frame(comp, tokens, st, hits, cols)
+    comp, tokens, st, texts, (counts, neg) = _prepare(corpus, lexicon, settings, tokenizer,
+                                                     table=True)
+    return _count_frame(comp, tokens, st, counts, neg, cols)
 
 
-def _count_frame(comp, tokens, st, hits, cols) -> pd.DataFrame:
-    D = tokens.n_docs
+def _count_frame(comp, tokens, st, counts, neg, cols) -> pd.DataFrame:
     K = len(comp.lexicon.categories)
-    counts = np.bincount(hits.doc * K + hits.category, minlength=D * K).reshape(D, K) if K \
-        else np.zeros((D, 0), np.int64)
-    neg = np.bincount((hits.doc * K + hits.category)[hits.negated],
-                      minlength=D * K).reshape(D, K) if K else np.zeros((D, 0), np.int64)
     keys = st[cols]
     codes, uniques = pd.MultiIndex.from_frame(keys.astype(object)).factorize() \
         if len(cols) > 1 else pd.factorize(keys[cols[0]].astype(object), use_na_sentinel=False)
