@@ -350,6 +350,36 @@ class _Hits:
     doc: np.ndarray
 
 
+class _TypeIds:
+    """The vocabulary id of every token, looked up on access instead of stored.
+
+    ``tid[idx]`` is ``surface_to_type[ids[idx]]`` (or ``ids[idx]`` when matching is
+    case-sensitive and the vocabulary is the surfaces); ``tid.lookup(table)`` is
+    ``table[tid]`` for a table over the vocabulary, without a token-sized array of ids.
+    """
+
+    def __init__(self, ids: np.ndarray, surface_to_type: np.ndarray | None):
+        self.ids = ids
+        self.s2t = surface_to_type
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, idx):
+        got = self.ids[idx]
+        return got if self.s2t is None else self.s2t[got]
+
+    def lookup(self, table: np.ndarray) -> np.ndarray:
+        return table[self.ids] if self.s2t is None else table[self.s2t][self.ids]
+
+    def counts(self, V: int) -> np.ndarray:
+        """Occurrences of every vocabulary id."""
+        f = np.bincount(self.ids, minlength=len(self.s2t) if self.s2t is not None else V)
+        if self.s2t is None:
+            return f
+        return np.bincount(self.s2t, weights=f, minlength=V).astype(np.int64)
+
+
 def _breaks(tokens: Tokens, cross_sentences: bool) -> np.ndarray:
     """True at every token that opens a text (or a sentence, unless crossing is allowed)."""
     n = len(tokens.ids)
@@ -395,66 +425,96 @@ def _find_all(alts, tid: np.ndarray, seg: np.ndarray, V: int) -> list:
     ``seg`` numbers runs of tokens that a match may span (same text, same sentence unless
     crossing is allowed, consecutive words adjacent): a match is valid when its first and
     last token share a run. Each alternative is looked up only at the positions of its
-    rarest word before any gap (an index of those positions is built once), then verified.
+    rarest word (an index of those positions is built once), then verified word by word,
+    outwards from that word, with every gap length at once.
     """
     n = len(tid)
     if not alts or not n:
         return [(np.zeros(0, np.int64), np.zeros(0, np.int64)) for _ in alts]
-    freq = np.bincount(tid, minlength=V)
+    freq = tid.counts(V)
     plans = []
     anchor = np.zeros(V, bool)
     for alt in alts:
-        els = alt.elements
-        fixed = 0
-        while fixed < len(els) and not isinstance(els[fixed], tuple):
-            fixed += 1
-        o = min(range(fixed), key=lambda i: int(freq[els[i]].sum()))
-        anchor[els[o]] = True
-        plans.append((fixed, o))
-    pos = np.flatnonzero(anchor[tid])
-    tpos = tid[pos]
-    order = np.argsort(tpos, kind="stable")
-    pos, tpos = pos[order], tpos[order]
-    del order
-    out = []
-    for alt, (fixed, o) in zip(alts, plans):
-        els = alt.elements
-        ids = els[o]
-        lo = np.searchsorted(tpos, ids, "left")
-        hi = np.searchsorted(tpos, ids, "right")
-        if len(ids) == 1:
-            p = pos[lo[0]:hi[0]] - o
-        else:
-            p = np.sort(np.concatenate([pos[x:y] for x, y in zip(lo.tolist(), hi.tolist())]))
-            p -= o
-        p = p[(p >= 0) & (p + fixed <= n)]
-        for i in range(fixed):
-            if i != o and len(p):
-                p = p[_member(tid[p + i], els[i])]
-        if len(p):
-            p = p[seg[p + fixed - 1] == seg[p]]
-        if fixed == len(els):
-            out.append((p, p + fixed))
-            continue
-        st, s = p, p + fixed
-        for e in els[fixed:]:
-            if not len(st):
-                break
+        segs, gaps, cur = [], [], []
+        for e in alt.elements:
             if isinstance(e, tuple):
-                g = np.arange(e[0], e[1] + 1)
-                s = (s[:, None] + g[None, :]).ravel()
-                st = np.repeat(st, len(g))
+                segs.append(cur)
+                gaps.append(e)
+                cur = []
             else:
-                ok = s < n
-                st, s = st[ok], s[ok]
-                ok = _member(tid[s], e)
-                st, s = st[ok], s[ok]
-                ok = seg[s] == seg[st]
-                st, s = st[ok], s[ok] + 1
-        if len(st):
-            key = np.unique(st * (n + 1) + s)
-            st, s = key // (n + 1), key % (n + 1)
-        out.append((st.astype(np.int64), s.astype(np.int64)))
+                cur.append(e)
+        segs.append(cur)
+        best = None
+        for si, sg in enumerate(segs):
+            for oi, ids in enumerate(sg):
+                f = int(freq[ids].sum())
+                if best is None or f < best[0]:
+                    best = (f, si, oi)
+        _, si, oi = best
+        anchor[segs[si][oi]] = True
+        plans.append((segs, gaps, si, oi))
+    pos = np.flatnonzero(tid.lookup(anchor))
+    tpos = tid[pos]
+    # stable sort by type (a radix sort when type ids fit in 16 bits)
+    order = np.argsort(tpos.astype(np.uint16) if V <= 1 << 16 else tpos, kind="stable")
+    pos = pos[order]
+    bounds = np.zeros(V + 1, np.int64)  # positions of type t: pos[bounds[t]:bounds[t + 1]]
+    np.cumsum(np.bincount(tpos, minlength=V), out=bounds[1:])
+    del order, tpos
+
+    def verify(x, sg, skip=-1):
+        """Keep the positions x at which segment ``sg`` (a run of words) starts."""
+        x = x[(x >= 0) & (x + len(sg) <= n)]
+        for i, ids in enumerate(sg):
+            if i != skip and len(x):
+                x = x[_member(tid[x + i], ids)]
+        return x
+
+    out = []
+    for segs, gaps, si, oi in plans:
+        ids = segs[si][oi]
+        if len(ids) == 1:
+            p = pos[bounds[ids[0]]:bounds[ids[0] + 1]] - oi
+        else:
+            p = np.sort(np.concatenate([pos[bounds[t]:bounds[t + 1]] for t in ids.tolist()]))
+            p -= oi
+        lo = verify(p, segs[si], oi)
+        if len(lo):
+            lo = lo[seg[lo + len(segs[si]) - 1] == seg[lo]]
+        hi = lo + len(segs[si])
+        ref = lo
+        for i in range(si + 1, len(segs)):  # outwards to the right
+            if not len(lo):
+                break
+            g = np.arange(gaps[i - 1][0], gaps[i - 1][1] + 1)
+            x = (hi[:, None] + g[None, :]).ravel()
+            lo, ref = np.repeat(lo, len(g)), np.repeat(ref, len(g))
+            ok = x + len(segs[i]) <= n
+            x, lo, ref = x[ok], lo[ok], ref[ok]
+            for j, e in enumerate(segs[i]):
+                ok = _member(tid[x + j], e)
+                x, lo, ref = x[ok], lo[ok], ref[ok]
+            hi = x + len(segs[i])
+            ok = seg[hi - 1] == seg[ref]
+            lo, hi, ref = lo[ok], hi[ok], ref[ok]
+        for i in range(si - 1, -1, -1):  # and to the left
+            if not len(lo):
+                break
+            g = np.arange(gaps[i][0], gaps[i][1] + 1)
+            x = (lo[:, None] - g[None, :]).ravel() - len(segs[i])
+            hi, ref = np.repeat(hi, len(g)), np.repeat(ref, len(g))
+            ok = x >= 0
+            x, hi, ref = x[ok], hi[ok], ref[ok]
+            for j, e in enumerate(segs[i]):
+                ok = _member(tid[x + j], e)
+                x, hi, ref = x[ok], hi[ok], ref[ok]
+            ok = seg[x] == seg[ref]
+            lo, hi, ref = x[ok], hi[ok], ref[ok]
+        lo, hi = lo.astype(np.int64), hi.astype(np.int64)
+        if len(lo) and len(gaps) > 1:  # the same span may be reached twice
+            key = np.unique(lo * (n + 1) + hi)
+            lo, hi = key // (n + 1), key % (n + 1)
+        out.append((lo, hi))
     return out
 
 
@@ -484,10 +544,16 @@ def _accept(a, b, k, j, dictionary: bool) -> np.ndarray:
     acc = np.zeros(m, bool)
     if not m:
         return acc
+    if not dictionary:
+        # categories do not interact: overlap is only looked for within a category
+        shift = k * (int(b.max()) + 1)
+        a, b = a + shift, b + shift
     order = np.lexsort((b, a))
     runmax = np.maximum.accumulate(b[order])
     new = np.ones(m, bool)
     new[1:] = a[order][1:] >= runmax[:-1]
+    if not dictionary:
+        a, b = a - shift, b - shift
     comp = np.empty(m, np.int64)
     comp[order] = np.cumsum(new) - 1
     size = np.bincount(comp)
@@ -537,7 +603,7 @@ def _single_hits(comp, tid, positions=None):
     single = comp.single
     indptr = single.indptr.astype(np.int64)
     if positions is None:
-        nnz = np.diff(indptr)[tid]
+        nnz = tid.lookup(np.diff(indptr))
         pos = np.repeat(np.arange(len(tid), dtype=np.int64), nnz)
     else:
         nnz = np.diff(indptr)[tid[positions]]
@@ -568,20 +634,26 @@ class _Phase:
         if len(self.a) and len(pos):
             cpos, which = _expand(self.a, self.b)
             if self.dictionary:
-                keep &= ~np.isin(pos, cpos)
+                mask = np.zeros(len(self.tid), bool)
+                mask[cpos] = True
+                keep &= ~mask[pos]
             else:
-                keep &= ~np.isin(pos * K + cat, cpos * K + self.k[which])
+                codes = np.sort(cpos * K + self.k[which])
+                q = pos * K + cat
+                i = np.minimum(np.searchsorted(codes, q), len(codes) - 1)
+                keep &= codes[i] != q
         return keep
 
     def drop_positions(self) -> np.ndarray:
-        parts = [_expand(self.a, self.b)[0]]
+        mask = np.zeros(len(self.tid), bool)
+        mask[_expand(self.a, self.b)[0]] = True
         for ea, eb in self.excl.values():
-            parts.append(_expand(ea, eb)[0])
-        return np.unique(np.concatenate(parts)) if parts else np.zeros(0, np.int64)
+            mask[_expand(ea, eb)[0]] = True
+        return np.flatnonzero(mask)
 
 
 def _phase(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings) -> _Phase:
-    tid = tokens.ids if settings.case_sensitive else tokens.type_ids()
+    tid = _TypeIds(tokens.ids, None if settings.case_sensitive else tokens.surface_to_type)
     n = len(tid)
     V = len(comp.vocabulary)
     chg = _breaks(tokens, False)
@@ -590,7 +662,7 @@ def _phase(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings
     negpos = np.zeros(n, bool)
     w = int(settings.negation_window)
     if w and n:
-        neg_tok = comp.negator[tid]
+        neg_tok = tid.lookup(comp.negator)
         same = ~chg  # same[i]: tokens i - d .. i lie in one sentence of one text
         for d in range(1, w + 1):
             if d >= n:
@@ -603,10 +675,13 @@ def _phase(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings
     brk = chg if not settings.cross_sentences else _breaks(tokens, True)
     del chg
     adj = _adjacent(tokens, texts)
-    brk = brk.copy()
     if n > 1:
         brk[1:] |= ~adj[:-1]
-    seg = np.cumsum(brk, dtype=np.int32)
+    # Only equality of ``seg`` at two tokens of one candidate is ever tested, and the two are
+    # fewer than 256 tokens apart, so the run numbers may wrap around modulo 256 (uint8).
+    longest = max((sum(e[1] if isinstance(e, tuple) else 1 for e in alt.elements)
+                   for alt in comp.phrases + comp.exclusions), default=0)
+    seg = np.cumsum(brk, dtype=np.uint8 if longest < 256 else np.int32)
     del brk
     K = len(comp.lexicon.categories)
     found = _find_all(comp.phrases, tid, seg, V)

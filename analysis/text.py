@@ -412,10 +412,35 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
     vocab = _Vocab(settings)
     get = vocab.__getitem__
     n = len(texts)
-    code_chunks: list[np.ndarray] = []
-    start_chunks: list[np.ndarray] = []
-    len_chunks: list[np.ndarray] = []
-    lengths = np.zeros(n, dtype=np.int64)
+    lengths = np.zeros(n, dtype=np.int64)  # scanned tokens per text
+    # The scanned codes are processed in batches of about a million: each batch keeps only
+    # its word ids and the positions and codes of its other tokens (about one in ten), so the
+    # full code array never exists.
+    id_chunks: list[np.ndarray] = []
+    nw_chunks: list[np.ndarray] = []
+    nwc_chunks: list[np.ndarray] = []
+    st_chunks: list[np.ndarray] = []
+    ln_chunks: list[np.ndarray] = []
+    pend: list[np.ndarray] = []
+    pend_st: list[np.ndarray] = []
+    pend_ln: list[np.ndarray] = []
+    pend_n = 0
+    base = 0
+
+    def flush():
+        nonlocal pend, pend_st, pend_ln, pend_n, base
+        raw_b = np.concatenate(pend)
+        w = raw_b >= 0
+        id_chunks.append(raw_b[w])
+        nw = np.flatnonzero(~w)
+        nwc_chunks.append(raw_b[nw])
+        nw_chunks.append(nw + base)
+        if with_offsets:
+            st_chunks.append(np.concatenate(pend_st)[w])
+            ln_chunks.append(np.concatenate(pend_ln)[w])
+        base += len(raw_b)
+        pend, pend_st, pend_ln, pend_n = [], [], [], 0
+
     for i, text in enumerate(texts):
         surf = _scan(text)
         k = len(surf)
@@ -428,90 +453,97 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
                 p = find(s, p)
                 append(p)
                 p += len(s)
-            start_chunks.append(np.fromiter(starts_l, dtype=np.int64, count=k))
-            len_chunks.append(np.fromiter(map(len, surf), dtype=np.int32, count=k))
+            pend_st.append(np.fromiter(starts_l, dtype=np.int64, count=k))
+            pend_ln.append(np.fromiter(map(len, surf), dtype=np.int64, count=k))
             del starts_l
         lengths[i] = k
-        code_chunks.append(np.fromiter(map(get, surf), dtype=np.int32, count=k))
+        pend.append(np.fromiter(map(get, surf), dtype=np.int32, count=k))
+        pend_n += k
         del surf
-    raw = np.concatenate(code_chunks) if code_chunks else np.zeros(0, np.int32)
-    del code_chunks
-    m = len(raw)
-    words = raw >= 0
-    ids = raw[words]
+        if pend_n >= 1 << 20:
+            flush()
+    if pend or not id_chunks:
+        pend.append(np.zeros(0, np.int32))
+        pend_st.append(np.zeros(0, np.int64))
+        pend_ln.append(np.zeros(0, np.int64))
+        flush()
+    ids = np.concatenate(id_chunks) if len(id_chunks) > 1 else id_chunks[0]
+    del id_chunks
+    nwp = np.concatenate(nw_chunks)  # raw positions of the tokens that are not words
+    nwc = np.concatenate(nwc_chunks)  # and their codes
+    del nw_chunks, nwc_chunks
+    m = base
     n_tok = len(ids)
-    # Token positions where a text starts (in ``raw``); words up to each raw position.
+    rank = np.arange(len(nwp))
+    words_before = nwp - rank  # words before each non-word token
     raw_index = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(lengths, out=raw_index[1:])
-    cw = np.cumsum(words, dtype=np.int32)  # words in raw[:p + 1]
-    doc_index = np.zeros(n + 1, dtype=np.int64)
-    doc_index[1:] = cw[raw_index[1:] - 1] if m else 0
-    doc_index[1:][raw_index[1:] == 0] = 0
+    doc_index = raw_index - np.searchsorted(nwp, raw_index)
     # A "." after a word that is an abbreviation or a single capital initial does not end a
     # sentence (a "." that opens a text or follows another boundary always does). Gap tokens
     # are skipped when looking back for the word before the ".".
-    periods = np.flatnonzero(raw == _PERIOD)
-    soft = np.zeros(0, np.int64)  # periods that do not end a sentence
-    if len(periods):
-        text_of = np.searchsorted(raw_index, periods, side="right") - 1
-        first = raw_index[text_of]
-        q = periods - 1
+    pi = np.flatnonzero(nwc == _PERIOD)  # index into nwp of every "."
+    soft = np.zeros(0, np.int64)  # (index into nwp of) periods that do not end a sentence
+    if len(pi):
+        first = raw_index[np.searchsorted(raw_index, nwp[pi], side="right") - 1]
+        q = nwp[pi] - 1  # raw position looked at
+        kk = pi - 1  # index of the last non-word token not after q
         while True:
-            back = (q >= first) & (raw[np.maximum(q, 0)] <= _JUNK)
+            is_nw = (kk >= 0) & (nwp[np.maximum(kk, 0)] == q)
+            back = is_nw & (q >= first) & (nwc[np.maximum(kk, 0)] <= _JUNK)
             if not back.any():
                 break
             q[back] -= 1
-        ok = q >= first
-        prev = np.where(ok, raw[np.maximum(q, 0)], -1)
-        cand_periods, prev = periods[prev >= 0], prev[prev >= 0]
-        if len(cand_periods):
+            kk[back] -= 1
+        is_nw = (kk >= 0) & (nwp[np.maximum(kk, 0)] == q)
+        word = (q >= first) & ~is_nw
+        cand_pi = pi[word]
+        prev = ids[(q - kk - 1)[word]] if len(cand_pi) else np.zeros(0, np.int32)
+        if len(cand_pi):
             cand = np.unique(prev)
             abbr = np.zeros(len(vocab.surfaces), dtype=bool)
             abbr[cand] = [vocab.is_abbreviation(int(s)) for s in cand]
-            soft = cand_periods[abbr[prev]]
-        del q, ok, prev, first, text_of, cand_periods
+            soft = cand_pi[abbr[prev]]
+        del q, kk, is_nw, word, first, prev, cand_pi
     # Sentence number: boundaries seen so far, renumbered 0, 1, 2, ... within each text so
     # that leading and repeated boundaries collapse. A boundary raises the number of the next
     # word (if any); the first word of every text is then brought back to 0.
-    boundary = (raw < 0) & (raw > _JUNK)
+    boundary = (nwc > _JUNK)
     boundary[soft] = False
-    bpos = np.flatnonzero(boundary)
-    del boundary
-    nxt = cw[bpos] if len(bpos) else np.zeros(0, np.int32)
+    nxt = words_before[boundary]
     nxt = nxt[nxt < n_tok]
-    running = np.zeros(n_tok, dtype=np.int32)
-    if len(nxt):
-        running[nxt] = 1  # several boundaries before one word count once
-    np.cumsum(running, out=running)
+    sentence = np.zeros(n_tok, dtype=np.int32)
+    sentence[nxt] = 1  # several boundaries before one word count once
+    np.cumsum(sentence, out=sentence)
+    del nxt, boundary
     n_words = np.diff(doc_index)
-    has = n_words > 0
-    first_word = doc_index[:-1][has]
-    sentence = running
-    if n_tok:
-        sentence -= np.repeat(running[first_word], n_words[has])
-    del nxt, bpos
+    has = np.flatnonzero(n_words > 0)
+    step = max(1, len(has) // 64 + 1)
+    for b0 in range(0, len(has), step):  # in blocks, to keep the temporary small
+        sel = has[b0:b0 + step]
+        a0, a1 = int(doc_index[sel[0]]), int(doc_index[sel[-1] + 1])
+        sentence[a0:a1] -= np.repeat(sentence[doc_index[sel]], n_words[sel])
     # Adjacency: a word is adjacent to the next one when only whitespace (skipped by the
     # scan, or paragraph breaks) lies between them, or exactly one "." that does not end a
     # sentence with nothing before it (an abbreviation's own period).
     adjacent = np.ones(n_tok, dtype=bool)
-    bad = (raw < 0) & (raw != _PARAGRAPH)
+    bad = nwc != _PARAGRAPH
     if len(soft):
-        own = soft[(soft + 1 < m) & (raw[soft - 1] >= 0)]
-        own = own[raw[own + 1] >= 0]
-        bad[own] = False
-    bad_pos = np.flatnonzero(bad)
-    del bad, soft
-    before = cw[bad_pos].astype(np.int64) - 1 if len(bad_pos) else np.zeros(0, np.int64)
+        p = nwp[soft]
+        after_word = (soft == 0) | (nwp[np.maximum(soft - 1, 0)] != p - 1)
+        last = len(nwp) - 1
+        before_word = (p + 1 < m) & ((soft == last) | (nwp[np.minimum(soft + 1, last)] != p + 1))
+        bad[soft[after_word & before_word]] = False
+    before = words_before[bad] - 1
     adjacent[before[before >= 0]] = False
     if n_tok:
-        adjacent[doc_index[1:][has] - 1] = False
-    del before, bad_pos, cw
+        adjacent[doc_index[1:][n_words > 0] - 1] = False
+    del before, bad, soft, nwp, nwc, words_before, rank
     if with_offsets:
-        starts = np.concatenate(start_chunks)[words] if n else np.zeros(0, np.int64)
-        ends = starts + (np.concatenate(len_chunks)[words] if n else np.zeros(0, np.int64))
+        starts = np.concatenate(st_chunks)
+        ends = starts + np.concatenate(ln_chunks)
     else:
         starts = ends = None
-    del raw, words
     return Tokens(
         surfaces=vocab.surfaces,
         types=vocab.types,

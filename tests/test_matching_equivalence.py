@@ -138,7 +138,8 @@ LEX = {
     "c0": ["peace*", "re-integration", "ready-made solutions", "the {0,2} format"],
     "c1": ["free*", "freedom", "u.s sanctions", "not free*", "peace talks"],
     "c2": ["re:sol[a-z]+", "of the", "the", "established {1,3} talks", "made solutions"],
-    "c3": ["=Peace", "integration", "no {0,1} peace*", "talks", "a {2} the"],
+    "c3": ["=Peace", "integration", "no {0,1} peace*", "talks", "a {2} the",
+           "a {0,1} the {0,2} format", "not {1,2} free* {0,1} peace"],
 }
 
 
