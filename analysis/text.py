@@ -24,6 +24,7 @@ pattern below, and the abbreviation list ships with the package.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 import unicodedata
@@ -143,7 +144,8 @@ class TokenizerSettings:
     def as_dict(self) -> dict:
         """Return the settings as a plain dict (for manifests and provenance)."""
         d = asdict(self)
-        d["pattern"] = TOKEN_PATTERN
+        # The pattern lists every combining mark; record its SHA-256, not the 2 KB string.
+        d["pattern_sha256"] = hashlib.sha256(TOKEN_PATTERN.encode("utf-8")).hexdigest()
         return d
 
 

@@ -107,7 +107,7 @@ def test_build_writes_png_pdf_csv_and_manifest(built):
         assert entry["caption"] == REGISTRY[fid].caption
         assert entry["settings"]["seed"] == SEED and entry["settings"]["n_boot"] == N_BOOT
         assert entry["settings"]["matching"]["nested_scope"] == "key"
-        assert "pattern" in entry["settings"]["tokenizer"]
+        assert len(entry["settings"]["tokenizer"]["pattern_sha256"]) == 64
     png = (out / "karabakh_profile.png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and b"Software" not in png
     pdf = (out / "karabakh_profile.pdf").read_bytes()

@@ -218,4 +218,9 @@ def test_empty_texts_anywhere_count_zero():
 def test_settings_are_provenance():
     d = TokenizerSettings().as_dict()
     assert d["casefold"] is True and d["unicode_form"] == "NFKC"
-    assert "pattern" in d and "version" in d
+    import hashlib
+
+    from analysis.text import TOKEN_PATTERN
+
+    assert d["pattern_sha256"] == hashlib.sha256(TOKEN_PATTERN.encode("utf-8")).hexdigest()
+    assert "version" in d
