@@ -514,6 +514,22 @@ def _read_nonempty(path: Path) -> str:
     return text
 
 
+def _json_record(line: str, path, i: int):
+    """One JSON Lines record (a dict), or a :class:`Problem` naming the line.
+
+    Shared by the loader and the streaming counter (:mod:`analysis.stream`).
+    """
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as err:
+        return Problem(f"not valid JSON ({err.msg} at column {err.colno}).",
+                       "Each line must be one JSON object.", path=path, line=i)
+    if not isinstance(rec, dict):
+        return Problem(f"expected a JSON object, found {type(rec).__name__}.",
+                       "Each line must be one JSON object.", path=path, line=i)
+    return rec
+
+
 def _read_jsonl(path: Path) -> list[tuple[int, dict]]:
     text = _read_nonempty(path)
     rows, problems = [], []
@@ -523,17 +539,11 @@ def _read_jsonl(path: Path) -> list[tuple[int, dict]]:
         line = line[:-1] if line.endswith("\r") else line
         if not line.strip():
             continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as err:
-            problems.append(Problem(f"not valid JSON ({err.msg} at column {err.colno}).",
-                                    "Each line must be one JSON object.", path=path, line=i))
-            continue
-        if not isinstance(rec, dict):
-            problems.append(Problem(f"expected a JSON object, found {type(rec).__name__}.",
-                                    "Each line must be one JSON object.", path=path, line=i))
-            continue
-        rows.append((i, rec))
+        rec = _json_record(line, path, i)
+        if isinstance(rec, Problem):
+            problems.append(rec)
+        else:
+            rows.append((i, rec))
     if problems:
         raise CorpusError(f"{path}: {len(problems)} problem(s):", problems=problems, path=path)
     return rows

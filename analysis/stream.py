@@ -19,13 +19,12 @@ chunk (group by such a column only if it is integer-looking throughout the file)
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .corpus import _delimited_rows
+from .corpus import _delimited_rows, _json_record
 from .errors import CorpusError, EncodingError, InputNotFoundError, Problem
 from .parallel import _by_list, _check_by, _categories, combine_counts, SUM_COLUMNS
 
@@ -65,16 +64,9 @@ def _jsonl_records(path: Path):
                 line = line[:-1] if line.endswith("\r") else line
                 if not line.strip():
                     continue
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise CorpusError(f"{path}:{i}: not valid JSON ({err.msg} at column "
-                                      f"{err.colno}). Each line must be one JSON object.",
-                                      path=path, line=i) from err
-                if not isinstance(rec, dict):
-                    raise CorpusError(f"{path}:{i}: expected a JSON object, found "
-                                      f"{type(rec).__name__}. Each line must be one JSON "
-                                      f"object.", path=path, line=i)
+                rec = _json_record(line, path, i)
+                if isinstance(rec, Problem):
+                    raise CorpusError(str(rec), path=path, line=i)
                 yield i, rec
     except UnicodeDecodeError as err:
         raise EncodingError(f"{path}: not UTF-8 ({err.reason}). Re-save the file as UTF-8.",

@@ -372,6 +372,11 @@ def _surfaces_and_starts(text: str) -> tuple[list[str], list[int]]:
     paragraph break, so no earlier occurrence of a token's text can start there.
     """
     surf = _findall(text)
+    return surf, _starts(text, surf)
+
+
+def _starts(text: str, surf: list) -> list[int]:
+    """Start offset of each of ``surf`` (consecutive tokens of ``text``, in order)."""
     starts = []
     append = starts.append
     find = text.find
@@ -380,7 +385,7 @@ def _surfaces_and_starts(text: str) -> tuple[list[str], list[int]]:
         p = find(s, p)
         append(p)
         p += len(s)
-    return surf, starts
+    return starts
 
 
 def tokenize(texts, *, settings: TokenizerSettings | None = None,
@@ -447,17 +452,8 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
         surf = _scan(text)
         k = len(surf)
         if with_offsets:
-            starts_l = []
-            append = starts_l.append
-            find = text.find
-            p = 0
-            for s in surf:
-                p = find(s, p)
-                append(p)
-                p += len(s)
-            pend_st.append(np.fromiter(starts_l, dtype=np.int64, count=k))
+            pend_st.append(np.fromiter(_starts(text, surf), dtype=np.int64, count=k))
             pend_ln.append(np.fromiter(map(len, surf), dtype=np.int64, count=k))
-            del starts_l
         lengths[i] = k
         pend.append(np.fromiter(map(get, surf), dtype=np.int32, count=k))
         pend_n += k
