@@ -10,12 +10,12 @@ Every cell (one measure on one corpus size with one lexicon) runs in a fresh sub
 timings do not share caches and memory peaks are clean. Measures:
 
 ``baseline``  bare ``re.findall(r"\\w+")`` over the same texts, same process kind (a)
-``tokenize``  :func:`analysis.text.tokenize` (b)
-``count``     :func:`analysis.matching.count_matches` end to end: tokenisation, lexicon
+``tokenize``  :func:`frameshift.text.tokenize` (b)
+``count``     :func:`frameshift.matching.count_matches` end to end: tokenisation, lexicon
               compilation against the vocabulary, matching, the count table (c)
-``find``      :func:`analysis.matching.find_matches` end to end, with character offsets (d)
-``count_2p``  :func:`analysis.parallel.count_matches_parallel` with 2 processes
-``stream``    :func:`analysis.stream.count_matches_stream` over a CSV file of the corpus
+``find``      :func:`frameshift.matching.find_matches` end to end, with character offsets (d)
+``count_2p``  :func:`frameshift.matching.parallel.count_matches_parallel` with 2 processes
+``stream``    :func:`frameshift.matching.stream.count_matches_stream` over a CSV file of the corpus
 
 Throughput is frameshift word tokens per second for every measure (the ``\\w+`` baseline
 finds within 1% as many tokens). Time is the best of ``--repeat`` runs. Peak memory is the
@@ -55,7 +55,7 @@ MEASURES = ("baseline", "tokenize", "count", "find", "count_2p", "stream")
 def _statements(scale: int):
     import pandas as pd
 
-    from analysis.corpus import read_corpus
+    from frameshift.corpus.readers import read_corpus
 
     st = read_corpus("inaugural").statements
     if scale == 1:
@@ -68,7 +68,7 @@ def _statements(scale: int):
 
 
 def _corpus(st):
-    from analysis.corpus import Corpus
+    from frameshift.corpus.model import Corpus
 
     # Statements are already validated and in analysis order: build the corpus directly
     # (loading is not what is measured).
@@ -76,7 +76,7 @@ def _corpus(st):
 
 
 def _lexicon(key: str):
-    from analysis.lexicon import read_lexicon
+    from frameshift.lexicon.formats import read_lexicon
 
     path = LEXICONS[key]
     if key == "synthetic" and not Path(path).exists():
@@ -89,7 +89,7 @@ def _lexicon(key: str):
 
 
 def _cell(measure: str, scale: int, lexicon: str | None, repeat: int, memory: bool) -> dict:
-    from analysis.text import tokenize
+    from frameshift.text.tokenizer import tokenize
 
     st = _statements(scale)
     texts = st["text"].tolist()
@@ -107,8 +107,8 @@ def _cell(measure: str, scale: int, lexicon: str | None, repeat: int, memory: bo
         def run():
             return tokenize(texts)
     elif measure in ("count", "find", "count_2p"):
-        from analysis.matching import count_matches, find_matches
-        from analysis.parallel import count_matches_parallel
+        from frameshift.matching.engine import count_matches, find_matches
+        from frameshift.matching.parallel import count_matches_parallel
 
         fn = {"count": lambda c: count_matches(c, lex, by="statement_id"),
               "find": lambda c: find_matches(c, lex),
@@ -122,7 +122,7 @@ def _cell(measure: str, scale: int, lexicon: str | None, repeat: int, memory: bo
         def prepare():
             corpora.append(_corpus(st))  # fresh corpus: no cached tokens
     elif measure == "stream":
-        from analysis.stream import count_matches_stream
+        from frameshift.matching.stream import count_matches_stream
 
         tmpdir = tempfile.TemporaryDirectory()
         path = Path(tmpdir.name) / "corpus.csv"

@@ -33,8 +33,8 @@ _ALPHA = re.compile(r"^[a-z]+$")
 
 def _corpus_words():
     sys.path.insert(0, str(HERE.parent))
-    from analysis.corpus import read_corpus
-    from analysis.text import tokenize
+    from frameshift.corpus.readers import read_corpus
+    from frameshift.text.tokenizer import tokenize
 
     texts = read_corpus("inaugural").statements["text"].tolist()
     toks = tokenize(texts)

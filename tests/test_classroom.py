@@ -1,16 +1,16 @@
-"""Tests for analysis.classroom: right, wrong and unanswered answers, hints that never reveal."""
+"""Tests for frameshift.classroom: right, wrong and unanswered answers, hints that never reveal."""
 
 import re
 
 import pandas as pd
 import pytest
 
-from analysis.classroom import (EXERCISES, NOT_ANSWERED, add_category, answer_digest, check,
-                                grade, normalise_answer, questions, remove_headline)
-from analysis.corpus import read_corpus
-from analysis.errors import LexiconError, OptionError
-from analysis.lexicon import lexicon_from_dict, read_lexicon
-from analysis.matching import count_matches
+from frameshift.classroom import (EXERCISES, NOT_ANSWERED, add_category, answer_digest, check, grade, normalise_answer, questions, remove_headline)
+from frameshift.corpus.readers import read_corpus
+from frameshift.errors import LexiconError, OptionError
+from frameshift.lexicon.formats import lexicon_from_dict
+from frameshift.lexicon.formats import read_lexicon
+from frameshift.matching.engine import count_matches
 
 
 @pytest.fixture(scope="module")

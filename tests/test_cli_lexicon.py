@@ -1,11 +1,11 @@
-"""Tests of ``frameshift lexicon check|list|convert`` (analysis/cli/lexicon.py)."""
+"""Tests of ``frameshift lexicon check|list|convert`` (analysis/frameshift/cli/lexicon.py)."""
 
 import io
 
 import pandas as pd
 
-from analysis.cli import main
-from analysis.lexicon import read_lexicon
+from frameshift.cli import main
+from frameshift.lexicon.formats import read_lexicon
 
 
 def run(capsys, *argv):

@@ -1,4 +1,4 @@
-"""Tests of ``frameshift count|hits|kwic`` (analysis/cli/match.py)."""
+"""Tests of ``frameshift count|hits|kwic`` (analysis/frameshift/cli/match.py)."""
 
 import io
 import json
@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.cli import main
-from analysis.corpus import read_corpus
+from frameshift.cli import main
+from frameshift.corpus.readers import read_corpus
 
 DATA = Path(__file__).parent / "data" / "quanteda"
 

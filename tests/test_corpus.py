@@ -1,4 +1,4 @@
-"""Tests of analysis.corpus: every loader on real files, validation messages, bundled corpora."""
+"""Tests of frameshift.corpus: every loader on real files, validation messages, bundled corpora."""
 
 import json
 import warnings
@@ -8,11 +8,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.corpus import (FRAGMENT_SEPARATOR, Corpus, EmptyStatementWarning,
-                             bundled_corpora, corpus_from_segments, corpus_tokens, from_frame,
-                             read_actors, read_corpus, read_text_file)
-from analysis.errors import CorpusError, EncodingError, InputNotFoundError
-from analysis.text import tokenize_text
+from frameshift.corpus.model import (FRAGMENT_SEPARATOR, Corpus, EmptyStatementWarning, corpus_tokens)
+from frameshift.corpus.readers import bundled_corpora, from_frame, read_actors, read_corpus
+from frameshift.corpus.segments import corpus_from_segments
+from frameshift.files import read_text_file
+from frameshift.errors import CorpusError, EncodingError, InputNotFoundError
+from frameshift.text.tokenizer import tokenize_text
 
 DATA = Path(__file__).parent / "data"
 

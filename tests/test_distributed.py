@@ -1,13 +1,13 @@
-"""Tests of analysis.distributed: the Dask path equals the single-process counts exactly."""
+"""Tests of frameshift.matching.dask: the Dask path equals the single-process counts exactly."""
 
 import pandas as pd
 import pytest
 from dask.distributed import Client, LocalCluster
 
-from analysis.corpus import from_frame, read_corpus
-from analysis.distributed import count_matches_dask
-from analysis.errors import OptionError
-from analysis.matching import count_matches
+from frameshift.corpus.readers import from_frame, read_corpus
+from frameshift.matching.dask import count_matches_dask
+from frameshift.errors import OptionError
+from frameshift.matching.engine import count_matches
 
 LEX = {"reint": ["reintegrat*", "re-integration"], "coercion": ["coerc*", "ready-made solution*"],
        "format": ["internationally established {0,2} format"]}

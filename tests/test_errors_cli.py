@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from analysis import read_corpus
-from analysis.cli import main
-from analysis.corpus import corpus_dir
-from analysis.errors import (CorpusError, EncodingError, FrameshiftError, InputNotFoundError,
-                             LexiconError, OptionError, OutputExistsError, UnknownLexiconError)
-from analysis.keyness import keyness
-from analysis.lexicon import read_lexicon
-from analysis.shift import shift
+from frameshift import read_corpus
+from frameshift.cli import main
+from frameshift.files import corpus_dir
+from frameshift.errors import (CorpusError, EncodingError, FrameshiftError, InputNotFoundError, LexiconError, OptionError, OutputExistsError, UnknownLexiconError)
+from frameshift.measures.key_terms import keyness
+from frameshift.lexicon.formats import read_lexicon
+from frameshift.measures.shifts import shift
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -181,7 +180,7 @@ def test_subprocess_prints_one_line_and_no_traceback(tmp_path):
     bad = tmp_path / "s.csv"
     bad.write_bytes(b"id,text\n1,caf\xe9\n")
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    res = subprocess.run([sys.executable, "-m", "analysis", "corpus", "info", str(bad)],
+    res = subprocess.run([sys.executable, "-m", "frameshift", "corpus", "info", str(bad)],
                          capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
     assert res.returncode == 2
     assert res.stdout == ""

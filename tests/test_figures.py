@@ -1,4 +1,4 @@
-"""Tests of analysis.figures and ``frameshift figures``: every figure rebuilt, byte for byte.
+"""Tests of frameshift.figures and ``frameshift figures``: every figure rebuilt, byte for byte.
 
 One build of all figures (module fixture) is compared with the committed ``figures/`` folder
 (every file's bytes) and each figure's CSV with the tables computed directly by the upstream
@@ -19,17 +19,17 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis import __version__  # noqa: E402
-from analysis.cli import main  # noqa: E402
-from analysis.corpus import corpus_tokens, read_corpus  # noqa: E402
-from analysis.errors import OptionError, OutputExistsError  # noqa: E402
-from analysis.figures import (MANIFEST, N_BOOT, REGISTRY, SEED, _Context, _render,  # noqa: E402
-                              build_figures, draw_figure, figure_data, figure_ids)
-from analysis.keyness import keyness, term_counts  # noqa: E402
-from analysis.lexicon import read_lexicon  # noqa: E402
-from analysis.matching import count_matches, find_matches  # noqa: E402
-from analysis.sequence import ntr  # noqa: E402
-from analysis.shift import shift  # noqa: E402
+from frameshift import __version__  # noqa: E402
+from frameshift.cli import main  # noqa: E402
+from frameshift.corpus.model import corpus_tokens
+from frameshift.corpus.readers import read_corpus  # noqa: E402
+from frameshift.errors import OptionError, OutputExistsError  # noqa: E402
+from frameshift.figures import (MANIFEST, N_BOOT, REGISTRY, SEED, _Context, _render, build_figures, draw_figure, figure_data, figure_ids)
+from frameshift.measures.key_terms import keyness, term_counts  # noqa: E402
+from frameshift.lexicon.formats import read_lexicon  # noqa: E402
+from frameshift.matching.engine import count_matches, find_matches  # noqa: E402
+from frameshift.measures.sequence import ntr  # noqa: E402
+from frameshift.measures.shifts import shift  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 COMMITTED = REPO / "figures"

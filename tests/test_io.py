@@ -1,4 +1,4 @@
-"""Tests of analysis._io: atomic writes, refusal to overwrite, provenance, reproducibility."""
+"""Tests of frameshift.files: atomic writes, refusal to overwrite, provenance, reproducibility."""
 
 import hashlib
 import json
@@ -11,12 +11,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import analysis
-from analysis import read_corpus
-from analysis._io import (PROVENANCE_SUFFIX, atomic_write_bytes, check_output_path, provenance,
-                          write_table_atomic)
-from analysis.corpus import corpus_dir
-from analysis.errors import OutputExistsError
+import frameshift
+from frameshift import read_corpus
+from frameshift.files import (PROVENANCE_SUFFIX, atomic_write_bytes, check_output_path, provenance, write_table_atomic)
+from frameshift.files import corpus_dir
+from frameshift.errors import OutputExistsError
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -116,7 +115,7 @@ def test_provenance_record(tmp_path):
             return "abc"
 
     rec = provenance(corpus=corpus, lexicon=Lex(), settings={"case_sensitive": False})
-    assert rec["package"] == "frameshift" and rec["version"] == analysis.__version__
+    assert rec["package"] == "frameshift" and rec["version"] == frameshift.__version__
     assert rec["corpus"] == {"name": "karabakh_2023", "sha256": corpus.fingerprint(),
                              "statements": 3}
     assert rec["lexicon"] == {"name": "toy", "version": "1.2", "sha256": "abc"}
@@ -154,7 +153,7 @@ def test_outputs_identical_across_hash_seeds(tmp_path):
     for seed in ("0", "12345"):
         out = tmp_path / f"k{seed}.csv"
         env = dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=str(REPO))
-        res = subprocess.run([sys.executable, "-m", "analysis", "keyness", "--by", "actor",
+        res = subprocess.run([sys.executable, "-m", "frameshift", "keyness", "--by", "actor",
                               "--target", "nk_authorities", "--top", "20", "--out", str(out)],
                              capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
         assert res.returncode == 0, res.stderr

@@ -1,4 +1,4 @@
-"""Tests of analysis.keyness: Fightin' Words, G2, chi2, log ratio, BH, corpus-level keyness."""
+"""Tests of frameshift.measures.key_terms: Fightin' Words, G2, chi2, log ratio, BH, corpus-level keyness."""
 
 import math
 from collections import Counter
@@ -9,12 +9,10 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from analysis.corpus import from_frame
-from analysis.errors import OptionError
-from analysis.keyness import (bh_adjust, chi2, document_term_matrix, expansion_candidates,
-                              fightin_words, g2, keyness, keyness_from_counts, keyness_many,
-                              log_ratio, term_counts)
-from analysis.text import tokenize
+from frameshift.corpus.readers import from_frame
+from frameshift.errors import OptionError
+from frameshift.measures.key_terms import (bh_adjust, chi2, document_term_matrix, expansion_candidates, fightin_words, g2, keyness, keyness_from_counts, keyness_many, log_ratio, term_counts)
+from frameshift.text.tokenizer import tokenize
 
 DATA = Path(__file__).parent / "data"
 
@@ -222,7 +220,7 @@ def test_expansion_candidates_excludes_covered_terms():
 def test_cli_keyness_ranked_and_unknown_target(tmp_path, capsys):
     from io import StringIO
 
-    from analysis.cli import main
+    from frameshift.cli import main
 
     path = tmp_path / "c.csv"
     pd.read_csv(DATA / "inaugural_2001_2013.csv").to_csv(path, index=False)

@@ -1,12 +1,12 @@
-"""Tests of analysis.kwic: context windows, categories vs patterns, the HTML view."""
+"""Tests of frameshift.matching.concordance: context windows, categories vs patterns, the HTML view."""
 
 import pandas as pd
 import pytest
 
-from analysis.corpus import from_frame, read_corpus
-from analysis.errors import OptionError
-from analysis.kwic import KWIC_COLUMNS, Kwic, kwic
-from analysis.matching import find_matches
+from frameshift.corpus.readers import from_frame, read_corpus
+from frameshift.errors import OptionError
+from frameshift.matching.concordance import KWIC_COLUMNS, Kwic, kwic
+from frameshift.matching.engine import find_matches
 
 
 def corpus(*texts):

@@ -1,14 +1,15 @@
-"""Tests of analysis.lexicon: pattern syntax, formats, validation, bundled lexicon, checks."""
+"""Tests of frameshift.lexicon: pattern syntax, formats, validation, bundled lexicon, checks."""
 
 import warnings
 
 import pandas as pd
 import pytest
 
-from analysis.corpus import read_corpus
-from analysis.errors import LexiconError, UnknownLexiconError
-from analysis.lexicon import (Lexicon, LexiconWarning, bundled_lexicons, check_lexicon,
-                              lexicon_from_dict, parse_pattern, read_lexicon, write_lexicon)
+from frameshift.corpus.readers import read_corpus
+from frameshift.errors import LexiconError, UnknownLexiconError
+from frameshift.lexicon import Lexicon, LexiconWarning, lexicon_from_dict, parse_pattern
+from frameshift.lexicon.formats import bundled_lexicons, read_lexicon, write_lexicon
+from frameshift.matching.check import check_lexicon
 
 
 def write(tmp_path, name, text):
@@ -303,7 +304,7 @@ def test_lexicon_from_dict_and_to_frame():
 
 # ---------------------------------------------------------------- check_lexicon
 def test_check_lexicon_on_seed_reports_instrastructure():
-    rep = check_lexicon("karabakh_framing", read_corpus("karabakh_2023"))
+    rep = check_lexicon(read_corpus("karabakh_2023"), "karabakh_framing")
     near = rep.near_misses
     row = near[near["type"] == "instrastructure"]
     assert row[["category", "pattern", "count", "distance"]].values.tolist() == [
@@ -316,11 +317,11 @@ def test_check_lexicon_on_seed_reports_instrastructure():
 
 
 def test_check_lexicon_glob_expansions_hand_computed():
-    from analysis.corpus import from_frame
+    from frameshift.corpus.readers import from_frame
 
     c = from_frame(pd.DataFrame({"statement_id": ["a", "b"],
                                  "text": ["Free, freedom, freezing. Freedom!", "Lawyers."]}))
-    rep = check_lexicon({"freedom": ["free*"], "law": ["law*", "constitution"]}, c)
+    rep = check_lexicon(c, {"freedom": ["free*"], "law": ["law*", "constitution"]})
     assert rep.expansions.values.tolist() == [["freedom", "free*", "freedom", 2],
                                               ["freedom", "free*", "free", 1],
                                               ["freedom", "free*", "freezing", 1],
@@ -363,8 +364,8 @@ def test_lexicon_and_report_render_as_html():
     html = lex._repr_html_()
     assert html.count("<tr") == len(lex) + 1  # header row + one row per category
     assert "Reintegration" in html
-    from analysis import check_lexicon, read_corpus
+    from frameshift import check_lexicon, read_corpus
 
-    report = check_lexicon(lex, read_corpus("karabakh_2023"))
+    report = check_lexicon(read_corpus("karabakh_2023"), lex)
     assert "instrastructure" in report._repr_html_()
     assert repr(report).startswith("<LexiconReport: ")

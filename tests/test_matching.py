@@ -1,4 +1,4 @@
-"""Tests of analysis.matching: each matching rule pinned by a hand-computed table."""
+"""Tests of frameshift.matching: each matching rule pinned by a hand-computed table."""
 
 import re
 
@@ -7,12 +7,11 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from analysis.corpus import from_frame, read_corpus
-from analysis.errors import OptionError
-from analysis.lexicon import lexicon_from_dict
-from analysis.matching import (COUNT_COLUMNS, MATCH_COLUMNS, compile_lexicon, count_matches,
-                               find_matches)
-from analysis.text import tokenize
+from frameshift.corpus.readers import from_frame, read_corpus
+from frameshift.errors import OptionError
+from frameshift.lexicon.formats import lexicon_from_dict
+from frameshift.matching.engine import (COUNT_COLUMNS, MATCH_COLUMNS, compile_lexicon, count_matches, find_matches)
+from frameshift.text.tokenizer import tokenize
 
 
 def corpus(*texts, actors=None):
@@ -122,7 +121,7 @@ def test_a_space_in_a_pattern_does_not_match_a_hyphen_but_matches_an_underscore(
 
 
 def test_quanteda_dictionaries_are_exact(tmp_path):
-    from analysis.lexicon import read_lexicon
+    from frameshift.lexicon.formats import read_lexicon
 
     path = tmp_path / "d.yml"
     path.write_text("reint: [reintegration]\nrms: [ready-made]\n", encoding="utf-8")
@@ -159,7 +158,7 @@ def test_globs():
 
 def test_exclusions_single_words_and_phrases():
     lex = lexicon_from_dict({"free": ["free*"], "peace": ["peace*"]})
-    from analysis.lexicon import Category, Lexicon, parse_pattern
+    from frameshift.lexicon.model import Category, Lexicon, parse_pattern
 
     cats = [Category("free", patterns=(parse_pattern("free*"),),
                      exclude=(parse_pattern("freez*"),)),
@@ -337,7 +336,7 @@ _lex = st.dictionaries(st.sampled_from(["k1", "k2", "k3"]),
 @settings(max_examples=150, deadline=None)
 @given(docs=_texts, lex=_lex, scope=st.sampled_from(["key", "dictionary"]))
 def test_engine_equals_plain_quanteda_algorithm(docs, lex, scope):
-    from analysis.lexicon import Lexicon
+    from frameshift.lexicon.model import Lexicon
 
     texts = [" ".join(d) for d in docs]
     c = corpus(*texts)

@@ -1,8 +1,8 @@
 """The fast matching engine gives exactly the tables of the straightforward reference.
 
-``analysis._reference`` is the matcher as first written (a loop over phrase forms, the text
+``reference_matcher`` is the matcher as first written (a loop over phrase forms, the text
 between the words of every candidate re-read, matches accepted one at a time). The fast
-engine in ``analysis.matching`` must return the same ``find_matches`` rows (every column) and
+engine in ``frameshift.matching`` must return the same ``find_matches`` rows (every column) and
 the same ``count_matches`` table on the bundled corpora, with the bundled lexicon and with a
 generated lexicon of globs, phrases, gap phrases, regular expressions, exclusions and hyphen
 variants, and on random corpora; for both nested scopes, with and without crossing
@@ -16,11 +16,11 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as hs
 
-from analysis import _reference as ref
-from analysis.corpus import from_frame, read_corpus
-from analysis.lexicon import read_lexicon
-from analysis.matching import count_matches, find_matches
-from analysis.text import tokenize, word_spans
+import reference_matcher as ref
+from frameshift.corpus.readers import from_frame, read_corpus
+from frameshift.lexicon.formats import read_lexicon
+from frameshift.matching.engine import count_matches, find_matches
+from frameshift.text.tokenizer import tokenize, word_spans
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 

@@ -1,4 +1,4 @@
-"""Tests of analysis.news: segmentation, quote attribution, evaluation, news corpora."""
+"""Tests of frameshift.news: segmentation, quote attribution, evaluation, news corpora."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.cli import main
-from analysis.corpus import corpus_dir, read_corpus
-from analysis.errors import CorpusError, InputNotFoundError
-from analysis.news import (ROLES, SEGMENT_COLUMNS, evaluate_segmentation, read_news,
-                           read_segments, segment_article)
-from analysis.text import tokenize_text
+from frameshift.cli import main
+from frameshift.files import corpus_dir
+from frameshift.corpus.readers import read_corpus
+from frameshift.errors import CorpusError, InputNotFoundError
+from frameshift.news.articles import (ROLES, SEGMENT_COLUMNS, evaluate_segmentation, read_news, read_segments, segment_article)
+from frameshift.text.tokenizer import tokenize_text
 
 DATA = Path(__file__).parent / "data" / "news"
 ACTORS = DATA / "actors.csv"
@@ -300,7 +300,7 @@ def test_seed_article_gives_the_same_statements_and_words_as_the_hand_coded_corp
 
 
 def test_seed_article_counts_per_actor_equal_the_hand_coded_corpus():
-    from analysis.matching import count_matches
+    from frameshift.matching.engine import count_matches
 
     auto = read_news(SEED_ARTICLE, actors=SEED / "actors.csv")
     gold = read_corpus("karabakh_2023")

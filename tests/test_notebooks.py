@@ -20,7 +20,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from analysis.classroom import EXERCISES, NOT_ANSWERED
+from frameshift.classroom import EXERCISES, NOT_ANSWERED
 
 ROOT = Path(__file__).resolve().parents[1]
 NB_DIR = ROOT / "notebooks"
@@ -80,13 +80,13 @@ def test_outputs_stripped(path):
 
 @pytest.mark.parametrize("path", ALL, ids=_ids(ALL))
 def test_notebook_rules(path):
-    """Import from analysis only, no ../ paths, no helper functions defined in the notebook."""
+    """Import from frameshift only, no ../ paths, no helper functions defined in the notebook."""
     nb = nbformat.read(path, as_version=4)
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert "../" not in code and "..\\" not in code
     assert not re.search(r"^\s*def \w+", code, re.M), "define helpers in the package"
     for mod in re.findall(r"^\s*(?:from|import)\s+([\w.]+)", code, re.M):
-        assert mod.split(".")[0] in {"analysis", "pandas", "tempfile", "pathlib", "IPython",
+        assert mod.split(".")[0] in {"frameshift", "pandas", "tempfile", "pathlib", "IPython",
                                      "matplotlib", "json", "warnings", "dataclasses", "hashlib"}, mod
     assert sum(c.cell_type == "markdown" for c in nb.cells) >= 3, "narrate the notebook"
 

@@ -1,5 +1,5 @@
 """Packaging: pyproject.toml and environment.yml agree, the README starts with the two commands,
-``python -m analysis --version`` works."""
+``python -m frameshift --version`` works."""
 
 import os
 import re
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-import analysis
-from analysis.cli import main
+import frameshift
+from frameshift.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 # pip names whose conda-forge package is named or split differently
@@ -114,7 +114,7 @@ def test_makefile_and_ci_run_the_tests():
 
 
 def test_version_everywhere():
-    assert analysis.__version__ == _pyproject()["project"]["version"]
+    assert frameshift.__version__ == _pyproject()["project"]["version"]
 
 
 def test_cli_version(capsys):
@@ -122,12 +122,12 @@ def test_cli_version(capsys):
         main(["--version"])
     except SystemExit as exc:
         assert exc.code == 0
-    assert capsys.readouterr().out == f"frameshift {analysis.__version__}\n"
+    assert capsys.readouterr().out == f"frameshift {frameshift.__version__}\n"
 
 
-def test_python_m_analysis_version(tmp_path):
+def test_python_m_frameshift_version(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    res = subprocess.run([sys.executable, "-m", "analysis", "--version"], capture_output=True,
+    res = subprocess.run([sys.executable, "-m", "frameshift", "--version"], capture_output=True,
                          text=True, cwd=tmp_path, env=env, timeout=60)
     assert res.returncode == 0, res.stderr
-    assert res.stdout == f"frameshift {analysis.__version__}\n"
+    assert res.stdout == f"frameshift {frameshift.__version__}\n"

@@ -1,12 +1,12 @@
-"""Tests of analysis.parallel: split, count per part, sum == single-process counts exactly."""
+"""Tests of frameshift.matching.parallel: split, count per part, sum == single-process counts exactly."""
 
 import pandas as pd
 import pytest
 
-from analysis.corpus import from_frame, read_corpus
-from analysis.errors import OptionError
-from analysis.matching import count_matches
-from analysis.parallel import combine_counts, count_matches_parallel, split_statements
+from frameshift.corpus.readers import from_frame, read_corpus
+from frameshift.errors import OptionError
+from frameshift.matching.engine import count_matches
+from frameshift.matching.parallel import combine_counts, count_matches_parallel, split_statements
 
 LEX = {"reint": ["reintegrat*", "re-integration"], "coercion": ["coerc*", "ready-made solution*"],
        "format": ["internationally established {0,2} format"], "none": ["zzzz"]}

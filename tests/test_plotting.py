@@ -1,4 +1,4 @@
-"""Tests of analysis.plotting: what each function draws on the Axes it returns (not pixels)."""
+"""Tests of frameshift.plotting: what each function draws on the Axes it returns (not pixels)."""
 
 import matplotlib
 
@@ -11,11 +11,8 @@ import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import FancyArrowPatch  # noqa: E402
 
-from analysis import plotting  # noqa: E402
-from analysis.plotting import (PALETTE, STYLE_PATH, dispersion_frame, leading_frames,  # noqa: E402
-                               plot_dispersion, plot_heatmap, plot_jsd_contributions,
-                               plot_keyness, plot_ntr, plot_profile, plot_shift,
-                               plot_timeline, shift_frame)
+from frameshift import plotting  # noqa: E402
+from frameshift.plotting import (PALETTE, STYLE_PATH, dispersion_frame, leading_frames, plot_dispersion, plot_heatmap, plot_jsd_contributions, plot_keyness, plot_ntr, plot_profile, plot_shift, plot_timeline, shift_frame)
 
 LABELS = {"reint": "Reintegration", "coerc": "Coercion", "format": "International format"}
 NAMES = {"baku": "Presidential Administration", "nk": "De facto authorities"}

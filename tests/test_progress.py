@@ -1,6 +1,6 @@
 """Progress bars: on in Jupyter (or when forced), quiet in tests and scripts."""
 
-from analysis._progress import progress, progress_enabled
+from frameshift.progress import progress, progress_enabled
 
 
 def test_quiet_outside_a_kernel(monkeypatch):

@@ -15,11 +15,12 @@ import pandas as pd
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from analysis.corpus import corpus_tokens, from_frame, read_corpus
-from analysis.errors import FrameshiftError
-from analysis.lexicon import read_lexicon
-from analysis.matching import count_matches, find_matches
-from analysis.text import normalize, tokenize, tokenize_text, word_spans
+from frameshift.corpus.model import corpus_tokens
+from frameshift.corpus.readers import from_frame, read_corpus
+from frameshift.errors import FrameshiftError
+from frameshift.lexicon.formats import read_lexicon
+from frameshift.matching.engine import count_matches, find_matches
+from frameshift.text.tokenizer import normalize, tokenize, tokenize_text, word_spans
 
 BOUNDED = settings(max_examples=150, deadline=None, derandomize=True,
                    suppress_health_check=[HealthCheck.too_slow])
@@ -120,7 +121,7 @@ def test_counts_invariant_to_nfc_vs_nfd(text):
     assert len(a) == len(b), (
         f"NFC and NFD spellings of the same text give {len(a)} vs {len(b)} tokens: "
         f"{a} vs {b}. A combining mark outside the tokenizer's mark ranges splits a word "
-        f"(analysis/text.py: _MARKS must cover every character of category M*).")
+        f"(analysis/frameshift/text/tokenizer.py: _MARKS must cover every character of category M*).")
     assert a == b
 
 

@@ -10,9 +10,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.corpus import read_corpus
-from analysis.lexicon import check_lexicon, read_lexicon
-from analysis.matching import count_matches
+from frameshift.corpus.readers import read_corpus
+from frameshift.matching.check import check_lexicon
+from frameshift.lexicon.formats import read_lexicon
+from frameshift.matching.engine import count_matches
 
 DATA = Path(__file__).parent / "data" / "quanteda"
 
@@ -48,7 +49,7 @@ def test_counts_by_doc_id_equal_quanteda(inaugural, custom_dict, scope, referenc
 
 def test_glob_expansions_equal_quanteda(inaugural, custom_dict):
     ref = pd.read_csv(DATA / "custom_dict_glob_expansion.csv")
-    rep = check_lexicon(custom_dict, inaugural)
+    rep = check_lexicon(inaugural, custom_dict)
     for key in ("law", "freedom"):
         want = set(ref.loc[ref["key"] == key, "matched_types"].str.lower())
         got = set(rep.expansions.loc[rep.expansions["category"] == key, "type"])

@@ -1,4 +1,4 @@
-"""Tests of analysis.sequence: KL in bits, novelty / transience / resonance."""
+"""Tests of frameshift.measures.sequence: KL in bits, novelty / transience / resonance."""
 
 import math
 
@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.sequence import distributions, kl_divergence, novelty_transience_resonance, ntr
+from frameshift.measures.sequence import (distributions, kl_divergence, novelty_transience_resonance, ntr)
 
 
 def test_ntr_golden_window_1():
@@ -72,8 +72,8 @@ def test_ntr_from_counts_table():
 
 
 def test_inaugural_term_ntr_over_60_addresses():
-    from analysis.corpus import read_corpus
-    from analysis.keyness import term_counts
+    from frameshift.corpus.readers import read_corpus
+    from frameshift.measures.key_terms import term_counts
 
     corpus = read_corpus("inaugural")
     counts = term_counts(corpus, top_k=200)

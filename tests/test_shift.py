@@ -1,4 +1,4 @@
-"""Tests of analysis.shift: profiles, JSD, shift measures, bootstrap, permutation, pairs."""
+"""Tests of frameshift.measures.shifts: profiles, JSD, shift measures, bootstrap, permutation, pairs."""
 
 import math
 import warnings
@@ -8,11 +8,9 @@ import pandas as pd
 import pytest
 from scipy.spatial.distance import jensenshannon
 
-from analysis.corpus import from_frame
-from analysis.errors import OptionError
-from analysis.shift import (ShortTextWarning, cosine_distance, frame_profiles, jsd,
-                            jsd_contributions, make_pairs, sentence_counts, shift,
-                            shift_from_sentences)
+from frameshift.corpus.readers import from_frame
+from frameshift.errors import OptionError
+from frameshift.measures.shifts import (ShortTextWarning, cosine_distance, frame_profiles, jsd, jsd_contributions, make_pairs, sentence_counts, shift, shift_from_sentences)
 
 CATS = ["reintegration", "coercion", "format"]
 
@@ -259,7 +257,7 @@ def _cli_files(tmp_path):
 def test_cli_shift_csv(tmp_path, capsys):
     from io import StringIO
 
-    from analysis.cli import main
+    from frameshift.cli import main
 
     corpus, lex = _cli_files(tmp_path)
     status = main(["shift", "--corpus", corpus, "--lexicon", lex, "--from", "az/1", "--to",
@@ -278,7 +276,7 @@ def test_cli_shift_csv(tmp_path, capsys):
 
 
 def test_cli_shift_unknown_id_and_lonely_from(tmp_path, capsys):
-    from analysis.cli import main
+    from frameshift.cli import main
 
     corpus, lex = _cli_files(tmp_path)
     assert main(["shift", "--corpus", corpus, "--lexicon", lex, "--from", "az/9", "--to",
@@ -292,8 +290,8 @@ def test_cli_shift_unknown_id_and_lonely_from(tmp_path, capsys):
 # ---------------------------------------------------------------- bundled corpus (done-when)
 
 def test_bundled_karabakh_shift_baku_to_stepanakert():
-    from analysis.corpus import read_corpus
-    from analysis.lexicon import read_lexicon
+    from frameshift.corpus.readers import read_corpus
+    from frameshift.lexicon.formats import read_lexicon
 
     corpus, lex = read_corpus("karabakh_2023"), read_lexicon("karabakh_framing")
     a, b = "az_presidency/2023-03-27", "nk_authorities/2023-03-28"

@@ -1,14 +1,14 @@
-"""Tests of analysis.stream: counting a corpus file chunk by chunk equals reading it whole."""
+"""Tests of frameshift.matching.stream: counting a corpus file chunk by chunk equals reading it whole."""
 
 import json
 
 import pandas as pd
 import pytest
 
-from analysis.corpus import read_corpus
-from analysis.errors import CorpusError, InputNotFoundError
-from analysis.matching import count_matches
-from analysis.stream import count_matches_stream, iter_statement_chunks
+from frameshift.corpus.readers import read_corpus
+from frameshift.errors import CorpusError, InputNotFoundError
+from frameshift.matching.engine import count_matches
+from frameshift.matching.stream import count_matches_stream, iter_statement_chunks
 
 LEX = {"reint": ["reintegrat*"], "coercion": ["coerc*", "ready-made solution*"]}
 ROWS = [  # file order is not date order; one statement without a date

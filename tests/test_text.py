@@ -1,12 +1,11 @@
-"""Tests of analysis.text: the tokenizer's rules, stated in the module docstring, one by one."""
+"""Tests of frameshift.text: the tokenizer's rules, stated in the module docstring, one by one."""
 
 import unicodedata
 
 import numpy as np
 import pytest
 
-from analysis.text import (TokenizerSettings, normalize, sentence_spans, tokenize,
-                           tokenize_text, word_spans)
+from frameshift.text.tokenizer import (TokenizerSettings, normalize, sentence_spans, tokenize, tokenize_text, word_spans)
 
 
 def forms(text, **kw):
@@ -187,7 +186,7 @@ def test_combining_marks_of_every_script_stay_in_the_word(word):
     t = tokenize_text(word)
     assert t["surface"] == [word], (
         f"{word!r} was cut into {t['surface']}: a combining mark (Unicode category Mn/Mc/Me) "
-        f"outside the ranges listed in analysis/text.py _MARKS splits the word and is dropped. "
+        f"outside the ranges listed in analysis/frameshift/text/tokenizer.py _MARKS splits the word and is dropped. "
         f"Fix: build _MARKS from every code point whose unicodedata.category starts with 'M'.")
     assert t["form"] == [normalize(word)]
 
@@ -220,7 +219,7 @@ def test_settings_are_provenance():
     assert d["casefold"] is True and d["unicode_form"] == "NFKC"
     import hashlib
 
-    from analysis.text import TOKEN_PATTERN
+    from frameshift.text.tokenizer import TOKEN_PATTERN
 
     assert d["pattern_sha256"] == hashlib.sha256(TOKEN_PATTERN.encode("utf-8")).hexdigest()
     assert "version" in d

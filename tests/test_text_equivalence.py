@@ -2,7 +2,7 @@
 
 The reference below is the tokenizer as first written (one text at a time, a Python dict
 lookup per token, offsets from nltk's RegexpTokenizer, sentence numbers from a loop over the
-boundaries); :func:`analysis.text.tokenize` must agree with it array for array, dtypes
+boundaries); :func:`frameshift.text.tokenize` must agree with it array for array, dtypes
 included, on the bundled corpora and on random texts.
 """
 
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings, strategies as hs
 from nltk.tokenize import RegexpTokenizer
 
-from analysis import text as T
-from analysis.corpus import read_corpus
+from frameshift.text import tokenizer as T
+from frameshift.corpus.readers import read_corpus
 
 
 def reference_tokenize(texts, *, with_offsets=False, casefold=True):

@@ -1,10 +1,10 @@
-"""Tests for analysis.validation: Wilson intervals against published values, sampling, precision."""
+"""Tests for frameshift.measures.validation: Wilson intervals against published values, sampling, precision."""
 
 import pandas as pd
 import pytest
 
-from analysis.errors import OptionError
-from analysis.validation import coding_sample, precision, wilson_interval
+from frameshift.errors import OptionError
+from frameshift.measures.validation import coding_sample, precision, wilson_interval
 
 
 # Newcombe (1998), Statistics in Medicine 17:857-872, Table I, method 3 (Wilson score), 95%.

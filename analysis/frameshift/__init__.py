@@ -1,0 +1,70 @@
+"""frameshift: how actors frame a dispute -- statements, framing lexicons, traceable counts,
+framing shifts with honest uncertainty, and reproducible publication figures.
+
+One name everywhere: the distribution, the import package and the command are ``frameshift``::
+
+    import frameshift as fs
+    corpus = fs.read_corpus("karabakh_2023")
+
+The stages are subpackages, in the order data flows through them: :mod:`frameshift.text`,
+:mod:`frameshift.corpus`, :mod:`frameshift.news`, :mod:`frameshift.lexicon`,
+:mod:`frameshift.matching`, :mod:`frameshift.measures`, :mod:`frameshift.plotting`,
+:mod:`frameshift.figures` (see ``docs/architecture.md``). Every public name is also available
+here. They are imported on first use, so ``import frameshift`` is quick; no public name is
+the name of a submodule, so importing a submodule never hides a function.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+__version__ = "0.1.0"
+
+# Public name -> module that defines it (each module keeps its own ``__all__``).
+_EXPORTS = {
+    "frameshift.errors": ["FrameshiftError", "CorpusError", "EncodingError", "InputNotFoundError",
+                          "LexiconError", "UnknownLexiconError", "OptionError",
+                          "OutputExistsError", "InputNotReadableError"],
+    "frameshift.text": ["Tokens", "TokenizerSettings", "normalize", "tokenize", "tokenize_text",
+                        "word_spans", "sentence_spans"],
+    "frameshift.corpus": ["Corpus", "EmptyStatementWarning", "bundled_corpora",
+                          "corpus_from_segments", "corpus_tokens", "from_frame", "read_actors",
+                          "read_corpus"],
+    "frameshift.lexicon": ["Lexicon", "Category", "Pattern", "LexiconWarning", "read_lexicon",
+                           "write_lexicon", "lexicon_from_dict", "bundled_lexicons",
+                           "parse_pattern"],
+    "frameshift.matching": ["MatchSettings", "CompiledLexicon", "compile_lexicon",
+                            "find_matches", "count_matches", "DEFAULT_NEGATORS", "kwic", "Kwic",
+                            "check_lexicon", "LexiconReport"],
+    "frameshift.matching.parallel": ["count_matches_parallel"],
+    "frameshift.matching.stream": ["count_matches_stream", "iter_statement_chunks"],
+    "frameshift.matching.dask": ["count_matches_dask"],
+    "frameshift.measures": ["ShortTextWarning", "frame_profiles", "jsd", "jsd_contributions",
+                            "cosine_distance", "make_pairs", "shift", "shift_from_sentences",
+                            "sentence_counts", "ntr", "novelty_transience_resonance",
+                            "kl_divergence", "document_term_matrix", "keyness", "keyness_many",
+                            "keyness_from_counts", "fightin_words", "g2", "chi2", "log_ratio",
+                            "bh_adjust", "term_counts", "expansion_candidates",
+                            "wilson_interval", "coding_sample", "precision"],
+    "frameshift.news": ["segment_article", "read_news", "evaluate_segmentation", "read_segments"],
+    "frameshift.plotting": ["plot_profile", "plot_heatmap", "plot_shift",
+                            "plot_jsd_contributions", "plot_keyness", "plot_dispersion",
+                            "plot_timeline", "plot_ntr"],
+    "frameshift.figures": ["build_figures", "figure_ids", "figure_data", "draw_figure"],
+}
+_WHERE = {name: mod for mod, names in _EXPORTS.items() for name in names}
+
+__all__ = ["__version__", *_WHERE]
+
+
+def __getattr__(name: str):
+    mod = _WHERE.get(name)
+    if mod is None:
+        raise AttributeError(f"module 'frameshift' has no attribute {name!r}")
+    value = getattr(importlib.import_module(mod), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

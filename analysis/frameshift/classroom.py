@@ -1,0 +1,561 @@
+"""Self-check cells for the classroom exercises: tell a student whether an answer is right, never what it is.
+
+Each exercise in ``notebooks/classroom/`` has questions ``q1``, ``q2``, ...; a student writes an
+answer into a variable and runs ``check("ex3", "q1", answer)``, which prints one line:
+
+- ``✓`` -- correct;
+- ``✗`` -- not right yet, with a hint on how to get there (never the expected value);
+- ``…`` -- *not answered yet* (the answer is still the placeholder ``...``).
+
+Three kinds of question:
+
+- **computed**: the expected number or set is computed by the package at check time from the
+  bundled corpora (so the check follows the data and no answer is stored); numbers are
+  compared with a stated tolerance;
+- **hashed**: an interpretive choice is compared by a salted SHA-256 of the normalised answer
+  (lower case, whitespace collapsed), so the accepted answers cannot be read from the source;
+- **validated**: the student's own work (a lexicon category, a written defence) is checked
+  against stated criteria, and every unmet criterion is reported.
+
+:func:`grade` returns the :class:`Verdict` without printing (for tests and teachers);
+:func:`questions` lists an exercise's questions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import numbers
+import re
+import warnings
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+from frameshift.errors import FrameshiftError, OptionError
+
+__all__ = ["check", "grade", "questions", "normalise_answer", "answer_digest", "add_category",
+           "remove_headline", "Verdict", "NOT_ANSWERED", "EXERCISES"]
+
+#: Text printed for a placeholder answer; the notebook tests look for it.
+NOT_ANSWERED = "not answered yet"
+
+_SALT = "frameshift-classroom-v1"
+_KARABAKH = "karabakh_2023"
+_LEXICON = "karabakh_framing"
+_INAUGURAL = "inaugural"
+_AZ = "az_presidency/2023-03-27"
+_OUTLET = "commonspace"
+_OUTLET_ID = "commonspace/2023-03-28"
+#: The freedom lexicon of exercise 3 (the student notebook builds the same one).
+FREEDOM = {"freedom": ["freedom*", "free", "liberty", "liberties"]}
+_PRESIDENTS = ("George W. Bush", "Barack Obama")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of one check.
+
+    Attributes
+    ----------
+    exercise, question : str
+    status : str
+        ``"correct"``, ``"wrong"`` or ``"unanswered"``.
+    message : str
+        What to tell the student (a hint when wrong; never the expected answer).
+    """
+
+    exercise: str
+    question: str
+    status: str
+    message: str = ""
+
+    @property
+    def correct(self) -> bool:
+        """True when the answer passed."""
+        return self.status == "correct"
+
+    def __str__(self) -> str:
+        mark = {"correct": "✓", "wrong": "✗", "unanswered": "…"}[self.status]
+        head = {"correct": "correct", "wrong": "not right yet",
+                "unanswered": NOT_ANSWERED}[self.status]
+        text = f"{mark} {self.exercise} {self.question}: {head}."
+        return f"{text} {self.message}" if self.message else text
+
+
+@dataclass(frozen=True)
+class _Question:
+    prompt: str
+    kind: str  # "number", "set", "choice", "digest", "validate"
+    expected: Callable | None = None  # computed expectation (number, set of str, or bool)
+    hint: str = ""
+    tolerance: float = 0.0
+    digests: frozenset = frozenset()
+    validate: Callable | None = None  # (answer, context) -> list of unmet criteria
+
+
+# --------------------------------------------------------------------------- answers
+def normalise_answer(answer) -> str:
+    """Canonical text of an answer: lower case, whitespace collapsed, outer quotes/dots removed.
+
+    Yes/no answers (``True``, ``"yes"``, ``"Y"``) become ``"yes"``/``"no"``; lists and sets
+    become their sorted, comma-joined elements.
+
+    Examples
+    --------
+    >>> normalise_answer("  George W.  Bush. ")
+    'george w. bush'
+    >>> normalise_answer(True), normalise_answer("N")
+    ('yes', 'no')
+    >>> normalise_answer(["Sovereignty", "infrastructure"])
+    'infrastructure,sovereignty'
+    """
+    if isinstance(answer, (bool, np.bool_)):
+        return "yes" if answer else "no"
+    if isinstance(answer, (list, tuple, set, frozenset, pd.Index, np.ndarray, pd.Series)):
+        return ",".join(sorted(normalise_answer(a) for a in answer))
+    text = re.sub(r"\s+", " ", str(answer)).strip().strip("'\"").strip().rstrip(".").strip()
+    text = text.lower()
+    return {"y": "yes", "true": "yes", "n": "no", "false": "no"}.get(text, text)
+
+
+def answer_digest(exercise: str, question: str, answer) -> str:
+    """Salted SHA-256 of the normalised answer (what hashed questions store).
+
+    Examples
+    --------
+    >>> answer_digest("ex9", "q1", "Yes") == answer_digest("ex9", "q1", True)
+    True
+    >>> answer_digest("ex9", "q1", "yes") == answer_digest("ex9", "q2", "yes")
+    False
+    """
+    text = f"{_SALT}|{exercise}|{question}|{normalise_answer(answer)}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _unanswered(answer) -> bool:
+    return answer is ... or answer is None or (isinstance(answer, str) and not answer.strip())
+
+
+def _is_number(x) -> bool:
+    return isinstance(x, numbers.Real) and not isinstance(x, (bool, np.bool_))
+
+
+# --------------------------------------------------------------------------- lexicon helpers
+def add_category(lexicon, id: str, patterns, *, label: str = "", definition: str = "",
+                 source: str = "", exclude=()):
+    """A copy of ``lexicon`` with one more category (patterns validated as in a lexicon file).
+
+    Parameters
+    ----------
+    lexicon : Lexicon, str or dict
+        The lexicon to extend (a bundled name works too). Not modified.
+    id : str
+        The new category's id (must not exist yet).
+    patterns : list of str
+        Patterns in the lexicon syntax (``"coerc*"``, ``"ready-made solution*"``, ...).
+    label, definition, source : str
+        Display label, the coding rule, and where the category comes from.
+    exclude : list of str
+        Patterns whose occurrences must not count.
+
+    Returns
+    -------
+    Lexicon
+
+    Raises
+    ------
+    LexiconError
+        A pattern is invalid (the message says why).
+    OptionError
+        The id exists already or no pattern is given.
+
+    Examples
+    --------
+    >>> from frameshift.lexicon import lexicon_from_dict
+    >>> lex = add_category(lexicon_from_dict({"talks": ["dialogue"]}), "threat",
+    ...                    ["threat*", "menace"], definition="Danger named.")
+    >>> lex.category_ids, [p.text for p in lex["threat"].patterns]
+    (['talks', 'threat'], ['threat*', 'menace'])
+    """
+    from frameshift.lexicon.model import Category, Lexicon, parse_pattern
+    from frameshift.lexicon.formats import as_lexicon
+
+    base = as_lexicon(lexicon)
+    if id in base:
+        raise OptionError(f"The lexicon {base.name!r} already has a category {id!r}; choose "
+                          "another id.")
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    if not patterns:
+        raise OptionError(f"Category {id!r} needs at least one pattern.")
+    cat = Category(id=str(id), label=label or str(id), definition=definition,
+                   patterns=tuple(parse_pattern(p) for p in patterns),
+                   exclude=tuple(parse_pattern(p) for p in exclude), source=source)
+    return Lexicon([*base.categories, cat], name=base.name, version=base.version,
+                   description=base.description, citation=base.citation, format=base.format,
+                   hyphen_variants=base.hyphen_variants)
+
+
+def remove_headline(corpus, statement_id: str):
+    """The corpus with a statement's headline (its ``title``, at the start of its text) removed.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        Needs a ``title`` column. Not modified.
+    statement_id : str
+
+    Returns
+    -------
+    Corpus
+        Same statements and actors; the statement's text without its leading title.
+
+    Raises
+    ------
+    OptionError
+        Unknown statement, no title, or the text does not start with the title.
+    """
+    from frameshift.corpus.readers import from_frame
+
+    st = corpus.statements
+    rows = np.flatnonzero((st["statement_id"] == statement_id).to_numpy())
+    if not len(rows):
+        raise OptionError(f"No statement {statement_id!r} in corpus {corpus.name!r}.")
+    i = int(rows[0])
+    title = st["title"].iat[i] if "title" in st.columns else None
+    text = st["text"].iat[i]
+    if not isinstance(title, str) or not title or not text.startswith(title):
+        raise OptionError(f"Statement {statement_id!r} has no title at the start of its text.")
+    texts = st["text"].tolist()
+    texts[i] = text[len(title):].lstrip()
+    st["text"] = texts
+    return from_frame(st, actors=corpus.actors, name=f"{corpus.name} (headline removed)")
+
+
+# --------------------------------------------------------------------------- expectations
+def _karabakh():
+    from frameshift.corpus.readers import read_corpus
+    return read_corpus(_KARABAKH)
+
+
+def _count(corpus, lexicon, by):
+    from frameshift.matching.engine import count_matches
+    return count_matches(corpus, lexicon, by=by)
+
+
+def _cell(counts, by, unit, category, column):
+    row = counts[(counts[by] == unit) & (counts["category"] == category)]
+    return float(row[column].iloc[0])
+
+
+def _ex1_unmatched():
+    counts = _count(_karabakh(), _LEXICON, "actor")
+    total = counts.groupby("category", sort=False)["count"].sum()
+    return {normalise_answer(c) for c in total.index[total.to_numpy() == 0]}
+
+
+def _ex2_count(with_headline: bool):
+    def expected():
+        corpus = _karabakh()
+        if not with_headline:
+            corpus = remove_headline(corpus, _OUTLET_ID)
+        return _cell(_count(corpus, _LEXICON, "actor"), "actor", _OUTLET, "reintegration",
+                     "count")
+    return expected
+
+
+def _ex2_share():
+    return _cell(_count(_karabakh(), _LEXICON, "actor"), "actor", _OUTLET, "reintegration",
+                 "share")
+
+
+def _outlet_jsd(corpus):
+    from frameshift.measures.shifts import shift
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        table = shift(corpus, _LEXICON, pairs=[(_AZ, _OUTLET_ID)], n_boot=10, n_perm=10,
+                      seed=0)
+    return float(table.loc[table["measure"] == "jsd", "value"].iloc[0])
+
+
+def _ex2_closer_or_further():
+    corpus = _karabakh()
+    before = _outlet_jsd(corpus)
+    after = _outlet_jsd(remove_headline(corpus, _OUTLET_ID))
+    return {"further" if after > before else "closer"}
+
+
+def _freedom_counts(by):
+    from frameshift.corpus.readers import read_corpus
+    from frameshift.lexicon.formats import lexicon_from_dict
+    corpus = read_corpus(_INAUGURAL)
+    return _count(corpus, lexicon_from_dict(FREEDOM, name="freedom"), by)
+
+
+def _ex3_cell(actor, column):
+    return lambda: _cell(_freedom_counts("actor"), "actor", actor, "freedom", column)
+
+
+def _ex3_more():
+    counts = _freedom_counts("actor")
+    rates = {a: _cell(counts, "actor", a, "freedom", "per_1000") for a in _PRESIDENTS}
+    top = max(rates, key=rates.get)
+    return {normalise_answer(top), normalise_answer(top.split()[-1])}
+
+
+def _ex3_address():
+    from frameshift.corpus.readers import read_corpus
+    corpus = read_corpus(_INAUGURAL)
+    counts = _freedom_counts("statement_id")
+    ids = corpus.statements.loc[corpus.statements["actor"] == _PRESIDENTS[0], "statement_id"]
+    sub = counts[counts["statement_id"].isin(ids)]
+    return {normalise_answer(sub.loc[sub["per_1000"].idxmax(), "statement_id"])}
+
+
+def _ex3_distinctive():
+    from frameshift.corpus.readers import read_corpus
+    from frameshift.measures.key_terms import keyness
+    corpus = read_corpus(_INAUGURAL)
+    table = keyness(corpus, by="actor", target=_PRESIDENTS[0], reference=_PRESIDENTS[1])
+    z = float(table.loc[table["term"] == "freedom", "score"].iloc[0])
+    return {"yes" if abs(z) > 1.96 else "no"}
+
+
+# --------------------------------------------------------------------------- validators
+def _new_categories(lexicon):
+    from frameshift.lexicon.formats import as_lexicon
+    base = as_lexicon(_LEXICON)
+    return base, [c for c in lexicon.categories if c.id not in base]
+
+
+def _ex1_lexicon(answer, context):
+    from frameshift.lexicon.model import Lexicon
+    if not isinstance(answer, Lexicon):
+        return [f"expected a Lexicon (e.g. from add_category), got {type(answer).__name__}"]
+    base, new = _new_categories(answer)
+    unmet = []
+    missing = [c for c in base.category_ids if c not in answer]
+    if missing:
+        unmet.append(f"keep every category of {_LEXICON} (missing: {', '.join(missing)})")
+    if not new:
+        return unmet + ["add one new category (an id that is not in the bundled lexicon)"]
+    taken = {p.text.lower() for c in base for p in c.patterns}
+    counts = _count(_karabakh(), answer, "actor")
+    for cat in new:
+        if len(cat.definition.split()) < 15:
+            unmet.append(f"give {cat.id!r} a definition (a coding rule) of at least 15 words")
+        if len(cat.patterns) < 2:
+            unmet.append(f"give {cat.id!r} at least two patterns")
+        dup = sorted({p.text for p in cat.patterns if p.text.lower() in taken})
+        if dup:
+            unmet.append(f"{cat.id!r} repeats patterns of other categories: {', '.join(dup)}")
+        if counts.loc[counts["category"] == cat.id, "count"].sum() == 0:
+            unmet.append(f"{cat.id!r} matches nothing in {_KARABAKH}: read the statements "
+                         "again and use words they contain")
+    return unmet
+
+
+def _ex1_defence(answer, context):
+    from frameshift.matching.engine import find_matches
+    if not isinstance(answer, str):
+        return ["write your defence as a string of text"]
+    lexicon = context.get("lexicon")
+    if lexicon is None:
+        return ["pass your lexicon too: check('ex1', 'q3', defence, lexicon=my_lexicon)"]
+    unmet = [] if not _ex1_lexicon(lexicon, context) else ["first pass q2 with this lexicon"]
+    if unmet:
+        return unmet
+    if len(answer.split()) < 40:
+        unmet.append("write at least 40 words")
+    _, new = _new_categories(lexicon)
+    corpus = _karabakh()
+    hits = find_matches(corpus, lexicon)
+    hits = hits[hits["category"].isin([c.id for c in new])]
+    low = answer.lower()
+    if not any(str(m).lower() in low for m in hits["match"]):
+        unmet.append("quote at least one word your category matched in the corpus (see its "
+                     "KWIC lines)")
+    actors = set(hits["actor"].dropna())
+    names = {a.lower() for a in actors} | {corpus.actor_name(a).lower() for a in actors}
+    if not any(n and n in low for n in names):
+        unmet.append("name an actor whose statement your category matched")
+    return unmet
+
+
+# --------------------------------------------------------------------------- registry
+_NUM = "a number"
+EXERCISES: dict = {
+    "ex1": {
+        "q1": _Question(
+            "Which categories of karabakh_framing match nothing in karabakh_2023? "
+            "(a list of category ids)", "set", expected=_ex1_unmatched,
+            hint="Sum count_matches(...) by category, or read check_lexicon(...).unmatched."),
+        "q2": _Question(
+            "Your lexicon: karabakh_framing plus one new category with a definition and at "
+            "least two patterns that match in the corpus.", "validate",
+            validate=_ex1_lexicon),
+        "q3": _Question(
+            "Defend your category in at least 40 words: quote a matched word and name the "
+            "actor who used it. Call check('ex1', 'q3', text, lexicon=my_lexicon).",
+            "validate", validate=_ex1_defence),
+    },
+    "ex2": {
+        "q1": _Question(
+            "How many 'reintegration' matches does the outlet (actor commonspace) have?",
+            "number", expected=_ex2_count(True),
+            hint="count_matches(corpus, lexicon, by='actor'), then the commonspace row of "
+                 "category reintegration."),
+        "q2": _Question(
+            "What share (0 to 1) of the outlet's matches falls in category reintegration?",
+            "number", expected=_ex2_share, tolerance=0.005,
+            hint="The 'share' column of count_matches; give a proportion, not a percentage."),
+        "q3": _Question(
+            "With the headline removed, how many 'reintegration' matches does the outlet have?",
+            "number", expected=_ex2_count(False),
+            hint="remove_headline(corpus, 'commonspace/2023-03-28'), then count again."),
+        "q4": _Question(
+            "Whose word is 'reintegration' -- which actor of the exchange uses it in its own "
+            "statement? (an actor id)", "digest",
+            digests=frozenset({
+                "5010e5c77dc8880aacb897c74b92e9f4ccf275dcff4df5b1c24cc5d70081d134",
+                "f7a9d0b2f3117539ff4deb6c52cda878b0faa42ac535555024a49a44a86ec01e",
+                "a3839199f38326153647410ffb4bddb4a882e6c24e58b8441657b3853daeed4b",
+                "56d832cc51a202310762c7af598fc3a34b27c5fc773bf6cf827518b16e577f8c",
+                "306a3aead6947fb8674a88c8dce650217bdab816cf1b859085b4a0565da643a9",
+                "f9ff996b2e9e1cb5853b3b672d8ad144957b5763110b84e2395f1c08108a0211",
+                "163c5b2871df87460162b27ee4e029efa079fe6142bbe0a7133c1b212d675b50",
+                "c96da6238c30f20ea04073711202ab0cac547728a1991d6361f41f89071bb64d",
+            }),
+            hint="Look at the KWIC of 'reintegration' and the actor column."),
+        "q5": _Question(
+            "Without its headline, is the outlet's frame profile closer to Baku's invitation "
+            "or further from it (JSD)? ('closer' or 'further')", "choice",
+            expected=_ex2_closer_or_further,
+            hint="Compare the 'jsd' rows of shift(...) for the pair "
+                 "(az_presidency/2023-03-27, commonspace/2023-03-28) on both corpora."),
+    },
+    "ex3": {
+        "q1": _Question(
+            "How many matches of the freedom lexicon are in George W. Bush's addresses?",
+            "number", expected=_ex3_cell(_PRESIDENTS[0], "count"),
+            hint="count_matches(inaugural, freedom, by='actor'); actor names are the "
+                 "presidents' full names."),
+        "q2": _Question(
+            "Barack Obama's rate of freedom terms per 1,000 tokens (one decimal is enough)?",
+            "number", expected=_ex3_cell(_PRESIDENTS[1], "per_1000"), tolerance=0.05,
+            hint="The per_1000 column: matches per 1,000 word tokens of all his addresses."),
+        "q3": _Question(
+            "Which of the two presidents uses the freedom frame more, per 1,000 tokens?",
+            "choice", expected=_ex3_more,
+            hint="Compare rates, not raw counts: the addresses differ in length."),
+        "q4": _Question(
+            "Which of George W. Bush's addresses carries the frame (the statement_id with the "
+            "higher rate)?", "choice", expected=_ex3_address,
+            hint="Count by='statement_id' and compare his two addresses."),
+        "q5": _Question(
+            "Reading the KWIC of Bush's 2005 address: is freedom mostly (a) liberty spread to "
+            "other nations, (b) free markets and the economy, or (c) freedom from want? "
+            "('a', 'b' or 'c')", "digest",
+            digests=frozenset({
+                "711218df76ad8e989e613543f68d389a55270322932c1af513b06f597fd0c48c",
+                "cd663a309a838db0807896547b56469870eb6210b9ba34cfcdb69b5e6c2e0113",
+                "5d113a8647edae0bcd6948ba9e675b4f0d973e7cb9d2415590f943d9623418d2",
+            }),
+            hint="Read twenty KWIC lines of 'freedom*' in 2005-Bush: what is free, and where?"),
+        "q6": _Question(
+            "Is 'freedom' a statistically distinctive word of Bush vs. Obama by Fightin' Words "
+            "(corpus prior, |z| > 1.96)? ('yes' or 'no')", "choice", expected=_ex3_distinctive,
+            hint="keyness(inaugural, by='actor', target=..., reference=...) and the row of "
+                 "the term 'freedom': look at its z-score."),
+    },
+}
+
+
+# --------------------------------------------------------------------------- grading
+def _lookup(exercise, question):
+    try:
+        return EXERCISES[exercise][question]
+    except KeyError:
+        known = ", ".join(f"{e} {q}" for e in EXERCISES for q in EXERCISES[e])
+        raise OptionError(f"No question {exercise!r} {question!r}; known: {known}.") from None
+
+
+def grade(exercise: str, question: str, answer, **context) -> Verdict:
+    """Grade an answer without printing.
+
+    Parameters
+    ----------
+    exercise, question : str
+        E.g. ``"ex3"``, ``"q1"``.
+    answer : object
+        The student's answer; ``...`` (the placeholder) or ``None`` means not answered.
+    **context
+        Extra objects a question needs (``lexicon=`` for ex1 q3).
+
+    Returns
+    -------
+    Verdict
+
+    Examples
+    --------
+    >>> grade("ex3", "q5", ...).status
+    'unanswered'
+    >>> grade("ex3", "q3", "Abraham Lincoln").status
+    'wrong'
+    """
+    q = _lookup(exercise, question)
+    if _unanswered(answer):
+        return Verdict(exercise, question, "unanswered",
+                       "Replace ... with your answer and run the cell again.")
+
+    def verdict(ok, message=""):
+        return Verdict(exercise, question, "correct" if ok else "wrong",
+                       "" if ok else message)
+
+    if q.kind == "number":
+        if not _is_number(answer) or not math.isfinite(float(answer)):
+            return verdict(False, f"Expected {_NUM}, got {type(answer).__name__}. {q.hint}")
+        expected = float(q.expected())
+        return verdict(abs(float(answer) - expected) <= q.tolerance + 1e-9, q.hint)
+    if q.kind == "choice":
+        return verdict(normalise_answer(answer) in q.expected(), q.hint)
+    if q.kind == "set":
+        if isinstance(answer, str):
+            answer = [a for a in re.split(r"[,;]", answer) if a.strip()]
+        return verdict(normalise_answer(answer) == ",".join(sorted(q.expected())), q.hint)
+    if q.kind == "digest":
+        return verdict(answer_digest(exercise, question, answer) in q.digests, q.hint)
+    if q.kind == "validate":
+        unmet = q.validate(answer, context)
+        return verdict(not unmet, "Still to do: " + "; ".join(unmet) + "." if unmet else "")
+    raise FrameshiftError(f"Question {exercise} {question} has an unknown kind {q.kind!r}.")
+
+
+def check(exercise: str, question: str, answer, **context) -> None:
+    """Print whether an answer is right (✓), not right yet (✗, with a hint) or not answered (…).
+
+    Never prints the expected answer. See :func:`grade` for the parameters.
+
+    Examples
+    --------
+    >>> check("ex3", "q5", ...)
+    … ex3 q5: not answered yet. Replace ... with your answer and run the cell again.
+    """
+    print(grade(exercise, question, answer, **context))
+
+
+def questions(exercise: str) -> pd.DataFrame:
+    """The questions of an exercise: question, kind, prompt.
+
+    Examples
+    --------
+    >>> questions("ex2")["question"].tolist()
+    ['q1', 'q2', 'q3', 'q4', 'q5']
+    """
+    if exercise not in EXERCISES:
+        raise OptionError(f"No exercise {exercise!r}; known: {', '.join(EXERCISES)}.")
+    return pd.DataFrame([{"question": k, "kind": q.kind, "prompt": q.prompt}
+                         for k, q in EXERCISES[exercise].items()])

@@ -1,0 +1,105 @@
+"""The ``frameshift`` command line: thin wrappers around the library functions.
+
+Each sub-module of :mod:`frameshift.cli` registers its sub-commands with ``register(subparsers)``;
+the handler is stored as ``func`` on the parsed arguments and returns an exit status.
+Errors raised on purpose (:class:`frameshift.errors.FrameshiftError`) print one message,
+``frameshift: error: ...``, and exit with status 2; ``--debug`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import warnings
+
+from frameshift.errors import FrameshiftError
+
+__all__ = ["main", "build_parser"]
+
+# Sub-command modules, in the order they appear in --help.
+_COMMAND_MODULES = ("corpus", "match", "lexicon", "shift", "quotes", "figures")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with every sub-command registered."""
+    from frameshift import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="frameshift",
+        description="Discourse analysis: load statements, apply framing lexicons, measure "
+        "framing shifts, rebuild figures. Tables are written as CSV to standard output.",
+    )
+    parser.add_argument("--version", action="version", version=f"frameshift {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="show the full traceback when an error occurs")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _COMMAND_MODULES:
+        try:
+            mod = importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as err:  # a command module not written yet
+            if err.name != f"{__name__}.{name}":
+                raise
+            continue
+        mod.register(sub)
+    return parser
+
+
+def main(argv=None) -> int:
+    """Run the command line; return the exit status.
+
+    Exit status: 0 on success; 1 when ``corpus validate`` found problems in the data it
+    checked; 2 for any error that stops a command (bad input, a missing file, an unknown
+    option value), with one message ``frameshift: error: ...`` and no traceback (``--debug``,
+    accepted anywhere on the command line, shows it); 130 when interrupted.
+    """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    head, tail = (argv[:argv.index("--")], argv[argv.index("--"):]) if "--" in argv \
+        else (argv, [])
+    debug = "--debug" in head
+    argv = [a for a in head if a != "--debug"] + tail
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.debug = debug
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            status = args.func(args)
+    except FrameshiftError as err:
+        if debug:
+            raise
+        print(f"frameshift: error: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. `frameshift hits | head`
+        _silence_stdout()
+        return 0
+    except OSError as err:  # disk full, permission denied on an output, ...
+        if debug:
+            raise
+        where = f"{err.filename}: " if getattr(err, "filename", None) else ""
+        print(f"frameshift: error: {where}{err.strerror or err}. Check the path and its "
+              f"permissions (--debug shows the traceback).", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("frameshift: interrupted", file=sys.stderr)
+        return 130
+    return int(status or 0)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Print a warning as one line, ``frameshift: warning: ...`` (no source line)."""
+    print(f"frameshift: warning: {message}", file=sys.stderr if file is None else file)
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at devnull so the interpreter's final flush is quiet."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

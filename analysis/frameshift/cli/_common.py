@@ -1,0 +1,92 @@
+"""Options and output helpers shared by the sub-commands (corpus, lexicon, output)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from frameshift.files import write_table_atomic
+from frameshift.corpus.readers import read_corpus
+
+__all__ = ["add_group_options", "add_corpus_options", "add_lexicon_option", "add_output_options", "load_corpus",
+           "load_lexicon", "emit_table", "DEFAULT_CORPUS", "DEFAULT_LEXICON"]
+
+DEFAULT_CORPUS = "karabakh_2023"
+DEFAULT_LEXICON = "karabakh_framing"
+
+
+def add_corpus_options(parser: argparse.ArgumentParser, *, positional: bool = False) -> None:
+    """``--corpus PATH`` (default: the bundled karabakh_2023) and the loader's column options."""
+    if positional:
+        parser.add_argument("corpus", nargs="?", default=DEFAULT_CORPUS, metavar="PATH",
+                            help="corpus folder, CSV/TSV, JSON Lines, folder of .txt files, or "
+                                 "a bundled corpus name (default: %(default)s)")
+    else:
+        parser.add_argument("--corpus", default=DEFAULT_CORPUS, metavar="PATH",
+                            help="corpus folder, CSV/TSV, JSON Lines, folder of .txt files, or "
+                                 "a bundled corpus name (default: %(default)s)")
+    g = parser.add_argument_group("columns of a CSV/TSV/JSONL corpus")
+    g.add_argument("--id-col", metavar="COL", help="statement id column")
+    g.add_argument("--text-col", metavar="COL", help="text column")
+    g.add_argument("--actor-col", metavar="COL", help="actor column")
+    g.add_argument("--date-col", metavar="COL", help="date column")
+    g.add_argument("--actors", metavar="FILE", help="actor registry CSV (id,name,aliases,group)")
+
+
+def load_corpus(args):
+    """Load the corpus named by the parsed corpus options."""
+    return read_corpus(args.corpus, id_col=args.id_col, text_col=args.text_col,
+                       actor_col=args.actor_col, date_col=args.date_col, actors=args.actors)
+
+
+def add_group_options(parser: argparse.ArgumentParser, *, by_default: str | None = None) -> None:
+    """``--by COL --target VALUE [--reference VALUE|rest]``: two groups of statements."""
+    if by_default is None:
+        parser.add_argument("--by", required=True, metavar="COL",
+                            help="statement column defining the groups (actor, Party, ...)")
+    else:
+        parser.add_argument("--by", default=by_default, metavar="COL",
+                            help="statement column defining the groups (default: "
+                                 "%(default)s)")
+    parser.add_argument("--target", required=True, metavar="VALUE", help="group of interest")
+    parser.add_argument("--reference", default="rest", metavar="VALUE|rest",
+                        help="group to compare with, or 'rest' (default: %(default)s)")
+
+
+def add_lexicon_option(parser: argparse.ArgumentParser) -> None:
+    """``--lexicon NAME|PATH`` (default: the bundled karabakh_framing)."""
+    parser.add_argument("--lexicon", default=DEFAULT_LEXICON, metavar="NAME|PATH",
+                        help="bundled lexicon name or lexicon file (default: %(default)s)")
+
+
+def load_lexicon(args):
+    """Load the lexicon named by ``--lexicon``."""
+    from frameshift.lexicon.formats import read_lexicon
+
+    return read_lexicon(args.lexicon)
+
+
+def add_output_options(parser: argparse.ArgumentParser) -> None:
+    """``--out FILE`` (default: standard output) and ``--force``."""
+    parser.add_argument("--out", metavar="FILE",
+                        help="write the CSV to FILE (atomically) instead of standard output; "
+                             "a provenance file FILE.provenance.json is written beside it")
+    parser.add_argument("--force", action="store_true",
+                        help="replace an existing output that frameshift did not write")
+
+
+def emit_table(df, args, *, provenance: dict | None = None, inputs=()) -> int:
+    """Write ``df`` as CSV to ``--out`` (atomically, with provenance) or to standard output.
+
+    The paths given as ``--corpus``/``PATH``, ``--lexicon`` and ``--actors`` always count as
+    inputs, so ``--out`` can never point into them (nor into the bundled ``corpus/``).
+    """
+    out = getattr(args, "out", None)
+    if out:
+        inputs = tuple(inputs) + tuple(getattr(args, k, None) for k in
+                                       ("corpus", "path", "lexicon", "actors"))
+        write_table_atomic(df, out, provenance=provenance or {},
+                           force=getattr(args, "force", False), inputs=inputs)
+    else:
+        df.to_csv(sys.stdout, index=False, lineterminator="\n")
+    return 0

@@ -1,0 +1,128 @@
+"""``frameshift lexicon check|list|convert``: inspect, check and convert lexicons.
+
+``lexicon check`` reads a lexicon (every validation problem is an error naming file and line)
+and checks it against a corpus: the types each glob matched, near misses (typos such as
+"instrastructure"), categories that matched nothing, and accepted quality problems of
+imported dictionaries. One CSV table: check, category, pattern, type, count, detail.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from frameshift.errors import OutputExistsError
+from frameshift.lexicon.formats import bundled_lexicons, read_lexicon, write_lexicon
+from frameshift.matching.check import check_lexicon
+from ._common import (DEFAULT_LEXICON, add_corpus_options, add_group_options,
+                      add_output_options, emit_table, load_corpus)
+
+__all__ = ["register"]
+
+
+def register(sub) -> None:
+    p = sub.add_parser("lexicon", help="check, list or convert lexicons",
+                       description="Check a lexicon against a corpus, list the bundled "
+                                   "lexicons, or convert a lexicon to YAML or CSV.")
+    lsub = p.add_subparsers(dest="lexicon_command", metavar="ACTION")
+    q = lsub.add_parser("check", help="check a lexicon against a corpus",
+                        description="Glob expansions, near misses, categories without "
+                                    "matches. Columns: check, category, pattern, type, "
+                                    "count, detail.")
+    q.add_argument("lexicon", nargs="?", default=DEFAULT_LEXICON, metavar="NAME|PATH",
+                   help="bundled lexicon name or lexicon file (default: %(default)s)")
+    add_corpus_options(q)
+    q.add_argument("--max-distance", type=int, metavar="N",
+                   help="largest edit distance of a near miss (default: 1, or 2 for words "
+                        "of 8+ characters)")
+    add_output_options(q)
+    q.set_defaults(func=_check)
+    q = lsub.add_parser("list", help="list the bundled lexicons",
+                        description="Bundled lexicons: name, version, categories, patterns, "
+                                    "description.")
+    add_output_options(q)
+    q.set_defaults(func=_list)
+    q = lsub.add_parser("convert", help="convert a lexicon to frameshift YAML or CSV",
+                        description="Read a lexicon in any supported format (frameshift "
+                                    "YAML, quanteda YAML, LIWC .dic, CSV) and write it as "
+                                    "frameshift YAML (.yml) or CSV (.csv), by --out's "
+                                    "extension.")
+    q.add_argument("lexicon", metavar="NAME|PATH")
+    q.add_argument("--out", required=True, metavar="FILE",
+                   help="output file (.yml/.yaml or .csv)")
+    q.add_argument("--force", action="store_true", help="replace an existing file")
+    q.set_defaults(func=_convert)
+    q = lsub.add_parser("expand", help="candidate terms to add to a lexicon",
+                        description="The most distinctive terms of a target group (Fightin' "
+                                    "Words against the rest, or a reference) that no pattern "
+                                    "of the lexicon covers: candidates to review in context "
+                                    "with `frameshift kwic TERM`. Columns: term, "
+                                    "count_target, count_reference, score, p, p_adjusted.")
+    q.add_argument("lexicon", nargs="?", default=DEFAULT_LEXICON, metavar="NAME|PATH",
+                   help="bundled lexicon name or lexicon file (default: %(default)s)")
+    add_corpus_options(q)
+    add_group_options(q, by_default="actor")
+    q.add_argument("--top", type=int, default=30, metavar="N",
+                   help="number of candidates (default: %(default)s)")
+    q.add_argument("--min-count", type=int, default=2, metavar="N",
+                   help="least count in the target (default: %(default)s)")
+    add_output_options(q)
+    q.set_defaults(func=_expand)
+    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
+
+
+def _check(args) -> int:
+    from frameshift.files import provenance
+
+    lexicon = read_lexicon(args.lexicon)
+    corpus = load_corpus(args)
+    report = check_lexicon(corpus, lexicon, max_distance=args.max_distance)
+    return emit_table(report.to_frame(), args,
+                      provenance=provenance(corpus=corpus, lexicon=lexicon,
+                                            command="lexicon check"))
+
+
+def _expand(args) -> int:
+    from frameshift.files import provenance
+    from frameshift.measures.key_terms import expansion_candidates
+
+    lexicon = read_lexicon(args.lexicon)
+    corpus = load_corpus(args)
+    table = expansion_candidates(corpus, lexicon, by=args.by, target=args.target,
+                                 reference=args.reference, top=args.top,
+                                 min_count=args.min_count)
+    return emit_table(table, args,
+                      provenance=provenance(corpus=corpus, lexicon=lexicon,
+                                            command="lexicon expand"))
+
+
+def _list(args) -> int:
+    rows = []
+    for name in bundled_lexicons():
+        lex = read_lexicon(name)
+        rows.append({"name": lex.name, "version": lex.version, "categories": len(lex),
+                     "patterns": sum(len(c.patterns) for c in lex),
+                     "description": " ".join(lex.description.split())})
+    table = pd.DataFrame(rows, columns=["name", "version", "categories", "patterns",
+                                        "description"])
+    return emit_table(table, args)
+
+
+def _convert(args) -> int:
+    from frameshift.files import check_output_path
+
+    lexicon = read_lexicon(args.lexicon)
+    out = Path(args.out)
+    src = lexicon.path
+    if out.exists() and not args.force:
+        raise OutputExistsError(f"{out}: exists. Pass --force to replace it.", path=out)
+    # never into the lexicon it reads, nor into the bundled corpora
+    check_output_path(out, force=True, inputs=[src] if src else ())
+    if out.suffix.lower() not in (".yml", ".yaml", ".csv"):
+        from frameshift.errors import OptionError
+
+        raise OptionError(f"{out}: cannot tell the output format from the extension "
+                          f"{out.suffix!r}; use .yml or .csv.")
+    write_lexicon(lexicon, out)
+    return 0

@@ -1,0 +1,659 @@
+"""Corpus readers: corpus folders, CSV/TSV, JSON Lines, folders of ``.txt`` files, DataFrames.
+
+Every reader validates its input once and reports every problem in one
+:class:`~frameshift.errors.CorpusError` naming file and row.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import json
+import os
+import re
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from frameshift.errors import (CorpusError, InputNotFoundError, Problem)
+
+from frameshift.files import corpus_dir, read_text_file
+
+from .model import STATEMENT_COLUMNS, Corpus, EmptyStatementWarning, _isna
+
+__all__ = ["read_corpus", "read_actors", "from_frame", "bundled_corpora"]
+
+
+_ID_CANDIDATES = ("statement_id", "doc_id", "id")
+_TEXT_CANDIDATES = ("text", "content", "body")
+_ACTOR_CANDIDATES = ("actor", "speaker", "author")
+_DATE_CANDIDATES = ("date",)
+_INT_RE = re.compile(r"-?[0-9]{1,9}")
+
+
+
+def bundled_corpora() -> list[str]:
+    """Names of the corpora bundled with frameshift (folders of ``corpus/``).
+
+    Examples
+    --------
+    >>> sorted(bundled_corpora())
+    ['inaugural', 'karabakh_2023']
+    """
+    root = corpus_dir()
+    if root is None:
+        return []
+    return sorted(p.name for p in root.iterdir() if (p / "corpus.yml").is_file())
+
+
+def _resolve(path) -> Path:
+    p = Path(path)
+    if p.exists():
+        return p
+    root = corpus_dir()
+    if root is not None and not any(sep in str(path) for sep in "/\\") and \
+            (root / str(path)).is_dir():
+        return root / str(path)
+    names = ", ".join(bundled_corpora()) or "(none found)"
+    raise InputNotFoundError(
+        f"{path}: no such file or folder, and not a bundled corpus. Give the path to a corpus "
+        f"folder, CSV/TSV, JSON Lines file or folder of .txt files, or one of the bundled "
+        f"corpora: {names}.", path=path)
+
+
+def read_corpus(path, *, id_col: str | None = None, text_col: str | None = None,
+                actor_col: str | None = None, date_col: str | None = None,
+                actors=None, name: str | None = None, sep: str | None = None) -> Corpus:
+    """Read a corpus of statements from a folder or file, recognising its format.
+
+    Parameters
+    ----------
+    path : str or path-like
+        A corpus folder (with ``corpus.yml``), a CSV/TSV file, a JSON Lines file
+        (``.jsonl``/``.ndjson``), a folder of ``.txt`` files (with YAML front matter, or a
+        sidecar ``metadata.csv`` with a ``file`` column), or the name of a bundled corpus
+        (``"karabakh_2023"``, ``"inaugural"``).
+    id_col, text_col, actor_col, date_col : str, optional
+        Column names in tables whose columns are named otherwise. By default the first of
+        ``statement_id``/``doc_id``/``id``, ``text``/``content``/``body``,
+        ``actor``/``speaker``/``author`` and ``date`` that is present. A table without actor or
+        date columns still loads.
+    actors : str, path-like or DataFrame, optional
+        An actor registry (``id,name,aliases,group``; aliases separated by ``|``). When
+        given, every statement's actor must be in it.
+    name : str, optional
+        Name of the corpus (default: the folder or file name).
+    sep : str, optional
+        Field separator of a delimited file (default: tab for ``.tsv``/``.tab``, else comma).
+
+    Returns
+    -------
+    Corpus
+
+    Raises
+    ------
+    InputNotFoundError, EncodingError, CorpusError
+
+    Examples
+    --------
+    >>> corpus = read_corpus("karabakh_2023")
+    >>> corpus.statements["statement_id"].tolist()
+    ['az_presidency/2023-03-27', 'nk_authorities/2023-03-28', 'commonspace/2023-03-28']
+    """
+    p = _resolve(path)
+    reg = read_actors(actors) if isinstance(actors, (str, os.PathLike)) else actors
+    cols = dict(id_col=id_col, text_col=text_col, actor_col=actor_col, date_col=date_col)
+    if p.is_dir():
+        if (p / "corpus.yml").is_file():
+            return _read_corpus_folder(p, name=name, **cols)
+        return _read_text_folder(p, actors=reg, name=name, **cols)
+    suffix = p.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        records = _read_jsonl(p)
+        return _from_records(records, path=p, actors=reg, name=name or p.stem, **cols)
+    if suffix in (".csv", ".tsv", ".tab", ".txt"):
+        if sep is None:
+            sep = "\t" if suffix in (".tsv", ".tab") else ","
+        records = _read_delimited(p, sep)
+        return _from_records(records, path=p, actors=reg, name=name or p.stem, **cols)
+    raise CorpusError(
+        f"{p}: cannot tell the format from the extension {suffix!r}. Use .csv, .tsv, .jsonl, "
+        f"a folder of .txt files, or a corpus folder with corpus.yml.", path=p)
+
+
+def _read_delimited(path: Path, sep: str) -> list[tuple[int, dict]]:
+    """Rows of a delimited file as (line number, record)."""
+    text = _read_nonempty(path)
+    # The csv module refuses fields over 128 KiB by default (a process-wide setting); a
+    # statement can be many megabytes, so lift the limit while reading and restore it.
+    old_limit = csv.field_size_limit()
+    csv.field_size_limit(max(old_limit, min(len(text) + 1, 2**31 - 1)))
+    try:
+        return _parse_delimited(text, path, sep)
+    finally:
+        csv.field_size_limit(old_limit)
+
+
+def delimited_rows(reader, path, header: list):
+    """Rows after the header of a ``csv.reader``: ``(line, record)``, or ``(line, Problem)``
+    for a row whose number of fields differs from the header's. Blank rows are skipped.
+
+    Shared by the loaders and the streaming counter (:mod:`frameshift.matching.stream`).
+    """
+    line = reader.line_num + 1
+    for rec in reader:
+        start_line = line
+        line = reader.line_num + 1
+        if not rec or all(not c.strip() for c in rec):
+            continue
+        if len(rec) != len(header):
+            yield start_line, Problem(
+                f"row has {len(rec)} fields, the header has {len(header)}.",
+                "Check the quoting of that row (a text with commas or line breaks must be "
+                "enclosed in double quotes).", path=path, line=start_line)
+            continue
+        yield start_line, dict(zip(header, rec))
+
+
+def _parse_delimited(text: str, path: Path, sep: str) -> list[tuple[int, dict]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    try:
+        header = next(reader)
+    except csv.Error as err:
+        raise CorpusError(f"{path}:1: cannot parse the header ({err}).", path=path) from err
+    header = [h.strip() for h in header]
+    problems = []
+    dup = sorted({h for h in header if header.count(h) > 1})
+    if dup:
+        problems.append(Problem(f"duplicate column names {dup}.", "Rename them so each is "
+                                "unique.", path=path, line=1))
+    rows = []
+    try:
+        for start_line, rec in delimited_rows(reader, path, header):
+            if isinstance(rec, Problem):
+                problems.append(rec)
+            else:
+                rows.append((start_line, rec))
+    except csv.Error as err:
+        raise CorpusError(f"{path}:{reader.line_num}: {err}. Check the quoting.",
+                          path=path, line=reader.line_num) from err
+    if problems:
+        raise CorpusError(f"{path}: {len(problems)} problem(s) in the table:",
+                          problems=problems, path=path)
+    if not rows:
+        raise CorpusError(f"{path}: the table has a header but no rows. Add one statement "
+                          f"per row.", path=path)
+    return rows
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    """A small CSV (segments, statement metadata) as a DataFrame of strings, validated."""
+    rows = _read_delimited(path, ",")
+    return pd.DataFrame([rec for _, rec in rows], columns=list(rows[0][1]), dtype=object)
+
+
+def _read_nonempty(path: Path) -> str:
+    text = read_text_file(path)
+    if not text.strip():
+        raise CorpusError(f"{path}: the file is empty. Expected a header row and one "
+                          f"statement per row.", path=path)
+    return text
+
+
+def json_record(line: str, path, i: int):
+    """One JSON Lines record (a dict), or a :class:`Problem` naming the line.
+
+    Shared by the loader and the streaming counter (:mod:`frameshift.matching.stream`).
+    """
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as err:
+        return Problem(f"not valid JSON ({err.msg} at column {err.colno}).",
+                       "Each line must be one JSON object.", path=path, line=i)
+    if not isinstance(rec, dict):
+        return Problem(f"expected a JSON object, found {type(rec).__name__}.",
+                       "Each line must be one JSON object.", path=path, line=i)
+    return rec
+
+
+def _read_jsonl(path: Path) -> list[tuple[int, dict]]:
+    text = _read_nonempty(path)
+    rows, problems = [], []
+    # Split on line feeds only: str.splitlines() would also split at U+2028, U+0085, form
+    # feeds ..., which JSON allows unescaped inside strings.
+    for i, line in enumerate(text.split("\n"), start=1):
+        line = line[:-1] if line.endswith("\r") else line
+        if not line.strip():
+            continue
+        rec = json_record(line, path, i)
+        if isinstance(rec, Problem):
+            problems.append(rec)
+        else:
+            rows.append((i, rec))
+    if problems:
+        raise CorpusError(f"{path}: {len(problems)} problem(s):", problems=problems, path=path)
+    return rows
+
+
+def _read_text_folder(folder: Path, *, actors, name, id_col, text_col, actor_col, date_col):
+    files = sorted(folder.glob("*.txt"))
+    if not files:
+        raise CorpusError(
+            f"{folder}: no corpus.yml and no .txt files. Give a corpus folder, or a folder of "
+            f".txt files (one statement each).", path=folder)
+    sidecar = folder / "metadata.csv"
+    meta = {}
+    if sidecar.is_file():
+        for line, rec in _read_delimited(sidecar, ","):
+            if "file" not in rec:
+                raise CorpusError(
+                    f"{sidecar}:1: no 'file' column (found: {', '.join(rec)}). Add a column "
+                    f"'file' naming each .txt file.", path=sidecar, line=1)
+            meta[rec["file"]] = (line, rec)
+    records, problems = [], []
+    for f in files:
+        raw = read_text_file(f)
+        rec: dict = {}
+        body = raw
+        if raw.startswith("---"):
+            end = raw.find("\n---", 3)
+            if end < 0:
+                problems.append(Problem("front matter starts with '---' but has no closing "
+                                        "'---' line.", "Close it with a line '---'.",
+                                        path=f, line=1))
+                continue
+            try:
+                fm = yaml.safe_load(raw[3:end]) or {}
+            except yaml.YAMLError as err:
+                mark = getattr(err, "problem_mark", None)
+                problems.append(Problem(f"front matter is not valid YAML ({err}).",
+                                        "Fix the YAML between the '---' lines.", path=f,
+                                        line=(mark.line + 2) if mark else 1))
+                continue
+            if not isinstance(fm, dict):
+                problems.append(Problem("front matter must be 'key: value' lines.", "",
+                                        path=f, line=2))
+                continue
+            rec.update({k: (v.isoformat() if isinstance(v, (_dt.date, _dt.datetime)) else v)
+                        for k, v in fm.items()})
+            nl = raw.find("\n", end + 4)
+            body = raw[nl + 1:] if nl >= 0 else ""
+        if f.name in meta:
+            rec.update(meta[f.name][1])
+        rec.setdefault("statement_id", f.stem)
+        rec.setdefault("file", f.name)
+        rec["text"] = body
+        records.append((1, rec))
+    if problems:
+        raise CorpusError(f"{folder}: {len(problems)} problem(s):", problems=problems,
+                          path=folder)
+    unknown = sorted(set(meta) - {f.name for f in files})
+    if unknown:
+        raise CorpusError(f"{sidecar}: rows name files that are not in the folder: "
+                          f"{', '.join(unknown)}. Fix the 'file' column.", path=sidecar)
+    corpus = _from_records(records, path=folder, actors=actors, name=name or folder.name,
+                           id_col=id_col, text_col="text" if text_col is None else text_col,
+                           actor_col=actor_col, date_col=date_col, row_label="file",
+                           files=[f.name for f in files])
+    return corpus
+
+
+def _pick(columns, given, candidates, what, path, required=True):
+    header = path is not None and path != "DataFrame" and Path(path).is_file()
+    loc = f"{path}:1" if header else (path or "table")
+    if given is not None:
+        if given not in columns:
+            raise CorpusError(
+                f"{loc}: no {what} column {given!r}; the columns are: "
+                f"{', '.join(map(str, columns))}. Pass the right name "
+                f"(--{what}-col / {what}_col=).", path=path, line=1)
+        return given
+    for c in candidates:
+        if c in columns:
+            return c
+    if required:
+        raise CorpusError(
+            f"{loc}: no {what} column; the columns are: "
+            f"{', '.join(map(str, columns))}. Name the {what} column with {what}_col= "
+            f"(--{what}-col on the command line), or add a column named {candidates[0]!r}.",
+            path=path, line=1)
+    return None
+
+
+def _from_records(records, *, path, actors, name, id_col, text_col, actor_col, date_col,
+                  row_label="row", files=None) -> Corpus:
+    columns: list = []
+    for _, rec in records:
+        for k in rec:
+            if k not in columns:
+                columns.append(k)
+    df = pd.DataFrame([rec for _, rec in records], columns=columns)
+    lines = [line for line, _ in records]
+    return from_frame(df, id_col=id_col, text_col=text_col, actor_col=actor_col,
+                      date_col=date_col, actors=actors, name=name, _path=path, _lines=lines,
+                      _files=files)
+
+
+def read_actors(path) -> pd.DataFrame:
+    """Read an actor registry: CSV with ``id``, ``name``, ``aliases`` (``|``-separated), ``group``.
+
+    Returns
+    -------
+    DataFrame
+        ``id``, ``name``, ``aliases`` (tuple of str), ``group``, plus any further columns.
+    """
+    p = Path(path)
+    rows = _read_delimited(p, ",") if p.exists() else None
+    if rows is None:
+        raise InputNotFoundError(f"{p}: no such actor registry. Give a CSV with columns "
+                                 f"id,name,aliases,group.", path=p)
+    problems = []
+    cols = list(rows[0][1])
+    if "id" not in cols:
+        raise CorpusError(f"{p}:1: the actor registry has no 'id' column (found: "
+                          f"{', '.join(cols)}). Add columns id,name,aliases,group.",
+                          path=p, line=1)
+    seen = {}
+    out = []
+    for line, rec in rows:
+        aid = rec["id"].strip()
+        if not aid:
+            problems.append(Problem("empty actor id.", "Give every actor an id.", path=p,
+                                    line=line))
+        elif aid in seen:
+            problems.append(Problem(f"duplicate actor id {aid!r} (first on line {seen[aid]}).",
+                                    "Merge the rows or rename one.", path=p, line=line))
+        seen.setdefault(aid, line)
+        aliases = tuple(a.strip() for a in rec.get("aliases", "").split("|") if a.strip())
+        row = dict(rec)
+        row.update(id=aid, name=rec.get("name", "").strip() or aid, aliases=aliases,
+                   group=rec.get("group", "").strip() or None)
+        out.append(row)
+    if problems:
+        raise CorpusError(f"{p}: {len(problems)} problem(s):", problems=problems, path=p)
+    df = pd.DataFrame(out)
+    front = ["id", "name", "aliases", "group"]
+    return df[front + [c for c in df.columns if c not in front]]
+
+
+class _DateRangeError(ValueError):
+    """A date that parses but lies outside the range a datetime64[ns] column can hold."""
+
+
+def _parse_date(value):
+    """Parse an ISO date (YYYY, YYYY-MM, YYYY-MM-DD, or a datetime); None if empty.
+
+    Times with a UTC offset keep their local wall-clock time (the offset is dropped), so a
+    column may mix dates with and without offsets. Raises ValueError if unparseable and
+    :class:`_DateRangeError` if outside 1677-09-22 .. 2262-04-11.
+    """
+    if _isna(value):
+        return None
+    if isinstance(value, (bool, np.bool_)):
+        raise ValueError(str(value))
+    if isinstance(value, (_dt.datetime, _dt.date, pd.Timestamp)):
+        return _in_range(pd.Timestamp(value))
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        value = int(value)
+    if isinstance(value, (int, np.integer)):
+        if 0 < int(value) < 10000:
+            return _in_range(pd.Timestamp(int(value), 1, 1))
+        raise ValueError(str(value))
+    s = str(value).strip()
+    if not s:
+        return None
+    try:
+        if len(s) == 4 and s.isdigit():
+            return _in_range(pd.Timestamp(int(s), 1, 1))
+        if len(s) == 7 and s[4] == "-" and s[:4].isdigit() and s[5:].isdigit():
+            return _in_range(pd.Timestamp(int(s[:4]), int(s[5:]), 1))
+        return _in_range(pd.Timestamp(_dt.datetime.fromisoformat(s.replace("Z", "+00:00"))))
+    except _DateRangeError:
+        raise
+    except (ValueError, OverflowError):
+        raise ValueError(s) from None
+
+
+def _in_range(ts: pd.Timestamp) -> pd.Timestamp:
+    if ts.tzinfo is not None:
+        ts = ts.tz_localize(None)
+    if not (pd.Timestamp.min <= ts <= pd.Timestamp.max):
+        raise _DateRangeError(str(ts.date()))
+    return ts.as_unit("ns") if hasattr(ts, "as_unit") else ts
+
+
+def from_frame(df: pd.DataFrame, *, id_col: str | None = None, text_col: str | None = None,
+               actor_col: str | None = None, date_col: str | None = None, actors=None,
+               name: str | None = None, _path=None, _lines=None, _files=None) -> Corpus:
+    """Build a corpus from a pandas DataFrame of statements.
+
+    Parameters
+    ----------
+    df : DataFrame
+        One row per statement. Not modified.
+    id_col, text_col, actor_col, date_col : str, optional
+        See :func:`read_corpus`. Column names are matched exactly.
+    actors : DataFrame, optional
+        Actor registry (``id``, ``name``, ``aliases``, ``group``); when given, every actor
+        must be in it.
+    name : str, optional
+
+    Returns
+    -------
+    Corpus
+        Statements with columns ``statement_id``, ``actor``, ``date`` (datetime64, NaT when
+        missing), ``text``, the optional columns that were present, then every other column
+        as it was; ordered by date (statements without a date keep their place at the end),
+        then by input order.
+
+    Raises
+    ------
+    CorpusError
+        Missing id or text column (the message lists the columns found), duplicate ids,
+        unparseable dates, actors not in the registry -- all problems at once, by row.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"id": [1, 2], "body": ["Yes.", "No."], "party": ["A", "B"]})
+    >>> from_frame(df).statements.columns.tolist()
+    ['statement_id', 'actor', 'date', 'text', 'id', 'body', 'party']
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"from_frame expects a pandas DataFrame, got {type(df).__name__}.")
+    if isinstance(actors, (str, os.PathLike)):
+        actors = read_actors(actors)
+    where = str(_path) if _path is not None else "DataFrame"
+    columns = list(df.columns)
+    dup = sorted({str(c) for c in columns if columns.count(c) > 1})
+    if dup:
+        raise CorpusError(f"{where}: duplicate column names {dup}. Rename them so each is "
+                          f"unique.", path=_path, line=1 if _path is not None else None)
+    picked, missing = {}, []
+    for what, given, cands in (("id", id_col, _ID_CANDIDATES),
+                               ("text", text_col, _TEXT_CANDIDATES)):
+        try:
+            picked[what] = _pick(columns, given, cands, what, where)
+        except CorpusError as err:
+            missing.append(err)
+    if len(missing) == 1:
+        raise missing[0]
+    if missing:
+        raise CorpusError("\n".join(str(e) for e in missing), path=_path,
+                          line=1 if _path is not None else None)
+    idc, txc = picked["id"], picked["text"]
+    acc = _pick(columns, actor_col, _ACTOR_CANDIDATES, "actor", where, required=False)
+    dtc = _pick(columns, date_col, _DATE_CANDIDATES, "date", where, required=False)
+    n = len(df)
+    if n == 0:
+        raise CorpusError(f"{where}: no statements (0 rows). Add one statement per row.",
+                          path=_path)
+    lines = _lines if _lines is not None else list(range(1, n + 1))
+    label = "line" if _lines is not None else "row"
+    rowname = (lambda i: f"{_files[i]}") if _files is not None else None
+    problems: list[Problem] = []
+
+    def prob(i, msg, fix):
+        if rowname is not None:
+            problems.append(Problem(msg, fix, path=Path(where) / rowname(i)))
+        elif _path is not None:
+            problems.append(Problem(msg, fix, path=where, line=lines[i]))
+        else:
+            problems.append(Problem(f"row {i}: {msg}", fix, path="DataFrame"))
+
+    ids = []
+    first_seen: dict = {}
+    for i, v in enumerate(df[idc].tolist()):
+        sid = "" if _isna(v) else str(v).strip()
+        if not sid:
+            prob(i, f"empty id in column {idc!r}.", "Give every statement an id.")
+        elif sid in first_seen:
+            first = (f"first in {rowname(first_seen[sid])}" if rowname is not None else
+                     f"first at {label} {lines[first_seen[sid]]}")
+            prob(i, f"duplicate id {sid!r} ({first}).",
+                 "Ids must be unique: rename or merge the rows.")
+        first_seen.setdefault(sid, i)
+        ids.append(sid)
+    texts = []
+    empty_rows = []
+    for i, v in enumerate(df[txc].tolist()):
+        t = "" if _isna(v) else str(v)
+        if not t.strip():
+            empty_rows.append(i)
+        texts.append(t)
+    actor_vals = [None if (acc is None or _isna(v) or not str(v).strip()) else str(v).strip()
+                  for v in (df[acc].tolist() if acc else [None] * n)]
+    dates = []
+    for i, v in enumerate(df[dtc].tolist() if dtc else [None] * n):
+        try:
+            dates.append(_parse_date(v))
+        except _DateRangeError:
+            prob(i, f"the date {str(v)!r} in column {dtc!r} is outside the supported range "
+                    f"1677-09-22 to 2262-04-11.",
+                 "Move it to another column (extra columns are kept as they are) and "
+                 "leave this row's date empty.")
+            dates.append(None)
+        except ValueError:
+            prob(i, f"cannot read the date {str(v)!r} in column {dtc!r}.",
+                 "Write dates as YYYY-MM-DD (or YYYY, YYYY-MM).")
+            dates.append(None)
+    if actors is not None:
+        known = set(actors["id"])
+        for i, a in enumerate(actor_vals):
+            if a is not None and a not in known:
+                prob(i, f"actor {a!r} is not in the actor registry (known: "
+                        f"{', '.join(sorted(known))}).",
+                     "Add it to the registry or correct the actor id.")
+    if problems:
+        raise CorpusError(f"{where}: {len(problems)} problem(s):", problems=problems,
+                          path=_path)
+    for i in empty_rows:
+        where_i = f"{where}:{lines[i]}" if _path is not None else f"{where} row {i}"
+        warnings.warn(f"{where_i}: statement {ids[i]!r} has no text; it is kept and counted "
+                      f"as 0 tokens.", EmptyStatementWarning, stacklevel=3)
+    out = pd.DataFrame({
+        "statement_id": pd.Series(ids, dtype=object),
+        "actor": pd.Series(actor_vals, dtype=object),
+        "date": pd.to_datetime(pd.Series([d if d is not None else pd.NaT for d in dates]))
+        .astype("datetime64[ns]"),
+        "text": pd.Series(texts, dtype=object),
+    })
+    for c in STATEMENT_COLUMNS[4:]:
+        if c in df.columns and c not in (idc, txc, acc, dtc):
+            out[c] = df[c].to_numpy(dtype=object)
+    for c in df.columns:
+        if c not in out.columns and c not in ("statement_id", "actor", "date", "text"):
+            out[c] = _maybe_numeric(df[c])
+        elif c not in out.columns:
+            out[f"{c}_original"] = df[c].to_numpy()
+    order = _analysis_order(out["date"])
+    out = out.iloc[order].reset_index(drop=True)
+    return Corpus(out, actors=actors, name=name or (Path(where).stem if _path else "corpus"),
+                  path=_path)
+
+
+def _maybe_numeric(col: pd.Series) -> np.ndarray:
+    """Integer-looking text columns (``Year``) become integers; everything else is kept."""
+    vals = col.tolist()
+    if vals and all(isinstance(v, str) and _INT_RE.fullmatch(v.strip()) for v in vals):
+        return np.array([int(v) for v in vals], dtype=np.int64)
+    return col.to_numpy(dtype=object)
+
+
+def _analysis_order(dates: pd.Series) -> np.ndarray:
+    keys = dates.to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    nat = dates.isna().to_numpy()
+    keys = np.where(nat, np.iinfo(np.int64).max, keys)
+    return np.argsort(keys, kind="stable")
+
+
+# --------------------------------------------------------------------------- corpus folders
+def _read_corpus_folder(folder: Path, *, name, id_col, text_col, actor_col, date_col) -> Corpus:
+    manifest_path = folder / "corpus.yml"
+    try:
+        manifest = yaml.safe_load(read_text_file(manifest_path)) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        loc = f"{manifest_path}:{line}:{mark.column + 1}" if mark else str(manifest_path)
+        raise CorpusError(f"{loc}: not valid YAML ({getattr(err, 'problem', None) or err}). "
+                          f"Fix the YAML syntax (key: value lines).",
+                          path=manifest_path, line=line) from err
+    if not isinstance(manifest, dict):
+        raise CorpusError(f"{manifest_path}:1: expected 'key: value' lines (name, actors, "
+                          f"statements, ...), found a YAML {type(manifest).__name__}. Write the "
+                          f"manifest as a mapping.", path=manifest_path, line=1)
+    bad = sorted(k for k in ("actors", "statements", "segments", "sources", "name")
+                 if k in manifest and not isinstance(manifest[k], str))
+    if bad:
+        raise CorpusError(f"{manifest_path}: the entries {bad} must be file or folder names "
+                          f"(text). Fix them.", path=manifest_path)
+    actors = None
+    if (folder / manifest.get("actors", "actors.csv")).is_file():
+        actors = read_actors(folder / manifest.get("actors", "actors.csv"))
+    st_path = folder / manifest.get("statements", "statements.csv")
+    seg_name = manifest.get("segments")
+    name = name or manifest.get("name", folder.name)
+    meta = {k: v for k, v in manifest.items()}
+    if seg_name:
+        sources = {}
+        src_dir = folder / manifest.get("sources", "sources")
+        if not src_dir.is_dir():
+            raise InputNotFoundError(
+                f"{manifest_path}: names segments but the sources folder {src_dir} is missing. "
+                f"Put the source documents (one .txt file each) in {src_dir.name}/.",
+                path=src_dir)
+        for f in sorted(src_dir.iterdir()):
+            if f.is_file() and not f.name.startswith("."):
+                sources[f.stem] = read_text_file(f)
+        seg_path = folder / seg_name
+        if not seg_path.is_file():
+            raise InputNotFoundError(
+                f"{manifest_path}: names the segments file {seg_name!r}, which is missing. "
+                f"Add it or fix the 'segments:' entry.", path=seg_path)
+        seg_rows = _read_delimited(seg_path, ",")
+        segments = pd.DataFrame([rec for _, rec in seg_rows], columns=list(seg_rows[0][1]),
+                                dtype=object)
+        statements_meta = _read_table(st_path) if st_path.is_file() else None
+        from .segments import corpus_from_segments
+
+        corpus = corpus_from_segments(sources, segments, actors=actors,
+                                      statements=statements_meta, name=name,
+                                      path=folder, _segments_path=folder / seg_name,
+                                      _lines=[line for line, _ in seg_rows])
+        corpus.meta.update(meta)
+        return corpus
+    if not st_path.is_file():
+        raise CorpusError(f"{manifest_path}: names no segments and {st_path.name} is missing. "
+                          f"Add {st_path.name} (one statement per row) or a 'segments:' entry.",
+                          path=manifest_path)
+    records = _read_delimited(st_path, ",")
+    corpus = _from_records(records, path=st_path, actors=actors, name=name, id_col=id_col,
+                           text_col=text_col, actor_col=actor_col, date_col=date_col)
+    corpus.path = folder
+    corpus.meta.update(meta)
+    return corpus

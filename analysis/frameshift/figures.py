@@ -1,0 +1,576 @@
+"""The paper's figures: a registry, and the one function that writes them to disk.
+
+Each registered figure names its data (a builder that computes the tables from a bundled
+corpus and lexicon with fixed settings and seeds) and its plot function (from
+:mod:`frameshift.plotting`). :func:`build_figures` writes, for each figure, ``<id>.png``
+(300 dpi), ``<id>.pdf``, ``<id>.csv`` (exactly the numbers drawn) and one ``manifest.json``
+for the folder: figure id -> files with their SHA-256, title, caption, corpus and lexicon
+identity, package version, tokenizer and matching settings. Running it twice gives the same
+bytes: no timestamps in the metadata, DejaVu Sans (shipped with matplotlib), fixed seeds.
+
+``make figures`` runs ``frameshift figures --out figures/``; this is the only module of the
+package that saves files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+from frameshift import plotting
+from frameshift.files import atomic_write_bytes, check_output_path
+from frameshift.errors import OptionError, OutputExistsError
+
+__all__ = [
+    "FigureSpec",
+    "FigureData",
+    "REGISTRY",
+    "SEED",
+    "N_BOOT",
+    "MANIFEST",
+    "figure_ids",
+    "figure_data",
+    "draw_figure",
+    "build_figures",
+]
+
+#: Seed of every random step (bootstrap, permutation test) of every figure.
+SEED = 20230328
+#: Bootstrap resamples (and permutations) behind every interval drawn.
+N_BOOT = 2000
+#: Name of the manifest written in the output folder.
+MANIFEST = "manifest.json"
+
+_PNG_META = {"Software": None}
+_PDF_META = {"Creator": "frameshift", "Producer": "frameshift", "CreationDate": None,
+             "ModDate": None}
+
+_KARABAKH = "karabakh_2023"
+_INAUGURAL = "inaugural"
+_LEXICON = "karabakh_framing"
+_A = "az_presidency/2023-03-27"
+#: Category labels and terms are wrapped at this many characters (single-column width).
+_WRAP = 28
+_B = "nk_authorities/2023-03-28"
+
+
+@dataclass(frozen=True)
+class FigureData:
+    """What a figure draws.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        The numbers drawn, written as ``<id>.csv`` (rows of the tables the figure was drawn
+        from, with their original columns).
+    args : tuple
+        Positional arguments (tables) of the plot function.
+    kwargs : dict
+        Keyword options of the plot function.
+    notes : tuple of str
+        Warnings raised while computing the data (recorded in the manifest).
+    """
+
+    table: pd.DataFrame
+    args: tuple
+    kwargs: dict = field(default_factory=dict)
+    notes: tuple = ()
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    """One registered figure: id, title, caption, plot function, data builder, size."""
+
+    id: str
+    title: str
+    caption: str
+    plot: Callable
+    data: Callable
+    corpus: str
+    lexicon: str | None = None
+    size: tuple = (3.4, 2.6)
+
+
+# --------------------------------------------------------------------------- data context
+
+
+class _Context:
+    """Loads each corpus and lexicon once per build and caches derived tables."""
+
+    def __init__(self):
+        self._cache: dict = {}
+
+    def _get(self, key, make):
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+    def corpus(self, name):
+        from frameshift.corpus.readers import read_corpus
+
+        return self._get(("corpus", name), lambda: read_corpus(name))
+
+    def lexicon(self, name):
+        from frameshift.lexicon.formats import read_lexicon
+
+        return self._get(("lexicon", name), lambda: read_lexicon(name))
+
+    def matches(self, corpus, lexicon):
+        from frameshift.matching.engine import find_matches
+
+        return self._get(("matches", corpus, lexicon), lambda: find_matches(
+            self.corpus(corpus), self.lexicon(lexicon), **_match_options()))
+
+    def counts(self, corpus, lexicon, by):
+        from frameshift.matching.engine import count_matches
+
+        return self._get(("counts", corpus, lexicon, by), lambda: count_matches(
+            self.corpus(corpus), self.lexicon(lexicon), by=by, **_match_options()))
+
+    def labels(self, lexicon) -> dict:
+        return {c.id: (c.label or c.id) for c in self.lexicon(lexicon).categories}
+
+    def names(self, corpus):
+        return self.corpus(corpus).actor_name
+
+
+def _match_options() -> dict:
+    """Matching options of every figure (the defaults of :class:`MatchSettings`)."""
+    from frameshift.matching.engine import MatchSettings
+
+    s = MatchSettings()
+    return {"case_sensitive": s.case_sensitive, "nested_scope": s.nested_scope,
+            "cross_sentences": s.cross_sentences, "negation_window": s.negation_window}
+
+
+def _settings_record() -> dict:
+    from frameshift.matching.engine import MatchSettings
+    from frameshift.text.tokenizer import TokenizerSettings
+
+    return {"matching": MatchSettings().as_dict(), "tokenizer": TokenizerSettings().as_dict(),
+            "seed": SEED, "n_boot": N_BOOT}
+
+
+def _caught(func, *args, **kwargs):
+    """Call ``func`` recording its warnings (returned as notes for the manifest)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = func(*args, **kwargs)
+    notes = tuple(dict.fromkeys(f"{w.category.__name__}: {w.message}" for w in caught))
+    return out, notes
+
+
+# --------------------------------------------------------------------------- builders
+
+
+def _profile_intervals(corpus, matches, *, categories, by="actor", x="per_1000",
+                       n_boot=N_BOOT, seed=SEED, level=0.95):
+    """Percentile bootstrap intervals of each unit's rates, resampling its sentences.
+
+    The sentences of all statements of a unit are pooled and resampled with replacement;
+    ``per_1000`` is recomputed as 1000 x matches / tokens of the resample (``share`` as the
+    category's share of the resample's matches).
+    """
+    from frameshift.measures.shifts import sentence_counts
+
+    per = sentence_counts(corpus, matches, categories=categories)
+    st = corpus.statements
+    rng = np.random.default_rng(seed)
+    rows = []
+    for unit in pd.unique(st[by]):
+        ids = st.loc[st[by] == unit, "statement_id"].astype(str)
+        c = np.vstack([per[s][0] for s in ids])
+        t = np.concatenate([per[s][1] for s in ids])
+        w = rng.multinomial(len(t), np.full(len(t), 1.0 / len(t)), size=n_boot).astype(float)
+        bc, bt = w @ c, w @ t
+        with np.errstate(divide="ignore", invalid="ignore"):
+            if x == "per_1000":
+                v = 1000.0 * bc / bt[:, None]
+            else:
+                tot = bc.sum(axis=1, keepdims=True)
+                v = np.where(tot > 0, bc / tot, np.nan)
+        a = (1.0 - level) / 2.0 * 100.0
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            lo, hi = np.nanpercentile(v, a, axis=0), np.nanpercentile(v, 100.0 - a, axis=0)
+        for j, cat in enumerate(categories):
+            rows.append((unit, cat, float(lo[j]), float(hi[j])))
+    return pd.DataFrame(rows, columns=[by, "category", "ci_low", "ci_high"])
+
+
+def _data_profile(ctx: _Context) -> FigureData:
+    counts = ctx.counts(_KARABAKH, _LEXICON, "actor")
+    cats = list(ctx.lexicon(_LEXICON).category_ids)
+    iv = _profile_intervals(ctx.corpus(_KARABAKH), ctx.matches(_KARABAKH, _LEXICON),
+                            categories=cats, by="actor", x="per_1000")
+    table = counts.merge(iv, on=["actor", "category"], how="left", sort=False)
+    return FigureData(table=table, args=(counts,),
+                      kwargs={"x": "per_1000", "by": "actor", "intervals": iv,
+                              "labels": ctx.labels(_LEXICON), "names": ctx.names(_KARABAKH),
+                              "wrap": _WRAP})
+
+
+def _data_heatmap(ctx: _Context) -> FigureData:
+    counts = ctx.counts(_KARABAKH, _LEXICON, "actor")
+    return FigureData(table=counts, args=(counts,),
+                      kwargs={"value": "per_1000", "annot": "count", "by": "actor",
+                              "labels": ctx.labels(_LEXICON), "names": ctx.names(_KARABAKH),
+                              "wrap": 22, "rotation": 90, "label_wrap": _WRAP})
+
+
+def _shift_table(ctx: _Context):
+    from frameshift.measures.shifts import shift
+
+    key = ("shift", _A, _B)
+    if key not in ctx._cache:
+        ctx._cache[key] = _caught(shift, ctx.corpus(_KARABAKH), ctx.lexicon(_LEXICON),
+                                  pairs=[(_A, _B)], matches=ctx.matches(_KARABAKH, _LEXICON),
+                                  n_boot=N_BOOT, n_perm=N_BOOT, seed=SEED)
+    return ctx._cache[key]
+
+
+def _statement_names(ctx: _Context) -> dict:
+    c = ctx.corpus(_KARABAKH)
+    st = c.statements
+    return {sid: c.actor_name(a) for sid, a in zip(st["statement_id"], st["actor"])}
+
+
+def _data_shift(ctx: _Context) -> FigureData:
+    table, notes = _shift_table(ctx)
+    counts = ctx.counts(_KARABAKH, _LEXICON, "statement_id")
+    frame = plotting.shift_frame(table, counts, from_=_A, to=_B)
+    return FigureData(table=frame, args=(table, counts), notes=notes,
+                      kwargs={"from_": _A, "to": _B, "labels": ctx.labels(_LEXICON),
+                              "names": _statement_names(ctx), "wrap": _WRAP})
+
+
+def _data_jsd(ctx: _Context) -> FigureData:
+    table, notes = _shift_table(ctx)
+    drawn = table[table["measure"].isin(["jsd", "jsd_contribution", "rate_diff"])]
+    return FigureData(table=drawn.reset_index(drop=True), args=(table,), notes=notes,
+                      kwargs={"from_": _A, "to": _B, "labels": ctx.labels(_LEXICON),
+                              "names": _statement_names(ctx), "wrap": _WRAP})
+
+
+def _data_keyness_karabakh(ctx: _Context) -> FigureData:
+    from frameshift.measures.key_terms import keyness
+
+    corpus = ctx.corpus(_KARABAKH)
+    table, notes = _caught(keyness, corpus, by="actor", target="nk_authorities",
+                           reference="az_presidency", method="fightin-words")
+    return FigureData(table=table, args=(table,), notes=notes,
+                      kwargs={"top": 8, "target": corpus.actor_name("nk_authorities"),
+                              "reference": corpus.actor_name("az_presidency"),
+                              "skip": _stop_words()})
+
+
+def _stop_words() -> frozenset:
+    """scikit-learn's English stop words: drawn but not labelled in the Karabakh keyness plot."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
+
+
+_DISPERSION_TERMS = ("reintegration", "talks", "coercion", "impose", "ready-made solutions",
+                     "imposition", "internationally established negotiation format",
+                     "obligations", "equal rights", "de facto", "Artsakh", "Stepanakert",
+                     "NKR")
+
+
+def _statement_tokens(ctx: _Context, corpus_name: str) -> pd.DataFrame:
+    from frameshift.corpus.model import corpus_tokens
+
+    c = ctx.corpus(corpus_name)
+    st = c.statements[["statement_id", "actor", "date"]].copy()
+    st["tokens"] = corpus_tokens(c).n_tokens().astype(np.int64)
+    return st
+
+
+def _data_dispersion(ctx: _Context) -> FigureData:
+    matches = ctx.matches(_KARABAKH, _LEXICON)
+    st = _statement_tokens(ctx, _KARABAKH)
+    terms = list(_DISPERSION_TERMS)
+    frame = plotting.dispersion_frame(matches, st, terms=terms)
+    return FigureData(table=frame, args=(matches, st),
+                      kwargs={"terms": terms, "names": ctx.names(_KARABAKH), "wrap": _WRAP})
+
+
+def _timeline_events(corpus) -> pd.DataFrame:
+    name = corpus.meta.get("timeline") if getattr(corpus, "meta", None) else None
+    if not name or corpus.path is None or not (corpus.path / name).is_file():
+        return pd.DataFrame(columns=["date", "actor", "event", "label"])
+    ev = pd.read_csv(corpus.path / name, dtype=str, keep_default_na=False)
+    ev = ev[(ev["actor"] != "") & (ev["statement_id"] == "")]
+    ev = ev.assign(date=pd.to_datetime(ev["date"]))
+    cols = ["date", "actor", "event"] + (["label"] if "label" in ev.columns else [])
+    return ev[cols].reset_index(drop=True)
+
+
+def _data_timeline(ctx: _Context) -> FigureData:
+    counts = ctx.counts(_KARABAKH, _LEXICON, "statement_id")
+    lead = plotting.leading_frames(counts, top=2, by="statement_id")
+    corpus = ctx.corpus(_KARABAKH)
+    st = corpus.statements[["statement_id", "actor", "date"]]
+    events = _timeline_events(corpus)
+    table = st.merge(lead, on="statement_id", how="left", sort=False)
+    return FigureData(table=table, args=(st, lead),
+                      kwargs={"events": events, "labels": ctx.labels(_LEXICON),
+                              "names": ctx.names(_KARABAKH), "wrap": 32})
+
+
+def _data_ntr(ctx: _Context) -> FigureData:
+    from frameshift.measures.key_terms import term_counts
+    from frameshift.measures.sequence import ntr
+
+    corpus = ctx.corpus(_INAUGURAL)
+    counts = term_counts(corpus, top_k=500)
+    table = ntr(counts, by="statement_id", window=3, smoothing=0.5)
+    st = corpus.statements[["statement_id", "Year", "President"]]
+    table = table.merge(st, on="statement_id", how="left", sort=False)
+    return FigureData(table=table, args=(table,),
+                      kwargs={"x": "Year", "label_col": "President", "n_labels": 0})
+
+
+def _data_keyness_inaugural(ctx: _Context) -> FigureData:
+    from frameshift.measures.key_terms import keyness
+
+    table, notes = _caught(keyness, ctx.corpus(_INAUGURAL), by="Party", target="Republican",
+                           reference="Democratic", method="fightin-words", min_count=5)
+    return FigureData(table=table, args=(table,), notes=notes,
+                      kwargs={"top": 12, "target": "Republican", "reference": "Democratic"})
+
+
+# --------------------------------------------------------------------------- registry
+
+_SPECS = (
+    FigureSpec(
+        "karabakh_profile", "Frame profiles of the three voices",
+        "Framing categories of the karabakh_framing lexicon per actor in the March 2023 "
+        "exchange, as matches per 1,000 word tokens. Bars: 95% percentile bootstrap intervals "
+        f"({N_BOOT} resamples of each actor's sentences, seed {SEED}).",
+        plotting.plot_profile, _data_profile, _KARABAKH, _LEXICON, (3.4, 4.3)),
+    FigureSpec(
+        "karabakh_heatmap", "Who uses which frame",
+        "Matches per 1,000 word tokens (colour) and number of matches (cell text) for each "
+        "actor and category of the karabakh_framing lexicon.",
+        plotting.plot_heatmap, _data_heatmap, _KARABAKH, _LEXICON, (3.4, 4.4)),
+    FigureSpec(
+        "karabakh_shift", "From Baku's invitation to Stepanakert's reply",
+        "Rate of each frame (per 1,000 tokens) in Baku's invitation of 27 March (circle) and "
+        "Stepanakert's reply of 28 March (arrow head). Grey bar: 95% bootstrap interval of "
+        "the change, drawn from the invitation's rate. Frames matched in neither statement "
+        "are omitted; the full table is in the CSV.",
+        plotting.plot_shift, _data_shift, _KARABAKH, _LEXICON, (3.4, 3.3)),
+    FigureSpec(
+        "karabakh_jsd", "What drives the shift",
+        "Contribution of each category to the Jensen-Shannon divergence (bits) between the "
+        "frame distributions of Baku's invitation (A) and Stepanakert's reply (B); bars "
+        "point to the statement where the frame is more frequent and sum to the total. "
+        "Interval: 95% sentence bootstrap.",
+        plotting.plot_jsd_contributions, _data_jsd, _KARABAKH, _LEXICON, (3.4, 3.4)),
+    FigureSpec(
+        "karabakh_keyness", "Distinctive words of Stepanakert's reply",
+        "Fightin' Words (Monroe, Colaresi & Quinn 2008): log-odds ratio z-score of each word, "
+        "de facto authorities' reply vs. Baku's invitation, informative Dirichlet prior from "
+        "the counts of the whole corpus, against the word's frequency. Labels: the eight "
+        "highest and lowest scores among words that are not English stop words (stop words "
+        "are drawn but not labelled). Dotted lines: |z| = 1.96.",
+        plotting.plot_keyness, _data_keyness_karabakh, _KARABAKH, None, (3.4, 2.9)),
+    FigureSpec(
+        "karabakh_dispersion", "Where the framing terms fall",
+        "Lexical dispersion of framing terms across the three statements in date order "
+        "(word offsets; dashed lines separate the statements). Each tick is one lexicon "
+        "match of the term.",
+        plotting.plot_dispersion, _data_dispersion, _KARABAKH, _LEXICON, (3.4, 3.9)),
+    FigureSpec(
+        "karabakh_timeline", "The exchange in time",
+        "Statements of the corpus (filled markers) with their two leading frames (number of "
+        "matches), and earlier moves reported in the source article (hollow markers).",
+        plotting.plot_timeline, _data_timeline, _KARABAKH, _LEXICON, (3.4, 2.6)),
+    FigureSpec(
+        "inaugural_ntr", "Novelty, transience and resonance of inaugural addresses",
+        "Novelty, transience and resonance (Barron et al. 2018; KL divergence in bits, window "
+        "3) of the distributions of the 500 most frequent content words over the 60 US "
+        "inaugural addresses, 1789-2025 (counts smoothed with 0.5).",
+        plotting.plot_ntr, _data_ntr, _INAUGURAL, None, (3.4, 2.4)),
+    FigureSpec(
+        "inaugural_keyness", "Republican vs. Democratic inaugural addresses",
+        "Fightin' Words z-scores of every word used at least five times by Republican and "
+        "Democratic presidents together, Republican vs. Democratic inaugural addresses "
+        "(prior: counts of all 60 addresses), against word frequency; the twelve highest "
+        "and lowest are labelled. Dotted lines: |z| = 1.96.",
+        plotting.plot_keyness, _data_keyness_inaugural, _INAUGURAL, None, (3.4, 3.0)),
+)
+
+#: Registered figures by id, in the paper's order.
+REGISTRY: dict = {s.id: s for s in _SPECS}
+
+
+def figure_ids() -> list:
+    """Ids of the registered figures, in order.
+
+    Examples
+    --------
+    >>> figure_ids()[:2]
+    ['karabakh_profile', 'karabakh_heatmap']
+    """
+    return list(REGISTRY)
+
+
+def _spec(figure_id) -> FigureSpec:
+    if figure_id not in REGISTRY:
+        raise OptionError(f"Unknown figure {figure_id!r}. Registered figures: "
+                          + ", ".join(REGISTRY) + ".")
+    return REGISTRY[figure_id]
+
+
+def figure_data(figure_id, *, context=None) -> FigureData:
+    """Compute the data of a registered figure (tables, plot options, notes)."""
+    return _spec(figure_id).data(context if context is not None else _Context())
+
+
+def draw_figure(figure_id, *, data=None, context=None):
+    """Draw a registered figure on a new :class:`matplotlib.figure.Figure` (not saved).
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    ax : matplotlib.axes.Axes
+    """
+    import matplotlib.style as mstyle
+    from matplotlib.figure import Figure
+
+    spec = _spec(figure_id)
+    if data is None:
+        data = figure_data(figure_id, context=context)
+    with mstyle.context(plotting.STYLE_PATH):
+        fig = Figure(figsize=spec.size)
+        ax = fig.add_subplot()
+        spec.plot(*data.args, **data.kwargs, ax=ax)
+    return fig, ax
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _render(fig, fmt: str) -> bytes:
+    import matplotlib.style as mstyle
+
+    buf = io.BytesIO()
+    with mstyle.context(plotting.STYLE_PATH):
+        fig.savefig(buf, format=fmt, dpi=300,
+                    metadata=_PNG_META if fmt == "png" else _PDF_META)
+    return buf.getvalue()
+
+
+def _csv_bytes(table: pd.DataFrame) -> bytes:
+    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _identity(ctx: _Context, spec: FigureSpec) -> dict:
+    corpus = ctx.corpus(spec.corpus)
+    rec = {"corpus": {"name": corpus.name, "sha256": corpus.fingerprint(),
+                      "statements": len(corpus)}, "lexicon": None}
+    if spec.lexicon:
+        lex = ctx.lexicon(spec.lexicon)
+        rec["lexicon"] = {"name": lex.name, "version": lex.version, "format": lex.format,
+                          "sha256": lex.fingerprint()}
+    return rec
+
+
+def _read_manifest(path: Path) -> dict:
+    try:
+        rec = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return rec if isinstance(rec, dict) else {}
+
+
+def _check_out_dir(out: Path, files, *, force: bool) -> None:
+    if out.exists() and not out.is_dir():
+        raise OutputExistsError(f"{out}: exists and is not a folder. Give a folder for "
+                                "--out.", path=out)
+    marker = out / MANIFEST
+    for name in files:
+        check_output_path(out / name, force=force, marker=marker)
+
+
+def build_figures(out_dir, *, only=None, force=False, progress=None) -> dict:
+    """Compute, draw and write the registered figures to ``out_dir``.
+
+    Parameters
+    ----------
+    out_dir : str or path-like
+        Folder to write into (created if missing). Files already there are replaced only if
+        the folder holds a frameshift manifest, or with ``force=True``.
+    only : str or sequence of str, optional
+        Figure ids to build (default: all). The manifest keeps the other figures' entries.
+    force : bool, default False
+        Replace files in a folder that frameshift did not write.
+    progress : callable, optional
+        Called with one line of text per figure written.
+
+    Returns
+    -------
+    dict
+        The manifest written to ``out_dir/manifest.json``.
+
+    Raises
+    ------
+    OptionError
+        An unknown figure id in ``only``.
+    OutputExistsError
+        ``out_dir`` holds files that frameshift did not write and ``force`` is False.
+    """
+    from frameshift import __version__
+
+    ids = figure_ids() if only is None else ([only] if isinstance(only, str) else list(only))
+    for fid in ids:
+        _spec(fid)
+    out = Path(out_dir)
+    files = [f"{fid}.{ext}" for fid in ids for ext in ("png", "pdf", "csv")] + [MANIFEST]
+    _check_out_dir(out, files, force=force)
+    manifest_path = out / MANIFEST
+    old = _read_manifest(manifest_path) if only is not None else {}
+    entries = dict(old.get("figures", {})) if old.get("package") == "frameshift" else {}
+    ctx = _Context()
+    settings = _settings_record()
+    for fid in ids:
+        spec = REGISTRY[fid]
+        data = spec.data(ctx)
+        fig, _ = draw_figure(fid, data=data)
+        blobs = {"png": _render(fig, "png"), "pdf": _render(fig, "pdf"),
+                 "csv": _csv_bytes(data.table)}
+        for ext, blob in blobs.items():
+            atomic_write_bytes(out / f"{fid}.{ext}", blob)
+        entries[fid] = {
+            "title": spec.title,
+            "caption": spec.caption,
+            "plot": f"frameshift.plotting.{spec.plot.__name__}",
+            "files": {ext: {"file": f"{fid}.{ext}", "sha256": _sha(blob)}
+                      for ext, blob in blobs.items()},
+            "rows": int(len(data.table)),
+            **_identity(ctx, spec),
+            "settings": settings,
+            "notes": list(data.notes),
+        }
+        if progress is not None:
+            progress(f"{out / fid}.{{png,pdf,csv}}  {spec.title}")
+    order = [f for f in figure_ids() if f in entries] + sorted(set(entries) - set(REGISTRY))
+    manifest = {"package": "frameshift", "version": __version__,
+                "figures": {f: entries[f] for f in order}}
+    atomic_write_bytes(manifest_path, (json.dumps(manifest, indent=2, sort_keys=False,
+                                                  ensure_ascii=False) + "\n").encode("utf-8"))
+    return manifest

@@ -1,0 +1,667 @@
+"""Framing lexicons: the Lexicon object, its file formats, pattern syntax and validation.
+
+A lexicon is a list of categories (``id``, ``label``, ``definition``, optional ``parent``),
+each with patterns and optional exclusions. Four file formats are read, detected from the
+file's content: frameshift YAML (``categories:`` list), quanteda-style YAML (key -> list of
+values, nested keys), LIWC ``.dic`` (2007 and 2015 layouts) and a plain CSV
+(``category,pattern``). :func:`write_lexicon` writes frameshift YAML or CSV.
+
+Pattern forms (see ``docs/lexicons.md`` for the full rules):
+
+=========================================  ===============================================
+``coercion``                               a word (compared after removing hyphens, so it
+                                           also matches ``co-ercion``)
+``coerc*``, ``defen?e``                    a glob: ``*`` any run of characters (also none),
+                                           ``?`` exactly one character
+``ready-made solutions``                   a phrase (a hyphen in the pattern also matches a
+                                           space or nothing: "ready made", "readymade")
+``internationally established {0,2} format``  a phrase with a gap of 0 to 2 words
+``re:coerc(ion|ive)``                      a regular expression (full match of one token)
+``=NKR``                                   exact: no hyphen variants
+=========================================  ===============================================
+
+Validation happens once, when a lexicon is read or built, and reports every problem in one
+:class:`~frameshift.errors.LexiconError` naming file and line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from frameshift.errors import (LexiconError, Problem)
+from frameshift.text.tokenizer import WORD_PATTERN, normalize, tokenize_text
+
+# A piece that this matches whole is exactly one token (the tokenizer's word rule); only the
+# other pieces are run through the tokenizer to explain what it makes of them.
+_ONE_TOKEN = re.compile(WORD_PATTERN).fullmatch
+
+try:  # Python >= 3.11
+    import re._parser as _sre_parse
+    import re._constants as _sre_c
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+
+__all__ = ["Pattern", "Category", "Lexicon", "LexiconWarning", "parse_pattern", "MAX_GAP", "LEXICON_FORMATS"]
+
+#: Largest number of words a gap ``{M,N}`` may allow.
+MAX_GAP = 10
+#: Formats understood by :func:`read_lexicon` (the ``format`` argument and ``Lexicon.format``).
+LEXICON_FORMATS = ("frameshift", "quanteda", "liwc", "csv")
+
+_DATA_DIR = Path(__file__).resolve().parent / "data" / "lexicons"
+_GAP_RE = re.compile(r"^\{(\d*),(\d+)\}$|^\{(\d+)\}$")
+_ID_RE = re.compile(r"^[^\s,]+$")
+_CATEGORY_KEYS = {"id", "label", "definition", "parent", "patterns", "exclude", "examples",
+                  "source", "exact", "notes"}
+_LEXICON_KEYS = {"name", "version", "description", "citation", "categories", "authors",
+                 "license", "language", "hyphen_variants", "notes", "format"}
+
+
+class _Problem(Problem):
+    """A :class:`Problem` with a severity: ``"error"`` or ``"quality"``."""
+
+    __slots__ = ("kind",)
+
+    def __init__(self, message, fix="", *, kind="error", **where):
+        super().__init__(message, fix, **where)
+        self.kind = kind
+
+
+class LexiconWarning(UserWarning):
+    """A lexicon has problems that do not stop it from being used (imported formats)."""
+
+
+# --------------------------------------------------------------------------- patterns
+@dataclass(frozen=True)
+class Pattern:
+    """One pattern of a category, parsed.
+
+    Attributes
+    ----------
+    text : str
+        The pattern as written (with its ``re:`` or ``=`` prefix).
+    kind : str
+        ``"word"``, ``"glob"``, ``"phrase"`` (several words, possibly with globs and gaps) or
+        ``"regex"``.
+    exact : bool
+        No hyphen/space variants (prefix ``=``; regular expressions are always exact).
+    words : tuple
+        The pattern's elements: normalised strings (case kept; globs keep ``*`` and ``?``),
+        ``(min, max)`` tuples for gaps, or for a regex the one expression.
+    line : int or None
+        Line of the lexicon file the pattern was read from.
+    """
+
+    text: str
+    kind: str
+    exact: bool
+    words: tuple
+    line: int | None = field(default=None, compare=False)
+
+    @property
+    def n_words(self) -> int:
+        """Number of word elements (gaps not counted)."""
+        return sum(1 for w in self.words if isinstance(w, str))
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _fnmatch_like(piece: str) -> bool:
+    return "*" in piece or "?" in piece
+
+
+def parse_pattern(text: str, *, exact: bool = False, path=None, line=None) -> Pattern:
+    """Parse one pattern; raise :class:`LexiconError` listing what is wrong with it.
+
+    Parameters
+    ----------
+    text : str
+        The pattern as written in a lexicon.
+    exact : bool, default False
+        Treat the pattern as exact even without the ``=`` prefix.
+
+    Examples
+    --------
+    >>> parse_pattern("coerc*").kind
+    'glob'
+    >>> p = parse_pattern("internationally established {0,2} format")
+    >>> p.kind, p.words
+    ('phrase', ('internationally', 'established', (0, 2), 'format'))
+    >>> parse_pattern("re:(a+)+")
+    Traceback (most recent call last):
+    ...
+    frameshift.errors.LexiconError: pattern 're:(a+)+' is a dangerous regular expression: ...
+    """
+    pat, problems = _parse_pattern(text, exact=exact, path=path, line=line)
+    if problems:
+        raise LexiconError(problems=problems)
+    return pat
+
+
+def _parse_pattern(text, *, exact=False, path=None, line=None):
+    """Return (Pattern or None, [Problem]); problems carry a ``kind`` ('error'/'quality')."""
+    probs: list[Problem] = []
+
+    def prob(msg, fix, kind="error"):
+        probs.append(_Problem(msg, fix, kind=kind, path=path, line=line))
+
+    if not isinstance(text, str):
+        prob(f"pattern {text!r} is not text.", "Quote it in the lexicon file.")
+        return None, probs
+    raw = text
+    s = text.strip()
+    if not s:
+        prob("empty pattern.", "Remove the empty entry.")
+        return None, probs
+    if s.startswith("re:"):
+        expr = s[3:]
+        try:
+            re.compile(expr)
+        except re.error as err:
+            prob(f"pattern {raw!r} is not a valid regular expression ({err}).",
+                 "Fix the expression; the pattern after 're:' must compile with Python's re.")
+            return None, probs
+        danger = _regex_danger(expr)
+        if danger:
+            prob(f"pattern {raw!r} is a dangerous regular expression: {danger}",
+                 "Rewrite it without nested or ambiguous repetition (a glob such as "
+                 "'coerc*' is often enough).")
+            return None, probs
+        return Pattern(raw, "regex", True, (expr,), line), probs
+    if s.startswith("="):
+        exact = True
+        s = s[1:].strip()
+        if not s:
+            prob(f"pattern {raw!r} has nothing after '='.", "Write the word after '='.")
+            return None, probs
+    words: list = []
+    for piece in s.split():
+        m = _GAP_RE.match(piece)
+        if m:
+            if m.group(3) is not None:
+                lo = hi = int(m.group(3))
+            else:
+                lo = int(m.group(1) or 0)
+                hi = int(m.group(2))
+            if lo > hi:
+                prob(f"pattern {raw!r}: gap {piece} has its minimum above its maximum.",
+                     f"Write {{{hi},{lo}}}.")
+            elif hi > MAX_GAP:
+                prob(f"pattern {raw!r}: gap {piece} allows more than {MAX_GAP} words.",
+                     f"Use at most {{0,{MAX_GAP}}}.")
+            words.append((lo, hi))
+            continue
+        if "{" in piece or "}" in piece:
+            prob(f"pattern {raw!r}: {piece!r} is not a gap.",
+                 "A gap is written {M,N} (M to N words) or {N}, separated by spaces.")
+            continue
+        form = normalize(piece, casefold=False)
+        probe = form.replace("*", "x").replace("?", "x")
+        if _ONE_TOKEN(probe):
+            words.append(form)
+            continue
+        toks = tokenize_text(probe)
+        if len(toks["form"]) != 1 or toks["start"][0] != 0 or toks["end"][0] != len(probe):
+            seen = [probe[a:b] for a, b in zip(toks["start"], toks["end"])]
+            fix = (f"The tokenizer reads it as {seen!r}; write "
+                   f"{' '.join(seen)!r} instead." if seen else
+                   "It contains no word characters; remove it.")
+            prob(f"pattern {raw!r} can never match: {piece!r} is not one token.", fix,
+                 kind="quality")
+            continue
+        words.append(form)
+    if probs:
+        return None, probs
+    if isinstance(words[0], tuple) or isinstance(words[-1], tuple):
+        prob(f"pattern {raw!r}: a gap must stand between two words.",
+             "Remove the gap at the start or end of the pattern.")
+        return None, probs
+    for a, b in zip(words, words[1:]):
+        if isinstance(a, tuple) and isinstance(b, tuple):
+            prob(f"pattern {raw!r}: two gaps in a row.", "Merge them into one {M,N}.")
+            return None, probs
+    if len(words) > 1:
+        kind = "phrase"
+    elif _fnmatch_like(words[0]):
+        kind = "glob"
+    else:
+        kind = "word"
+    return Pattern(raw, kind, bool(exact), tuple(words), line), probs
+
+
+# -- regular-expression safety --------------------------------------------------------
+_REPEATS = {_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT}
+_POSSESSIVE = getattr(_sre_c, "POSSESSIVE_REPEAT", None)
+_SAMPLE = [chr(c) for c in range(32, 127)] + list("éøаб_ʼ")
+
+
+def _regex_danger(expr: str) -> str | None:
+    """Why ``expr`` may backtrack catastrophically, or None.
+
+    The rule: a variable quantifier (``*``, ``+``, ``?``, ``{m,n}`` with m < n) may not sit
+    inside another variable quantifier that can repeat more than once, and inside such a
+    quantifier the branches of an alternation may not be able to start with the same
+    character. Possessive quantifiers and atomic groups do not backtrack and are allowed.
+    """
+    try:
+        tree = _sre_parse.parse(expr)
+    except re.error:  # pragma: no cover - compiled before
+        return None
+    flags = tree.state.flags if hasattr(tree, "state") else 0
+    icase = bool(flags & re.IGNORECASE)
+    return _walk(list(tree), False, icase)
+
+
+def _walk(items, in_repeat: bool, icase: bool) -> str | None:
+    for op, av in items:
+        if op in _REPEATS:
+            lo, hi, sub = av
+            variable = lo != hi
+            repeats = hi == _sre_c.MAXREPEAT or hi > 1
+            if variable and in_repeat:
+                return ("a quantifier is nested inside another quantifier (as in '(a+)+'), "
+                        "which can take exponential time.")
+            outer = in_repeat or (variable and repeats)
+            if outer:
+                why = _ambiguous_branch(list(sub), icase)
+                if why:
+                    return why
+            why = _walk(list(sub), outer, icase)
+            if why:
+                return why
+        elif _POSSESSIVE is not None and op == _POSSESSIVE:
+            continue
+        elif op == _sre_c.SUBPATTERN:
+            why = _walk(list(av[3]), in_repeat, icase)
+            if why:
+                return why
+        elif op == _sre_c.BRANCH:
+            for alt in av[1]:
+                why = _walk(list(alt), in_repeat, icase)
+                if why:
+                    return why
+        elif op in (_sre_c.ASSERT, _sre_c.ASSERT_NOT):
+            why = _walk(list(av[1]), in_repeat, icase)
+            if why:
+                return why
+    return None
+
+
+def _ambiguous_branch(items, icase: bool) -> str | None:
+    for op, av in items:
+        if op == _sre_c.BRANCH:
+            firsts = [_first_chars(list(alt), icase) for alt in av[1]]
+            for i in range(len(firsts)):
+                for j in range(i + 1, len(firsts)):
+                    if firsts[i] & firsts[j]:
+                        return ("alternatives inside a repeated group can start with the same "
+                                "character (as in '(a|ab)*'), which can take exponential time.")
+        elif op == _sre_c.SUBPATTERN:
+            why = _ambiguous_branch(list(av[3]), icase)
+            if why:
+                return why
+    return None
+
+
+def _first_chars(items, icase: bool) -> set:
+    """Sample characters that can start a match of ``items`` (a conservative sample)."""
+    for op, av in items:
+        if op == _sre_c.AT:
+            continue
+        if op == _sre_c.LITERAL:
+            ch = chr(av)
+            return {ch.lower(), ch.upper()} if icase else {ch}
+        if op == _sre_c.NOT_LITERAL:
+            return {c for c in _SAMPLE if c != chr(av)}
+        if op == _sre_c.ANY:
+            return set(_SAMPLE)
+        if op == _sre_c.IN:
+            try:
+                rx = re.compile(_in_to_regex(av), re.IGNORECASE if icase else 0)
+            except (re.error, ValueError):
+                return set(_SAMPLE)
+            return {c for c in _SAMPLE if rx.fullmatch(c)}
+        if op == _sre_c.SUBPATTERN:
+            return _first_chars(list(av[3]), icase)
+        if op == _sre_c.BRANCH:
+            out = set()
+            for alt in av[1]:
+                out |= _first_chars(list(alt), icase)
+            return out
+        if op in _REPEATS:
+            lo, _hi, sub = av
+            first = _first_chars(list(sub), icase)
+            if lo == 0:
+                return first | set(_SAMPLE)  # may be skipped: anything may follow
+            return first
+        return set(_SAMPLE)
+    return set(_SAMPLE)  # an empty alternative overlaps anything
+
+
+def _in_to_regex(av) -> str:
+    parts = []
+    neg = False
+    for op, a in av:
+        if op == _sre_c.NEGATE:
+            neg = True
+        elif op == _sre_c.LITERAL:
+            parts.append(re.escape(chr(a)))
+        elif op == _sre_c.RANGE:
+            parts.append(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
+        elif op == _sre_c.CATEGORY:
+            parts.append({
+                _sre_c.CATEGORY_DIGIT: r"\d", _sre_c.CATEGORY_NOT_DIGIT: r"\D",
+                _sre_c.CATEGORY_SPACE: r"\s", _sre_c.CATEGORY_NOT_SPACE: r"\S",
+                _sre_c.CATEGORY_WORD: r"\w", _sre_c.CATEGORY_NOT_WORD: r"\W",
+            }.get(a, r"\s\S"))
+        else:
+            raise ValueError(op)
+    return "[" + ("^" if neg else "") + "".join(parts) + "]"
+
+
+# --------------------------------------------------------------------------- categories
+@dataclass(frozen=True)
+class Category:
+    """One category of a lexicon.
+
+    Attributes
+    ----------
+    id : str
+        Identifier used in every table (``category`` column).
+    label : str
+        Human-readable name (the id when none is given).
+    definition : str
+        The coding rule.
+    parent : str or None
+        Id of a broader category (need not have patterns of its own).
+    patterns : tuple of Pattern
+    exclude : tuple of Pattern
+        Patterns whose occurrences the category's matches must not lie in.
+    examples : dict
+        ``{"positive": [...], "negative": [...]}`` example sentences.
+    source : str
+        Where the category comes from (a source note).
+    line : int or None
+    """
+
+    id: str
+    label: str = ""
+    definition: str = ""
+    parent: str | None = None
+    patterns: tuple = ()
+    exclude: tuple = ()
+    examples: dict = field(default_factory=dict, compare=False)
+    source: str = ""
+    line: int | None = field(default=None, compare=False)
+
+
+class Lexicon:
+    """A validated lexicon: metadata and categories, in file order.
+
+    Build one with :func:`read_lexicon` (a file or bundled name) or :func:`lexicon_from_dict`.
+
+    Attributes
+    ----------
+    name, version, description, citation : str
+    categories : tuple of Category
+    format : str
+        One of :data:`LEXICON_FORMATS`: the format it was read from.
+    hyphen_variants : bool
+        Whether non-exact patterns match hyphen variants (True for frameshift YAML and CSV;
+        False for quanteda and LIWC dictionaries, reproducing those tools).
+    path : pathlib.Path or None
+
+    Examples
+    --------
+    >>> lex = lexicon_from_dict({"coercion": ["coerc*", "impose*"], "talks": ["dialogue"]})
+    >>> lex
+    <Lexicon 'lexicon': 2 categories, 3 patterns>
+    >>> lex.category_ids
+    ['coercion', 'talks']
+    >>> lex["coercion"].patterns[1].text
+    'impose*'
+    """
+
+    def __init__(self, categories, *, name="lexicon", version="", description="",
+                 citation="", format="frameshift", hyphen_variants=True, path=None,
+                 meta=None):
+        self.categories = tuple(categories)
+        self.name = str(name)
+        self.version = "" if version is None else str(version)
+        self.description = description or ""
+        self.citation = citation or ""
+        self.format = format
+        self.hyphen_variants = bool(hyphen_variants)
+        self.path = Path(path) if path is not None else None
+        self.meta = dict(meta or {})
+        self._index = {c.id: i for i, c in enumerate(self.categories)}
+
+    @property
+    def category_ids(self) -> list[str]:
+        """Ids of the categories, in lexicon order."""
+        return [c.id for c in self.categories]
+
+    def __len__(self) -> int:
+        return len(self.categories)
+
+    def __iter__(self):
+        return iter(self.categories)
+
+    def __getitem__(self, category_id: str) -> Category:
+        try:
+            return self.categories[self._index[category_id]]
+        except KeyError:
+            raise KeyError(f"{category_id!r} is not a category of lexicon {self.name!r}; "
+                           f"categories: {', '.join(self.category_ids)}") from None
+
+    def __contains__(self, category_id) -> bool:
+        return category_id in self._index
+
+    def __repr__(self) -> str:
+        n = sum(len(c.patterns) for c in self.categories)
+        return f"<Lexicon {self.name!r}: {len(self)} categories, {n} patterns>"
+
+    def _repr_html_(self) -> str:
+        import html
+
+        head = (f"<p><b>Lexicon {html.escape(self.name)}</b>"
+                f"{' ' + html.escape(self.version) if self.version else ''}: "
+                f"{len(self)} categories, "
+                f"{sum(len(c.patterns) for c in self.categories)} patterns"
+                f"{' &mdash; ' + html.escape(self.description[:200]) if self.description else ''}"
+                f"</p>")
+        rows = []
+        for c in self.categories:
+            pats = ", ".join(p.text for p in c.patterns)
+            if len(pats) > 120:
+                pats = pats[:117] + "..."
+            excl = ", ".join(p.text for p in c.exclude)
+            rows.append({"id": c.id, "label": c.label, "patterns": pats,
+                         "exclude": excl, "definition": (c.definition[:160] + "...")
+                         if len(c.definition) > 160 else c.definition})
+        table = pd.DataFrame(rows, columns=["id", "label", "patterns", "exclude", "definition"])
+        return head + table.to_html(index=False, escape=True)
+
+    def with_category(self, category_id: str, patterns, *, label: str = "",
+                      definition: str = "", exclude=(), source: str = "",
+                      replace: bool = False) -> "Lexicon":
+        """A copy of the lexicon with one category added (or replaced, with ``replace=True``).
+
+        Patterns are parsed and validated as in a lexicon file. The lexicon itself is not
+        modified.
+
+        Examples
+        --------
+        >>> lex = lexicon_from_dict({"coercion": ["coerc*"]})
+        >>> lex.with_category("talks", ["dialogue", "talks"], label="Dialogue").category_ids
+        ['coercion', 'talks']
+        """
+        if category_id in self and not replace:
+            raise LexiconError(f"category {category_id!r} already exists in lexicon "
+                               f"{self.name!r}. Pass replace=True to replace it, or choose "
+                               f"another id.")
+        parsed = tuple(parse_pattern(p, exact=not self.hyphen_variants) for p in patterns)
+        if not parsed:
+            raise LexiconError(f"category {category_id!r} has no patterns. Give at least one.")
+        excluded = tuple(parse_pattern(p, exact=not self.hyphen_variants) for p in exclude)
+        cat = Category(id=category_id, label=label or category_id, definition=definition,
+                       patterns=parsed, exclude=excluded, source=source)
+        cats = [cat if c.id == category_id else c for c in self.categories]
+        if category_id not in self:
+            cats.append(cat)
+        return self._copy(cats)
+
+    def without_patterns(self, category_id: str, patterns) -> "Lexicon":
+        """A copy of the lexicon with some patterns of one category removed.
+
+        Examples
+        --------
+        >>> lex = lexicon_from_dict({"talks": ["talks", "dialogue"]})
+        >>> [p.text for p in lex.without_patterns("talks", ["talks"])["talks"].patterns]
+        ['dialogue']
+        """
+        cat = self[category_id]
+        drop = set(patterns)
+        unknown = drop - {p.text for p in cat.patterns}
+        if unknown:
+            raise LexiconError(f"category {category_id!r} has no pattern(s) "
+                               f"{sorted(unknown)}; its patterns are: "
+                               f"{', '.join(p.text for p in cat.patterns)}.")
+        kept = tuple(p for p in cat.patterns if p.text not in drop)
+        if not kept:
+            raise LexiconError(f"removing {sorted(drop)} would leave category "
+                               f"{category_id!r} empty. Remove the category instead.")
+        new = dataclasses.replace(cat, patterns=kept)
+        return self._copy([new if c.id == category_id else c for c in self.categories])
+
+    def _copy(self, categories) -> "Lexicon":
+        return Lexicon(categories, name=self.name, version=self.version,
+                       description=self.description, citation=self.citation,
+                       format=self.format, hyphen_variants=self.hyphen_variants,
+                       path=None, meta=self.meta)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per pattern: category, pattern, kind, exact, exclude, line.
+
+        Examples
+        --------
+        >>> lexicon_from_dict({"a": ["x*", "y z"]}).to_frame()[["category", "pattern", "kind"]]
+          category pattern    kind
+        0        a      x*    glob
+        1        a     y z  phrase
+        """
+        rows = []
+        for c in self.categories:
+            for excl, pats in ((False, c.patterns), (True, c.exclude)):
+                for p in pats:
+                    rows.append({"category": c.id, "pattern": p.text, "kind": p.kind,
+                                 "exact": p.exact or not self.hyphen_variants,
+                                 "exclude": excl, "line": p.line})
+        return pd.DataFrame(rows, columns=["category", "pattern", "kind", "exact", "exclude",
+                                           "line"])
+
+    def fingerprint(self) -> str:
+        """SHA-256 of the categories and patterns (for provenance)."""
+        data = [self.name, self.version, self.hyphen_variants,
+                [[c.id, c.parent, [p.text for p in c.patterns], [p.text for p in c.exclude]]
+                 for c in self.categories]]
+        return hashlib.sha256(json.dumps(data).encode("utf-8")).hexdigest()
+
+    def provenance(self) -> dict:
+        """Name, version, format, path and fingerprint, for manifests."""
+        return {"name": self.name, "version": self.version, "format": self.format,
+                "path": str(self.path) if self.path else None,
+                "sha256": self.fingerprint()}
+
+
+# --------------------------------------------------------------------------- building
+class _Builder:
+    """Collects categories and problems while a file is read."""
+
+    def __init__(self, path, strict: bool):
+        self.path = path
+        self.strict = strict
+        self.problems: list[Problem] = []
+        self.categories: list[Category] = []
+        self._ids: dict[str, int | None] = {}
+
+    def problem(self, msg, fix, line=None, kind="error"):
+        self.problems.append(_Problem(msg, fix, kind=kind, path=self.path, line=line))
+
+    def add(self, cid, entries, *, line=None, label="", definition="", parent=None,
+            exclude=(), examples=None, source="", exact=False):
+        """entries/exclude: lists of (text, line)."""
+        if not isinstance(cid, str) or not cid.strip() or not _ID_RE.match(cid.strip()):
+            self.problem(f"category id {cid!r} is not valid.",
+                         "Give an id without spaces or commas, e.g. 'international_format'.",
+                         line)
+            return
+        cid = cid.strip()
+        if cid in self._ids:
+            first = self._ids[cid]
+            self.problem(f"category {cid!r} is defined twice"
+                         + (f" (first at line {first})." if first else "."),
+                         "Merge the two definitions or rename one.", line)
+            return
+        self._ids[cid] = line
+        pats = self._patterns(cid, entries, exact, "pattern")
+        excl = self._patterns(cid, exclude, exact, "exclusion")
+        if not entries:
+            self.problem(f"category {cid!r} has no patterns.",
+                         "Add patterns or remove the category.", line, kind="quality")
+        self.categories.append(Category(
+            id=cid, label=str(label or cid), definition=str(definition or "").strip(),
+            parent=None if parent in (None, "") else str(parent), patterns=tuple(pats),
+            exclude=tuple(excl), examples=dict(examples or {}), source=str(source or "").strip(),
+            line=line))
+
+    def _patterns(self, cid, entries, exact, what):
+        out = []
+        seen: dict = {}
+        for text, line in entries:
+            pat, probs = _parse_pattern(text, exact=exact, path=self.path, line=line)
+            for p in probs:
+                p.message = f"category {cid!r}: {p.message}"
+            self.problems.extend(probs)
+            if pat is None:
+                continue
+            key = (pat.kind, pat.exact, tuple(w.casefold() if isinstance(w, str) else w
+                                              for w in pat.words))
+            if key in seen:
+                self.problem(
+                    f"category {cid!r}: duplicate {what} {pat.text!r}"
+                    + (f" (first at line {seen[key]})." if seen[key] else "."),
+                    "Remove the repeated entry.", line, kind="quality")
+                continue
+            seen[key] = line
+            out.append(pat)
+        return out
+
+    def finish(self, **meta) -> Lexicon:
+        errors = [p for p in self.problems if p.kind == "error" or self.strict]
+        if errors:
+            where = f"{self.path}: " if self.path else ""
+            n = len(errors)
+            raise LexiconError(f"{where}{n} problem{'s' if n > 1 else ''} in the lexicon:",
+                               problems=errors, path=self.path)
+        if self.problems:
+            warnings.warn("\n".join(str(p) for p in self.problems), LexiconWarning,
+                          stacklevel=3)
+        if not self.categories:
+            raise LexiconError(f"{self.path or 'lexicon'}: no categories.",
+                               path=self.path)
+        lex = Lexicon(self.categories, path=self.path, **meta)
+        lex.problems = list(self.problems)  # quality problems that were accepted
+        return lex
+
+

@@ -1,0 +1,212 @@
+"""Check a lexicon against a corpus: glob expansions, near misses, unmatched categories.
+
+The check needs the matching engine (it compiles the lexicon against the corpus vocabulary
+with the same settings as :func:`~frameshift.matching.count_matches`), so it lives here and not
+in :mod:`frameshift.lexicon`, which must not import the stages above it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from frameshift.lexicon.model import Lexicon
+from frameshift.lexicon.formats import as_lexicon
+
+from .engine import _NEAR_MIN_LEN, MatchSettings, _run, compile_lexicon
+
+__all__ = ["LexiconReport", "check_lexicon"]
+
+
+# --------------------------------------------------------------------------- checking
+@dataclass
+class LexiconReport:
+    """What :func:`check_lexicon` found, as four tidy tables.
+
+    Attributes
+    ----------
+    expansions : DataFrame
+        category, pattern, type, count -- the corpus types each glob or regex matched
+        (to spot over-broad globs), most frequent first within a pattern.
+    near_misses : DataFrame
+        category, pattern, type, count, distance -- corpus types within a small edit distance
+        of a lexicon word that matched none of the category's patterns (typos, variants).
+    unmatched : DataFrame
+        category, matches -- categories with zero matches in the corpus.
+    problems : DataFrame
+        line, problem -- quality problems accepted when the lexicon was read.
+    """
+
+    expansions: pd.DataFrame
+    near_misses: pd.DataFrame
+    unmatched: pd.DataFrame
+    problems: pd.DataFrame
+
+    def __repr__(self) -> str:
+        return (f"<LexiconReport: {len(self.expansions)} glob/regex expansions, "
+                f"{len(self.near_misses)} near misses, {len(self.unmatched)} categories "
+                f"without matches, {len(self.problems)} problems>")
+
+    def _repr_html_(self) -> str:
+        parts = []
+        for title, table in (("Near misses (typos and variants the lexicon does not match)",
+                              self.near_misses),
+                             ("Categories without matches", self.unmatched),
+                             ("Glob and regex expansions", self.expansions),
+                             ("Problems accepted when the lexicon was read", self.problems)):
+            shown = table.head(30)
+            more = f" (first 30 of {len(table)})" if len(table) > 30 else ""
+            body = shown.to_html(index=False, escape=True) if len(table) else "<p>none</p>"
+            parts.append(f"<h4>{title}{more}</h4>{body}")
+        return "".join(parts)
+
+    def to_frame(self) -> pd.DataFrame:
+        """All findings in one long table: check, category, pattern, type, count, detail."""
+        parts = []
+        e = self.expansions.assign(check="glob_expansion", detail="")
+        parts.append(e)
+        n = self.near_misses.assign(check="near_miss",
+                                    detail=[f"edit distance {d}" for d in
+                                            self.near_misses["distance"]])
+        parts.append(n.drop(columns="distance"))
+        u = self.unmatched.assign(check="no_match", pattern="", type="", count=0,
+                                  detail="category matched nothing")
+        parts.append(u.drop(columns="matches"))
+        p = self.problems.assign(check="problem", category="", pattern="", type="", count=0)
+        p = p.rename(columns={"problem": "detail"}).drop(columns="line")
+        parts.append(p)
+        cols = ["check", "category", "pattern", "type", "count", "detail"]
+        out = pd.concat([x[cols] for x in parts if len(x)], ignore_index=True) if any(
+            len(x) for x in parts) else pd.DataFrame(columns=cols)
+        return out.astype({"count": "int64"})
+
+
+def check_lexicon(corpus, lexicon, *, case_sensitive: bool = False,
+                  max_distance: int | None = None) -> LexiconReport:
+    """Check a lexicon against a corpus: glob expansions, near misses, unmatched categories.
+
+    Parameters
+    ----------
+    lexicon : Lexicon, str or dict
+    corpus : Corpus
+    case_sensitive : bool, default False
+    max_distance : int, optional
+        Largest edit distance of a near miss. Default: 1, or 2 for words of 8 or more
+        characters.
+
+    Returns
+    -------
+    LexiconReport
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from frameshift.corpus import from_frame
+    >>> c = from_frame(pd.DataFrame({"statement_id": ["a"],
+    ...                              "text": ["New instrastructure and free freezing."]}))
+    >>> rep = check_lexicon(c, {"dev": ["infrastructure"], "free": ["free*"]})
+    >>> rep.near_misses[["pattern", "type", "distance"]].values.tolist()
+    [['infrastructure', 'instrastructure', 2]]
+    >>> rep.expansions[["pattern", "type", "count"]].values.tolist()
+    [['free*', 'free', 1], ['free*', 'freezing', 1]]
+    >>> rep.unmatched["category"].tolist()
+    ['dev']
+    """
+    from frameshift.matching.check import _check_tables  # matching depends on this module
+
+    lex = as_lexicon(lexicon)
+    exp, near, unmatched = _check_tables(lex, corpus, case_sensitive=case_sensitive,
+                                         max_distance=max_distance)
+    probs = pd.DataFrame({"line": [p.line for p in getattr(lex, "problems", [])],
+                          "problem": [str(p) for p in getattr(lex, "problems", [])]},
+                         columns=["line", "problem"])
+    return LexiconReport(exp, near, unmatched, probs)
+
+
+# --------------------------------------------------------------------------- checks
+def _check_tables(lex: Lexicon, corpus, *, case_sensitive=False, max_distance=None):
+    """Tables behind :func:`frameshift.lexicon.check_lexicon`."""
+    from nltk.metrics.distance import edit_distance
+
+    from frameshift.corpus.model import corpus_tokens
+
+    tokens = corpus_tokens(corpus)
+    comp = compile_lexicon(lex, tokens, case_sensitive=case_sensitive)
+    vocab = comp.vocabulary
+    tid = tokens.ids if case_sensitive else tokens.type_ids()
+    freq = np.bincount(tid, minlength=len(vocab))
+    cats = lex.category_ids
+    hits = _run(comp, tokens, corpus.statements["text"].tolist(), MatchSettings())
+    per_pattern = np.bincount(hits.pattern, minlength=len(comp.patterns))
+    variants = lex.hyphen_variants
+    # glob / regex expansions: the types each wildcard element matched
+    exp_rows = []
+    for j, (k, p) in enumerate(comp.patterns):
+        ids: set = set()
+        if p.kind == "regex":
+            ids.update(comp._ids(p.words[0], dehyphen=False, regex=True).tolist())
+        for w in p.words:
+            if p.kind != "regex" and isinstance(w, str) and ("*" in w or "?" in w):
+                ids.update(comp._ids(w, dehyphen=variants and not p.exact).tolist())
+        for t in sorted(ids, key=lambda t: (-freq[t], vocab[t])):
+            if freq[t]:
+                exp_rows.append((cats[k], p.text, vocab[t], int(freq[t])))
+    expansions = pd.DataFrame(exp_rows, columns=["category", "pattern", "type", "count"])
+    # near misses: for patterns that matched nothing, corpus types a small edit away
+    by_cat: dict[int, set] = {}
+    for j, (k, p) in enumerate(comp.patterns):
+        s = by_cat.setdefault(k, set())
+        for alt in comp._alternatives(p, k, j):
+            for e in alt.elements:
+                if not isinstance(e, tuple):
+                    s.update(e.tolist())
+    index: dict[str, list[int]] = {}
+    for i, v in enumerate(vocab):
+        if len(v) >= _NEAR_MIN_LEN - 2 and freq[i]:
+            depth = max_distance if max_distance is not None else (2 if len(v) >= 6 else 1)
+            for d in _deletes(v, depth):
+                index.setdefault(d, []).append(i)
+    near_rows = []
+    seen = set()
+    for j, (k, p) in enumerate(comp.patterns):
+        if p.kind == "regex" or per_pattern[j]:
+            continue
+        for w in p.words:
+            if not isinstance(w, str) or "*" in w or "?" in w or len(w) < _NEAR_MIN_LEN:
+                continue
+            w = w if case_sensitive else w.casefold()
+            maxd = max_distance if max_distance is not None else (2 if len(w) >= 8 else 1)
+            cands = set()
+            for d in _deletes(w, maxd):
+                cands.update(index.get(d, ()))
+            for t in sorted(cands):
+                if t in by_cat.get(k, ()):
+                    continue
+                v = vocab[t]
+                if abs(len(v) - len(w)) > maxd:
+                    continue
+                dist = edit_distance(w, v)
+                if 0 < dist <= maxd and (k, w, t) not in seen:
+                    seen.add((k, w, t))
+                    near_rows.append((cats[k], p.text, v, int(freq[t]), int(dist)))
+    near = pd.DataFrame(near_rows, columns=["category", "pattern", "type", "count", "distance"])
+    per_cat = np.bincount(hits.category, minlength=len(cats))
+    unmatched = pd.DataFrame({"category": [c for c, n in zip(cats, per_cat) if n == 0],
+                              "matches": 0}, columns=["category", "matches"])
+    unmatched["matches"] = unmatched["matches"].astype(np.int64)
+    return expansions, near, unmatched
+
+
+def _deletes(word: str, d: int) -> set:
+    out = {word}
+    frontier = {word}
+    for _ in range(d):
+        nxt = set()
+        for w in frontier:
+            for i in range(len(w)):
+                nxt.add(w[:i] + w[i + 1:])
+        out |= nxt
+        frontier = nxt
+    return out

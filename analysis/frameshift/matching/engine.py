@@ -1,0 +1,1018 @@
+"""Apply a lexicon to a corpus: compile against the vocabulary, find and count matches.
+
+A lexicon is compiled once against the vocabulary of a corpus's tokens: words, globs,
+regular expressions and hyphen variants become sets of type ids; single-word patterns become
+a sparse type x category matrix, so finding them is array work. Phrases are found by id
+sequence, starting only at tokens that can begin them.
+
+Matching semantics (each pinned by a test; stated for a methods section in
+``docs/lexicons.md``):
+
+* case-insensitive unless ``case_sensitive=True``;
+* within a category, longer matches are taken first and a token counts once (quanteda's
+  ``nested_scope="key"``); with ``nested_scope="dictionary"`` a match lying entirely inside
+  longer matches of any category is also dropped;
+* a token may count for several categories;
+* matches do not cross sentence boundaries unless ``cross_sentences=True``, and the words of a
+  multi-word match are separated by whitespace only (or an abbreviation's period);
+* a match preceded by a negator within ``negation_window`` words of the same sentence is
+  flagged ``negated``; it still counts.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import asdict, dataclass, field
+from itertools import product
+
+import numpy as np
+import pandas as pd
+
+from frameshift.errors import OptionError
+from frameshift.lexicon.model import Lexicon, Pattern
+from frameshift.lexicon.formats import as_lexicon
+from frameshift.text.tokenizer import Tokens, TokenizerSettings
+
+__all__ = ["MatchSettings", "CompiledLexicon", "compile_lexicon", "find_matches", "count_matches", "DEFAULT_NEGATORS", "MATCH_COLUMNS", "COUNT_COLUMNS"]
+
+#: Negators: a match preceded by one of these (or by any word ending in "n't") within the
+#: negation window is flagged ``negated``.
+DEFAULT_NEGATORS = frozenset(
+    """not no never without nor neither cannot none nobody nothing nowhere noone
+    can't won't don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't
+    couldn't shouldn't wouldn't mustn't needn't shan't ain't""".split()
+)
+
+#: Columns of :func:`find_matches`.
+MATCH_COLUMNS = ("statement_id", "actor", "date", "category", "pattern", "match",
+                 "token_start", "token_end", "char_start", "char_end", "source_id",
+                 "sentence", "negated")
+#: Columns of :func:`count_matches` after the ``by`` columns.
+COUNT_COLUMNS = ("category", "count", "negated", "tokens", "per_1000", "share")
+
+_MAX_HYPHEN_SPLITS = 3
+# Lexicon words shorter than this are not checked for near misses (too many neighbours).
+_NEAR_MIN_LEN = 5
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """Matching options; part of the provenance of every table.
+
+    Parameters
+    ----------
+    case_sensitive : bool, default False
+        Match against the tokens as written (NFKC, case kept) instead of their case-folded
+        types.
+    nested_scope : {"key", "dictionary"}, default "key"
+        Where "longest match wins" applies: within each category (``"key"``), or also across
+        categories (``"dictionary"``: a match lying entirely inside longer matches is dropped
+        whatever their category; partial overlaps still count).
+    cross_sentences : bool, default False
+        Let multi-word matches span a sentence boundary.
+    negation_window : int, default 3
+        How many words before a match are searched for a negator (0 switches flagging off).
+    negators : frozenset of str
+        Negator words (case-folded); any word ending in ``n't`` is also a negator.
+    """
+
+    case_sensitive: bool = False
+    nested_scope: str = "key"
+    cross_sentences: bool = False
+    negation_window: int = 3
+    negators: frozenset = field(default=DEFAULT_NEGATORS)
+
+    def __post_init__(self):
+        if self.nested_scope not in ("key", "dictionary"):
+            raise OptionError(f"nested_scope must be 'key' or 'dictionary', not "
+                              f"{self.nested_scope!r}.")
+        if int(self.negation_window) < 0:
+            raise OptionError(f"negation_window must be 0 or more, not "
+                              f"{self.negation_window!r}.")
+
+    def as_dict(self) -> dict:
+        """Settings as a plain dict (negators sorted), for provenance."""
+        d = asdict(self)
+        d["negators"] = sorted(self.negators)
+        return d
+
+
+# --------------------------------------------------------------------------- compiling
+def _glob_regex(glob: str, flags: int) -> re.Pattern:
+    parts = []
+    for ch in glob:
+        parts.append(".*" if ch == "*" else "." if ch == "?" else re.escape(ch))
+    return re.compile("".join(parts), flags | re.DOTALL)
+
+
+class _Vocabulary:
+    """Lookup structures over one vocabulary (types, or surfaces when case matters)."""
+
+    def __init__(self, forms: list[str], case_sensitive: bool):
+        self.forms = forms
+        self.case_sensitive = case_sensitive
+        self.size = len(forms)
+        self._index: dict[bool, tuple] = {}
+
+    def _keyed(self, dehyphen: bool):
+        got = self._index.get(dehyphen)
+        if got is None:
+            keys = [f.replace("-", "") for f in self.forms] if dehyphen else self.forms
+            exact: dict[str, list[int]] = {}
+            for i, k in enumerate(keys):
+                exact.setdefault(k, []).append(i)
+            order = sorted(range(len(keys)), key=keys.__getitem__)
+            sorted_keys = [keys[i] for i in order]
+            got = self._index[dehyphen] = (keys, exact, order, sorted_keys)
+        return got
+
+    def resolve(self, piece: str, *, dehyphen: bool, regex: bool = False) -> np.ndarray:
+        """Vocabulary ids matching one pattern element (already case-folded if needed)."""
+        if regex:
+            flags = 0 if self.case_sensitive else re.IGNORECASE
+            rx = re.compile(piece, flags)
+            return np.fromiter((i for i, f in enumerate(self.forms) if rx.fullmatch(f)),
+                               dtype=np.int64)
+        keys, exact, order, sorted_keys = self._keyed(dehyphen)
+        if dehyphen:
+            piece = piece.replace("-", "")
+        if "*" not in piece and "?" not in piece:
+            return np.asarray(exact.get(piece, ()), dtype=np.int64)
+        cut = min(i for i in (piece.find("*"), piece.find("?")) if i >= 0)
+        prefix = piece[:cut]
+        if cut == len(piece) - 1 and piece[-1] == "*":
+            # ``prefix*``: exactly the keys starting with the prefix, a range of the sorted keys
+            lo = bisect_left(sorted_keys, prefix)
+            hi = bisect_left(sorted_keys, prefix + "\U0010ffff", lo)
+            while hi < len(sorted_keys) and sorted_keys[hi].startswith(prefix):
+                hi += 1
+            return np.sort(np.asarray(order[lo:hi], dtype=np.int64))
+        rx = _glob_regex(piece, 0)
+        lo = bisect_left(sorted_keys, prefix)
+        out = []
+        for pos in range(lo, len(sorted_keys)):
+            k = sorted_keys[pos]
+            if not k.startswith(prefix):
+                break
+            if rx.fullmatch(k):
+                out.append(order[pos])
+        return np.asarray(sorted(out), dtype=np.int64)
+
+
+@dataclass
+class _Alt:
+    """One way a pattern can match: a sequence of id sets and gaps."""
+
+    category: int
+    pattern: int  # index into CompiledLexicon.patterns
+    elements: list  # np.ndarray of ids, or (lo, hi) gap
+
+    @property
+    def has_gap(self) -> bool:
+        return any(isinstance(e, tuple) for e in self.elements)
+
+
+class CompiledLexicon:
+    """A lexicon resolved against one vocabulary (built by :func:`compile_lexicon`).
+
+    Attributes
+    ----------
+    lexicon : Lexicon
+    vocabulary : list of str
+        The vocabulary compiled against (``Tokens.types``, or ``Tokens.surfaces`` when
+        case-sensitive).
+    patterns : list of (category index, Pattern)
+        Every pattern, in lexicon order; match rows refer to them.
+    single : scipy.sparse.csr_matrix
+        vocabulary x category; entry ``j + 1`` where single-token pattern ``j`` (the first in
+        lexicon order) matches the type, 0 elsewhere.
+    phrases, exclusions : list
+        Multi-token alternatives of the patterns and of the exclusions.
+    """
+
+    def __init__(self, lexicon: Lexicon, vocabulary: list[str], *,
+                 case_sensitive: bool = False, negators=DEFAULT_NEGATORS):
+        self.lexicon = lexicon
+        self.vocabulary = vocabulary
+        self.case_sensitive = case_sensitive
+        self._vocab = _Vocabulary(vocabulary, case_sensitive)
+        self._cache: dict = {}
+        K = len(lexicon.categories)
+        V = len(vocabulary)
+        self.patterns: list[tuple[int, Pattern]] = []
+        self.phrases: list[_Alt] = []
+        self.exclusions: list[_Alt] = []
+        rows, cols, pats = [], [], []
+        ex_rows, ex_cols = [], []
+        for k, cat in enumerate(lexicon.categories):
+            for p in cat.patterns:
+                j = len(self.patterns)
+                self.patterns.append((k, p))
+                for alt in self._alternatives(p, k, j):
+                    if len(alt.elements) == 1:
+                        ids = alt.elements[0]
+                        rows.append(ids)
+                        cols.append(np.full(len(ids), k))
+                        pats.append(np.full(len(ids), j + 1))
+                    else:
+                        self.phrases.append(alt)
+            for p in cat.exclude:
+                for alt in self._alternatives(p, k, -1):
+                    if len(alt.elements) == 1:
+                        ex_rows.append(alt.elements[0])
+                        ex_cols.append(np.full(len(alt.elements[0]), k))
+                    else:
+                        self.exclusions.append(alt)
+        r = np.concatenate(rows) if rows else np.zeros(0, np.int64)
+        c = np.concatenate(cols) if cols else np.zeros(0, np.int64)
+        j = np.concatenate(pats) if pats else np.zeros(0, np.int64)
+        code = r * K + c
+        if ex_rows:
+            ex = np.concatenate(ex_rows) * K + np.concatenate(ex_cols)
+            keep = ~np.isin(code, ex)
+            code, j = code[keep], j[keep]
+        # first pattern (lexicon order) for every (type, category)
+        order = np.lexsort((j, code))
+        code, j = code[order], j[order]
+        first = np.ones(len(code), bool)
+        first[1:] = code[1:] != code[:-1]
+        code, j = code[first], j[first]
+        import scipy.sparse as sp
+
+        self.single = sp.csr_matrix((j.astype(np.int32), (code // K, code % K)),
+                                    shape=(V, K)) if K else sp.csr_matrix((V, 0),
+                                                                           dtype=np.int32)
+        folded = vocabulary if not case_sensitive else [v.casefold() for v in vocabulary]
+        self.negator = np.fromiter(
+            ((f in negators or f.endswith("n't")) for f in folded), dtype=bool, count=V)
+        self._masks: dict[int, np.ndarray] = {}
+
+    def __repr__(self) -> str:
+        return (f"<CompiledLexicon {self.lexicon.name!r} on {len(self.vocabulary):,} types: "
+                f"{self.single.nnz:,} type-category pairs, {len(self.phrases)} phrase forms>")
+
+    # -- resolution
+    def _ids(self, piece: str, *, dehyphen: bool, regex: bool = False) -> np.ndarray:
+        key = (piece, dehyphen, regex)
+        got = self._cache.get(key)
+        if got is None:
+            if not regex and not self.case_sensitive:
+                piece = piece.casefold()
+            got = self._cache[key] = self._vocab.resolve(piece, dehyphen=dehyphen, regex=regex)
+        return got
+
+    def _alternatives(self, p: Pattern, k: int, j: int) -> list[_Alt]:
+        if p.kind == "regex":
+            return [_Alt(k, j, [self._ids(p.words[0], dehyphen=False, regex=True)])]
+        variants = self.lexicon.hyphen_variants and not p.exact
+        seqs: list[list] = [[]]
+        for w in p.words:
+            if isinstance(w, tuple):
+                seqs = [s + [w] for s in seqs]
+                continue
+            parts = w.split("-")
+            if not variants or len(parts) == 1 or len(parts) - 1 > _MAX_HYPHEN_SPLITS:
+                opts = [[w]]
+                if variants and len(parts) > 1:
+                    opts.append([x for x in parts if x])
+            else:
+                opts = []
+                for cuts in product((False, True), repeat=len(parts) - 1):
+                    words, cur = [], parts[0]
+                    for cut, nxt in zip(cuts, parts[1:]):
+                        if cut:
+                            words.append(cur)
+                            cur = nxt
+                        else:
+                            cur = cur + "-" + nxt
+                    words.append(cur)
+                    opts.append([x for x in words if x])
+            seqs = [s + o for s in seqs for o in opts]
+        alts = []
+        seen = set()
+        for s in seqs:
+            key = tuple(s)
+            if key in seen:
+                continue
+            seen.add(key)
+            alts.append(_Alt(k, j, [e if isinstance(e, tuple) else
+                                    self._ids(e, dehyphen=variants) for e in s]))
+        if p.kind == "phrase" and not any(isinstance(w, tuple) for w in p.words):
+            # quanteda: a multi-word value also matches the words joined by "_" in one token
+            alts.append(_Alt(k, j, [self._ids("_".join(p.words), dehyphen=variants)]))
+        return [a for a in alts if all(isinstance(e, tuple) or len(e) for e in a.elements)]
+
+    def _mask(self, ids: np.ndarray) -> np.ndarray:
+        key = id(ids)
+        m = self._masks.get(key)
+        if m is None:
+            m = np.zeros(len(self.vocabulary), bool)
+            m[ids] = True
+            self._masks[key] = m
+        return m
+
+
+def compile_lexicon(lexicon, tokens: Tokens, *, case_sensitive: bool = False,
+                    negators=DEFAULT_NEGATORS) -> CompiledLexicon:
+    """Resolve every pattern of a lexicon against the vocabulary of ``tokens``, once.
+
+    Examples
+    --------
+    >>> from frameshift.text import tokenize
+    >>> toks = tokenize(["Coercion, coercive re-integration."])
+    >>> comp = compile_lexicon({"c": ["coerc*"], "r": ["reintegration"]}, toks)
+    >>> comp.single.toarray().tolist()   # pattern number + 1 per (type, category)
+    [[1, 0], [1, 0], [0, 2]]
+    """
+    lex = as_lexicon(lexicon)
+    vocab = tokens.surfaces if case_sensitive else tokens.types
+    return CompiledLexicon(lex, vocab, case_sensitive=case_sensitive, negators=negators)
+
+
+# --------------------------------------------------------------------------- engine
+@dataclass
+class _Hits:
+    """Accepted matches as parallel arrays, sorted by (start, category)."""
+
+    start: np.ndarray
+    end: np.ndarray
+    category: np.ndarray
+    pattern: np.ndarray
+    negated: np.ndarray
+    doc: np.ndarray
+
+
+class _TypeIds:
+    """The vocabulary id of every token, looked up on access instead of stored.
+
+    ``tid[idx]`` is ``surface_to_type[ids[idx]]`` (or ``ids[idx]`` when matching is
+    case-sensitive and the vocabulary is the surfaces); ``tid.lookup(table)`` is
+    ``table[tid]`` for a table over the vocabulary, without a token-sized array of ids.
+    """
+
+    def __init__(self, ids: np.ndarray, surface_to_type: np.ndarray | None):
+        self.ids = ids
+        self.s2t = surface_to_type
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, idx):
+        got = self.ids[idx]
+        return got if self.s2t is None else self.s2t[got]
+
+    def lookup(self, table: np.ndarray) -> np.ndarray:
+        return table[self.ids] if self.s2t is None else table[self.s2t][self.ids]
+
+    def counts(self, V: int) -> np.ndarray:
+        """Occurrences of every vocabulary id."""
+        f = np.bincount(self.ids, minlength=len(self.s2t) if self.s2t is not None else V)
+        if self.s2t is None:
+            return f
+        return np.bincount(self.s2t, weights=f, minlength=V).astype(np.int64)
+
+
+def _breaks(tokens: Tokens, cross_sentences: bool) -> np.ndarray:
+    """True at every token that opens a text (or a sentence, unless crossing is allowed)."""
+    n = len(tokens.ids)
+    chg = np.zeros(n, bool)
+    if n:
+        chg[0] = True
+        if not cross_sentences:
+            np.not_equal(tokens.sentence[1:], tokens.sentence[:-1], out=chg[1:])
+        first = tokens.doc_index[:-1]
+        chg[first[first < n]] = True
+    return chg
+
+
+def _adjacent(tokens: Tokens, texts) -> np.ndarray:
+    """``Tokens.adjacent``; computed from the texts for tokens built without it."""
+    if tokens.adjacent is not None:
+        return tokens.adjacent
+    out = np.zeros(len(tokens.ids), bool)
+    sent = tokens.sentence
+    for d in range(tokens.n_docs):
+        a0, a1 = int(tokens.doc_index[d]), int(tokens.doc_index[d + 1])
+        if a1 - a0 < 2:
+            continue
+        starts, ends = tokens.offsets(d)
+        text = texts[d]
+        for i in range(a1 - a0 - 1):
+            gap = text[ends[i]:starts[i + 1]]
+            out[a0 + i] = (not gap or gap.isspace() or (
+                gap[0] == "." and (len(gap) == 1 or gap[1:].isspace())
+                and sent[a0 + i] == sent[a0 + i + 1]))
+    return out
+
+
+def _member(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    if len(ids) == 1:
+        return values == ids[0]
+    return np.isin(values, ids)
+
+
+def _find_all(alts, tid: np.ndarray, seg: np.ndarray, V: int) -> list:
+    """(starts, ends) of every occurrence of each multi-token alternative.
+
+    ``seg`` numbers runs of tokens that a match may span (same text, same sentence unless
+    crossing is allowed, consecutive words adjacent): a match is valid when its first and
+    last token share a run. Each alternative is looked up only at the positions of its
+    rarest word (an index of those positions is built once), then verified word by word,
+    outwards from that word, with every gap length at once.
+    """
+    n = len(tid)
+    if not alts or not n:
+        return [(np.zeros(0, np.int64), np.zeros(0, np.int64)) for _ in alts]
+    freq = tid.counts(V)
+    plans = []
+    anchor = np.zeros(V, bool)
+    for alt in alts:
+        segs, gaps, cur = [], [], []
+        for e in alt.elements:
+            if isinstance(e, tuple):
+                segs.append(cur)
+                gaps.append(e)
+                cur = []
+            else:
+                cur.append(e)
+        segs.append(cur)
+        best = None
+        for si, sg in enumerate(segs):
+            for oi, ids in enumerate(sg):
+                f = int(freq[ids].sum())
+                if best is None or f < best[0]:
+                    best = (f, si, oi)
+        _, si, oi = best
+        anchor[segs[si][oi]] = True
+        plans.append((segs, gaps, si, oi))
+    pos = np.flatnonzero(tid.lookup(anchor))
+    tpos = tid[pos]
+    # stable sort by type (a radix sort when type ids fit in 16 bits)
+    order = np.argsort(tpos.astype(np.uint16) if V <= 1 << 16 else tpos, kind="stable")
+    pos = pos[order]
+    bounds = np.zeros(V + 1, np.int64)  # positions of type t: pos[bounds[t]:bounds[t + 1]]
+    np.cumsum(np.bincount(tpos, minlength=V), out=bounds[1:])
+    del order, tpos
+
+    def verify(x, sg, skip=-1):
+        """Keep the positions x at which segment ``sg`` (a run of words) starts."""
+        x = x[(x >= 0) & (x + len(sg) <= n)]
+        for i, ids in enumerate(sg):
+            if i != skip and len(x):
+                x = x[_member(tid[x + i], ids)]
+        return x
+
+    out = []
+    for segs, gaps, si, oi in plans:
+        ids = segs[si][oi]
+        if len(ids) == 1:
+            p = pos[bounds[ids[0]]:bounds[ids[0] + 1]] - oi
+        else:
+            p = np.sort(np.concatenate([pos[bounds[t]:bounds[t + 1]] for t in ids.tolist()]))
+            p -= oi
+        lo = verify(p, segs[si], oi)
+        if len(lo):
+            lo = lo[seg[lo + len(segs[si]) - 1] == seg[lo]]
+        hi = lo + len(segs[si])
+        ref = lo
+        for i in range(si + 1, len(segs)):  # outwards to the right
+            if not len(lo):
+                break
+            g = np.arange(gaps[i - 1][0], gaps[i - 1][1] + 1)
+            x = (hi[:, None] + g[None, :]).ravel()
+            lo, ref = np.repeat(lo, len(g)), np.repeat(ref, len(g))
+            ok = x + len(segs[i]) <= n
+            x, lo, ref = x[ok], lo[ok], ref[ok]
+            for j, e in enumerate(segs[i]):
+                ok = _member(tid[x + j], e)
+                x, lo, ref = x[ok], lo[ok], ref[ok]
+            hi = x + len(segs[i])
+            ok = seg[hi - 1] == seg[ref]
+            lo, hi, ref = lo[ok], hi[ok], ref[ok]
+        for i in range(si - 1, -1, -1):  # and to the left
+            if not len(lo):
+                break
+            g = np.arange(gaps[i][0], gaps[i][1] + 1)
+            x = (lo[:, None] - g[None, :]).ravel() - len(segs[i])
+            hi, ref = np.repeat(hi, len(g)), np.repeat(ref, len(g))
+            ok = x >= 0
+            x, hi, ref = x[ok], hi[ok], ref[ok]
+            for j, e in enumerate(segs[i]):
+                ok = _member(tid[x + j], e)
+                x, hi, ref = x[ok], hi[ok], ref[ok]
+            ok = seg[x] == seg[ref]
+            lo, hi, ref = x[ok], hi[ok], ref[ok]
+        lo, hi = lo.astype(np.int64), hi.astype(np.int64)
+        if len(lo) and len(gaps) > 1:  # the same span may be reached twice
+            key = np.unique(lo * (n + 1) + hi)
+            lo, hi = key // (n + 1), key % (n + 1)
+        out.append((lo, hi))
+    return out
+
+
+def _inside(cat, a, b, spans: dict) -> np.ndarray:
+    """Whether [a, b) lies inside one of the spans of its category (``spans[k]``)."""
+    out = np.zeros(len(a), bool)
+    for k, (ea, eb) in spans.items():
+        sel = np.flatnonzero(cat == k)
+        if not len(sel):
+            continue
+        order = np.argsort(ea, kind="stable")
+        ea, reach = ea[order], np.maximum.accumulate(eb[order])
+        i = np.searchsorted(ea, a[sel], "right") - 1
+        ok = i >= 0
+        out[sel[ok]] = reach[i[ok]] >= b[sel[ok]]
+    return out
+
+
+def _accept(a, b, k, j, dictionary: bool) -> np.ndarray:
+    """Accepted candidates (mask): longest first, then left to right, a token once per
+    category (and, for ``dictionary``, no match wholly inside longer accepted ones).
+
+    Candidates that overlap no other candidate are accepted outright; only the overlapping
+    clusters go through the sequential rule (clusters are independent of each other).
+    """
+    m = len(a)
+    acc = np.zeros(m, bool)
+    if not m:
+        return acc
+    if not dictionary:
+        # categories do not interact: overlap is only looked for within a category
+        shift = k * (int(b.max()) + 1)
+        a, b = a + shift, b + shift
+    order = np.lexsort((b, a))
+    runmax = np.maximum.accumulate(b[order])
+    new = np.ones(m, bool)
+    new[1:] = a[order][1:] >= runmax[:-1]
+    if not dictionary:
+        a, b = a - shift, b - shift
+    comp = np.empty(m, np.int64)
+    comp[order] = np.cumsum(new) - 1
+    size = np.bincount(comp)
+    lone = size[comp] == 1
+    acc[lone] = True
+    rest = np.flatnonzero(~lone)
+    if not len(rest):
+        return acc
+    rest = rest[np.lexsort((j[rest], k[rest], a[rest], -(b[rest] - a[rest])))]
+    ra, rb, rk = a[rest].tolist(), b[rest].tolist(), k[rest].tolist()
+    covered: dict[int, set] = {}
+    glob: set = set()
+    i = 0
+    while i < len(rest):
+        x, y = ra[i], rb[i]
+        jend = i
+        while jend < len(rest) and ra[jend] == x and rb[jend] == y:
+            jend += 1
+        span = range(x, y)
+        if dictionary and all(t in glob for t in span):
+            i = jend
+            continue
+        matched = False
+        for r in range(i, jend):
+            cov = covered.setdefault(rk[r], set())
+            if any(t in cov for t in span):
+                continue
+            cov.update(span)
+            acc[rest[r]] = True
+            matched = True
+        if matched:
+            glob.update(span)
+        i = jend
+    return acc
+
+
+def _expand(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every position of the spans [a, b) and the index of its span."""
+    ln = b - a
+    which = np.repeat(np.arange(len(a)), ln)
+    pos = np.repeat(a, ln) + (np.arange(len(which)) - np.repeat(np.cumsum(ln) - ln, ln))
+    return pos, which
+
+
+def _single_hits(comp, tid, positions=None):
+    """(positions, categories, patterns) of the single-token matches (CSR gather)."""
+    single = comp.single
+    indptr = single.indptr.astype(np.int64)
+    if positions is None:
+        nnz = tid.lookup(np.diff(indptr))
+        pos = np.repeat(np.arange(len(tid), dtype=np.int64), nnz)
+    else:
+        nnz = np.diff(indptr)[tid[positions]]
+        pos = np.repeat(positions.astype(np.int64), nnz)
+    first = indptr[tid[pos]]
+    within = np.arange(len(pos)) - np.repeat(np.cumsum(nnz) - nnz, nnz)
+    idx = first + within
+    return pos, single.indices[idx].astype(np.int64), single.data[idx].astype(np.int64) - 1
+
+
+@dataclass
+class _Phase:
+    """What the engine found before the single-word tables are built."""
+
+    tid: np.ndarray
+    negpos: np.ndarray  # per token: a negator among the preceding words of its sentence
+    a: np.ndarray  # accepted phrase matches
+    b: np.ndarray
+    k: np.ndarray
+    j: np.ndarray
+    excl: dict  # category -> (starts, ends) of exclusion occurrences
+    dictionary: bool
+
+    def keep_single(self, pos, cat, K) -> np.ndarray:
+        keep = np.ones(len(pos), bool)
+        if self.excl:
+            keep &= ~_inside(cat, pos, pos + 1, self.excl)
+        if len(self.a) and len(pos):
+            cpos, which = _expand(self.a, self.b)
+            if self.dictionary:
+                mask = np.zeros(len(self.tid), bool)
+                mask[cpos] = True
+                keep &= ~mask[pos]
+            else:
+                codes = np.sort(cpos * K + self.k[which])
+                q = pos * K + cat
+                i = np.minimum(np.searchsorted(codes, q), len(codes) - 1)
+                keep &= codes[i] != q
+        return keep
+
+    def drop_positions(self) -> np.ndarray:
+        mask = np.zeros(len(self.tid), bool)
+        mask[_expand(self.a, self.b)[0]] = True
+        for ea, eb in self.excl.values():
+            mask[_expand(ea, eb)[0]] = True
+        return np.flatnonzero(mask)
+
+
+def _phase(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings) -> _Phase:
+    tid = _TypeIds(tokens.ids, None if settings.case_sensitive else tokens.surface_to_type)
+    n = len(tid)
+    V = len(comp.vocabulary)
+    chg = _breaks(tokens, False)
+    # negation, per token: a negator among the preceding ``negation_window`` words of the
+    # same sentence
+    negpos = np.zeros(n, bool)
+    w = int(settings.negation_window)
+    if w and n:
+        neg_tok = tid.lookup(comp.negator)
+        same = ~chg  # same[i]: tokens i - d .. i lie in one sentence of one text
+        for d in range(1, w + 1):
+            if d >= n:
+                break
+            if d > 1:
+                same[d - 1:] &= ~chg[:n - d + 1]
+            negpos[d:] |= neg_tok[:n - d] & same[d:]
+        del neg_tok, same
+    # runs a multi-word match may span
+    brk = chg if not settings.cross_sentences else _breaks(tokens, True)
+    del chg
+    adj = _adjacent(tokens, texts)
+    if n > 1:
+        brk[1:] |= ~adj[:-1]
+    # Only equality of ``seg`` at two tokens of one candidate is ever tested, and the two are
+    # fewer than 256 tokens apart, so the run numbers may wrap around modulo 256 (uint8).
+    longest = max((sum(e[1] if isinstance(e, tuple) else 1 for e in alt.elements)
+                   for alt in comp.phrases + comp.exclusions), default=0)
+    seg = np.cumsum(brk, dtype=np.uint8 if longest < 256 else np.int32)
+    del brk
+    K = len(comp.lexicon.categories)
+    found = _find_all(comp.phrases, tid, seg, V)
+    parts = [(st, en, np.full(len(st), alt.category, np.int64), np.full(len(st), alt.pattern,
+                                                                          np.int64))
+             for alt, (st, en) in zip(comp.phrases, found) if len(st)]
+    excl: dict[int, tuple] = {}
+    if comp.exclusions:
+        ex_found = _find_all(comp.exclusions, tid, seg, V)
+        for alt, (st, en) in zip(comp.exclusions, ex_found):
+            if len(st):
+                old = excl.get(alt.category)
+                excl[alt.category] = (st, en) if old is None else (
+                    np.concatenate([old[0], st]), np.concatenate([old[1], en]))
+    del seg, found
+    if parts:
+        a = np.concatenate([p[0] for p in parts])
+        b = np.concatenate([p[1] for p in parts])
+        k = np.concatenate([p[2] for p in parts])
+        j = np.concatenate([p[3] for p in parts])
+        # one candidate per (start, end, category): the first pattern in lexicon order
+        order = np.lexsort((j, k, b, a))
+        a, b, k, j = a[order], b[order], k[order], j[order]
+        first = np.ones(len(a), bool)
+        first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1]) | (k[1:] != k[:-1])
+        a, b, k, j = a[first], b[first], k[first], j[first]
+        if excl:
+            keep = ~_inside(k, a, b, excl)
+            a, b, k, j = a[keep], b[keep], k[keep], j[keep]
+        acc = _accept(a, b, k, j, settings.nested_scope == "dictionary")
+        a, b, k, j = a[acc], b[acc], k[acc], j[acc]
+    else:
+        a = b = k = j = np.zeros(0, np.int64)
+    return _Phase(tid, negpos, a, b, k, j, excl, settings.nested_scope == "dictionary")
+
+
+def _run(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings) -> _Hits:
+    """Every accepted match of the compiled lexicon in the tokens, one row each."""
+    ph = _phase(comp, tokens, texts, settings)
+    K = comp.single.shape[1]
+    n = len(ph.tid)
+    s_pos, s_cat, s_pat = _single_hits(comp, ph.tid)
+    keep = ph.keep_single(s_pos, s_cat, K)
+    s_pos, s_cat, s_pat = s_pos[keep], s_cat[keep], s_pat[keep]
+    start = np.concatenate([s_pos, ph.a])
+    end = np.concatenate([s_pos + 1, ph.b])
+    cat = np.concatenate([s_cat, ph.k])
+    pat = np.concatenate([s_pat, ph.j])
+    order = np.lexsort((cat, start))
+    start, end, cat, pat = start[order], end[order], cat[order], pat[order]
+    negated = ph.negpos[start]
+    doc = (np.searchsorted(tokens.doc_index, start, "right") - 1) if n else start
+    return _Hits(start, end, cat, pat, negated, doc.astype(np.int64))
+
+
+def _single_codes(comp: CompiledLexicon):
+    """Per type, a code for its set of categories (0 = none), and code x category 0/1."""
+    single = comp.single
+    V, K = single.shape
+    nnz = np.diff(single.indptr)
+    rows = np.flatnonzero(nnz)
+    code = np.zeros(V, np.int32)
+    if not len(rows):
+        return code, np.zeros((1, K), np.int64)
+    if K <= 62:
+        bits = np.zeros(V, np.int64)
+        np.add.at(bits, np.repeat(np.arange(V), nnz),
+                  np.left_shift(np.int64(1), single.indices.astype(np.int64)))
+        uniq, inv = np.unique(bits[rows], return_inverse=True)
+        code[rows] = inv.reshape(-1) + 1
+        mu = np.zeros((len(uniq) + 1, K), np.int64)
+        mu[1:] = (uniq[:, None] >> np.arange(K)[None, :]) & 1
+        return code, mu
+    keys: dict = {}
+    sets = []
+    for t in rows.tolist():
+        key = tuple(single.indices[single.indptr[t]:single.indptr[t + 1]].tolist())
+        c = keys.get(key)
+        if c is None:
+            c = keys[key] = len(sets) + 1
+            sets.append(key)
+        code[t] = c
+    mu = np.zeros((len(sets) + 1, K), np.int64)
+    for c, key in enumerate(sets, 1):
+        mu[c, list(key)] = 1
+    return code, mu
+
+
+def _count_table(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings):
+    """(matches, negated matches) per text x category, without one row per match."""
+    ph = _phase(comp, tokens, texts, settings)
+    D = tokens.n_docs
+    K = comp.single.shape[1]
+    counts = np.zeros((D, K), np.int64)
+    neg = np.zeros((D, K), np.int64)
+    if not K:
+        return counts, neg
+    code, mu = _single_codes(comp)
+    U = len(mu)
+    tid, negpos = ph.tid, ph.negpos
+    di = tokens.doc_index
+    ntok = np.diff(di)
+    block = 1 << 20
+    max_docs = max(1, (1 << 22) // U)
+    d0 = 0
+    while d0 < D:
+        d1 = d0 + 1
+        while d1 < D and di[d1 + 1] - di[d0] <= block and d1 - d0 < max_docs:
+            d1 += 1
+        s, e = int(di[d0]), int(di[d1])
+        if e > s:
+            key = np.repeat(np.arange(d1 - d0, dtype=np.int64) * U, ntok[d0:d1])
+            key += code[tid[s:e]]
+            nb = (d1 - d0) * U
+            counts[d0:d1] += np.bincount(key, minlength=nb).reshape(d1 - d0, U) @ mu
+            nk = key[negpos[s:e]]
+            if len(nk):
+                neg[d0:d1] += np.bincount(nk, minlength=nb).reshape(d1 - d0, U) @ mu
+            del key, nk
+        d0 = d1
+    # single-word matches that do not count: inside an exclusion or an accepted phrase
+    cand = ph.drop_positions()
+    if len(cand):
+        pos, cat, _ = _single_hits(comp, tid, cand)
+        drop = ~ph.keep_single(pos, cat, K)
+        pos, cat = pos[drop], cat[drop]
+        doc = np.searchsorted(di, pos, "right") - 1
+        np.subtract.at(counts, (doc, cat), 1)
+        sel = negpos[pos]
+        np.subtract.at(neg, (doc[sel], cat[sel]), 1)
+    if len(ph.a):
+        doc = np.searchsorted(di, ph.a, "right") - 1
+        np.add.at(counts, (doc, ph.k), 1)
+        sel = negpos[ph.a]
+        np.add.at(neg, (doc[sel], ph.k[sel]), 1)
+    return counts, neg
+
+
+# --------------------------------------------------------------------------- public API
+def _prepare(corpus, lexicon, settings: MatchSettings, tokenizer, *, table: bool = False):
+    from frameshift.corpus.model import corpus_tokens
+
+    tokens = corpus_tokens(corpus, tokenizer)
+    if isinstance(lexicon, CompiledLexicon):
+        vocab = tokens.surfaces if settings.case_sensitive else tokens.types
+        if lexicon.vocabulary is vocab and lexicon.case_sensitive == settings.case_sensitive:
+            comp = lexicon
+        else:
+            comp = CompiledLexicon(lexicon.lexicon, vocab, case_sensitive=settings.case_sensitive,
+                                   negators=settings.negators)
+    else:
+        comp = compile_lexicon(lexicon, tokens, case_sensitive=settings.case_sensitive,
+                               negators=settings.negators)
+    st = corpus.statements
+    texts = st["text"].tolist()
+    hits = (_count_table if table else _run)(comp, tokens, texts, settings)
+    return comp, tokens, st, texts, hits
+
+
+def _settings(case_sensitive, nested_scope, cross_sentences, negation_window, negators):
+    return MatchSettings(case_sensitive=bool(case_sensitive), nested_scope=nested_scope,
+                         cross_sentences=bool(cross_sentences),
+                         negation_window=int(negation_window),
+                         negators=frozenset(n.casefold() for n in (
+                             DEFAULT_NEGATORS if negators is None else negators)))
+
+
+def find_matches(corpus, lexicon, *, case_sensitive: bool = False, nested_scope: str = "key",
+                 cross_sentences: bool = False, negation_window: int = 3, negators=None,
+                 tokenizer: TokenizerSettings | None = None) -> pd.DataFrame:
+    """Every match of a lexicon in a corpus, one row per match.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    lexicon : Lexicon, CompiledLexicon, str (bundled name or path) or dict
+    case_sensitive, nested_scope, cross_sentences, negation_window, negators
+        See :class:`MatchSettings`.
+    tokenizer : TokenizerSettings, optional
+
+    Returns
+    -------
+    DataFrame
+        ``statement_id``, ``actor``, ``date``, ``category``, ``pattern`` (as written in the
+        lexicon), ``match`` (the matched text as written in the statement), ``token_start``,
+        ``token_end`` (word indices within the statement, end exclusive), ``char_start``,
+        ``char_end`` (offsets in the source document ``source_id``), ``source_id``,
+        ``sentence`` (0-based, within the statement), ``negated`` (bool). Sorted by statement
+        order, then ``token_start``, then category order of the lexicon.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from frameshift.corpus import from_frame
+    >>> c = from_frame(pd.DataFrame({"statement_id": ["s1"], "actor": ["nk"],
+    ...     "text": ["We reject coercion. No ready made solutions."]}))
+    >>> lex = {"coercion": ["coerc*"], "imposition": ["ready-made solutions"]}
+    >>> m = find_matches(c, lex)
+    >>> m[["category", "match", "token_start", "char_start", "negated"]]
+         category                 match  token_start  char_start  negated
+    0    coercion              coercion            2          10    False
+    1  imposition  ready made solutions            4          23     True
+    """
+    settings = _settings(case_sensitive, nested_scope, cross_sentences, negation_window,
+                         negators)
+    comp, tokens, st, texts, hits = _prepare(corpus, lexicon, settings, tokenizer)
+    return _match_frame(corpus, comp, tokens, st, texts, hits)
+
+
+def _match_frame(corpus, comp, tokens, st, texts, hits) -> pd.DataFrame:
+    n = len(hits.start)
+    cats = comp.lexicon.category_ids
+    base = tokens.doc_index[hits.doc] if n else np.zeros(0, np.int64)
+    char_start = np.zeros(n, np.int64)
+    char_end = np.zeros(n, np.int64)
+    src_start = np.zeros(n, np.int64)
+    src_end = np.zeros(n, np.int64)
+    source = np.empty(n, dtype=object)
+    match_text = np.empty(n, dtype=object)
+    sids = st["statement_id"].to_numpy()
+    for d in np.unique(hits.doc) if n else []:
+        sel = np.flatnonzero(hits.doc == d)
+        starts, ends = tokens.offsets(int(d))
+        a = starts[hits.start[sel] - base[sel]]
+        b = ends[hits.end[sel] - 1 - base[sel]]
+        char_start[sel], char_end[sel] = a, b
+        text = texts[int(d)]
+        match_text[sel] = [text[x:y] for x, y in zip(a.tolist(), b.tolist())]
+        sid, sa, sb = corpus.to_source(sids[d], a, b)
+        src_start[sel], src_end[sel] = sa, sb
+        source[sel] = sid
+    out = pd.DataFrame({
+        "statement_id": sids[hits.doc] if n else np.array([], dtype=object),
+        "actor": st["actor"].to_numpy()[hits.doc] if n else np.array([], dtype=object),
+        "date": st["date"].to_numpy()[hits.doc] if n else np.array([], "datetime64[ns]"),
+        "category": np.asarray(cats, dtype=object)[hits.category] if n else np.array(
+            [], dtype=object),
+        "pattern": np.asarray([p.text for _, p in comp.patterns] or [""],
+                              dtype=object)[hits.pattern] if n else np.array([], dtype=object),
+        "match": match_text,
+        "token_start": (hits.start - base).astype(np.int64),
+        "token_end": (hits.end - base).astype(np.int64),
+        "char_start": src_start,
+        "char_end": src_end,
+        "source_id": source,
+        "sentence": tokens.sentence[hits.start].astype(np.int64) if n else np.zeros(0, np.int64),
+        "negated": hits.negated.astype(bool),
+    }, columns=list(MATCH_COLUMNS))
+    out["date"] = pd.to_datetime(out["date"])
+    return out
+
+
+def _by_columns(st: pd.DataFrame, by) -> list[str]:
+    cols = [by] if isinstance(by, str) else list(by)
+    avail = [c for c in st.columns if c != "text"]
+    missing = [c for c in cols if c not in avail]
+    if missing or not cols:
+        raise OptionError(
+            f"cannot count by {', '.join(map(repr, missing)) or 'nothing'}: not a column of "
+            f"the statements. Available columns: {', '.join(avail)}.")
+    return cols
+
+
+def count_matches(corpus, lexicon, *, by="actor", case_sensitive: bool = False,
+                  nested_scope: str = "key", cross_sentences: bool = False,
+                  negation_window: int = 3, negators=None,
+                  tokenizer: TokenizerSettings | None = None) -> pd.DataFrame:
+    """Count matches per group and category (long form, zeros included).
+
+    Parameters
+    ----------
+    corpus : Corpus
+    lexicon : Lexicon, CompiledLexicon, str or dict
+    by : str or list of str, default "actor"
+        Statement columns to group by (``"statement_id"`` for one row per statement, or any
+        metadata column such as ``"doc_id"`` or ``"Party"``).
+    case_sensitive, nested_scope, cross_sentences, negation_window, negators, tokenizer
+        As for :func:`find_matches` (the counts agree with its rows).
+
+    Returns
+    -------
+    DataFrame
+        The ``by`` columns, ``category``, ``count`` (matches), ``negated`` (how many of them
+        were flagged negated), ``tokens`` (word tokens of the group), ``per_1000``
+        (``count / tokens * 1000``; 0 for a group without tokens), ``share`` (``count`` over
+        all matches of the group; 0 when the group has none). Groups in corpus order (first
+        appearance), categories in lexicon order.
+
+    Raises
+    ------
+    OptionError
+        A ``by`` column that the statements do not have (the message lists those they have).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from frameshift.corpus import from_frame
+    >>> c = from_frame(pd.DataFrame({"statement_id": ["a", "b"], "actor": ["baku", "nk"],
+    ...     "text": ["Reintegration now.", "No coercion, no reintegration."]}))
+    >>> count_matches(c, {"reint": ["reintegration"], "coercion": ["coercion"]})
+      actor  category  count  negated  tokens  per_1000  share
+    0  baku     reint      1        0       2     500.0    1.0
+    1  baku  coercion      0        0       2       0.0    0.0
+    2    nk     reint      1        1       4     250.0    0.5
+    3    nk  coercion      1        1       4     250.0    0.5
+    """
+    settings = _settings(case_sensitive, nested_scope, cross_sentences, negation_window,
+                         negators)
+    st = corpus.statements
+    cols = _by_columns(st, by)
+    comp, tokens, st, texts, (counts, neg) = _prepare(corpus, lexicon, settings, tokenizer,
+                                                     table=True)
+    return _count_frame(comp, tokens, st, counts, neg, cols)
+
+
+def _count_frame(comp, tokens, st, counts, neg, cols) -> pd.DataFrame:
+    K = len(comp.lexicon.categories)
+    keys = st[cols]
+    codes, uniques = pd.MultiIndex.from_frame(keys.astype(object)).factorize() \
+        if len(cols) > 1 else pd.factorize(keys[cols[0]].astype(object), use_na_sentinel=False)
+    G = len(uniques)
+    gc = np.zeros((G, K), np.int64)
+    gn = np.zeros((G, K), np.int64)
+    gt = np.zeros(G, np.int64)
+    np.add.at(gc, codes, counts)
+    np.add.at(gn, codes, neg)
+    np.add.at(gt, codes, tokens.n_tokens())
+    _, first_row = np.unique(np.asarray(codes), return_index=True)  # codes are 0..G-1
+    out = keys.iloc[np.repeat(first_row, K)].reset_index(drop=True)
+    out["category"] = np.tile(np.asarray(comp.lexicon.category_ids, dtype=object), G)
+    out["category"] = out["category"].astype(str)
+    cnt = gc.reshape(-1)
+    tok = np.repeat(gt, K)
+    tot = np.repeat(gc.sum(axis=1), K)
+    out["count"] = cnt.astype(np.int64)
+    out["negated"] = gn.reshape(-1).astype(np.int64)
+    out["tokens"] = tok.astype(np.int64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["per_1000"] = np.where(tok > 0, cnt / np.maximum(tok, 1) * 1000.0, 0.0)
+        out["share"] = np.where(tot > 0, cnt / np.maximum(tot, 1), 0.0)
+    return out

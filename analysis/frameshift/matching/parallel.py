@@ -1,0 +1,251 @@
+"""Count lexicon matches over several processes: split the statements, count each part, sum.
+
+Counting is a map over statements followed by a sum: no match crosses a statement, and a
+glob resolved against one part's vocabulary expands to the same words in those statements as
+against the whole corpus's. So the statements are cut into contiguous parts of about equal text
+length, each part is counted by :func:`frameshift.matching.count_matches` in its own process, and
+the integer columns (``count``, ``negated``, ``tokens``) are summed per group and category.
+``per_1000`` and ``share`` are then computed from the sums with the same formulas, so the table
+equals the single-process one exactly (``pandas.testing.assert_frame_equal`` holds, dtypes
+included). The helpers :func:`partial_counts` and :func:`combine_counts` are the map and the
+reduce, shared with the streaming (:mod:`frameshift.matching.stream`) and Dask
+(:mod:`frameshift.matching.dask`) paths.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+
+import numpy as np
+import pandas as pd
+
+from frameshift.errors import OptionError
+
+__all__ = ["count_matches_parallel", "partial_counts", "combine_counts", "split_statements"]
+
+#: Integer columns of a partial count table (summed by :func:`combine_counts`).
+SUM_COLUMNS = ("count", "negated", "tokens")
+
+
+def _by_list(by) -> list[str]:
+    cols = [by] if isinstance(by, str) else list(by)
+    if not cols:
+        raise OptionError("cannot count by nothing: give at least one statement column, e.g. "
+                          "by='actor'.")
+    return cols
+
+
+def _check_by(statements: pd.DataFrame, cols: list[str]) -> None:
+    avail = [c for c in statements.columns if c != "text"]
+    missing = [c for c in cols if c not in avail]
+    if missing:
+        raise OptionError(
+            f"cannot count by {', '.join(map(repr, missing))}: not a column of the statements. "
+            f"Available columns: {', '.join(avail)}.")
+
+
+def partial_counts(statements: pd.DataFrame, lexicon, *, by="actor", **options) -> pd.DataFrame:
+    """The map step: count one part of a corpus's statements.
+
+    Parameters
+    ----------
+    statements : DataFrame
+        Validated statements (rows of ``Corpus.statements``, in analysis order).
+    lexicon : Lexicon, str or dict
+    by : str or list of str
+    **options
+        Matching options of :func:`frameshift.matching.count_matches`.
+
+    Returns
+    -------
+    DataFrame
+        The ``by`` columns, ``category``, ``count``, ``negated``, ``tokens`` (no rates: those
+        are computed after summing, by :func:`combine_counts`).
+    """
+    from frameshift.corpus.model import Corpus
+    from frameshift.matching.engine import count_matches
+
+    cols = _by_list(by)
+    table = count_matches(Corpus(statements), lexicon, by=cols, **options)
+    return table[cols + ["category", *SUM_COLUMNS]]
+
+
+def combine_counts(partials, *, by="actor", categories) -> pd.DataFrame:
+    """The reduce step: sum partial count tables and add ``per_1000`` and ``share``.
+
+    Parameters
+    ----------
+    partials : sequence of DataFrame
+        Outputs of :func:`partial_counts`, in corpus order (groups keep the order of their
+        first appearance).
+    by : str or list of str
+    categories : sequence of str
+        Category ids in lexicon order (every partial lists each group once per category, in
+        this order).
+
+    Returns
+    -------
+    DataFrame
+        As :func:`frameshift.matching.count_matches`: the ``by`` columns, ``category``,
+        ``count``, ``negated``, ``tokens``, ``per_1000``, ``share``.
+
+    Examples
+    --------
+    >>> a = pd.DataFrame({"actor": ["x", "x"], "category": ["c", "d"], "count": [1, 0],
+    ...                   "negated": [0, 0], "tokens": [10, 10]})
+    >>> b = pd.DataFrame({"actor": ["y", "y", "x", "x"], "category": ["c", "d", "c", "d"],
+    ...                   "count": [0, 2, 1, 1], "negated": [0, 1, 0, 0],
+    ...                   "tokens": [4, 4, 10, 10]})
+    >>> combine_counts([a, b], by="actor", categories=["c", "d"])
+      actor category  count  negated  tokens  per_1000     share
+    0     x        c      2        0      20     100.0  0.666667
+    1     x        d      1        0      20      50.0  0.333333
+    2     y        c      0        0       4       0.0  0.000000
+    3     y        d      2        1       4     500.0  1.000000
+    """
+    cols = _by_list(by)
+    cats = list(categories)
+    K = len(cats)
+    parts = [p for p in partials if len(p)]
+    if not parts:
+        raise ValueError("combine_counts needs at least one non-empty partial table.")
+    df = pd.concat(parts, ignore_index=True)
+    if K == 0 or len(df) % K:
+        raise ValueError("partial tables must list every group once per category.")
+    # Each partial is group-major with the categories in lexicon order: one block per group.
+    blocks = df.iloc[::K]
+    keys = blocks[cols].reset_index(drop=True)
+    if len(cols) > 1:
+        codes, uniques = pd.MultiIndex.from_frame(keys.astype(object)).factorize()
+    else:
+        codes, uniques = pd.factorize(keys[cols[0]].astype(object), use_na_sentinel=False)
+    G = len(uniques)
+    sums = {}
+    for c in SUM_COLUMNS:
+        acc = np.zeros((G, K), np.int64)
+        np.add.at(acc, codes, df[c].to_numpy(np.int64).reshape(-1, K))
+        sums[c] = acc
+    _, first_row = np.unique(codes, return_index=True)  # first block of every group
+    out = keys.iloc[np.repeat(first_row, K)].reset_index(drop=True)
+    out["category"] = np.tile(np.asarray(cats, dtype=object), G)
+    out["category"] = out["category"].astype(str)
+    cnt = sums["count"].reshape(-1)
+    tok = sums["tokens"].reshape(-1)
+    tot = np.repeat(sums["count"].sum(axis=1), K)
+    out["count"] = cnt
+    out["negated"] = sums["negated"].reshape(-1)
+    out["tokens"] = tok
+    # The same formulas as frameshift.matching.count_matches, on the same integers.
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["per_1000"] = np.where(tok > 0, cnt / np.maximum(tok, 1) * 1000.0, 0.0)
+        out["share"] = np.where(tot > 0, cnt / np.maximum(tot, 1), 0.0)
+    return out
+
+
+def split_statements(statements: pd.DataFrame, n_parts: int) -> list[tuple[int, int]]:
+    """Cut row positions ``[0, len)`` into up to ``n_parts`` contiguous ranges of about equal
+    text length.
+
+    Examples
+    --------
+    >>> st = pd.DataFrame({"text": ["a" * 10, "b" * 10, "c" * 30, "d" * 10]})
+    >>> split_statements(st, 2)
+    [(0, 2), (2, 4)]
+    """
+    n = len(statements)
+    if n == 0:
+        return []
+    n_parts = max(1, min(int(n_parts), n))
+    size = np.fromiter(map(len, statements["text"].tolist()), np.int64, n) + 1
+    cum = np.cumsum(size)
+    targets = cum[-1] * np.arange(1, n_parts) / n_parts
+    # Cut after the statement whose running length is nearest to each target.
+    i = np.minimum(np.searchsorted(cum, targets, side="left"), n - 1)
+    prev = np.maximum(i - 1, 0)
+    nearer_prev = (i > 0) & (np.abs(cum[prev] - targets) < np.abs(cum[i] - targets))
+    cuts = np.unique(np.concatenate([[0], np.where(nearer_prev, i, i + 1), [n]]))
+    return [(int(a), int(b)) for a, b in zip(cuts[:-1], cuts[1:]) if b > a]
+
+
+def _categories(lexicon) -> tuple:
+    from frameshift.lexicon.formats import as_lexicon
+
+    lex = as_lexicon(lexicon)
+    return lex, lex.category_ids
+
+
+def _context(start_method):
+    if start_method is None:
+        # fork starts workers without re-importing pandas and scipy (about a second each);
+        # elsewhere, the platform default.
+        start_method = "fork" if sys.platform.startswith("linux") else None
+    return multiprocessing.get_context(start_method)
+
+
+def count_matches_parallel(corpus, lexicon, *, by="actor", n_jobs: int | None = None,
+                           parts: int | None = None, start_method: str | None = None,
+                           **options) -> pd.DataFrame:
+    """:func:`frameshift.matching.count_matches` over several processes; the same table.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    lexicon : Lexicon, str (bundled name or path) or dict
+    by : str or list of str, default "actor"
+    n_jobs : int, optional
+        Worker processes (default: the number of CPU cores available). ``1`` counts in this
+        process (same split-and-sum code, no pool).
+    parts : int, optional
+        Number of parts the statements are cut into (default ``n_jobs``).
+    start_method : str, optional
+        Multiprocessing start method (default ``"fork"`` on Linux, else the platform's).
+    **options
+        Matching options of :func:`~frameshift.matching.count_matches` (``case_sensitive``,
+        ``nested_scope``, ``cross_sentences``, ``negation_window``, ``negators``,
+        ``tokenizer``).
+
+    Returns
+    -------
+    DataFrame
+        Exactly what ``count_matches(corpus, lexicon, by=by, **options)`` returns.
+
+    Raises
+    ------
+    OptionError
+        A ``by`` column the statements lack, or ``n_jobs`` below 1.
+
+    Examples
+    --------
+    >>> from frameshift.corpus import from_frame
+    >>> c = from_frame(pd.DataFrame({"statement_id": ["a", "b", "c"],
+    ...     "actor": ["baku", "nk", "baku"],
+    ...     "text": ["Reintegration now.", "No coercion.", "Reintegration, reintegration."]}))
+    >>> count_matches_parallel(c, {"reint": ["reintegration"]}, n_jobs=1, parts=3)
+      actor category  count  negated  tokens  per_1000  share
+    0  baku    reint      3        0       4     750.0    1.0
+    1    nk    reint      0        0       2       0.0    0.0
+    """
+    if n_jobs is None:
+        n_jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+            os.cpu_count() or 1)
+    if int(n_jobs) < 1:
+        raise OptionError(f"n_jobs must be 1 or more, not {n_jobs!r}.")
+    n_jobs = int(n_jobs)
+    cols = _by_list(by)
+    st = corpus.statements
+    _check_by(st, cols)
+    lex, cats = _categories(lexicon)
+    ranges = split_statements(st, parts or n_jobs)
+    chunks = [st.iloc[a:b] for a, b in ranges]
+    if n_jobs == 1 or len(chunks) == 1:
+        partials = [partial_counts(ch, lex, by=cols, **options) for ch in chunks]
+    else:
+        with ProcessPoolExecutor(max_workers=min(n_jobs, len(chunks)),
+                                 mp_context=_context(start_method)) as pool:
+            futures = [pool.submit(partial_counts, ch, lex, by=cols, **options)
+                       for ch in chunks]
+            partials = [f.result() for f in futures]
+    return combine_counts(partials, by=cols, categories=cats)

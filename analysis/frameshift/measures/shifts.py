@@ -1,0 +1,599 @@
+"""Frame profiles and framing shifts between statements, with bootstrap and permutation uncertainty.
+
+A *shift* compares the frame profile of statement A (``from``) with that of statement B
+(``to``): per category the difference in rate per 1,000 tokens and the log ratio, over the
+whole profile the Jensen-Shannon divergence in bits (with per-category contributions that sum
+to it exactly) and the cosine distance, and which of A's frames B takes up, drops or
+introduces. Uncertainty comes from resampling sentences: a percentile bootstrap within each
+statement, and a permutation test that shuffles sentences between A and B. Formulae, smoothing
+and thresholds are in ``docs/measures.md``.
+
+The work is done by :func:`shift_from_sentences`, which takes per-sentence count arrays and can
+be tested without a corpus; :func:`shift` matches a lexicon on a corpus once and calls it for
+every pair.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import math
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from frameshift.progress import progress
+from frameshift.errors import OptionError
+
+__all__ = [
+    "ShortTextWarning",
+    "MIN_MATCHES",
+    "MIN_SENTENCES",
+    "SHIFT_COLUMNS",
+    "frame_profiles",
+    "jsd",
+    "jsd_contributions",
+    "cosine_distance",
+    "sentence_counts",
+    "make_pairs",
+    "shift_from_sentences",
+    "shift",
+]
+
+#: A statement with fewer lexicon matches than this is flagged as short (``short_text``).
+MIN_MATCHES = 10
+#: A statement with fewer sentences than this is flagged as short: its bootstrap has few
+#: distinct resamples (1 for one sentence, 3 for two, 10 for three, 35 for four).
+MIN_SENTENCES = 5
+#: Count substituted for a zero count in a log ratio (Hardie 2014), as in keyness.
+ZERO_COUNT = 0.5
+
+SHIFT_COLUMNS = ["from", "to", "measure", "category", "value", "ci_low", "ci_high", "p",
+                 "short_text"]
+
+_PER_CATEGORY = ("rate_diff", "log_ratio", "jsd_contribution", "uptake", "introduced", "dropped")
+_WHOLE = ("jsd", "cosine", "uptake")
+# measures tested by permutation, and whether the test is two-sided (|statistic|)
+_TESTED = {"rate_diff": True, "log_ratio": True, "jsd_contribution": False, "jsd": False,
+           "cosine": False}
+
+
+class ShortTextWarning(UserWarning):
+    """A statement has too few matches or sentences for a shift measure to mean much."""
+
+
+# --------------------------------------------------------------------------- profiles
+
+
+def frame_profiles(counts, *, by="statement_id", smoothing=0.5):
+    """Frame profile of every unit: counts, rates per 1,000 tokens, shares and smoothed shares.
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        Long-form counts (``by`` columns, category, count, tokens; zeros included), as made by
+        :func:`frameshift.matching.count_matches`. Rows of a finer unit (statements) are summed
+        into the units of ``by`` (e.g. actors); ``tokens`` is then the units' total.
+    by : str or list of str, default "statement_id"
+    smoothing : float, default 0.5
+        Pseudo-count added to every category for ``share_smoothed`` (Jeffreys prior), so that
+        log ratios and KL divergences of distributions stay finite.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``by`` columns, category, count, tokens, per_1000, share (count over the unit's total
+        matches; NaN for a unit without matches), share_smoothed
+        (``(count + s) / (total + K s)``); one row per unit and category, zeros included.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"statement_id": ["a", "a", "b", "b"], "actor": ["x", "x", "x", "x"],
+    ...                   "category": ["peace", "war"] * 2, "count": [3, 1, 0, 0],
+    ...                   "tokens": [200, 200, 100, 100]})
+    >>> frame_profiles(c, by="actor")
+      actor category  count  tokens   per_1000  share  share_smoothed
+    0     x    peace      3     300  10.000000   0.75             0.7
+    1     x      war      1     300   3.333333   0.25             0.3
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    need = [*keys, "category", "count", "tokens"]
+    missing = [c for c in need if c not in counts.columns]
+    if missing:
+        raise ValueError(f"The counts table lacks column(s) {missing}; expected the long form "
+                         "of frameshift.matching.count_matches (by-columns, category, count, "
+                         "tokens).")
+    g = (counts.groupby([*keys, "category"], sort=False, dropna=False, observed=True)
+         [["count", "tokens"]].sum().reset_index())
+    g["count"] = g["count"].astype(np.int64)
+    g["tokens"] = g["tokens"].astype(np.int64)
+    k = g["category"].nunique()
+    total = g.groupby(keys, sort=False, dropna=False)["count"].transform("sum")
+    tok = g["tokens"].to_numpy(dtype=float)
+    cnt = g["count"].to_numpy(dtype=float)
+    tot = total.to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        g["per_1000"] = np.where(tok > 0, 1000.0 * cnt / tok, np.nan)
+        g["share"] = np.where(tot > 0, cnt / tot, np.nan)
+        den = tot + k * smoothing
+        g["share_smoothed"] = np.where(den > 0, (cnt + smoothing) / den, np.nan)
+    return g
+
+
+# --------------------------------------------------------------------------- measures
+
+
+def _xlog2(x, y):
+    """``x * log2(x / y)`` with ``0 * log 0 = 0``."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = x * (np.log2(x) - np.log2(y))
+    return np.where(x > 0, out, 0.0)
+
+
+def _normalise(x):
+    x = np.asarray(x, dtype=float)
+    tot = x.sum(axis=-1, keepdims=True)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(tot > 0, x / tot, np.nan)
+
+
+def jsd_contributions(p, q):
+    """Per-category contributions to the Jensen-Shannon divergence (bits).
+
+    ``c_i = 0.5 p_i log2(p_i / m_i) + 0.5 q_i log2(q_i / m_i)`` with ``m = (p + q) / 2``;
+    ``p`` and ``q`` (counts or probabilities) are normalised first. The contributions are
+    non-negative and sum to :func:`jsd`.
+
+    Examples
+    --------
+    >>> c = jsd_contributions([10, 5, 0, 5], [2, 5, 8, 5])
+    >>> c.round(6).tolist(), round(float(c.sum()), 6)
+    ([0.104993, 0.0, 0.2, 0.0], 0.304993)
+    """
+    p = _normalise(p)
+    q = _normalise(q)
+    m = 0.5 * (p + q)
+    return 0.5 * _xlog2(p, m) + 0.5 * _xlog2(q, m)
+
+
+def jsd(p, q):
+    """Jensen-Shannon divergence in bits (0 = identical, 1 = disjoint), along the last axis.
+
+    Note that :func:`scipy.spatial.distance.jensenshannon` returns the square root (a distance)
+    in nats by default; ``jensenshannon(p, q, base=2) ** 2`` equals this function.
+
+    Examples
+    --------
+    >>> float(jsd([.5, .5, 0], [0, .5, .5]))
+    0.5
+    """
+    # clipped so that rounding never leaves the documented range [0, 1]
+    return np.clip(jsd_contributions(p, q).sum(axis=-1), 0.0, 1.0)
+
+
+def cosine_distance(a, b):
+    """``1 - cos(a, b)`` of two count (or rate) vectors; NaN when one is all zeros.
+
+    Examples
+    --------
+    >>> float(cosine_distance([1, 0], [0, 3])), round(float(cosine_distance([1, 2], [2, 4])), 12)
+    (1.0, 0.0)
+    """
+    a = np.asarray(a, dtype=float)
+    b = np.asarray(b, dtype=float)
+    den = np.linalg.norm(a, axis=-1) * np.linalg.norm(b, axis=-1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cos = (a * b).sum(axis=-1) / den
+    return np.where(den > 0, np.clip(1.0 - cos, 0.0, 2.0), np.nan)
+
+
+def _measures(ca, na, cb, nb) -> dict:
+    """All shift measures for R replicate pairs: ``ca`` (R, K) counts, ``na`` (R,) tokens."""
+    na = na[:, None].astype(float)
+    nb = nb[:, None].astype(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ra = np.where(na > 0, 1000.0 * ca / na, np.nan)
+        rb = np.where(nb > 0, 1000.0 * cb / nb, np.nan)
+        a0 = np.where(ca > 0, ca, ZERO_COUNT)
+        b0 = np.where(cb > 0, cb, ZERO_COUNT)
+        lr = np.log2((b0 / nb) / (a0 / na))
+    lr = np.where((ca > 0) | (cb > 0), lr, np.nan)
+    contrib = jsd_contributions(ca, cb)
+    in_a = ca > 0
+    in_b = cb > 0
+    n_in_a = in_a.sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        uptake_share = np.where(n_in_a > 0, (in_a & in_b).sum(axis=1) / n_in_a, np.nan)
+    return {
+        ("rate_diff", True): rb - ra,
+        ("log_ratio", True): lr,
+        ("jsd_contribution", True): contrib,
+        ("uptake", True): (in_a & in_b).astype(float),
+        ("introduced", True): (~in_a & in_b).astype(float),
+        ("dropped", True): (in_a & ~in_b).astype(float),
+        ("jsd", False): np.clip(contrib.sum(axis=1), 0.0, 1.0),
+        ("cosine", False): cosine_distance(ca, cb),
+        ("uptake", False): uptake_share,
+    }
+
+
+def _percentiles(x, level):
+    """Percentile interval over axis 0 ignoring NaN (NaN when every replicate is NaN)."""
+    lo = (1.0 - level) / 2.0 * 100.0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return (np.nanpercentile(x, lo, axis=0), np.nanpercentile(x, 100.0 - lo, axis=0))
+
+
+def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=None,
+                         n_boot=2000, n_perm=2000, seed=0, level=0.95,
+                         min_matches=MIN_MATCHES, min_sentences=MIN_SENTENCES,
+                         from_id="A", to_id="B", warn=True):
+    """Shift measures from A to B, with bootstrap intervals and permutation p-values.
+
+    Parameters
+    ----------
+    counts_a, counts_b : array_like, shape (n_sentences, n_categories)
+        Matches per sentence and category of statements A and B.
+    tokens_a, tokens_b : array_like, shape (n_sentences,)
+        Word tokens per sentence.
+    categories : sequence of str, optional
+        Category names (default ``"0"``, ``"1"``, ...).
+    n_boot : int, default 2000
+        Bootstrap resamples: the sentences of A and of B are each resampled with replacement
+        (within their statement) and every measure recomputed; ``ci_low``/``ci_high`` are the
+        percentiles at ``(1 - level)/2`` and ``(1 + level)/2`` over the resamples where the
+        measure is defined. 0 skips the bootstrap.
+    n_perm : int, default 2000
+        Random relabellings of the pooled sentences into groups of A's and B's sizes. When the
+        number of distinct relabellings is at most ``n_perm`` they are all enumerated and ``p``
+        is exact; otherwise ``p = (1 + #{T* >= T}) / (1 + n_perm)``. ``T`` is the JSD, the JSD
+        contribution or the cosine distance, or ``|T|`` for rate differences and log ratios.
+        0 skips the test.
+    seed : int, numpy.random.SeedSequence or Generator, default 0
+    level : float, default 0.95
+    min_matches, min_sentences : int
+        Thresholds below which the pair is flagged ``short_text`` and a
+        :class:`ShortTextWarning` is issued.
+    from_id, to_id : str
+        Labels written in the ``from`` and ``to`` columns.
+    warn : bool, default True
+
+    Returns
+    -------
+    pandas.DataFrame
+        from, to, measure, category (NA for whole-profile measures), value, ci_low, ci_high,
+        p, short_text. Measures per category: ``rate_diff`` (B - A, per 1,000 tokens),
+        ``log_ratio`` (log2 of B's rate over A's; a zero count counts as 0.5, NaN when both
+        are 0), ``jsd_contribution``, ``uptake``/``introduced``/``dropped`` (1 or 0: the frame
+        is in A and B / only in B / only in A). Whole profile: ``jsd`` (bits), ``cosine``
+        (distance), ``uptake`` (share of A's frames present in B).
+
+    Examples
+    --------
+    >>> a = [[2, 0], [1, 0]]          # two sentences, categories (peace, war)
+    >>> b = [[0, 1], [1, 1], [0, 2]]
+    >>> t = shift_from_sentences(a, [10, 10], b, [10, 10, 10], categories=["peace", "war"],
+    ...                          n_boot=200, n_perm=0, warn=False)
+    >>> t[t["value"].gt(0) & t["measure"].isin(["jsd", "introduced"])].round(3).iloc[:, 2:6]
+           measure category  value  ci_low
+    9   introduced      war   1.00   1.000
+    12         jsd     <NA>   0.61   0.311
+    """
+    ca_s = np.atleast_2d(np.asarray(counts_a, dtype=float))
+    cb_s = np.atleast_2d(np.asarray(counts_b, dtype=float))
+    ta_s = np.asarray(tokens_a, dtype=float).ravel()
+    tb_s = np.asarray(tokens_b, dtype=float).ravel()
+    if ca_s.shape[1] != cb_s.shape[1]:
+        raise ValueError(f"counts_a has {ca_s.shape[1]} categories but counts_b has "
+                         f"{cb_s.shape[1]}.")
+    if len(ta_s) != len(ca_s) or len(tb_s) != len(cb_s):
+        raise ValueError("tokens_a/tokens_b need one value per sentence (row) of "
+                         "counts_a/counts_b.")
+    k = ca_s.shape[1]
+    cats = [str(c) for c in (categories if categories is not None else range(k))]
+    if len(cats) != k:
+        raise ValueError(f"{len(cats)} category names for {k} columns of counts.")
+    rng = np.random.default_rng(seed)
+
+    obs = _measures(ca_s.sum(0, keepdims=True), np.array([ta_s.sum()]),
+                    cb_s.sum(0, keepdims=True), np.array([tb_s.sum()]))
+
+    lo = {key: np.full(np.shape(v[0]), np.nan) for key, v in obs.items()}
+    hi = {key: np.full(np.shape(v[0]), np.nan) for key, v in obs.items()}
+    if n_boot and len(ta_s) and len(tb_s):
+        wa = _resample_weights(rng, len(ta_s), int(n_boot))
+        wb = _resample_weights(rng, len(tb_s), int(n_boot))
+        boot = _measures(wa @ ca_s, wa @ ta_s, wb @ cb_s, wb @ tb_s)
+        for key, v in boot.items():
+            lo[key], hi[key] = _percentiles(v, level)
+
+    pvals = {key: np.full(np.shape(v[0]), np.nan) for key, v in obs.items()}
+    if n_perm and len(ta_s) and len(tb_s):
+        labels, exact = _relabellings(rng, len(ta_s), len(tb_s), int(n_perm))
+        pooled_c = np.vstack([ca_s, cb_s])
+        pooled_t = np.concatenate([ta_s, tb_s])
+        tot_c = pooled_c.sum(0)
+        tot_t = pooled_t.sum()
+        pa = labels @ pooled_c
+        pt = labels @ pooled_t
+        perm = _measures(pa, pt, tot_c - pa, tot_t - pt)
+        for key, two_sided in _TESTED.items():
+            for per_cat in (True, False):
+                if (key, per_cat) not in obs:
+                    continue
+                t_obs = obs[(key, per_cat)][0]
+                t_perm = perm[(key, per_cat)]
+                if two_sided:
+                    t_obs, t_perm = np.abs(t_obs), np.abs(t_perm)
+                ge = (t_perm >= t_obs - 1e-12 * np.maximum(1.0, np.abs(t_obs))).sum(axis=0)
+                p = ge / len(labels) if exact else (1.0 + ge) / (1.0 + len(labels))
+                pvals[(key, per_cat)] = np.where(np.isnan(t_obs), np.nan, p)
+
+    m_a, m_b = ca_s.sum(), cb_s.sum()
+    short = bool(m_a < min_matches or m_b < min_matches
+                 or len(ta_s) < min_sentences or len(tb_s) < min_sentences)
+    if short and warn:
+        warnings.warn(
+            f"Shift {from_id} -> {to_id}: {int(m_a)} and {int(m_b)} matches in {len(ta_s)} and "
+            f"{len(tb_s)} sentences (thresholds: {min_matches} matches, {min_sentences} "
+            "sentences per statement). Intervals are coarse and p-values cannot be small; read "
+            "the values as descriptions of these texts, not estimates.",
+            ShortTextWarning, stacklevel=2)
+
+    rows = []
+    for (name, per_cat), v in obs.items():
+        v = v[0]
+        if per_cat:
+            for i, c in enumerate(cats):
+                rows.append((name, c, v[i], lo[(name, per_cat)][i], hi[(name, per_cat)][i],
+                             pvals[(name, per_cat)][i]))
+        else:
+            rows.append((name, None, float(v), float(lo[(name, per_cat)]),
+                         float(hi[(name, per_cat)]), float(pvals[(name, per_cat)])))
+    out = pd.DataFrame(rows, columns=["measure", "category", "value", "ci_low", "ci_high", "p"])
+    out["category"] = out["category"].astype("string")
+    out.insert(0, "to", str(to_id))
+    out.insert(0, "from", str(from_id))
+    out["short_text"] = short
+    for col in ("value", "ci_low", "ci_high", "p"):
+        out[col] = out[col].astype(float)
+    return out[SHIFT_COLUMNS]
+
+
+def _resample_weights(rng, n, reps):
+    """How often each of ``n`` sentences is drawn in each of ``reps`` bootstrap resamples."""
+    return rng.multinomial(n, np.full(n, 1.0 / n), size=reps).astype(float)
+
+
+def _relabellings(rng, n_a, n_b, n_perm):
+    """0/1 rows marking which pooled sentences go to A; all of them when few enough."""
+    n = n_a + n_b
+    if math.comb(n, n_a) <= n_perm:
+        rows = np.zeros((math.comb(n, n_a), n))
+        for r, idx in enumerate(itertools.combinations(range(n), n_a)):
+            rows[r, list(idx)] = 1.0
+        return rows, True
+    base = np.tile(np.r_[np.ones(n_a), np.zeros(n_b)], (n_perm, 1))
+    return rng.permuted(base, axis=1), False
+
+
+# --------------------------------------------------------------------------- corpus level
+
+
+def sentence_counts(corpus, matches, *, categories, include_negated=True, settings=None):
+    """Per-sentence category counts and token counts of every statement.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    matches : pandas.DataFrame
+        One row per match with statement_id, category, sentence (0-based sentence number
+        within the statement, as :attr:`frameshift.text.Tokens.sentence`) and, if
+        ``include_negated`` is False, negated.
+    categories : sequence of str
+        Column order of the count arrays (categories without matches get zeros).
+
+    Returns
+    -------
+    dict
+        statement_id -> ``(counts, tokens)``: an ``(n_sentences, K)`` array and an
+        ``(n_sentences,)`` array.
+    """
+    from frameshift.corpus.model import corpus_tokens
+
+    toks = corpus_tokens(corpus, settings)
+    ids = corpus.statements["statement_id"].astype(str).tolist()
+    cat_index = {str(c): j for j, c in enumerate(categories)}
+    need = [c for c in ("statement_id", "category", "sentence") if c not in matches.columns]
+    if need:
+        raise ValueError(f"The match table lacks column(s) {need}; expected the rows of "
+                         "frameshift.matching.find_matches.")
+    m = matches
+    if not include_negated and "negated" in m.columns:
+        m = m[~m["negated"].astype(bool).to_numpy()]
+    by_sid = {sid: g for sid, g in m.groupby(m["statement_id"].astype(str), sort=False)}
+    out = {}
+    for i, sid in enumerate(ids):
+        sent = toks.sentence[toks.doc_slice(i)]
+        n_sent = int(sent.max()) + 1 if len(sent) else 0
+        tokens = np.bincount(sent, minlength=n_sent).astype(float)
+        counts = np.zeros((n_sent, len(cat_index)))
+        g = by_sid.get(sid)
+        if g is not None and len(g):
+            s = g["sentence"].to_numpy(dtype=np.int64)
+            c = g["category"].astype(str).map(cat_index)
+            if c.isna().any():
+                raise ValueError(f"Statement {sid}: matches of categories not in the lexicon: "
+                                 f"{sorted(set(g['category'][c.isna()]))}.")
+            if len(s) and (s.min() < 0 or s.max() >= n_sent):
+                raise ValueError(f"Statement {sid}: match sentence number out of range "
+                                 f"(0..{n_sent - 1}).")
+            np.add.at(counts, (s, c.to_numpy(dtype=np.int64)), 1.0)
+        out[sid] = (counts, tokens)
+    return out
+
+
+def make_pairs(statements, *, pairs="consecutive", within_actor=False):
+    """Pairs of statement ids ``(from, to)`` to compare.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame or Corpus
+        Statements in analysis order (date, then file order), as ``Corpus.statements``.
+    pairs : "consecutive", "all" or sequence of (from, to)
+        ``"consecutive"``: each statement and the next one; ``"all"``: every earlier -> later
+        pair; or explicit pairs (checked against the statement ids).
+    within_actor : bool, default False
+        Only pair statements of the same actor (ignored for explicit pairs).
+
+    Returns
+    -------
+    list of tuple of str
+
+    Raises
+    ------
+    OptionError
+        An explicit id is not a statement id (the message lists the valid ids).
+
+    Examples
+    --------
+    >>> st = pd.DataFrame({"statement_id": ["a1", "b1", "a2"], "actor": ["a", "b", "a"]})
+    >>> make_pairs(st)
+    [('a1', 'b1'), ('b1', 'a2')]
+    >>> make_pairs(st, within_actor=True)
+    [('a1', 'a2')]
+    >>> make_pairs(st, pairs="all")
+    [('a1', 'b1'), ('a1', 'a2'), ('b1', 'a2')]
+    """
+    st = statements.statements if hasattr(statements, "statements") else statements
+    ids = st["statement_id"].astype(str).tolist()
+    if isinstance(pairs, str):
+        if pairs not in ("consecutive", "all"):
+            raise OptionError(f"--pairs {pairs!r} is not known; use 'consecutive', 'all' or "
+                              "--from ID --to ID.")
+        if within_actor:
+            actor = st["actor"].astype(object).where(st["actor"].notna(), None).tolist()
+            groups: dict = {}
+            for sid, a in zip(ids, actor):
+                if a is not None:
+                    groups.setdefault(a, []).append(sid)
+            seqs = list(groups.values())
+        else:
+            seqs = [ids]
+        out = []
+        for seq in seqs:
+            if pairs == "consecutive":
+                out.extend(zip(seq[:-1], seq[1:]))
+            else:
+                out.extend(itertools.combinations(seq, 2))
+        order = {sid: i for i, sid in enumerate(ids)}
+        return sorted(out, key=lambda p: (order[p[0]], order[p[1]]))
+    valid = set(ids)
+    out = []
+    for pair in pairs:
+        a, b = (str(x) for x in pair)
+        for x, opt in ((a, "--from"), (b, "--to")):
+            if x not in valid:
+                raise OptionError(f"{opt} {x!r} is not a statement id of the corpus. Valid ids: "
+                                  + _listing(ids) + ".")
+        out.append((a, b))
+    return out
+
+
+def _listing(values, limit=30) -> str:
+    values = list(values)
+    if len(values) <= limit:
+        return ", ".join(values)
+    return ", ".join(values[:limit]) + f", ... ({len(values) - limit} more)"
+
+
+def _pair_seed(seed, a, b):
+    """A seed that depends only on ``seed`` and the pair, so results do not depend on which
+    other pairs are computed."""
+    h = hashlib.sha256(f"{a}\x00{b}".encode()).digest()
+    return np.random.SeedSequence(int(seed), spawn_key=(int.from_bytes(h[:8], "little"),))
+
+
+def lexicon_categories(lexicon, matches) -> list:
+    """Category ids in lexicon order (every category, matched or not)."""
+    if isinstance(lexicon, dict):  # {category: [patterns]}, as find_matches accepts
+        return [str(c) for c in lexicon]
+    if lexicon is not None:
+        ids = getattr(lexicon, "category_ids", None)
+        if ids is not None:
+            return [str(c) for c in (ids() if callable(ids) else ids)]
+        cats = getattr(lexicon, "categories", None)
+        if cats is not None:
+            return [str(getattr(c, "id", c)) for c in cats]
+    return sorted({str(c) for c in matches["category"]})
+
+
+def shift(corpus, lexicon=None, *, pairs="consecutive", within_actor=False, matches=None,
+          categories=None, include_negated=True, n_boot=2000, n_perm=2000, seed=0,
+          level=0.95, min_matches=MIN_MATCHES, min_sentences=MIN_SENTENCES, settings=None):
+    """Framing shifts between pairs of statements of a corpus.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    lexicon : Lexicon, optional
+        Matched once with :func:`frameshift.matching.find_matches` (unless ``matches`` is given).
+    pairs : "consecutive", "all" or sequence of (from, to)
+        See :func:`make_pairs`.
+    within_actor : bool, default False
+    matches : pandas.DataFrame, optional
+        Match rows (statement_id, category, sentence[, negated]) to use instead of matching.
+    categories : sequence of str, optional
+        Categories to compare (default: the lexicon's, else those in ``matches``).
+    include_negated : bool, default True
+        Count negated matches ("not coercion" still evokes the frame). False drops them.
+    n_boot, n_perm, seed, level, min_matches, min_sentences :
+        See :func:`shift_from_sentences`. Each pair gets its own random stream derived from
+        ``seed`` and the two ids, so a pair's result does not depend on the other pairs.
+    settings : TokenizerSettings, optional
+
+    Returns
+    -------
+    pandas.DataFrame
+        from, to, measure, category, value, ci_low, ci_high, p, short_text (long form; see
+        :func:`shift_from_sentences` for the measures).
+
+    Warns
+    -----
+    ShortTextWarning
+        Once, naming every pair flagged ``short_text``.
+    """
+    pair_list = make_pairs(corpus, pairs=pairs, within_actor=within_actor)
+    if matches is None:
+        if lexicon is None:
+            raise OptionError("shift needs a lexicon (or a table of match rows).")
+        from frameshift.matching.engine import find_matches
+
+        matches = find_matches(corpus, lexicon)
+    cats = list(categories) if categories is not None else lexicon_categories(lexicon, matches)
+    per_sentence = sentence_counts(corpus, matches, categories=cats,
+                                   include_negated=include_negated, settings=settings)
+    parts = []
+    short_pairs = []
+    for a, b in progress(pair_list, desc="shift (bootstrap per pair)"):
+        ca, ta = per_sentence[a]
+        cb, tb = per_sentence[b]
+        part = shift_from_sentences(ca, ta, cb, tb, categories=cats, n_boot=n_boot,
+                                    n_perm=n_perm, seed=_pair_seed(seed, a, b), level=level,
+                                    min_matches=min_matches, min_sentences=min_sentences,
+                                    from_id=a, to_id=b, warn=False)
+        if part["short_text"].iloc[0]:
+            short_pairs.append(f"{a} -> {b}")
+        parts.append(part)
+    if short_pairs:
+        warnings.warn(
+            f"{len(short_pairs)} of {len(pair_list)} pair(s) involve a statement with fewer than "
+            f"{min_matches} matches or {min_sentences} sentences (short_text=True): "
+            + "; ".join(short_pairs[:10]) + (" ..." if len(short_pairs) > 10 else "")
+            + ". Intervals are coarse and p-values cannot be small for such texts.",
+            ShortTextWarning, stacklevel=2)
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype=float) for c in SHIFT_COLUMNS})
+    return pd.concat(parts, ignore_index=True)

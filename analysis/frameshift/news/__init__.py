@@ -1,0 +1,8 @@
+"""News articles to statements: segmentation into quotes and narration, speaker attribution,
+evaluation against a hand-coded segmentation."""
+
+from __future__ import annotations
+
+from .articles import (segment_article, read_news, evaluate_segmentation, read_segments, SEGMENT_COLUMNS, ROLES)
+
+__all__ = ["segment_article", "read_news", "evaluate_segmentation", "read_segments", "SEGMENT_COLUMNS", "ROLES"]

@@ -1,0 +1,1072 @@
+"""News articles to statements: segmentation, quote extraction and actor attribution.
+
+An article is cut into *segments* -- headline, subheadings, narration, quotes, captions and
+source lines -- and every quote is attributed to an actor of the registry by transparent rules
+(an actor alias plus a speech verb, a reference such as "the statement" to the actor last
+attributed, a colon introducing a quoted paragraph). Each attribution keeps its ``evidence`` and
+a ``confidence``; a quote that no rule attributes keeps an empty actor. The segmentation is a
+table a researcher can check and correct; :func:`read_news` assembles it into statements.
+
+Conventions (see ``docs/news.md``):
+
+* offsets are character offsets into the article, ``end`` exclusive, ``text == article[start:end]``;
+* quote spans exclude the quotation marks; the marks themselves belong to no segment;
+* every other non-whitespace character belongs to exactly one segment; segments are stripped
+  of surrounding whitespace;
+* the outlet's own words (headline, subheadings, narration, captions, source lines) form the
+  statement ``"<outlet>/<article date>"``; a quote forms part of ``"<actor>/<statement date>"``,
+  the date being what the article says about when the statement was made (fall back: the date
+  last given for that actor's statement in the article, then the article date).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from frameshift.errors import CorpusError, InputNotFoundError, OptionError, Problem
+from frameshift.text.tokenizer import ABBREVIATIONS, normalize
+
+__all__ = [
+    "SEGMENT_COLUMNS",
+    "ROLES",
+    "segment_article",
+    "read_news",
+    "evaluate_segmentation",
+    "read_segments",
+]
+
+#: Columns of a segmentation table, in order.
+SEGMENT_COLUMNS = ["source", "start", "end", "role", "actor", "statement_id", "text",
+                   "evidence", "confidence", "carried_by"]
+#: Roles a segment can have.
+ROLES = ("headline", "subheading", "narration", "quote", "caption", "source_line")
+
+# --------------------------------------------------------------------------------------------
+# Lexical resources (English news prose).
+# --------------------------------------------------------------------------------------------
+
+_CAPTION_RE = re.compile(
+    r"(?i)(?:photo|photograph|image|picture|pictured|caption|illustration|video)"
+    r"(?:\s+credit)?\s*:")
+_SOURCE_RE = re.compile(r"(?i)sources?\s*:")
+
+# Speech verbs: base forms, regular inflections generated; irregular forms listed.
+_VERB_BASES = """
+say tell state add note stress emphasise emphasize insist reaffirm reiterate accuse call urge
+warn claim declare announce propose reject deny condemn demand tweet issue express welcome
+criticise criticize describe label brand dismiss argue assert affirm confirm promise pledge vow
+threaten complain allege suggest invite explain reply respond answer ask appeal offer voice
+signal charge blame term refer recall remind repeat underline underscore highlight maintain
+acknowledge admit concede insist stress protest denounce slam praise hail characterise
+characterize question dispute counter retort continue conclude end
+""".split()
+_IRREGULAR = {
+    "say": ["say", "says", "said", "saying"],
+    "tell": ["tell", "tells", "told", "telling"],
+    "write": ["write", "writes", "wrote", "written", "writing"],
+    "read": ["read", "reads", "reading"],
+    "speak": ["speak", "speaks", "spoke", "spoken", "speaking"],
+    "make clear": ["make clear", "makes clear", "made clear", "making clear"],
+    "point out": ["point out", "points out", "pointed out", "pointing out"],
+    "put forward": ["put forward", "puts forward", "putting forward"],
+    "set out": ["set out", "sets out", "setting out"],
+}
+
+
+def _inflect(base: str) -> list[str]:
+    if base in _IRREGULAR:
+        return _IRREGULAR[base]
+    if base.endswith("e"):
+        return [base, base + "s", base + "d", base[:-1] + "ing"]
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return [base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
+    if base.endswith(("s", "sh", "ch", "x")):
+        return [base, base + "es", base + "ed", base + "ing"]
+    forms = [base, base + "s", base + "ed", base + "ing"]
+    if base.endswith("l"):  # signalled / labelled (British) next to signaled / labeled
+        forms += [base + "led", base + "ling"]
+    return forms
+
+
+# Bases that are also common nouns ("the offer was", "a call"): only their inflected forms
+# count as speech verbs.
+_NOUN_LIKE = frozenset("""offer call demand charge note appeal reply answer signal voice tweet
+claim promise pledge protest end question dispute counter term label brand issue state welcome
+repeat highlight vow blame comment praise recall remind ask respond continue conclude
+""".split())
+_VERB_FORMS = sorted({f for b in _VERB_BASES + list(_IRREGULAR) for f in _inflect(b)
+                      if not (b in _NOUN_LIKE and f == b)}, key=len, reverse=True)
+_VERB_RE = re.compile(
+    r"(?i)(?<![\w'’-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in _VERB_FORMS)
+    + r")(?![\w'’-])")
+
+# Nouns naming a statement; with a determiner they refer back to an actor ("the statement").
+_STATEMENT_NOUNS = ("statement|statements|invitation|response|reply|letter|communiqu[eé]|"
+                    "announcement|declaration|tweet|post|message|proposal|offer|note|"
+                    "press release|release|text|document|appeal|position|comment|comments|"
+                    "remarks|ministry|office|administration|authorities|government|side")
+_REF_RE = re.compile(
+    r"(?i)(?<![\w'’-])(?:they|he|she|"
+    r"(?:the|their|its|this|that|his|her)\s+(?:[\w-]+\s+){0,3}?(?:" + _STATEMENT_NOUNS + r"))"
+    r"(?![\w'’-])")
+_ACCORDING_RE = re.compile(r"(?i)(?<![\w-])according\s+to\s+(?:the\s+)?$")
+_POSSESSIVE_NOUN_RE = re.compile(
+    r"(?i)^(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?(?:position|view|views|stance|claim|call|calls|"
+    r"demand|demands|statement|words|invitation|response|proposal|offer|message|insistence|"
+    r"argument|assertion|accusation|accusations|charge|charges|line)"
+    r"(?:\s+(?:that|for|of|on|to|is|was|remains))?[\s,:]*$")
+# Words that may stand between a subject and its verb ("Stepanakert also said").
+_GAP_RE = re.compile(r"(?:'s|’s)?\s+(?:(?:[\w.-]+|\([^()\n]{1,40}\))\s+){0,4}")
+# Words that cannot be (the end of) a subject right before a verb.
+_NON_SUBJECT = frozenset(
+    """and but or nor yet so also then later again once further repeatedly never not already
+    has have had was were is are be been being by to who which that while as also, instead
+    reportedly allegedly only once publicly officially separately earlier recently""".split())
+_LOCATION_PREP_RE = re.compile(r"(?i)(?<![\w-])(?:in|from|at|near|of)\s+$")
+
+_MONTHS = {m: i for i, ms in enumerate(
+    ["january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
+     "august aug", "september sep sept", "october oct", "november nov", "december dec"],
+    start=1) for m in ms.split()}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_RE = re.compile(
+    r"(?i)(?<![\w-])(?:"
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>" + _MONTH_ALT + r")\.?"
+    r"(?:,?\s+(?P<year>\d{4}))?"
+    r"|(?P<month2>" + _MONTH_ALT + r")\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?:,?\s+(?P<year2>\d{4}))?"
+    r"|(?P<weekday>" + "|".join(_WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?"
+    r"(?:\s*\((?P<pday>\d{1,2})(?:st|nd|rd|th)?\s+(?P<pmonth>" + _MONTH_ALT + r")\.?\))?"
+    r"|(?P<rel>yesterday|today|tonight|last\s+night)"
+    r")(?![\w-])")
+# A date naming another (earlier) event, not the statement being quoted.
+_DATE_EXCLUDE_RE = re.compile(
+    r"(?i)(?:responding\s+to|in\s+response\s+to|response\s+to|reply\s+to|replying\s+to|"
+    r"follow-up\s+to|following|after|as\s+was\s+the\s+case\s+in|as\s+in|like|unlike|since|"
+    r"similar\s+to|compared\s+(?:with|to)|than|before|about)"
+    r"\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+|a\s+|[\w-]+(?:'s|’s)\s+)?$")
+_DATE_NOUN_RE = re.compile(r"(?i)^\s+(?:[\w-]+\s+){0,1}?(?:" + _STATEMENT_NOUNS + r"|meeting|"
+                           r"talks|visit|call)\b")
+
+# Quotation marks.
+_OPENERS = {"“": "”", "„": "“", "«": "»", "‹": "›", "‘": "’"}
+_CLOSERS = {"”", "»", "›", "’", "“"}
+
+# Confidence of each rule (documented in docs/news.md).
+_CONF = {
+    "according": 0.9, "subject": 0.9, "agent": 0.9, "after": 0.85, "possessive": 0.85,
+    "carried": 0.75, "main_clause": 0.75, "reference": 0.7, "colon": 0.8,
+    "continuation": 0.8, "none": 0.1,
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Internal structures.
+# --------------------------------------------------------------------------------------------
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    role: str
+    index: int
+    quotes: list = field(default_factory=list)
+
+
+@dataclass
+class _Quote:
+    start: int  # content start (after the opening mark)
+    end: int  # content end (before the closing mark)
+    open_at: int  # offset of the opening mark
+    close_at: int | None  # offset of the closing mark, None when the quote runs on
+    unit: int
+    actor: object = None
+    evidence: str = ""
+    confidence: float = _CONF["none"]
+    date: object = None
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    actor: str | None  # None for a reference ("they", "the statement")
+    surface: str
+
+
+# --------------------------------------------------------------------------------------------
+# Actors.
+# --------------------------------------------------------------------------------------------
+
+def _split_aliases(value) -> tuple[str, ...]:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ()
+    if isinstance(value, str):
+        return tuple(a.strip() for a in value.split("|") if a.strip())
+    return tuple(str(a).strip() for a in value if str(a).strip())
+
+
+def _read_actors(actors) -> pd.DataFrame:
+    """Actor registry as a DataFrame with id, name, aliases (tuple)."""
+    if actors is None:
+        return pd.DataFrame({"id": [], "name": [], "aliases": []})
+    if hasattr(actors, "actors") and not isinstance(actors, pd.DataFrame):  # a Corpus
+        actors = actors.actors
+    if isinstance(actors, (str, Path)):
+        path = Path(actors)
+        if not path.exists():
+            raise InputNotFoundError(
+                f"{path}: actor registry not found. Give a CSV with columns id,name,aliases,group "
+                "(aliases separated by '|').")
+        actors = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        src = str(path)
+    else:
+        src = "actors"
+    missing = [c for c in ("id",) if c not in actors.columns]
+    if missing:
+        raise CorpusError(problems=[Problem(
+            f"the actor registry has no column {missing[0]!r} (columns: {list(actors.columns)}).",
+            "Give a table with columns id,name,aliases,group.", path=src)])
+    out = pd.DataFrame({
+        "id": actors["id"].astype(str).tolist(),
+        "name": (actors["name"].astype(str).tolist() if "name" in actors.columns
+                 else actors["id"].astype(str).tolist()),
+        "aliases": [_split_aliases(v) for v in actors["aliases"]] if "aliases" in actors.columns
+        else [()] * len(actors),
+    })
+    return out
+
+
+def _alias_regex(registry: pd.DataFrame):
+    """One regex matching every alias (and name) of every actor, longest first."""
+    table: dict[str, str] = {}
+    for aid, name, aliases in zip(registry["id"], registry["name"], registry["aliases"]):
+        for alias in (name, *aliases):
+            alias = str(alias).strip()
+            if alias and normalize(alias) not in table:
+                table[normalize(alias)] = aid
+    if not table:
+        return None, table
+    alts = sorted(table, key=len, reverse=True)
+    # Aliases are normalised (typographic marks folded), so the text is searched normalised too;
+    # normalize() keeps the length for the characters it folds, checked in _fold_same_length.
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
+        + r")(?![\w-])")
+    return pattern, table
+
+
+def _fold_same_length(text: str) -> str:
+    """Case-fold and fold typographic marks, keeping one character per character."""
+    out = []
+    for ch in text:
+        f = normalize(ch)
+        out.append(f if len(f) == 1 else ch.lower() if len(ch.lower()) == 1 else ch)
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------------------------
+# Layout: paragraphs, lines and their roles.
+# --------------------------------------------------------------------------------------------
+
+def _ends_sentence(line: str) -> bool:
+    s = line.rstrip().rstrip("\"'”’»›)]").rstrip()
+    return bool(s) and s[-1] in ".!?:;…"
+
+
+def _units(text: str) -> list[_Unit]:
+    """Cut the article into units (paragraphs; caption and source lines on their own)."""
+    units: list[_Unit] = []
+    # Paragraphs: runs of non-blank lines.
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text)]
+    blocks: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for a, b in lines:
+        if text[a:b].strip():
+            current.append((a, b))
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+
+    def add(a: int, b: int, role: str) -> None:
+        seg = text[a:b]
+        a += len(seg) - len(seg.lstrip())
+        b -= len(seg) - len(seg.rstrip())
+        if b > a:
+            units.append(_Unit(a, b, role, len(units)))
+
+    for bi, block in enumerate(blocks):
+        run: list[tuple[int, int]] = []
+        for li, (a, b) in enumerate(block):
+            body = text[a:b].strip()
+            special = ("caption" if _CAPTION_RE.match(body) else
+                       "source_line" if _SOURCE_RE.match(body) else None)
+            if bi == 0 and li == 0 and special is None:
+                add(a, b, "headline")
+                continue
+            if special:
+                if run:
+                    add(run[0][0], run[-1][1], "narration")
+                    run = []
+                add(a, b, special)
+            else:
+                run.append((a, b))
+        if run:
+            a, b = run[0][0], run[-1][1]
+            body = text[a:b].strip()
+            role = "narration"
+            if (len(run) == 1 and units and not _ends_sentence(body)
+                    and len(body.split()) <= 25 and not body.rstrip().endswith(":")):
+                role = "subheading"
+            add(a, b, role)
+    return units
+
+
+# --------------------------------------------------------------------------------------------
+# Quotes.
+# --------------------------------------------------------------------------------------------
+
+def _find_quotes(text: str, unit: _Unit) -> list[_Quote]:
+    """Quoted spans of one unit (straight and typographic double quotes, typographic single)."""
+    out: list[_Quote] = []
+    i, end = unit.start, unit.end
+    open_at = None
+    closer = None
+    while i < end:
+        ch = text[i]
+        if open_at is None:
+            if ch == '"' or ch in _OPENERS:
+                if ch == "‘" and i > unit.start and text[i - 1].isalnum():
+                    i += 1
+                    continue  # an apostrophe-like mark inside a word
+                open_at, closer = i, ('"' if ch == '"' else _OPENERS[ch])
+        else:
+            if ch == closer or (closer == '"' and ch == '"'):
+                if closer == "’" and i + 1 < end and text[i + 1].isalpha():
+                    i += 1
+                    continue  # an apostrophe inside a word (don’t)
+                out.append(_Quote(open_at + 1, i, open_at, i, unit.index))
+                open_at = closer = None
+        i += 1
+    if open_at is not None:  # runs on to the end of the paragraph (multi-paragraph quote)
+        out.append(_Quote(open_at + 1, end, open_at, None, unit.index))
+    good = []
+    for q in out:
+        seg = text[q.start:q.end]
+        if not seg.strip():
+            continue
+        q.start += len(seg) - len(seg.lstrip())
+        q.end -= len(seg) - len(seg.rstrip())
+        good.append(q)
+    return good
+
+
+def _mask(text: str, quotes: list[_Quote]) -> str:
+    """The text with quoted words blanked (NUL), so aliases and verbs are found in narration."""
+    chars = list(text)
+    for q in quotes:
+        for k in range(q.start, q.end):
+            if chars[k] != "\n":
+                chars[k] = "\0"
+    return "".join(chars)
+
+
+def _sentence_starts(text: str, unit: _Unit, quotes: list[_Quote]) -> list[int]:
+    """Offsets where the sentences of ``unit`` start (the first is ``unit.start``).
+
+    A sentence ends at ``.``, ``!`` or ``?`` (possibly followed by closing marks) followed by
+    white space and a capital, digit or opening quote -- not after a known abbreviation or a
+    single capital initial, and not inside a quote unless the quote ends there.
+    """
+    starts = [unit.start]
+    for m in re.finditer(r"[.!?]+", text[unit.start:unit.end]):
+        p = unit.start + m.end()
+        inside = next((q for q in quotes if q.start <= p - 1 < q.end), None)
+        if inside is not None and p != inside.end:
+            continue
+        k = p
+        while k < unit.end and text[k] in "\"'”’»)]":
+            k += 1
+        if k >= unit.end or not text[k].isspace():
+            continue
+        while k < unit.end and text[k].isspace():
+            k += 1
+        if k < unit.end and not (text[k].isupper() or text[k].isdigit() or text[k] in "\"“‘«"):
+            continue
+        word = re.search(r"([\w.]+)[.!?]*$", text[unit.start:p])
+        if word and m.group() == "." and (word.group(1).rstrip(".").casefold() in ABBREVIATIONS
+                                         or re.fullmatch(r"[A-Z]\.?", word.group(1))):
+            continue
+        if k < unit.end:
+            starts.append(k)
+    return starts
+
+
+# --------------------------------------------------------------------------------------------
+# Attribution.
+# --------------------------------------------------------------------------------------------
+
+class _Attributor:
+    """Applies the attribution rules to the quotes of one article, in reading order."""
+
+    def __init__(self, text: str, units: list[_Unit], quotes: list[_Quote], registry,
+                 article_date):
+        self.text = text
+        self.units = units
+        self.quotes = quotes
+        self.masked = _mask(text, quotes)
+        self.folded = _fold_same_length(self.masked)
+        self.alias_re, self.alias_table = _alias_regex(registry)
+        self.article_date = article_date
+        self.mentions = self._mentions()
+        self._starts = {u.index: _sentence_starts(text, u, quotes) for u in units}
+
+    def _sent_start(self, unit: _Unit, pos: int) -> int:
+        return max(s for s in self._starts[unit.index] if s <= max(pos, unit.start))
+
+    def _sent_end(self, unit: _Unit, pos: int) -> int:
+        return min([s for s in self._starts[unit.index] if s > pos] + [unit.end])
+
+    # -- mentions ----------------------------------------------------------------------------
+    def _mentions(self) -> list[_Mention]:
+        found: list[_Mention] = []
+        taken = np.zeros(len(self.text) + 1, dtype=bool)
+        if self.alias_re is not None:
+            for m in self.alias_re.finditer(self.folded):
+                key = re.sub(r"\s+", " ", m.group())
+                actor = self.alias_table.get(key)
+                if actor is None:
+                    continue
+                found.append(_Mention(m.start(), m.end(), actor, self.text[m.start():m.end()]))
+                taken[m.start():m.end()] = True
+        for m in _REF_RE.finditer(self.masked):
+            if not taken[m.start():m.end()].any():
+                found.append(_Mention(m.start(), m.end(), None, m.group()))
+        return sorted(found, key=lambda x: x.start)
+
+    def _mentions_in(self, a: int, b: int) -> list[_Mention]:
+        return [m for m in self.mentions if m.start >= a and m.end <= b]
+
+    # -- references --------------------------------------------------------------------------
+    def _resolve(self, mention: _Mention, unit_index: int, pos: int):
+        """Actor of a reference: last attributed in this unit before ``pos``, else previous."""
+        for ui in (unit_index, unit_index - 1):
+            if ui < 0:
+                continue
+            prior = [q for q in self.quotes if q.unit == ui and q.actor is not None
+                     and (ui != unit_index or q.start < pos)]
+            if prior:
+                where = "this paragraph" if ui == unit_index else "the previous paragraph"
+                return prior[-1].actor, where
+        return None, None
+
+    def _who(self, mention: _Mention, unit_index: int, pos: int):
+        """(actor, evidence-phrase, is_reference) of a mention."""
+        if mention.actor is not None:
+            return mention.actor, f'alias "{mention.surface}"', False
+        actor, where = self._resolve(mention, unit_index, pos)
+        if actor is None:
+            return None, f'reference "{mention.surface}" (nothing attributed before it)', True
+        return actor, f'reference "{mention.surface}" -> {actor} (last attributed in {where})', True
+
+    # -- subject of a verb -------------------------------------------------------------------
+    def _subject(self, verb: re.Match, sent_start: int, unit: _Unit):
+        """Find the subject of a speech verb: (actor, evidence, rule) or (None, reason, rule)."""
+        # Passive agent first: "(the invitation was) rejected by Stepanakert".
+        for mention in self._mentions_in(verb.end(), verb.end() + 80):
+            if re.fullmatch(r"\s+by\s+(?:the\s+)?", self.masked[verb.end():mention.start],
+                            flags=re.I):
+                actor, phrase, is_ref = self._who(mention, unit.index, verb.start())
+                return actor, f'verb "{verb.group()} by" + {phrase}', "agent"
+            break
+        before = self._mentions_in(sent_start, verb.start())
+        for mention in reversed(before):
+            gap = self.masked[mention.end:verb.start()]
+            if not _GAP_RE.fullmatch(gap) or "\0" in gap:
+                break
+            # "authorities in Stepanakert said": the place names the subject, not the speaker.
+            if mention.actor is not None and _LOCATION_PREP_RE.search(
+                    self.masked[sent_start:mention.start]):
+                head = [m for m in before if m.end <= mention.start and
+                        re.fullmatch(r"\s+(?:in|from|at|near|of)\s+",
+                                     self.masked[m.end:mention.start], flags=re.I)]
+                if head:
+                    mention = head[-1]
+                else:
+                    return None, (f'verb "{verb.group()}" has a subject located "in '
+                                  f'{mention.surface}" that is not in the registry'), "unknown"
+            actor, phrase, is_ref = self._who(mention, unit.index, verb.start())
+            return actor, f'{phrase} + verb "{verb.group()}"', "reference" if is_ref else "subject"
+        # An explicit subject that is not in the registry?
+        prev = re.search(r"([\w'’-]+)[ \t]*$", self.masked[sent_start:verb.start()])
+        if prev and prev.group(1).casefold() not in _NON_SUBJECT:
+            tail = self.masked[sent_start:verb.start()].rstrip()
+            if not re.search(r"[,;:(\0\"“”]\s*(?:[\w'’-]+\s+){0,1}[\w'’-]+$", tail) or \
+                    re.search(r"\b[A-Z][\w-]+$", tail):
+                return None, (f'verb "{verb.group()}" has a subject ("...{prev.group(1)}") that '
+                              'is not in the actor registry'), "unknown"
+        return None, None, None
+
+    def _attribute_at(self, q: _Quote, unit: _Unit, pos: int, *, after_pos: int | None):
+        """Attribute a quote whose opening mark is at ``pos`` in ``unit`` (rules 1-6)."""
+        masked = self.masked
+        sent_start = self._sent_start(unit, pos)
+        sent_end = (self._sent_end(unit, after_pos)
+                    if after_pos is not None else unit.end)
+        # 1. "according to X"
+        for m in self._mentions_in(sent_start, sent_end):
+            if _ACCORDING_RE.search(masked[sent_start:m.start]):
+                actor, phrase, is_ref = self._who(m, unit.index, pos)
+                if actor is not None:
+                    return actor, f'"according to" + {phrase}', _CONF["according"], sent_start
+        # 2. "X's position that ..."
+        before_m = self._mentions_in(sent_start, pos)
+        if before_m and before_m[-1].actor is not None and \
+                _POSSESSIVE_NOUN_RE.match(masked[before_m[-1].end:pos]):
+            m = before_m[-1]
+            noun = re.sub(r"^(?:'s|’s|'|’)\s*", "", masked[m.end:pos]).strip(" ,:")
+            return m.actor, f'alias "{m.surface}" + "{noun}"', _CONF["possessive"], sent_start
+        # 3. a speech verb before the quote
+        verbs = [v for v in _VERB_RE.finditer(masked, sent_start, pos)]
+        if verbs:
+            verb = verbs[-1]
+            actor, evidence, rule = self._subject(verb, sent_start, unit)
+            if actor is not None:
+                return actor, evidence, _CONF[rule], sent_start
+            if rule == "unknown":
+                return None, evidence, _CONF["none"], sent_start
+            if rule == "reference" or evidence:
+                unresolved = evidence
+            else:
+                unresolved = None
+            # subject carried over from an earlier quote of the same sentence ("but rejected")
+            earlier = [o for o in self.quotes if o.unit == unit.index and
+                       sent_start <= o.start < pos and o is not q and o.actor is not None]
+            if earlier:
+                return (earlier[-1].actor,
+                        f'verb "{verb.group()}" without its own subject; subject of the '
+                        f'previous quote in the sentence ({earlier[-1].actor})',
+                        _CONF["carried"], sent_start)
+            # main clause of the sentence ("Invitation rejected by X, insisting on ...")
+            for v in reversed(verbs[:-1]):
+                actor, evidence, rule = self._subject(v, sent_start, unit)
+                if actor is not None:
+                    return (actor, f'{evidence} (main clause) + verb "{verb.group()}"',
+                            _CONF["main_clause"], sent_start)
+                if rule == "unknown":
+                    return None, evidence, _CONF["none"], sent_start
+            if unresolved:
+                return None, unresolved, _CONF["none"], sent_start
+            return (None, f'verb "{verb.group()}" but no actor of the registry as its subject',
+                    _CONF["none"], sent_start)
+        # 4. a speech verb after the quote: '"...", Baku said' / '"...", said Baku'
+        if after_pos is not None:
+            tail = masked[after_pos:sent_end]
+            v = _VERB_RE.search(tail)
+            if v and len(tail[:v.start()].split()) <= 5 and "\0" not in tail[:v.start()]:
+                va, vb = after_pos + v.start(), after_pos + v.end()
+                cands = [m for m in self._mentions_in(after_pos, va)
+                         if _GAP_RE.fullmatch(masked[m.end:va]) or not masked[m.end:va].strip()]
+                cands += [m for m in self._mentions_in(vb, vb + 80)
+                          if re.fullmatch(r"\s+(?:the\s+)?", masked[vb:m.start], flags=re.I)]
+                for m in cands:
+                    actor, phrase, is_ref = self._who(m, unit.index, pos)
+                    if actor is not None:
+                        return (actor, f'{phrase} + verb "{v.group()}" after the quote',
+                                _CONF["reference" if is_ref else "after"], sent_start)
+                return (None, f'verb "{v.group()}" after the quote but no actor of the registry '
+                        'as its subject', _CONF["none"], sent_start)
+        return None, "", _CONF["none"], sent_start
+
+    def attribute(self) -> None:
+        for q in self.quotes:
+            unit = self.units[q.unit]
+            actor, evidence, conf, sent_start = self._attribute_at(
+                q, unit, q.open_at, after_pos=(q.close_at + 1 if q.close_at is not None
+                                               else None))
+            date_from = (sent_start, q.open_at)
+            lead = self.masked[unit.start:q.open_at].strip(" \t\n\0\"“„«‘")
+            if actor is None and not evidence and not lead and q.unit > 0:
+                prev = self.units[q.unit - 1]
+                prev_q = [o for o in self.quotes if o.unit == prev.index]
+                if self.text[prev.start:prev.end].rstrip().endswith(":"):
+                    # 5. a quoted paragraph introduced by a colon ("The full invitation read:")
+                    a2, ev2, _, s2 = self._attribute_at(q, prev, prev.end, after_pos=None)
+                    if a2 is not None:
+                        actor, conf = a2, _CONF["colon"]
+                        evidence = f"introduced by the colon of the previous paragraph: {ev2}"
+                        date_from = (s2, prev.end)
+                    else:
+                        evidence = (f"introduced by the colon of the previous paragraph, "
+                                    f"but {ev2 or 'no actor of the registry there'}")
+                elif prev_q and prev_q[-1].close_at is None and prev_q[-1].actor is not None:
+                    # 6. continuation of a quote that runs over paragraphs
+                    actor, conf = prev_q[-1].actor, _CONF["continuation"]
+                    evidence = (f"continues the quote of the previous paragraph "
+                                f"({prev_q[-1].actor})")
+                    q.date = prev_q[-1].date
+            if actor is None and not evidence:
+                names = sorted({m.surface for m in self._mentions_in(
+                    sent_start, q.close_at or unit.end) if m.actor is not None})
+                evidence = ("no speech verb" + (f"; actors named nearby: {', '.join(names)}"
+                                                if names else " and no actor of the registry")
+                            + " in the sentence")
+            q.actor, q.evidence, q.confidence = actor, evidence, conf
+            if actor is not None and q.date is None:
+                q.date = self._statement_date(actor, *date_from, q)
+        self._fill_dates()
+
+    def _fill_dates(self) -> None:
+        """Undated quotes take the date of the same actor's statement given before them in
+        the article, else the one given after them (a subheading announcing a quote), else
+        the article date."""
+        attributed = [q for q in self.quotes if q.actor is not None]
+        for order in (attributed, attributed[::-1]):
+            last: dict = {}
+            for q in order:
+                if q.date is None:
+                    q.date = last.get(q.actor)
+                if q.date is not None:
+                    last[q.actor] = q.date
+        for q in attributed:
+            if q.date is None:
+                q.date = self.article_date
+
+    # -- dates -------------------------------------------------------------------------------
+    def _statement_date(self, actor, a: int, b: int, q: _Quote):
+        unit = self.units[q.unit]
+        end = (self._sent_end(unit, q.close_at + 1)
+               if q.close_at is not None and a <= q.open_at else b)
+        strong, weak = [], []
+        for m in _DATE_RE.finditer(self.masked, a, max(end, b)):
+            if _DATE_EXCLUDE_RE.search(self.masked[a:m.start()]):
+                continue
+            d = self._date_value(m)
+            if d is None:
+                continue
+            if _DATE_NOUN_RE.match(self.masked[m.end():m.end() + 40]):
+                weak.append((abs(m.start() - b), d))
+            else:
+                strong.append((abs(m.start() - b), d))
+        for cands in (strong, weak):
+            if cands:
+                return min(cands, key=lambda x: x[0])[1]
+        return None
+
+    def _date_value(self, m: re.Match):
+        ref = self.article_date
+        g = m.groupdict()
+        if g["rel"]:
+            if ref is None:
+                return None
+            return ref - _dt.timedelta(days=1) if g["rel"].lower() in (
+                "yesterday", "last night") else ref
+        if g["weekday"] and not g["pday"]:
+            if ref is None:
+                return None
+            back = (ref.weekday() - _WEEKDAYS.index(g["weekday"].lower())) % 7
+            return ref - _dt.timedelta(days=back)
+        day = g["day"] or g["day2"] or g["pday"]
+        month = g["month"] or g["month2"] or g["pmonth"]
+        year = g["year"] or g["year2"]
+        month_n = _MONTHS[month.lower()]
+        if year:
+            y = int(year)
+        elif ref is not None:
+            y = ref.year
+            try:
+                if _dt.date(y, month_n, int(day)) > ref + _dt.timedelta(days=7):
+                    y -= 1
+            except ValueError:
+                return None
+        else:
+            return None
+        try:
+            return _dt.date(y, month_n, int(day))
+        except ValueError:
+            return None
+
+
+# --------------------------------------------------------------------------------------------
+# Public API.
+# --------------------------------------------------------------------------------------------
+
+def _article_date(source: str, date):
+    if date is not None:
+        return pd.Timestamp(date).date()
+    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", source or "")
+    if m:
+        try:
+            return _dt.date(*map(int, m.groups()))
+        except ValueError:
+            return None
+    return None
+
+
+def _outlet(text: str, units: list[_Unit], source: str, outlet, registry) -> str:
+    if outlet:
+        return str(outlet)
+    pattern, table = _alias_regex(registry)
+    ids = {i.casefold(): i for i in registry["id"]}
+    for u in units:
+        if u.role != "source_line":
+            continue
+        body = text[u.start:u.end].split(":", 1)[1]
+        if pattern is not None:
+            m = pattern.search(_fold_same_length(body))
+            if m:
+                return table[re.sub(r"\s+", " ", m.group())]
+        for word in re.findall(r"[\w-]+", body.casefold()):
+            if word in ids:
+                return ids[word]
+    stem = re.sub(r"[-_]?\d{4}-\d{2}-\d{2}.*$", "", source or "")
+    return stem or "outlet"
+
+
+def _stmt_id(actor: str, date) -> str:
+    return f"{actor}/{date.isoformat() if date is not None else 'undated'}"
+
+
+def segment_article(text: str, *, source: str = "article", actors=None, outlet: str | None = None,
+                    date=None) -> pd.DataFrame:
+    """Segment one news article and attribute its quotes to actors.
+
+    Parameters
+    ----------
+    text : str
+        The article: headline on the first line, paragraphs separated by blank lines.
+    source : str, default "article"
+        Id of the source document (for a file, its stem); a date ``YYYY-MM-DD`` in it is the
+        article date unless ``date`` is given.
+    actors : DataFrame, str or path, optional
+        Actor registry (``id``, ``name``, ``aliases`` as tuple or ``|``-separated string), a
+        CSV file of it, or a Corpus (its ``actors``). Without one, no quote is attributed.
+    outlet : str, optional
+        Actor id of the outlet. Default: the registry actor named in the source line
+        (``source: commonspace.eu``), else the part of ``source`` before its date.
+    date : date-like, optional
+        Publication date of the article.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per segment in reading order, columns :data:`SEGMENT_COLUMNS`: ``source``,
+        ``start``, ``end`` (offsets into ``text``, end exclusive), ``role`` (one of
+        :data:`ROLES`), ``actor`` (registry id; missing for an unattributed quote),
+        ``statement_id``, ``text`` (``== text[start:end]``), ``evidence`` (the rule, alias and
+        verb that decided), ``confidence`` (0..1), ``carried_by`` (the outlet).
+
+    Examples
+    --------
+    >>> reg = pd.DataFrame({"id": ["baku"], "name": ["Azerbaijan"], "aliases": ["Baku"]})
+    >>> art = 'Talks offered\\n\\nOn Monday (6 May) Baku said it wants "peace now".'
+    >>> seg = segment_article(art, source="news-2024-05-07", actors=reg)
+    >>> print(seg[["role", "actor", "statement_id", "text"]].to_string(index=False))
+         role actor    statement_id                                 text
+     headline  news news/2024-05-07                        Talks offered
+    narration  news news/2024-05-07 On Monday (6 May) Baku said it wants
+        quote  baku baku/2024-05-06                            peace now
+    narration  news news/2024-05-07                                    .
+    >>> seg.loc[2, "evidence"]
+    'alias "Baku" + verb "said"'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"segment_article() takes the article text as str, got {type(text)!r}")
+    registry = _read_actors(actors)
+    article_date = _article_date(source, date)
+    units = _units(text)
+    quotes: list[_Quote] = []
+    for u in units:
+        if u.role != "source_line":
+            u.quotes = _find_quotes(text, u)
+            quotes.extend(u.quotes)
+    attributor = _Attributor(text, units, quotes, registry, article_date)
+    attributor.attribute()
+    outlet_id = _outlet(text, units, source, outlet, registry)
+    outlet_stmt = _stmt_id(outlet_id, article_date)
+
+    rows = []
+
+    def own(a: int, b: int, role: str, evidence: str) -> None:
+        piece = text[a:b]
+        a += len(piece) - len(piece.lstrip())
+        b -= len(piece) - len(piece.rstrip())
+        if b > a:
+            rows.append((source, a, b, role, outlet_id, outlet_stmt, text[a:b], evidence, 1.0,
+                         outlet_id))
+
+    why = {"headline": "first line", "subheading": "short line without final punctuation",
+           "narration": "outlet's words", "caption": "caption line",
+           "source_line": "source line"}
+    for u in units:
+        pos = u.start
+        for q in u.quotes:
+            own(pos, q.open_at, u.role, why[u.role])
+            stmt = _stmt_id(q.actor, q.date) if q.actor is not None else pd.NA
+            rows.append((source, q.start, q.end, "quote",
+                         q.actor if q.actor is not None else pd.NA, stmt,
+                         text[q.start:q.end], q.evidence, round(q.confidence, 2), outlet_id))
+            pos = q.close_at + 1 if q.close_at is not None else q.end
+        own(pos, u.end, u.role, why[u.role])
+    df = pd.DataFrame(rows, columns=SEGMENT_COLUMNS)
+    df["start"] = df["start"].astype("int64")
+    df["end"] = df["end"].astype("int64")
+    df["confidence"] = df["confidence"].astype("float64")
+    for col in ("actor", "statement_id"):
+        df[col] = df[col].astype("string")
+    return df
+
+
+def _is_path_like(value) -> bool:
+    if isinstance(value, Path):
+        return True
+    return isinstance(value, str) and "\n" not in value and len(value) < 1000 and (
+        Path(value).exists() or bool(re.search(r"\.(?:txt|md|text)$", value, re.I)))
+
+
+def _carried_by(segments: pd.DataFrame) -> list[str]:
+    """For each segment, the outlets carrying it: for a quote, every outlet whose articles
+    quote the same words (or a longer or shorter run of them) for the same statement."""
+    out = list(segments["carried_by"].astype(str))
+    quotes = segments.index[segments["role"] == "quote"]
+    norm = {i: " ".join(re.findall(r"\w[\w'-]*", normalize(segments.at[i, "text"])))
+            for i in quotes}
+    for sid, idx in segments.loc[quotes].groupby("statement_id", dropna=True).groups.items():
+        for i in idx:
+            outlets = {segments.at[k, "carried_by"] for k in idx
+                       if norm[k] and norm[i] and (norm[i] in norm[k] or norm[k] in norm[i])}
+            out[segments.index.get_loc(i)] = "|".join(sorted(outlets))
+    return out
+
+
+def read_news(articles, *, actors=None, outlet=None, date=None, name: str = "news"):
+    """Read news articles into a corpus of attributed statements.
+
+    Parameters
+    ----------
+    articles : str, path, or list of them
+        Article file(s) (UTF-8 text, headline on the first line), or article text itself.
+        A file's stem is its source id (``commonspace-2023-03-28``); a text's is ``article``
+        (``article2``, ... for several).
+    actors : DataFrame, str or path, optional
+        Actor registry (see :func:`segment_article`). Outlets not in it are added to the
+        corpus registry with group ``"outlet"``.
+    outlet, date : optional
+        Outlet id and publication date, for every article (default: found per article, see
+        :func:`segment_article`).
+    name : str, default "news"
+        Name of the corpus.
+
+    Returns
+    -------
+    Corpus
+        One statement per actor and statement date (quotes) and per outlet and article date
+        (the outlet's own words). ``statements`` has a ``carried_by`` column: the outlets
+        whose articles carried the statement (``|``-separated). A quote carried by several
+        outlets counts once: repeated fragments are dropped by
+        :func:`frameshift.corpus.corpus_from_segments` (see ``Corpus.fragments``, which also
+        holds the segmentation with its ``evidence`` and ``confidence``).
+
+    Examples
+    --------
+    >>> reg = pd.DataFrame({"id": ["baku"], "name": ["Azerbaijan"], "aliases": ["Baku"]})
+    >>> a = 'Offer\\n\\nOn Monday Baku said it wants "peace now".'
+    >>> b = 'Talks\\n\\nOn Monday Baku called for "peace now", the paper reports.'
+    >>> c = read_news([a, b], actors=reg, outlet="paper", date="2024-05-07")
+    >>> print(c.statements[["statement_id", "carried_by"]].to_string(index=False))
+       statement_id  carried_by
+    baku/2024-05-06       paper
+    ...
+    >>> c.statements.set_index("statement_id")["text"]["baku/2024-05-06"]
+    'peace now'
+    """
+    from frameshift.corpus.segments import corpus_from_segments
+
+    items = list(articles) if isinstance(articles, (list, tuple)) else [articles]
+    if not items:
+        raise OptionError("read_news() got no article. Give a file, a text or a list of them.")
+    registry = _read_actors(actors)
+    sources: dict[str, str] = {}
+    parts = []
+    for k, item in enumerate(items):
+        if _is_path_like(item):
+            path = Path(item)
+            if not path.is_file():
+                raise InputNotFoundError(f"{path}: no such article file. Give a UTF-8 text file "
+                                         "(headline on the first line) or the article text.",
+                                         path=path)
+            from frameshift.files import read_text_file
+
+            text, source = read_text_file(path), path.stem
+        else:
+            text, source = str(item), "article" if k == 0 else f"article{k + 1}"
+        if source in sources:
+            raise OptionError(f"two articles have the source id {source!r}. Rename one file.")
+        sources[source] = text
+        parts.append(segment_article(text, source=source, actors=registry, outlet=outlet,
+                                     date=date))
+    segments = pd.concat(parts, ignore_index=True)
+    segments["carried_by"] = _carried_by(segments)
+    reg = registry.copy()
+    extra = sorted(set(segments["actor"].dropna()) - set(reg["id"]))
+    if extra:
+        reg = pd.concat([reg, pd.DataFrame({"id": extra, "name": extra,
+                                            "aliases": [() for _ in extra]})],
+                        ignore_index=True)
+    if "group" not in reg.columns:
+        reg["group"] = None
+    reg["group"] = [g if g is not None and not (isinstance(g, float) and np.isnan(g))
+                    else ("outlet" if i in extra else None) for i, g in zip(reg["id"],
+                                                                          reg["group"])]
+    carried = {}
+    for sid, cb in zip(segments["statement_id"], segments["carried_by"]):
+        if isinstance(sid, str):
+            carried.setdefault(sid, set()).update(cb.split("|"))
+    meta = pd.DataFrame({"statement_id": list(carried),
+                         "carried_by": ["|".join(sorted(v)) for v in carried.values()]})
+    # Unattributed quotes belong to no statement: they stay in the segmentation only.
+    attributed = segments[segments["statement_id"].notna()].reset_index(drop=True)
+    corpus = corpus_from_segments(sources, attributed, actors=reg, statements=meta, name=name)
+    corpus.meta["segments"] = segments
+    return corpus
+
+
+def read_segments(path) -> pd.DataFrame:
+    """Read a segmentation CSV (e.g. a hand-coded gold standard).
+
+    Columns ``source, start, end, role, actor, statement_id`` are required; an empty actor
+    or statement id is read as missing.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputNotFoundError(f"{path}: no such segmentation file. Give a CSV with columns "
+                                 "source,start,end,role,actor,statement_id.", path=path)
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    missing = [c for c in SEGMENT_COLUMNS[:6] if c not in df.columns]
+    if missing:
+        raise CorpusError(f"{path}:1: missing column(s) {', '.join(missing)} (found: "
+                          f"{', '.join(df.columns)}). A segmentation needs "
+                          "source,start,end,role,actor,statement_id.", path=path, line=1)
+    problems = []
+    for i, (s, e) in enumerate(zip(df["start"], df["end"])):
+        if not (s.strip().isdigit() and e.strip().isdigit()) or int(e) <= int(s):
+            problems.append(Problem(f"start/end {s!r}-{e!r} are not offsets with start < end.",
+                                    "Give whole numbers, end exclusive.", path=path, line=i + 2))
+    if problems:
+        raise CorpusError(f"{path}: {len(problems)} problem(s):", problems=problems, path=path)
+    df["start"] = df["start"].astype("int64")
+    df["end"] = df["end"].astype("int64")
+    for col in ("actor", "statement_id"):
+        df[col] = df[col].replace("", pd.NA).astype("string")
+    return df
+
+
+def _chars(df: pd.DataFrame, roles=None, texts=None) -> dict:
+    """{(source, offset): row index} for the characters covered by the rows."""
+    out = {}
+    for i, (src, a, b, role) in enumerate(zip(df["source"], df["start"], df["end"], df["role"])):
+        if roles is not None and role not in roles:
+            continue
+        text = texts.get(src) if texts else None
+        for k in range(int(a), int(b)):
+            if text is not None and k < len(text) and text[k].isspace():
+                continue
+            out[(src, k)] = i
+    return out
+
+
+def evaluate_segmentation(auto: pd.DataFrame, gold: pd.DataFrame, *, texts: dict | None = None
+                          ) -> pd.DataFrame:
+    """Compare an automatic segmentation with a hand-coded one.
+
+    Parameters
+    ----------
+    auto, gold : DataFrame
+        Segmentations (``source``, ``start``, ``end``, ``role``, ``actor``,
+        ``statement_id``). When each has a single source with different ids, they are taken
+        to be the same document.
+    texts : dict, optional
+        ``{source: article text}``; when given, white-space characters are not counted.
+
+    Returns
+    -------
+    DataFrame
+        Long form, one row per measure: ``scope`` (``quote``: characters inside quote spans;
+        ``all``: characters whose role agrees; ``attribution``: gold quote spans), ``metric``
+        (``precision``, ``recall``, ``f1``, ``actor_accuracy``, ``statement_accuracy``),
+        ``value``, ``numerator``, ``denominator``. Precision is the share of the automatic
+        characters that the gold gives the same role, recall the share of the gold characters
+        found; ``actor_accuracy`` is the share of gold quote spans whose most-overlapping
+        automatic quote span has the same actor (both missing counts as agreement);
+        ``statement_accuracy`` the same for the statement id.
+
+    Examples
+    --------
+    >>> gold = pd.DataFrame({"source": "a", "start": [0, 10], "end": [10, 20],
+    ...                      "role": ["narration", "quote"], "actor": ["o", "x"],
+    ...                      "statement_id": ["o/1", "x/1"]})
+    >>> auto = gold.assign(end=[12, 20], start=[0, 12])
+    >>> ev = evaluate_segmentation(auto, gold)
+    >>> print(ev[ev.scope == "quote"][["metric", "value"]].round(3).to_string(index=False))
+       metric  value
+    precision  1.000
+       recall  0.800
+           f1  0.889
+    """
+    auto = auto.copy()
+    gold = gold.copy()
+    a_src, g_src = set(auto["source"]), set(gold["source"])
+    if not a_src & g_src and len(a_src) == 1 and len(g_src) == 1:
+        gold["source"] = next(iter(a_src))
+        if texts:
+            texts = {next(iter(a_src)): next(iter(texts.values()))} if len(texts) == 1 else texts
+    gold = gold[gold["source"].isin(a_src)].reset_index(drop=True)
+    rows = []
+
+    def prf(scope, a_chars, g_chars, agree):
+        tp = sum(1 for k in a_chars if k in g_chars and agree(k))
+        p = tp / len(a_chars) if a_chars else float("nan")
+        r = tp / len(g_chars) if g_chars else float("nan")
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        rows.extend([(scope, "precision", p, tp, len(a_chars)),
+                     (scope, "recall", r, tp, len(g_chars)),
+                     (scope, "f1", f, np.nan, np.nan)])
+
+    aq, gq = _chars(auto, ("quote",), texts), _chars(gold, ("quote",), texts)
+    prf("quote", aq, gq, lambda k: True)
+    aa, ga = _chars(auto, None, texts), _chars(gold, None, texts)
+    a_role = auto["role"].tolist()
+    g_role = gold["role"].tolist()
+    prf("all", aa, ga, lambda k: a_role[aa[k]] == g_role[ga[k]])
+
+    def same(x, y):
+        xn, yn = pd.isna(x) or x == "", pd.isna(y) or y == ""
+        return (xn and yn) or (not xn and not yn and str(x) == str(y))
+
+    gold_quotes = gold.index[gold["role"] == "quote"]
+    ok_actor = ok_stmt = 0
+    for i in gold_quotes:
+        src, a, b = gold.at[i, "source"], int(gold.at[i, "start"]), int(gold.at[i, "end"])
+        best, best_ov = None, 0
+        for j in auto.index[(auto["role"] == "quote") & (auto["source"] == src)]:
+            ov = min(b, int(auto.at[j, "end"])) - max(a, int(auto.at[j, "start"]))
+            if ov > best_ov:
+                best, best_ov = j, ov
+        if best is not None:
+            ok_actor += same(auto.at[best, "actor"], gold.at[i, "actor"])
+            ok_stmt += same(auto.at[best, "statement_id"], gold.at[i, "statement_id"])
+    n = len(gold_quotes)
+    rows.append(("attribution", "actor_accuracy", ok_actor / n if n else float("nan"),
+                 ok_actor, n))
+    rows.append(("attribution", "statement_accuracy", ok_stmt / n if n else float("nan"),
+                 ok_stmt, n))
+    return pd.DataFrame(rows, columns=["scope", "metric", "value", "numerator", "denominator"])

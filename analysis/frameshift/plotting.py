@@ -1,0 +1,945 @@
+"""Plot functions: one tidy table in, one matplotlib Axes out.
+
+Every function follows seaborn's contract: the table comes first, every option is keyword-only,
+``ax=None`` draws on the current Axes, and the Axes is returned. Nothing is saved or shown and
+no global ``rcParams`` are changed: the house style (:data:`STYLE_PATH`) is applied only while
+a function draws (``style=None`` keeps the caller's settings). Category ids are shown with the
+lexicon's labels (``labels=``) and actor ids with display names (``names=``), each a mapping or
+a callable such as :meth:`frameshift.corpus.Corpus.actor_name`.
+
+The figures of the paper are assembled from these functions by :mod:`frameshift.figures`, the
+only module that writes files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "STYLE_PATH",
+    "PALETTE",
+    "MARKERS",
+    "plot_profile",
+    "plot_heatmap",
+    "plot_shift",
+    "shift_frame",
+    "plot_jsd_contributions",
+    "plot_keyness",
+    "plot_dispersion",
+    "dispersion_frame",
+    "plot_timeline",
+    "leading_frames",
+    "plot_ntr",
+]
+
+#: The house style file (single-column size, Okabe-Ito colours, DejaVu Sans).
+STYLE_PATH = Path(__file__).parent / "data" / "frameshift.mplstyle"
+
+#: Okabe & Ito (2008) colours, in the order of the style's colour cycle.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442",
+           "#000000")
+#: Markers paired with :data:`PALETTE`, so that series differ in grayscale too.
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+
+_GREY = "0.55"
+_LEGEND_WRAP = 36  # legend entries above an axes must fit a single-column figure
+_LIGHT = "0.85"
+_INTRODUCED = "#009E73"   # bluish green
+_DROPPED = "#D55E00"      # vermillion
+_KEPT = "0.25"
+
+_X_LABELS = {
+    "per_1000": "Matches per 1,000 tokens",
+    "share": "Share of the unit's matches",
+    "count": "Matches",
+}
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _style(style):
+    """Context applying ``style`` while drawing (nothing when ``style`` is None)."""
+    if style is None:
+        return contextlib.nullcontext()
+    import matplotlib.pyplot as plt
+
+    return plt.style.context(style)
+
+
+def _axes(ax):
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    return plt.gca()
+
+
+def _namer(mapping):
+    """Function id -> display text from a mapping, a callable or None (identity)."""
+    if mapping is None:
+        return lambda key: "" if _missing(key) else str(key)
+    if callable(mapping):
+        return lambda key: "" if _missing(key) else str(mapping(key))
+    return lambda key: "" if _missing(key) else str(mapping.get(key, key))
+
+
+def _missing(value) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _wrap(text: str, width) -> str:
+    if not width:
+        return text
+    return "\n".join(textwrap.wrap(str(text), width=int(width), break_long_words=False,
+                                   break_on_hyphens=False)) or text
+
+
+def _require(df, columns, what):
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ValueError(f"The {what} table lacks column(s) {missing}; it has "
+                         f"{list(map(str, df.columns))}.")
+
+
+def _unique(values) -> list:
+    return list(pd.unique(pd.Series(list(values), dtype=object)))
+
+
+def _order(given, present, what):
+    if given is None:
+        return _unique(present)
+    given = list(given)
+    unknown = [g for g in given if g not in set(present)]
+    if unknown:
+        raise ValueError(f"{what} {unknown[:10]} not in the table; it holds "
+                         f"{_unique(present)[:20]}.")
+    return given
+
+
+def _wide(table, *, index, columns, values, row_order, col_order):
+    wide = table.pivot_table(index=index, columns=columns, values=values, aggfunc="sum",
+                             dropna=False, observed=False, sort=False)
+    return wide.reindex(index=row_order, columns=col_order)
+
+
+# --------------------------------------------------------------------------- profile
+
+
+def plot_profile(counts, *, x="per_1000", by="actor", intervals=None, order=None,
+                 categories=None, labels=None, names=None, legend=True, wrap=None, ax=None,
+                 style=STYLE_PATH):
+    """Frame profile of each actor (or other unit): one marker per unit and category.
+
+    Categories run down the y axis in the order given (default: the table's order, i.e. the
+    lexicon's); the units are dodged around each category line, each with its own colour and
+    marker. With ``intervals`` a horizontal bar shows the interval of each value.
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        Long-form counts (``by``, category, ``x``), as made by
+        :func:`frameshift.matching.count_matches` or :func:`frameshift.measures.shifts.frame_profiles`.
+    x : {"per_1000", "share", "count"}
+        Column plotted on the x axis.
+    by : str, default "actor"
+    intervals : pandas.DataFrame, optional
+        ``by``, category, ci_low, ci_high (e.g. bootstrap percentiles of ``x``).
+    order, categories : sequence, optional
+        Units (legend order) and categories (top to bottom) to show.
+    labels, names : mapping or callable, optional
+        Category id -> label, unit id -> display name.
+    legend : bool, default True
+        Legend of the units above the axes.
+    wrap : int, optional
+        Wrap category labels at this many characters.
+    ax : matplotlib.axes.Axes, optional
+    style : path, name or None
+        Matplotlib style applied while drawing (default: the house style).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from matplotlib.figure import Figure
+    >>> c = pd.DataFrame({"actor": ["a", "a", "b", "b"], "category": ["peace", "war"] * 2,
+    ...                   "per_1000": [10.0, 0.0, 2.5, 5.0]})
+    >>> ax = plot_profile(c, ax=Figure().subplots())
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['peace', 'war']
+    """
+    _require(counts, [by, "category", x], "counts")
+    units = _order(order, counts[by], "order: units")
+    cats = _order(categories, counts["category"], "categories: categories")
+    label, name = _namer(labels), _namer(names)
+    wide = _wide(counts, index="category", columns=by, values=x, row_order=cats,
+                 col_order=units)
+    lo = hi = None
+    if intervals is not None:
+        _require(intervals, [by, "category", "ci_low", "ci_high"], "intervals")
+        lo = _wide(intervals, index="category", columns=by, values="ci_low", row_order=cats,
+                   col_order=units)
+        hi = _wide(intervals, index="category", columns=by, values="ci_high", row_order=cats,
+                   col_order=units)
+    with _style(style):
+        ax = _axes(ax)
+        n = len(units)
+        step = min(0.8 / max(n, 1), 0.25)
+        y0 = np.arange(len(cats), dtype=float)
+        for i, unit in enumerate(units):
+            y = y0 + (i - (n - 1) / 2.0) * step
+            v = wide[unit].to_numpy(dtype=float)
+            color, marker = PALETTE[i % len(PALETTE)], MARKERS[i % len(MARKERS)]
+            if lo is not None:
+                err = np.vstack([np.clip(v - lo[unit].to_numpy(dtype=float), 0, None),
+                                 np.clip(hi[unit].to_numpy(dtype=float) - v, 0, None)])
+                err = np.nan_to_num(err)
+                ax.errorbar(v, y, xerr=err, fmt=marker, color=color, ecolor=color,
+                            elinewidth=0.9, markersize=3.5, markeredgecolor="white",
+                            markeredgewidth=0.4, label=_wrap(name(unit), _LEGEND_WRAP), zorder=3)
+            else:
+                ax.plot(v, y, linestyle="none", marker=marker, color=color, markersize=3.5,
+                        markeredgecolor="white", markeredgewidth=0.4,
+                        label=_wrap(name(unit), _LEGEND_WRAP), zorder=3)
+        for yy in y0:
+            ax.axhline(yy, color=_LIGHT, linewidth=0.5, zorder=0)
+        ax.set_yticks(y0, [_wrap(label(c), wrap) for c in cats])
+        ax.tick_params(axis="y", length=0)
+        ax.set_ylim(len(cats) - 0.5, -0.5)
+        right = ax.get_xlim()[1]
+        ax.set_xlim(-0.02 * right, right)   # markers at zero stay whole
+        ax.set_xlabel(_X_LABELS.get(x, x))
+        ax.spines["left"].set_visible(False)
+        if legend and n:
+            ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=1, borderaxespad=0.2,
+                      handletextpad=0.3)
+    return ax
+
+
+# --------------------------------------------------------------------------- heatmap
+
+
+def plot_heatmap(counts, *, value="per_1000", annot="count", by="actor", order=None,
+                 categories=None, labels=None, names=None, cmap="cividis", colorbar=True,
+                 wrap=14, label_wrap=None, rotation=0, ax=None, style=STYLE_PATH):
+    """Heatmap of rates (categories down, units across), each cell annotated with its count.
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        Long-form counts with ``by``, category, ``value`` and ``annot`` columns.
+    value : str, default "per_1000"
+        Column that sets the colour.
+    annot : str or None, default "count"
+        Column written in each cell (integers are written without decimals).
+    by, order, categories, labels, names :
+        As in :func:`plot_profile`.
+    cmap : str, default "cividis"
+        A sequential colour map; cividis is monotone in lightness and colour-blind safe.
+    colorbar : bool, default True
+    wrap : int, default 14
+        Wrap the unit names at this many characters.
+    label_wrap : int, optional
+        Wrap the category labels at this many characters.
+    rotation : float, default 0
+        Rotation of the unit names (90 for long names in a narrow figure).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax.images[0]`` holds the rates (categories x units), ``ax.texts`` the annotations in
+        row order.
+    """
+    cols = [by, "category", value] + ([annot] if annot else [])
+    _require(counts, cols, "counts")
+    units = _order(order, counts[by], "order: units")
+    cats = _order(categories, counts["category"], "categories: categories")
+    label, name = _namer(labels), _namer(names)
+    m = _wide(counts, index="category", columns=by, values=value, row_order=cats,
+              col_order=units).to_numpy(dtype=float)
+    a = None
+    if annot:
+        a = _wide(counts, index="category", columns=by, values=annot, row_order=cats,
+                  col_order=units).to_numpy()
+    with _style(style):
+        import matplotlib as mpl
+
+        ax = _axes(ax)
+        vmax = np.nanmax(m) if np.isfinite(m).any() and np.nanmax(m) > 0 else 1.0
+        norm = mpl.colors.Normalize(vmin=0.0, vmax=vmax)
+        cm = mpl.colormaps[cmap] if isinstance(cmap, str) else cmap
+        im = ax.imshow(m, cmap=cm, norm=norm, aspect="auto", interpolation="nearest")
+        if a is not None:
+            for i in range(m.shape[0]):
+                for j in range(m.shape[1]):
+                    val = a[i, j]
+                    txt = "" if _missing(val) else (
+                        f"{int(val)}" if float(val).is_integer() else f"{float(val):.2g}")
+                    r, g, b, _ = cm(norm(0.0 if np.isnan(m[i, j]) else m[i, j]))
+                    dark = 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5
+                    ax.text(j, i, txt, ha="center", va="center", fontsize=6.5,
+                            color="white" if dark else "black")
+        ax.set_xticks(np.arange(len(units)), [_wrap(name(u), wrap) for u in units],
+                      fontsize=6.5, rotation=rotation,
+                      ha="center" if rotation in (0, 90) else "right",
+                      va="top" if rotation in (0, 90) else "top",
+                      rotation_mode="default" if rotation in (0, 90) else "anchor")
+        ax.set_yticks(np.arange(len(cats)), [_wrap(label(c), label_wrap) for c in cats])
+        ax.set_xticks(np.arange(len(units) + 1) - 0.5, minor=True)
+        ax.set_yticks(np.arange(len(cats) + 1) - 0.5, minor=True)
+        ax.grid(which="minor", color="white", linewidth=1.0)
+        ax.tick_params(which="both", length=0)
+        ax.tick_params(axis="x", top=False, bottom=False)
+        for side in ax.spines.values():
+            side.set_visible(False)
+        if colorbar:
+            cb = ax.figure.colorbar(im, ax=ax, fraction=0.06, pad=0.02, aspect=30)
+            cb.set_label(_X_LABELS.get(value, value))
+            cb.outline.set_visible(False)
+            cb.ax.tick_params(length=2)
+    return ax
+
+
+# --------------------------------------------------------------------------- shift
+
+
+def shift_frame(shift_table, counts, *, from_=None, to=None, by="statement_id",
+                x="per_1000", measure="rate_diff"):
+    """The numbers of a shift chart: one row per category of the pair ``from_`` -> ``to``.
+
+    Parameters
+    ----------
+    shift_table : pandas.DataFrame
+        Long form of :func:`frameshift.measures.shifts.shift` (from, to, measure, category, value, ci_low,
+        ci_high, p).
+    counts : pandas.DataFrame
+        Long-form counts per statement (``by``, category, ``x``).
+    from_, to : str, optional
+        The pair (default: the first pair of the shift table).
+
+    Returns
+    -------
+    pandas.DataFrame
+        from, to, category, rate_from, rate_to (``x`` of A and B in ``counts``), value, ci_low,
+        ci_high, p (the ``measure`` rows of the shift table), introduced, dropped (bool);
+        categories in the shift table's order.
+    """
+    _require(shift_table, ["from", "to", "measure", "category", "value", "ci_low", "ci_high",
+                           "p"], "shift")
+    _require(counts, [by, "category", x], "counts")
+    if from_ is None or to is None:
+        if not len(shift_table):
+            raise ValueError("The shift table is empty.")
+        first = shift_table.iloc[0]
+        from_ = first["from"] if from_ is None else from_
+        to = first["to"] if to is None else to
+    pair = shift_table[(shift_table["from"] == from_) & (shift_table["to"] == to)]
+    if not len(pair):
+        pairs = _unique(shift_table["from"].astype(str) + " -> " + shift_table["to"].astype(str))
+        raise ValueError(f"No shift {from_} -> {to} in the table; it holds {pairs[:10]}.")
+    rows = pair[pair["measure"] == measure].set_index("category")
+    flags = {}
+    for flag in ("introduced", "dropped"):
+        f = pair[pair["measure"] == flag].set_index("category")["value"]
+        flags[flag] = f.reindex(rows.index).fillna(0).to_numpy(dtype=float) > 0
+    rate = counts.set_index([by, "category"])[x]
+    cats = list(rows.index)
+
+    def rates(unit):
+        idx = pd.MultiIndex.from_arrays([[unit] * len(cats), cats])
+        return rate.reindex(idx).to_numpy(dtype=float)
+
+    return pd.DataFrame({
+        "from": str(from_), "to": str(to), "category": [str(c) for c in cats],
+        "rate_from": rates(from_), "rate_to": rates(to),
+        "value": rows["value"].to_numpy(dtype=float),
+        "ci_low": rows["ci_low"].to_numpy(dtype=float),
+        "ci_high": rows["ci_high"].to_numpy(dtype=float),
+        "p": rows["p"].to_numpy(dtype=float),
+        "introduced": flags["introduced"], "dropped": flags["dropped"],
+    })
+
+
+def plot_shift(shift_table, counts, *, from_=None, to=None, by="statement_id", x="per_1000",
+               categories=None, drop_empty=True, labels=None, names=None, wrap=None,
+               legend=True, ax=None, style=STYLE_PATH):
+    """Arrow chart of a shift: each category's rate in statement A, then in statement B.
+
+    One row per category; an arrow runs from A's rate to B's. A grey bar behind each arrow
+    head is the interval of the change (``ci_low``..``ci_high`` of the rate difference from
+    :func:`frameshift.measures.shifts.shift`) drawn from A's rate: where B's rate falls under resampling.
+    Frames introduced in B are green with a "new in B" note, frames dropped are vermillion
+    with "dropped"; frames in both are dark grey.
+
+    Parameters
+    ----------
+    shift_table : pandas.DataFrame
+        Output of :func:`frameshift.measures.shifts.shift` (``rate_diff``, ``introduced``, ``dropped``
+        rows of the pair are used).
+    counts : pandas.DataFrame
+        Per-statement counts (``by``, category, ``x``) giving A's and B's rates.
+    from_, to : str, optional
+        The pair (default: the first of the shift table).
+    categories : sequence, optional
+        Categories top to bottom (default: the shift table's order).
+    drop_empty : bool, default True
+        Leave out categories matched in neither statement.
+    labels, names :
+        Category labels; display names of the statements (in the legend).
+    wrap : int, optional
+        Wrap category labels at this many characters.
+    legend : bool, default True
+        Legend (A, B, interval) above the axes.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One :class:`~matplotlib.patches.FancyArrowPatch` per category with a change, in
+        ``ax.patches``; the y tick labels are the categories top to bottom.
+    """
+    frame = shift_frame(shift_table, counts, from_=from_, to=to, by=by, x=x)
+    if categories is not None:
+        frame = frame.set_index("category").loc[list(categories)].reset_index()
+    if drop_empty:
+        frame = frame[(frame["rate_from"].fillna(0) > 0) | (frame["rate_to"].fillna(0) > 0)]
+    frame = frame.reset_index(drop=True)
+    label, name = _namer(labels), _namer(names)
+    with _style(style):
+        from matplotlib.patches import FancyArrowPatch
+
+        ax = _axes(ax)
+        n = len(frame)
+        for i, r in frame.iterrows():
+            color = _INTRODUCED if r["introduced"] else _DROPPED if r["dropped"] else _KEPT
+            a, b = r["rate_from"], r["rate_to"]
+            if np.isfinite(r["ci_low"]) and np.isfinite(r["ci_high"]):
+                ax.plot([a + r["ci_low"], a + r["ci_high"]], [i, i], color=_LIGHT,
+                        linewidth=4.5, linestyle="-", marker="none", solid_capstyle="butt",
+                        zorder=1)
+            ax.plot([a], [i], marker="o", markersize=3.5, color="white",
+                    markeredgecolor=color, markeredgewidth=0.9, zorder=3, linestyle="none")
+            if a != b:
+                ax.add_patch(FancyArrowPatch((a, i), (b, i), arrowstyle="-|>",
+                                             mutation_scale=7, color=color, linewidth=1.1,
+                                             shrinkA=2, shrinkB=0, zorder=2))
+            note = "new in B" if r["introduced"] else "dropped" if r["dropped"] else ""
+            if note:
+                ax.annotate(note, xy=(1.0, i), xycoords=("axes fraction", "data"),
+                            xytext=(2, 0), textcoords="offset points", ha="left",
+                            va="center", fontsize=6.5, color=color,
+                            fontstyle="italic", annotation_clip=False)
+        hi = np.nanmax(np.r_[frame["rate_from"], frame["rate_to"],
+                             frame["rate_from"] + frame["ci_high"], 0.0]) if n else 1.0
+        hi = hi * 1.05 if hi > 0 else 1.0
+        ax.set_xlim(-0.02 * hi, hi)   # circles at zero stay whole
+        ax.set_yticks(np.arange(n), [_wrap(label(c), wrap) for c in frame["category"]])
+        ax.set_ylim(n - 0.5, -0.5)
+        ax.tick_params(axis="y", length=0)
+        ax.spines["left"].set_visible(False)
+        for yy in range(n):
+            ax.axhline(yy, color="0.93", linewidth=0.5, zorder=0)
+        ax.set_xlabel(_X_LABELS.get(x, x))
+        if legend and n:
+            from matplotlib.lines import Line2D
+
+            a_name = _wrap("A: " + name(frame["from"].iloc[0]), _LEGEND_WRAP)
+            b_name = _wrap("B: " + name(frame["to"].iloc[0]), _LEGEND_WRAP)
+            handles = [
+                Line2D([], [], linestyle="none", marker="o", markersize=3.5, color="white",
+                       markeredgecolor=_KEPT, markeredgewidth=0.9, label=a_name),
+                Line2D([], [], linestyle="-", marker=">", markersize=3.5, color=_KEPT,
+                       linewidth=1.1, label=b_name),
+                Line2D([], [], linestyle="-", marker="none", color=_LIGHT, linewidth=4.5,
+                       solid_capstyle="butt", label="95% interval of the change"),
+            ]
+            ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=1,
+                      borderaxespad=0.2, handletextpad=0.4)
+    return ax
+
+
+def plot_jsd_contributions(shift_table, *, from_=None, to=None, direction="rate_diff",
+                           categories=None, drop_zero=True, labels=None, names=None,
+                           wrap=None, ax=None, style=STYLE_PATH):
+    """Diverging bars of each category's contribution to the Jensen-Shannon divergence.
+
+    A contribution is never negative; its bar points left when the category is more frequent
+    in A (``direction`` measure < 0) and right when it is more frequent in B. The bar lengths
+    add up to the total JSD, written in the axes (with its interval when the table has one).
+
+    Parameters
+    ----------
+    shift_table : pandas.DataFrame
+        Output of :func:`frameshift.measures.shifts.shift`; the ``jsd_contribution`` rows of the pair give
+        the bars, the ``jsd`` row the total, the ``direction`` rows the side.
+    from_, to : str, optional
+        The pair (default: the first of the table).
+    drop_zero : bool, default True
+        Leave out categories that contribute nothing.
+    labels, names :
+        Category labels; display names of the statements (shown above the axes).
+    wrap : int, optional
+        Wrap category labels at this many characters.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax.patches`` holds one bar per category (signed width), top to bottom.
+    """
+    _require(shift_table, ["from", "to", "measure", "category", "value"], "shift")
+    if from_ is None or to is None:
+        first = shift_table.iloc[0]
+        from_ = first["from"] if from_ is None else from_
+        to = first["to"] if to is None else to
+    pair = shift_table[(shift_table["from"] == from_) & (shift_table["to"] == to)]
+    contrib = pair[pair["measure"] == "jsd_contribution"].set_index("category")["value"]
+    total = pair[pair["measure"] == "jsd"]
+    if not len(contrib) or not len(total):
+        raise ValueError(f"No jsd/jsd_contribution rows for {from_} -> {to} in the shift "
+                         "table.")
+    sign = np.sign(pair[pair["measure"] == direction].set_index("category")["value"]
+                   .reindex(contrib.index).fillna(0).to_numpy(dtype=float))
+    cats = list(contrib.index) if categories is None else list(categories)
+    contrib = contrib.reindex(cats)
+    sign = pd.Series(sign, index=list(pair[pair["measure"] == "jsd_contribution"]["category"]))
+    sign = sign.reindex(cats).fillna(0).to_numpy()
+    vals = contrib.to_numpy(dtype=float)
+    keep = (vals > 0) if drop_zero else np.ones(len(vals), dtype=bool)
+    cats = [c for c, k in zip(cats, keep) if k]
+    vals, sign = vals[keep], sign[keep]
+    signed = np.where(sign < 0, -vals, vals)
+    label, name = _namer(labels), _namer(names)
+    tot = total.iloc[0]
+    with _style(style):
+        ax = _axes(ax)
+        y = np.arange(len(cats))
+        colors = [PALETTE[1] if s < 0 else PALETTE[0] for s in signed]
+        hatches = ["////" if s < 0 else "" for s in signed]
+        bars = ax.barh(y, signed, height=0.65, color=colors, edgecolor="white", linewidth=0.4)
+        for bar, h in zip(bars, hatches):
+            bar.set_hatch(h)
+        ax.axvline(0, color="0.2", linewidth=0.6)
+        ax.set_yticks(y, [_wrap(label(c), wrap) for c in cats])
+        ax.set_ylim(len(cats) - 0.5, -0.5)
+        ax.tick_params(axis="y", length=0)
+        ax.spines["left"].set_visible(False)
+        lim = max(np.abs(signed).max() if len(signed) else 0.0, 1e-9) * 1.15
+        ax.set_xlim(-lim, lim)
+        ax.xaxis.set_major_formatter(_abs_formatter())
+        txt = f"Total JSD = {tot['value']:.3f} bits"
+        if "ci_low" in total.columns and np.isfinite(tot.get("ci_low", np.nan)):
+            txt += f"\n(95% CI {tot['ci_low']:.3f}\u2013{tot['ci_high']:.3f})"
+        ax.set_xlabel(f"Contribution to JSD (bits)\n{txt}")
+        ax.text(0.0, 1.01, "\u2190 more in A", transform=ax.transAxes, ha="left",
+                va="bottom", fontsize=6.5, color=PALETTE[1])
+        ax.text(1.0, 1.01, "more in B \u2192", transform=ax.transAxes, ha="right",
+                va="bottom", fontsize=6.5, color=PALETTE[0])
+        from matplotlib.patches import Patch
+
+        handles = [Patch(facecolor=PALETTE[1], edgecolor="white", hatch="////",
+                         label=_wrap("A: " + name(from_), _LEGEND_WRAP)),
+                   Patch(facecolor=PALETTE[0], edgecolor="white",
+                         label=_wrap("B: " + name(to), _LEGEND_WRAP))]
+        ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.07), ncol=1,
+                  borderaxespad=0.2, handletextpad=0.4)
+    return ax
+
+
+def _abs_formatter():
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda v, _pos: f"{abs(v):g}")
+
+
+# --------------------------------------------------------------------------- keyness
+
+
+def plot_keyness(keyness_table, *, top=10, score="score", target="target",
+                 reference="reference", skip=(), ax=None, style=STYLE_PATH):
+    """Fightin' Words plot: each term's z-score against its frequency (log scale).
+
+    After Monroe, Colaresi & Quinn (2008, figs. 1-4): every term is a small grey point; the
+    ``top`` terms of each side are coloured and labelled in a column at the right edge, in
+    order of their score (target's terms on top, the reference's below).
+
+    Parameters
+    ----------
+    keyness_table : pandas.DataFrame
+        term, count_target, count_reference, ``score`` (from :func:`frameshift.measures.key_terms.keyness`).
+    top : int, default 10
+        Terms labelled on each side.
+    target, reference : str
+        Names of the two groups (legend).
+    skip : collection of str
+        Terms drawn but never labelled (e.g. stop words in a short text); the next terms
+        by score are labelled instead.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax.texts`` holds the labels: target's terms by descending score, then the
+        reference's by ascending score.
+    """
+    _require(keyness_table, ["term", "count_target", "count_reference", score], "keyness")
+    t = keyness_table[keyness_table[score].notna()]
+    freq = (t["count_target"] + t["count_reference"]).to_numpy(dtype=float)
+    z = t[score].to_numpy(dtype=float)
+    terms = t["term"].astype(str).to_numpy()
+    skip = {str(w) for w in skip}
+    order = [i for i in np.argsort(-z, kind="mergesort") if terms[i] not in skip]
+    up = [i for i in order if z[i] > 0][:top]
+    down = [i for i in order[::-1] if z[i] < 0][:top]
+    with _style(style):
+        from matplotlib.transforms import blended_transform_factory
+
+        ax = _axes(ax)
+        rest = np.setdiff1d(np.arange(len(t)), np.r_[up, down].astype(int))
+        ax.scatter(freq[rest], z[rest], s=3, color=_LIGHT, edgecolors="none", zorder=1,
+                   rasterized=False)
+        ax.scatter(freq[up], z[up], s=9, color=PALETTE[0], marker="o", edgecolors="none",
+                   zorder=3, label=_wrap(f"more in {target}", _LEGEND_WRAP))
+        ax.scatter(freq[down], z[down], s=9, color=PALETTE[1], marker="s", edgecolors="none",
+                   zorder=3, label=_wrap(f"more in {reference}", _LEGEND_WRAP))
+        ax.set_xscale("log")
+        ax.axhline(0, color="0.6", linewidth=0.5, zorder=0)
+        for q in (1.96, -1.96):
+            ax.axhline(q, color="0.6", linewidth=0.5, linestyle=":", zorder=0)
+        zmax = np.nanmax(np.abs(z)) if len(z) else 1.0
+        ax.set_ylim(-zmax * 1.08, zmax * 1.08)
+        ax.set_xlim(max(freq.min() * 0.7, 0.5) if len(freq) else 0.5,
+                    freq.max() * 1.5 if len(freq) else 10)
+        ax.set_xlabel("Frequency of term (both groups, log scale)")
+        ax.set_ylabel("z-score of the log-odds ratio")
+        trans = blended_transform_factory(ax.transAxes, ax.transData)
+        ylo, yhi = ax.get_ylim()
+        for idx, lo_, hi_, color in ((up, 0.08 * yhi, 0.98 * yhi, PALETTE[0]),
+                                     (down, 0.08 * ylo, 0.98 * ylo, PALETTE[1])):
+            if not idx:
+                continue
+            ys = hi_ + (lo_ - hi_) * np.arange(len(idx)) / max(top - 1, 1)
+            for i, yy in zip(idx, ys):
+                ax.annotate(terms[i], xy=(freq[i], z[i]), xycoords="data", xytext=(1.03, yy),
+                            textcoords=trans, ha="left", va="center", fontsize=6.5,
+                            color=color, annotation_clip=False,
+                            arrowprops={"arrowstyle": "-", "color": color, "linewidth": 0.3,
+                                        "alpha": 0.6, "shrinkA": 0, "shrinkB": 1.5})
+        ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=1, borderaxespad=0.2,
+                  handletextpad=0.2, markerscale=1.5)
+    return ax
+
+
+# --------------------------------------------------------------------------- dispersion
+
+
+def _norm_term(s) -> str:
+    return " ".join(str(s).lower().split())
+
+
+def dispersion_frame(matches, statements, *, terms, term_col="match"):
+    """Match rows of the given terms with their position in the concatenated exchange.
+
+    Parameters
+    ----------
+    matches : pandas.DataFrame
+        Match rows (statement_id, token_start and ``term_col``), e.g. from
+        :func:`frameshift.matching.find_matches`.
+    statements : pandas.DataFrame
+        statement_id and tokens (word tokens per statement), in the order of the exchange.
+    terms : sequence of str
+        Terms to show (compared with ``term_col`` case-insensitively, spaces collapsed).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The selected match rows (all their columns) plus ``term`` (the entry of ``terms``
+        matched) and ``position`` (token offset from the start of the first statement),
+        sorted by term (in the order given) and position.
+    """
+    _require(matches, ["statement_id", "token_start", term_col], "matches")
+    _require(statements, ["statement_id", "tokens"], "statements")
+    offsets = dict(zip(statements["statement_id"],
+                       np.r_[0, np.cumsum(statements["tokens"].to_numpy())[:-1]]))
+    key = matches[term_col].map(_norm_term)
+    wanted = {_norm_term(t): t for t in terms}
+    sel = matches[key.isin(list(wanted)) & matches["statement_id"].isin(list(offsets))].copy()
+    sel["term"] = key[sel.index].map(wanted)
+    sel["position"] = (sel["statement_id"].map(offsets).astype(np.int64)
+                       + sel["token_start"].astype(np.int64))
+    rank = {t: i for i, t in enumerate(terms)}
+    sel["_rank"] = sel["term"].map(rank)
+    sel = sel.sort_values(["_rank", "position"], kind="mergesort").drop(columns="_rank")
+    return sel.reset_index(drop=True)
+
+
+def plot_dispersion(matches, statements, *, terms, term_col="match", names=None,
+                    wrap=None, legend=True, ax=None, style=STYLE_PATH):
+    """Lexical dispersion ("x-ray") plot: where each term occurs in the exchange.
+
+    The statements are laid end to end on the x axis (token offsets), separated by dashed
+    lines and numbered at the top (the legend names them, in order); each occurrence of a
+    term is a vertical tick on the term's row, coloured by statement. Terms run down the y
+    axis **in the order given** (NLTK's old ``dispersion_plot`` showed them reversed).
+
+    Parameters
+    ----------
+    matches : pandas.DataFrame
+        Match rows (statement_id, token_start, ``term_col``).
+    statements : pandas.DataFrame
+        statement_id, tokens, and actor (for the names at the top), in exchange order.
+    terms : sequence of str
+    term_col : str, default "match"
+        Column compared with ``terms`` (``"match"``: the matched text; ``"category"``).
+    names : mapping or callable, optional
+        Actor id -> display name.
+    wrap : int, optional
+        Wrap the terms at this many characters.
+    legend : bool, default True
+        Legend naming the numbered statements, above the axes.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The y tick labels, top to bottom, are ``terms``; ``ax.lines[k]`` holds the ticks of
+        statement ``k``.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from matplotlib.figure import Figure
+    >>> m = pd.DataFrame({"statement_id": ["a", "b"], "token_start": [3, 1],
+    ...                   "match": ["peace", "war"]})
+    >>> s = pd.DataFrame({"statement_id": ["a", "b"], "tokens": [10, 5]})
+    >>> ax = plot_dispersion(m, s, terms=["war", "peace"], ax=Figure().subplots())
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['war', 'peace']
+    """
+    terms = list(terms)
+    frame = dispersion_frame(matches, statements, terms=terms, term_col=term_col)
+    name = _namer(names)
+    st = statements.reset_index(drop=True)
+    total = int(st["tokens"].sum())
+    with _style(style):
+        ax = _axes(ax)
+        rank = {t: i for i, t in enumerate(terms)}
+        starts = np.r_[0, np.cumsum(st["tokens"].to_numpy())]
+        for k, row in st.iterrows():
+            sel = frame[frame["statement_id"] == row["statement_id"]]
+            who = name(row["actor"]) if "actor" in st.columns else str(row["statement_id"])
+            ax.plot(sel["position"].to_numpy(dtype=float),
+                    sel["term"].map(rank).to_numpy(dtype=float), linestyle="none",
+                    marker="|", markersize=8, markeredgewidth=1.3,
+                    color=PALETTE[k % len(PALETTE)], zorder=3,
+                    label=_wrap(f"{k + 1}  {who}", _LEGEND_WRAP))
+            ax.text((starts[k] + starts[k + 1]) / 2.0, 1.0, str(k + 1),
+                    transform=ax.get_xaxis_transform(), ha="center", va="bottom",
+                    fontsize=7, fontweight="bold", color=PALETTE[k % len(PALETTE)])
+        for b in starts[1:-1]:
+            ax.axvline(b, color="0.4", linewidth=0.6, linestyle="--", marker="none",
+                       zorder=1)
+        for yy in range(len(terms)):
+            ax.axhline(yy, color="0.92", linewidth=0.5, zorder=0)
+        ax.set_yticks(np.arange(len(terms)), [_wrap(t, wrap) for t in terms])
+        ax.set_ylim(len(terms) - 0.5, -0.5)
+        ax.set_xlim(0, max(total, 1))
+        ax.tick_params(axis="y", length=0)
+        ax.spines["left"].set_visible(False)
+        ax.set_xlabel("Word offset in the exchange")
+        if legend and len(st):
+            ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.06), ncol=1,
+                      borderaxespad=0.2, handletextpad=0.4, markerscale=0.8)
+    return ax
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+def leading_frames(counts, *, top=2, by="statement_id", categories=None):
+    """The ``top`` most frequent categories of each statement (ties: lexicon order).
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        Long-form counts (``by``, category, count; zeros included).
+    top : int, default 2
+    categories : sequence, optional
+        Category order used to break ties (default: the table's order).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The selected rows of ``counts`` (only counts > 0) plus ``rank`` (1 = leading), in the
+        units' order.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"statement_id": ["a"] * 3, "category": ["x", "y", "z"],
+    ...                   "count": [1, 3, 1]})
+    >>> leading_frames(c)[["category", "rank"]].values.tolist()
+    [['y', 1], ['x', 2]]
+    """
+    _require(counts, [by, "category", "count"], "counts")
+    cats = _order(categories, counts["category"], "categories: categories")
+    pos = {c: i for i, c in enumerate(cats)}
+    units = _unique(counts[by])
+    c = counts[counts["count"] > 0].copy()
+    c["_u"] = c[by].map({u: i for i, u in enumerate(units)})
+    c["_c"] = c["category"].map(pos)
+    c = c.sort_values(["_u", "count", "_c"], ascending=[True, False, True], kind="mergesort")
+    c["rank"] = c.groupby("_u", sort=False).cumcount() + 1
+    c = c[c["rank"] <= int(top)].drop(columns=["_u", "_c"])
+    return c.reset_index(drop=True)
+
+
+def plot_timeline(statements, frames, *, events=None, labels=None, names=None, order=None,
+                  wrap=22, ax=None, style=STYLE_PATH):
+    """Timeline of an exchange: statements on a date axis, each marked with its leading frames.
+
+    One lane per actor (top to bottom in ``order``); each statement is a filled marker with
+    its leading frames written beside it ("label (count)"). ``events`` (date, actor) are
+    earlier moves known from the sources but not in the corpus: hollow grey markers.
+
+    Parameters
+    ----------
+    statements : pandas.DataFrame
+        statement_id, actor, date.
+    frames : pandas.DataFrame
+        statement_id, category, count, rank (e.g. :func:`leading_frames`).
+    events : pandas.DataFrame, optional
+        date, actor (rows without an actor are left out), and optionally ``label``: a short
+        name written under the marker ("13 Mar invitation").
+    labels, names :
+        Category labels; actor display names (the lane labels).
+    order : sequence, optional
+        Actor lanes, top to bottom (default: order of first statement).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax.texts`` holds one frame note per statement, in statement order, followed by
+        the event labels.
+    """
+    _require(statements, ["statement_id", "actor", "date"], "statements")
+    _require(frames, ["statement_id", "category", "count"], "frames")
+    label, name = _namer(labels), _namer(names)
+    actors = _order(order, statements["actor"], "order: actors")
+    lane = {a: i for i, a in enumerate(actors)}
+    dates = pd.to_datetime(statements["date"])
+    with _style(style):
+        import matplotlib.dates as mdates
+
+        ax = _axes(ax)
+        if events is not None and len(events):
+            ev = events[events["actor"].isin(actors)]
+            ax.plot(mdates.date2num(pd.to_datetime(ev["date"]).to_numpy()),
+                    ev["actor"].map(lane).to_numpy(dtype=float), linestyle="none",
+                    marker="o", markersize=4, markerfacecolor="white",
+                    markeredgecolor=_GREY, markeredgewidth=0.8, zorder=2)
+        xs = mdates.date2num(dates.to_numpy())
+        lo, hi = np.nanmin(xs), np.nanmax(xs)
+        if events is not None and len(events):
+            evx = mdates.date2num(pd.to_datetime(events["date"]).to_numpy())
+            lo, hi = min(lo, np.nanmin(evx)), max(hi, np.nanmax(evx))
+        span = max(hi - lo, 2.0)
+        mid = (lo + hi) / 2.0
+        for k, (_, st) in enumerate(statements.reset_index(drop=True).iterrows()):
+            i = lane[st["actor"]]
+            color, marker = PALETTE[i % len(PALETTE)], MARKERS[i % len(MARKERS)]
+            ax.plot([xs[k]], [i], linestyle="none", marker=marker, markersize=5, color=color,
+                    markeredgecolor="white", markeredgewidth=0.4, zorder=3)
+            f = frames[frames["statement_id"] == st["statement_id"]]
+            if "rank" in f.columns:
+                f = f.sort_values("rank", kind="mergesort")
+            note = "\n".join(f"{_wrap(label(c), wrap)} ({int(n)})"
+                             for c, n in zip(f["category"], f["count"])) or "(no frame)"
+            right = xs[k] > mid
+            ax.annotate(note, xy=(xs[k], i), xytext=(-6 if right else 6, 0),
+                        textcoords="offset points", ha="right" if right else "left",
+                        va="center", fontsize=6, color="0.15", linespacing=1.1)
+        if events is not None and len(events) and "label" in events.columns:
+            ev = events[events["actor"].isin(actors)]
+            for d, a, text in zip(pd.to_datetime(ev["date"]), ev["actor"], ev["label"]):
+                if isinstance(text, str) and text:
+                    ax.annotate(f"{d.day} {d:%b} {text}", xy=(mdates.date2num(d), lane[a]),
+                                xytext=(-3, -6), textcoords="offset points", ha="left",
+                                va="top", fontsize=5.5, color=_GREY)
+        ax.set_yticks(np.arange(len(actors)), [_wrap(name(a), 24) for a in actors])
+        ax.set_ylim(len(actors) - 0.5, -0.6)
+        ax.set_xlim(lo - 0.04 * span, hi + 0.04 * span)
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=6)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        ax.tick_params(axis="y", length=0)
+        ax.spines["left"].set_visible(False)
+        for yy in range(len(actors)):
+            ax.axhline(yy, color="0.92", linewidth=0.5, zorder=0)
+        if events is not None and len(events):
+            from matplotlib.lines import Line2D
+
+            handles = [
+                Line2D([], [], linestyle="none", marker="o", markersize=4, color=_KEPT,
+                       label="statement in the corpus: leading frames"),
+                Line2D([], [], linestyle="none", marker="o", markersize=4,
+                       markerfacecolor="white", markeredgecolor=_GREY, markeredgewidth=0.8,
+                       label="earlier move reported in the source"),
+            ]
+            ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=1,
+                      borderaxespad=0.2, handletextpad=0.3)
+    return ax
+
+
+# --------------------------------------------------------------------------- NTR
+
+
+def plot_ntr(ntr_table, *, x="position", measures=("novelty", "transience", "resonance"),
+             label_col=None, n_labels=0, ax=None, style=STYLE_PATH):
+    """Novelty, transience and resonance over time (Barron et al. 2018).
+
+    Parameters
+    ----------
+    ntr_table : pandas.DataFrame
+        Output of :func:`frameshift.measures.sequence.ntr` with an ``x`` column (e.g. Year).
+    x : str, default "position"
+    measures : sequence of str
+        Columns drawn, each a line with its own colour, marker and line style.
+    label_col : str, optional
+        Column naming each point; the ``n_labels`` points of highest resonance are labelled.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One line per measure in ``ax.lines`` (after the zero line), labelled by measure.
+    """
+    _require(ntr_table, [x, *measures], "ntr")
+    xs = ntr_table[x].to_numpy(dtype=float)
+    with _style(style):
+        ax = _axes(ax)
+        ax.axhline(0, color="0.6", linewidth=0.5, zorder=0)
+        for i, m in enumerate(measures):
+            ax.plot(xs, ntr_table[m].to_numpy(dtype=float), color=PALETTE[i],
+                    marker=MARKERS[i], linestyle=("-", "--", ":")[i % 3], markersize=2.5,
+                    linewidth=0.9, label=m.capitalize())
+        if label_col and n_labels and "resonance" in ntr_table.columns:
+            r = ntr_table["resonance"].to_numpy(dtype=float)
+            best = [i for i in np.argsort(-np.nan_to_num(r, nan=-np.inf), kind="mergesort")
+                    [: int(n_labels)] if np.isfinite(r[i])]
+            for i in best:
+                ax.annotate(str(ntr_table[label_col].iloc[i]), xy=(xs[i], r[i]),
+                            xytext=(0, -9), textcoords="offset points", ha="center",
+                            va="top", fontsize=6, color=PALETTE[2])
+        ax.set_xlabel(x)
+        ax.set_ylabel("Bits (KL divergence)")
+        ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=len(measures),
+                  borderaxespad=0.2, handletextpad=0.3)
+    return ax

@@ -1,0 +1,7 @@
+"""Text: normalisation, tokens with character offsets, sentences."""
+
+from __future__ import annotations
+
+from .tokenizer import (Tokens, TokenizerSettings, normalize, tokenize, tokenize_text, word_spans, sentence_spans)
+
+__all__ = ["Tokens", "TokenizerSettings", "normalize", "tokenize", "tokenize_text", "word_spans", "sentence_spans"]
