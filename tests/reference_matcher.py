@@ -650,7 +650,7 @@ def count_matches(corpus, lexicon, *, by="actor", case_sensitive: bool = False,
     DataFrame
         The ``by`` columns, ``category``, ``count`` (matches), ``negated`` (how many of them
         were flagged negated), ``tokens`` (word tokens of the group), ``per_1000``
-        (``count / tokens * 1000``; 0 for a group without tokens), ``share`` (``count`` over
+        (``count / tokens * 1000``; NaN for a group without tokens), ``share`` (``count`` over
         all matches of the group; 0 when the group has none). Groups in corpus order (first
         appearance), categories in lexicon order.
 
@@ -708,8 +708,10 @@ def _count_frame(comp, tokens, st, hits, cols) -> pd.DataFrame:
     out["negated"] = gn.reshape(-1).astype(np.int64)
     out["tokens"] = tok.astype(np.int64)
     with np.errstate(divide="ignore", invalid="ignore"):
-        out["per_1000"] = np.where(tok > 0, cnt / np.maximum(tok, 1) * 1000.0, 0.0)
-        out["share"] = np.where(tot > 0, cnt / np.maximum(tot, 1), 0.0)
+        # Rates follow the one rule of frameshift.matching.rates (issue 12): a rate with a
+        # zero denominator is undefined (NaN). Only this line changed since the freeze.
+        out["per_1000"] = np.where(tok > 0, cnt / np.maximum(tok, 1) * 1000.0, np.nan)
+        out["share"] = np.where(tot > 0, cnt / np.maximum(tot, 1), np.nan)
     return out
 
 

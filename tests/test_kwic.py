@@ -69,5 +69,5 @@ def test_html_view_highlights_and_escapes():
 
 
 def test_negative_window_refused():
-    with pytest.raises(OptionError, match="window must be 0 or more"):
+    with pytest.raises(OptionError, match="window must be a whole number, 0 or more"):
         kwic(corpus("x"), "x", window=-1)

@@ -124,16 +124,18 @@ class _Context:
         return self._get(("lexicon", name), lambda: read_lexicon(name))
 
     def matches(self, corpus, lexicon):
-        from frameshift.matching.engine import find_matches
+        """The one matching pass of a corpus and lexicon; every figure's counts derive from it."""
+        from frameshift.matching import find_matches
 
         return self._get(("matches", corpus, lexicon), lambda: find_matches(
-            self.corpus(corpus), self.lexicon(lexicon), **_match_options()))
+            self.corpus(corpus), self.lexicon(lexicon), settings=_match_settings()))
 
     def counts(self, corpus, lexicon, by):
-        from frameshift.matching.engine import count_matches
+        from frameshift.matching import count_matches
 
         return self._get(("counts", corpus, lexicon, by), lambda: count_matches(
-            self.corpus(corpus), self.lexicon(lexicon), by=by, **_match_options()))
+            self.corpus(corpus), self.lexicon(lexicon), by=by,
+            matches=self.matches(corpus, lexicon)))
 
     def labels(self, lexicon) -> dict:
         return {c.id: (c.label or c.id) for c in self.lexicon(lexicon).categories}
@@ -142,21 +144,17 @@ class _Context:
         return self.corpus(corpus).actor_name
 
 
-def _match_options() -> dict:
-    """Matching options of every figure (the defaults of :class:`MatchSettings`)."""
-    from frameshift.matching.engine import MatchSettings
+def _match_settings():
+    """Matching settings of every figure (the defaults of :class:`MatchSettings`)."""
+    from frameshift.matching import MatchSettings
 
-    s = MatchSettings()
-    return {"case_sensitive": s.case_sensitive, "nested_scope": s.nested_scope,
-            "cross_sentences": s.cross_sentences, "negation_window": s.negation_window}
+    return MatchSettings()
 
 
 def _settings_record() -> dict:
-    from frameshift.matching.engine import MatchSettings
-    from frameshift.text.tokenizer import TokenizerSettings
-
-    return {"matching": MatchSettings().as_dict(), "tokenizer": TokenizerSettings().as_dict(),
-            "seed": SEED, "n_boot": N_BOOT}
+    s = _match_settings().as_dict()
+    tokenizer = s.pop("tokenizer")
+    return {"matching": s, "tokenizer": tokenizer, "seed": SEED, "n_boot": N_BOOT}
 
 
 def _caught(func, *args, **kwargs):
@@ -171,46 +169,12 @@ def _caught(func, *args, **kwargs):
 # --------------------------------------------------------------------------- builders
 
 
-def _profile_intervals(corpus, matches, *, categories, by="actor", x="per_1000",
-                       n_boot=N_BOOT, seed=SEED, level=0.95):
-    """Percentile bootstrap intervals of each unit's rates, resampling its sentences.
-
-    The sentences of all statements of a unit are pooled and resampled with replacement;
-    ``per_1000`` is recomputed as 1000 x matches / tokens of the resample (``share`` as the
-    category's share of the resample's matches).
-    """
-    from frameshift.measures.shifts import sentence_counts
-
-    per = sentence_counts(corpus, matches, categories=categories)
-    st = corpus.statements
-    rng = np.random.default_rng(seed)
-    rows = []
-    for unit in pd.unique(st[by]):
-        ids = st.loc[st[by] == unit, "statement_id"].astype(str)
-        c = np.vstack([per[s][0] for s in ids])
-        t = np.concatenate([per[s][1] for s in ids])
-        w = rng.multinomial(len(t), np.full(len(t), 1.0 / len(t)), size=n_boot).astype(float)
-        bc, bt = w @ c, w @ t
-        with np.errstate(divide="ignore", invalid="ignore"):
-            if x == "per_1000":
-                v = 1000.0 * bc / bt[:, None]
-            else:
-                tot = bc.sum(axis=1, keepdims=True)
-                v = np.where(tot > 0, bc / tot, np.nan)
-        a = (1.0 - level) / 2.0 * 100.0
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            lo, hi = np.nanpercentile(v, a, axis=0), np.nanpercentile(v, 100.0 - a, axis=0)
-        for j, cat in enumerate(categories):
-            rows.append((unit, cat, float(lo[j]), float(hi[j])))
-    return pd.DataFrame(rows, columns=[by, "category", "ci_low", "ci_high"])
-
-
 def _data_profile(ctx: _Context) -> FigureData:
     counts = ctx.counts(_KARABAKH, _LEXICON, "actor")
-    cats = list(ctx.lexicon(_LEXICON).category_ids)
-    iv = _profile_intervals(ctx.corpus(_KARABAKH), ctx.matches(_KARABAKH, _LEXICON),
-                            categories=cats, by="actor", x="per_1000")
+    from frameshift.measures import profile_intervals
+
+    iv = profile_intervals(ctx.corpus(_KARABAKH), ctx.matches(_KARABAKH, _LEXICON),
+                           by="actor", x="per_1000", n_boot=N_BOOT, seed=SEED)
     table = counts.merge(iv, on=["actor", "category"], how="left", sort=False)
     return FigureData(table=table, args=(counts,),
                       kwargs={"x": "per_1000", "by": "actor", "intervals": iv,
@@ -286,11 +250,11 @@ _DISPERSION_TERMS = ("reintegration", "talks", "coercion", "impose", "ready-made
 
 
 def _statement_tokens(ctx: _Context, corpus_name: str) -> pd.DataFrame:
-    from frameshift.corpus.model import corpus_tokens
+    from frameshift.corpus import corpus_tokens
 
     c = ctx.corpus(corpus_name)
     st = c.statements[["statement_id", "actor", "date"]].copy()
-    st["tokens"] = corpus_tokens(c).n_tokens().astype(np.int64)
+    st["tokens"] = corpus_tokens(c, _match_settings().tokenizer).n_tokens().astype(np.int64)
     return st
 
 
@@ -303,23 +267,14 @@ def _data_dispersion(ctx: _Context) -> FigureData:
                       kwargs={"terms": terms, "names": ctx.names(_KARABAKH), "wrap": _WRAP})
 
 
-def _timeline_events(corpus) -> pd.DataFrame:
-    name = corpus.meta.get("timeline") if getattr(corpus, "meta", None) else None
-    if not name or corpus.path is None or not (corpus.path / name).is_file():
-        return pd.DataFrame(columns=["date", "actor", "event", "label"])
-    ev = pd.read_csv(corpus.path / name, dtype=str, keep_default_na=False)
-    ev = ev[(ev["actor"] != "") & (ev["statement_id"] == "")]
-    ev = ev.assign(date=pd.to_datetime(ev["date"]))
-    cols = ["date", "actor", "event"] + (["label"] if "label" in ev.columns else [])
-    return ev[cols].reset_index(drop=True)
-
-
 def _data_timeline(ctx: _Context) -> FigureData:
     counts = ctx.counts(_KARABAKH, _LEXICON, "statement_id")
     lead = plotting.leading_frames(counts, top=2, by="statement_id")
     corpus = ctx.corpus(_KARABAKH)
     st = corpus.statements[["statement_id", "actor", "date"]]
-    events = _timeline_events(corpus)
+    from frameshift.corpus import read_timeline
+
+    events = read_timeline(corpus)
     table = st.merge(lead, on="statement_id", how="left", sort=False)
     return FigureData(table=table, args=(st, lead),
                       kwargs={"events": events, "labels": ctx.labels(_LEXICON),

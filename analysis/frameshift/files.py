@@ -9,7 +9,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from frameshift.errors import (EncodingError, InputNotFoundError, InputNotReadableError, OutputExistsError)
+from frameshift.errors import (EncodingError, InputNotFoundError, InputNotReadableError,
+                               OutputExistsError)
 
 __all__ = ["atomic_write_bytes", "write_table_atomic", "provenance", "check_output_path",
            "PROVENANCE_SUFFIX", "read_text_file", "decode_bytes", "corpus_dir"]

@@ -90,3 +90,28 @@ def emit_table(df, args, *, provenance: dict | None = None, inputs=()) -> int:
     else:
         df.to_csv(sys.stdout, index=False, lineterminator="\n")
     return 0
+
+
+def add_match_options(parser: argparse.ArgumentParser) -> None:
+    """The matching settings (one :class:`~frameshift.matching.MatchSettings`), for every
+    command that matches a lexicon, so that all of them can count the same way."""
+    g = parser.add_argument_group("matching")
+    g.add_argument("--case-sensitive", action="store_true",
+                   help="match case as written (default: case-insensitive)")
+    g.add_argument("--nested-scope", choices=("key", "dictionary"), default="key",
+                   help="longest match wins within each category (key, default) or across "
+                        "the whole lexicon (dictionary)")
+    g.add_argument("--cross-sentences", action="store_true",
+                   help="let multi-word patterns match across sentence boundaries")
+    g.add_argument("--negation-window", type=int, default=3, metavar="N",
+                   help="words before a match searched for a negator (default: %(default)s)")
+
+
+def match_settings_of(args):
+    """The :class:`~frameshift.matching.MatchSettings` given on the command line."""
+    from frameshift.matching import MatchSettings
+
+    return MatchSettings(case_sensitive=args.case_sensitive, nested_scope=args.nested_scope,
+                         cross_sentences=args.cross_sentences,
+                         negation_window=args.negation_window)
+

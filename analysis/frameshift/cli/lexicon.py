@@ -10,13 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
 from frameshift.errors import OutputExistsError
-from frameshift.lexicon.formats import bundled_lexicons, read_lexicon, write_lexicon
-from frameshift.matching.check import check_lexicon
-from ._common import (DEFAULT_LEXICON, add_corpus_options, add_group_options,
-                      add_output_options, emit_table, load_corpus)
+from ._common import (DEFAULT_LEXICON, add_corpus_options, add_group_options, add_match_options,
+                      add_output_options, emit_table, load_corpus, match_settings_of)
 
 __all__ = ["register"]
 
@@ -36,6 +32,7 @@ def register(sub) -> None:
     q.add_argument("--max-distance", type=int, metavar="N",
                    help="largest edit distance of a near miss (default: 1, or 2 for words "
                         "of 8+ characters)")
+    add_match_options(q)
     add_output_options(q)
     q.set_defaults(func=_check)
     q = lsub.add_parser("list", help="list the bundled lexicons",
@@ -67,6 +64,7 @@ def register(sub) -> None:
                    help="number of candidates (default: %(default)s)")
     q.add_argument("--min-count", type=int, default=2, metavar="N",
                    help="least count in the target (default: %(default)s)")
+    add_match_options(q)
     add_output_options(q)
     q.set_defaults(func=_expand)
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
@@ -74,30 +72,40 @@ def register(sub) -> None:
 
 def _check(args) -> int:
     from frameshift.files import provenance
+    from frameshift.lexicon import read_lexicon
+    from frameshift.matching import check_lexicon
 
     lexicon = read_lexicon(args.lexicon)
     corpus = load_corpus(args)
-    report = check_lexicon(corpus, lexicon, max_distance=args.max_distance)
+    settings = match_settings_of(args)
+    report = check_lexicon(corpus, lexicon, max_distance=args.max_distance, settings=settings)
     return emit_table(report.to_frame(), args,
                       provenance=provenance(corpus=corpus, lexicon=lexicon,
+                                            settings=settings.as_dict(),
                                             command="lexicon check"))
 
 
 def _expand(args) -> int:
     from frameshift.files import provenance
+    from frameshift.lexicon import read_lexicon
     from frameshift.measures.key_terms import expansion_candidates
 
     lexicon = read_lexicon(args.lexicon)
     corpus = load_corpus(args)
     table = expansion_candidates(corpus, lexicon, by=args.by, target=args.target,
                                  reference=args.reference, top=args.top,
-                                 min_count=args.min_count)
+                                 min_count=args.min_count, settings=match_settings_of(args))
     return emit_table(table, args,
                       provenance=provenance(corpus=corpus, lexicon=lexicon,
+                                            settings=match_settings_of(args).as_dict(),
                                             command="lexicon expand"))
 
 
 def _list(args) -> int:
+    import pandas as pd
+
+    from frameshift.lexicon import bundled_lexicons, read_lexicon
+
     rows = []
     for name in bundled_lexicons():
         lex = read_lexicon(name)
@@ -111,6 +119,7 @@ def _list(args) -> int:
 
 def _convert(args) -> int:
     from frameshift.files import check_output_path
+    from frameshift.lexicon import read_lexicon, write_lexicon
 
     lexicon = read_lexicon(args.lexicon)
     out = Path(args.out)

@@ -7,29 +7,10 @@ the same matching engine and options, so their numbers agree.
 
 from __future__ import annotations
 
-from frameshift.matching.engine import MatchSettings, count_matches, find_matches
-from ._common import (add_corpus_options, add_lexicon_option, add_output_options, emit_table,
-                      load_corpus, load_lexicon)
+from ._common import (add_corpus_options, add_lexicon_option, add_match_options,
+                      add_output_options, emit_table, load_corpus, load_lexicon, match_settings_of)
 
 __all__ = ["register"]
-
-
-def _add_match_options(p) -> None:
-    g = p.add_argument_group("matching")
-    g.add_argument("--case-sensitive", action="store_true",
-                   help="match case as written (default: case-insensitive)")
-    g.add_argument("--nested-scope", choices=("key", "dictionary"), default="key",
-                   help="longest match wins within each category (key, default) or across "
-                        "the whole lexicon (dictionary)")
-    g.add_argument("--cross-sentences", action="store_true",
-                   help="let multi-word patterns match across sentence boundaries")
-    g.add_argument("--negation-window", type=int, default=3, metavar="N",
-                   help="words before a match searched for a negator (default: %(default)s)")
-
-
-def _options(args) -> dict:
-    return {"case_sensitive": args.case_sensitive, "nested_scope": args.nested_scope,
-            "cross_sentences": args.cross_sentences, "negation_window": args.negation_window}
 
 
 def register(sub) -> None:
@@ -59,7 +40,7 @@ def register(sub) -> None:
             p.add_argument("--by", default="actor", metavar="COLS",
                            help="comma-separated statement columns to group by, e.g. actor, "
                                 "statement_id, doc_id, Party (default: %(default)s)")
-        _add_match_options(p)
+        add_match_options(p)
         add_output_options(p)
         p.set_defaults(func={"count": _count, "hits": _hits, "kwic": _kwic}[name])
 
@@ -67,24 +48,27 @@ def register(sub) -> None:
 def _provenance(corpus, lexicon, args, **extra) -> dict:
     from frameshift.files import provenance
 
-    opts = _options(args)
-    settings = MatchSettings(**opts).as_dict()
+    settings = match_settings_of(args).as_dict()
     return provenance(corpus=corpus, lexicon=lexicon, settings=settings,
                       command=args.command, **extra)
 
 
 def _count(args) -> int:
+    from frameshift.matching import count_matches
+
     corpus = load_corpus(args)
     lexicon = load_lexicon(args)
     by = [c.strip() for c in args.by.split(",") if c.strip()]
-    table = count_matches(corpus, lexicon, by=by, **_options(args))
+    table = count_matches(corpus, lexicon, by=by, settings=match_settings_of(args))
     return emit_table(table, args, provenance=_provenance(corpus, lexicon, args, by=by))
 
 
 def _hits(args) -> int:
+    from frameshift.matching import find_matches
+
     corpus = load_corpus(args)
     lexicon = load_lexicon(args)
-    table = find_matches(corpus, lexicon, **_options(args))
+    table = find_matches(corpus, lexicon, settings=match_settings_of(args))
     table["date"] = table["date"].dt.strftime("%Y-%m-%d")
     return emit_table(table, args, provenance=_provenance(corpus, lexicon, args))
 
@@ -94,7 +78,8 @@ def _kwic(args) -> int:
 
     corpus = load_corpus(args)
     lexicon = load_lexicon(args)
-    table = kwic(corpus, args.pattern, window=args.window, lexicon=lexicon, **_options(args))
+    table = kwic(corpus, args.pattern, window=args.window, lexicon=lexicon,
+                 settings=match_settings_of(args))
     return emit_table(table, args, provenance=_provenance(corpus, lexicon, args,
                                                           pattern=args.pattern,
                                                           window=args.window))

@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 from frameshift.files import provenance
-from frameshift.news.articles import (SEGMENT_COLUMNS, evaluate_segmentation, read_news, read_segments)
+from frameshift.news.articles import (SEGMENT_COLUMNS, evaluate_segmentation, read_news,
+                                      read_segments)
 from ._common import add_output_options, emit_table
 
 __all__ = ["register"]

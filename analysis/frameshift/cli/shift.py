@@ -5,12 +5,10 @@ from __future__ import annotations
 import sys
 import warnings
 
-import numpy as np
-import pandas as pd
-
 from frameshift.errors import OptionError
 from ._common import (add_corpus_options, add_group_options, add_lexicon_option,
-                      add_output_options, emit_table, load_corpus, load_lexicon)
+                      add_match_options, add_output_options, emit_table, load_corpus,
+                      load_lexicon, match_settings_of)
 
 __all__ = ["register"]
 
@@ -42,6 +40,7 @@ def register(sub) -> None:
                    help="permutations, 0 to skip (default: %(default)s)")
     p.add_argument("--exclude-negated", action="store_true",
                    help="do not count negated matches")
+    add_match_options(p)
     add_output_options(p)
     p.set_defaults(func=_shift)
 
@@ -85,6 +84,7 @@ def register(sub) -> None:
                    help="window (default: %(default)s)")
     n.add_argument("--smoothing", type=float, default=0.5, metavar="S",
                    help="pseudo-count added to every category (default: %(default)s)")
+    add_match_options(n)
     add_output_options(n)
     n.set_defaults(func=_ntr)
 
@@ -124,11 +124,12 @@ def _shift(args) -> int:
         warnings.simplefilter("always")
         table = shift(corpus, lexicon, pairs=pairs, within_actor=args.within_actor,
                       include_negated=not args.exclude_negated, n_boot=args.n_boot,
-                      n_perm=args.n_perm, seed=args.seed)
+                      n_perm=args.n_perm, seed=args.seed, settings=match_settings_of(args))
     _report_warnings(caught)
     settings = {"pairs": pairs, "within_actor": args.within_actor, "seed": args.seed,
                 "n_boot": args.n_boot, "n_perm": args.n_perm,
-                "include_negated": not args.exclude_negated}
+                "include_negated": not args.exclude_negated,
+                "matching": match_settings_of(args).as_dict()}
     return emit_table(table, args, provenance=provenance(corpus=corpus, lexicon=lexicon,
                                                           settings=settings,
                                                           command="shift"),
@@ -177,8 +178,11 @@ def _ntr(args) -> int:
 
         counts = term_counts(corpus, top_k=args.terms)
     else:
+        from frameshift.matching import count_matches
+
         lexicon = load_lexicon(args)
-        counts = _lexicon_counts(corpus, lexicon)
+        counts = count_matches(corpus, lexicon, by="statement_id",
+                               settings=match_settings_of(args))
     table = ntr(counts, by="statement_id", window=args.window, smoothing=args.smoothing,
                 order=corpus.statements["statement_id"].astype(str).tolist())
     st = corpus.statements.set_index(corpus.statements["statement_id"].astype(str))
@@ -188,18 +192,3 @@ def _ntr(args) -> int:
     return emit_table(table, args, provenance=provenance(corpus=corpus, lexicon=lexicon,
                                                           settings=settings, command="ntr"),
                       inputs=(args.corpus,))
-
-
-def _lexicon_counts(corpus, lexicon) -> pd.DataFrame:
-    """Long-form statement x category counts (zeros included) from one matching pass."""
-    from frameshift.matching.engine import find_matches
-    from frameshift.measures.shifts import lexicon_categories, sentence_counts
-
-    matches = find_matches(corpus, lexicon)
-    cats = lexicon_categories(lexicon, matches)
-    per = sentence_counts(corpus, matches, categories=cats)
-    rows = []
-    for sid, (counts, _tokens) in per.items():
-        totals = counts.sum(axis=0) if len(counts) else np.zeros(len(cats))
-        rows.extend((sid, c, int(v)) for c, v in zip(cats, totals))
-    return pd.DataFrame(rows, columns=["statement_id", "category", "count"])

@@ -12,7 +12,8 @@ import pandas as pd
 
 from frameshift.text.tokenizer import Tokens, TokenizerSettings, tokenize
 
-__all__ = ["Corpus", "EmptyStatementWarning", "corpus_tokens", "STATEMENT_COLUMNS", "FRAGMENT_SEPARATOR"]
+__all__ = ["Corpus", "EmptyStatementWarning", "corpus_tokens", "STATEMENT_COLUMNS",
+           "FRAGMENT_SEPARATOR"]
 
 #: Core and optional statement columns, in display order.
 STATEMENT_COLUMNS = ("statement_id", "actor", "date", "text", "kind", "source", "url", "title",

@@ -25,7 +25,7 @@ from frameshift.files import corpus_dir, read_text_file
 
 from .model import STATEMENT_COLUMNS, Corpus, EmptyStatementWarning, _isna
 
-__all__ = ["read_corpus", "read_actors", "from_frame", "bundled_corpora"]
+__all__ = ["read_timeline", "read_corpus", "read_actors", "from_frame", "bundled_corpora"]
 
 
 _ID_CANDIDATES = ("statement_id", "doc_id", "id")
@@ -657,3 +657,46 @@ def _read_corpus_folder(folder: Path, *, name, id_col, text_col, actor_col, date
     corpus.path = folder
     corpus.meta.update(meta)
     return corpus
+
+
+def read_timeline(corpus) -> pd.DataFrame:
+    """The events of a corpus's timeline that are not statements of the corpus.
+
+    A corpus folder may name a timeline file in ``corpus.yml`` (``timeline: timeline.csv``,
+    columns ``date, actor, event, statement_id`` and optionally ``label``). Rows with an actor
+    and no ``statement_id`` are earlier moves of the dispute (an invitation, a reply) that the
+    corpus does not hold as statements; they are returned with ``date`` parsed.
+
+    Returns
+    -------
+    DataFrame
+        ``date``, ``actor``, ``event`` (and ``label`` when the file has it); empty when the
+        corpus has no timeline.
+
+    Examples
+    --------
+    >>> ev = read_timeline(read_corpus("karabakh_2023"))
+    >>> ev["date"].dt.strftime("%d %b").tolist()
+    ['13 Mar', '14 Mar']
+    """
+    name = corpus.meta.get("timeline") if getattr(corpus, "meta", None) else None
+    if not name or corpus.path is None or not (corpus.path / name).is_file():
+        return pd.DataFrame(columns=["date", "actor", "event", "label"])
+    path = corpus.path / name
+    rows = [rec for _, rec in _read_delimited(path, ",")]
+    ev = pd.DataFrame(rows, dtype=object).fillna("")
+    missing = [c for c in ("date", "actor", "event", "statement_id") if c not in ev.columns]
+    if missing:
+        raise CorpusError(f"{path}: the timeline lacks column(s) {missing}. Expected date, "
+                          f"actor, event, statement_id[, label].", path=path)
+    ev = ev[(ev["actor"] != "") & (ev["statement_id"] == "")]
+    dates = []
+    for i, v in zip(ev.index, ev["date"]):
+        try:
+            dates.append(_parse_date(v))
+        except ValueError:
+            raise CorpusError(f"{path}:{i + 2}: date {v!r} is not a date. Write it as "
+                              f"YYYY-MM-DD.", path=path, line=i + 2) from None
+    ev = ev.assign(date=pd.to_datetime(pd.Series(dates, index=ev.index, dtype=object)))
+    cols = ["date", "actor", "event"] + (["label"] if "label" in ev.columns else [])
+    return ev[cols].reset_index(drop=True)

@@ -50,7 +50,8 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _sre_parse  # type: ignore[no-redef]
     import sre_constants as _sre_c  # type: ignore[no-redef]
 
-__all__ = ["Pattern", "Category", "Lexicon", "LexiconWarning", "parse_pattern", "MAX_GAP", "LEXICON_FORMATS"]
+__all__ = ["Pattern", "Category", "Lexicon", "LexiconWarning", "parse_pattern", "MAX_GAP",
+           "LEXICON_FORMATS"]
 
 #: Largest number of words a gap ``{M,N}`` may allow.
 MAX_GAP = 10

@@ -15,7 +15,7 @@ import pandas as pd
 from frameshift.lexicon.model import Lexicon
 from frameshift.lexicon.formats import as_lexicon
 
-from .engine import _NEAR_MIN_LEN, MatchSettings, _run, compile_lexicon
+from .engine import _NEAR_MIN_LEN, MatchSettings, _run, compile_lexicon, match_settings
 
 __all__ = ["LexiconReport", "check_lexicon"]
 
@@ -83,18 +83,23 @@ class LexiconReport:
         return out.astype({"count": "int64"})
 
 
-def check_lexicon(corpus, lexicon, *, case_sensitive: bool = False,
-                  max_distance: int | None = None) -> LexiconReport:
+def check_lexicon(corpus, lexicon, *, max_distance: int | None = None,
+                  settings: MatchSettings | None = None, case_sensitive: bool | None = None,
+                  nested_scope: str | None = None, cross_sentences: bool | None = None,
+                  negation_window: int | None = None, negators=None,
+                  tokenizer=None) -> LexiconReport:
     """Check a lexicon against a corpus: glob expansions, near misses, unmatched categories.
 
     Parameters
     ----------
-    lexicon : Lexicon, str or dict
     corpus : Corpus
-    case_sensitive : bool, default False
+    lexicon : Lexicon, str or dict
     max_distance : int, optional
         Largest edit distance of a near miss. Default: 1, or 2 for words of 8 or more
         characters.
+    settings, case_sensitive, nested_scope, cross_sentences, negation_window, negators, tokenizer
+        As for :func:`~frameshift.matching.find_matches`: the check matches exactly as the
+        counts do, so a category it reports unmatched has no count.
 
     Returns
     -------
@@ -114,11 +119,11 @@ def check_lexicon(corpus, lexicon, *, case_sensitive: bool = False,
     >>> rep.unmatched["category"].tolist()
     ['dev']
     """
-    from frameshift.matching.check import _check_tables  # matching depends on this module
-
+    settings = match_settings(settings, case_sensitive=case_sensitive, nested_scope=nested_scope,
+                              cross_sentences=cross_sentences, negation_window=negation_window,
+                              negators=negators, tokenizer=tokenizer)
     lex = as_lexicon(lexicon)
-    exp, near, unmatched = _check_tables(lex, corpus, case_sensitive=case_sensitive,
-                                         max_distance=max_distance)
+    exp, near, unmatched = _check_tables(lex, corpus, settings, max_distance=max_distance)
     probs = pd.DataFrame({"line": [p.line for p in getattr(lex, "problems", [])],
                           "problem": [str(p) for p in getattr(lex, "problems", [])]},
                          columns=["line", "problem"])
@@ -126,19 +131,21 @@ def check_lexicon(corpus, lexicon, *, case_sensitive: bool = False,
 
 
 # --------------------------------------------------------------------------- checks
-def _check_tables(lex: Lexicon, corpus, *, case_sensitive=False, max_distance=None):
-    """Tables behind :func:`frameshift.lexicon.check_lexicon`."""
+def _check_tables(lex: Lexicon, corpus, settings: MatchSettings, *, max_distance=None):
+    """Tables behind :func:`check_lexicon`, matched with the same settings as the counts."""
     from nltk.metrics.distance import edit_distance
 
     from frameshift.corpus.model import corpus_tokens
 
-    tokens = corpus_tokens(corpus)
-    comp = compile_lexicon(lex, tokens, case_sensitive=case_sensitive)
+    case_sensitive = settings.case_sensitive
+    tokens = corpus_tokens(corpus, settings.tokenizer)
+    comp = compile_lexicon(lex, tokens, case_sensitive=case_sensitive,
+                           negators=settings.negators)
     vocab = comp.vocabulary
     tid = tokens.ids if case_sensitive else tokens.type_ids()
     freq = np.bincount(tid, minlength=len(vocab))
     cats = lex.category_ids
-    hits = _run(comp, tokens, corpus.statements["text"].tolist(), MatchSettings())
+    hits = _run(comp, tokens, corpus.statements["text"].tolist(), settings)
     per_pattern = np.bincount(hits.pattern, minlength=len(comp.patterns))
     variants = lex.hyphen_variants
     # glob / regex expansions: the types each wildcard element matched

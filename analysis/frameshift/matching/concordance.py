@@ -16,9 +16,9 @@ import pandas as pd
 from frameshift.errors import OptionError
 from frameshift.lexicon.formats import as_lexicon
 from frameshift.lexicon.formats import lexicon_from_dict
-from frameshift.matching.engine import _match_frame, _prepare, _settings
+from .engine import MatchSettings, categories_of, find_matches, match_settings, settings_of
 
-__all__ = ["kwic", "Kwic", "KWIC_COLUMNS"]
+__all__ = ["kwic", "kwic_from_matches", "Kwic", "KWIC_COLUMNS"]
 
 #: Columns of :func:`kwic`.
 KWIC_COLUMNS = ("left", "keyword", "right", "statement_id", "actor", "category", "pattern",
@@ -69,23 +69,27 @@ def _squash(s: str) -> str:
     return " ".join(s.split())
 
 
-def kwic(corpus, pattern_or_category: str, *, window: int = 5, lexicon=None,
-         case_sensitive: bool = False, nested_scope: str = "key",
-         cross_sentences: bool = False, negation_window: int = 3, negators=None,
-         tokenizer=None) -> Kwic:
+def kwic(corpus, pattern_or_category: str, *, lexicon=None, matches: pd.DataFrame | None = None,
+         window: int = 5, settings: MatchSettings | None = None,
+         case_sensitive: bool | None = None, nested_scope: str | None = None,
+         cross_sentences: bool | None = None, negation_window: int | None = None,
+         negators=None, tokenizer=None) -> Kwic:
     """Keywords in context for a pattern, or for a category of a lexicon.
 
     Parameters
     ----------
     corpus : Corpus
     pattern_or_category : str
-        A category id of ``lexicon`` (its matches, as counted), or any pattern in the lexicon
-        syntax (``"coerc*"``, ``"internationally established {0,2} format"``).
-    window : int, default 5
-        Words of context on each side (within the statement).
+        A category id of ``lexicon`` (or of ``matches``): its matches, as counted. Anything
+        else is a pattern in the lexicon syntax (``"coerc*"``,
+        ``"internationally established {0,2} format"``).
     lexicon : Lexicon, str or dict, optional
         The lexicon whose categories ``pattern_or_category`` may name.
-    case_sensitive, nested_scope, cross_sentences, negation_window, negators, tokenizer
+    matches : DataFrame, optional
+        Rows of :func:`frameshift.matching.find_matches` to show instead of matching again.
+    window : int, default 5
+        Words of context on each side (within the statement).
+    settings, case_sensitive, nested_scope, cross_sentences, negation_window, negators, tokenizer
         As for :func:`frameshift.matching.find_matches`.
 
     Returns
@@ -94,7 +98,8 @@ def kwic(corpus, pattern_or_category: str, *, window: int = 5, lexicon=None,
         A DataFrame with ``left``, ``keyword`` (as written), ``right`` (whitespace collapsed),
         ``statement_id``, ``actor``, ``category``, ``pattern``, ``char_start``, ``char_end``
         (offsets of the keyword in the source document, as in the match table) and
-        ``negated``; one row per match, in match order.
+        ``negated``; one row per match, in match order. It is built from the match table, so
+        its lines are exactly the rows that :func:`~frameshift.matching.count_matches` counts.
 
     Examples
     --------
@@ -108,31 +113,63 @@ def kwic(corpus, pattern_or_category: str, *, window: int = 5, lexicon=None,
     >>> "<mark><b>coercion</b></mark>" in k._repr_html_()
     True
     """
-    if int(window) < 0:
-        raise OptionError(f"window must be 0 or more, not {window!r}.")
-    lex = as_lexicon(lexicon) if lexicon is not None else None
-    category = None
-    if lex is not None and pattern_or_category in lex:
+    if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 0:
+        raise OptionError(f"window must be a whole number, 0 or more, not {window!r}.")
+    options = dict(case_sensitive=case_sensitive, nested_scope=nested_scope,
+                   cross_sentences=cross_sentences, negation_window=negation_window,
+                   negators=negators, tokenizer=tokenizer)
+    if matches is not None:
+        settings = settings_of(matches, settings, **options)
+        cats = categories_of(lexicon, matches)
+        if pattern_or_category not in cats:
+            raise OptionError(f"{pattern_or_category!r} is not a category of these matches; "
+                              f"the categories are {cats}. Without matches=, any pattern works.")
+        frame = matches
         category = pattern_or_category
     else:
-        lex = lexicon_from_dict({"kwic": [pattern_or_category]})
-    settings = _settings(case_sensitive, nested_scope, cross_sentences, negation_window,
-                         negators)
-    comp, tokens, st, texts, hits = _prepare(corpus, lex, settings, tokenizer)
-    frame = _match_frame(corpus, comp, tokens, st, texts, hits)
-    if category is None:
-        frame["category"] = pattern_or_category
-        keep = np.ones(len(frame), bool)
-    else:
-        keep = (frame["category"] == category).to_numpy()
-    idx = np.flatnonzero(keep)
-    lefts, kws, rights = [], [], []
+        settings = match_settings(settings, **options)
+        lex = as_lexicon(lexicon) if lexicon is not None else None
+        if lex is not None and pattern_or_category in lex:
+            category = pattern_or_category
+        else:
+            lex = lexicon_from_dict({"kwic": [pattern_or_category]})
+            category = None
+        frame = find_matches(corpus, lex, settings=settings)
+        if category is None:
+            frame = frame.assign(category=pattern_or_category)
+    return kwic_from_matches(corpus, frame[frame["category"] == (category or
+                                                                  pattern_or_category)],
+                             window=int(window), settings=settings)
+
+
+def kwic_from_matches(corpus, matches: pd.DataFrame, *, window: int = 5,
+                      settings: MatchSettings | None = None) -> Kwic:
+    """The concordance lines of the given match rows (any subset of a match table).
+
+    Each statement's token offsets are looked up once, however many of its matches are shown.
+    """
+    from frameshift.corpus.model import corpus_tokens
+
+    settings = settings_of(matches, settings)
+    tokens = corpus_tokens(corpus, settings.tokenizer)
+    st = corpus.statements
+    texts = st["text"].tolist()
+    index = {str(s): i for i, s in enumerate(st["statement_id"].astype(str))}
     w = int(window)
-    for i in idx:
-        d = int(hits.doc[i])
-        starts, ends = tokens.offsets(d)
-        text = texts[d]
-        a, b = int(frame["token_start"].iat[i]), int(frame["token_end"].iat[i])
+    n_rows = len(matches)
+    lefts, kws, rights = [""] * n_rows, [""] * n_rows, [""] * n_rows
+    docs = matches["statement_id"].astype(str).map(index).to_numpy()
+    ta = matches["token_start"].to_numpy(np.int64)
+    tb = matches["token_end"].to_numpy(np.int64)
+    order = np.argsort(docs, kind="stable") if n_rows else np.zeros(0, np.int64)
+    cur, starts, ends, text = None, None, None, ""
+    for i in order.tolist():
+        d = int(docs[i])
+        if d != cur:
+            cur = d
+            starts, ends = tokens.offsets(d)
+            text = texts[d]
+        a, b = int(ta[i]), int(tb[i])
         cs, ce = int(starts[a]), int(ends[b - 1])
         n = len(starts)
         lo, hi = max(0, a - w), min(n, b + w)
@@ -144,15 +181,15 @@ def kwic(corpus, pattern_or_category: str, *, window: int = 5, lexicon=None,
         right = _PARA.split(right)[0]
         if not w:
             left = right = ""
-        lefts.append(_squash(left))
-        kws.append(text[cs:ce])
-        rights.append(_squash(right))
+        lefts[i] = _squash(left)
+        kws[i] = text[cs:ce]
+        rights[i] = _squash(right)
     out = pd.DataFrame({
         "left": pd.Series(lefts, dtype=object),
         "keyword": pd.Series(kws, dtype=object),
         "right": pd.Series(rights, dtype=object),
     })
-    sub = frame.iloc[idx].reset_index(drop=True)
+    sub = matches.reset_index(drop=True)
     for col in ("statement_id", "actor", "category", "pattern", "char_start", "char_end",
                 "negated"):
         out[col] = sub[col].to_numpy()

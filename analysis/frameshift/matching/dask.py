@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from frameshift.matching.parallel import (SUM_COLUMNS, _by_list, _categories, _check_by, combine_counts, partial_counts, split_statements)
+from frameshift.matching.parallel import (SUM_COLUMNS, _by_list, _categories, _check_by,
+                                          combine_counts, partial_counts, split_statements)
 
 __all__ = ["count_matches_dask"]
 

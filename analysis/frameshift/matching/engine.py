@@ -21,9 +21,10 @@ Matching semantics (each pinned by a test; stated for a methods section in
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from itertools import product
 
 import numpy as np
@@ -34,7 +35,9 @@ from frameshift.lexicon.model import Lexicon, Pattern
 from frameshift.lexicon.formats import as_lexicon
 from frameshift.text.tokenizer import Tokens, TokenizerSettings
 
-__all__ = ["MatchSettings", "CompiledLexicon", "compile_lexicon", "find_matches", "count_matches", "DEFAULT_NEGATORS", "MATCH_COLUMNS", "COUNT_COLUMNS"]
+__all__ = ["match_settings", "settings_of", "categories_of", "rates", "MATCH_OPTIONS",
+           "MatchSettings", "CompiledLexicon", "compile_lexicon", "find_matches", "count_matches",
+           "DEFAULT_NEGATORS", "MATCH_COLUMNS", "COUNT_COLUMNS"]
 
 #: Negators: a match preceded by one of these (or by any word ending in "n't") within the
 #: negation window is flagged ``negated``.
@@ -75,6 +78,21 @@ class MatchSettings:
         How many words before a match are searched for a negator (0 switches flagging off).
     negators : frozenset of str
         Negator words (case-folded); any word ending in ``n't`` is also a negator.
+    tokenizer : TokenizerSettings, optional
+        How the statements are tokenised (default :class:`~frameshift.text.TokenizerSettings`).
+
+    This one value travels through every stage that matches: :func:`find_matches` records it
+    in the match table (``matches.attrs["settings"]``), and every function downstream
+    (:func:`count_matches`, :func:`~frameshift.matching.kwic`,
+    :func:`~frameshift.matching.check_lexicon`, :func:`~frameshift.measures.shift`,
+    :func:`~frameshift.measures.expansion_candidates`, the figures) takes it as ``settings=``
+    or reads it from the ``matches=`` it is given, so the stages agree by construction.
+
+    Examples
+    --------
+    >>> s = MatchSettings(nested_scope="dictionary")
+    >>> s.replace(case_sensitive=True).case_sensitive, s.nested_scope
+    (True, 'dictionary')
     """
 
     case_sensitive: bool = False
@@ -82,8 +100,22 @@ class MatchSettings:
     cross_sentences: bool = False
     negation_window: int = 3
     negators: frozenset = field(default=DEFAULT_NEGATORS)
+    tokenizer: TokenizerSettings | None = None
 
     def __post_init__(self):
+        object.__setattr__(self, "tokenizer", self.tokenizer or TokenizerSettings())
+        object.__setattr__(self, "negators",
+                           frozenset(str(n).casefold() for n in self.negators))
+        object.__setattr__(self, "case_sensitive", bool(self.case_sensitive))
+        object.__setattr__(self, "cross_sentences", bool(self.cross_sentences))
+        if isinstance(self.negation_window, bool) or not isinstance(
+                self.negation_window, (int, np.integer)):
+            raise OptionError(f"negation_window must be a whole number, not "
+                              f"{self.negation_window!r}.")
+        object.__setattr__(self, "negation_window", int(self.negation_window))
+        if not isinstance(self.tokenizer, TokenizerSettings):
+            raise OptionError(f"tokenizer must be a TokenizerSettings, not "
+                              f"{type(self.tokenizer).__name__}.")
         if self.nested_scope not in ("key", "dictionary"):
             raise OptionError(f"nested_scope must be 'key' or 'dictionary', not "
                               f"{self.nested_scope!r}.")
@@ -93,9 +125,104 @@ class MatchSettings:
 
     def as_dict(self) -> dict:
         """Settings as a plain dict (negators sorted), for provenance."""
-        d = asdict(self)
+        d = {f: getattr(self, f) for f in ("case_sensitive", "nested_scope", "cross_sentences",
+                                           "negation_window")}
         d["negators"] = sorted(self.negators)
+        d["tokenizer"] = self.tokenizer.as_dict()
         return d
+
+    def replace(self, **changes) -> "MatchSettings":
+        """A copy with some settings changed (``None`` values are ignored)."""
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+#: The matching options that may be given one by one instead of (or on top of) ``settings=``.
+MATCH_OPTIONS = ("case_sensitive", "nested_scope", "cross_sentences", "negation_window",
+                 "negators", "tokenizer")
+
+
+def match_settings(settings: MatchSettings | None = None, **options) -> MatchSettings:
+    """One :class:`MatchSettings` from ``settings`` and options given one by one.
+
+    Options left at ``None`` keep the value of ``settings`` (or the default).
+
+    Examples
+    --------
+    >>> match_settings(case_sensitive=True).case_sensitive
+    True
+    >>> match_settings(MatchSettings(negation_window=0), nested_scope="dictionary").negation_window
+    0
+    """
+    unknown = sorted(set(options) - set(MATCH_OPTIONS))
+    if unknown:
+        raise OptionError(f"unknown matching option(s) {unknown}; the options are "
+                          f"{list(MATCH_OPTIONS)}.")
+    if settings is None:
+        settings = MatchSettings()
+    elif not isinstance(settings, MatchSettings):
+        raise OptionError(f"settings must be a MatchSettings, not {type(settings).__name__}. "
+                          f"Build one with fs.MatchSettings(case_sensitive=..., ...).")
+    return settings.replace(**options)
+
+
+def settings_of(matches: pd.DataFrame, settings: MatchSettings | None = None,
+                **options) -> MatchSettings:
+    """The settings a match table was found with, checked against any given ones.
+
+    Raises :class:`~frameshift.errors.OptionError` when ``settings`` or an option differs
+    from what the match table was found with (the option would be ignored otherwise).
+    """
+    found = matches.attrs.get("settings") if hasattr(matches, "attrs") else None
+    asked = match_settings(settings, **options) if (settings is not None or any(
+        v is not None for v in options.values())) else None
+    if found is None:
+        return asked or MatchSettings()
+    if asked is not None and asked != found:
+        diff = [k for k in MATCH_OPTIONS if getattr(asked, k) != getattr(found, k)]
+        raise OptionError(
+            f"the match table was found with different settings ({', '.join(diff)}); these "
+            f"options would be ignored. Pass the same settings, or no settings with matches=.")
+    return found
+
+
+def categories_of(lexicon=None, matches: pd.DataFrame | None = None) -> list:
+    """Category ids in lexicon order (every category, matched or not).
+
+    From the lexicon when given (a Lexicon, a bundled name, a path or a dict), else from the
+    match table's record of its lexicon, else the categories present in the matches, sorted.
+    """
+    if lexicon is not None:
+        if isinstance(lexicon, CompiledLexicon):
+            lexicon = lexicon.lexicon
+        return [str(c) for c in as_lexicon(lexicon).category_ids]
+    if matches is not None:
+        cats = matches.attrs.get("categories") if hasattr(matches, "attrs") else None
+        if cats is not None:
+            return [str(c) for c in cats]
+        return sorted({str(c) for c in matches["category"]})
+    raise OptionError("a lexicon (or a table of match rows) is needed.")
+
+
+def rates(count, tokens, total):
+    """The two rates of a count table, by one rule everywhere.
+
+    ``per_1000`` is ``count / tokens * 1000`` and ``share`` is ``count / total`` (the unit's
+    matches of all categories). A rate whose denominator is 0 is undefined and is NaN: a unit
+    without tokens has no ``per_1000``, a unit without matches has no ``share``.
+
+    Examples
+    --------
+    >>> per, share = rates([2, 0, 0], [400, 10, 0], [2, 0, 0])
+    >>> per.tolist(), share.tolist()
+    ([5.0, 0.0, nan], [1.0, nan, nan])
+    """
+    cnt = np.asarray(count, dtype=float)
+    tok = np.asarray(tokens, dtype=float)
+    tot = np.asarray(total, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per = np.where(tok > 0, cnt / np.where(tok > 0, tok, 1.0) * 1000.0, np.nan)
+        share = np.where(tot > 0, cnt / np.where(tot > 0, tot, 1.0), np.nan)
+    return per, share
 
 
 # --------------------------------------------------------------------------- compiling
@@ -814,10 +941,10 @@ def _count_table(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSe
 
 
 # --------------------------------------------------------------------------- public API
-def _prepare(corpus, lexicon, settings: MatchSettings, tokenizer, *, table: bool = False):
+def _prepare(corpus, lexicon, settings: MatchSettings, *, table: bool = False):
     from frameshift.corpus.model import corpus_tokens
 
-    tokens = corpus_tokens(corpus, tokenizer)
+    tokens = corpus_tokens(corpus, settings.tokenizer)
     if isinstance(lexicon, CompiledLexicon):
         vocab = tokens.surfaces if settings.case_sensitive else tokens.types
         if lexicon.vocabulary is vocab and lexicon.case_sensitive == settings.case_sensitive:
@@ -834,26 +961,20 @@ def _prepare(corpus, lexicon, settings: MatchSettings, tokenizer, *, table: bool
     return comp, tokens, st, texts, hits
 
 
-def _settings(case_sensitive, nested_scope, cross_sentences, negation_window, negators):
-    return MatchSettings(case_sensitive=bool(case_sensitive), nested_scope=nested_scope,
-                         cross_sentences=bool(cross_sentences),
-                         negation_window=int(negation_window),
-                         negators=frozenset(n.casefold() for n in (
-                             DEFAULT_NEGATORS if negators is None else negators)))
-
-
-def find_matches(corpus, lexicon, *, case_sensitive: bool = False, nested_scope: str = "key",
-                 cross_sentences: bool = False, negation_window: int = 3, negators=None,
-                 tokenizer: TokenizerSettings | None = None) -> pd.DataFrame:
+def find_matches(corpus, lexicon, *, settings: MatchSettings | None = None,
+                 case_sensitive: bool | None = None, nested_scope: str | None = None,
+                 cross_sentences: bool | None = None, negation_window: int | None = None,
+                 negators=None, tokenizer: TokenizerSettings | None = None) -> pd.DataFrame:
     """Every match of a lexicon in a corpus, one row per match.
 
     Parameters
     ----------
     corpus : Corpus
     lexicon : Lexicon, CompiledLexicon, str (bundled name or path) or dict
-    case_sensitive, nested_scope, cross_sentences, negation_window, negators
-        See :class:`MatchSettings`.
-    tokenizer : TokenizerSettings, optional
+    settings : MatchSettings, optional
+        All matching settings in one value (default: ``MatchSettings()``).
+    case_sensitive, nested_scope, cross_sentences, negation_window, negators, tokenizer
+        Any one setting, on top of ``settings`` (see :class:`MatchSettings`).
 
     Returns
     -------
@@ -863,7 +984,9 @@ def find_matches(corpus, lexicon, *, case_sensitive: bool = False, nested_scope:
         ``token_end`` (word indices within the statement, end exclusive), ``char_start``,
         ``char_end`` (offsets in the source document ``source_id``), ``source_id``,
         ``sentence`` (0-based, within the statement), ``negated`` (bool). Sorted by statement
-        order, then ``token_start``, then category order of the lexicon.
+        order, then ``token_start``, then category order of the lexicon. ``attrs`` records
+        the ``settings`` and the lexicon's ``categories`` (in order), which the downstream
+        functions read when given ``matches=``.
 
     Examples
     --------
@@ -878,10 +1001,14 @@ def find_matches(corpus, lexicon, *, case_sensitive: bool = False, nested_scope:
     0    coercion              coercion            2          10    False
     1  imposition  ready made solutions            4          23     True
     """
-    settings = _settings(case_sensitive, nested_scope, cross_sentences, negation_window,
-                         negators)
-    comp, tokens, st, texts, hits = _prepare(corpus, lexicon, settings, tokenizer)
-    return _match_frame(corpus, comp, tokens, st, texts, hits)
+    settings = match_settings(settings, case_sensitive=case_sensitive, nested_scope=nested_scope,
+                              cross_sentences=cross_sentences, negation_window=negation_window,
+                              negators=negators, tokenizer=tokenizer)
+    comp, tokens, st, texts, hits = _prepare(corpus, lexicon, settings)
+    out = _match_frame(corpus, comp, tokens, st, texts, hits)
+    out.attrs["settings"] = settings
+    out.attrs["categories"] = [str(c) for c in comp.lexicon.category_ids]
+    return out
 
 
 def _match_frame(corpus, comp, tokens, st, texts, hits) -> pd.DataFrame:
@@ -938,9 +1065,10 @@ def _by_columns(st: pd.DataFrame, by) -> list[str]:
     return cols
 
 
-def count_matches(corpus, lexicon, *, by="actor", case_sensitive: bool = False,
-                  nested_scope: str = "key", cross_sentences: bool = False,
-                  negation_window: int = 3, negators=None,
+def count_matches(corpus, lexicon=None, *, by="actor", matches: pd.DataFrame | None = None,
+                  settings: MatchSettings | None = None, case_sensitive: bool | None = None,
+                  nested_scope: str | None = None, cross_sentences: bool | None = None,
+                  negation_window: int | None = None, negators=None,
                   tokenizer: TokenizerSettings | None = None) -> pd.DataFrame:
     """Count matches per group and category (long form, zeros included).
 
@@ -948,10 +1076,14 @@ def count_matches(corpus, lexicon, *, by="actor", case_sensitive: bool = False,
     ----------
     corpus : Corpus
     lexicon : Lexicon, CompiledLexicon, str or dict
+        Needed unless ``matches`` is given (then it only sets the category order).
     by : str or list of str, default "actor"
         Statement columns to group by (``"statement_id"`` for one row per statement, or any
         metadata column such as ``"doc_id"`` or ``"Party"``).
-    case_sensitive, nested_scope, cross_sentences, negation_window, negators, tokenizer
+    matches : DataFrame, optional
+        Rows of :func:`find_matches` to count instead of matching again (their recorded
+        settings are used; giving different ones is an error, since they would be ignored).
+    settings, case_sensitive, nested_scope, cross_sentences, negation_window, negators, tokenizer
         As for :func:`find_matches` (the counts agree with its rows).
 
     Returns
@@ -959,9 +1091,9 @@ def count_matches(corpus, lexicon, *, by="actor", case_sensitive: bool = False,
     DataFrame
         The ``by`` columns, ``category``, ``count`` (matches), ``negated`` (how many of them
         were flagged negated), ``tokens`` (word tokens of the group), ``per_1000``
-        (``count / tokens * 1000``; 0 for a group without tokens), ``share`` (``count`` over
-        all matches of the group; 0 when the group has none). Groups in corpus order (first
-        appearance), categories in lexicon order.
+        (``count / tokens * 1000``; NaN for a group without tokens), ``share`` (``count`` over
+        all matches of the group; NaN when the group has none) -- both from :func:`rates`.
+        Groups in corpus order (first appearance), categories in lexicon order.
 
     Raises
     ------
@@ -981,17 +1113,54 @@ def count_matches(corpus, lexicon, *, by="actor", case_sensitive: bool = False,
     2    nk     reint      1        1       4     250.0    0.5
     3    nk  coercion      1        1       4     250.0    0.5
     """
-    settings = _settings(case_sensitive, nested_scope, cross_sentences, negation_window,
-                         negators)
+    options = dict(case_sensitive=case_sensitive, nested_scope=nested_scope,
+                   cross_sentences=cross_sentences, negation_window=negation_window,
+                   negators=negators, tokenizer=tokenizer)
     st = corpus.statements
     cols = _by_columns(st, by)
-    comp, tokens, st, texts, (counts, neg) = _prepare(corpus, lexicon, settings, tokenizer,
-                                                     table=True)
-    return _count_frame(comp, tokens, st, counts, neg, cols)
+    if matches is not None:
+        return _count_from_matches(corpus, lexicon, matches, settings_of(matches, settings,
+                                                                         **options), cols)
+    if lexicon is None:
+        raise OptionError("count_matches needs a lexicon (or matches=, a table of match rows).")
+    settings = match_settings(settings, **options)
+    comp, tokens, st, texts, (counts, neg) = _prepare(corpus, lexicon, settings, table=True)
+    out = _count_frame(comp.lexicon.category_ids, tokens, st, counts, neg, cols)
+    out.attrs["settings"] = settings
+    return out
 
 
-def _count_frame(comp, tokens, st, counts, neg, cols) -> pd.DataFrame:
-    K = len(comp.lexicon.categories)
+def _count_from_matches(corpus, lexicon, matches, settings, cols) -> pd.DataFrame:
+    """Counts behind a match table: the same table count_matches computes by matching."""
+    from frameshift.corpus.model import corpus_tokens
+
+    cats = categories_of(lexicon, matches)
+    st = corpus.statements
+    tokens = corpus_tokens(corpus, settings.tokenizer)
+    index = {str(s): i for i, s in enumerate(st["statement_id"].astype(str))}
+    cat_index = {c: j for j, c in enumerate(cats)}
+    rows = matches["statement_id"].astype(str).map(index)
+    colj = matches["category"].astype(str).map(cat_index)
+    if rows.isna().any() or colj.isna().any():
+        bad = sorted(set(matches["statement_id"][rows.isna()].astype(str))) + sorted(
+            set(matches["category"][colj.isna()].astype(str)))
+        raise OptionError(f"the match table names statements or categories this corpus and "
+                          f"lexicon do not have: {bad[:10]}. Pass the corpus and lexicon the "
+                          f"matches were found in.")
+    counts = np.zeros((len(st), len(cats)), np.int64)
+    neg = np.zeros((len(st), len(cats)), np.int64)
+    r, c = rows.to_numpy(np.int64), colj.to_numpy(np.int64)
+    np.add.at(counts, (r, c), 1)
+    if "negated" in matches.columns:
+        m = matches["negated"].astype(bool).to_numpy()
+        np.add.at(neg, (r[m], c[m]), 1)
+    out = _count_frame(cats, tokens, st, counts, neg, cols)
+    out.attrs["settings"] = settings
+    return out
+
+
+def _count_frame(categories, tokens, st, counts, neg, cols) -> pd.DataFrame:
+    K = len(categories)
     keys = st[cols]
     codes, uniques = pd.MultiIndex.from_frame(keys.astype(object)).factorize() \
         if len(cols) > 1 else pd.factorize(keys[cols[0]].astype(object), use_na_sentinel=False)
@@ -1004,7 +1173,7 @@ def _count_frame(comp, tokens, st, counts, neg, cols) -> pd.DataFrame:
     np.add.at(gt, codes, tokens.n_tokens())
     _, first_row = np.unique(np.asarray(codes), return_index=True)  # codes are 0..G-1
     out = keys.iloc[np.repeat(first_row, K)].reset_index(drop=True)
-    out["category"] = np.tile(np.asarray(comp.lexicon.category_ids, dtype=object), G)
+    out["category"] = np.tile(np.asarray(list(categories), dtype=object), G)
     out["category"] = out["category"].astype(str)
     cnt = gc.reshape(-1)
     tok = np.repeat(gt, K)
@@ -1012,7 +1181,5 @@ def _count_frame(comp, tokens, st, counts, neg, cols) -> pd.DataFrame:
     out["count"] = cnt.astype(np.int64)
     out["negated"] = gn.reshape(-1).astype(np.int64)
     out["tokens"] = tok.astype(np.int64)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out["per_1000"] = np.where(tok > 0, cnt / np.maximum(tok, 1) * 1000.0, 0.0)
-        out["share"] = np.where(tot > 0, cnt / np.maximum(tot, 1), 0.0)
+    out["per_1000"], out["share"] = rates(cnt, tok, tot)
     return out

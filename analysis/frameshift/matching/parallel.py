@@ -24,6 +24,8 @@ import pandas as pd
 
 from frameshift.errors import OptionError
 
+from .engine import rates
+
 __all__ = ["count_matches_parallel", "partial_counts", "combine_counts", "split_statements"]
 
 #: Integer columns of a partial count table (summed by :func:`combine_counts`).
@@ -138,10 +140,8 @@ def combine_counts(partials, *, by="actor", categories) -> pd.DataFrame:
     out["count"] = cnt
     out["negated"] = sums["negated"].reshape(-1)
     out["tokens"] = tok
-    # The same formulas as frameshift.matching.count_matches, on the same integers.
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out["per_1000"] = np.where(tok > 0, cnt / np.maximum(tok, 1) * 1000.0, 0.0)
-        out["share"] = np.where(tot > 0, cnt / np.maximum(tot, 1), 0.0)
+    # The same rule as count_matches, on the same integers.
+    out["per_1000"], out["share"] = rates(cnt, tok, tot)
     return out
 
 
@@ -226,7 +226,7 @@ def count_matches_parallel(corpus, lexicon, *, by="actor", n_jobs: int | None = 
     >>> count_matches_parallel(c, {"reint": ["reintegration"]}, n_jobs=1, parts=3)
       actor category  count  negated  tokens  per_1000  share
     0  baku    reint      3        0       4     750.0    1.0
-    1    nk    reint      0        0       2       0.0    0.0
+    1    nk    reint      0        0       2       0.0    NaN
     """
     if n_jobs is None:
         n_jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (

@@ -26,7 +26,8 @@ import pandas as pd
 
 from frameshift.corpus.readers import delimited_rows, json_record
 from frameshift.errors import CorpusError, EncodingError, InputNotFoundError, Problem
-from frameshift.matching.parallel import (_by_list, _check_by, _categories, combine_counts, SUM_COLUMNS)
+from frameshift.matching.parallel import (_by_list, _check_by, _categories, combine_counts,
+                                          SUM_COLUMNS)
 
 __all__ = ["count_matches_stream", "iter_statement_chunks"]
 
@@ -178,7 +179,7 @@ def count_matches_stream(path, lexicon, *, by="actor", chunksize: int = 10_000,
     >>> count_matches_stream(d / "s.csv", {"reint": ["reintegration"]}, chunksize=2)
       actor category  count  negated  tokens    per_1000  share
     0  baku    reint      2        0       3  666.666667    1.0
-    1    nk    reint      0        0       2    0.000000    0.0
+    1    nk    reint      0        0       2    0.000000    NaN
     """
     from frameshift.corpus.readers import from_frame
     from frameshift.matching.engine import count_matches

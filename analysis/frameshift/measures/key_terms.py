@@ -23,6 +23,7 @@ import pandas as pd
 from scipy import sparse, stats
 
 from frameshift.errors import OptionError
+from frameshift.matching.engine import find_matches, match_settings, settings_of
 from frameshift.text.tokenizer import Tokens
 
 __all__ = [
@@ -49,14 +50,14 @@ ZERO_COUNT = 0.5
 # --------------------------------------------------------------------------- matrices
 
 
-def document_term_matrix(corpus_or_tokens, *, settings=None):
+def document_term_matrix(corpus_or_tokens, *, tokenizer=None):
     """Document-term count matrix over normalised forms, from the package tokenizer.
 
     Parameters
     ----------
     corpus_or_tokens : Corpus or Tokens
         A corpus (tokenised once with :func:`frameshift.corpus.corpus_tokens`) or tokens.
-    settings : TokenizerSettings, optional
+    tokenizer : TokenizerSettings, optional
         Tokenizer settings when a corpus is given.
 
     Returns
@@ -80,7 +81,7 @@ def document_term_matrix(corpus_or_tokens, *, settings=None):
     else:
         from frameshift.corpus.model import corpus_tokens
 
-        toks = corpus_tokens(corpus_or_tokens, settings)
+        toks = corpus_tokens(corpus_or_tokens, tokenizer)
     n_docs = toks.n_docs
     rows = np.repeat(np.arange(n_docs), toks.n_tokens())
     cols = toks.type_ids()
@@ -380,7 +381,7 @@ def _listing(values, limit=30) -> str:
 
 def keyness(corpus, *, by, target, reference="rest", method="fightin-words",
             prior="corpus", alpha0=None, cells=4, yates=False, min_count=1, top=None,
-            settings=None):
+            tokenizer=None):
     """Terms that distinguish one group of statements (``by == target``) from another.
 
     Parameters
@@ -406,7 +407,7 @@ def keyness(corpus, *, by, target, reference="rest", method="fightin-words",
         See :func:`keyness_from_counts`.
     top : int, optional
         Keep the ``top`` highest-scoring terms (after the BH adjustment over all terms).
-    settings : TokenizerSettings, optional
+    tokenizer : TokenizerSettings, optional
 
     Returns
     -------
@@ -421,7 +422,7 @@ def keyness(corpus, *, by, target, reference="rest", method="fightin-words",
     """
     statements = corpus.statements
     t_mask, r_mask, _ = _group_masks(statements, by=by, target=target, reference=reference)
-    m, vocab = document_term_matrix(corpus, settings=settings)
+    m, vocab = document_term_matrix(corpus, tokenizer=tokenizer)
     yt = np.asarray(m[t_mask].sum(axis=0)).ravel()
     yr = np.asarray(m[r_mask].sum(axis=0)).ravel()
     a = _resolve_prior(prior, m, len(vocab))
@@ -483,7 +484,7 @@ def keyness_many(corpus, *, by, targets=None, method="fightin-words", top=None, 
     return pd.concat(parts, ignore_index=True)
 
 
-def term_counts(corpus, *, top_k=500, stop_words="english", min_length=2, settings=None):
+def term_counts(corpus, *, top_k=500, stop_words="english", min_length=2, tokenizer=None):
     """Long-form counts of the ``top_k`` most frequent content terms per statement.
 
     Lets the frame-profile measures (:func:`frameshift.measures.sequence.ntr`, shifts) run on corpora
@@ -504,7 +505,7 @@ def term_counts(corpus, *, top_k=500, stop_words="english", min_length=2, settin
         statement_id, category (the term), count, tokens (all word tokens of the statement),
         per_1000, share (count over the statement's kept-term total); zeros included.
     """
-    m, vocab = document_term_matrix(corpus, settings=settings)
+    m, vocab = document_term_matrix(corpus, tokenizer=tokenizer)
     if isinstance(stop_words, str):
         if stop_words != "english":
             raise OptionError(f"Unknown stop word list {stop_words!r}; use 'english', None or "
@@ -566,6 +567,9 @@ def expansion_candidates(corpus, lexicon=None, *, by="actor", target, reference=
         Match rows (statement_id, token_start, token_end: word indices within the statement,
         end exclusive, as :func:`frameshift.matching.find_matches` returns) to use instead of
         matching the lexicon.
+    settings : MatchSettings, optional
+        How the lexicon is matched (read from ``matches`` when given); its tokenizer settings
+        are also those of the keyness table.
     **options
         Passed to :func:`keyness` (prior, alpha0, cells ...).
 
@@ -580,13 +584,14 @@ def expansion_candidates(corpus, lexicon=None, *, by="actor", target, reference=
             if lexicon is None:
                 raise OptionError("expansion_candidates needs a lexicon, match rows or a set of "
                                   "covered terms.")
-            from frameshift.matching.engine import find_matches
-
-            matches = find_matches(corpus, lexicon)
-        covered = _covered_types(corpus, matches, settings=settings)
+            matches = find_matches(corpus, lexicon, settings=settings)
+        settings = settings_of(matches, settings)
+        covered = _covered_types(corpus, matches, tokenizer=settings.tokenizer)
+    else:
+        settings = match_settings(settings)
     covered = {str(c) for c in covered}
     table = keyness(corpus, by=by, target=target, reference=reference, method=method,
-                    settings=settings, **options)
+                    tokenizer=settings.tokenizer, **options)
     if isinstance(stop_words, str):
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -600,7 +605,7 @@ def expansion_candidates(corpus, lexicon=None, *, by="actor", target, reference=
     return table[keep.to_numpy()].head(int(top)).reset_index(drop=True)
 
 
-def _covered_types(corpus, matches, *, settings=None) -> set:
+def _covered_types(corpus, matches, *, tokenizer=None) -> set:
     """Normalised forms of every token that lies inside a match (token_start..token_end)."""
     from frameshift.corpus.model import corpus_tokens
 
@@ -608,7 +613,7 @@ def _covered_types(corpus, matches, *, settings=None) -> set:
     if need:
         raise ValueError(f"The match rows lack column(s) {need}; expected the rows of "
                          "frameshift.matching.find_matches.")
-    toks = corpus_tokens(corpus, settings)
+    toks = corpus_tokens(corpus, tokenizer)
     pos = {sid: i for i, sid in enumerate(corpus.statements["statement_id"].astype(str))}
     type_ids = toks.type_ids()
     out: set = set()

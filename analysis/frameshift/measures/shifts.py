@@ -25,6 +25,7 @@ import pandas as pd
 
 from frameshift.progress import progress
 from frameshift.errors import OptionError
+from frameshift.matching.engine import categories_of, find_matches, settings_of
 
 __all__ = [
     "ShortTextWarning",
@@ -382,7 +383,7 @@ def _relabellings(rng, n_a, n_b, n_perm):
 # --------------------------------------------------------------------------- corpus level
 
 
-def sentence_counts(corpus, matches, *, categories, include_negated=True, settings=None):
+def sentence_counts(corpus, matches, *, categories=None, include_negated=True, settings=None):
     """Per-sentence category counts and token counts of every statement.
 
     Parameters
@@ -392,8 +393,12 @@ def sentence_counts(corpus, matches, *, categories, include_negated=True, settin
         One row per match with statement_id, category, sentence (0-based sentence number
         within the statement, as :attr:`frameshift.text.Tokens.sentence`) and, if
         ``include_negated`` is False, negated.
-    categories : sequence of str
-        Column order of the count arrays (categories without matches get zeros).
+    categories : sequence of str, optional
+        Column order of the count arrays (categories without matches get zeros). Default: the
+        lexicon order recorded in the match table.
+    include_negated : bool, default True
+    settings : MatchSettings, optional
+        Read from the match table when it records them (giving different ones is an error).
 
     Returns
     -------
@@ -403,7 +408,10 @@ def sentence_counts(corpus, matches, *, categories, include_negated=True, settin
     """
     from frameshift.corpus.model import corpus_tokens
 
-    toks = corpus_tokens(corpus, settings)
+    settings = settings_of(matches, settings)
+    if categories is None:
+        categories = categories_of(None, matches)
+    toks = corpus_tokens(corpus, settings.tokenizer)
     ids = corpus.statements["statement_id"].astype(str).tolist()
     cat_index = {str(c): j for j, c in enumerate(categories)}
     need = [c for c in ("statement_id", "category", "sentence") if c not in matches.columns]
@@ -516,20 +524,6 @@ def _pair_seed(seed, a, b):
     return np.random.SeedSequence(int(seed), spawn_key=(int.from_bytes(h[:8], "little"),))
 
 
-def lexicon_categories(lexicon, matches) -> list:
-    """Category ids in lexicon order (every category, matched or not)."""
-    if isinstance(lexicon, dict):  # {category: [patterns]}, as find_matches accepts
-        return [str(c) for c in lexicon]
-    if lexicon is not None:
-        ids = getattr(lexicon, "category_ids", None)
-        if ids is not None:
-            return [str(c) for c in (ids() if callable(ids) else ids)]
-        cats = getattr(lexicon, "categories", None)
-        if cats is not None:
-            return [str(getattr(c, "id", c)) for c in cats]
-    return sorted({str(c) for c in matches["category"]})
-
-
 def shift(corpus, lexicon=None, *, pairs="consecutive", within_actor=False, matches=None,
           categories=None, include_negated=True, n_boot=2000, n_perm=2000, seed=0,
           level=0.95, min_matches=MIN_MATCHES, min_sentences=MIN_SENTENCES, settings=None):
@@ -538,8 +532,9 @@ def shift(corpus, lexicon=None, *, pairs="consecutive", within_actor=False, matc
     Parameters
     ----------
     corpus : Corpus
-    lexicon : Lexicon, optional
-        Matched once with :func:`frameshift.matching.find_matches` (unless ``matches`` is given).
+    lexicon : Lexicon, str or dict, optional
+        Matched once with :func:`frameshift.matching.find_matches` (unless ``matches`` is
+        given); its categories, in its order, are compared.
     pairs : "consecutive", "all" or sequence of (from, to)
         See :func:`make_pairs`.
     within_actor : bool, default False
@@ -552,7 +547,9 @@ def shift(corpus, lexicon=None, *, pairs="consecutive", within_actor=False, matc
     n_boot, n_perm, seed, level, min_matches, min_sentences :
         See :func:`shift_from_sentences`. Each pair gets its own random stream derived from
         ``seed`` and the two ids, so a pair's result does not depend on the other pairs.
-    settings : TokenizerSettings, optional
+    settings : MatchSettings, optional
+        How the lexicon is matched (read from ``matches`` when given; giving different
+        settings with ``matches`` is an error, since they would be ignored).
 
     Returns
     -------
@@ -569,10 +566,9 @@ def shift(corpus, lexicon=None, *, pairs="consecutive", within_actor=False, matc
     if matches is None:
         if lexicon is None:
             raise OptionError("shift needs a lexicon (or a table of match rows).")
-        from frameshift.matching.engine import find_matches
-
-        matches = find_matches(corpus, lexicon)
-    cats = list(categories) if categories is not None else lexicon_categories(lexicon, matches)
+        matches = find_matches(corpus, lexicon, settings=settings)
+    settings = settings_of(matches, settings)
+    cats = list(categories) if categories is not None else categories_of(lexicon, matches)
     per_sentence = sentence_counts(corpus, matches, categories=cats,
                                    include_negated=include_negated, settings=settings)
     parts = []
