@@ -21,7 +21,7 @@ import pytest  # noqa: E402
 
 from frameshift import __version__  # noqa: E402
 from frameshift.cli import main  # noqa: E402
-from frameshift.corpus.model import corpus_tokens
+from frameshift.corpus.model import corpus_tokens  # noqa: E402
 from frameshift.corpus.readers import read_corpus  # noqa: E402
 from frameshift.errors import OptionError, OutputExistsError  # noqa: E402
 from frameshift.figures import (MANIFEST, N_BOOT, REGISTRY, SEED, _Context, _render, build_figures, draw_figure, figure_data, figure_ids)
@@ -131,11 +131,27 @@ def test_committed_figures_equal_what_the_command_generates(built):
     """`make figures` output in the repository is what the code makes now, byte for byte."""
     out, manifest = built
     committed = json.loads((COMMITTED / MANIFEST).read_text())
-    assert committed == manifest, "figures/ is stale: run `make figures`"
+    # The numbers first: every CSV (what each figure draws) must be identical whatever the
+    # plotting library's version.
     for fid in figure_ids():
-        for ext in ("csv", "png", "pdf"):
+        name = f"{fid}.csv"
+        assert (COMMITTED / name).read_bytes() == (out / name).read_bytes(), (
+            f"{name}: the numbers of the committed figure differ from what the code computes "
+            f"now; run `make figures`, look at the figure, and commit figures/.")
+    ours, theirs = manifest.get("rendering"), committed.get("rendering")
+    assert ours == theirs, (
+        f"figures/ were rendered with {theirs}, this environment has {ours}: PNG and PDF "
+        f"bytes depend on the matplotlib and FreeType builds, the numbers above are equal. "
+        f"Either install the recorded versions (pip install 'matplotlib=="
+        f"{(theirs or {}).get('matplotlib')}'), or run `make figures`, open the changed PNGs, "
+        f"and commit figures/ with the new versions recorded in figures/manifest.json.")
+    assert committed == manifest, "figures/manifest.json is stale: run `make figures`"
+    for fid in figure_ids():
+        for ext in ("png", "pdf"):
             name = f"{fid}.{ext}"
-            assert (COMMITTED / name).read_bytes() == (out / name).read_bytes(), name
+            assert (COMMITTED / name).read_bytes() == (out / name).read_bytes(), (
+                f"{name} differs from a fresh build with the same library versions: run "
+                f"`make figures`, look at it, and commit figures/.")
 
 
 def test_rendering_twice_gives_the_same_bytes(ctx):

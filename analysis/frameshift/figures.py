@@ -462,6 +462,15 @@ def _check_out_dir(out: Path, files, *, force: bool) -> None:
         check_output_path(out / name, force=force, marker=marker)
 
 
+def rendering_versions() -> dict:
+    """The libraries that decide the PNG/PDF bytes (not the numbers): matplotlib, FreeType."""
+    import matplotlib
+    from matplotlib import ft2font
+
+    return {"matplotlib": matplotlib.__version__,
+            "freetype": getattr(ft2font, "__freetype_version__", "unknown")}
+
+
 def build_figures(out_dir, *, only=None, force=False, progress=None) -> dict:
     """Compute, draw and write the registered figures to ``out_dir``.
 
@@ -525,6 +534,7 @@ def build_figures(out_dir, *, only=None, force=False, progress=None) -> dict:
             progress(f"{out / fid}.{{png,pdf,csv}}  {spec.title}")
     order = [f for f in figure_ids() if f in entries] + sorted(set(entries) - set(REGISTRY))
     manifest = {"package": "frameshift", "version": __version__,
+                "rendering": rendering_versions(),
                 "figures": {f: entries[f] for f in order}}
     atomic_write_bytes(manifest_path, (json.dumps(manifest, indent=2, sort_keys=False,
                                                   ensure_ascii=False) + "\n").encode("utf-8"))

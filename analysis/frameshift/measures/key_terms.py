@@ -227,8 +227,8 @@ def log_ratio(a, b, n_a, n_b):
 def bh_adjust(p):
     """Benjamini-Hochberg adjusted p-values (false discovery rate), NaN kept in place.
 
-    ``p_adj(i) = min_{j >= i} (m / j) p_(j)`` over the sorted p-values, capped at 1
-    (the same as :func:`scipy.stats.false_discovery_control` with ``method="bh"``).
+    ``p_adj(i) = min_{j >= i} (m / j) p_(j)`` over the sorted p-values, capped at 1; computed
+    by :func:`scipy.stats.false_discovery_control` (``method="bh"``) on the non-NaN values.
 
     Examples
     --------
@@ -238,16 +238,8 @@ def bh_adjust(p):
     p = np.asarray(p, dtype=float)
     out = np.full(p.shape, np.nan)
     ok = ~np.isnan(p)
-    q = p[ok]
-    m = q.size
-    if m == 0:
-        return out
-    order = np.argsort(q, kind="mergesort")
-    ranked = q[order] * m / np.arange(1, m + 1)
-    ranked = np.minimum.accumulate(ranked[::-1])[::-1]
-    adj = np.empty(m)
-    adj[order] = np.minimum(ranked, 1.0)
-    out[ok] = adj
+    if ok.any():
+        out[ok] = stats.false_discovery_control(p[ok], method="bh")
     return out
 
 

@@ -34,11 +34,11 @@ def kl_divergence(p, q):
     >>> float(kl_divergence([0.5, 0.5], [1.0, 0.0]))
     inf
     """
+    from scipy.special import rel_entr
+
     p = np.asarray(p, dtype=float)
     q = np.asarray(q, dtype=float)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        terms = np.where(p > 0, p * (np.log2(p) - np.log2(q)), 0.0)
-    return terms.sum(axis=-1)
+    return rel_entr(p, q).sum(axis=-1) / np.log(2.0)
 
 
 def novelty_transience_resonance(distributions, *, window=1):

@@ -25,7 +25,7 @@ import pandas as pd
 
 from frameshift.progress import progress
 from frameshift.errors import OptionError
-from frameshift.matching.engine import categories_of, find_matches, settings_of
+from frameshift.matching.engine import categories_of, find_matches, rates, settings_of
 
 __all__ = [
     "ShortTextWarning",
@@ -114,9 +114,8 @@ def frame_profiles(counts, *, by="statement_id", smoothing=0.5):
     tok = g["tokens"].to_numpy(dtype=float)
     cnt = g["count"].to_numpy(dtype=float)
     tot = total.to_numpy(dtype=float)
+    g["per_1000"], g["share"] = rates(cnt, tok, tot)
     with np.errstate(divide="ignore", invalid="ignore"):
-        g["per_1000"] = np.where(tok > 0, 1000.0 * cnt / tok, np.nan)
-        g["share"] = np.where(tot > 0, cnt / tot, np.nan)
         den = tot + k * smoothing
         g["share_smoothed"] = np.where(den > 0, (cnt + smoothing) / den, np.nan)
     return g

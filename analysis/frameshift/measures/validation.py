@@ -9,11 +9,9 @@ behaves well for the small samples hand-coding produces (:func:`wilson_interval`
 
 from __future__ import annotations
 
-import math
 
 import numpy as np
 import pandas as pd
-from scipy.stats import norm
 
 from frameshift.errors import OptionError
 
@@ -67,12 +65,10 @@ def wilson_interval(successes, n, *, level: float = 0.95) -> tuple[float, float]
         raise OptionError(f"n must be a positive number of coded items, not {n}.")
     if not 0 <= k <= n:
         raise OptionError(f"successes must lie between 0 and n={n}, not {k}.")
-    z = float(norm.ppf(0.5 + level / 2))
-    p = k / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return max(0.0, centre - half), min(1.0, centre + half)
+    from scipy.stats import binomtest
+
+    ci = binomtest(k, n).proportion_ci(confidence_level=level, method="wilson")
+    return max(0.0, float(ci.low)), min(1.0, float(ci.high))
 
 
 def coding_sample(table, *, per_group: int = 5, by: str = "category", seed: int = 0):
