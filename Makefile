@@ -5,13 +5,18 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: figures test venv clean-venv benchmark lab
+.PHONY: figures test test-fast venv clean-venv benchmark lab
 
 figures: $(STAMP)
 	$(BIN)/frameshift figures --out figures/
 
 test: $(STAMP)
 	MPLBACKEND=Agg $(BIN)/python -m pytest -q
+
+# The quick loop while working: everything but the tests marked slow (notebooks, Dask, the
+# reference-matcher equivalence, random-settings agreement). `make test` runs them all.
+test-fast: $(STAMP)
+	MPLBACKEND=Agg $(BIN)/python -m pytest -q -m "not slow"
 
 venv: $(STAMP)
 

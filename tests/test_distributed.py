@@ -33,6 +33,9 @@ def toy():
                  "", "Coercion and reintegration: reintegrate.", "Nothing here."]}))
 
 
+pytestmark = pytest.mark.slow
+
+
 @pytest.mark.parametrize("by", ["actor", "statement_id", ["party", "actor"]])
 def test_dask_equals_single_process_on_toy(client, toy, by):
     expected = count_matches(toy, LEX, by=by)

@@ -22,7 +22,7 @@ from frameshift.lexicon.formats import read_lexicon
 from frameshift.matching.engine import count_matches, find_matches
 from frameshift.text.tokenizer import tokenize, word_spans
 
-pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
+pytestmark = [pytest.mark.filterwarnings("ignore::UserWarning"), pytest.mark.slow]
 
 GRID = [dict(nested_scope=s, cross_sentences=c, case_sensitive=cs)
         for s, c, cs in itertools.product(("key", "dictionary"), (False, True), (False, True))]

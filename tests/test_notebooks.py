@@ -96,6 +96,7 @@ def test_quickstart_is_short():
     assert sum(c.cell_type == "code" for c in nb.cells) <= 12
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", NUMBERED + SOLUTIONS, ids=_ids(NUMBERED + SOLUTIONS))
 def test_notebook_runs_and_solutions_pass(path):
     nb = _run(path)
@@ -108,6 +109,7 @@ def test_notebook_runs_and_solutions_pass(path):
         assert sorted({q for e, q, _ in checks if e == ex}) == sorted(EXERCISES[ex])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", STUDENTS, ids=_ids(STUDENTS))
 def test_student_notebook_stops_only_at_unanswered_checks(path):
     nb = _run(path)

@@ -324,14 +324,19 @@ def _pick(columns, given, candidates, what, path, required=True):
     return None
 
 
-def _from_records(records, *, path, actors, name, id_col, text_col, actor_col, date_col,
-                  row_label="row", files=None) -> Corpus:
+def records_frame(records) -> pd.DataFrame:
+    """A DataFrame of ``(line, record)`` pairs, columns in order of first appearance."""
     columns: list = []
     for _, rec in records:
         for k in rec:
             if k not in columns:
                 columns.append(k)
-    df = pd.DataFrame([rec for _, rec in records], columns=columns)
+    return pd.DataFrame([rec for _, rec in records], columns=columns)
+
+
+def _from_records(records, *, path, actors, name, id_col, text_col, actor_col, date_col,
+                  row_label="row", files=None) -> Corpus:
+    df = records_frame(records)
     lines = [line for line, _ in records]
     return from_frame(df, id_col=id_col, text_col=text_col, actor_col=actor_col,
                       date_col=date_col, actors=actors, name=name, _path=path, _lines=lines,

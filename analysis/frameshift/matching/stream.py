@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from frameshift.corpus.readers import delimited_rows, json_record
+from frameshift.corpus.readers import delimited_rows, json_record, records_frame
 from frameshift.errors import CorpusError, EncodingError, InputNotFoundError, Problem
 from frameshift.matching.parallel import (_by_list, _check_by, _categories, combine_counts,
                                           SUM_COLUMNS)
@@ -124,12 +124,7 @@ def iter_statement_chunks(path, *, chunksize: int = 10_000, sep: str | None = No
 
 
 def _frame(buf, offset: int) -> pd.DataFrame:
-    columns: list = []
-    for _, rec in buf:
-        for k in rec:
-            if k not in columns:
-                columns.append(k)
-    df = pd.DataFrame([rec for _, rec in buf], columns=columns)
+    df = records_frame(buf)
     df[_ROW] = np.arange(offset, offset + len(buf), dtype=np.int64)
     return df
 
