@@ -229,7 +229,7 @@ def _opening(text: str, n: int = 12) -> str:
     return out + (" ..." if len(words) > n else "")
 
 
-def corpus_tokens(corpus: Corpus, settings: TokenizerSettings | None = None) -> Tokens:
+def corpus_tokens(corpus: Corpus, tokenizer: TokenizerSettings | None = None) -> Tokens:
     """Tokens of a corpus (statements in row order), computed once per settings and reused.
 
     Examples
@@ -239,7 +239,7 @@ def corpus_tokens(corpus: Corpus, settings: TokenizerSettings | None = None) -> 
     >>> corpus_tokens(c).n_tokens().tolist()
     [3]
     """
-    settings = settings or TokenizerSettings()
+    settings = tokenizer or TokenizerSettings()
     key = settings
     tok = corpus._tokens_cache.get(key)
     if tok is None:
