@@ -213,7 +213,7 @@ def _data_profile(ctx: _Context) -> FigureData:
                             categories=cats, by="actor", x="per_1000")
     table = counts.merge(iv, on=["actor", "category"], how="left", sort=False)
     return FigureData(table=table, args=(counts,),
-                      kwargs={"x": "per_1000", "by": "actor", "intervals": iv,
+                      kwargs={"value": "per_1000", "by": "actor", "intervals": iv,
                               "labels": ctx.labels(_LEXICON), "names": ctx.names(_KARABAKH),
                               "wrap": _WRAP})
 
