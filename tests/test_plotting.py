@@ -89,10 +89,10 @@ def test_profile_intervals_drawn_as_error_bars(counts):
 
 
 def test_profile_share_and_unknown_column(counts):
-    ax = plot_profile(counts, x="share", ax=_ax())
+    ax = plot_profile(counts, value="share", ax=_ax())
     assert ax.get_xlabel() == "Share of the unit's matches"
     with pytest.raises(ValueError, match=r"lacks column\(s\) \['rate'\]"):
-        plot_profile(counts, x="rate", ax=_ax())
+        plot_profile(counts, value="rate", ax=_ax())
 
 
 def test_profile_order_must_name_units_in_table(counts):
