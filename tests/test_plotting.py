@@ -210,7 +210,8 @@ def keyness_table():
 
 
 def test_keyness_z_against_log_frequency_labels_in_score_order(keyness_table):
-    ax = plot_keyness(keyness_table, top=2, target="R", reference="D", ax=_ax())
+    ax = plot_keyness(keyness_table, top=2, target="R", reference="D", stop_words=None,
+                      ax=_ax())
     assert ax.get_xscale() == "log"
     assert [t.get_text() for t in ax.texts] == ["law", "business", "democracy", "us"]
     xy = ax.collections[1].get_offsets()                   # target's labelled points
@@ -220,8 +221,30 @@ def test_keyness_z_against_log_frequency_labels_in_score_order(keyness_table):
 
 
 def test_keyness_skip_terms_are_drawn_not_labelled(keyness_table):
-    ax = plot_keyness(keyness_table, top=2, skip={"law", "us"}, ax=_ax())
+    ax = plot_keyness(keyness_table, top=2, skip={"law", "us"}, stop_words=None, ax=_ax())
     assert [t.get_text() for t in ax.texts] == ["business", "the", "democracy", "spirit"]
+
+
+def test_keyness_stop_words_are_not_labelled_by_default(keyness_table):
+    # "the" and "us" are in scikit-learn's English stop-word list (issue 18)
+    ax = plot_keyness(keyness_table, top=2, ax=_ax())
+    labels = [t.get_text() for t in ax.texts]
+    assert "the" not in labels and "us" not in labels
+    assert len(ax.collections[0].get_offsets()) + 4 == len(keyness_table)   # still drawn
+    ax = plot_keyness(keyness_table, top=2, stop_words={"law"}, ax=_ax())
+    assert "law" not in [t.get_text() for t in ax.texts]
+
+
+def test_keyness_legend_names_the_groups_from_the_table(keyness_table):
+    t = keyness_table.copy()
+    t.attrs.update(target="Republican", reference="Democratic")
+    ax = plot_keyness(t, top=2, ax=_ax())
+    assert _ticks(ax.get_legend().get_texts()) == ["more in Republican", "more in Democratic"]
+    t.attrs.update(reference="rest")
+    ax = plot_keyness(t, top=2, ax=_ax())
+    assert _ticks(ax.get_legend().get_texts()) == ["more in Republican", "more in the rest"]
+    ax = plot_keyness(keyness_table, top=2, ax=_ax())   # no names known
+    assert _ticks(ax.get_legend().get_texts()) == ["more in target", "more in reference"]
 
 
 # --------------------------------------------------------------------------- dispersion

@@ -698,8 +698,8 @@ def _abs_formatter():
 # --------------------------------------------------------------------------- keyness
 
 
-def plot_keyness(keyness_table, *, top=10, score="score", target="target",
-                 reference="reference", skip=(), ax=None, style=STYLE_PATH):
+def plot_keyness(keyness_table, *, top=10, score="score", target=None, reference=None,
+                 skip=(), stop_words="english", ax=None, style=STYLE_PATH):
     """Fightin' Words plot: each term's z-score against its frequency (log scale).
 
     After Monroe, Colaresi & Quinn (2008, figs. 1-4): every term is a small grey point; the
@@ -712,11 +712,16 @@ def plot_keyness(keyness_table, *, top=10, score="score", target="target",
         term, count_target, count_reference, ``score`` (from :func:`frameshift.measures.key_terms.keyness`).
     top : int, default 10
         Terms labelled on each side.
-    target, reference : str
-        Names of the two groups (legend).
+    target, reference : str, optional
+        Names of the two groups in the legend ("more in Republican"). Default: the names
+        :func:`frameshift.measures.key_terms.keyness` stored in the table's ``attrs``, else
+        "target" and "reference".
     skip : collection of str
-        Terms drawn but never labelled (e.g. stop words in a short text); the next terms
-        by score are labelled instead.
+        Terms drawn but never labelled; the next terms by score are labelled instead.
+    stop_words : "english", None or collection of str, default "english"
+        Stop words, drawn but never labelled (as ``skip``), so that "will", "is" and "the" do
+        not take the labels of a keyness table made with ``stop_words=None``. None labels
+        every term.
 
     Returns
     -------
@@ -725,12 +730,20 @@ def plot_keyness(keyness_table, *, top=10, score="score", target="target",
         reference's by ascending score.
     """
     _require(keyness_table, ["term", "count_target", "count_reference", score], "keyness")
+    from .measures.key_terms import stop_word_set
+
+    attrs = getattr(keyness_table, "attrs", {}) or {}
+    target = str(attrs.get("target", "target")) if target is None else target
+    reference = str(attrs.get("reference", "reference")) if reference is None else reference
+    if reference == "rest":
+        reference = "the rest"
     t = keyness_table[keyness_table[score].notna()]
     freq = (t["count_target"] + t["count_reference"]).to_numpy(dtype=float)
     z = t[score].to_numpy(dtype=float)
     terms = t["term"].astype(str).to_numpy()
-    skip = {str(w) for w in skip}
-    order = [i for i in np.argsort(-z, kind="mergesort") if terms[i] not in skip]
+    skip = {str(w) for w in skip} | stop_word_set(stop_words)
+    order = [i for i in np.argsort(-z, kind="mergesort") if terms[i].lower() not in skip
+             and terms[i] not in skip]
     up = [i for i in order if z[i] > 0][:top]
     down = [i for i in order[::-1] if z[i] < 0][:top]
     with _style(style):
