@@ -226,7 +226,7 @@ def test_empty_statement_warning_on_the_command_line(tmp_path, capsys):
     assert status == 0
     assert err.startswith(f"frameshift: warning: {path}:3: statement 'b' has no text; it is "
                           f"kept and counted as 0 tokens.\n")
-    assert err.count("warning") == 1
+    assert err.count("frameshift: warning") == 1
     assert "2 tokens in 2 statements" in err  # the summary; the CSV is on stdout
     assert out.splitlines()[0] == "statement_id,actor,date,tokens,opening"
 
