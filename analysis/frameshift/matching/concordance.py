@@ -69,22 +69,30 @@ def _squash(s: str) -> str:
     return " ".join(s.split())
 
 
-def kwic(corpus, pattern_or_category: str, *, window: int = 5, lexicon=None,
+def kwic(corpus, pattern: str | None = None, *, category: str | None = None, window: int = 5,
+         lexicon=None,
          case_sensitive: bool = False, nested_scope: str = "key",
          cross_sentences: bool = False, negation_window: int = 3, negators=None,
          tokenizer=None) -> Kwic:
-    """Keywords in context for a pattern, or for a category of a lexicon.
+    """Keywords in context for a pattern, or for a category of a lexicon -- said explicitly.
+
+    ``kwic(corpus, "coercion")`` is always the word (``frameshift kwic coercion`` on the
+    command line); ``kwic(corpus, category="coercion", lexicon=lexicon)`` is the category's
+    matches, as counted (``frameshift kwic --category coercion``).
 
     Parameters
     ----------
     corpus : Corpus
-    pattern_or_category : str
-        A category id of ``lexicon`` (its matches, as counted), or any pattern in the lexicon
-        syntax (``"coerc*"``, ``"internationally established {0,2} format"``).
+    pattern : str, optional
+        A word, phrase or glob in the lexicon syntax (``"coercion"``, ``"coerc*"``,
+        ``"internationally established {0,2} format"``); ``category`` of its rows is the
+        pattern itself.
+    category : str, optional
+        Instead of ``pattern``: a category id of ``lexicon``; its matches, as counted.
     window : int, default 5
         Words of context on each side (within the statement).
     lexicon : Lexicon, str or dict, optional
-        The lexicon whose categories ``pattern_or_category`` may name.
+        The lexicon of ``category`` (and of the matching settings' negators).
     case_sensitive, nested_scope, cross_sentences, negation_window, negators, tokenizer
         As for :func:`frameshift.matching.find_matches`.
 
@@ -110,18 +118,35 @@ def kwic(corpus, pattern_or_category: str, *, window: int = 5, lexicon=None,
     """
     if int(window) < 0:
         raise OptionError(f"window must be 0 or more, not {window!r}.")
+    if (pattern is None) == (category is None):
+        raise OptionError("kwic needs a pattern (a word, phrase or glob: kwic(corpus, "
+                          "'coerc*')) or a category (kwic(corpus, category='coercion', "
+                          "lexicon=lexicon)) -- one of the two, not "
+                          + ("both." if pattern is not None else "neither."))
     lex = as_lexicon(lexicon) if lexicon is not None else None
-    category = None
-    if lex is not None and pattern_or_category in lex:
-        category = pattern_or_category
+    if category is not None:
+        if lex is None:
+            raise OptionError(f"category={category!r} needs the lexicon it belongs to: pass "
+                              "lexicon= (--lexicon on the command line).")
+        if category not in lex:
+            ids = ", ".join(lex.category_ids[:30])
+            raise OptionError(f"{category!r} is not a category of the lexicon {lex.name!r}; "
+                              f"its categories are: {ids}. To see a word, pass it as the "
+                              "pattern instead.")
     else:
-        lex = lexicon_from_dict({"kwic": [pattern_or_category]})
+        if lex is not None and pattern in lex:
+            import warnings
+
+            warnings.warn(f"kwic shows the word pattern {pattern!r}; {pattern!r} is also a "
+                          f"category of the lexicon: pass category={pattern!r} for its "
+                          "matches.", UserWarning, stacklevel=2)
+        lex = lexicon_from_dict({"kwic": [pattern]})
     settings = _settings(case_sensitive, nested_scope, cross_sentences, negation_window,
                          negators)
     comp, tokens, st, texts, hits = _prepare(corpus, lex, settings, tokenizer)
     frame = _match_frame(corpus, comp, tokens, st, texts, hits)
     if category is None:
-        frame["category"] = pattern_or_category
+        frame["category"] = pattern
         keep = np.ones(len(frame), bool)
     else:
         keep = (frame["category"] == category).to_numpy()
