@@ -324,7 +324,7 @@ def test_short_text_warning_is_short_and_one_per_call():
     short = [w for w in caught if issubclass(w.category, ShortTextWarning)]
     assert len(short) == 1
     msg = str(short[0].message)
-    assert len(msg) <= 150 + len("az_presidency/2023-03-27 -> nk_authorities/2023-03-28"), msg
+    assert len(msg) <= 160 + len("az_presidency/2023-03-27 -> nk_authorities/2023-03-28"), msg
     # the Baku invitation and the reply are short; commonspace's report (177 tokens) is not
     assert msg.startswith("short texts in 2 of 3 pair(s) (az_presidency/2023-03-27 -> "
                           "nk_authorities/2023-03-28 and 1 more: < 10 matches")
