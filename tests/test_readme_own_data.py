@@ -12,7 +12,7 @@ from frameshift.cli import main
 matplotlib.use("Agg")
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-SECTION = README[README.index("From your own CSV to a saved figure"):]
+SECTION = README[README.index("From your own CSV (here"):]
 
 SPEECHES = ("id,speaker,day,speech\n"
             "1,Ana,27/03/2023,We need jobs and lower tolls for the economy.\n"
