@@ -30,8 +30,9 @@ $(STAMP): pyproject.toml
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
+# --allow-root when run as root (containers, classroom images): Jupyter refuses to start otherwise
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 clean-venv:
 	rm -rf $(VENV)

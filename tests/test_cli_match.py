@@ -84,6 +84,23 @@ def test_unknown_lexicon_is_an_error(capsys):
     assert status == 2 and "bundled lexicons: karabakh_framing" in err
 
 
+def test_kwic_pattern_means_the_word_as_in_python(capsys):
+    from frameshift import kwic, read_corpus
+
+    status, out, _ = run(capsys, "kwic", "coercion", "--window", "2")
+    assert status == 0
+    want = kwic(read_corpus("karabakh_2023"), "coercion", window=2)
+    assert table(out)["keyword"].tolist() == want["keyword"].tolist()
+    assert set(table(out)["category"]) == {"coercion"}
+    status, out, _ = run(capsys, "kwic", "--category", "coercion", "--window", "2")
+    assert status == 0
+    want = kwic(read_corpus("karabakh_2023"), category="coercion",
+                lexicon="karabakh_framing", window=2)
+    assert table(out)["keyword"].tolist() == want["keyword"].tolist()
+    status, _, err = run(capsys, "kwic")
+    assert status == 2 and "one of the two" in err
+
+
 def test_kwic(capsys):
     status, out, _ = run(capsys, "kwic", "coerc*", "--window", "3")
     assert status == 0

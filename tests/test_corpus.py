@@ -1,7 +1,6 @@
 """Tests of frameshift.corpus: every loader on real files, validation messages, bundled corpora."""
 
 import json
-import warnings
 from pathlib import Path
 
 import numpy as np
@@ -388,9 +387,10 @@ def test_unparseable_dates_all_reported(tmp_path):
         read_corpus(path)
     msg = str(info.value)
     assert "2 problem(s)" in msg
-    assert "s.csv:3: cannot read the date '27/03/2023' in column 'date'. Write dates as " \
-           "YYYY-MM-DD (or YYYY, YYYY-MM)." in msg
-    assert "s.csv:4: cannot read the date 'yesterday'" in msg
+    assert "s.csv:3: cannot read the date '27/03/2023' in column 'date'. Here the day comes " \
+           "first (27 > 12). Say how the dates are written: date_format='dayfirst'" in msg
+    assert "s.csv:4: cannot read the date 'yesterday' in column 'date'. Write dates as " \
+           "YYYY-MM-DD (or YYYY, YYYY-MM)" in msg
 
 
 def test_date_out_of_range():

@@ -252,7 +252,8 @@ def _scatter_points(ax):
 def test_karabakh_keyness_csv_equals_keyness_table(built, ctx, karabakh):
     out, _ = built
     corpus, _ = karabakh
-    want = keyness(corpus, by="actor", target="nk_authorities", reference="az_presidency")
+    want = keyness(corpus, by="actor", target="nk_authorities", reference="az_presidency",
+                   stop_words=None)
     assert (out / "karabakh_keyness.csv").read_bytes() == _bytes(want)
     _, ax = draw_figure("karabakh_keyness", context=ctx)
     freq = (want["count_target"] + want["count_reference"]).to_numpy(dtype=float)
@@ -264,7 +265,7 @@ def test_karabakh_keyness_csv_equals_keyness_table(built, ctx, karabakh):
 def test_inaugural_keyness_csv_equals_keyness_table(built, inaugural):
     out, _ = built
     want = keyness(inaugural, by="Party", target="Republican", reference="Democratic",
-                   min_count=5)
+                   min_count=5, stop_words=None)
     assert (out / "inaugural_keyness.csv").read_bytes() == _bytes(want)
 
 

@@ -29,7 +29,8 @@ def _toy_corpus():
 
 def test_fightin_words_toy_uniform_prior():
     # Published expected output of the fightin_words package (Hessel's implementation).
-    t = keyness(_toy_corpus(), by="side", target="fox", reference="donkey", prior=0.05)
+    t = keyness(_toy_corpus(), by="side", target="fox", reference="donkey", prior=0.05,
+                stop_words=None)
     z = dict(zip(t["term"], t["score"]))
     for w in ("quick", "brown", "fox"):
         assert z[w] == pytest.approx(0.6894227886807968, abs=1e-10)
@@ -104,7 +105,7 @@ def _monroe_z_by_hand(texts_i, texts_j, background):
 def test_fightin_words_matches_formula_on_real_two_party_corpus():
     df = pd.read_csv(DATA / "inaugural_2001_2013.csv")
     corpus = from_frame(df, id_col="doc_id", actor_col="President")
-    t = keyness(corpus, by="Party", target="Republican", reference="Democratic")
+    t = keyness(corpus, by="Party", target="Republican", reference="Democratic", stop_words=None)
     rep = df.loc[df["Party"] == "Republican", "text"].tolist()
     dem = df.loc[df["Party"] == "Democratic", "text"].tolist()
     expected = _monroe_z_by_hand(rep, dem, rep + dem)

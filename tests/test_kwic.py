@@ -37,7 +37,7 @@ def test_phrase_keyword_keeps_the_text_as_written():
 
 def test_category_of_a_lexicon_uses_its_matches_and_offsets():
     c = read_corpus("karabakh_2023")
-    k = kwic(c, "coercion", lexicon="karabakh_framing", window=3)
+    k = kwic(c, category="coercion", lexicon="karabakh_framing", window=3)
     m = find_matches(c, "karabakh_framing")
     m = m[m["category"] == "coercion"]
     assert k["keyword"].tolist() == m["match"].tolist()
@@ -71,3 +71,31 @@ def test_html_view_highlights_and_escapes():
 def test_negative_window_refused():
     with pytest.raises(OptionError, match="window must be a whole number, 0 or more"):
         kwic(corpus("x"), "x", window=-1)
+
+
+def test_a_pattern_is_always_the_word_and_a_category_is_asked_for_by_name():
+    """Issue 18: `kwic coercion` meant the word in Python and the category on the CLI."""
+    c = read_corpus("karabakh_2023")
+    word = kwic(c, "coercion", window=2)
+    with pytest.warns(UserWarning, match=r"pass category='coercion'"):
+        same = kwic(c, "coercion", lexicon="karabakh_framing", window=2)
+    assert same["keyword"].tolist() == word["keyword"].tolist()
+    # the seed article: "coercion" occurs once, in Stepanakert's reply
+    assert word[["keyword", "statement_id"]].values.tolist() == [
+        ["coercion", "nk_authorities/2023-03-28"]]
+    cat = kwic(c, category="coercion", lexicon="karabakh_framing", window=2)
+    # the category's patterns (impose, coercion, ready-made solution*, imposition) hit 4 times
+    assert cat["keyword"].tolist() == ["impose", "coercion", "ready-made solutions",
+                                       "imposition"]
+
+
+def test_kwic_pattern_or_category_errors():
+    c = read_corpus("karabakh_2023")
+    with pytest.raises(OptionError, match="not both"):
+        kwic(c, "coercion", category="coercion", lexicon="karabakh_framing")
+    with pytest.raises(OptionError, match="not neither"):
+        kwic(c)
+    with pytest.raises(OptionError, match="needs the lexicon"):
+        kwic(c, category="coercion")
+    with pytest.raises(OptionError, match="not a category of the lexicon 'karabakh_framing'"):
+        kwic(c, category="coerc", lexicon="karabakh_framing")

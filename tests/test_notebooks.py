@@ -13,6 +13,7 @@ correct answer -- and ask the same questions as their solutions.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -37,12 +38,45 @@ def _ids(paths):
     return [str(p.relative_to(NB_DIR)) for p in paths]
 
 
+def _kernel_env() -> dict:
+    """The environment of a kernel JupyterLab would start: no MPLBACKEND.
+
+    ``make test`` sets MPLBACKEND=Agg for the test process; a kernel inheriting it never
+    displays a figure, which is how notebook 04 lost two figures unnoticed (issue 18).
+    """
+    env = dict(os.environ)
+    env.pop("MPLBACKEND", None)
+    return env
+
+
 def _run(path: Path):
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
+    client.execute(env=_kernel_env())
     return nb
+
+
+_PLOT_CALL = re.compile(r"\bfs\.(plot_\w+)\(")
+
+
+def _images(cell) -> list:
+    return [out["data"]["image/png"] for out in cell.get("outputs", [])
+            if out.get("output_type") in ("display_data", "execute_result")
+            and "image/png" in out.get("data", {})]
+
+
+def _check_figures_shown(path, nb):
+    """Every fs.plot_* call in a cell shows a figure of its own (issue 18)."""
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        calls = _PLOT_CALL.findall(cell.source)
+        if calls:
+            shown = _images(cell)
+            assert len(shown) == len(calls), (
+                f"{path.name} cell {i} calls {calls} but shows {len(shown)} figure(s)")
+            assert len(set(shown)) == len(shown), f"{path.name} cell {i}: a figure repeats"
 
 
 def _text(cell) -> str:
@@ -100,6 +134,7 @@ def test_quickstart_is_short():
 @pytest.mark.parametrize("path", NUMBERED + SOLUTIONS, ids=_ids(NUMBERED + SOLUTIONS))
 def test_notebook_runs_and_solutions_pass(path):
     nb = _run(path)
+    _check_figures_shown(path, nb)
     checks = _checks(nb)
     for ex, q, cell in checks:
         out = _text(cell)
@@ -120,3 +155,22 @@ def test_student_notebook_stops_only_at_unanswered_checks(path):
         out = _text(cell)
         assert f"… {e} {q}: {NOT_ANSWERED}" in out, f"{path.name}: check {e} {q} printed {out!r}"
         assert "✓" not in out and "✗" not in out
+
+
+def test_three_plot_calls_show_three_figures(tmp_path):
+    """Three plot functions in a row on a fresh kernel: three distinct figures displayed."""
+    code = [
+        "import pandas as pd\nimport frameshift as fs\n"
+        "c = pd.DataFrame({'actor': ['a', 'a', 'b', 'b'], 'category': ['peace', 'war'] * 2,\n"
+        "                  'per_1000': [10.0, 0.0, 2.5, 5.0], 'count': [2, 0, 1, 2]})",
+        "ax1 = fs.plot_profile(c)",
+        "ax2 = fs.plot_heatmap(c)",
+        "ax3 = fs.plot_profile(c, value='count')\nax4 = fs.plot_heatmap(c, value='count')",
+    ]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in code])
+    NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path)}}).execute(env=_kernel_env())
+    shown = [_images(cell) for cell in nb.cells]
+    assert [len(s) for s in shown] == [0, 1, 1, 2]
+    flat = [img for s in shown for img in s]
+    assert len(set(flat)) == 4, "each call shows a figure of its own, not the previous one"

@@ -89,10 +89,10 @@ def test_profile_intervals_drawn_as_error_bars(counts):
 
 
 def test_profile_share_and_unknown_column(counts):
-    ax = plot_profile(counts, x="share", ax=_ax())
+    ax = plot_profile(counts, value="share", ax=_ax())
     assert ax.get_xlabel() == "Share of the unit's matches"
     with pytest.raises(ValueError, match=r"lacks column\(s\) \['rate'\]"):
-        plot_profile(counts, x="rate", ax=_ax())
+        plot_profile(counts, value="rate", ax=_ax())
 
 
 def test_profile_order_must_name_units_in_table(counts):
@@ -210,7 +210,8 @@ def keyness_table():
 
 
 def test_keyness_z_against_log_frequency_labels_in_score_order(keyness_table):
-    ax = plot_keyness(keyness_table, top=2, target="R", reference="D", ax=_ax())
+    ax = plot_keyness(keyness_table, top=2, target="R", reference="D", stop_words=None,
+                      ax=_ax())
     assert ax.get_xscale() == "log"
     assert [t.get_text() for t in ax.texts] == ["law", "business", "democracy", "us"]
     xy = ax.collections[1].get_offsets()                   # target's labelled points
@@ -220,8 +221,30 @@ def test_keyness_z_against_log_frequency_labels_in_score_order(keyness_table):
 
 
 def test_keyness_skip_terms_are_drawn_not_labelled(keyness_table):
-    ax = plot_keyness(keyness_table, top=2, skip={"law", "us"}, ax=_ax())
+    ax = plot_keyness(keyness_table, top=2, skip={"law", "us"}, stop_words=None, ax=_ax())
     assert [t.get_text() for t in ax.texts] == ["business", "the", "democracy", "spirit"]
+
+
+def test_keyness_stop_words_are_not_labelled_by_default(keyness_table):
+    # "the" and "us" are in scikit-learn's English stop-word list (issue 18)
+    ax = plot_keyness(keyness_table, top=2, ax=_ax())
+    labels = [t.get_text() for t in ax.texts]
+    assert "the" not in labels and "us" not in labels
+    assert len(ax.collections[0].get_offsets()) + 4 == len(keyness_table)   # still drawn
+    ax = plot_keyness(keyness_table, top=2, stop_words={"law"}, ax=_ax())
+    assert "law" not in [t.get_text() for t in ax.texts]
+
+
+def test_keyness_legend_names_the_groups_from_the_table(keyness_table):
+    t = keyness_table.copy()
+    t.attrs.update(target="Republican", reference="Democratic")
+    ax = plot_keyness(t, top=2, ax=_ax())
+    assert _ticks(ax.get_legend().get_texts()) == ["more in Republican", "more in Democratic"]
+    t.attrs.update(reference="rest")
+    ax = plot_keyness(t, top=2, ax=_ax())
+    assert _ticks(ax.get_legend().get_texts()) == ["more in Republican", "more in the rest"]
+    ax = plot_keyness(keyness_table, top=2, ax=_ax())   # no names known
+    assert _ticks(ax.get_legend().get_texts()) == ["more in target", "more in reference"]
 
 
 # --------------------------------------------------------------------------- dispersion
@@ -311,15 +334,101 @@ def test_ntr_one_line_per_measure():
     assert {ln.get_color() for ln in lines} == set(PALETTE[:3])
 
 
-def test_ax_none_draws_on_current_axes(counts):
+def test_ax_none_makes_a_new_figure_each_call(counts):
+    """Issue 18: a second plot call drew over the first (seaborn-style ax=None used gca)."""
     import matplotlib.pyplot as plt
 
-    fig = plt.figure()
+    before = plt.figure()
     try:
-        ax = plot_profile(counts, style=None)
-        assert ax is fig.axes[0]
+        a = plot_profile(counts)
+        b = plot_heatmap(counts)
+        assert a.figure is not before and b.figure is not before and a.figure is not b.figure
+        assert before.axes == []
+        # the house size and layout of the style file (figure.figsize: 3.4, 2.6)
+        assert tuple(a.figure.get_size_inches()) == pytest.approx((3.4, 2.6))
+        assert a.figure.get_layout_engine() is not None
+        assert plt.gcf() is b.figure   # a pyplot figure: plt.show() and Jupyter show it
     finally:
-        plt.close(fig)
+        plt.close("all")
+
+
+def test_style_leaves_no_global_state(counts):
+    import matplotlib.pyplot as plt
+
+    size, inter = tuple(matplotlib.rcParams["figure.figsize"]), matplotlib.is_interactive()
+    try:
+        plot_profile(counts)
+        assert tuple(matplotlib.rcParams["figure.figsize"]) == size
+        assert matplotlib.is_interactive() == inter
+    finally:
+        plt.close("all")
+
+
+def test_own_axes_gets_a_layout_that_fits_labels(counts):
+    long = {"format": "International format of negotiations"}
+
+    def left_edge(fig, ax):
+        fig.draw_without_rendering()
+        return min(t.get_window_extent().x0 for t in ax.get_yticklabels())
+
+    fig = Figure(figsize=(3.4, 2.6))
+    assert fig.get_layout_engine() is None
+    ax = plot_profile(counts, ax=fig.add_subplot(), labels=long)
+    assert ax.figure is fig
+    assert fig.get_layout_engine() is not None   # constrained: long labels not clipped
+    assert left_edge(fig, ax) >= 0, "the category labels start inside the figure"
+    # what the user saw before (issue 18): the same figure without a layout clips the label
+    bare = Figure(figsize=(3.4, 2.6), layout="none")
+    ax = bare.add_subplot()
+    plot_profile(counts, ax=ax, labels=long)
+    bare.set_layout_engine("none")
+    assert left_edge(bare, ax) < 0
+
+
+def test_own_layout_engine_is_kept(counts):
+    fig = Figure(layout="tight")
+    plot_profile(counts, ax=fig.add_subplot())
+    assert type(fig.get_layout_engine()).__name__ == "TightLayoutEngine"
+
+
+def test_profile_value_is_the_heatmap_name_and_x_still_works(counts):
+    ax = plot_profile(counts, value="share", ax=_ax())
+    assert ax.get_xlabel() == "Share of the unit's matches"
+    with pytest.warns(FutureWarning, match="value="):
+        ax = plot_profile(counts, x="count", ax=_ax())
+    assert ax.get_xlabel() == "Matches"
+    with pytest.raises(TypeError, match="not both"):
+        plot_profile(counts, value="share", x="count", ax=_ax())
+
+
+@pytest.mark.parametrize("suffix, magic", [(".png", b"\x89PNG"), (".pdf", b"%PDF"),
+                                           (".svg", b"<?xml")])
+def test_save_figure_formats_and_same_bytes_twice(counts, tmp_path, suffix, magic):
+    from frameshift.plotting import save_figure
+
+    one = save_figure(plot_profile(counts, ax=_ax()), tmp_path / f"p{suffix}").read_bytes()
+    two = save_figure(plot_profile(counts, ax=_ax()).figure, tmp_path / f"q{suffix}").read_bytes()
+    assert one.startswith(magic)
+    assert one == two, "no timestamps: the same figure drawn twice gives the same bytes"
+    ax = plot_profile(counts, ax=_ax())
+    assert (tmp_path / f"p{suffix}.provenance.json").exists()
+    save_figure(ax, tmp_path / f"p{suffix}")   # frameshift's own file may be replaced
+
+
+def test_save_figure_refuses_unknown_suffix_and_foreign_files(counts, tmp_path):
+    from frameshift.errors import OptionError, OutputExistsError
+    from frameshift.plotting import save_figure
+
+    ax = plot_profile(counts, ax=_ax())
+    with pytest.raises(OptionError, match=r"\.png, \.pdf or \.svg"):
+        save_figure(ax, tmp_path / "fig.jpg")
+    mine = tmp_path / "mine.png"
+    mine.write_bytes(b"keep me")
+    with pytest.raises(OutputExistsError, match="not written by frameshift"):
+        save_figure(ax, mine)
+    assert mine.read_bytes() == b"keep me"
+    save_figure(ax, mine, force=True)
+    assert mine.read_bytes().startswith(b"\x89PNG")
 
 
 def test_public_names_exported():

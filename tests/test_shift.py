@@ -307,3 +307,25 @@ def test_bundled_karabakh_shift_baku_to_stepanakert():
     # 1 + 7 sentences: 8 relabellings, enumerated; the permutation floor is 1/8
     assert j["p"] == pytest.approx(1 / 8)
     assert t["short_text"].all()
+
+
+def test_short_text_warning_is_short_and_one_per_call():
+    """Issue 18: the chain of the inaugural corpus gave a 590-character warning."""
+    import warnings as _w
+
+    from frameshift.corpus.readers import read_corpus
+    from frameshift.lexicon.formats import read_lexicon
+    from frameshift.measures.shifts import shift
+
+    corpus = read_corpus("karabakh_2023")
+    with _w.catch_warnings(record=True) as caught:
+        _w.simplefilter("always")
+        shift(corpus, read_lexicon("karabakh_framing"), pairs="all", n_boot=0, n_perm=0)
+    short = [w for w in caught if issubclass(w.category, ShortTextWarning)]
+    assert len(short) == 1
+    msg = str(short[0].message)
+    assert len(msg) <= 160 + len("az_presidency/2023-03-27 -> nk_authorities/2023-03-28"), msg
+    # the Baku invitation and the reply are short; commonspace's report (177 tokens) is not
+    assert msg.startswith("short texts in 2 of 3 pair(s) (az_presidency/2023-03-27 -> "
+                          "nk_authorities/2023-03-28 and 1 more: < 10 matches")
+    assert "short_text=True" in msg

@@ -123,7 +123,7 @@ def test_for_random_settings_every_stage_sums_to_the_counts(seed):
         check_like=False)
     # kwic: one line per counted match, per category
     for cat in lex.category_ids:
-        k = fs.kwic(c, cat, lexicon=lex, settings=s)
+        k = fs.kwic(c, category=cat, lexicon=lex, settings=s)
         assert len(k) == int(counts.loc[counts["category"] == cat, "count"].sum()), cat
     # shift: the sentence counts behind it sum to the statement counts
     per = fs.sentence_counts(c, matches)

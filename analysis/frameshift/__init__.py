@@ -48,7 +48,7 @@ _EXPORTS = {
                             "bh_adjust", "term_counts", "expansion_candidates",
                             "wilson_interval", "coding_sample", "precision"],
     "frameshift.news": ["segment_article", "read_news", "evaluate_segmentation", "read_segments"],
-    "frameshift.plotting": ["plot_profile", "plot_heatmap", "plot_shift",
+    "frameshift.plotting": ["save_figure", "plot_profile", "plot_heatmap", "plot_shift",
                             "plot_jsd_contributions", "plot_keyness", "plot_dispersion",
                             "plot_timeline", "plot_ntr"],
     "frameshift.figures": ["build_figures", "figure_ids", "figure_data", "draw_figure"],

@@ -177,7 +177,7 @@ def _data_profile(ctx: _Context) -> FigureData:
                            by="actor", x="per_1000", n_boot=N_BOOT, seed=SEED)
     table = counts.merge(iv, on=["actor", "category"], how="left", sort=False)
     return FigureData(table=table, args=(counts,),
-                      kwargs={"x": "per_1000", "by": "actor", "intervals": iv,
+                      kwargs={"value": "per_1000", "by": "actor", "intervals": iv,
                               "labels": ctx.labels(_LEXICON), "names": ctx.names(_KARABAKH),
                               "wrap": _WRAP})
 
@@ -229,7 +229,7 @@ def _data_keyness_karabakh(ctx: _Context) -> FigureData:
 
     corpus = ctx.corpus(_KARABAKH)
     table, notes = _caught(keyness, corpus, by="actor", target="nk_authorities",
-                           reference="az_presidency", method="fightin-words")
+                           reference="az_presidency", method="fightin-words", stop_words=None)
     return FigureData(table=table, args=(table,), notes=notes,
                       kwargs={"top": 8, "target": corpus.actor_name("nk_authorities"),
                               "reference": corpus.actor_name("az_presidency"),
@@ -298,9 +298,13 @@ def _data_keyness_inaugural(ctx: _Context) -> FigureData:
     from frameshift.measures.key_terms import keyness
 
     table, notes = _caught(keyness, ctx.corpus(_INAUGURAL), by="Party", target="Republican",
-                           reference="Democratic", method="fightin-words", min_count=5)
+                           reference="Democratic", method="fightin-words", min_count=5,
+                           stop_words=None)
+    # stop_words=None (table and labels) keeps this figure as committed; issue 18 left the
+    # choice of relabelling it to the keyness rewrite (issue 13)
     return FigureData(table=table, args=(table,), notes=notes,
-                      kwargs={"top": 12, "target": "Republican", "reference": "Democratic"})
+                      kwargs={"top": 12, "target": "Republican", "reference": "Democratic",
+                              "stop_words": None})
 
 
 # --------------------------------------------------------------------------- registry

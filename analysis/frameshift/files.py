@@ -179,11 +179,16 @@ def decode_bytes(data: bytes, path) -> str:
 def corpus_dir() -> Path | None:
     """Folder holding the bundled corpora.
 
-    ``$FRAMESHIFT_CORPUS_DIR`` if set, else ``corpus/`` at the top of the source
-    tree, next to ``analysis/`` (a source checkout or an editable install).
+    ``$FRAMESHIFT_CORPUS_DIR`` if set; else ``frameshift/data/corpus`` inside the installed
+    package (a regular ``pip install .``: the build copies the top-level ``corpus/`` there, see
+    ``setup.py``); else ``corpus/`` at the top of the source tree, next to ``analysis/`` (a
+    source checkout or an editable install).
     """
     env = os.environ.get("FRAMESHIFT_CORPUS_DIR")
     if env:
         return Path(env)
-    here = Path(__file__).resolve().parents[2] / "corpus"
-    return here if here.is_dir() else None
+    here = Path(__file__).resolve()
+    for candidate in (here.parent / "data" / "corpus", here.parents[2] / "corpus"):
+        if candidate.is_dir():
+            return candidate
+    return None

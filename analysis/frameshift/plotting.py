@@ -1,9 +1,13 @@
 """Plot functions: one tidy table in, one matplotlib Axes out.
 
 Every function follows seaborn's contract: the table comes first, every option is keyword-only,
-``ax=None`` draws on the current Axes, and the Axes is returned. Nothing is saved or shown and
-no global ``rcParams`` are changed: the house style (:data:`STYLE_PATH`) is applied only while
-a function draws (``style=None`` keeps the caller's settings). Category ids are shown with the
+and the Axes is returned. With ``ax=None`` each call makes its **own new figure** (house size,
+constrained layout), so in Jupyter every call shows its own figure and in a script a second
+call never draws over the first; with ``ax=`` given it draws there (and, when that figure has no
+layout engine yet, turns on constrained layout so long labels are not clipped). Nothing is shown
+and no global ``rcParams`` are changed: the house style (:data:`STYLE_PATH`) is applied only
+while a function draws (``style=None`` keeps the caller's settings). :func:`save_figure` writes
+a figure as PNG, PDF or SVG with the deterministic settings of the figure build. Category ids are shown with the
 lexicon's labels (``labels=``) and actor ids with display names (``names=``), each a mapping or
 a callable such as :meth:`frameshift.corpus.Corpus.actor_name`.
 
@@ -24,6 +28,7 @@ __all__ = [
     "STYLE_PATH",
     "PALETTE",
     "MARKERS",
+    "save_figure",
     "plot_profile",
     "plot_heatmap",
     "plot_shift",
@@ -67,17 +72,140 @@ def _style(style):
     """Context applying ``style`` while drawing (nothing when ``style`` is None)."""
     if style is None:
         return contextlib.nullcontext()
+    return _style_context(style)
+
+
+@contextlib.contextmanager
+def _style_context(style):
+    # A style context restores every rcParam on exit, ``interactive`` included. In Jupyter the
+    # inline backend is loaded when the first figure is made -- inside this context -- and
+    # switches interactive mode on; restoring it to False hid every later figure of the kernel
+    # (issue 18: "only the first plot is shown"). Interactive mode set by the backend while we
+    # drew is the session's state, not our style, so it is kept.
+    import matplotlib as mpl
     import matplotlib.pyplot as plt
 
-    return plt.style.context(style)
+    with plt.style.context(style):
+        yield
+        interactive = mpl.is_interactive()
+    mpl.interactive(interactive)
 
 
 def _axes(ax):
+    """The Axes to draw on: ``ax``, or the Axes of a new pyplot figure.
+
+    Called inside :func:`_style`, so a new figure gets the style's size and layout. A new
+    *pyplot* figure (not the current one) is what Jupyter's inline backend displays at the
+    end of the cell and what ``plt.show()`` shows in a script.
+    """
     if ax is not None:
+        import matplotlib as mpl
+
+        fig = _root_figure(ax)
+        if getattr(fig, "get_layout_engine", None) is not None and fig.get_layout_engine() is None:
+            fig.set_layout_engine("constrained")
+        # an Axes made before the style applied keeps the caller's tick sizes (10 pt by
+        # default), too big for the labels of a column-wide figure: use the style's
+        for axis in ("x", "y"):
+            ax.tick_params(axis=axis, which="both", labelsize=mpl.rcParams[f"{axis}tick.labelsize"])
+            getattr(ax, f"{axis}axis").label.set_fontsize(mpl.rcParams["axes.labelsize"])
         return ax
     import matplotlib.pyplot as plt
 
-    return plt.gca()
+    return plt.figure().add_subplot()
+
+
+def _root_figure(obj):
+    fig = obj if not hasattr(obj, "figure") or obj.figure is None else obj.figure
+    while getattr(fig, "figure", None) is not None and fig.figure is not fig:
+        fig = fig.figure   # a SubFigure's parent
+    return fig
+
+
+def _value_arg(value, x, default="per_1000"):
+    """``value=`` (the name shared with :func:`plot_heatmap`), accepting the old ``x=``."""
+    if x is not None:
+        if value is not None and value != x:
+            raise TypeError(f"Give value= or its old name x=, not both (value={value!r}, "
+                            f"x={x!r}).")
+        import warnings
+
+        warnings.warn("x= is now called value= (as in plot_heatmap); x= will be removed.",
+                      FutureWarning, stacklevel=3)
+        return x
+    return default if value is None else value
+
+
+# --------------------------------------------------------------------------- saving
+
+_SAVE_FORMATS = ("png", "pdf", "svg")
+_SAVE_META = {"png": {"Software": None},
+              "pdf": {"Creator": "frameshift", "Producer": "frameshift", "CreationDate": None,
+                      "ModDate": None},
+              "svg": {"Creator": "frameshift", "Date": None}}
+
+
+def save_figure(ax_or_fig, path, *, dpi=300, force=False):
+    """Save the figure of an Axes (or a Figure) as PNG, PDF or SVG, the format from the suffix.
+
+    Uses the settings of ``frameshift figures``: 300 dpi, white background, no timestamps or
+    software versions in the file (the same figure gives the same bytes), the house style's
+    font handling. The file is written atomically; an existing file not written by frameshift
+    is kept unless ``force=True``.
+
+    Parameters
+    ----------
+    ax_or_fig : matplotlib.axes.Axes or matplotlib.figure.Figure
+        What a ``plot_*`` function returned, or its figure.
+    path : str or path-like
+        Ends in ``.png``, ``.pdf`` or ``.svg``.
+    dpi : int, default 300
+    force : bool, default False
+        Replace an existing file that frameshift did not write.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written. A ``<path>.provenance.json`` beside it marks it as frameshift's.
+
+    Raises
+    ------
+    frameshift.errors.OptionError
+        The suffix is not one of png, pdf, svg.
+    frameshift.errors.OutputExistsError
+        The path is an existing file that frameshift did not write (pass ``force=True``).
+
+    Examples
+    --------
+    >>> import matplotlib, tempfile, pathlib
+    >>> matplotlib.use("Agg")
+    >>> c = pd.DataFrame({"actor": ["a", "a"], "category": ["peace", "war"],
+    ...                   "per_1000": [10.0, 0.0], "count": [2, 0]})
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "profile.png"
+    >>> save_figure(plot_profile(c), out).read_bytes()[:4]
+    b'\x89PNG'
+    """
+    import io
+    import json
+
+    from .errors import OptionError
+    from .files import PROVENANCE_SUFFIX, atomic_write_bytes, check_output_path, provenance
+
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in _SAVE_FORMATS:
+        raise OptionError(f"{path}: cannot tell the format from the suffix {path.suffix!r}. "
+                          "End the file name in .png, .pdf or .svg.")
+    check_output_path(path, force=force)
+    fig = _root_figure(ax_or_fig)
+    buf = io.BytesIO()
+    with _style(STYLE_PATH):
+        fig.savefig(buf, format=fmt, dpi=dpi, metadata=_SAVE_META[fmt])
+    atomic_write_bytes(path, buf.getvalue())
+    rec = provenance(kind="figure", format=fmt, dpi=dpi)
+    atomic_write_bytes(path.with_name(path.name + PROVENANCE_SUFFIX),
+                       (json.dumps(rec, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+    return path
 
 
 def _namer(mapping):
@@ -134,9 +262,9 @@ def _wide(table, *, index, columns, values, row_order, col_order):
 # --------------------------------------------------------------------------- profile
 
 
-def plot_profile(counts, *, x="per_1000", by="actor", intervals=None, order=None,
+def plot_profile(counts, *, value=None, by="actor", intervals=None, order=None,
                  categories=None, labels=None, names=None, legend=True, wrap=None, ax=None,
-                 style=STYLE_PATH):
+                 style=STYLE_PATH, x=None):
     """Frame profile of each actor (or other unit): one marker per unit and category.
 
     Categories run down the y axis in the order given (default: the table's order, i.e. the
@@ -146,10 +274,11 @@ def plot_profile(counts, *, x="per_1000", by="actor", intervals=None, order=None
     Parameters
     ----------
     counts : pandas.DataFrame
-        Long-form counts (``by``, category, ``x``), as made by
+        Long-form counts (``by``, category, ``value``), as made by
         :func:`frameshift.matching.count_matches` or :func:`frameshift.measures.shifts.frame_profiles`.
-    x : {"per_1000", "share", "count"}
-        Column plotted on the x axis.
+    value : {"per_1000", "share", "count"}, default "per_1000"
+        Column plotted on the x axis (the same name as in :func:`plot_heatmap`; the old name
+        ``x=`` still works, with a FutureWarning).
     by : str, default "actor"
     intervals : pandas.DataFrame, optional
         ``by``, category, ci_low, ci_high (e.g. bootstrap percentiles of ``x``).
@@ -180,6 +309,7 @@ def plot_profile(counts, *, x="per_1000", by="actor", intervals=None, order=None
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['peace', 'war']
     """
+    x = _value_arg(value, x)
     _require(counts, [by, "category", x], "counts")
     units = _order(order, counts[by], "order: units")
     cats = _order(categories, counts["category"], "categories: categories")
@@ -372,9 +502,9 @@ def shift_frame(shift_table, counts, *, from_=None, to=None, by="statement_id",
     })
 
 
-def plot_shift(shift_table, counts, *, from_=None, to=None, by="statement_id", x="per_1000",
+def plot_shift(shift_table, counts, *, from_=None, to=None, by="statement_id", value=None,
                categories=None, drop_empty=True, labels=None, names=None, wrap=None,
-               legend=True, ax=None, style=STYLE_PATH):
+               legend=True, ax=None, style=STYLE_PATH, x=None):
     """Arrow chart of a shift: each category's rate in statement A, then in statement B.
 
     One row per category; an arrow runs from A's rate to B's. A grey bar behind each arrow
@@ -389,7 +519,9 @@ def plot_shift(shift_table, counts, *, from_=None, to=None, by="statement_id", x
         Output of :func:`frameshift.measures.shifts.shift` (``rate_diff``, ``introduced``, ``dropped``
         rows of the pair are used).
     counts : pandas.DataFrame
-        Per-statement counts (``by``, category, ``x``) giving A's and B's rates.
+        Per-statement counts (``by``, category, ``value``) giving A's and B's rates.
+    value : str, default "per_1000"
+        The rate column (as in :func:`plot_heatmap`; old name ``x=``).
     from_, to : str, optional
         The pair (default: the first of the shift table).
     categories : sequence, optional
@@ -409,6 +541,7 @@ def plot_shift(shift_table, counts, *, from_=None, to=None, by="statement_id", x
         One :class:`~matplotlib.patches.FancyArrowPatch` per category with a change, in
         ``ax.patches``; the y tick labels are the categories top to bottom.
     """
+    x = _value_arg(value, x)
     frame = shift_frame(shift_table, counts, from_=from_, to=to, by=by, x=x)
     if categories is not None:
         frame = frame.set_index("category").loc[list(categories)].reset_index()
@@ -565,8 +698,8 @@ def _abs_formatter():
 # --------------------------------------------------------------------------- keyness
 
 
-def plot_keyness(keyness_table, *, top=10, score="score", target="target",
-                 reference="reference", skip=(), ax=None, style=STYLE_PATH):
+def plot_keyness(keyness_table, *, top=10, score="score", target=None, reference=None,
+                 skip=(), stop_words="english", ax=None, style=STYLE_PATH):
     """Fightin' Words plot: each term's z-score against its frequency (log scale).
 
     After Monroe, Colaresi & Quinn (2008, figs. 1-4): every term is a small grey point; the
@@ -579,11 +712,16 @@ def plot_keyness(keyness_table, *, top=10, score="score", target="target",
         term, count_target, count_reference, ``score`` (from :func:`frameshift.measures.key_terms.keyness`).
     top : int, default 10
         Terms labelled on each side.
-    target, reference : str
-        Names of the two groups (legend).
+    target, reference : str, optional
+        Names of the two groups in the legend ("more in Republican"). Default: the names
+        :func:`frameshift.measures.key_terms.keyness` stored in the table's ``attrs``, else
+        "target" and "reference".
     skip : collection of str
-        Terms drawn but never labelled (e.g. stop words in a short text); the next terms
-        by score are labelled instead.
+        Terms drawn but never labelled; the next terms by score are labelled instead.
+    stop_words : "english", None or collection of str, default "english"
+        Stop words, drawn but never labelled (as ``skip``), so that "will", "is" and "the" do
+        not take the labels of a keyness table made with ``stop_words=None``. None labels
+        every term.
 
     Returns
     -------
@@ -592,12 +730,20 @@ def plot_keyness(keyness_table, *, top=10, score="score", target="target",
         reference's by ascending score.
     """
     _require(keyness_table, ["term", "count_target", "count_reference", score], "keyness")
+    from .measures.key_terms import stop_word_set
+
+    attrs = getattr(keyness_table, "attrs", {}) or {}
+    target = str(attrs.get("target", "target")) if target is None else target
+    reference = str(attrs.get("reference", "reference")) if reference is None else reference
+    if reference == "rest":
+        reference = "the rest"
     t = keyness_table[keyness_table[score].notna()]
     freq = (t["count_target"] + t["count_reference"]).to_numpy(dtype=float)
     z = t[score].to_numpy(dtype=float)
     terms = t["term"].astype(str).to_numpy()
-    skip = {str(w) for w in skip}
-    order = [i for i in np.argsort(-z, kind="mergesort") if terms[i] not in skip]
+    skip = {str(w) for w in skip} | stop_word_set(stop_words)
+    order = [i for i in np.argsort(-z, kind="mergesort") if terms[i].lower() not in skip
+             and terms[i] not in skip]
     up = [i for i in order if z[i] > 0][:top]
     down = [i for i in order[::-1] if z[i] < 0][:top]
     with _style(style):

@@ -1,4 +1,9 @@
-"""Progress bars for long work: shown in Jupyter, quiet in tests and scripts."""
+"""Progress bars for long work: shown in Jupyter, quiet in tests and scripts.
+
+In a Jupyter kernel the bar is a widget when ``ipywidgets`` is installed, otherwise a line of
+text on standard output that updates in place. (``tqdm.auto`` without ipywidgets printed the
+red "IProgress not found" warning box in JupyterLab instead; issue 18.)
+"""
 
 from __future__ import annotations
 
@@ -45,6 +50,20 @@ def progress(iterable, *, total: int | None = None, desc: str | None = None,
             total = None
     if not progress_enabled() or (total is not None and total < min_items):
         return iterable
-    from tqdm.auto import tqdm
+    if _widgets_available():
+        from tqdm.notebook import tqdm as bar
 
-    return tqdm(iterable, total=total, desc=desc, leave=False)
+        return bar(iterable, total=total, desc=desc, leave=False)
+    from tqdm.std import tqdm as bar
+
+    # stdout, not stderr: JupyterLab paints stderr red, and this is not a warning
+    return bar(iterable, total=total, desc=desc, leave=False, file=sys.stdout, ascii=False,
+               dynamic_ncols=False, ncols=80)
+
+
+def _widgets_available() -> bool:
+    """ipywidgets importable (and a kernel to show widgets in)."""
+    import importlib.util
+
+    return (importlib.util.find_spec("ipywidgets") is not None
+            and sys.modules.get("ipykernel") is not None)

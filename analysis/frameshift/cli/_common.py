@@ -8,7 +8,7 @@ import sys
 from frameshift.files import write_table_atomic
 from frameshift.corpus.readers import read_corpus
 
-__all__ = ["add_group_options", "add_corpus_options", "add_lexicon_option", "add_output_options", "load_corpus",
+__all__ = ["add_group_options", "add_corpus_options", "add_date_format_option", "add_lexicon_option", "add_output_options", "load_corpus",
            "load_lexicon", "emit_table", "DEFAULT_CORPUS", "DEFAULT_LEXICON"]
 
 DEFAULT_CORPUS = "karabakh_2023"
@@ -30,13 +30,23 @@ def add_corpus_options(parser: argparse.ArgumentParser, *, positional: bool = Fa
     g.add_argument("--text-col", metavar="COL", help="text column")
     g.add_argument("--actor-col", metavar="COL", help="actor column")
     g.add_argument("--date-col", metavar="COL", help="date column")
+    add_date_format_option(g)
     g.add_argument("--actors", metavar="FILE", help="actor registry CSV (id,name,aliases,group)")
+
+
+def add_date_format_option(parser) -> None:
+    """``--date-format dayfirst|monthfirst|FORMAT`` (read_corpus's ``date_format=``)."""
+    parser.add_argument("--date-format", metavar="dayfirst|monthfirst|FORMAT",
+                        help="how the dates are written when not ISO (YYYY-MM-DD): 'dayfirst' "
+                             "for 27/03/2023 or 28.03.2023, 'monthfirst' for 03/27/2023, or a "
+                             "strptime format such as '%%d %%B %%Y'")
 
 
 def load_corpus(args):
     """Load the corpus named by the parsed corpus options."""
     return read_corpus(args.corpus, id_col=args.id_col, text_col=args.text_col,
-                       actor_col=args.actor_col, date_col=args.date_col, actors=args.actors)
+                       actor_col=args.actor_col, date_col=args.date_col, actors=args.actors,
+                       date_format=getattr(args, "date_format", None))
 
 
 def add_group_options(parser: argparse.ArgumentParser, *, by_default: str | None = None) -> None:

@@ -13,6 +13,8 @@ import warnings
 from frameshift.corpus.readers import read_corpus
 from frameshift.errors import CorpusError, EncodingError
 
+from ._common import add_date_format_option, add_output_options, emit_table
+
 __all__ = ["register"]
 
 
@@ -20,7 +22,8 @@ def register(sub) -> None:
     p = sub.add_parser("corpus", help="show or validate a corpus",
                        description="Show a corpus (one line per statement) or validate files.")
     csub = p.add_subparsers(dest="corpus_command", metavar="ACTION")
-    for action, helptext in (("info", "list the statements: actor, date, tokens, opening"),
+    for action, helptext in (("info", "list the statements as CSV: statement_id, actor, date, "
+                                      "tokens, opening (the summary goes to standard error)"),
                              ("validate", "check a corpus and report every problem")):
         epilog = ("exit status: 0 if the corpus is valid (warnings are printed), 1 if it has "
                   "problems (each printed on its own line), 2 if it cannot be read at all"
@@ -29,29 +32,41 @@ def register(sub) -> None:
         q.add_argument("path", nargs="?", default="karabakh_2023", metavar="PATH",
                        help="corpus folder, CSV/TSV, JSONL, folder of .txt files or bundled "
                             "name (default: %(default)s)")
-        q.add_argument("--id-col", metavar="COL")
-        q.add_argument("--text-col", metavar="COL")
-        q.add_argument("--actor-col", metavar="COL")
-        q.add_argument("--date-col", metavar="COL")
-        q.add_argument("--actors", metavar="FILE", help="actor registry CSV")
+        g = q.add_argument_group("columns of a CSV/TSV/JSONL corpus")
+        g.add_argument("--id-col", metavar="COL",
+                       help="statement id column (default: statement_id, doc_id or id)")
+        g.add_argument("--text-col", metavar="COL",
+                       help="text column (default: text, content or body)")
+        g.add_argument("--actor-col", metavar="COL",
+                       help="actor column (default: actor, speaker or author)")
+        g.add_argument("--date-col", metavar="COL", help="date column (default: date)")
+        add_date_format_option(g)
+        g.add_argument("--actors", metavar="FILE",
+                       help="actor registry CSV (id,name,aliases,group)")
+        if action == "info":
+            add_output_options(q)
         q.set_defaults(func=_info if action == "info" else _validate)
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
 
 def _load(args):
     return read_corpus(args.path, id_col=args.id_col, text_col=args.text_col,
-                       actor_col=args.actor_col, date_col=args.date_col, actors=args.actors)
+                       actor_col=args.actor_col, date_col=args.date_col, actors=args.actors,
+                       date_format=args.date_format)
 
 
 def _info(args) -> int:
+    """The statements as CSV on standard output (as the README says); a summary on stderr."""
+    import sys
+
+    from frameshift.files import provenance
+
     corpus = _load(args)
-    summ = corpus.summary()
-    print(repr(corpus))
-    with_width = summ.copy()
-    with_width["opening"] = [o[:60] for o in with_width["opening"]]
-    print(with_width.to_string(index=False))
-    print(f"{int(summ['tokens'].sum()):,} tokens in {len(summ)} statements")
-    return 0
+    summ = corpus.summary().copy()
+    summ["opening"] = [o[:60] for o in summ["opening"]]
+    print(f"{corpus!r}; {int(summ['tokens'].sum()):,} tokens in {len(summ)} statements",
+          file=sys.stderr)
+    return emit_table(summ, args, provenance=provenance(corpus=corpus, command="corpus info"))
 
 
 def _validate(args) -> int:

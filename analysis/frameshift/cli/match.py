@@ -22,16 +22,20 @@ def register(sub) -> None:
          "List every match: statement_id, actor, date, category, pattern, match, token_start, "
          "token_end, char_start, char_end (in the source document), source_id, sentence, "
          "negated."),
-        ("kwic", "keywords in context for a pattern or category",
+        ("kwic", "keywords in context for a word, phrase or glob (or --category ID)",
          "Keywords in context: left, keyword, right, statement_id, actor, category, pattern, "
          "char_start, char_end, negated."),
     )
     for name, helptext, desc in specs:
         p = sub.add_parser(name, help=helptext, description=desc)
         if name == "kwic":
-            p.add_argument("pattern", metavar="PATTERN",
-                           help="a category id of the lexicon, or a pattern such as 'coerc*' "
-                                "or 'internationally established {0,2} format'")
+            p.add_argument("pattern", metavar="PATTERN", nargs="?",
+                           help="a word, phrase or glob, always taken literally (as in "
+                                "Python's kwic): 'coercion', 'coerc*', 'internationally "
+                                "established {0,2} format'")
+            p.add_argument("--category", metavar="ID",
+                           help="instead of PATTERN: the matches of this category of "
+                                "--lexicon, as counted")
             p.add_argument("--window", type=int, default=5, metavar="N",
                            help="words of context on each side (default: %(default)s)")
         add_corpus_options(p)
@@ -78,8 +82,9 @@ def _kwic(args) -> int:
 
     corpus = load_corpus(args)
     lexicon = load_lexicon(args)
-    table = kwic(corpus, args.pattern, window=args.window, lexicon=lexicon,
-                 settings=match_settings_of(args))
+    table = kwic(corpus, args.pattern, category=args.category, window=args.window,
+                 lexicon=lexicon, settings=match_settings_of(args))
     return emit_table(table, args, provenance=_provenance(corpus, lexicon, args,
                                                           pattern=args.pattern,
+                                                          category=args.category,
                                                           window=args.window))

@@ -67,6 +67,9 @@ def register(sub) -> None:
     k.add_argument("--min-count", type=_nonneg_int, default=1, metavar="N",
                    help="report terms seen at least N times in both groups together "
                         "(default: %(default)s)")
+    k.add_argument("--stop-words", default="english", metavar="english|none|FILE",
+                   help="leave these terms out of the table (not out of the model): the "
+                        "English list (default), none, or a file with one word per line")
     add_output_options(k)
     k.set_defaults(func=_keyness)
 
@@ -149,6 +152,24 @@ def _parse_prior(text):
     return value
 
 
+def _stop_words(value):
+    """``--stop-words``: "english", "none", or a file of words (one a line, # comments)."""
+    from pathlib import Path
+
+    from frameshift.errors import OptionError
+    from frameshift.files import read_text_file
+
+    if value.lower() == "english":
+        return "english"
+    if value.lower() == "none":
+        return None
+    if not Path(value).is_file():
+        raise OptionError(f"--stop-words {value}: not 'english', 'none' or an existing file of "
+                          "words (one per line).")
+    return [w.strip() for w in read_text_file(value).splitlines()
+            if w.strip() and not w.lstrip().startswith("#")]
+
+
 def _keyness(args) -> int:
     from frameshift.files import provenance
     from frameshift.measures.key_terms import keyness
@@ -157,8 +178,10 @@ def _keyness(args) -> int:
     corpus = load_corpus(args)
     table = keyness(corpus, by=args.by, target=args.target, reference=args.reference,
                     method=args.method, prior=prior, alpha0=args.alpha0, cells=args.g2_cells,
-                    yates=args.yates, min_count=args.min_count, top=args.top)
+                    yates=args.yates, min_count=args.min_count, top=args.top,
+                    stop_words=_stop_words(args.stop_words))
     settings = {"by": args.by, "target": args.target, "reference": args.reference,
+                "stop_words": args.stop_words,
                 "method": args.method, "prior": args.prior, "alpha0": args.alpha0,
                 "g2_cells": args.g2_cells, "yates": args.yates, "min_count": args.min_count,
                 "top": args.top}

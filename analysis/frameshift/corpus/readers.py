@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from frameshift.errors import (CorpusError, InputNotFoundError, Problem)
+from frameshift.errors import (CorpusError, InputNotFoundError, OptionError, Problem)
 
 from frameshift.files import corpus_dir, read_text_file
 
@@ -67,7 +67,8 @@ def _resolve(path) -> Path:
 
 def read_corpus(path, *, id_col: str | None = None, text_col: str | None = None,
                 actor_col: str | None = None, date_col: str | None = None,
-                actors=None, name: str | None = None, sep: str | None = None) -> Corpus:
+                actors=None, name: str | None = None, sep: str | None = None,
+                date_format: str | None = None) -> Corpus:
     """Read a corpus of statements from a folder or file, recognising its format.
 
     Parameters
@@ -89,6 +90,14 @@ def read_corpus(path, *, id_col: str | None = None, text_col: str | None = None,
         Name of the corpus (default: the folder or file name).
     sep : str, optional
         Field separator of a delimited file (default: tab for ``.tsv``/``.tab``, else comma).
+    date_format : str, optional
+        How the date column is written, when it is not ISO. Default (None): ISO dates only --
+        ``2023-03-30``, also unpadded ``2023-3-30``, ``2023-03``, ``2023`` or an ISO date and
+        time. ``"dayfirst"``: also ``27/03/2023``, ``28.03.2023``, ``27-3-2023`` (day, month,
+        four-digit year; any of ``/ . -``); ``"monthfirst"``: ``03/27/2023`` (US order); or a
+        :func:`~datetime.datetime.strptime` format such as ``"%d %B %Y"`` (27 March 2023).
+        ISO dates are read under every setting. A date that does not fit is reported with its
+        row and the setting to use.
 
     Returns
     -------
@@ -106,7 +115,8 @@ def read_corpus(path, *, id_col: str | None = None, text_col: str | None = None,
     """
     p = _resolve(path)
     reg = read_actors(actors) if isinstance(actors, (str, os.PathLike)) else actors
-    cols = dict(id_col=id_col, text_col=text_col, actor_col=actor_col, date_col=date_col)
+    cols = dict(id_col=id_col, text_col=text_col, actor_col=actor_col, date_col=date_col,
+                date_format=check_date_format(date_format))
     if p.is_dir():
         if (p / "corpus.yml").is_file():
             return _read_corpus_folder(p, name=name, **cols)
@@ -239,7 +249,8 @@ def _read_jsonl(path: Path) -> list[tuple[int, dict]]:
     return rows
 
 
-def _read_text_folder(folder: Path, *, actors, name, id_col, text_col, actor_col, date_col):
+def _read_text_folder(folder: Path, *, actors, name, id_col, text_col, actor_col, date_col,
+                      date_format=None):
     files = sorted(folder.glob("*.txt"))
     if not files:
         raise CorpusError(
@@ -298,7 +309,7 @@ def _read_text_folder(folder: Path, *, actors, name, id_col, text_col, actor_col
     corpus = _from_records(records, path=folder, actors=actors, name=name or folder.name,
                            id_col=id_col, text_col="text" if text_col is None else text_col,
                            actor_col=actor_col, date_col=date_col, row_label="file",
-                           files=[f.name for f in files])
+                           files=[f.name for f in files], date_format=date_format)
     return corpus
 
 
@@ -335,12 +346,12 @@ def records_frame(records) -> pd.DataFrame:
 
 
 def _from_records(records, *, path, actors, name, id_col, text_col, actor_col, date_col,
-                  row_label="row", files=None) -> Corpus:
+                  row_label="row", files=None, date_format=None) -> Corpus:
     df = records_frame(records)
     lines = [line for line, _ in records]
     return from_frame(df, id_col=id_col, text_col=text_col, actor_col=actor_col,
                       date_col=date_col, actors=actors, name=name, _path=path, _lines=lines,
-                      _files=files)
+                      _files=files, date_format=date_format)
 
 
 def read_actors(path) -> pd.DataFrame:
@@ -389,8 +400,55 @@ class _DateRangeError(ValueError):
     """A date that parses but lies outside the range a datetime64[ns] column can hold."""
 
 
-def _parse_date(value):
+_DATE_KEYWORDS = ("dayfirst", "monthfirst")
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
+_ISO_LOOSE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def check_date_format(date_format):
+    """Validate a ``date_format`` option: None, "dayfirst", "monthfirst" or a strptime format.
+
+    Examples
+    --------
+    >>> check_date_format("%d.%m.%Y")
+    '%d.%m.%Y'
+    >>> check_date_format("DD/MM/YYYY")
+    Traceback (most recent call last):
+    ...
+    frameshift.errors.OptionError: date_format='DD/MM/YYYY' is not understood. Use 'dayfirst' (27/03/2023, 28.03.2023), 'monthfirst' (03/27/2023) or a strptime format with % codes, e.g. '%d/%m/%Y' or '%d %B %Y'.
+    """
+    if date_format is None:
+        return None
+    if not isinstance(date_format, str) or not (
+            date_format.lower() in _DATE_KEYWORDS or "%" in date_format):
+        raise OptionError(
+            f"date_format={date_format!r} is not understood. Use 'dayfirst' (27/03/2023, "
+            "28.03.2023), 'monthfirst' (03/27/2023) or a strptime format with % codes, e.g. "
+            "'%d/%m/%Y' or '%d %B %Y'.")
+    return date_format.lower() if date_format.lower() in _DATE_KEYWORDS else date_format
+
+
+def _date_fix(value, date_format) -> str:
+    m = _NUMERIC_DATE.fullmatch(str(value).strip())
+    if m and date_format is None:
+        a, b = int(m.group(1)), int(m.group(3))
+        order = (f"Here the day comes first ({a} > 12). " if a > 12 else
+                 f"Here the month comes first ({b} > 12). " if b > 12 else "")
+        sep = m.group(2)
+        return (f"{order}Say how the dates are written: date_format='dayfirst' "
+                f"(--date-format dayfirst) for day{sep}month{sep}year, 'monthfirst' for "
+                f"month{sep}day{sep}year, or a strptime format such as '%d{sep}%m{sep}%Y'.")
+    if date_format is None:
+        return ("Write dates as YYYY-MM-DD (or YYYY, YYYY-MM), or pass date_format= "
+                "(--date-format) with a strptime format such as '%d %B %Y'.")
+    return ("Fix this date, or choose a date_format (--date-format) that fits the column: "
+            "'dayfirst', 'monthfirst' or a strptime format; ISO dates are always read.")
+
+
+def _parse_date(value, date_format=None):
     """Parse an ISO date (YYYY, YYYY-MM, YYYY-MM-DD, or a datetime); None if empty.
+
+    ``date_format`` ("dayfirst", "monthfirst" or a strptime format) also reads that form.
 
     Times with a UTC offset keep their local wall-clock time (the offset is dropped), so a
     column may mix dates with and without offsets. Raises ValueError if unparseable and
@@ -412,6 +470,20 @@ def _parse_date(value):
     if not s:
         return None
     try:
+        if date_format in _DATE_KEYWORDS:
+            m = _NUMERIC_DATE.fullmatch(s)
+            if m:
+                a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+                day, month = (a, b) if date_format == "dayfirst" else (b, a)
+                return _in_range(pd.Timestamp(_dt.datetime(y, month, day)))
+        elif date_format is not None:
+            try:
+                return _in_range(pd.Timestamp(_dt.datetime.strptime(s, date_format)))
+            except ValueError:
+                pass   # ISO below, else the error
+        m = _ISO_LOOSE.fullmatch(s)
+        if m:   # 2023-3-30: unpadded but unambiguous (four-digit year first)
+            return _in_range(pd.Timestamp(_dt.datetime(*(int(g) for g in m.groups()))))
         if len(s) == 4 and s.isdigit():
             return _in_range(pd.Timestamp(int(s), 1, 1))
         if len(s) == 7 and s[4] == "-" and s[:4].isdigit() and s[5:].isdigit():
@@ -433,7 +505,8 @@ def _in_range(ts: pd.Timestamp) -> pd.Timestamp:
 
 def from_frame(df: pd.DataFrame, *, id_col: str | None = None, text_col: str | None = None,
                actor_col: str | None = None, date_col: str | None = None, actors=None,
-               name: str | None = None, _path=None, _lines=None, _files=None) -> Corpus:
+               name: str | None = None, _path=None, _lines=None, _files=None,
+               date_format: str | None = None) -> Corpus:
     """Build a corpus from a pandas DataFrame of statements.
 
     Parameters
@@ -446,6 +519,9 @@ def from_frame(df: pd.DataFrame, *, id_col: str | None = None, text_col: str | N
         Actor registry (``id``, ``name``, ``aliases``, ``group``); when given, every actor
         must be in it.
     name : str, optional
+    date_format : str, optional
+        See :func:`read_corpus` (None: ISO; ``"dayfirst"``, ``"monthfirst"`` or a strptime
+        format).
 
     Returns
     -------
@@ -470,6 +546,7 @@ def from_frame(df: pd.DataFrame, *, id_col: str | None = None, text_col: str | N
     """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"from_frame expects a pandas DataFrame, got {type(df).__name__}.")
+    date_format = check_date_format(date_format)
     if isinstance(actors, (str, os.PathLike)):
         actors = read_actors(actors)
     where = str(_path) if _path is not None else "DataFrame"
@@ -535,7 +612,7 @@ def from_frame(df: pd.DataFrame, *, id_col: str | None = None, text_col: str | N
     dates = []
     for i, v in enumerate(df[dtc].tolist() if dtc else [None] * n):
         try:
-            dates.append(_parse_date(v))
+            dates.append(_parse_date(v, date_format))
         except _DateRangeError:
             prob(i, f"the date {str(v)!r} in column {dtc!r} is outside the supported range "
                     f"1677-09-22 to 2262-04-11.",
@@ -543,8 +620,9 @@ def from_frame(df: pd.DataFrame, *, id_col: str | None = None, text_col: str | N
                  "leave this row's date empty.")
             dates.append(None)
         except ValueError:
-            prob(i, f"cannot read the date {str(v)!r} in column {dtc!r}.",
-                 "Write dates as YYYY-MM-DD (or YYYY, YYYY-MM).")
+            prob(i, f"cannot read the date {str(v)!r} in column {dtc!r}"
+                    + (f" with date_format={date_format!r}." if date_format else "."),
+                 _date_fix(v, date_format))
             dates.append(None)
     if actors is not None:
         known = set(actors["id"])
@@ -597,7 +675,8 @@ def _analysis_order(dates: pd.Series) -> np.ndarray:
 
 
 # --------------------------------------------------------------------------- corpus folders
-def _read_corpus_folder(folder: Path, *, name, id_col, text_col, actor_col, date_col) -> Corpus:
+def _read_corpus_folder(folder: Path, *, name, id_col, text_col, actor_col, date_col,
+                        date_format=None) -> Corpus:
     manifest_path = folder / "corpus.yml"
     try:
         manifest = yaml.safe_load(read_text_file(manifest_path)) or {}
@@ -658,7 +737,9 @@ def _read_corpus_folder(folder: Path, *, name, id_col, text_col, actor_col, date
                           path=manifest_path)
     records = _read_delimited(st_path, ",")
     corpus = _from_records(records, path=st_path, actors=actors, name=name, id_col=id_col,
-                           text_col=text_col, actor_col=actor_col, date_col=date_col)
+                           text_col=text_col, actor_col=actor_col, date_col=date_col,
+                           date_format=manifest.get("date_format", date_format)
+                           if date_format is None else date_format)
     corpus.path = folder
     corpus.meta.update(meta)
     return corpus

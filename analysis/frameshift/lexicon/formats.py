@@ -169,19 +169,56 @@ def _scalar(node):
     return node.value
 
 
-def _seq_entries(node, b: _Builder, cid: str):
-    """(text, line) entries of a list (or a single scalar) of patterns."""
+def _did_you_mean(key, known) -> str:
+    """`` (did you mean 'label'?)`` for a misspelt key, else ''."""
+    import difflib
+
+    close = difflib.get_close_matches(str(key), sorted(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _entry_mistake(node, b: _Builder, cid: str) -> bool:
+    """Report the two YAML slips that make one pattern of several; True if one was found.
+
+    * An over-indented list item (``- safe`` then ``    - unsafe``) is not a new item: YAML
+      folds it into the line above, giving the single pattern ``'safe - unsafe'``.
+    * ``economy: toll*, jobs`` is one pattern ``'toll*, jobs'``, not two: YAML needs a list.
+    """
+    text = node.value
+    if node.style is None and node.end_mark.line > node.start_mark.line and " - " in text:
+        first, *rest = [t.strip() for t in text.split(" - ")]
+        b.problem(f"category {cid!r}: the list item(s) {rest!r} after {first!r} are indented "
+                  f"deeper than the item above, so YAML joined them into one pattern "
+                  f"{text!r}.",
+                  "Start every '- pattern' line of the list at the same column.",
+                  node.end_mark.line + 1 if node.end_mark.column else node.end_mark.line)
+        return True
+    if node.style is None and ", " in text:
+        parts = [t.strip() for t in text.split(",") if t.strip()]
+        b.problem(f"category {cid!r}: {text!r} is one pattern in YAML, not {len(parts)}: "
+                  "a comma does not separate patterns.",
+                  f"Write a list: [{', '.join(parts)}], or one '- pattern' per line.",
+                  _line(node))
+        return True
+    return False
+
+
+def _seq_entries(node, b: _Builder, cid: str, *, patterns: bool = True):
+    """(text, line) entries of a list (or a single scalar) of patterns (or example texts)."""
     if node is None:
         return []
     if isinstance(node, yaml.ScalarNode):
         if node.tag.endswith(":null"):
+            return []
+        if patterns and _entry_mistake(node, b, cid):
             return []
         return [(node.value, _line(node))]
     if isinstance(node, yaml.SequenceNode):
         out = []
         for item in node.value:
             if isinstance(item, yaml.ScalarNode) and not item.tag.endswith(":null"):
-                out.append((item.value, _line(item)))
+                if not (patterns and _entry_mistake(item, b, cid)):
+                    out.append((item.value, _line(item)))
             else:
                 b.problem(f"category {cid!r}: a pattern must be a string.",
                           "Write each pattern as a quoted string.", _line(item))
@@ -204,7 +241,7 @@ def _read_frameshift_yaml(text: str, path, strict: bool) -> Lexicon:
     top = _mapping(root)
     for key, node in top.items():
         if key not in _LEXICON_KEYS:
-            b.problem(f"unknown top-level key {key!r}.",
+            b.problem(f"unknown top-level key {key!r}{_did_you_mean(key, _LEXICON_KEYS)}.",
                       f"Use one of: {', '.join(sorted(_LEXICON_KEYS))}.", _line(node))
     meta = {k: (_scalar(v) if isinstance(v, yaml.ScalarNode) else None)
             for k, v in top.items() if k in ("name", "version", "description", "citation")}
@@ -224,7 +261,8 @@ def _read_frameshift_yaml(text: str, path, strict: bool) -> Lexicon:
             c = _mapping(cnode)
             for key, node in c.items():
                 if key not in _CATEGORY_KEYS:
-                    hint = " (did you mean 'patterns'?)" if key.startswith("pattern") else ""
+                    hint = (" (did you mean 'patterns'?)" if key.startswith("pattern")
+                            else _did_you_mean(key, _CATEGORY_KEYS))
                     b.problem(f"unknown category key {key!r}{hint}.",
                               f"Use one of: {', '.join(sorted(_CATEGORY_KEYS))}.", _line(node))
             idn = c.get("id")
@@ -236,7 +274,7 @@ def _read_frameshift_yaml(text: str, path, strict: bool) -> Lexicon:
             ex = c.get("examples")
             if isinstance(ex, yaml.MappingNode):
                 for k, v in _mapping(ex).items():
-                    examples[k] = [t for t, _ in _seq_entries(v, b, cid)]
+                    examples[k] = [t for t, _ in _seq_entries(v, b, cid, patterns=False)]
 
             def s(key):
                 n = c.get(key)
@@ -277,7 +315,8 @@ def _add_quanteda(b: _Builder, items, *, prefix: str, parent, plain: bool):
                 if isinstance(item, yaml.MappingNode):
                     subs.extend((k.value, v, _line(k)) for k, v in item.value)
                 elif isinstance(item, yaml.ScalarNode):
-                    entries.append((item.value, _line(item)))
+                    if not _entry_mistake(item, b, cid):
+                        entries.append((item.value, _line(item)))
                 else:
                     b.problem(f"category {cid!r}: a value must be a string.",
                               "Write each value as a quoted string.", _line(item))
@@ -285,7 +324,8 @@ def _add_quanteda(b: _Builder, items, *, prefix: str, parent, plain: bool):
                 b.add(cid, entries, line=line, parent=parent, exact=False)
             _add_quanteda(b, subs, prefix=f"{cid}.", parent=cid, plain=False)
             continue
-        entries = [] if value.tag.endswith(":null") else [(value.value, _line(value))]
+        entries = [] if value.tag.endswith(":null") or _entry_mistake(value, b, cid) \
+            else [(value.value, _line(value))]
         b.add(cid, entries, line=line, parent=parent)
 
 

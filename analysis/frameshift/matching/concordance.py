@@ -69,24 +69,32 @@ def _squash(s: str) -> str:
     return " ".join(s.split())
 
 
-def kwic(corpus, pattern_or_category: str, *, lexicon=None, matches: pd.DataFrame | None = None,
-         window: int = 5, settings: MatchSettings | None = None,
-         case_sensitive: bool | None = None, nested_scope: str | None = None,
-         cross_sentences: bool | None = None, negation_window: int | None = None,
-         negators=None, tokenizer=None) -> Kwic:
-    """Keywords in context for a pattern, or for a category of a lexicon.
+def kwic(corpus, pattern: str | None = None, *, category: str | None = None, lexicon=None,
+         matches: pd.DataFrame | None = None, window: int = 5,
+         settings: MatchSettings | None = None, case_sensitive: bool | None = None,
+         nested_scope: str | None = None, cross_sentences: bool | None = None,
+         negation_window: int | None = None, negators=None, tokenizer=None) -> Kwic:
+    """Keywords in context for a pattern, or for a category of a lexicon -- said explicitly.
+
+    ``kwic(corpus, "coercion")`` is always the word (``frameshift kwic coercion`` on the
+    command line); ``kwic(corpus, category="coercion", lexicon=lexicon)`` is the category's
+    matches, as counted (``frameshift kwic --category coercion``).
 
     Parameters
     ----------
     corpus : Corpus
-    pattern_or_category : str
-        A category id of ``lexicon`` (or of ``matches``): its matches, as counted. Anything
-        else is a pattern in the lexicon syntax (``"coerc*"``,
-        ``"internationally established {0,2} format"``).
+    pattern : str, optional
+        A word, phrase or glob in the lexicon syntax (``"coercion"``, ``"coerc*"``,
+        ``"internationally established {0,2} format"``); ``category`` of its rows is the
+        pattern itself.
+    category : str, optional
+        Instead of ``pattern``: a category id of ``lexicon`` (or of ``matches``); its
+        matches, as counted.
     lexicon : Lexicon, str or dict, optional
-        The lexicon whose categories ``pattern_or_category`` may name.
+        The lexicon of ``category``.
     matches : DataFrame, optional
-        Rows of :func:`frameshift.matching.find_matches` to show instead of matching again.
+        Rows of :func:`frameshift.matching.find_matches` to show instead of matching again
+        (with ``category``).
     window : int, default 5
         Words of context on each side (within the statement).
     settings, case_sensitive, nested_scope, cross_sentences, negation_window, negators, tokenizer
@@ -115,31 +123,48 @@ def kwic(corpus, pattern_or_category: str, *, lexicon=None, matches: pd.DataFram
     """
     if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 0:
         raise OptionError(f"window must be a whole number, 0 or more, not {window!r}.")
+    if (pattern is None) == (category is None):
+        raise OptionError("kwic needs a pattern (a word, phrase or glob: kwic(corpus, "
+                          "'coerc*')) or a category (kwic(corpus, category='coercion', "
+                          "lexicon=lexicon)) -- one of the two, not "
+                          + ("both." if pattern is not None else "neither."))
     options = dict(case_sensitive=case_sensitive, nested_scope=nested_scope,
                    cross_sentences=cross_sentences, negation_window=negation_window,
                    negators=negators, tokenizer=tokenizer)
     if matches is not None:
+        if category is None:
+            raise OptionError("with matches=, name one of their categories: "
+                              "kwic(corpus, category=..., matches=...).")
         settings = settings_of(matches, settings, **options)
         cats = categories_of(lexicon, matches)
-        if pattern_or_category not in cats:
-            raise OptionError(f"{pattern_or_category!r} is not a category of these matches; "
-                              f"the categories are {cats}. Without matches=, any pattern works.")
-        frame = matches
-        category = pattern_or_category
-    else:
-        settings = match_settings(settings, **options)
-        lex = as_lexicon(lexicon) if lexicon is not None else None
-        if lex is not None and pattern_or_category in lex:
-            category = pattern_or_category
-        else:
-            lex = lexicon_from_dict({"kwic": [pattern_or_category]})
-            category = None
+        if category not in cats:
+            raise OptionError(f"{category!r} is not a category of these matches; the "
+                              f"categories are {cats}.")
+        return kwic_from_matches(corpus, matches[matches["category"] == category],
+                                 window=int(window), settings=settings)
+    settings = match_settings(settings, **options)
+    lex = as_lexicon(lexicon) if lexicon is not None else None
+    if category is not None:
+        if lex is None:
+            raise OptionError(f"category={category!r} needs the lexicon it belongs to: pass "
+                              "lexicon= (--lexicon on the command line).")
+        if category not in lex:
+            ids = ", ".join(lex.category_ids[:30])
+            raise OptionError(f"{category!r} is not a category of the lexicon {lex.name!r}; "
+                              f"its categories are: {ids}. To see a word, pass it as the "
+                              "pattern instead.")
         frame = find_matches(corpus, lex, settings=settings)
-        if category is None:
-            frame = frame.assign(category=pattern_or_category)
-    return kwic_from_matches(corpus, frame[frame["category"] == (category or
-                                                                  pattern_or_category)],
-                             window=int(window), settings=settings)
+        frame = frame[frame["category"] == category]
+    else:
+        if lex is not None and pattern in lex:
+            import warnings
+
+            warnings.warn(f"kwic shows the word pattern {pattern!r}; {pattern!r} is also a "
+                          f"category of the lexicon: pass category={pattern!r} for its "
+                          "matches.", UserWarning, stacklevel=2)
+        frame = find_matches(corpus, lexicon_from_dict({"kwic": [pattern]}), settings=settings)
+        frame = frame.assign(category=pattern)
+    return kwic_from_matches(corpus, frame, window=int(window), settings=settings)
 
 
 def kwic_from_matches(corpus, matches: pd.DataFrame, *, window: int = 5,

@@ -39,6 +39,7 @@ __all__ = [
     "keyness_many",
     "term_counts",
     "expansion_candidates",
+    "stop_word_set",
 ]
 
 METHODS = ("fightin-words", "g2", "chi2", "log-ratio")
@@ -373,7 +374,7 @@ def _listing(values, limit=30) -> str:
 
 def keyness(corpus, *, by, target, reference="rest", method="fightin-words",
             prior="corpus", alpha0=None, cells=4, yates=False, min_count=1, top=None,
-            tokenizer=None):
+            tokenizer=None, stop_words="english"):
     """Terms that distinguish one group of statements (``by == target``) from another.
 
     Parameters
@@ -400,11 +401,20 @@ def keyness(corpus, *, by, target, reference="rest", method="fightin-words",
     top : int, optional
         Keep the ``top`` highest-scoring terms (after the BH adjustment over all terms).
     tokenizer : TokenizerSettings, optional
+    stop_words : "english", None or collection of str, default "english"
+        Terms left out of the table (not out of the model): ``"english"`` is scikit-learn's
+        English list (318 words: "the", "will", "there", ...), which would otherwise top the
+        list of any two groups of English speeches; None keeps every term; a collection gives
+        your own list (e.g. for another language). The counts, the prior and the group totals
+        still include the stop words, so the scores of the other terms do not depend on this
+        option; ``p_adjusted`` is adjusted over the terms reported.
 
     Returns
     -------
     pandas.DataFrame
         term, count_target, count_reference, score, p, p_adjusted, sorted by score descending.
+        ``attrs`` holds ``by``, ``target`` and ``reference`` (the group names, used by
+        :func:`frameshift.plotting.plot_keyness` for its legend).
 
     Raises
     ------
@@ -422,9 +432,38 @@ def keyness(corpus, *, by, target, reference="rest", method="fightin-words",
     # left out of the table (min_count >= 1)
     out = keyness_from_counts(yt, yr, terms=vocab, method=method, prior=a, alpha0=alpha0,
                               cells=cells, yates=yates, min_count=max(min_count, 1))
+    stop = stop_word_set(stop_words)
+    if stop:
+        out = out[~out["term"].isin(stop)].reset_index(drop=True)
+        out["p_adjusted"] = bh_adjust(out["p"].to_numpy(dtype=float))
     if top is not None:
         out = out.head(int(top)).reset_index(drop=True)
+    out.attrs.update(by=str(by), target=str(target), reference=str(reference))
     return out
+
+
+def stop_word_set(stop_words) -> frozenset:
+    """The stop words meant by ``stop_words``: ``"english"``, None (none) or your own words.
+
+    Examples
+    --------
+    >>> sorted(stop_word_set(["The", "will"]))
+    ['the', 'will']
+    >>> {"the", "will", "there"} <= stop_word_set("english")
+    True
+    >>> stop_word_set(None)
+    frozenset()
+    """
+    if stop_words is None:
+        return frozenset()
+    if isinstance(stop_words, str):
+        if stop_words.lower() != "english":
+            raise OptionError(f"Unknown stop word list {stop_words!r}; use 'english', None or "
+                              "a collection of words (e.g. read from a file, one per line).")
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        return frozenset(ENGLISH_STOP_WORDS)
+    return frozenset(str(w).lower() for w in stop_words)
 
 
 def _resolve_prior(prior, m, n_types):

@@ -583,11 +583,13 @@ def shift(corpus, lexicon=None, *, pairs="consecutive", within_actor=False, matc
             short_pairs.append(f"{a} -> {b}")
         parts.append(part)
     if short_pairs:
+        # one short warning per call (issue 18: it listed ten pairs in 590 characters);
+        # the short_text column names every pair
+        more = f" and {len(short_pairs) - 1} more" if len(short_pairs) > 1 else ""
         warnings.warn(
-            f"{len(short_pairs)} of {len(pair_list)} pair(s) involve a statement with fewer than "
-            f"{min_matches} matches or {min_sentences} sentences (short_text=True): "
-            + "; ".join(short_pairs[:10]) + (" ..." if len(short_pairs) > 10 else "")
-            + ". Intervals are coarse and p-values cannot be small for such texts.",
+            f"short texts in {len(short_pairs)} of {len(pair_list)} pair(s) ({short_pairs[0]}"
+            f"{more}: < {min_matches} matches or < {min_sentences} sentences); intervals are "
+            "coarse, p-values cannot be small (rows with short_text=True).",
             ShortTextWarning, stacklevel=2)
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype=float) for c in SHIFT_COLUMNS})
