@@ -75,3 +75,23 @@ def test_plot_never_overwrites_a_foreign_file_or_its_input(counts_csv, tmp_path,
     assert main(["plot", "profile", "--data", str(counts_csv), "--out", str(theirs)]) == 2
     assert theirs.read_bytes() == b"theirs"
     assert "--force" in capsys.readouterr().err
+
+
+def test_plot_ntr_table(tmp_path):
+    data = tmp_path / "ntr.csv"
+    pd.DataFrame({"Year": [2001, 2005, 2009, 2013], "novelty": [None, 0.6, 0.7, 0.5],
+                  "transience": [0.5, 0.6, 0.4, None], "resonance": [None, 0.0, 0.3, None]}
+                 ).to_csv(data, index=False)
+    assert main(["plot", "ntr", "--data", str(data), "--value", "Year",
+                 "--out", str(tmp_path / "n.png")]) == 0
+
+
+def test_corpus_info_options_have_help_text(capsys):
+    """Issue 18: --id-col and friends had no help text under `corpus info`."""
+    with pytest.raises(SystemExit):
+        main(["corpus", "info", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    for opt, words in (("--id-col COL", "statement id column"), ("--text-col COL", "text column"),
+                       ("--actor-col COL", "actor column"), ("--date-col COL", "date column"),
+                       ("--date-format", "dayfirst")):
+        assert f"{opt} {words}" in out or (opt == "--date-format" and words in out), opt

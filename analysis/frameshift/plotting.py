@@ -7,12 +7,13 @@ call never draws over the first; with ``ax=`` given it draws there (and, when th
 layout engine yet, turns on constrained layout so long labels are not clipped). Nothing is shown
 and no global ``rcParams`` are changed: the house style (:data:`STYLE_PATH`) is applied only
 while a function draws (``style=None`` keeps the caller's settings). :func:`save_figure` writes
-a figure as PNG, PDF or SVG with the deterministic settings of the figure build. Category ids are shown with the
-lexicon's labels (``labels=``) and actor ids with display names (``names=``), each a mapping or
-a callable such as :meth:`frameshift.corpus.Corpus.actor_name`.
+a figure as PNG, PDF or SVG with the deterministic settings of the figure build, only when
+asked. Category ids are shown with the lexicon's labels (``labels=``) and actor ids with display
+names (``names=``), each a mapping or a callable such as
+:meth:`frameshift.corpus.Corpus.actor_name`.
 
-The figures of the paper are assembled from these functions by :mod:`frameshift.figures`, the
-only module that writes files.
+The figures of the paper are assembled from these functions by :mod:`frameshift.figures`; the
+plot functions themselves never save anything.
 """
 
 from __future__ import annotations
