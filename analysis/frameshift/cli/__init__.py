@@ -18,7 +18,7 @@ from frameshift.errors import FrameshiftError
 __all__ = ["main", "build_parser"]
 
 # Sub-command modules, in the order they appear in --help.
-_COMMAND_MODULES = ("corpus", "match", "lexicon", "shift", "quotes", "figures")
+_COMMAND_MODULES = ("corpus", "match", "lexicon", "shift", "quotes", "figures", "explore")
 
 
 def build_parser() -> argparse.ArgumentParser:
