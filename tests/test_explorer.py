@@ -69,6 +69,13 @@ def test_kwic_lines_are_the_rows_of_find_matches():
         assert text[r[cols.index("text_start")]:r[cols.index("text_end")]] == r[3]
 
 
+def test_max_lines_bounds_the_lines_not_the_counts():
+    d = _data(fs.explore(_toy(), LEX, n_boot=0, n_perm=0, max_lines=1))
+    nk_coercion = [r for r in d["matches"] if r[1] == 0 and d["statements"][r[0]]["group"] == "nk"]
+    assert len(nk_coercion) == 1 and nk_coercion[0][3] == "Coercion"  # the first of b
+    assert d["cells"][1][0][0] == 3
+
+
 def test_same_inputs_same_bytes():
     a = fs.explore(_toy(), LEX, n_boot=50, n_perm=50).html
     b = fs.explore(_toy(), LEX, n_boot=50, n_perm=50).html

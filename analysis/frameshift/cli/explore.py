@@ -28,6 +28,8 @@ def register(sub) -> None:
                         "12 statements, else consecutive)")
     p.add_argument("--window", type=int, default=6, metavar="N",
                    help="words of context in KWIC lines (default: %(default)s)")
+    p.add_argument("--max-lines", type=int, default=300, metavar="N",
+                   help="KWIC lines kept per heatmap cell, 0 for all (default: %(default)s)")
     p.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
     p.add_argument("--n-boot", type=int, default=2000, metavar="N",
                    help="bootstrap resamples per pair (default: %(default)s)")
@@ -47,6 +49,7 @@ def _explore(args) -> int:
     corpus = load_corpus(args)
     lexicon = load_lexicon(args)
     page = explore(corpus, lexicon, by=args.by, pairs=args.pairs, window=args.window,
+                   max_lines=args.max_lines or None,
                    n_boot=args.n_boot, n_perm=args.n_perm, seed=args.seed, title=args.title)
     path = page.save(args.out, force=args.force,
                      inputs=(args.corpus, args.lexicon, args.actors))

@@ -125,7 +125,8 @@ def _embed_json(obj) -> str:
 
 def explore(corpus, lexicon="karabakh_framing", *, by="actor", pairs=None, window=6,
             keyness_method="fightin-words", keyness_terms=150, keyness_min_count=2,
-            include_negated=True, n_boot=2000, n_perm=2000, seed=0, title=None) -> Explorer:
+            include_negated=True, n_boot=2000, n_perm=2000, seed=0, max_lines=300,
+            title=None) -> Explorer:
     """An interactive page of a framing study: heatmap, KWIC, timeline, shifts, keyness.
 
     Every number shown comes from a library table computed here once: the heatmap from
@@ -152,6 +153,10 @@ def explore(corpus, lexicon="karabakh_framing", *, by="actor", pairs=None, windo
     keyness_min_count : int, default 2
     include_negated, n_boot, n_perm, seed :
         As in :func:`~frameshift.measures.shift`.
+    max_lines : int or None, default 300
+        KWIC lines kept per heatmap cell (the first ones, in match order), so the page stays
+        small on large corpora; the cell still shows its full count and the page says how many
+        lines it holds. None keeps every line.
     title : str, optional
 
     Returns
@@ -217,6 +222,9 @@ def explore(corpus, lexicon="karabakh_framing", *, by="actor", pairs=None, windo
     matches = find_matches(corpus, lex)
     toks = corpus_tokens(corpus)
     match_rows = []
+    offsets: dict = {}
+    kept: dict = {}
+    group_of = [None if s["group"] is None else s["group"] for s in statements]
     for cat in cats:
         sel = matches[matches["category"].astype(str) == cat]
         if not len(sel):
@@ -233,7 +241,13 @@ def explore(corpus, lexicon="karabakh_framing", *, by="actor", pairs=None, windo
                     .itertuples(index=False, name=None),
                     k[["left", "keyword", "right"]].itertuples(index=False, name=None)):
             d = index[str(sid)]
-            starts, ends = toks.offsets(d)
+            cell = (group_of[d], cat)
+            kept[cell] = kept.get(cell, 0) + 1
+            if max_lines is not None and kept[cell] > int(max_lines):
+                continue
+            if d not in offsets:
+                offsets[d] = toks.offsets(d)
+            starts, ends = offsets[d]
             match_rows.append([d, cpos[cat], str(left), str(keyword), str(right),
                                int(starts[int(tstart)]), int(ends[int(tend) - 1]),
                                str(source), int(cstart), int(cend), bool(negated), str(pattern),
@@ -274,6 +288,7 @@ def explore(corpus, lexicon="karabakh_framing", *, by="actor", pairs=None, windo
                 "window": int(window), "keyness_method": keyness_method,
                 "keyness_terms": int(keyness_terms), "keyness_min_count": int(keyness_min_count),
                 "include_negated": bool(include_negated), "n_boot": int(n_boot),
+                "max_lines": None if max_lines is None else int(max_lines),
                 "n_perm": int(n_perm), "seed": int(seed)}
     prov = provenance(corpus=corpus, lexicon=lex, settings=settings, command="explore")
     title = title or f"{corpus.name} \u00d7 {getattr(lex, 'name', 'lexicon')}"
@@ -286,7 +301,7 @@ def explore(corpus, lexicon="karabakh_framing", *, by="actor", pairs=None, windo
         "match_columns": ["statement", "category", "left", "keyword", "right", "text_start",
                           "text_end", "source_id", "source_start", "source_end", "negated",
                           "pattern", "sentence"],
-        "matches": match_rows,
+        "matches": match_rows, "max_lines": None if max_lines is None else int(max_lines),
         "shifts": shifts, "shift_warnings": shift_warnings,
         "keyness": keys,
         "provenance": prov,
