@@ -51,11 +51,40 @@ def _load(driver, path: Path, repeat: int) -> list:
     return out
 
 
+def _screenshot(png: Path) -> int:
+    import frameshift as fs
+    from selenium.webdriver.common.by import By
+
+    with tempfile.TemporaryDirectory() as work:
+        page = Path(work) / "karabakh.html"
+        page.write_text(fs.explore(fs.read_corpus("karabakh_2023"), "karabakh_framing").html,
+                        encoding="utf-8")
+        driver = _driver(Path(work) / "profile")
+        try:
+            driver.set_window_size(1100, 1650)
+            driver.get(page.as_uri())
+            driver.find_element(By.CSS_SELECTOR, 'td.cell[data-group="nk_authorities"]'
+                                '[data-category="coercion"]').click()
+            driver.find_element(By.CSS_SELECTOR, "#kwic-lines tr.line td.kw a").click()
+            for sid in ("az_presidency/2023-03-27", "nk_authorities/2023-03-28"):
+                driver.find_element(By.CSS_SELECTOR, f'circle.dot[data-statement="{sid}"]').click()
+            driver.execute_script("window.scrollTo(0, 0)")
+            driver.save_screenshot(str(png))
+        finally:
+            driver.quit()
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--keep", help="folder to keep the pages in")
+    ap.add_argument("--screenshot", metavar="PNG",
+                    help="only write the README screenshot (Karabakh page, a cell and a line "
+                         "clicked, two statements chosen) to PNG")
     args = ap.parse_args(argv)
+    if args.screenshot:
+        return _screenshot(Path(args.screenshot))
     sys.path.insert(0, str(HERE))
     import frameshift as fs
     from frameshift.explorer.page import _embed_json

@@ -77,7 +77,8 @@
         "class": "cell" + (shade > 0.55 ? " dark" : ""), tabindex: "0",
         "data-group": g.key === null ? "" : g.key, "data-category": c.id,
         "data-count": cell[0], "data-rate": cell[3],
-        style: "background: rgba(178, 34, 34, " + (0.08 + 0.82 * shade).toFixed(3) + ")",
+        style: cell[0] === 0 ? "background: #f6f6f6; color: #888" :
+          "background: rgba(178, 34, 34, " + (0.1 + 0.8 * shade).toFixed(3) + ")",
         title: cell[0] + " matches (" + cell[1] + " negated) in " + cell[2] + " tokens",
         on: { click: function () { showKwic(gi, ci, td); },
               keydown: function (e) { if (e.key === "Enter") showKwic(gi, ci, td); } }
