@@ -30,6 +30,7 @@ PKG = Path(frameshift.__file__).parent
 #: import only from rooms of a lower or equal rank (equal: within its own room).
 RANK = {"errors": 0, "progress": 0, "files": 0, "text": 1, "corpus": 2, "lexicon": 2,
         "news": 3, "matching": 4, "measures": 5, "plotting": 6, "figures": 7, "classroom": 8,
+        "explorer": 8,
         "cli": 9, "__main__": 10, "__init__": 10}
 
 

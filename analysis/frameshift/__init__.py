@@ -52,6 +52,7 @@ _EXPORTS = {
                             "plot_jsd_contributions", "plot_keyness", "plot_dispersion",
                             "plot_timeline", "plot_ntr"],
     "frameshift.figures": ["build_figures", "figure_ids", "figure_data", "draw_figure"],
+    "frameshift.explorer": ["explore", "Explorer"],
 }
 _WHERE = {name: mod for mod, names in _EXPORTS.items() for name in names}
 

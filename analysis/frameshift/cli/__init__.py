@@ -18,7 +18,8 @@ from frameshift.errors import FrameshiftError
 __all__ = ["main", "build_parser"]
 
 # Sub-command modules, in the order they appear in --help.
-_COMMAND_MODULES = ("corpus", "match", "lexicon", "shift", "quotes", "figures", "plot")
+_COMMAND_MODULES = ("corpus", "match", "lexicon", "shift", "quotes", "figures", "plot",
+                    "explore")
 
 
 def build_parser() -> argparse.ArgumentParser:
