@@ -203,7 +203,7 @@ def _entry_mistake(node, b: _Builder, cid: str) -> bool:
     * ``economy: toll*, jobs`` is one pattern ``'toll*, jobs'``, not two: YAML needs a list.
     """
     text = node.value
-    if node.style is None and node.end_mark.line > node.start_mark.line and " - " in text:
+    if not node.style and node.end_mark.line > node.start_mark.line and " - " in text:
         first, *rest = [t.strip() for t in text.split(" - ")]
         b.problem(f"category {cid!r}: the list item(s) {rest!r} after {first!r} are indented "
                   f"deeper than the item above, so YAML joined them into one pattern "
@@ -211,7 +211,7 @@ def _entry_mistake(node, b: _Builder, cid: str) -> bool:
                   "Start every '- pattern' line of the list at the same column.",
                   node.end_mark.line + 1 if node.end_mark.column else node.end_mark.line)
         return True
-    if node.style is None and ", " in text:
+    if not node.style and ", " in text:
         parts = [t.strip() for t in text.split(",") if t.strip()]
         b.problem(f"category {cid!r}: {text!r} is one pattern in YAML, not {len(parts)}: "
                   "a comma does not separate patterns.",
