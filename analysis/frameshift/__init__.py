@@ -25,7 +25,7 @@ _EXPORTS = {
     "frameshift.errors": ["FrameshiftError", "CorpusError", "EncodingError", "InputNotFoundError",
                           "LexiconError", "UnknownLexiconError", "OptionError",
                           "OutputExistsError", "InputNotReadableError"],
-    "frameshift.text": ["Tokens", "TokenizerSettings", "normalize", "tokenize", "tokenize_text",
+    "frameshift.text": ["Tokens", "TokenizerSettings", "normalize", "fold_case", "tokenize", "tokenize_text",
                         "word_spans", "sentence_spans"],
     "frameshift.corpus": ["Corpus", "EmptyStatementWarning", "bundled_corpora",
                           "corpus_from_segments", "corpus_tokens", "from_frame", "read_actors",

@@ -32,7 +32,7 @@ import pandas as pd
 from frameshift.errors import OptionError
 from frameshift.lexicon.model import Lexicon, Pattern
 from frameshift.lexicon.formats import as_lexicon
-from frameshift.text.tokenizer import Tokens, TokenizerSettings
+from frameshift.text.tokenizer import Tokens, TokenizerSettings, fold_case
 
 __all__ = ["MatchSettings", "CompiledLexicon", "compile_lexicon", "find_matches", "count_matches", "DEFAULT_NEGATORS", "MATCH_COLUMNS", "COUNT_COLUMNS"]
 
@@ -243,7 +243,7 @@ class CompiledLexicon:
         self.single = sp.csr_matrix((j.astype(np.int32), (code // K, code % K)),
                                     shape=(V, K)) if K else sp.csr_matrix((V, 0),
                                                                            dtype=np.int32)
-        folded = vocabulary if not case_sensitive else [v.casefold() for v in vocabulary]
+        folded = vocabulary if not case_sensitive else [fold_case(v) for v in vocabulary]
         self.negator = np.fromiter(
             ((f in negators or f.endswith("n't")) for f in folded), dtype=bool, count=V)
         self._masks: dict[int, np.ndarray] = {}
@@ -258,7 +258,7 @@ class CompiledLexicon:
         got = self._cache.get(key)
         if got is None:
             if not regex and not self.case_sensitive:
-                piece = piece.casefold()
+                piece = fold_case(piece)
             got = self._cache[key] = self._vocab.resolve(piece, dehyphen=dehyphen, regex=regex)
         return got
 
@@ -838,7 +838,7 @@ def _settings(case_sensitive, nested_scope, cross_sentences, negation_window, ne
     return MatchSettings(case_sensitive=bool(case_sensitive), nested_scope=nested_scope,
                          cross_sentences=bool(cross_sentences),
                          negation_window=int(negation_window),
-                         negators=frozenset(n.casefold() for n in (
+                         negators=frozenset(fold_case(n) for n in (
                              DEFAULT_NEGATORS if negators is None else negators)))
 
 
