@@ -75,6 +75,15 @@ class MatchSettings:
         How many words before a match are searched for a negator (0 switches flagging off).
     negators : frozenset of str
         Negator words (case-folded); any word ending in ``n't`` is also a negator.
+        :func:`frameshift.multilingual_negators` gives those of Russian, Armenian and
+        Azerbaijani as well.
+    lemmas : {None, "auto", "simplemma", "snowball", "suffix"}, default None
+        Match lemma or stem keys instead of forms: every token and every pattern word is
+        reduced per language (:mod:`frameshift.text.lemmas`), so a lexicon in dictionary
+        forms counts inflected forms. ``None`` (the default) matches forms as written.
+    language_column : str, default "language"
+        Statement column giving each statement's language for ``lemmas``; statements
+        without it are detected (:func:`frameshift.statement_languages`).
     """
 
     case_sensitive: bool = False
@@ -82,8 +91,19 @@ class MatchSettings:
     cross_sentences: bool = False
     negation_window: int = 3
     negators: frozenset = field(default=DEFAULT_NEGATORS)
+    lemmas: str | None = None
+    language_column: str = "language"
 
     def __post_init__(self):
+        if self.lemmas is not None:
+            from frameshift.text.lemmas import METHODS
+
+            if self.lemmas not in METHODS:
+                raise OptionError(f"lemmas must be None or one of {', '.join(METHODS)}, not "
+                                  f"{self.lemmas!r}.")
+            if self.case_sensitive:
+                raise OptionError("lemma matching is case-insensitive: use lemmas=None with "
+                                  "case_sensitive=True, or case_sensitive=False.")
         if self.nested_scope not in ("key", "dictionary"):
             raise OptionError(f"nested_scope must be 'key' or 'dictionary', not "
                               f"{self.nested_scope!r}.")
@@ -192,8 +212,10 @@ class CompiledLexicon:
     """
 
     def __init__(self, lexicon: Lexicon, vocabulary: list[str], *,
-                 case_sensitive: bool = False, negators=DEFAULT_NEGATORS):
+                 case_sensitive: bool = False, negators=DEFAULT_NEGATORS, forms=None):
         self.lexicon = lexicon
+        # lemma matching: a pattern word stands for every key ``forms(word)`` returns
+        self._forms = forms
         self.vocabulary = vocabulary
         self.case_sensitive = case_sensitive
         self._vocab = _Vocabulary(vocabulary, case_sensitive)
@@ -259,7 +281,12 @@ class CompiledLexicon:
         if got is None:
             if not regex and not self.case_sensitive:
                 piece = fold_case(piece)
-            got = self._cache[key] = self._vocab.resolve(piece, dehyphen=dehyphen, regex=regex)
+            if self._forms is not None and not regex and "*" not in piece and "?" not in piece:
+                got = np.unique(np.concatenate([
+                    self._vocab.resolve(f, dehyphen=dehyphen) for f in self._forms(piece)]))
+            else:
+                got = self._vocab.resolve(piece, dehyphen=dehyphen, regex=regex)
+            self._cache[key] = got
         return got
 
     def _alternatives(self, p: Pattern, k: int, j: int) -> list[_Alt]:
@@ -818,6 +845,8 @@ def _prepare(corpus, lexicon, settings: MatchSettings, tokenizer, *, table: bool
     from frameshift.corpus.model import corpus_tokens
 
     tokens = corpus_tokens(corpus, tokenizer)
+    if settings.lemmas is not None:
+        return _prepare_lemmas(corpus, lexicon, settings, tokens, table=table)
     if isinstance(lexicon, CompiledLexicon):
         vocab = tokens.surfaces if settings.case_sensitive else tokens.types
         if lexicon.vocabulary is vocab and lexicon.case_sensitive == settings.case_sensitive:
@@ -834,6 +863,29 @@ def _prepare(corpus, lexicon, settings: MatchSettings, tokenizer, *, table: bool
     return comp, tokens, st, texts, hits
 
 
+def _prepare_lemmas(corpus, lexicon, settings: MatchSettings, tokens, *, table: bool):
+    """:func:`_prepare` for lemma matching: tokens and pattern words reduced to keys."""
+    from frameshift.text.languages import statement_languages
+    from frameshift.text.lemmas import lemma_forms, lemmatize_tokens
+
+    st = corpus.statements
+    langs = statement_languages(st, column=settings.language_column)["language"].tolist()
+    ltoks = lemmatize_tokens(tokens, langs, method=settings.lemmas)
+    present = sorted({x for x in langs if x})
+    lex = lexicon.lexicon if isinstance(lexicon, CompiledLexicon) else as_lexicon(lexicon)
+
+    def forms(word):
+        return lemma_forms(word, present, method=settings.lemmas)
+
+    negators = set(settings.negators)  # a negator counts in its lemma form too
+    for n in settings.negators:
+        negators.update(forms(n))
+    comp = CompiledLexicon(lex, ltoks.types, negators=frozenset(negators), forms=forms)
+    texts = st["text"].tolist()
+    hits = (_count_table if table else _run)(comp, ltoks, texts, settings)
+    return comp, ltoks, st, texts, hits
+
+
 def _settings(case_sensitive, nested_scope, cross_sentences, negation_window, negators):
     return MatchSettings(case_sensitive=bool(case_sensitive), nested_scope=nested_scope,
                          cross_sentences=bool(cross_sentences),
@@ -844,7 +896,8 @@ def _settings(case_sensitive, nested_scope, cross_sentences, negation_window, ne
 
 def find_matches(corpus, lexicon, *, case_sensitive: bool = False, nested_scope: str = "key",
                  cross_sentences: bool = False, negation_window: int = 3, negators=None,
-                 tokenizer: TokenizerSettings | None = None) -> pd.DataFrame:
+                 tokenizer: TokenizerSettings | None = None,
+                 settings: MatchSettings | None = None) -> pd.DataFrame:
     """Every match of a lexicon in a corpus, one row per match.
 
     Parameters
@@ -854,12 +907,16 @@ def find_matches(corpus, lexicon, *, case_sensitive: bool = False, nested_scope:
     case_sensitive, nested_scope, cross_sentences, negation_window, negators
         See :class:`MatchSettings`.
     tokenizer : TokenizerSettings, optional
+    settings : MatchSettings, optional
+        All matching options as one value (replaces the keywords above); needed for lemma
+        matching (``MatchSettings(lemmas="auto")``).
 
     Returns
     -------
     DataFrame
         ``statement_id``, ``actor``, ``date``, ``category``, ``pattern`` (as written in the
-        lexicon), ``match`` (the matched text as written in the statement), ``token_start``,
+        lexicon: under lemma matching, the dictionary form matched), ``match`` (the matched
+        text as written in the statement), ``token_start``,
         ``token_end`` (word indices within the statement, end exclusive), ``char_start``,
         ``char_end`` (offsets in the source document ``source_id``), ``source_id``,
         ``sentence`` (0-based, within the statement), ``negated`` (bool). Sorted by statement
@@ -878,8 +935,9 @@ def find_matches(corpus, lexicon, *, case_sensitive: bool = False, nested_scope:
     0    coercion              coercion            2          10    False
     1  imposition  ready made solutions            4          23     True
     """
-    settings = _settings(case_sensitive, nested_scope, cross_sentences, negation_window,
-                         negators)
+    if settings is None:
+        settings = _settings(case_sensitive, nested_scope, cross_sentences, negation_window,
+                             negators)
     comp, tokens, st, texts, hits = _prepare(corpus, lexicon, settings, tokenizer)
     return _match_frame(corpus, comp, tokens, st, texts, hits)
 
@@ -941,7 +999,8 @@ def _by_columns(st: pd.DataFrame, by) -> list[str]:
 def count_matches(corpus, lexicon, *, by="actor", case_sensitive: bool = False,
                   nested_scope: str = "key", cross_sentences: bool = False,
                   negation_window: int = 3, negators=None,
-                  tokenizer: TokenizerSettings | None = None) -> pd.DataFrame:
+                  tokenizer: TokenizerSettings | None = None,
+                  settings: MatchSettings | None = None) -> pd.DataFrame:
     """Count matches per group and category (long form, zeros included).
 
     Parameters
@@ -951,7 +1010,7 @@ def count_matches(corpus, lexicon, *, by="actor", case_sensitive: bool = False,
     by : str or list of str, default "actor"
         Statement columns to group by (``"statement_id"`` for one row per statement, or any
         metadata column such as ``"doc_id"`` or ``"Party"``).
-    case_sensitive, nested_scope, cross_sentences, negation_window, negators, tokenizer
+    case_sensitive, nested_scope, cross_sentences, negation_window, negators, tokenizer, settings
         As for :func:`find_matches` (the counts agree with its rows).
 
     Returns
@@ -981,8 +1040,9 @@ def count_matches(corpus, lexicon, *, by="actor", case_sensitive: bool = False,
     2    nk     reint      1        1       4     250.0    0.5
     3    nk  coercion      1        1       4     250.0    0.5
     """
-    settings = _settings(case_sensitive, nested_scope, cross_sentences, negation_window,
-                         negators)
+    if settings is None:
+        settings = _settings(case_sensitive, nested_scope, cross_sentences, negation_window,
+                             negators)
     st = corpus.statements
     cols = _by_columns(st, by)
     comp, tokens, st, texts, (counts, neg) = _prepare(corpus, lexicon, settings, tokenizer,
