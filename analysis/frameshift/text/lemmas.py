@@ -16,8 +16,9 @@ a stem -- by the same per-language function. Three methods, all offline:
 ``"auto"``
     Per language, the method that found most hand-coded term occurrences at the highest
     precision on the development texts of ``tests/data/languages`` (see ``docs/languages.md``):
-    Russian and Armenian by Snowball, Azerbaijani by the suffix rules; English words are
-    left as they are, so that English counts do not change.
+    Russian and Armenian by simplemma (recall 1.00 and 0.94 at precision 1.00 on the
+    development texts, against 0.85 and 0.76 for Snowball), Azerbaijani by the suffix rules;
+    English words are left as they are, so that English counts do not change.
 
 Every key is computed from a token's normalised (case-folded) form; the surface as written
 and its character offsets stay with the token.
@@ -37,7 +38,7 @@ __all__ = ["METHODS", "AUTO_METHODS", "azerbaijani_stem", "lemma_function", "lem
 METHODS = ("auto", "simplemma", "snowball", "suffix")
 #: The method ``"auto"`` uses per language (chosen on the development texts; see the module
 #: docstring). A language not listed keeps its forms.
-AUTO_METHODS = {"ru": "snowball", "hy": "snowball", "az": "suffix"}
+AUTO_METHODS = {"ru": "simplemma", "hy": "simplemma", "az": "suffix"}
 
 _SNOWBALL_NAMES = {"ru": "russian", "hy": "armenian", "en": "english", "tr": "turkish"}
 _SIMPLEMMA_LANGS = {"ru", "hy", "en", "tr", "uk", "ka"}
