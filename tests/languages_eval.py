@@ -70,10 +70,10 @@ if __name__ == "__main__":
     import sys
 
     split = sys.argv[1] if len(sys.argv) > 1 else "dev"
-    for lemmas in (None, "simplemma", "snowball", "auto"):
+    for lemmas in (None, "simplemma", "snowball", "simplemma+snowball", "auto"):
         print(f"== lemmas={lemmas} split={split}")
         print(score(lemmas, split=split).to_string(index=False))
-    for lemmas in ("snowball", "simplemma"):
+    for lemmas in ("simplemma+snowball", "simplemma"):
         miss, extra = errors(lemmas, split=split)
         print(f"-- {lemmas} missed:", miss)
         print(f"-- {lemmas} spurious:", extra)
