@@ -166,3 +166,23 @@ def test_held_out_recall_and_precision():
     assert lemma.loc["az", "recall"] >= 0.9 and lemma.loc["az", "precision"] >= 0.9
     assert lemma.loc["hy", "precision"] >= 0.9
     assert lemma.loc["hy", "recall"] == pytest.approx(13 / 18)
+
+
+# --------------------------------------------------------------------------- quotes
+@pytest.mark.parametrize("sid, actor, opening", [
+    # «Ситуация в регионе остается в центре внимания России», — отметил Нечаев.
+    ("ru-dev-1", "ru_mfa", "Ситуация в регионе"),
+    # “Bu, mümkün olmalıdır. ... olmalıdır”, – deyə dövlətimizin başçısı vurğulayıb.
+    ("az-dev-2", "az_president", "Bu, mümkün olmalıdır"),
+])
+def test_russian_and_azerbaijani_quotes_are_attributed(sid, actor, opening):
+    st = pd.read_csv("tests/data/languages/statements.csv", keep_default_na=False)
+    text = st.set_index("statement_id").at[sid, "text"]
+    actors = pd.DataFrame({"id": ["ru_mfa", "az_president"],
+                           "name": ["Нечаев", "İlham Əliyev"],
+                           "aliases": ["Иван Нечаев", "dövlətimizin başçısı"]})
+    seg = fs.segment_article(text, actors=actors)
+    quotes = seg[seg["role"] == "quote"]
+    assert len(quotes) == 1
+    assert quotes["actor"].iloc[0] == actor
+    assert quotes["text"].iloc[0].startswith(opening)
