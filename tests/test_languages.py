@@ -186,3 +186,17 @@ def test_russian_and_azerbaijani_quotes_are_attributed(sid, actor, opening):
     assert len(quotes) == 1
     assert quotes["actor"].iloc[0] == actor
     assert quotes["text"].iloc[0].startswith(opening)
+
+
+# --------------------------------------------------------------------------- the sample
+def test_quickstart_on_the_multilingual_sample():
+    corpus = fs.read_corpus("karabakh_languages")
+    assert len(corpus.statements) == 20
+    s = fs.MatchSettings(lemmas="auto")
+    t = fs.count_matches(corpus, "karabakh_toponyms", by="actor", settings=s).set_index(
+        ["actor", "category"])["count"]
+    # by hand: Baku's only Azerbaijani place name is "Xankəndidə" (az-dev-2); Moscow's only
+    # Armenian one is "в Арцахе" (ru-dev-1, found by the Snowball step after simplemma)
+    assert t["az_president", "azerbaijani_names"] == 1
+    assert t["ru_mfa", "armenian_names"] == 1
+    assert t["az_president", "armenian_names"] == 0
