@@ -38,8 +38,9 @@ def test_lexicon_check_reports_every_problem_of_a_bad_file(tmp_path, capsys):
 def test_lexicon_list(capsys):
     status, out, _ = run(capsys, "lexicon", "list")
     t = pd.read_csv(io.StringIO(out))
-    assert status == 0 and t["name"].tolist() == ["karabakh_framing"]
-    assert t["categories"].tolist() == [11]
+    assert status == 0 and t["name"].tolist() == [
+        "karabakh_framing", "karabakh_framing_multilingual", "karabakh_toponyms"]
+    assert t["categories"].tolist() == [11, 11, 3]  # counted in the YAML files
 
 
 def test_lexicon_convert_quanteda_to_yaml_and_csv(tmp_path, capsys):

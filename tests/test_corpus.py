@@ -520,7 +520,7 @@ def test_assembled_statement_maps_back_to_source():
 # --------------------------------------------------------------------------- bundled corpora
 def test_bundled_corpora_found_from_any_directory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert bundled_corpora() == ["inaugural", "karabakh_2023"]
+    assert bundled_corpora() == ["inaugural", "karabakh_2023", "karabakh_languages"]
     assert len(read_corpus("karabakh_2023")) == 3
     assert len(read_corpus("inaugural")) == 60
 

@@ -28,12 +28,14 @@ def reference_tokenize(texts, *, with_offsets=False, casefold=True):
         surf = [text[a:b] for a, b in spans]
         raw = []
         for s in surf:
-            if s[0] in ".!?\n":
+            if s[0] in ".!?\u0589\n":  # U+0589 Armenian full stop
                 raw.append(-1 if s[0] != "\n" else -3)
                 continue
             if s not in surface_id:
                 cased = T.normalize(s, casefold=False)
-                form = cased.casefold() if casefold else cased
+                # the documented Turkic fold: İ, I, ı and i are one letter
+                form = (cased.casefold().replace("i\u0307", "i").replace("\u0131", "i")
+                        if casefold else cased)
                 if form not in type_id:
                     type_id[form] = len(types)
                     types.append(form)

@@ -42,7 +42,7 @@ def bundled_corpora() -> list[str]:
     Examples
     --------
     >>> sorted(bundled_corpora())
-    ['inaugural', 'karabakh_2023']
+    ['inaugural', 'karabakh_2023', 'karabakh_languages']
     """
     root = corpus_dir()
     if root is None:

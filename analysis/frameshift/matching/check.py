@@ -14,6 +14,7 @@ import pandas as pd
 
 from frameshift.lexicon.model import Lexicon
 from frameshift.lexicon.formats import as_lexicon
+from frameshift.text.tokenizer import fold_case
 
 from .engine import _NEAR_MIN_LEN, MatchSettings, _run, compile_lexicon, match_settings
 
@@ -183,7 +184,7 @@ def _check_tables(lex: Lexicon, corpus, settings: MatchSettings, *, max_distance
         for w in p.words:
             if not isinstance(w, str) or "*" in w or "?" in w or len(w) < _NEAR_MIN_LEN:
                 continue
-            w = w if case_sensitive else w.casefold()
+            w = w if case_sensitive else fold_case(w)
             maxd = max_distance if max_distance is not None else (2 if len(w) >= 8 else 1)
             cands = set()
             for d in _deletes(w, maxd):

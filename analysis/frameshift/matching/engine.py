@@ -33,7 +33,7 @@ import pandas as pd
 from frameshift.errors import OptionError
 from frameshift.lexicon.model import Lexicon, Pattern
 from frameshift.lexicon.formats import as_lexicon
-from frameshift.text.tokenizer import Tokens, TokenizerSettings
+from frameshift.text.tokenizer import Tokens, TokenizerSettings, fold_case
 
 __all__ = ["match_settings", "settings_of", "categories_of", "rates", "MATCH_OPTIONS",
            "MatchSettings", "CompiledLexicon", "compile_lexicon", "find_matches", "count_matches",
@@ -78,6 +78,15 @@ class MatchSettings:
         How many words before a match are searched for a negator (0 switches flagging off).
     negators : frozenset of str
         Negator words (case-folded); any word ending in ``n't`` is also a negator.
+        :func:`frameshift.multilingual_negators` gives those of Russian, Armenian and
+        Azerbaijani as well.
+    lemmas : {None, "auto", "simplemma", "snowball", "suffix"}, default None
+        Match lemma or stem keys instead of forms: every token and every pattern word is
+        reduced per language (:mod:`frameshift.text.lemmas`), so a lexicon in dictionary
+        forms counts inflected forms. ``None`` (the default) matches forms as written.
+    language_column : str, default "language"
+        Statement column giving each statement's language for ``lemmas``; statements
+        without it are detected (:func:`frameshift.statement_languages`).
     tokenizer : TokenizerSettings, optional
         How the statements are tokenised (default :class:`~frameshift.text.TokenizerSettings`).
 
@@ -101,11 +110,13 @@ class MatchSettings:
     negation_window: int = 3
     negators: frozenset = field(default=DEFAULT_NEGATORS)
     tokenizer: TokenizerSettings | None = None
+    lemmas: str | None = None
+    language_column: str = "language"
 
     def __post_init__(self):
         object.__setattr__(self, "tokenizer", self.tokenizer or TokenizerSettings())
         object.__setattr__(self, "negators",
-                           frozenset(str(n).casefold() for n in self.negators))
+                           frozenset(fold_case(str(n)) for n in self.negators))
         object.__setattr__(self, "case_sensitive", bool(self.case_sensitive))
         object.__setattr__(self, "cross_sentences", bool(self.cross_sentences))
         if isinstance(self.negation_window, bool) or not isinstance(
@@ -116,6 +127,15 @@ class MatchSettings:
         if not isinstance(self.tokenizer, TokenizerSettings):
             raise OptionError(f"tokenizer must be a TokenizerSettings, not "
                               f"{type(self.tokenizer).__name__}.")
+        if self.lemmas is not None:
+            from frameshift.text.lemmas import METHODS
+
+            if self.lemmas not in METHODS:
+                raise OptionError(f"lemmas must be None or one of {', '.join(METHODS)}, not "
+                                  f"{self.lemmas!r}.")
+            if self.case_sensitive:
+                raise OptionError("lemma matching is case-insensitive: use lemmas=None with "
+                                  "case_sensitive=True, or case_sensitive=False.")
         if self.nested_scope not in ("key", "dictionary"):
             raise OptionError(f"nested_scope must be 'key' or 'dictionary', not "
                               f"{self.nested_scope!r}.")
@@ -128,6 +148,8 @@ class MatchSettings:
         d = {f: getattr(self, f) for f in ("case_sensitive", "nested_scope", "cross_sentences",
                                            "negation_window")}
         d["negators"] = sorted(self.negators)
+        d["lemmas"] = self.lemmas
+        d["language_column"] = self.language_column
         d["tokenizer"] = self.tokenizer.as_dict()
         return d
 
@@ -138,7 +160,7 @@ class MatchSettings:
 
 #: The matching options that may be given one by one instead of (or on top of) ``settings=``.
 MATCH_OPTIONS = ("case_sensitive", "nested_scope", "cross_sentences", "negation_window",
-                 "negators", "tokenizer")
+                 "negators", "tokenizer", "lemmas", "language_column")
 
 
 def match_settings(settings: MatchSettings | None = None, **options) -> MatchSettings:
@@ -319,8 +341,10 @@ class CompiledLexicon:
     """
 
     def __init__(self, lexicon: Lexicon, vocabulary: list[str], *,
-                 case_sensitive: bool = False, negators=DEFAULT_NEGATORS):
+                 case_sensitive: bool = False, negators=DEFAULT_NEGATORS, forms=None):
         self.lexicon = lexicon
+        # lemma matching: a pattern word stands for every key ``forms(word)`` returns
+        self._forms = forms
         self.vocabulary = vocabulary
         self.case_sensitive = case_sensitive
         self._vocab = _Vocabulary(vocabulary, case_sensitive)
@@ -370,7 +394,7 @@ class CompiledLexicon:
         self.single = sp.csr_matrix((j.astype(np.int32), (code // K, code % K)),
                                     shape=(V, K)) if K else sp.csr_matrix((V, 0),
                                                                            dtype=np.int32)
-        folded = vocabulary if not case_sensitive else [v.casefold() for v in vocabulary]
+        folded = vocabulary if not case_sensitive else [fold_case(v) for v in vocabulary]
         self.negator = np.fromiter(
             ((f in negators or f.endswith("n't")) for f in folded), dtype=bool, count=V)
         self._masks: dict[int, np.ndarray] = {}
@@ -385,8 +409,13 @@ class CompiledLexicon:
         got = self._cache.get(key)
         if got is None:
             if not regex and not self.case_sensitive:
-                piece = piece.casefold()
-            got = self._cache[key] = self._vocab.resolve(piece, dehyphen=dehyphen, regex=regex)
+                piece = fold_case(piece)
+            if self._forms is not None and not regex and "*" not in piece and "?" not in piece:
+                got = np.unique(np.concatenate([
+                    self._vocab.resolve(f, dehyphen=dehyphen) for f in self._forms(piece)]))
+            else:
+                got = self._vocab.resolve(piece, dehyphen=dehyphen, regex=regex)
+            self._cache[key] = got
         return got
 
     def _alternatives(self, p: Pattern, k: int, j: int) -> list[_Alt]:
@@ -945,6 +974,8 @@ def _prepare(corpus, lexicon, settings: MatchSettings, *, table: bool = False):
     from frameshift.corpus.model import corpus_tokens
 
     tokens = corpus_tokens(corpus, settings.tokenizer)
+    if settings.lemmas is not None:
+        return _prepare_lemmas(corpus, lexicon, settings, tokens, table=table)
     if isinstance(lexicon, CompiledLexicon):
         vocab = tokens.surfaces if settings.case_sensitive else tokens.types
         if lexicon.vocabulary is vocab and lexicon.case_sensitive == settings.case_sensitive:
@@ -959,6 +990,29 @@ def _prepare(corpus, lexicon, settings: MatchSettings, *, table: bool = False):
     texts = st["text"].tolist()
     hits = (_count_table if table else _run)(comp, tokens, texts, settings)
     return comp, tokens, st, texts, hits
+
+
+def _prepare_lemmas(corpus, lexicon, settings: MatchSettings, tokens, *, table: bool):
+    """:func:`_prepare` for lemma matching: tokens and pattern words reduced to keys."""
+    from frameshift.text.languages import statement_languages
+    from frameshift.text.lemmas import lemma_forms, lemmatize_tokens
+
+    st = corpus.statements
+    langs = statement_languages(st, column=settings.language_column)["language"].tolist()
+    ltoks = lemmatize_tokens(tokens, langs, method=settings.lemmas)
+    present = sorted({x for x in langs if x})
+    lex = lexicon.lexicon if isinstance(lexicon, CompiledLexicon) else as_lexicon(lexicon)
+
+    def forms(word):
+        return lemma_forms(word, present, method=settings.lemmas)
+
+    negators = set(settings.negators)  # a negator counts in its lemma form too
+    for n in settings.negators:
+        negators.update(forms(n))
+    comp = CompiledLexicon(lex, ltoks.types, negators=frozenset(negators), forms=forms)
+    texts = st["text"].tolist()
+    hits = (_count_table if table else _run)(comp, ltoks, texts, settings)
+    return comp, ltoks, st, texts, hits
 
 
 def find_matches(corpus, lexicon, *, settings: MatchSettings | None = None,
@@ -980,7 +1034,8 @@ def find_matches(corpus, lexicon, *, settings: MatchSettings | None = None,
     -------
     DataFrame
         ``statement_id``, ``actor``, ``date``, ``category``, ``pattern`` (as written in the
-        lexicon), ``match`` (the matched text as written in the statement), ``token_start``,
+        lexicon: under lemma matching, the dictionary form matched), ``match`` (the matched
+        text as written in the statement), ``token_start``,
         ``token_end`` (word indices within the statement, end exclusive), ``char_start``,
         ``char_end`` (offsets in the source document ``source_id``), ``source_id``,
         ``sentence`` (0-based, within the statement), ``negated`` (bool). Sorted by statement

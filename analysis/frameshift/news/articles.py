@@ -31,6 +31,7 @@ import pandas as pd
 
 from frameshift.errors import CorpusError, InputNotFoundError, OptionError, Problem
 from frameshift.text.tokenizer import ABBREVIATIONS, normalize
+from frameshift.text.languages import LANGUAGES
 
 __all__ = [
     "SEGMENT_COLUMNS",
@@ -102,6 +103,11 @@ repeat highlight vow blame comment praise recall remind ask respond continue con
 """.split())
 _VERB_FORMS = sorted({f for b in _VERB_BASES + list(_IRREGULAR) for f in _inflect(b)
                       if not (b in _NOUN_LIKE and f == b)}, key=len, reverse=True)
+# Issue 16 hook: the reporting verbs of Russian, Armenian and Azerbaijani news
+# (frameshift.text.languages), so that "«...», — отметил Нечаев" finds its verb.
+_VERB_FORMS = sorted(set(_VERB_FORMS) | {v for c in ("ru", "hy", "az")
+                                         for v in LANGUAGES[c].speech_verbs},
+                     key=len, reverse=True)
 _VERB_RE = re.compile(
     r"(?i)(?<![\w'’-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in _VERB_FORMS)
     + r")(?![\w'’-])")

@@ -10,9 +10,15 @@ row and a concordance line always agree. Its rules, stated once:
   word and removed from its normalised form. A zero-width *space* separates words.
 * **Normalised form** (the *type* used for matching): Unicode NFKC, typographic apostrophes and
   hyphens folded to ASCII (``’`` -> ``'``, ``‑`` -> ``-``), invisible characters removed, then
-  case-folded (``str.casefold``) unless case is kept.
-* **Sentences** end at ``.``, ``!`` or ``?`` (not after a known abbreviation or a single
-  capital initial) and at blank lines (paragraph breaks). Assembled statements join their
+  case-folded (``str.casefold``) unless case is kept. Case folding treats the Turkic i's as
+  one letter: ``İ``, ``I``, ``ı`` and ``i`` all fold to ``i``, so that Azerbaijani and Turkish
+  ``İnteqrasiya`` matches ``inteqrasiya`` and ``BAKI`` matches ``Bakı`` (``str.casefold``
+  alone turns ``İ`` into ``i`` plus a combining dot, and ``I`` into ``i``, never ``ı``).
+* **Sentences** end at ``.``, ``!``, ``?`` or the Armenian full stop ``։`` (U+0589; not after
+  a known abbreviation or a single capital initial) and at blank lines (paragraph breaks).
+  The Armenian question, exclamation and emphasis marks ``՞ ՜ ՛`` are written on the stressed
+  vowel of a word (``Ի՞նչ``, ``ինչո՞ւ``), not at the end of a sentence, which still ends with
+  ``։``; they stay inside their word and are dropped from its normalised form. Assembled statements join their
   fragments with a blank line, so no phrase ever matches across two quoted fragments.
 * Punctuation is not a token: counts of tokens (and rates per 1,000 tokens) are counts of words.
 * Every token keeps the character offsets ``[start, end)`` of its surface in the original text;
@@ -38,6 +44,7 @@ __all__ = [
     "TokenizerSettings",
     "Tokens",
     "normalize",
+    "fold_case",
     "tokenize",
     "tokenize_text",
     "word_spans",
@@ -83,9 +90,14 @@ _MARKS = (
 )
 _W = rf"[\w{_MARKS}{_INVISIBLE}]"
 _JOIN = r"[-'’\u2010\u2011\u02bc.]"
-WORD_PATTERN = rf"{_W}+(?:(?:{_JOIN}|(?<=\d),(?=\d)){_W}+)*"
+# Armenian emphasis, exclamation and question marks (U+055B, U+055C, U+055E): written after
+# the stressed vowel, inside or at the end of a word.
+_ARM_MARKS = "\u055b\u055c\u055e"
+WORD_PATTERN = rf"{_W}+(?:(?:{_JOIN}|(?<=\d),(?=\d)){_W}+|[{_ARM_MARKS}]{_W}*)*"
 # Sentence-final punctuation runs and paragraph breaks are emitted as boundary tokens.
-BOUNDARY_PATTERN = r"[.!?]+|\n[ \t\r\u00a0]*\n"
+# (U+0589 is the Armenian full stop.)
+_ENDS = ".!?\u0589"
+BOUNDARY_PATTERN = r"[.!?\u0589]+|\n[ \t\r\u00a0]*\n"
 TOKEN_PATTERN = rf"{WORD_PATTERN}|{BOUNDARY_PATTERN}"
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 # The same pattern with possessive quantifiers (Python >= 3.11), which scans about 10% faster.
@@ -93,7 +105,8 @@ _TOKEN_RE = re.compile(TOKEN_PATTERN)
 # the first match found is the same either way (tests/test_text_equivalence.py checks it).
 if sys.version_info >= (3, 11):
     _findall = re.compile(
-        rf"{_W}++(?:(?:{_JOIN}|(?<=\d),(?=\d)){_W}++)*+|[.!?]++|\n[ \t\r\u00a0]*+\n"
+        rf"{_W}++(?:(?:{_JOIN}|(?<=\d),(?=\d)){_W}++|[{_ARM_MARKS}]{_W}*+)*+"
+        r"|[.!?\u0589]++|\n[ \t\r\u00a0]*+\n"
     ).findall
 else:  # pragma: no cover
     _findall = _TOKEN_RE.findall
@@ -104,7 +117,7 @@ else:  # pragma: no cover
 # position, so they are exactly those of ``_findall``; the characters the scan skips are then
 # whitespace only. This gives the adjacency flag of every word (``Tokens.adjacent``) at the
 # cost of ~10% more scanning, so that matching never re-reads the text.
-_scan = re.compile(_findall.__self__.pattern + r"|[^\s\w.!?]|\s(?=\.)").findall
+_scan = re.compile(_findall.__self__.pattern + r"|[^\s\w.!?\u0589]|\s(?=\.)").findall
 _WORD_START = re.compile(_W).match
 
 _FOLD_TABLE = str.maketrans(
@@ -113,7 +126,7 @@ _FOLD_TABLE = str.maketrans(
         "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-",
         "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
         "\u00a0": " ", "\u202f": " ", "\u2007": " ",
-        **{c: None for c in _INVISIBLE + "\u200b"},
+        **{c: None for c in _INVISIBLE + "\u200b" + _ARM_MARKS},
     }
 )
 
@@ -165,7 +178,21 @@ def normalize(text: str, *, casefold: bool = True, unicode_form: str = "NFKC") -
     """
     out = unicodedata.normalize(unicode_form, text.translate(_FOLD_TABLE))
     out = out.translate(_FOLD_TABLE)
-    return out.casefold() if casefold else out
+    return fold_case(out) if casefold else out
+
+
+def fold_case(s: str) -> str:
+    """``str.casefold``, with the Turkic i's folded to one ``i`` (the tokenizer's case fold).
+
+    Examples
+    --------
+    >>> fold_case("İnteqrasiya BAKI Bakı Straße")
+    'inteqrasiya baki baki strasse'
+    """
+    out = s.casefold()
+    if "\u0307" in out or "ı" in out:
+        out = out.replace("i\u0307", "i").replace("ı", "i")
+    return out
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
@@ -183,7 +210,7 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 def _is_boundary(surface: str) -> bool:
     c = surface[0]
-    return c in ".!?\n"
+    return c in _ENDS or c == "\n"
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -332,7 +359,7 @@ class _Vocab(dict):
 
     def __missing__(self, surface: str) -> int:
         c = surface[0]
-        if c in ".!?":
+        if c in _ENDS:
             sid = _PERIOD if surface == "." else _PUNCT
         elif c.isspace():  # a paragraph break ("\n...\n") or a space before a period
             sid = _PARAGRAPH if len(surface) > 1 else _SPACE_DOT
@@ -341,7 +368,7 @@ class _Vocab(dict):
         else:
             form_cased = normalize(surface, casefold=False,
                                    unicode_form=self.settings.unicode_form)
-            form = form_cased.casefold() if self.settings.casefold else form_cased
+            form = fold_case(form_cased) if self.settings.casefold else form_cased
             tid = self.type_id.get(form)
             if tid is None:
                 tid = self.type_id[form] = len(self.types)

@@ -1,0 +1,248 @@
+"""Languages of the dispute: detection with a confidence, and per-language word lists.
+
+The statements of the Armenia-Azerbaijan dispute are published in Azerbaijani (Latin
+script), Armenian and Russian as well as English. This module says, per language, what the
+rest of the package needs to know: which characters end a sentence, which quotation marks
+open and close a quote, which words negate and which verbs introduce reported speech. It
+also detects the language of a text from its script, with a confidence, for statements that
+carry no ``language`` column.
+
+Sources of the word lists (all hand-written here, none downloaded):
+
+* Russian negators and speech verbs: the negative particles and pronouns of the Russian
+  National Corpus grammar (``не``, ``ни``, ``нет``, ``никогда`` ...), and the reporting verbs
+  of Russian news style (``заявил``, ``отметил``, ``подчеркнул`` ...), as in the Russian MFA
+  briefings quoted in ``tests/data/languages/CARD.md``.
+* Armenian: the negative auxiliary ``չ-`` forms of the verb ``լինել`` (``չեմ``, ``չես``,
+  ``չի``, ``չենք``, ``չեք``, ``չեն``, past ``չէի`` ...), ``ոչ``, ``ոչինչ``, ``երբեք``,
+  ``առանց``, after Dum-Tragut, J. (2009), *Armenian: Modern Eastern Armenian*, Benjamins,
+  sections on negation; speech verbs ``ասել``, ``հայտարարել``, ``նշել``, ``շեշտել``.
+* Azerbaijani: the free negators ``deyil``, ``yox``, ``heç``, ``nə``, ``olmadan``, after
+  Mammadova (ed.), *Azerbaijani grammar*; verbal negation is the suffix ``-ma/-mə``
+  (``etməyəcəyik``), which a word list cannot see (a documented limit); speech verbs
+  ``demək``, ``bildirmək``, ``qeyd etmək``, ``vurğulamaq`` in their reporting forms.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import pandas as pd
+
+__all__ = ["LanguageInfo", "LANGUAGES", "language_info", "detect_language",
+           "statement_languages", "multilingual_negators"]
+
+
+@dataclass(frozen=True)
+class LanguageInfo:
+    """What the package knows about one language.
+
+    Attributes
+    ----------
+    code : str
+        ISO 639-1 code (``"ru"``, ``"hy"``, ``"az"``, ``"en"``).
+    name : str
+    script : str
+        ``"Cyrl"``, ``"Armn"`` or ``"Latn"``.
+    sentence_ends : str
+        Characters that end a sentence.
+    quotes : tuple of (str, str)
+        Opening and closing quotation marks, most usual first.
+    apostrophes : str
+        Characters used as apostrophes inside words.
+    negators : frozenset of str
+        Free-standing negating words (case-folded).
+    speech_verbs : frozenset of str
+        Reporting verbs in their usual news forms (case-folded), for quote attribution.
+    """
+
+    code: str
+    name: str
+    script: str
+    sentence_ends: str
+    quotes: tuple
+    apostrophes: str
+    negators: frozenset
+    speech_verbs: frozenset
+
+
+def _words(s: str) -> frozenset:
+    return frozenset(s.split())
+
+
+LANGUAGES = {
+    "en": LanguageInfo(
+        "en", "English", "Latn", ".!?", (("“", "”"), ('"', '"'), ("‘", "’")), "'’",
+        _words("""not no never without nor neither cannot none nobody nothing nowhere noone"""),
+        _words("""said says say told stated added noted stressed emphasised emphasized
+        declared announced warned urged claimed argued insisted"""),
+    ),
+    "ru": LanguageInfo(
+        "ru", "Russian", "Cyrl", ".!?…", (("«", "»"), ("„", "“"), ("“", "”")), "",
+        _words("""не нет ни никогда нигде никто ничто ничего нельзя без ничем никого"""),
+        _words("""сказал сказала сказали заявил заявила заявили отметил отметила отметили
+        подчеркнул подчеркнула подчеркнули добавил добавила добавили сообщил сообщила
+        сообщили напомнил напомнила напомнили указал указала указали считает заявляет
+        отмечает подчеркивает подчёркивает говорится"""),
+    ),
+    "hy": LanguageInfo(
+        "hy", "Armenian", "Armn", "։:", (("«", "»"), ("“", "”")), "",
+        _words("""ոչ չեմ չես չի չենք չեք չեն չէի չէիր չէր չէինք չէիք չէին ոչինչ
+        երբեք առանց ոչ-ոք"""),
+        _words("""ասել ասաց նշել նշեց հայտարարել հայտարարեց շեշտել շեշտեց ընդգծել ընդգծեց
+        հավելել հավելեց ասվում նշվում"""),
+    ),
+    "az": LanguageInfo(
+        "az", "Azerbaijani", "Latn", ".!?", (("«", "»"), ("“", "”"), ('"', '"')), "'’ʼ",
+        _words("""deyil yox heç olmadan nə"""),
+        _words("""deyib dedi bildirib bildirdi qeyd vurğulayıb vurğuladı əlavə söyləyib
+        açıqlayıb bəyan"""),
+    ),
+}
+
+# Letters that, in Latin-script text, mark Azerbaijani rather than English (ə is not used
+# in Turkish either). Share of them among Latin letters above which a text counts as az.
+_AZ_LETTERS = set("əğışçöüƏĞIŞÇÖÜ") - {"I"}
+_AZ_SHARE = 0.02
+
+
+def language_info(code: str) -> LanguageInfo:
+    """The :class:`LanguageInfo` of a language code; raise ``OptionError`` naming the known ones.
+
+    Examples
+    --------
+    >>> language_info("hy").sentence_ends
+    '։:'
+    """
+    from frameshift.errors import OptionError
+
+    try:
+        return LANGUAGES[code]
+    except KeyError:
+        raise OptionError(f"unknown language {code!r}: frameshift knows "
+                          f"{', '.join(sorted(LANGUAGES))}. Use one of these codes in the "
+                          f"'language' column.") from None
+
+
+def _script(ch: str) -> str | None:
+    if not ch.isalpha():
+        return None
+    o = ord(ch)
+    if 0x0531 <= o <= 0x058A or 0xFB13 <= o <= 0xFB17:
+        return "Armn"
+    if 0x0400 <= o <= 0x052F:
+        return "Cyrl"
+    if "LATIN" in unicodedata.name(ch, ""):
+        return "Latn"
+    return "other"
+
+
+def detect_language(text: str) -> tuple[str | None, float]:
+    """Guess the language of a text from its letters; return ``(code, confidence)``.
+
+    The script with most letters decides: Armenian letters give ``"hy"``, Cyrillic ``"ru"``
+    (Ukrainian or Bulgarian text is also called ``"ru"``), Latin ``"az"`` when at least 2% of
+    its Latin letters are ``ə ğ ı ş ç ö ü`` and ``"en"`` otherwise. The confidence is the
+    share of the text's letters written in the chosen script, halved for a Latin text whose
+    share of Azerbaijani letters lies between 1% and 3% (near the threshold). A text without
+    letters gives ``(None, 0.0)``.
+
+    Examples
+    --------
+    >>> detect_language("Ադրբեջանը շարունակեց իր գործելակերպը։")
+    ('hy', 1.0)
+    >>> detect_language("Qarabağ ermənilərinin reinteqrasiyası")
+    ('az', 1.0)
+    >>> detect_language("Reintegration talks")
+    ('en', 1.0)
+    """
+    counts: dict[str, int] = {}
+    az = 0
+    for ch in text:
+        s = _script(ch)
+        if s is None:
+            continue
+        counts[s] = counts.get(s, 0) + 1
+        if ch in _AZ_LETTERS:
+            az += 1
+    total = sum(counts.values())
+    if not total:
+        return None, 0.0
+    script = max(counts, key=counts.get)
+    conf = counts[script] / total
+    if script == "Armn":
+        return "hy", round(conf, 3)
+    if script == "Cyrl":
+        return "ru", round(conf, 3)
+    if script != "Latn":
+        return None, round(conf, 3)
+    share = az / counts["Latn"]
+    if 0.01 <= share <= 0.03:
+        conf /= 2
+    return ("az" if share >= _AZ_SHARE else "en"), round(conf, 3)
+
+
+def statement_languages(statements: pd.DataFrame, *, column: str = "language") -> pd.DataFrame:
+    """Language of every statement: from its ``column`` where given, else detected.
+
+    Parameters
+    ----------
+    statements : DataFrame
+        With ``statement_id`` and ``text`` (a corpus's ``statements``).
+    column : str, default "language"
+        Metadata column holding language codes; empty cells are detected.
+
+    Returns
+    -------
+    DataFrame
+        ``statement_id``, ``language`` (code, or None for a text without letters),
+        ``confidence`` (1.0 when given in the metadata), ``source`` (``"metadata"`` or
+        ``"detected"``), one row per statement in corpus order.
+
+    Raises
+    ------
+    OptionError
+        A language code in the metadata that frameshift does not know (naming the statement).
+
+    Examples
+    --------
+    >>> st = pd.DataFrame({"statement_id": ["a", "b"], "text": ["Мы не допустим.", "No."],
+    ...                    "language": [None, "en"]})
+    >>> statement_languages(st)
+      statement_id language  confidence    source
+    0            a       ru         1.0  detected
+    1            b       en         1.0  metadata
+    """
+    from frameshift.errors import OptionError
+
+    given = statements[column] if column in statements.columns else None
+    rows = []
+    for i, (sid, text) in enumerate(zip(statements["statement_id"], statements["text"])):
+        code = given.iloc[i] if given is not None else None
+        if isinstance(code, str) and code.strip():
+            code = code.strip().lower()
+            if code not in LANGUAGES:
+                raise OptionError(
+                    f"statement {sid!r}: unknown language {code!r} in column {column!r}; "
+                    f"frameshift knows {', '.join(sorted(LANGUAGES))}. Fix the cell or leave "
+                    f"it empty to detect the language.")
+            rows.append((sid, code, 1.0, "metadata"))
+        else:
+            lang, conf = detect_language(str(text))
+            rows.append((sid, lang, conf, "detected"))
+    return pd.DataFrame(rows, columns=["statement_id", "language", "confidence", "source"])
+
+
+def multilingual_negators(codes=("en", "ru", "hy", "az")) -> frozenset:
+    """The negators of several languages, united (for ``MatchSettings(negators=...)``).
+
+    Examples
+    --------
+    >>> sorted(multilingual_negators(["ru"]))[:3]
+    ['без', 'не', 'нельзя']
+    """
+    out: set[str] = set()
+    for c in codes:
+        out |= language_info(c).negators
+    return frozenset(out)
