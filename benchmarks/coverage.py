@@ -35,8 +35,8 @@ K = 5
 FRAME_RATE = 0.04
 SHARES_A = np.array([0.40, 0.25, 0.15, 0.12, 0.08])
 SHARES_B = np.array([0.20, 0.25, 0.30, 0.12, 0.13])
-SIZES = [(1, 1), (3, 3), (10, 10), (30, 30), (1, 7), (3, 7), (5, 20), (120, 120)]
-QUICK_SIZES = [(1, 7), (3, 3), (10, 10)]
+SIZES = [(1, 1), (3, 3), (10, 10), (30, 30), (1, 7), (3, 7), (5, 20), (60, 60)]
+QUICK_SIZES = [(1, 7), (3, 3), (10, 10), (40, 40)]
 INTERVAL_MEASURES = ["rate_diff", "log_ratio", "jsd_contribution", "jsd", "cosine"]
 TESTED_MEASURES = ["rate_diff", "log_ratio", "jsd_contribution", "jsd", "cosine"]
 

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from frameshift.measures.intervals import (basic_bootstrap_interval, rate_diff_interval,
+from frameshift.measures.intervals import (bias_corrected_bootstrap_interval, rate_diff_interval,
                                            rate_ratio_interval)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -48,12 +48,19 @@ def test_rate_ratio_interval_jeffreys_and_overdispersion():
     assert np.isnan(lo[1]) and np.isnan(hi[1])
 
 
-def test_basic_bootstrap_by_hand():
-    # percentiles (linear) 25% and 75% of .3 .4 .5 .6: .375 and .525; 2 * .35 minus them
-    lo, hi = basic_bootstrap_interval(np.array([0.3, 0.4, 0.5, 0.6]), 0.35, level=0.5)
-    assert (lo, hi) == (pytest.approx(0.175), pytest.approx(0.325))
-    lo, hi = basic_bootstrap_interval(np.array([0.3, 0.4, 0.5, 0.6]), 0.1, level=0.5,
-                                      lower=0.0)
+def test_bias_corrected_bootstrap_by_hand():
+    # replicates .3 .4 .5 .9 around T = .35: mean .525, bias .175; linear percentiles 25% and
+    # 75% are .375 and .6; minus 2 * .175 -> [.025, .25] (the reflected "basic" interval
+    # would be [.1, .325])
+    lo, hi = bias_corrected_bootstrap_interval(np.array([0.3, 0.4, 0.5, 0.9]), 0.35,
+                                               level=0.5)
+    assert (lo, hi) == (pytest.approx(0.025), pytest.approx(0.25))
+    # T = .3: bias .15, [.375 - .3, .525 - .3] = [.075, .225]; T = .05: bias .4 puts both
+    # bounds below 0, clipped to 0 (shift_from_sentences then reports no interval)
+    lo, hi = bias_corrected_bootstrap_interval(np.array([0.3, 0.4, 0.5, 0.6]), 0.3, level=0.5)
+    assert (lo, hi) == (pytest.approx(0.075), pytest.approx(0.225))
+    lo, hi = bias_corrected_bootstrap_interval(np.array([0.3, 0.4, 0.5, 0.6]), 0.05,
+                                               level=0.5, lower=0.0)
     assert (lo, hi) == (0.0, 0.0)
 
 

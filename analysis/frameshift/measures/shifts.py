@@ -5,7 +5,7 @@ A *shift* compares the frame profile of statement A (``from``) with that of stat
 whole profile the Jensen-Shannon divergence in bits (with per-category contributions that sum
 to it exactly) and the cosine distance, and which of A's frames B takes up, drops or
 introduces. Uncertainty comes from resampling sentences: a percentile bootstrap within each
-statement (basic bootstrap for the divergences, closed-form cluster-robust and conditional
+statement (bias-corrected bootstrap for the divergences, closed-form cluster-robust and conditional
 Poisson intervals for rates; :mod:`frameshift.measures.intervals`), and a permutation test that
 shuffles sentences between A and B, with Benjamini-Hochberg ``p_adjusted``. Formulae, smoothing,
 thresholds and measured coverage are in ``docs/measures.md``.
@@ -29,7 +29,7 @@ from frameshift.progress import progress
 from frameshift.errors import OptionError
 from frameshift.measures.intervals import (CI_METHODS, MIN_DIVERGENCE_MATCHES,
                                            MIN_INTERVAL_SENTENCES,
-                                           basic_bootstrap_interval,
+                                           bias_corrected_bootstrap_interval,
                                            rate_diff_interval, rate_ratio_interval)
 
 __all__ = [
@@ -281,7 +281,7 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
     0    peace -100.0  -192.4     -7.6
     1      war  133.3    53.3    213.3
     >>> print(t.loc[t["measure"].eq("jsd"), "ci_method"].iloc[0])
-    none: 4 and 5 matches; a divergence interval needs >= 100 per statement (plug-in bias); read p
+    none: 4 and 5 matches; a divergence interval needs >= 25 per statement (plug-in bias); read p
     """
     ca_s = np.atleast_2d(np.asarray(counts_a, dtype=float))
     cb_s = np.atleast_2d(np.asarray(counts_b, dtype=float))
@@ -414,8 +414,8 @@ def _intervals(obs, ca, ta, cb, tb, *, rng, n_boot, level, from_id, to_id):
         boot = _measures(wa @ ca, wa @ ta, wb @ cb, wb @ tb)
         for key, upper in ((("jsd_contribution", True), 1.0), (("jsd", False), 1.0),
                            (("cosine", False), 1.0)):
-            lo[key], hi[key] = basic_bootstrap_interval(boot[key], obs[key][0], level=level,
-                                                        lower=0.0, upper=upper)
+            lo[key], hi[key] = bias_corrected_bootstrap_interval(
+                boot[key], obs[key][0], level=level, lower=0.0, upper=upper)
             undefined = np.isnan(obs[key][0])
             m = np.where(undefined, "none: undefined (a statement without matches)",
                          CI_METHODS[key[0]]).astype(object)
