@@ -47,7 +47,7 @@ _EXPORTS = {
                             "bh_adjust", "term_counts", "expansion_candidates",
                             "wilson_interval", "coding_sample", "precision",
                             "rate_diff_interval", "rate_ratio_interval",
-                            "bias_corrected_bootstrap_interval"],
+                            "bias_corrected_bootstrap_interval", "keyness_permutation"],
     "frameshift.news": ["segment_article", "read_news", "evaluate_segmentation", "read_segments"],
     "frameshift.plotting": ["plot_profile", "plot_heatmap", "plot_shift",
                             "plot_jsd_contributions", "plot_keyness", "plot_dispersion",
