@@ -468,7 +468,7 @@ def plot_shift(shift_table, counts, *, from_=None, to=None, by="statement_id", x
                                       label="95% interval of the change"))
             else:   # issue 13: intervals are NaN when a statement is too short for one
                 handles.append(Line2D([], [], linestyle="none", marker="none",
-                                      label="No 95% interval (too few sentences)"))
+                                      label="No interval (too short)"))
             ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=1,
                       borderaxespad=0.2, handletextpad=0.4)
     return ax
