@@ -61,7 +61,8 @@ def test_ntr_from_counts_table():
                       "count": [5, 5, 9, 1, 5, 5]})
     t = ntr(c, smoothing=0)
     assert list(t.columns) == ["statement_id", "position", "window", "novelty", "transience",
-                               "resonance"]
+                               "resonance", "short_text"]
+    assert not t["short_text"].any()          # 10 matches each: at the threshold, not below
     assert t["novelty"].iloc[1] == pytest.approx(0.531004, abs=5e-7)
     # smoothing pulls the middle distribution to (9.5/11, 1.5/11): smaller novelty
     assert ntr(c, smoothing=0.5)["novelty"].iloc[1] < t["novelty"].iloc[1]
@@ -69,6 +70,18 @@ def test_ntr_from_counts_table():
                           "count": [1, 1, 0, 0]})
     with pytest.raises(ValueError, match=r"Units without any count .* \['b'\]"):
         ntr(empty, smoothing=0)
+
+
+def test_ntr_flags_short_units_once():
+    from frameshift.measures.shifts import ShortTextWarning
+
+    # b has 9 matches (< MIN_MATCHES = 10), a and c 10
+    c = pd.DataFrame({"statement_id": list("aabbcc"), "category": ["x", "y"] * 3,
+                      "count": [5, 5, 8, 1, 5, 5]})
+    with pytest.warns(ShortTextWarning, match=r"1 of 3 unit\(s\) have fewer than 10 .*: b\.") as rec:
+        t = ntr(c)
+    assert len([w for w in rec if w.category is ShortTextWarning]) == 1
+    assert t["short_text"].tolist() == [False, True, False]
 
 
 def test_inaugural_term_ntr_over_60_addresses():

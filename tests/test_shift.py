@@ -62,7 +62,7 @@ def _ab(**kw):
 def test_shift_values_by_hand():
     t = _ab()
     assert list(t.columns) == ["from", "to", "measure", "category", "value", "ci_low",
-                               "ci_high", "p", "short_text"]
+                               "ci_high", "ci_method", "p", "p_adjusted", "short_text"]
     # A totals (2, 0, 2) in 20 tokens, B totals (0, 2, 1) in 30 tokens
     assert _value(t, "rate_diff", "reintegration")["value"] == pytest.approx(-100.0)
     assert _value(t, "rate_diff", "coercion")["value"] == pytest.approx(1000 * 2 / 30)
@@ -92,8 +92,9 @@ def test_log_ratio_nan_when_absent_from_both():
 
 def test_bootstrap_reproducible_and_seeded():
     rng = np.random.default_rng(7)
-    a, b = rng.poisson(1.0, size=(12, 3)), rng.poisson(1.5, size=(9, 3))
-    ta, tb = rng.integers(10, 30, 12), rng.integers(10, 30, 9)
+    # enough matches (>= MIN_DIVERGENCE_MATCHES a side) for the bootstrapped JSD interval
+    a, b = rng.poisson(5.0, size=(12, 3)), rng.poisson(6.0, size=(9, 3))
+    ta, tb = rng.integers(40, 60, 12), rng.integers(40, 60, 9)
 
     def run(seed):
         return shift_from_sentences(a, ta, b, tb, n_boot=300, n_perm=100, seed=seed,
@@ -106,11 +107,15 @@ def test_bootstrap_reproducible_and_seeded():
     assert (t1.loc[ok, "ci_low"] <= t1.loc[ok, "ci_high"]).all()
 
 
-def test_bootstrap_single_sentence_has_degenerate_interval():
-    # one sentence per statement: every resample is the statement itself
+def test_single_sentence_gets_no_interval_and_says_why():
+    # one sentence per statement: every resample would be the statement itself (issue 13:
+    # never a zero-width "95%" interval)
     t = shift_from_sentences([[2, 1]], [10], [[0, 3]], [10], n_boot=50, n_perm=0, warn=False)
-    row = _value(t, "jsd")
-    assert row["ci_low"] == row["value"] == row["ci_high"]
+    for m in ("rate_diff", "log_ratio", "jsd", "cosine", "jsd_contribution"):
+        rows = t[t["measure"] == m]
+        assert rows["ci_low"].isna().all() and rows["ci_high"].isna().all()
+        assert rows["ci_method"].str.contains("too short, A has 1 sentence").all()
+    assert _value(t, "introduced", "1")["ci_method"].startswith("none: a 0/1 set indicator")
 
 
 def test_permutation_exact_for_tiny_statements():
@@ -213,7 +218,9 @@ def test_shift_on_corpus_pairs_and_done_when_shape():
     assert _value(first, "introduced", "coercion")["value"] == 1.0
     assert _value(first, "introduced", "format")["value"] == 1.0
     assert _value(first, "jsd")["value"] == 1.0
-    assert not np.isnan(_value(first, "jsd")["ci_low"])
+    # two sentences a statement: no interval, and the reason says so
+    assert np.isnan(_value(first, "jsd")["ci_low"])
+    assert "az/1 has 2 sentence(s)" in _value(first, "jsd")["ci_method"]
 
 
 def test_pair_result_independent_of_other_pairs():
@@ -267,7 +274,7 @@ def test_cli_shift_csv(tmp_path, capsys):
     assert "short_text=True" in out.err
     t = pd.read_csv(StringIO(out.out))
     assert list(t.columns) == ["from", "to", "measure", "category", "value", "ci_low",
-                               "ci_high", "p", "short_text"]
+                               "ci_high", "ci_method", "p", "p_adjusted", "short_text"]
     row = lambda m, c: t[(t["measure"] == m) & (t["category"] == c)]["value"].item()  # noqa: E731
     assert row("dropped", "reintegration") == 1.0
     assert row("introduced", "coercion") == 1.0
@@ -303,7 +310,12 @@ def test_bundled_karabakh_shift_baku_to_stepanakert():
     j = _value(t, "jsd")
     # Baku's one sentence has only `reintegration`, which Stepanakert never uses: disjoint
     assert j["value"] == 1.0
-    assert (j["ci_low"], j["ci_high"]) == (pytest.approx(1.0, abs=1e-12), 1.0)
+    # issue 13: the old percentile bootstrap gave a zero-width "95%" interval [1, 1] here;
+    # a one-sentence statement supports no interval at all
+    assert np.isnan(j["ci_low"]) and np.isnan(j["ci_high"])
+    assert j["ci_method"].startswith("none: too short, az_presidency/2023-03-27 has 1 sent")
+    iv = t[t["measure"].isin(["rate_diff", "log_ratio", "jsd_contribution", "cosine"])]
+    assert iv["ci_low"].isna().all()
     # 1 + 7 sentences: 8 relabellings, enumerated; the permutation floor is 1/8
     assert j["p"] == pytest.approx(1 / 8)
     assert t["short_text"].all()

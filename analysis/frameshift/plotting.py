@@ -595,9 +595,14 @@ def plot_shift(shift_table, counts, *, from_=None, to=None, by="statement_id", v
                        markeredgecolor=_KEPT, markeredgewidth=0.9, label=a_name),
                 Line2D([], [], linestyle="-", marker=">", markersize=3.5, color=_KEPT,
                        linewidth=1.1, label=b_name),
-                Line2D([], [], linestyle="-", marker="none", color=_LIGHT, linewidth=4.5,
-                       solid_capstyle="butt", label="95% interval of the change"),
             ]
+            if (np.isfinite(frame["ci_low"]) & np.isfinite(frame["ci_high"])).any():
+                handles.append(Line2D([], [], linestyle="-", marker="none", color=_LIGHT,
+                                      linewidth=4.5, solid_capstyle="butt",
+                                      label="95% interval of the change"))
+            else:   # issue 13: intervals are NaN when a statement is too short for one
+                handles.append(Line2D([], [], linestyle="none", marker="none",
+                                      label="No interval (too short)"))
             ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=1,
                       borderaxespad=0.2, handletextpad=0.4)
     return ax

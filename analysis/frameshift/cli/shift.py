@@ -20,9 +20,11 @@ def register(sub) -> None:
         description="Compare the frame profiles of pairs of statements: per category the rate "
         "difference (per 1,000 tokens) and log ratio; over the profile the Jensen-Shannon "
         "divergence (bits) and cosine distance; uptake, introduced and dropped frames. "
-        "Intervals: percentile bootstrap over sentences; p: permutation of sentences between "
-        "the two statements. Columns: from,to,measure,category,value,ci_low,ci_high,p,"
-        "short_text.")
+        "Intervals (sentences as units; method or reason for none in ci_method; none below 3 "
+        "sentences a statement): cluster-robust rate difference, conditional Poisson log "
+        "ratio, bias-corrected bootstrap JSD/cosine from 25 matches; p: permutation of "
+        "sentences between the two statements, p_adjusted: BH within each measure. Columns: "
+        "from,to,measure,category,value,ci_low,ci_high,ci_method,p,p_adjusted,short_text.")
     add_corpus_options(p)
     add_lexicon_option(p)
     p.add_argument("--from", dest="from_id", metavar="ID", help="statement id of A")

@@ -162,7 +162,8 @@ def ntr(counts, *, by="statement_id", window=1, smoothing=0.5, order=None):
     -------
     pandas.DataFrame
         ``by``, position, window, novelty, transience, resonance (bits; NaN where the window is
-        not full).
+        not full), short_text (the unit has fewer than ``MIN_MATCHES`` = 10 matches; a
+        :class:`ShortTextWarning` names them, once per call).
 
     Examples
     --------
@@ -182,4 +183,19 @@ def ntr(counts, *, by="statement_id", window=1, smoothing=0.5, order=None):
     out = novelty_transience_resonance(p, window=window)
     out.insert(0, by, units)
     out.insert(2, "window", int(window))
+    # issue 13: the same "too short" rule as shift (fewer than MIN_MATCHES matches)
+    from frameshift.measures.shifts import MIN_MATCHES, ShortTextWarning
+
+    totals = counts.groupby(by, sort=False)["count"].sum()
+    short = np.asarray([totals.get(u, 0) < MIN_MATCHES for u in units], dtype=bool)
+    out["short_text"] = short
+    if short.any():
+        import warnings
+
+        names = [str(u) for u in np.asarray(units, dtype=object)[short]]
+        warnings.warn(f"{int(short.sum())} of {len(units)} unit(s) have fewer than {MIN_MATCHES} "
+                      f"matches (short_text=True): {', '.join(names[:10])}"
+                      + (" ..." if len(names) > 10 else "") + ". Their distributions are "
+                      "mostly the smoothing prior; read novelty/transience there as noise "
+                      "(see ntr_null).", ShortTextWarning, stacklevel=2)
     return out

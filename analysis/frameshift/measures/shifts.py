@@ -5,8 +5,10 @@ A *shift* compares the frame profile of statement A (``from``) with that of stat
 whole profile the Jensen-Shannon divergence in bits (with per-category contributions that sum
 to it exactly) and the cosine distance, and which of A's frames B takes up, drops or
 introduces. Uncertainty comes from resampling sentences: a percentile bootstrap within each
-statement, and a permutation test that shuffles sentences between A and B. Formulae, smoothing
-and thresholds are in ``docs/measures.md``.
+statement (bias-corrected bootstrap for the divergences, closed-form cluster-robust and conditional
+Poisson intervals for rates; :mod:`frameshift.measures.intervals`), and a permutation test that
+shuffles sentences between A and B, with Benjamini-Hochberg ``p_adjusted``. Formulae, smoothing,
+thresholds and measured coverage are in ``docs/measures.md``.
 
 The work is done by :func:`shift_from_sentences`, which takes per-sentence count arrays and can
 be tested without a corpus; :func:`shift` matches a lexicon on a corpus once and calls it for
@@ -26,6 +28,10 @@ import pandas as pd
 from frameshift.progress import progress
 from frameshift.errors import OptionError
 from frameshift.matching.engine import categories_of, find_matches, rates, settings_of
+from frameshift.measures.intervals import (CI_METHODS, MIN_DIVERGENCE_MATCHES,
+                                           MIN_INTERVAL_SENTENCES,
+                                           bias_corrected_bootstrap_interval,
+                                           rate_diff_interval, rate_ratio_interval)
 
 __all__ = [
     "ShortTextWarning",
@@ -50,8 +56,8 @@ MIN_SENTENCES = 5
 #: Count substituted for a zero count in a log ratio (Hardie 2014), as in keyness.
 ZERO_COUNT = 0.5
 
-SHIFT_COLUMNS = ["from", "to", "measure", "category", "value", "ci_low", "ci_high", "p",
-                 "short_text"]
+SHIFT_COLUMNS = ["from", "to", "measure", "category", "value", "ci_low", "ci_high",
+                 "ci_method", "p", "p_adjusted", "short_text"]
 
 _PER_CATEGORY = ("rate_diff", "log_ratio", "jsd_contribution", "uptake", "introduced", "dropped")
 _WHOLE = ("jsd", "cosine", "uptake")
@@ -218,14 +224,6 @@ def _measures(ca, na, cb, nb) -> dict:
     }
 
 
-def _percentiles(x, level):
-    """Percentile interval over axis 0 ignoring NaN (NaN when every replicate is NaN)."""
-    lo = (1.0 - level) / 2.0 * 100.0
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        return (np.nanpercentile(x, lo, axis=0), np.nanpercentile(x, 100.0 - lo, axis=0))
-
-
 def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=None,
                          n_boot=2000, n_perm=2000, seed=0, level=0.95,
                          min_matches=MIN_MATCHES, min_sentences=MIN_SENTENCES,
@@ -241,10 +239,11 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
     categories : sequence of str, optional
         Category names (default ``"0"``, ``"1"``, ...).
     n_boot : int, default 2000
-        Bootstrap resamples: the sentences of A and of B are each resampled with replacement
-        (within their statement) and every measure recomputed; ``ci_low``/``ci_high`` are the
-        percentiles at ``(1 - level)/2`` and ``(1 + level)/2`` over the resamples where the
-        measure is defined. 0 skips the bootstrap.
+        Sentence-bootstrap resamples for the JSD, JSD-contribution and cosine intervals (the
+        sentences of A and of B each resampled with replacement within their statement; basic
+        bootstrap interval). 0 skips them. Rate differences and log ratios get closed-form
+        intervals; see :mod:`frameshift.measures.intervals` for every method and when no
+        interval is reported (``ci_method`` then says why).
     n_perm : int, default 2000
         Random relabellings of the pooled sentences into groups of A's and B's sizes. When the
         number of distinct relabellings is at most ``n_perm`` they are all enumerated and ``p``
@@ -264,7 +263,8 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
     -------
     pandas.DataFrame
         from, to, measure, category (NA for whole-profile measures), value, ci_low, ci_high,
-        p, short_text. Measures per category: ``rate_diff`` (B - A, per 1,000 tokens),
+        ci_method (the interval method, or ``"none: <reason>"`` with NaN bounds), p,
+        p_adjusted (Benjamini-Hochberg within each measure of the table), short_text. Measures per category: ``rate_diff`` (B - A, per 1,000 tokens),
         ``log_ratio`` (log2 of B's rate over A's; a zero count counts as 0.5, NaN when both
         are 0), ``jsd_contribution``, ``uptake``/``introduced``/``dropped`` (1 or 0: the frame
         is in A and B / only in B / only in A). Whole profile: ``jsd`` (bits), ``cosine``
@@ -272,14 +272,16 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
 
     Examples
     --------
-    >>> a = [[2, 0], [1, 0]]          # two sentences, categories (peace, war)
+    >>> a = [[2, 0], [1, 0], [1, 0]]          # three sentences, categories (peace, war)
     >>> b = [[0, 1], [1, 1], [0, 2]]
-    >>> t = shift_from_sentences(a, [10, 10], b, [10, 10, 10], categories=["peace", "war"],
+    >>> t = shift_from_sentences(a, [10, 10, 10], b, [10, 10, 10], categories=["peace", "war"],
     ...                          n_boot=200, n_perm=0, warn=False)
-    >>> t[t["value"].gt(0) & t["measure"].isin(["jsd", "introduced"])].round(3).iloc[:, 2:6]
-           measure category  value  ci_low
-    9   introduced      war   1.00   1.000
-    12         jsd     <NA>   0.61   0.311
+    >>> t.loc[t["measure"].eq("rate_diff"), ["category", "value", "ci_low", "ci_high"]].round(1)
+      category  value  ci_low  ci_high
+    0    peace -100.0  -192.4     -7.6
+    1      war  133.3    53.3    213.3
+    >>> print(t.loc[t["measure"].eq("jsd"), "ci_method"].iloc[0])
+    none: 4 and 5 matches; a divergence interval needs >= 25 per statement (plug-in bias); read p
     """
     ca_s = np.atleast_2d(np.asarray(counts_a, dtype=float))
     cb_s = np.atleast_2d(np.asarray(counts_b, dtype=float))
@@ -300,14 +302,8 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
     obs = _measures(ca_s.sum(0, keepdims=True), np.array([ta_s.sum()]),
                     cb_s.sum(0, keepdims=True), np.array([tb_s.sum()]))
 
-    lo = {key: np.full(np.shape(v[0]), np.nan) for key, v in obs.items()}
-    hi = {key: np.full(np.shape(v[0]), np.nan) for key, v in obs.items()}
-    if n_boot and len(ta_s) and len(tb_s):
-        wa = _resample_weights(rng, len(ta_s), int(n_boot))
-        wb = _resample_weights(rng, len(tb_s), int(n_boot))
-        boot = _measures(wa @ ca_s, wa @ ta_s, wb @ cb_s, wb @ tb_s)
-        for key, v in boot.items():
-            lo[key], hi[key] = _percentiles(v, level)
+    lo, hi, how = _intervals(obs, ca_s, ta_s, cb_s, tb_s, rng=rng, n_boot=n_boot, level=level,
+                             from_id=from_id, to_id=to_id)
 
     pvals = {key: np.full(np.shape(v[0]), np.nan) for key, v in obs.items()}
     if n_perm and len(ta_s) and len(tb_s):
@@ -348,18 +344,96 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
         if per_cat:
             for i, c in enumerate(cats):
                 rows.append((name, c, v[i], lo[(name, per_cat)][i], hi[(name, per_cat)][i],
-                             pvals[(name, per_cat)][i]))
+                             how[(name, per_cat)][i], pvals[(name, per_cat)][i]))
         else:
             rows.append((name, None, float(v), float(lo[(name, per_cat)]),
-                         float(hi[(name, per_cat)]), float(pvals[(name, per_cat)])))
-    out = pd.DataFrame(rows, columns=["measure", "category", "value", "ci_low", "ci_high", "p"])
+                         float(hi[(name, per_cat)]), how[(name, per_cat)],
+                         float(pvals[(name, per_cat)])))
+    out = pd.DataFrame(rows, columns=["measure", "category", "value", "ci_low", "ci_high",
+                                      "ci_method", "p"])
     out["category"] = out["category"].astype("string")
     out.insert(0, "to", str(to_id))
     out.insert(0, "from", str(from_id))
     out["short_text"] = short
     for col in ("value", "ci_low", "ci_high", "p"):
         out[col] = out[col].astype(float)
+    out["p_adjusted"] = _adjust_by_measure(out)
     return out[SHIFT_COLUMNS]
+
+
+def _adjust_by_measure(table):
+    """BH-adjusted p within each measure (family: every pair and category of that measure)."""
+    from frameshift.measures.key_terms import bh_adjust  # imports scipy
+
+    adj = np.full(len(table), np.nan)
+    for _, idx in table.groupby("measure", sort=False).indices.items():
+        adj[idx] = bh_adjust(table["p"].to_numpy(dtype=float)[idx])
+    return adj
+
+
+def _intervals(obs, ca, ta, cb, tb, *, rng, n_boot, level, from_id, to_id):
+    """ci_low, ci_high and ci_method for every measure (see frameshift.measures.intervals)."""
+    lo = {key: np.full(np.shape(v[0]), np.nan) for key, v in obs.items()}
+    hi = {key: np.full(np.shape(v[0]), np.nan) for key, v in obs.items()}
+    how = {}
+    for key, v in obs.items():
+        shape = np.shape(v[0])
+        fill = ("none: a 0/1 set indicator has no sampling interval" if key[0] in
+                ("uptake", "introduced", "dropped") else "none: n_boot=0")
+        how[key] = np.full(shape, fill, dtype=object) if shape else fill
+    few = [(sid, len(t)) for sid, t in ((from_id, ta), (to_id, tb))
+           if len(t) < MIN_INTERVAL_SENTENCES]
+    if few:
+        reason = ("none: too short, " + " and ".join(f"{sid} has {n} sentence(s)" for sid, n
+                                                      in few)
+                  + f" (an interval needs >= {MIN_INTERVAL_SENTENCES} per statement)")
+        for key in how:
+            if key[0] in CI_METHODS:
+                how[key] = (np.full(np.shape(how[key]), reason, dtype=object)
+                            if np.shape(how[key]) else reason)
+        return lo, hi, how
+    lo[("rate_diff", True)], hi[("rate_diff", True)] = rate_diff_interval(ca, ta, cb, tb,
+                                                                          level=level)
+    how[("rate_diff", True)] = np.full(ca.shape[1], CI_METHODS["rate_diff"], dtype=object)
+    l2, h2 = rate_ratio_interval(ca, ta, cb, tb, level=level)
+    undefined = np.isnan(obs[("log_ratio", True)][0])
+    lo[("log_ratio", True)] = np.where(undefined, np.nan, l2)
+    hi[("log_ratio", True)] = np.where(undefined, np.nan, h2)
+    how[("log_ratio", True)] = np.where(undefined, "none: no match on either side",
+                                        CI_METHODS["log_ratio"]).astype(object)
+    few_matches = min(ca.sum(), cb.sum()) < MIN_DIVERGENCE_MATCHES
+    if few_matches:
+        reason = (f"none: {int(ca.sum())} and {int(cb.sum())} matches; a divergence interval "
+                  f"needs >= {MIN_DIVERGENCE_MATCHES} per statement (plug-in bias); read p")
+        for key in (("jsd_contribution", True), ("jsd", False), ("cosine", False)):
+            how[key] = (np.full(np.shape(how[key]), reason, dtype=object)
+                        if np.shape(how[key]) else reason)
+    elif n_boot:
+        wa = _resample_weights(rng, len(ta), int(n_boot))
+        wb = _resample_weights(rng, len(tb), int(n_boot))
+        boot = _measures(wa @ ca, wa @ ta, wb @ cb, wb @ tb)
+        for key, upper in ((("jsd_contribution", True), 1.0), (("jsd", False), 1.0),
+                           (("cosine", False), 1.0)):
+            lo[key], hi[key] = bias_corrected_bootstrap_interval(
+                boot[key], obs[key][0], level=level, lower=0.0, upper=upper)
+            undefined = np.isnan(obs[key][0])
+            m = np.where(undefined, "none: undefined (a statement without matches)",
+                         CI_METHODS[key[0]]).astype(object)
+            how[key] = m if np.shape(m) else str(m)
+    # never a zero-width interval: the resamples did not vary, which says nothing about
+    # the sampling variation
+    for key in lo:
+        l, h = np.asarray(lo[key], dtype=float), np.asarray(hi[key], dtype=float)
+        flat = np.isfinite(l) & np.isfinite(h) & (h - l <= 1e-12 * np.maximum(1.0, np.abs(h)))
+        if flat.any():
+            lo[key] = np.where(flat, np.nan, l)
+            hi[key] = np.where(flat, np.nan, h)
+            if np.shape(how[key]):
+                how[key] = np.where(flat, "none: zero width (no variation between resamples)",
+                                    how[key]).astype(object)
+            else:
+                how[key] = "none: zero width (no variation between resamples)"
+    return lo, hi, how
 
 
 def _resample_weights(rng, n, reps):
@@ -593,4 +667,6 @@ def shift(corpus, lexicon=None, *, pairs="consecutive", within_actor=False, matc
             ShortTextWarning, stacklevel=2)
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype=float) for c in SHIFT_COLUMNS})
-    return pd.concat(parts, ignore_index=True)
+    out = pd.concat(parts, ignore_index=True)
+    out["p_adjusted"] = _adjust_by_measure(out)
+    return out

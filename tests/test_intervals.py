@@ -1,0 +1,81 @@
+"""Interval methods of frameshift.measures.intervals and the coverage harness (issue 13)."""
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy import stats
+
+from frameshift.measures.intervals import (bias_corrected_bootstrap_interval, rate_diff_interval,
+                                           rate_ratio_interval)
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+
+def test_rate_diff_interval_by_hand():
+    # A: counts 1, 0, 2 in 20-token sentences: r = 3/60, residuals 0, -1, 1,
+    #    v = 3/2 * 2 / 60^2 = 1/1200.  B: 0, 1, 0: r = 1/60, residuals -1/3, 2/3, -1/3,
+    #    v = 3/2 * 2/3 / 3600 = 1/3600.  d = -1/30, se = sqrt(1/1200 + 1/3600) = 1/30.
+    lo, hi = rate_diff_interval([[1], [0], [2]], [20] * 3, [[0], [1], [0]], [20] * 3)
+    z = 1.959963984540054
+    assert lo[0] == pytest.approx(1000 * (-1 / 30 - z / 30))
+    assert hi[0] == pytest.approx(1000 * (-1 / 30 + z / 30))
+
+
+def test_rate_diff_interval_never_zero_width():
+    # no match anywhere: the floor of half a count per side keeps the interval open
+    lo, hi = rate_diff_interval([[0]] * 3, [25] * 3, [[0]] * 3, [25] * 3)
+    half = 1.959963984540054 * np.sqrt(2 * 0.5 / 75 ** 2) * 1000
+    assert (lo[0], hi[0]) == (pytest.approx(-half), pytest.approx(half))
+
+
+def test_rate_ratio_interval_jeffreys_and_overdispersion():
+    # no over-dispersion (same count in every sentence): phi = 1, x = 6 of n = 9,
+    # equal tokens -> theta = pi / (1 - pi)
+    lo, hi = rate_ratio_interval([[1]] * 3, [10] * 3, [[2]] * 3, [10] * 3)
+    pl, ph = stats.beta.ppf([0.025, 0.975], 6.5, 3.5)
+    assert lo[0] == pytest.approx(np.log2(pl / (1 - pl)))
+    assert hi[0] == pytest.approx(np.log2(ph / (1 - ph)))
+    # A = 0, 3, 0 (expected 1 each): X2 = 1 + 4 + 1 = 6; B constant: 0; df = 2 + 2 -> phi 1.5
+    lo, hi = rate_ratio_interval([[0], [3], [0]], [10] * 3, [[1]] * 3, [10] * 3)
+    pl, ph = stats.beta.ppf([0.025, 0.975], 2 + 0.5, 2 + 0.5)
+    assert lo[0] == pytest.approx(np.log2(pl / (1 - pl)))
+    assert hi[0] == pytest.approx(np.log2(ph / (1 - ph)))
+    # a zero on B's side: bounded above only; nothing on either side: NaN
+    lo, hi = rate_ratio_interval([[2, 0]] * 3, [10] * 3, [[0, 0]] * 3, [10] * 3)
+    assert lo[0] == -np.inf and np.isfinite(hi[0])
+    assert np.isnan(lo[1]) and np.isnan(hi[1])
+
+
+def test_bias_corrected_bootstrap_by_hand():
+    # replicates .3 .4 .5 .9 around T = .35: mean .525, bias .175; linear percentiles 25% and
+    # 75% are .375 and .6; minus 2 * .175 -> [.025, .25] (the reflected "basic" interval
+    # would be [.1, .325])
+    lo, hi = bias_corrected_bootstrap_interval(np.array([0.3, 0.4, 0.5, 0.9]), 0.35,
+                                               level=0.5)
+    assert (lo, hi) == (pytest.approx(0.025), pytest.approx(0.25))
+    # T = .3: bias .15, [.375 - .3, .525 - .3] = [.075, .225]; T = .05: bias .4 puts both
+    # bounds below 0, clipped to 0 (shift_from_sentences then reports no interval)
+    lo, hi = bias_corrected_bootstrap_interval(np.array([0.3, 0.4, 0.5, 0.6]), 0.3, level=0.5)
+    assert (lo, hi) == (pytest.approx(0.075), pytest.approx(0.225))
+    lo, hi = bias_corrected_bootstrap_interval(np.array([0.3, 0.4, 0.5, 0.6]), 0.05,
+                                               level=0.5, lower=0.0)
+    assert (lo, hi) == (0.0, 0.0)
+
+
+def test_coverage_harness_quick():
+    import coverage as harness
+
+    t = harness.run(quick=True)
+    cov = t[t["kind"] == "coverage"].set_index(["cell", "measure"])
+    # one-sentence statements: no interval is reported for any measure
+    assert (cov.loc[["iid 1 v 7", "clustered 1 v 7"], "reported"] == 0).all()
+    assert t["zero_width"].sum() == 0
+    # 10 v 10 sentences: the rate-difference interval covers (150 intervals: SE ~ 0.018)
+    assert cov.loc[("iid 10 v 10", "rate_diff"), "value"] >= 0.9
+    assert cov.loc[("clustered 10 v 10", "rate_diff"), "value"] >= 0.9
+    rej = t[t["kind"] == "rejection"]
+    assert (rej["value"] <= 0.15).all()
+    text = harness.markdown(t)
+    assert "| iid 3 v 3 |" in text
