@@ -100,7 +100,8 @@ def test_text_is_escaped_and_nothing_is_fetched():
 def test_shift_tables_kept_whole_by_column_name():
     c = _toy()
     d = _data(fs.explore(c, LEX, n_boot=50, n_perm=50, seed=3))
-    t = fs.shift(c, LEX, pairs="all", n_boot=50, n_perm=50, seed=3)
+    with pytest.warns(fs.ShortTextWarning):
+        t = fs.shift(c, LEX, pairs="all", n_boot=50, n_perm=50, seed=3)
     assert [(p["from"], p["to"]) for p in d["shifts"]] == [("a", "b"), ("a", "c"), ("b", "c")]
     p = d["shifts"][0]
     assert set(p["columns"]) == set(t.columns) - {"from", "to"}
@@ -214,7 +215,8 @@ def test_browser_cell_kwic_passage_and_shift_agree_with_the_library(browser, tmp
     a, b = "az_presidency/2023-03-27", "nk_authorities/2023-03-28"
     browser.find_element(By.CSS_SELECTOR, f'circle.dot[data-statement="{a}"]').click()
     browser.find_element(By.CSS_SELECTOR, f'circle.dot[data-statement="{b}"]').click()
-    t = fs.shift(corpus, lex, pairs=[(a, b)], n_boot=200, n_perm=200, seed=1)
+    with pytest.warns(fs.ShortTextWarning):
+        t = fs.shift(corpus, lex, pairs=[(a, b)], n_boot=200, n_perm=200, seed=1)
     view = browser.find_element(By.ID, "shift-view")
     jsd = t[(t["measure"] == "jsd")].iloc[0]
     li = view.find_element(By.CSS_SELECTOR, 'li[data-measure="jsd"]')
