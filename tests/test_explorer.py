@@ -76,6 +76,14 @@ def test_max_lines_bounds_the_lines_not_the_counts():
     assert d["cells"][1][0][0] == 3
 
 
+def test_max_total_lines_lowers_the_cell_limit():
+    # cells: baku coercion 1, nk coercion 3, nk talks 1 -> 5 lines; a total of 3 leaves a cap of
+    # 1 per cell (1 + 1 + 1), by hand
+    d = _data(fs.explore(_toy(), LEX, n_boot=0, n_perm=0, max_total_lines=3))
+    assert len(d["matches"]) == 3 and d["max_lines"] == 1
+    assert sum(c[0] for row in d["cells"] for c in row) == 5
+
+
 def test_same_inputs_same_bytes():
     a = fs.explore(_toy(), LEX, n_boot=50, n_perm=50).html
     b = fs.explore(_toy(), LEX, n_boot=50, n_perm=50).html

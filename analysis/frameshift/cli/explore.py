@@ -31,6 +31,8 @@ def register(sub) -> None:
                    help="words of context in KWIC lines (default: %(default)s)")
     p.add_argument("--max-lines", type=_nonneg_int, default=300, metavar="N",
                    help="KWIC lines kept per heatmap cell, 0 for all (default: %(default)s)")
+    p.add_argument("--max-total-lines", type=_nonneg_int, default=15000, metavar="N",
+                   help="KWIC lines kept over the page, 0 for all (default: %(default)s)")
     p.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
     p.add_argument("--n-boot", type=_nonneg_int, default=2000, metavar="N",
                    help="bootstrap resamples per pair (default: %(default)s)")
@@ -51,6 +53,7 @@ def _explore(args) -> int:
     lexicon = load_lexicon(args)
     page = explore(corpus, lexicon, by=args.by, pairs=args.pairs, window=args.window,
                    max_lines=args.max_lines or None,
+                   max_total_lines=args.max_total_lines or None,
                    n_boot=args.n_boot, n_perm=args.n_perm, seed=args.seed, title=args.title)
     path = page.save(args.out, force=args.force,
                      inputs=(args.corpus, args.lexicon, args.actors))
