@@ -76,6 +76,14 @@ def test_max_lines_bounds_the_lines_not_the_counts():
     assert d["cells"][1][0][0] == 3
 
 
+def test_max_total_lines_lowers_the_cell_limit():
+    # cells: baku coercion 1, nk coercion 3, nk talks 1 -> 5 lines; a total of 3 leaves a cap of
+    # 1 per cell (1 + 1 + 1), by hand
+    d = _data(fs.explore(_toy(), LEX, n_boot=0, n_perm=0, max_total_lines=3))
+    assert len(d["matches"]) == 3 and d["max_lines"] == 1
+    assert sum(c[0] for row in d["cells"] for c in row) == 5
+
+
 def test_same_inputs_same_bytes():
     a = fs.explore(_toy(), LEX, n_boot=50, n_perm=50).html
     b = fs.explore(_toy(), LEX, n_boot=50, n_perm=50).html
@@ -100,7 +108,8 @@ def test_text_is_escaped_and_nothing_is_fetched():
 def test_shift_tables_kept_whole_by_column_name():
     c = _toy()
     d = _data(fs.explore(c, LEX, n_boot=50, n_perm=50, seed=3))
-    t = fs.shift(c, LEX, pairs="all", n_boot=50, n_perm=50, seed=3)
+    with pytest.warns(fs.ShortTextWarning):
+        t = fs.shift(c, LEX, pairs="all", n_boot=50, n_perm=50, seed=3)
     assert [(p["from"], p["to"]) for p in d["shifts"]] == [("a", "b"), ("a", "c"), ("b", "c")]
     p = d["shifts"][0]
     assert set(p["columns"]) == set(t.columns) - {"from", "to"}
@@ -179,6 +188,20 @@ def _shoot(driver, tmp_path, name):
     assert driver.save_screenshot(str(where / name))
 
 
+def _interval_shown_as_in_the_table(element, row):
+    """The page shows the table's interval, or -- where the table has none (NaN, e.g. Baku's
+    one-sentence invitation) -- no number and the table's reason (``ci_method``)."""
+    from selenium.webdriver.common.by import By
+
+    if pd.isna(row["ci_low"]):
+        assert element.find_elements(By.CSS_SELECTOR, "span.lo") == []
+        noci = element.find_element(By.CSS_SELECTOR, "span.noci")
+        assert noci.text == "(no interval)" and noci.get_attribute("title") == row["ci_method"]
+    else:
+        lo = element.find_element(By.CSS_SELECTOR, "span.lo").get_attribute("data-value")
+        assert float(lo) == row["ci_low"]
+
+
 @pytest.mark.slow
 def test_browser_cell_kwic_passage_and_shift_agree_with_the_library(browser, tmp_path):
     from selenium.webdriver.common.by import By
@@ -214,14 +237,14 @@ def test_browser_cell_kwic_passage_and_shift_agree_with_the_library(browser, tmp
     a, b = "az_presidency/2023-03-27", "nk_authorities/2023-03-28"
     browser.find_element(By.CSS_SELECTOR, f'circle.dot[data-statement="{a}"]').click()
     browser.find_element(By.CSS_SELECTOR, f'circle.dot[data-statement="{b}"]').click()
-    t = fs.shift(corpus, lex, pairs=[(a, b)], n_boot=200, n_perm=200, seed=1)
+    with pytest.warns(fs.ShortTextWarning):
+        t = fs.shift(corpus, lex, pairs=[(a, b)], n_boot=200, n_perm=200, seed=1)
     view = browser.find_element(By.ID, "shift-view")
     jsd = t[(t["measure"] == "jsd")].iloc[0]
     li = view.find_element(By.CSS_SELECTOR, 'li[data-measure="jsd"]')
     assert float(li.find_element(By.CSS_SELECTOR, "span.value").get_attribute("data-value")) \
         == jsd["value"]
-    assert float(li.find_element(By.CSS_SELECTOR, "span.lo").get_attribute("data-value")) \
-        == jsd["ci_low"]
+    _interval_shown_as_in_the_table(li, jsd)
     checked = 0
     for row in view.find_elements(By.CSS_SELECTOR, "table.shift tbody tr"):
         cat = row.get_attribute("data-category")
@@ -230,10 +253,8 @@ def test_browser_cell_kwic_passage_and_shift_agree_with_the_library(browser, tmp
             exp = t[(t["measure"] == measure) & (t["category"] == cat)]["value"].iloc[0]
             assert float(span.get_attribute("data-value")) == exp, (cat, measure)
             checked += 1
-        lo = row.find_element(By.CSS_SELECTOR, "td.rate_diff span.lo").get_attribute(
-            "data-value")
-        exp_lo = t[(t["measure"] == "rate_diff") & (t["category"] == cat)]["ci_low"].iloc[0]
-        assert float(lo) == exp_lo
+        rd = t[(t["measure"] == "rate_diff") & (t["category"] == cat)].iloc[0]
+        _interval_shown_as_in_the_table(row.find_element(By.CSS_SELECTOR, "td.rate_diff"), rd)
     assert checked == 4 * len(lex.categories)
     _shoot(browser, tmp_path, "explorer_shift.png")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from ._common import add_corpus_options, add_lexicon_option, load_corpus, load_lexicon
+from .shift import _nonneg_int
 
 __all__ = ["register"]
 
@@ -26,14 +27,16 @@ def register(sub) -> None:
     p.add_argument("--pairs", choices=("consecutive", "all"), default=None,
                    help="statement pairs whose shift the page holds (default: all pairs up to "
                         "12 statements, else consecutive)")
-    p.add_argument("--window", type=int, default=6, metavar="N",
+    p.add_argument("--window", type=_nonneg_int, default=6, metavar="N",
                    help="words of context in KWIC lines (default: %(default)s)")
-    p.add_argument("--max-lines", type=int, default=300, metavar="N",
+    p.add_argument("--max-lines", type=_nonneg_int, default=300, metavar="N",
                    help="KWIC lines kept per heatmap cell, 0 for all (default: %(default)s)")
+    p.add_argument("--max-total-lines", type=_nonneg_int, default=15000, metavar="N",
+                   help="KWIC lines kept over the page, 0 for all (default: %(default)s)")
     p.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
-    p.add_argument("--n-boot", type=int, default=2000, metavar="N",
+    p.add_argument("--n-boot", type=_nonneg_int, default=2000, metavar="N",
                    help="bootstrap resamples per pair (default: %(default)s)")
-    p.add_argument("--n-perm", type=int, default=2000, metavar="N",
+    p.add_argument("--n-perm", type=_nonneg_int, default=2000, metavar="N",
                    help="permutations per pair (default: %(default)s)")
     p.add_argument("--title", help="page title (default: corpus x lexicon)")
     p.add_argument("--out", required=True, metavar="FILE.html",
@@ -50,9 +53,12 @@ def _explore(args) -> int:
     lexicon = load_lexicon(args)
     page = explore(corpus, lexicon, by=args.by, pairs=args.pairs, window=args.window,
                    max_lines=args.max_lines or None,
+                   max_total_lines=args.max_total_lines or None,
                    n_boot=args.n_boot, n_perm=args.n_perm, seed=args.seed, title=args.title)
     path = page.save(args.out, force=args.force,
                      inputs=(args.corpus, args.lexicon, args.actors))
+    for w in page.data["shift_warnings"]:
+        print(f"frameshift: warning: {w}", file=sys.stderr)
     print(f"frameshift: wrote {path} ({len(page.html.encode('utf-8')):,} bytes)",
           file=sys.stderr)
     return 0

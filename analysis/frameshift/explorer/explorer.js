@@ -211,7 +211,8 @@
       return;
     }
     var T = D.shifts[k], iM = col(T, "measure"), iC = col(T, "category"), iV = col(T, "value"),
-      iL = col(T, "ci_low"), iH = col(T, "ci_high"), iP = col(T, "p"), iS = col(T, "short_text");
+      iL = col(T, "ci_low"), iH = col(T, "ci_high"), iP = col(T, "p"), iS = col(T, "short_text"),
+      iCM = col(T, "ci_method");
     var per = {}, whole = {};
     T.rows.forEach(function (r) {
       var c = r[iC];
@@ -223,7 +224,11 @@
       return el("span", { "class": cls || "num", "data-value": v === null ? "" : String(v), text: fmt(v) });
     }
     function interval(r) {
-      if (!r || iL < 0 || (r[iL] === null && r[iH] === null)) return null;
+      if (!r || iL < 0) return null;
+      if (r[iL] === null && r[iH] === null) {
+        // no interval: say why (the ci_method column of the shift table)
+        return iCM >= 0 && r[iCM] ? el("span", { "class": "noci", title: String(r[iCM]), text: " (no interval)" }) : null;
+      }
       return el("span", { "class": "ci" }, [" [", num(r, iL, "lo"), ", ", num(r, iH, "hi"), "]"]);
     }
     var short = T.rows.length && iS >= 0 && T.rows[0][iS];

@@ -126,7 +126,7 @@ def _embed_json(obj) -> str:
 def explore(corpus, lexicon="karabakh_framing", *, by="actor", pairs=None, window=6,
             keyness_method="fightin-words", keyness_terms=150, keyness_min_count=2,
             include_negated=True, n_boot=2000, n_perm=2000, seed=0, max_lines=300,
-            title=None, settings=None) -> Explorer:
+            max_total_lines=15000, title=None, settings=None) -> Explorer:
     """An interactive page of a framing study: heatmap, KWIC, timeline, shifts, keyness.
 
     Every number shown comes from a library table computed here once: the heatmap from
@@ -157,6 +157,9 @@ def explore(corpus, lexicon="karabakh_framing", *, by="actor", pairs=None, windo
         KWIC lines kept per heatmap cell (the first ones, in match order), so the page stays
         small on large corpora; the cell still shows its full count and the page says how many
         lines it holds. None keeps every line.
+    max_total_lines : int or None, default 15000
+        Lines kept over the whole page: when the cells together hold more, the per-cell limit is
+        lowered to the largest one that fits (every cell keeps at least one line).
     title : str, optional
     settings : MatchSettings, optional
         How the lexicon is matched (one pass; the heatmap, the KWIC lines and the shifts all
@@ -225,6 +228,8 @@ def explore(corpus, lexicon="karabakh_framing", *, by="actor", pairs=None, windo
 
     # -- matches with their KWIC lines (find_matches + kwic, row for row)
     toks = corpus_tokens(corpus, settings_.tokenizer)
+    max_lines = _line_cap([c[0] for row in cells for c in row if c], max_lines,
+                          max_total_lines)
     match_rows = []
     offsets: dict = {}
     kept: dict = {}
@@ -293,6 +298,7 @@ def explore(corpus, lexicon="karabakh_framing", *, by="actor", pairs=None, windo
                 "keyness_terms": int(keyness_terms), "keyness_min_count": int(keyness_min_count),
                 "include_negated": bool(include_negated), "n_boot": int(n_boot),
                 "max_lines": None if max_lines is None else int(max_lines),
+                "max_total_lines": None if max_total_lines is None else int(max_total_lines),
                 "n_perm": int(n_perm), "seed": int(seed), "matching": settings_.as_dict()}
     prov = provenance(corpus=corpus, lexicon=lex, settings=settings, command="explore")
     title = title or f"{corpus.name} \u00d7 {getattr(lex, 'name', 'lexicon')}"
@@ -311,6 +317,30 @@ def explore(corpus, lexicon="karabakh_framing", *, by="actor", pairs=None, windo
         "provenance": prov,
     }
     return Explorer(_render(data), data)
+
+
+def _line_cap(counts, per_cell, total):
+    """The per-cell line limit: ``per_cell``, lowered until the kept lines fit in ``total``.
+
+    >>> _line_cap([500, 10, 3], 300, 100)
+    87
+    >>> _line_cap([5, 5], None, None) is None
+    True
+    """
+    def kept(cap):
+        return sum(min(n, cap) for n in counts)
+
+    cap = per_cell if per_cell is not None else max(counts, default=0)
+    if total is None or kept(cap) <= int(total):
+        return per_cell
+    lo, hi = 1, int(cap)  # largest cap with kept(cap) <= total, at least 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if kept(mid) <= int(total):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def _covered(corpus, matches, cats) -> dict:
