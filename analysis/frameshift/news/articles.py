@@ -512,7 +512,10 @@ class _Attributor:
         for m in self.mentions:
             if m.start >= pos:
                 break
-            if m.kind == "person" or (m.kind == "alias" and m.actor in self.person_actors):
+            # a person: a full name (or a surname the article gave in full), or a registered
+            # person; a single capitalised word ("Turkey") is not taken for "he"
+            if (m.kind == "person" and len(m.canonical.split()) >= 2) or (
+                    m.actor is not None and m.actor in self.person_actors):
                 if titles is not None and not (titles & m.titles):
                     continue
                 if titles is None and not self._subject_like(m):
