@@ -93,7 +93,7 @@ _LOWER_NP_RE = None  # built per language in _lower_np_re
 def _lower_np_re(lang: dict):
     heads = "|".join(sorted(lang["titles"] | lang["organisations"], key=len, reverse=True))
     return re.compile(
-        r"(?i)(?<![\w'’-])(?:the|its|his|her|their)\s+((?:[\w-]+(?:'s|’s)?\s+){0,4}?)"
+        r"(?i)(?<![\w'’-])(?:the|its|his|her|their)\s+((?:\(?[\w-]+\)?(?:'s|’s)?\s+){0,5}?)"
         r"((?:" + heads + r")(?:\s+(?:" + heads + r"))*)"
         r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:" + heads + r"))?(?![\w'’-])")
 
@@ -163,13 +163,12 @@ def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMe
         inside = [x for x in out if x.start < b and a < x.end]
         if not free(a, b) or any(x.start < a or x.end > b for x in inside):
             continue
-        if inside and head not in titles:
-            continue  # "the Foreign Ministry": the capitalised body already stands
         for x in inside:
             out.remove(x)
         mods = _words(m.group(1))
         kind = "body" if head in orgs else "title"
-        out.append(NameMention(a, b, m.group(), kind, m.group(),
+        canon = re.sub(r"(?i)^the\s+", "", m.group())
+        out.append(NameMention(a, b, m.group(), kind, canon,
                                {syn.get(w, w) for w in mods + [head]}))
     pron = lang["person_pronouns"] | lang["body_pronouns"]
     for m in re.finditer(r"(?i)(?<![\w'’-])(" + "|".join(pron) + r")(?![\w'’-])", masked):
