@@ -363,7 +363,8 @@ def _find_quotes(text: str, unit: _Unit) -> list[_Quote]:
                     continue  # an apostrophe-like mark inside a word
                 open_at, closer = i, ('"' if ch == '"' else _OPENERS[ch])
         else:
-            if ch == closer or (closer == '"' and ch == '"'):
+            # a straight opening mark may close with a typographic one, and back
+            if ch == closer or (closer == '"' and ch == "”") or (closer == "”" and ch == '"'):
                 if closer == "’" and i + 1 < end and text[i + 1].isalpha():
                     i += 1
                     continue  # an apostrophe inside a word (don’t)
@@ -551,7 +552,7 @@ class _Attributor:
             full = (f' ({mention.canonical})' if mention.canonical != mention.surface else "")
             return actor, f'name "{mention.surface}"{full}', False
         if mention.kind == "title":
-            heads = mention.titles & titles_vocab
+            heads = mention.titles & (titles_vocab | {"prime", "foreign"})
             found = self._person_before(pos, heads) if heads else None
             if found is not None:
                 self._picked_person = found
@@ -583,6 +584,11 @@ class _Attributor:
                 actor, phrase, is_ref = self._who(mention, unit.index, verb.start())
                 return actor, f'verb "{verb.group()} by" + {phrase}', "agent"
             break
+        if re.search(r"(?i)\b(?:been|was|were|is|are|being|be|get|got)\s+$",
+                     self.masked[sent_start:verb.start()]):
+            # passive without its agent: the subject is the one spoken of, not the speaker
+            return None, (f'passive verb "{verb.group()}" without "by": the speaker is not '
+                          'named'), "unknown"
         before = self._mentions_in(sent_start, verb.start())
         for k in range(len(before) - 1, -1, -1):
             mention = before[k]
@@ -685,8 +691,13 @@ class _Attributor:
                 # the spokeswoman, told"; "..., the foreign ministry of the republic said")
                 cands = inner[:1] if inner and not _LOCATION_PREP_RE.search(
                     masked[after_pos:inner[0].start]) else []
+                if cands and cands[0].kind == "title" and len(inner) > 1 and inner[1].kind in (
+                        "person", "alias") and re.fullmatch(
+                        r"\s*,\s*", masked[inner[0].end:inner[1].start]):
+                    cands = [inner[1]]  # "the spokesperson, Anna Ivers, said"
                 cands += [m for m in self._mentions_in(vb, vb + 80)
-                          if re.fullmatch(r"\s+(?:the\s+)?", masked[vb:m.start], flags=re.I)]
+                          if re.fullmatch(r"\s+(?:by\s+)?(?:the\s+)?", masked[vb:m.start],
+                                          flags=re.I)]
                 for m in cands:
                     actor, phrase, is_ref = self._who(m, unit.index, pos)
                     if actor is not None:
