@@ -204,7 +204,8 @@ def test_read_news_one_article_per_outlet_counts_a_shared_quote_once():
 
 
 def test_read_news_leaves_unattributed_quotes_out_of_the_statements():
-    corpus = read_news(DATA / "unattributed-2024-05-12.txt", actors=ACTORS)
+    with pytest.warns(UserWarning, match="not in the actor registry"):
+        corpus = read_news(DATA / "unattributed-2024-05-12.txt", actors=ACTORS)
     # Maria Zakharova is not in the registry: her quote becomes a statement of a new actor
     assert corpus.statements["statement_id"].tolist() == ["caucasuswatch/2024-05-12",
                                                           "new:maria-zakharova/2024-05-12"]
