@@ -111,8 +111,8 @@ def test_suggest_actors_lists_the_speakers_with_their_mentions():
     art = ('T\n\nForeign Minister Anna Ivers said talks were off. "We are ready," Ivers said.'
            '\n\n"No," Ivers added.')
     table = suggest_actors([art])
-    assert table[["id", "name", "quotes"]].values.tolist() == [["new:anna-ivers", "Ivers", 2]] \
-        or table[["id", "quotes"]].values.tolist() == [["new:anna-ivers", 2]]
+    assert table[["id", "name", "aliases", "quotes"]].values.tolist() == [
+        ["new:anna-ivers", "Anna Ivers", "Ivers|Anna Ivers", 2]]
 
 
 def test_evaluate_quotes_by_hand(tmp_path):

@@ -1278,9 +1278,14 @@ def suggest_actors(articles, *, actors=None) -> pd.DataFrame:
     seg = corpus.meta["segments"]
     q = seg[(seg["role"] == "quote") & seg["actor"].fillna("").str.startswith(
         UNREGISTERED_PREFIX)]
+    full: dict = {}  # id -> canonical names the articles give (surname -> full name)
+    for text in corpus.sources.values():
+        for nm in find_mentions(text):
+            full.setdefault(unregistered_id(nm.canonical), set()).add(nm.canonical)
     rows = []
     for aid, grp in q.groupby("actor", sort=False):
         mentions = [m for m in dict.fromkeys(grp["speaker"].dropna()) if m]
+        mentions += sorted(full.get(aid, set()) - set(mentions))
         names = [m for m in mentions if m[:1].isupper()] or mentions
         rows.append((aid, max(names, key=len) if names else aid,
                      "|".join(mentions), "", len(grp), "|".join(dict.fromkeys(grp["source"]))))
