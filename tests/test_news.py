@@ -136,23 +136,26 @@ def test_quote_in_a_subheading_takes_the_date_of_the_statement_it_announces():
                             ("international format", "stepanakert", "stepanakert/2024-05-10")]
 
 
-def test_unregistered_speakers_and_scare_quotes_stay_unattributed():
+def test_unregistered_speakers_get_a_new_id_and_scare_quotes_stay_unattributed():
     _, seg = _segment("unattributed-2024-05-12")
-    assert _quotes(seg) == [("a positive step", None, None), ("peace agenda", None, None),
-                            ("tense", None, None)]
+    assert _quotes(seg) == [
+        ("a positive step", "new:maria-zakharova", "new:maria-zakharova/2024-05-12"),
+        ("peace agenda", None, None), ("tense", None, None)]
     q = seg[seg["role"] == "quote"]
-    assert (q["confidence"] == 0.1).all()
+    assert q["speaker"].iloc[0] == "Maria Zakharova"
+    assert (q["confidence"].iloc[1:] == 0.1).all()
     ev = q["evidence"].tolist()
-    assert "not in the actor registry" in ev[0]          # Maria Zakharova said
-    assert ev[1].startswith("no speech verb")           # the so-called "peace agenda"
+    assert ev[0] == 'name "Maria Zakharova" + verb "said"' 
+    assert ev[1].startswith("quoted term after \"so-called\"")  # the so-called "peace agenda"
     assert 'located "in Stepanakert"' in ev[2]          # Observers in Stepanakert said
     assert seg["role"].tolist()[-3:] == ["caption", "caption", "source_line"]
 
 
 def test_aliases_are_case_insensitive_whole_words_longest_first():
     _, seg = _segment("aliases-2024-05-12")
-    assert _quotes(seg) == [("final", None, None),  # "AZERBAIJANI" is not "Azerbaijan"
-                            ("hopeful", "baku", "baku/2024-05-12"),
+    got = _quotes(seg)
+    assert got[0][1] != "baku" and got[0][1].startswith("new:")  # "AZERBAIJANI" is not "Azerbaijan"
+    assert got[1:] == [("hopeful", "baku", "baku/2024-05-12"),
                             ("overdue", "baku", "baku/2024-05-12")]
     ev = seg.loc[seg["role"] == "quote", "evidence"].tolist()
     assert ev[1] == 'alias "BAKU" + verb "said"'
@@ -167,9 +170,11 @@ def test_passive_agent_and_participle_take_the_main_clause_speaker():
     assert "(main clause)" in seg.loc[seg["role"] == "quote", "evidence"].iloc[0]
 
 
-def test_no_registry_attributes_nothing():
+def test_no_registry_gives_the_speaker_as_written_with_a_new_id():
     seg = segment_article('Title\n\nBaku said "yes".', source="paper-2024-05-01")
-    assert _quotes(seg) == [("yes", None, None)]
+    assert _quotes(seg) == [("yes", "new:baku", "new:baku/2024-05-01")]
+    q = seg[seg["role"] == "quote"].iloc[0]
+    assert (q["speaker"], q["speaker_start"], q["speaker_end"]) == ("Baku", 7, 11)
     assert seg["actor"].iloc[0] == "paper"
 
 
@@ -199,10 +204,14 @@ def test_read_news_one_article_per_outlet_counts_a_shared_quote_once():
 
 
 def test_read_news_leaves_unattributed_quotes_out_of_the_statements():
-    corpus = read_news(DATA / "unattributed-2024-05-12.txt", actors=ACTORS)
-    assert corpus.statements["statement_id"].tolist() == ["caucasuswatch/2024-05-12"]
+    with pytest.warns(UserWarning, match="not in the actor registry"):
+        corpus = read_news(DATA / "unattributed-2024-05-12.txt", actors=ACTORS)
+    # Maria Zakharova is not in the registry: her quote becomes a statement of a new actor
+    assert corpus.statements["statement_id"].tolist() == ["caucasuswatch/2024-05-12",
+                                                          "new:maria-zakharova/2024-05-12"]
     assert "positive step" not in corpus.statements["text"].iloc[0]
-    assert corpus.meta["segments"]["actor"].isna().sum() == 3
+    assert corpus.meta["segments"]["actor"].isna().sum() == 2
+    assert corpus.actors.set_index("id").at["new:maria-zakharova", "group"] == "unregistered"
 
 
 def test_read_news_missing_file():

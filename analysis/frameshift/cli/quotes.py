@@ -7,7 +7,8 @@ from pathlib import Path
 
 from frameshift.files import provenance
 from frameshift.news.articles import (SEGMENT_COLUMNS, evaluate_segmentation, read_news,
-                                      read_segments)
+                                      read_segments, suggest_actors)
+from frameshift.news.evaluate import evaluate_quotes, read_gold_quotes
 from ._common import add_output_options, emit_table
 
 __all__ = ["register"]
@@ -33,7 +34,13 @@ def register(sub) -> None:
                                                         "file name)")
     p.add_argument("--evaluate", metavar="GOLD",
                    help="hand-coded segmentation CSV (source,start,end,role,actor,statement_id)"
-                        "; print precision/recall/F1 and attribution accuracy")
+                        ", or gold quotes CSV (source,quote,speaker,kind,pattern); print "
+                        "precision/recall/F1, speaker accuracy, end-to-end accuracy and "
+                        "quoted terms taken as speech")
+    p.add_argument("--suggest-actors", action="store_true",
+                   help="write the speakers found that the registry does not name, as an "
+                        "actors table (id,name,aliases,group,quotes,sources) to edit and save "
+                        "as actors.csv")
     add_output_options(p)
     p.set_defaults(func=_run)
 
@@ -54,17 +61,38 @@ def _run(args) -> int:
             print(f"frameshift: using the actor registry {found}", file=sys.stderr)
             actors = found
         else:
-            print("frameshift: warning: no actor registry (--actors FILE); no quote will be "
-                  "attributed", file=sys.stderr)
-    corpus = read_news([Path(a) for a in args.articles], actors=actors, outlet=args.outlet,
-                       date=args.date)
+            print("frameshift: warning: no actor registry (--actors FILE); speakers get ids "
+                  "'new:<name>' (list them with --suggest-actors)", file=sys.stderr)
+    paths = [Path(a) for a in args.articles]
+    if args.suggest_actors:
+        table = suggest_actors(paths, actors=actors)
+        return emit_table(table, args, provenance=provenance(
+            settings={"actors": str(actors) if actors else None},
+            articles=[str(a) for a in args.articles]), inputs=args.articles)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # told on stderr above / below
+        corpus = read_news(paths, actors=actors, outlet=args.outlet, date=args.date)
+    new = sorted({a for a in corpus.meta["segments"]["actor"].dropna() if a.startswith("new:")})
+    if new:
+        print(f"frameshift: {len(new)} speaker(s) not in the registry got ids 'new:...': "
+              f"{', '.join(new[:5])}{', ...' if len(new) > 5 else ''}", file=sys.stderr)
     segments = corpus.meta["segments"][SEGMENT_COLUMNS]
     prov = provenance(settings={"actors": str(actors) if actors else None,
                                 "outlet": args.outlet, "date": args.date},
                       articles=[str(a) for a in args.articles])
     if args.evaluate:
-        gold = read_segments(args.evaluate)
-        table = evaluate_segmentation(segments, gold, texts=corpus.sources)
+        import pandas as pd
+
+        head = pd.read_csv(args.evaluate, nrows=0, dtype=str, encoding="utf-8-sig").columns \
+            if Path(args.evaluate).is_file() else []
+        if "quote" in head:
+            gold = read_gold_quotes(args.evaluate, corpus.sources)
+            table = evaluate_quotes(segments, gold, texts=corpus.sources)
+        else:
+            gold = read_segments(args.evaluate)
+            table = evaluate_segmentation(segments, gold, texts=corpus.sources)
         prov["gold"] = str(args.evaluate)
         return emit_table(table, args, provenance=prov,
                           inputs=[*args.articles, args.evaluate])

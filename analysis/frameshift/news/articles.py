@@ -31,7 +31,9 @@ import pandas as pd
 
 from frameshift.errors import CorpusError, InputNotFoundError, OptionError, Problem
 from frameshift.text.tokenizer import ABBREVIATIONS, normalize
-from frameshift.text.languages import LANGUAGES
+from frameshift.text.languages import LANGUAGES as TEXT_LANGUAGES
+
+from .speakers import LANGUAGES, UNREGISTERED_PREFIX, find_mentions, unregistered_id
 
 __all__ = [
     "SEGMENT_COLUMNS",
@@ -40,11 +42,13 @@ __all__ = [
     "read_news",
     "evaluate_segmentation",
     "read_segments",
+    "suggest_actors",
 ]
 
 #: Columns of a segmentation table, in order.
 SEGMENT_COLUMNS = ["source", "start", "end", "role", "actor", "statement_id", "text",
-                   "evidence", "confidence", "carried_by"]
+                   "evidence", "confidence", "carried_by", "speaker", "speaker_start",
+                   "speaker_end"]
 #: Roles a segment can have.
 ROLES = ("headline", "subheading", "narration", "quote", "caption", "source_line")
 
@@ -65,7 +69,8 @@ criticise criticize describe label brand dismiss argue assert affirm confirm pro
 threaten complain allege suggest invite explain reply respond answer ask appeal offer voice
 signal charge blame term refer recall remind repeat underline underscore highlight maintain
 acknowledge admit concede insist stress protest denounce slam praise hail characterise
-characterize question dispute counter retort continue conclude end
+characterize question dispute counter retort continue conclude end deplore lament caution contend
+comment
 """.split()
 _IRREGULAR = {
     "say": ["say", "says", "said", "saying"],
@@ -106,7 +111,7 @@ _VERB_FORMS = sorted({f for b in _VERB_BASES + list(_IRREGULAR) for f in _inflec
 # Issue 16 hook: the reporting verbs of Russian, Armenian and Azerbaijani news
 # (frameshift.text.languages), so that "«...», — отметил Нечаев" finds its verb.
 _VERB_FORMS = sorted(set(_VERB_FORMS) | {v for c in ("ru", "hy", "az")
-                                         for v in LANGUAGES[c].speech_verbs},
+                                         for v in TEXT_LANGUAGES[c].speech_verbs},
                      key=len, reverse=True)
 _VERB_RE = re.compile(
     r"(?i)(?<![\w'’-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in _VERB_FORMS)
@@ -169,7 +174,7 @@ _CLOSERS = {"”", "»", "›", "’", "“"}
 _CONF = {
     "according": 0.9, "subject": 0.9, "agent": 0.9, "after": 0.85, "possessive": 0.85,
     "carried": 0.75, "main_clause": 0.75, "reference": 0.7, "colon": 0.8,
-    "continuation": 0.8, "none": 0.1,
+    "continuation": 0.8, "none": 0.1, "name": 0.85, "title": 0.75, "pronoun": 0.7,
 }
 
 
@@ -197,14 +202,22 @@ class _Quote:
     evidence: str = ""
     confidence: float = _CONF["none"]
     date: object = None
+    speaker: object = None  # the mention as written
+    speaker_start: object = None
+    speaker_end: object = None
+    speaker_kind: object = None
+    speaker_titles: object = None
 
 
 @dataclass
 class _Mention:
     start: int
     end: int
-    actor: str | None  # None for a reference ("they", "the statement")
+    actor: str | None  # None for a reference ("they", "the statement") or an unregistered name
     surface: str
+    kind: str = "alias"  # alias, person, body, title, pronoun, ref
+    canonical: str = ""
+    titles: set = field(default_factory=set)
 
 
 # --------------------------------------------------------------------------------------------
@@ -356,7 +369,8 @@ def _find_quotes(text: str, unit: _Unit) -> list[_Quote]:
                     continue  # an apostrophe-like mark inside a word
                 open_at, closer = i, ('"' if ch == '"' else _OPENERS[ch])
         else:
-            if ch == closer or (closer == '"' and ch == '"'):
+            # a straight opening mark may close with a typographic one, and back
+            if ch == closer or (closer == '"' and ch == "”") or (closer == "”" and ch == '"'):
                 if closer == "’" and i + 1 < end and text[i + 1].isalpha():
                     i += 1
                     continue  # an apostrophe inside a word (don’t)
@@ -425,7 +439,10 @@ class _Attributor:
     """Applies the attribution rules to the quotes of one article, in reading order."""
 
     def __init__(self, text: str, units: list[_Unit], quotes: list[_Quote], registry,
-                 article_date):
+                 article_date, lang: str = "en"):
+        self.lang = lang
+        self._picked = None
+        self._picked_person = None
         self.text = text
         self.units = units
         self.quotes = quotes
@@ -434,6 +451,13 @@ class _Attributor:
         self.alias_re, self.alias_table = _alias_regex(registry)
         self.article_date = article_date
         self.mentions = self._mentions()
+        # registered actors a reader takes for persons: named by two or more capitalised words
+        # without an organisation word ("Ararat Mirzoyan")
+        orgs = LANGUAGES[lang]["organisations"]
+        self.person_actors = {
+            aid for aid, name in zip(registry["id"], registry["name"])
+            if len(str(name).split()) >= 2 and str(name)[:1].isupper()
+            and not ({w.casefold() for w in str(name).split()} & orgs)}
         self._starts = {u.index: _sentence_starts(text, u, quotes) for u in units}
 
     def _sent_start(self, unit: _Unit, pos: int) -> int:
@@ -452,11 +476,19 @@ class _Attributor:
                 actor = self.alias_table.get(key)
                 if actor is None:
                     continue
-                found.append(_Mention(m.start(), m.end(), actor, self.text[m.start():m.end()]))
+                found.append(_Mention(m.start(), m.end(), actor, self.text[m.start():m.end()],
+                                      "alias", self.text[m.start():m.end()]))
                 taken[m.start():m.end()] = True
+        for nm in find_mentions(self.masked, self.lang, taken=taken):
+            actor = None
+            if nm.kind in ("person", "body"):
+                actor = self.alias_table.get(normalize(re.sub(r"\s+", " ", nm.canonical)))
+            found.append(_Mention(nm.start, nm.end, actor, nm.surface, nm.kind, nm.canonical,
+                                  nm.titles))
+            taken[nm.start:nm.end] = True
         for m in _REF_RE.finditer(self.masked):
             if not taken[m.start():m.end()].any():
-                found.append(_Mention(m.start(), m.end(), None, m.group()))
+                found.append(_Mention(m.start(), m.end(), None, m.group(), "ref", m.group()))
         return sorted(found, key=lambda x: x.start)
 
     def _mentions_in(self, a: int, b: int) -> list[_Mention]:
@@ -464,21 +496,85 @@ class _Attributor:
 
     # -- references --------------------------------------------------------------------------
     def _resolve(self, mention: _Mention, unit_index: int, pos: int):
-        """Actor of a reference: last attributed in this unit before ``pos``, else previous."""
-        for ui in (unit_index, unit_index - 1):
-            if ui < 0:
-                continue
+        """Actor of a reference: last attributed in this unit before ``pos``, else previous
+        units (nearest first)."""
+        for ui in range(unit_index, -1, -1):
             prior = [q for q in self.quotes if q.unit == ui and q.actor is not None
                      and (ui != unit_index or q.start < pos)]
             if prior:
-                where = "this paragraph" if ui == unit_index else "the previous paragraph"
+                where = ("this paragraph" if ui == unit_index else "the previous paragraph"
+                         if ui == unit_index - 1 else "an earlier paragraph")
                 return prior[-1].actor, where
         return None, None
 
-    def _who(self, mention: _Mention, unit_index: int, pos: int):
-        """(actor, evidence-phrase, is_reference) of a mention."""
+    def _actor_of(self, mention: _Mention) -> str:
         if mention.actor is not None:
+            return mention.actor
+        return unregistered_id(mention.canonical or mention.surface)
+
+    def _person_before(self, pos: int, titles: set | None = None):
+        """The person a reader takes "he"/"she" (or a title) to mean at ``pos``: the speaker
+        of the last quote or the last person named as the subject of a clause."""
+        best = None
+        for m in self.mentions:
+            if m.start >= pos:
+                break
+            # a person: a full name (or a surname the article gave in full), or a registered
+            # person; a single capitalised word ("Turkey") is not taken for "he"
+            if (m.kind == "person" and len(m.canonical.split()) >= 2) or (
+                    m.actor is not None and m.actor in self.person_actors):
+                if titles is not None and not (titles & m.titles):
+                    continue
+                if titles is None and not self._subject_like(m):
+                    continue
+                best = (m.start, self._actor_of(m), m)
+        for q in self.quotes:
+            if q.start >= pos or q.actor is None or q.speaker_kind != "person":
+                continue
+            if titles is not None and not (titles & (q.speaker_titles or set())):
+                continue
+            if best is None or q.start > best[0]:
+                best = (q.start, q.actor, None)
+        return best
+
+    def _subject_like(self, m: _Mention) -> bool:
+        """A mention followed (within a few words) by a verb, or starting its sentence."""
+        after = self.masked[m.end:m.end + 60]
+        if re.match(r"(?:'s|’s)?(?:,[^,\0]{1,50},)?\s+(?:[\w-]+\s+){0,3}?"
+                    r"(?:[\w]+(?:ed|s)|said|told|wrote|spoke|is|was|has|had|will|would|did)\b",
+                    after):
+            return True
+        before = self.masked[max(0, m.start - 40):m.start]
+        return bool(re.search(r"(?:^|[.!?:]\s+|\n)(?:[A-Z][\w-]*\s+){0,4}$", before))
+
+    def _who(self, mention: _Mention, unit_index: int, pos: int):
+        """(actor, evidence-phrase, is_reference) of a mention; remembers the mention."""
+        self._picked = mention
+        titles_vocab = LANGUAGES[self.lang]["titles"]
+        if mention.kind == "alias" or (mention.actor is not None):
             return mention.actor, f'alias "{mention.surface}"', False
+        if mention.kind in ("person", "body"):
+            actor = self._actor_of(mention)
+            full = (f' ({mention.canonical})' if mention.canonical != mention.surface else "")
+            return actor, f'name "{mention.surface}"{full}', False
+        if mention.kind == "title":
+            heads = mention.titles & (titles_vocab | {"prime", "foreign"})
+            found = self._person_before(pos, heads) if heads else None
+            if found is not None:
+                self._picked_person = found
+                return (found[1], f'title "{mention.surface}" -> {found[1]} (the person the '
+                        'article gave that title)', True)
+            return (self._actor_of(mention), f'title "{mention.surface}" (no person of that '
+                    'title named before it)', False)
+        if mention.kind == "pronoun":
+            low = mention.surface.casefold()
+            if low in LANGUAGES[self.lang]["person_pronouns"]:
+                found = self._person_before(pos)
+                if found is not None:
+                    self._picked_person = found
+                    return (found[1], f'pronoun "{mention.surface}" -> {found[1]} (the last '
+                            'person named as a subject or quoted)', True)
+                return None, f'pronoun "{mention.surface}" (no person named before it)', True
         actor, where = self._resolve(mention, unit_index, pos)
         if actor is None:
             return None, f'reference "{mention.surface}" (nothing attributed before it)', True
@@ -494,11 +590,27 @@ class _Attributor:
                 actor, phrase, is_ref = self._who(mention, unit.index, verb.start())
                 return actor, f'verb "{verb.group()} by" + {phrase}', "agent"
             break
+        if re.search(r"(?i)\b(?:been|was|were|is|are|being|be|get|got)\s+$",
+                     self.masked[sent_start:verb.start()]):
+            # passive without its agent: the subject is the one spoken of, not the speaker
+            return None, (f'passive verb "{verb.group()}" without "by": the speaker is not '
+                          'named'), "unknown"
         before = self._mentions_in(sent_start, verb.start())
-        for mention in reversed(before):
+        for k in range(len(before) - 1, -1, -1):
+            mention = before[k]
             gap = self.masked[mention.end:verb.start()]
-            if not _GAP_RE.fullmatch(gap) or "\0" in gap:
+            comma = (re.fullmatch(r"\s*,\s*", gap) is not None
+                     and re.search(r",\s*$", self.masked[sent_start:mention.start]) is not None)
+            if "\0" in gap or not (_GAP_RE.fullmatch(gap) or comma):
                 break
+            if mention.actor is None and mention.kind in ("person", "body") and \
+                    _LOCATION_PREP_RE.search(self.masked[sent_start:mention.start]):
+                continue  # "in Khojaly": a place, not the subject
+            # apposition: "Ani Badalian, the ministry spokeswoman, said" -> the name
+            if k > 0 and mention.kind in ("title", "body") and before[k - 1].kind in (
+                    "person", "alias") and re.fullmatch(
+                    r"\s*,\s*", self.masked[before[k - 1].end:mention.start]):
+                mention = before[k - 1]
             # "authorities in Stepanakert said": the place names the subject, not the speaker.
             if mention.actor is not None and _LOCATION_PREP_RE.search(
                     self.masked[sent_start:mention.start]):
@@ -578,12 +690,20 @@ class _Attributor:
         if after_pos is not None:
             tail = masked[after_pos:sent_end]
             v = _VERB_RE.search(tail)
-            if v and len(tail[:v.start()].split()) <= 5 and "\0" not in tail[:v.start()]:
+            if v and len(tail[:v.start()].split()) <= 10 and "\0" not in tail[:v.start()]:
                 va, vb = after_pos + v.start(), after_pos + v.end()
-                cands = [m for m in self._mentions_in(after_pos, va)
-                         if _GAP_RE.fullmatch(masked[m.end:va]) or not masked[m.end:va].strip()]
+                inner = self._mentions_in(after_pos, va)
+                # the subject is the first noun phrase after the quote ("..., Ani Badalian,
+                # the spokeswoman, told"; "..., the foreign ministry of the republic said")
+                cands = inner[:1] if inner and not _LOCATION_PREP_RE.search(
+                    masked[after_pos:inner[0].start]) else []
+                if cands and cands[0].kind == "title" and len(inner) > 1 and inner[1].kind in (
+                        "person", "alias") and re.fullmatch(
+                        r"\s*,\s*", masked[inner[0].end:inner[1].start]):
+                    cands = [inner[1]]  # "the spokesperson, Anna Ivers, said"
                 cands += [m for m in self._mentions_in(vb, vb + 80)
-                          if re.fullmatch(r"\s+(?:the\s+)?", masked[vb:m.start], flags=re.I)]
+                          if re.fullmatch(r"\s+(?:by\s+)?(?:the\s+)?", masked[vb:m.start],
+                                          flags=re.I)]
                 for m in cands:
                     actor, phrase, is_ref = self._who(m, unit.index, pos)
                     if actor is not None:
@@ -595,6 +715,12 @@ class _Attributor:
 
     def attribute(self) -> None:
         for q in self.quotes:
+            self._attribute_one(q)
+        self._fill_dates()
+
+    def _attribute_one(self, q: _Quote) -> None:
+        self._picked = self._picked_person = None
+        if True:
             unit = self.units[q.unit]
             actor, evidence, conf, sent_start = self._attribute_at(
                 q, unit, q.open_at, after_pos=(q.close_at + 1 if q.close_at is not None
@@ -626,10 +752,44 @@ class _Attributor:
                 evidence = ("no speech verb" + (f"; actors named nearby: {', '.join(names)}"
                                                 if names else " and no actor of the registry")
                             + " in the sentence")
+            words = len(re.findall(r"\w+", self.text[q.start:q.end]))
+            so_called = re.search(r"(?i)(?:so-called|so\s+called|dubbed|termed|the\s+word)\s*$",
+                                  self.masked[max(0, q.open_at - 20):q.open_at])
+            if so_called:
+                actor, conf = None, _CONF["none"]
+                evidence = f'quoted term after "{so_called.group().strip()}", not speech'
+            elif actor is None and words >= 4 and not self.masked[
+                    self._sent_start(unit, q.open_at):q.open_at].strip(" \t\n\0\"“„«‘,"):
+                # 7. a quote standing alone continues the previous quote's speaker (in this
+                # paragraph, or the last quote of the previous paragraph)
+                prev = [o for o in self.quotes if o.actor is not None and o.start < q.start
+                        and o.unit in (q.unit, q.unit - 1)]
+                if prev and (prev[-1].unit == q.unit or not [
+                        o for o in self.quotes if o.unit == q.unit and o.start < q.start]):
+                    p = prev[-1]
+                    actor, conf = p.actor, _CONF["continuation"]
+                    evidence = f"continues the previous quote ({p.actor}, {p.evidence})"
+                    q.speaker, q.speaker_start, q.speaker_end = (p.speaker, p.speaker_start,
+                                                                 p.speaker_end)
+                    q.speaker_kind, q.speaker_titles = p.speaker_kind, p.speaker_titles
+                    q.date = p.date
             q.actor, q.evidence, q.confidence = actor, evidence, conf
+            if actor is not None and q.speaker is None:
+                m = self._picked
+                if self._picked_person is not None and self._picked_person[2] is not None:
+                    m = self._picked_person[2]
+                if m is not None:
+                    q.speaker, q.speaker_start, q.speaker_end = m.surface, m.start, m.end
+                    q.speaker_kind = ("person" if m.kind == "person" or m.actor in
+                                      self.person_actors else m.kind)
+                    q.speaker_titles = m.titles
+                    if q.speaker_kind == "pronoun" or (self._picked_person is not None
+                                                      and self._picked_person[2] is None):
+                        prior = [o for o in self.quotes if o.actor == actor and o.speaker]
+                        if prior:
+                            q.speaker_kind, q.speaker_titles = "person", prior[-1].speaker_titles
             if actor is not None and q.date is None:
                 q.date = self._statement_date(actor, *date_from, q)
-        self._fill_dates()
 
     def _fill_dates(self) -> None:
         """Undated quotes take the date of the same actor's statement given before them in
@@ -808,7 +968,7 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
         b -= len(piece) - len(piece.rstrip())
         if b > a:
             rows.append((source, a, b, role, outlet_id, outlet_stmt, text[a:b], evidence, 1.0,
-                         outlet_id))
+                         outlet_id, pd.NA, pd.NA, pd.NA))
 
     why = {"headline": "first line", "subheading": "short line without final punctuation",
            "narration": "outlet's words", "caption": "caption line",
@@ -820,15 +980,20 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
             stmt = _stmt_id(q.actor, q.date) if q.actor is not None else pd.NA
             rows.append((source, q.start, q.end, "quote",
                          q.actor if q.actor is not None else pd.NA, stmt,
-                         text[q.start:q.end], q.evidence, round(q.confidence, 2), outlet_id))
+                         text[q.start:q.end], q.evidence, round(q.confidence, 2), outlet_id,
+                         q.speaker if q.speaker is not None else pd.NA,
+                         q.speaker_start if q.speaker_start is not None else pd.NA,
+                         q.speaker_end if q.speaker_end is not None else pd.NA))
             pos = q.close_at + 1 if q.close_at is not None else q.end
         own(pos, u.end, u.role, why[u.role])
     df = pd.DataFrame(rows, columns=SEGMENT_COLUMNS)
     df["start"] = df["start"].astype("int64")
     df["end"] = df["end"].astype("int64")
     df["confidence"] = df["confidence"].astype("float64")
-    for col in ("actor", "statement_id"):
+    for col in ("actor", "statement_id", "speaker"):
         df[col] = df[col].astype("string")
+    for col in ("speaker_start", "speaker_end"):
+        df[col] = df[col].astype("Int64")
     return df
 
 
@@ -924,14 +1089,30 @@ def read_news(articles, *, actors=None, outlet=None, date=None, name: str = "new
     segments["carried_by"] = _carried_by(segments)
     reg = registry.copy()
     extra = sorted(set(segments["actor"].dropna()) - set(reg["id"]))
+    new = [i for i in extra if i.startswith(UNREGISTERED_PREFIX)]
+    if new:
+        import warnings
+
+        names = {}
+        for a, sp in zip(segments["actor"], segments["speaker"]):
+            if isinstance(a, str) and a in new and isinstance(sp, str):
+                names.setdefault(a, sp)
+        warnings.warn(
+            f"read_news(): {len(new)} speaker(s) not in the actor registry became actors with "
+            f"ids starting {UNREGISTERED_PREFIX!r} ({', '.join(new[:5])}"
+            f"{', ...' if len(new) > 5 else ''}). List them with "
+            "frameshift.suggest_actors(articles) or `frameshift quotes --suggest-actors`, "
+            "and give an actors file to name them.", UserWarning, stacklevel=2)
     if extra:
-        reg = pd.concat([reg, pd.DataFrame({"id": extra, "name": extra,
+        reg = pd.concat([reg, pd.DataFrame({"id": extra, "name": [
+            (names.get(i, i) if new else i) for i in extra],
                                             "aliases": [() for _ in extra]})],
                         ignore_index=True)
     if "group" not in reg.columns:
         reg["group"] = None
     reg["group"] = [g if g is not None and not (isinstance(g, float) and np.isnan(g))
-                    else ("outlet" if i in extra else None) for i, g in zip(reg["id"],
+                    else ("unregistered" if i in new else "outlet" if i in extra else None)
+                    for i, g in zip(reg["id"],
                                                                           reg["group"])]
     carried = {}
     for sid, cb in zip(segments["statement_id"], segments["carried_by"]):
@@ -1076,3 +1257,42 @@ def evaluate_segmentation(auto: pd.DataFrame, gold: pd.DataFrame, *, texts: dict
     rows.append(("attribution", "statement_accuracy", ok_stmt / n if n else float("nan"),
                  ok_stmt, n))
     return pd.DataFrame(rows, columns=["scope", "metric", "value", "numerator", "denominator"])
+
+
+def suggest_actors(articles, *, actors=None) -> pd.DataFrame:
+    """The speakers found in ``articles`` that the registry does not name, as an actors table.
+
+    Parameters
+    ----------
+    articles : str, path, or list of them
+        As for :func:`read_news`.
+    actors : optional
+        An existing registry; its actors are not suggested again.
+
+    Returns
+    -------
+    DataFrame
+        ``id`` (the ``new:`` id the quotes got), ``name`` (the fullest mention), ``aliases``
+        (every mention as written, ``|``-separated), ``group`` (empty), ``quotes`` (how many
+        quotes), ``sources`` (articles). Edit it and save it as ``actors.csv``.
+    """
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        corpus = read_news(articles, actors=actors)
+    seg = corpus.meta["segments"]
+    q = seg[(seg["role"] == "quote") & seg["actor"].fillna("").str.startswith(
+        UNREGISTERED_PREFIX)]
+    full: dict = {}  # id -> canonical names the articles give (surname -> full name)
+    for text in corpus.sources.values():
+        for nm in find_mentions(text):
+            full.setdefault(unregistered_id(nm.canonical), set()).add(nm.canonical)
+    rows = []
+    for aid, grp in q.groupby("actor", sort=False):
+        mentions = [m for m in dict.fromkeys(grp["speaker"].dropna()) if m]
+        mentions += sorted(full.get(aid, set()) - set(mentions))
+        names = [m for m in mentions if m[:1].isupper()] or mentions
+        rows.append((aid, max(names, key=len) if names else aid,
+                     "|".join(mentions), "", len(grp), "|".join(dict.fromkeys(grp["source"]))))
+    return pd.DataFrame(rows, columns=["id", "name", "aliases", "group", "quotes", "sources"])

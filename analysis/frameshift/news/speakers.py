@@ -1,0 +1,214 @@
+"""Speaker mentions as written, without a registry: names, titles, organisations, pronouns.
+
+A careful reader of a news report finds the speaker of a quote even when nobody has listed the
+speakers beforehand: "Ani Badalian, the Foreign Ministry spokeswoman, told ...", "the premier
+claimed", "he said" after a paragraph naming the person. This module finds those *mentions* in
+the outlet's words (quotes blanked) by transparent rules, and gives each a canonical form
+("Mirzoyan" -> "Ararat Mirzoyan" when the article named him in full) and the titles the article
+gives the person ("Armenian Foreign Minister Ararat Mirzoyan" -> minister, foreign).
+
+The word lists live in :data:`LANGUAGES`, one table per language, so that another language's
+rules can plug in their own table (``LANGUAGES["ru"] = {...}``) without touching the English
+ones. The attribution rules themselves are in :mod:`frameshift.news.articles`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+__all__ = ["LANGUAGES", "unregistered_id", "UNREGISTERED_PREFIX"]
+
+#: Actor ids given to speakers that are not in the registry start with this.
+UNREGISTERED_PREFIX = "new:"
+
+#: Per-language word lists used to find speaker mentions. Keys of a table:
+#: ``titles`` (head nouns of a person's title), ``organisations`` (head nouns of a body),
+#: ``person_pronouns``, ``body_pronouns``, ``not_names`` (capitalised words that never start
+#: a name), ``title_synonyms`` (title -> the title word it stands for).
+LANGUAGES: dict[str, dict] = {
+    "en": {
+        "titles": frozenset("""minister premier president spokesperson spokeswoman spokesman
+            ambassador envoy diplomat official chancellor secretary chairman chairwoman chair
+            speaker leader head prosecutor commander general adviser advisor aide representative
+            mediator governor mayor""".split()),
+        "organisations": frozenset("""ministry government office administration agency service
+            army council parliament assembly committee commission department union press
+            authorities embassy presidency cabinet mission forces command court party
+            republic side kremlin""".split()),
+        "person_pronouns": frozenset({"he", "she"}),
+        "body_pronouns": frozenset({"it", "they"}),
+        "not_names": frozenset("""the a an in on at but and however speaking responding
+            commenting according it this that these those he she they we i you his her their its
+            earlier later meanwhile despite while as after before when since if so yet also
+            then there here what who why how asked for from with by of to under over during
+            monday tuesday wednesday thursday friday saturday sunday january february march
+            april may june july august september october november december photo source image
+            our my your mr mrs ms dr last first next one two unfortunately still now today
+            instead no not yes all some many most both each every other such""".split()),
+        "title_synonyms": {"premier": "prime", "spokeswoman": "spokesperson",
+                           "spokesman": "spokesperson", "fm": "foreign", "pm": "prime",
+                           "chairwoman": "chairman", "chair": "chairman",
+                           "advisor": "adviser"},
+    },
+}
+
+
+def unregistered_id(canonical: str) -> str:
+    """Actor id of a speaker not in the registry: ``new:`` and a slug of its canonical name.
+
+    >>> unregistered_id("Ararat Mirzoyan")
+    'new:ararat-mirzoyan'
+    >>> unregistered_id("the Azerbaijani Foreign Ministry")
+    'new:azerbaijani-foreign-ministry'
+    """
+    s = unicodedata.normalize("NFKD", canonical)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
+    s = re.sub(r"^(?:the|a|an)\s+", "", s)
+    s = re.sub(r"['’]s\b", "", s)
+    slug = re.sub(r"[^\w]+", "-", s).strip("-")
+    return UNREGISTERED_PREFIX + (slug or "speaker")
+
+
+@dataclass
+class NameMention:
+    """A mention found without the registry."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str  # "person", "body", "title", "pronoun"
+    canonical: str
+    titles: set = field(default_factory=set)
+
+
+_CAP = r"[A-Z][\w'’.-]*[\w]"
+_NAME_RE = re.compile(
+    r"(?<![\w'’-])" + _CAP + r"(?:(?:[ \t]+|[ \t]+(?:of|of[ \t]+the|for|and)[ \t]+)" + _CAP + r")*"
+    r"(?![\w'’-])")
+_LOWER_NP_RE = None  # built per language in _lower_np_re
+
+
+def _lower_np_re(lang: dict):
+    heads = "|".join(sorted(lang["titles"] | lang["organisations"], key=len, reverse=True))
+    return re.compile(
+        r"(?i)(?<![\w'’-])(?:the|its|his|her|their)\s+((?:\(?[\w-]+\)?(?:'s|’s)?\s+){0,5}?)"
+        r"((?:" + heads + r")(?:\s+(?:" + heads + r"))*)"
+        r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:" + heads + r"))?(?![\w'’-])")
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(r"[\w-]+", s.casefold())
+
+
+def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMention]:
+    """Mentions of possible speakers in ``masked`` (quotes blanked), in text order.
+
+    ``taken`` is a boolean array of characters already claimed by registry aliases.
+    """
+    lang = LANGUAGES[lang_code]
+    titles, orgs, stop = lang["titles"], lang["organisations"], lang["not_names"]
+    syn = lang["title_synonyms"]
+    out: list[NameMention] = []
+
+    def free(a, b):
+        return taken is None or not taken[a:b].any()
+
+    for m in _NAME_RE.finditer(masked):
+        toks = [(t.start() + m.start(), t.end() + m.start(), t.group())
+                for t in re.finditer(r"\S+", m.group())]
+        # drop leading words that cannot start a name ("The", "In", "Speaking")
+        while toks and toks[0][2].casefold().strip(".") in stop:
+            toks = toks[1:]
+        while toks and toks[-1][2].casefold() in ("of", "the", "for", "and"):
+            toks = toks[:-1]
+        if not toks:
+            continue
+        lw = [t[2].casefold().rstrip(".") for t in toks]
+        # a title before the name: "Foreign Minister Ararat Mirzoyan"
+        last_title = max((i for i, w in enumerate(lw) if w in titles), default=-1)
+        org = any(w in orgs for w in lw)
+        a, b = toks[0][0], toks[-1][1]
+        if not free(a, b):
+            continue
+        if org:
+            surface = masked[a:b]
+            out.append(NameMention(a, b, surface, "body", surface,
+                                   {syn.get(w, w) for w in lw}))
+            continue
+        if last_title >= 0 and last_title < len(toks) - 1:
+            name_toks = toks[last_title + 1:]
+            ctx = {syn.get(w, w) for w in lw[:last_title + 1]}
+        elif last_title >= 0:
+            surface = masked[a:b]
+            out.append(NameMention(a, b, surface, "title", surface,
+                                   {syn.get(w, w) for w in lw}))
+            continue
+        else:
+            name_toks, ctx = toks, set()
+        na, nb = name_toks[0][0], name_toks[-1][1]
+        surface = masked[na:nb]
+        if len(name_toks) == 1 and len(surface) < 3:
+            continue
+        if len(name_toks) == 1 and surface.endswith("s") and re.search(
+                r"(?:^|[.!?]\s+|\n\s*)$", masked[:na]) and not re.search(
+                r"[a-z,]\s+" + re.escape(surface) + r"\b", masked):
+            continue  # "Observers in ... said": a plural common noun starting a sentence
+        out.append(NameMention(na, nb, surface, "person", surface, ctx))
+    lower = _lower_np_re(lang)
+    for m in lower.finditer(masked):
+        a, b = m.start(), m.end()
+        head = m.group(2).split()[-1].casefold()
+        inside = [x for x in out if x.start < b and a < x.end]
+        if not free(a, b) or any(x.start < a or x.end > b for x in inside):
+            continue
+        for x in inside:
+            out.remove(x)
+        mods = _words(m.group(1))
+        kind = "body" if head in orgs else "title"
+        canon = re.sub(r"(?i)^the\s+", "", m.group())
+        out.append(NameMention(a, b, m.group(), kind, canon,
+                               {syn.get(w, w) for w in mods + [head]}))
+    pron = lang["person_pronouns"] | lang["body_pronouns"]
+    for m in re.finditer(r"(?i)(?<![\w'’-])(" + "|".join(pron) + r")(?![\w'’-])", masked):
+        if free(m.start(), m.end()):
+            out.append(NameMention(m.start(), m.end(), m.group(), "pronoun", m.group().lower()))
+    out.sort(key=lambda x: x.start)
+    _appositions(masked, out)
+    _canonicalise(out)
+    return out
+
+
+def _appositions(masked: str, mentions: list[NameMention]) -> None:
+    """"Ani Badalian, the Foreign Ministry spokeswoman," and "the spokesperson, Anna Ivers,":
+    the title describes the person."""
+    for x, y in zip(mentions, mentions[1:]):
+        if not re.fullmatch(r"\s*,\s*", masked[x.end:y.start]):
+            continue
+        if x.kind == "person" and y.kind == "title":
+            x.titles |= y.titles
+        elif x.kind == "title" and y.kind == "person":
+            y.titles |= x.titles
+
+
+def _canonicalise(mentions: list[NameMention]) -> None:
+    """A surname alone takes the full name the article gave before (or after) it."""
+    persons = [m for m in mentions if m.kind == "person"]
+    full = [m for m in persons if len(m.surface.split()) >= 2]
+    for m in persons:
+        if len(m.surface.split()) == 1:
+            last = m.surface.casefold()
+            cands = [f for f in full if f.surface.split()[-1].casefold() == last]
+            before = [f for f in cands if f.start < m.start]
+            pick = (before or cands)[-1] if (before or cands) else None
+            if pick is not None:
+                m.canonical = pick.canonical
+                pick.titles |= m.titles
+                m.titles = pick.titles
+    # titles gathered on any mention of a person apply to all of them
+    by_name: dict[str, set] = {}
+    for m in persons:
+        by_name.setdefault(m.canonical, set()).update(m.titles)
+    for m in persons:
+        m.titles = by_name[m.canonical]
