@@ -369,3 +369,24 @@ def test_lexicon_and_report_render_as_html():
     report = check_lexicon(read_corpus("karabakh_2023"), lex)
     assert "instrastructure" in report._repr_html_()
     assert repr(report).startswith("<LexiconReport: ")
+
+
+def test_libyaml_composer_keeps_pattern_lines_and_values(tmp_path, monkeypatch):
+    # The file is parsed once with libyaml's composer; the pure-Python composer must give the
+    # same lexicon, pattern by pattern, with the same line numbers (lines counted by hand: the
+    # header takes lines 1-3, "coerc*" is on line 6, "ready-made solutions" on line 9).
+    import yaml
+
+    from frameshift.lexicon import formats
+
+    f = tmp_path / "lex.yml"
+    f.write_text("name: t\nhyphen_variants: no\ncategories:\n  - id: coercion\n    patterns:\n"
+                 "      - \"coerc*\"\n  - id: imposition\n    patterns:\n"
+                 "      - ready-made solutions\n", encoding="utf-8")
+    fast = formats.read_lexicon(f)
+    monkeypatch.setattr(formats, "_FAST_LOADER", yaml.SafeLoader)
+    slow = formats.read_lexicon(f)
+    lines = [(c.id, p.text, p.line) for c in fast for p in c.patterns]
+    assert lines == [("coercion", "coerc*", 6), ("imposition", "ready-made solutions", 9)]
+    assert lines == [(c.id, p.text, p.line) for c in slow for p in c.patterns]
+    assert fast.hyphen_variants is False and slow.hyphen_variants is False

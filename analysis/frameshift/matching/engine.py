@@ -322,6 +322,30 @@ class _Alt:
         return any(isinstance(e, tuple) for e in self.elements)
 
 
+class _CSR:
+    """A read-only compressed-sparse-row matrix (the part of ``scipy.sparse.csr_matrix`` the
+    engine uses), so that counting does not import scipy."""
+
+    def __init__(self, data, rows, cols, shape):
+        V, K = shape
+        self.shape = (int(V), int(K))
+        self.data = np.asarray(data, dtype=np.int32)
+        self.indices = np.asarray(cols, dtype=np.int32)
+        self.indptr = np.zeros(V + 1, dtype=np.int32)
+        if len(rows):
+            np.cumsum(np.bincount(np.asarray(rows, np.int64), minlength=V), out=self.indptr[1:])
+
+    @property
+    def nnz(self) -> int:
+        return len(self.data)
+
+    def toarray(self) -> np.ndarray:
+        out = np.zeros(self.shape, dtype=np.int32)
+        rows = np.repeat(np.arange(self.shape[0]), np.diff(self.indptr))
+        out[rows, self.indices] = self.data
+        return out
+
+
 class CompiledLexicon:
     """A lexicon resolved against one vocabulary (built by :func:`compile_lexicon`).
 
@@ -333,8 +357,8 @@ class CompiledLexicon:
         case-sensitive).
     patterns : list of (category index, Pattern)
         Every pattern, in lexicon order; match rows refer to them.
-    single : scipy.sparse.csr_matrix
-        vocabulary x category; entry ``j + 1`` where single-token pattern ``j`` (the first in
+    single : compressed-sparse-row matrix
+        (``indptr``, ``indices``, ``data``, ``shape``, ``toarray()``) vocabulary x category; entry ``j + 1`` where single-token pattern ``j`` (the first in
         lexicon order) matches the type, 0 elsewhere.
     phrases, exclusions : list
         Multi-token alternatives of the patterns and of the exclusions.
@@ -389,11 +413,9 @@ class CompiledLexicon:
         first = np.ones(len(code), bool)
         first[1:] = code[1:] != code[:-1]
         code, j = code[first], j[first]
-        import scipy.sparse as sp
-
-        self.single = sp.csr_matrix((j.astype(np.int32), (code // K, code % K)),
-                                    shape=(V, K)) if K else sp.csr_matrix((V, 0),
-                                                                           dtype=np.int32)
+        # ``code`` is sorted and unique: rows ascending, columns ascending within a row
+        self.single = _CSR(j.astype(np.int32), code // K if K else code, code % K if K else code,
+                           (V, K))
         folded = vocabulary if not case_sensitive else [fold_case(v) for v in vocabulary]
         self.negator = np.fromiter(
             ((f in negators or f.endswith("n't")) for f in folded), dtype=bool, count=V)
