@@ -46,6 +46,7 @@ _EXPORTS = {
                             "keyness_from_counts", "fightin_words", "g2", "chi2", "log_ratio",
                             "bh_adjust", "term_counts", "expansion_candidates",
                             "wilson_interval", "coding_sample", "precision"],
+    "frameshift.measures.reliability": ["krippendorff_alpha", "percent_agreement"],
     "frameshift.news": ["segment_article", "read_news", "evaluate_segmentation", "read_segments"],
     "frameshift.plotting": ["plot_profile", "plot_heatmap", "plot_shift",
                             "plot_jsd_contributions", "plot_keyness", "plot_dispersion",
