@@ -67,3 +67,45 @@ def test_bad_input_is_a_clear_error():
         krippendorff_alpha(SECTION_C, level="cardinal")
     with pytest.raises(OptionError, match="needs numeric codes"):
         krippendorff_alpha([["a", "b"], ["a", "a"]], level="interval")
+
+
+def _sheets():
+    import pandas as pd
+    a = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0]
+    b = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0]
+    # category "x": the section A data (alpha 0.095); category "y": full agreement.
+    units = list(range(14))
+    cats = ["x"] * 10 + ["y"] * 4
+    one = pd.DataFrame({"unit": units, "category": cats, "relevant": a + [1, 0, 1, 1]})
+    two = pd.DataFrame({"unit": units, "category": cats, "relevant": b + [1, 0, 1, 1]})
+    return {"ann": one, "ben": two}
+
+
+def test_intercoder_reliability_per_category():
+    from frameshift.measures.reliability import intercoder_reliability
+    table = intercoder_reliability(_sheets(), n_boot=200, seed=3)
+    assert table["category"].tolist() == ["x", "y"]
+    assert table["units"].tolist() == [10, 4]
+    assert table["agreement"].tolist() == pytest.approx([0.6, 1.0])
+    assert table["alpha"].tolist() == pytest.approx([0.095, 1.0], abs=5e-4)
+    x = table.iloc[0]
+    assert x["alpha_low"] <= x["alpha"] <= x["alpha_high"]
+    again = intercoder_reliability(_sheets(), n_boot=200, seed=3)
+    assert again.equals(table)
+
+
+def test_intercoder_reliability_errors_name_coder_and_unit():
+    from frameshift.measures.reliability import intercoder_reliability
+    s = _sheets()
+    with pytest.raises(OptionError, match="two or more coder"):
+        intercoder_reliability({"ann": s["ann"]})
+    bad = dict(s)
+    bad["ben"] = s["ben"].drop(columns=["relevant"])
+    with pytest.raises(OptionError, match="Coder 'ben'.*'relevant'"):
+        intercoder_reliability(bad)
+    bad["ben"] = s["ben"].assign(category=["y"] + ["x"] * 9 + ["y"] * 4)
+    with pytest.raises(OptionError, match="Coder 'ben': unit 0 has category 'y'"):
+        intercoder_reliability(bad)
+    bad["ben"] = s["ben"].assign(unit=[0] * 14)
+    with pytest.raises(OptionError, match="unit 0 appears more than once"):
+        intercoder_reliability(bad)

@@ -17,10 +17,18 @@ import numpy as np
 
 from frameshift.errors import OptionError
 
-__all__ = ["krippendorff_alpha", "percent_agreement", "ALPHA_LEVELS"]
+__all__ = ["krippendorff_alpha", "percent_agreement", "intercoder_reliability", "ALPHA_LEVELS",
+           "RELIABILITY_COLUMNS"]
+
+#: Columns of :func:`intercoder_reliability` (after the ``by`` column).
+RELIABILITY_COLUMNS = ("units", "coders", "agreement", "alpha", "alpha_low", "alpha_high")
 
 #: Levels of measurement :func:`krippendorff_alpha` accepts.
 ALPHA_LEVELS = ("nominal", "ordinal", "interval", "ratio")
+
+
+def _show(value) -> str:
+    return repr(value.item() if isinstance(value, np.generic) else value)
 
 
 def _is_missing(value) -> bool:
@@ -175,3 +183,110 @@ def percent_agreement(reliability_data) -> float:
                 pairs += 1
                 agree += u[i] == u[j]
     return agree / pairs
+
+
+def intercoder_reliability(sheets, *, unit: str = "unit", code: str = "relevant",
+                           by: str | None = "category", level: str = "nominal",
+                           n_boot: int = 1000, seed: int = 0, ci: float = 0.95):
+    """Percent agreement and Krippendorff's alpha per group, from two or more coders' sheets.
+
+    Parameters
+    ----------
+    sheets : mapping of coder name -> pandas.DataFrame
+        Each coder's coded sheet: a ``unit`` column identifying the line (the same ids in
+        every sheet), the ``code`` column, and (unless ``by`` is None) the ``by`` column.
+        Missing codes (NaN/None) are allowed and left out of the pairs.
+    unit, code, by : str
+        Column names; ``by=None`` gives one overall row.
+    level : str, default "nominal"
+        Level of measurement (see :func:`krippendorff_alpha`).
+    n_boot : int, default 1000
+        Bootstrap replicates for the alpha interval (0 for none). Units are resampled with
+        replacement within each group and alpha recomputed (a percentile interval); this is
+        a plain unit bootstrap, not Krippendorff's own resampling of coincidences, and it is
+        rough for small samples: report the number of units with it.
+    seed : int, default 0
+    ci : float, default 0.95
+        Interval level.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group (groups in order of first appearance in the first sheet):
+        ``by``, ``units`` (units coded by two or more coders), ``coders``, ``agreement``,
+        ``alpha``, ``alpha_low``, ``alpha_high`` (NaN when ``n_boot`` is 0 or every
+        replicate is undefined).
+
+    Raises
+    ------
+    OptionError
+        Fewer than two sheets, a missing column, a unit id repeated within a sheet, or a
+        unit whose group differs between sheets.
+    """
+    import pandas as pd
+
+    if not hasattr(sheets, "items") or len(sheets) < 2:
+        raise OptionError("sheets must map two or more coder names to their coded tables.")
+    if not 0 < ci < 1:
+        raise OptionError(f"ci must lie strictly between 0 and 1, not {ci!r}.")
+    coders = list(sheets)
+    wide = None
+    for name in coders:
+        sheet = sheets[name]
+        need = [unit, code] + ([] if by is None else [by])
+        absent = [c for c in need if c not in sheet.columns]
+        if absent:
+            raise OptionError(f"Coder {name!r}: the sheet has no column(s) "
+                              f"{', '.join(map(repr, absent))}; columns: "
+                              f"{', '.join(map(str, sheet.columns))}.")
+        dup = sheet[unit][sheet[unit].duplicated()]
+        if len(dup):
+            raise OptionError(f"Coder {name!r}: unit {_show(dup.iloc[0])} appears more than "
+                              "once; each line must be coded once per coder.")
+        part = sheet[need].rename(columns={code: ("code", name)})
+        if wide is None:
+            wide = part
+        else:
+            if by is not None:
+                merged = wide[[unit, by]].merge(part[[unit, by]], on=unit, how="inner")
+                clash = merged[merged[f"{by}_x"] != merged[f"{by}_y"]]
+                if len(clash):
+                    raise OptionError(f"Coder {name!r}: unit {_show(clash[unit].iloc[0])} has "
+                                      f"{by} {_show(clash[f'{by}_y'].iloc[0])}, but "
+                                      f"{_show(clash[f'{by}_x'].iloc[0])} in an earlier sheet.")
+                part = part.drop(columns=[by])
+            wide = wide.merge(part, on=unit, how="outer")
+    code_cols = [("code", name) for name in coders]
+    groups = [(None, wide)] if by is None else [
+        (key, wide[wide[by] == key]) for key in pd.unique(wide[by].dropna())]
+    rng = np.random.default_rng(seed)
+    rows = []
+    for key, frame in groups:
+        data = frame[code_cols].to_numpy(dtype=object).T
+        data = np.where(pd.isna(data), None, data)
+        pairable = [j for j in range(data.shape[1])
+                    if sum(v is not None for v in data[:, j]) >= 2]
+        row = {} if by is None else {by: key}
+        if not pairable:
+            row.update(units=0, coders=len(coders), agreement=math.nan, alpha=math.nan,
+                       alpha_low=math.nan, alpha_high=math.nan)
+            rows.append(row)
+            continue
+        data = data[:, pairable]
+        alpha = krippendorff_alpha(data, level=level)
+        low = high = math.nan
+        if n_boot:
+            reps = []
+            for _ in range(int(n_boot)):
+                pick = rng.integers(0, data.shape[1], size=data.shape[1])
+                reps.append(krippendorff_alpha(data[:, pick], level=level))
+            reps = np.array(reps, dtype=float)
+            reps = reps[~np.isnan(reps)]
+            if len(reps):
+                low, high = (float(x) for x in np.quantile(reps, [(1 - ci) / 2, (1 + ci) / 2]))
+        row.update(units=data.shape[1], coders=len(coders),
+                   agreement=percent_agreement(data), alpha=alpha,
+                   alpha_low=low, alpha_high=high)
+        rows.append(row)
+    cols = ([] if by is None else [by]) + list(RELIABILITY_COLUMNS)
+    return pd.DataFrame(rows, columns=cols)
