@@ -75,3 +75,32 @@ def test_precision_requires_every_row_coded():
         precision(s)
     with pytest.raises(OptionError, match="True or False"):
         precision(pd.DataFrame({"category": ["a"], "relevant": ["yes"]}))
+
+
+def test_precision_recall_by_hand():
+    import pandas as pd
+    from frameshift.measures.validation import precision_recall
+    # Category a: tp=8, fp=2, fn=0; category b: tp=1, fp=0, fn=3 (counted by hand).
+    coded = pd.DataFrame({
+        "category": ["a"] * 10 + ["b"] * 4,
+        "matched": [True] * 10 + [True, False, False, False],
+        "relevant": [True] * 8 + [False] * 2 + [True] * 4})
+    t = precision_recall(coded)
+    a, b = t.iloc[0], t.iloc[1]
+    assert (a.tp, a.fp, a.fn) == (8, 2, 0) and (b.tp, b.fp, b.fn) == (1, 0, 3)
+    assert a.precision == 0.8 and a.recall == 1.0
+    # Wilson 8/10 by hand (z=1.96): centre 0.7167, half-width 0.2266 -> 0.4902..0.9433
+    assert round(a.precision_low, 4) == 0.4902 and round(a.precision_high, 4) == 0.9433
+    assert a.f1 == pytest.approx(2 * 0.8 / 1.8)
+    assert b.precision == 1.0 and b.recall == 0.25
+    assert b.f1 == pytest.approx(0.4)
+
+
+def test_precision_recall_bad_code_names_row():
+    import pandas as pd
+    from frameshift.errors import OptionError
+    from frameshift.measures.validation import precision_recall
+    coded = pd.DataFrame({"category": ["a", "a"], "matched": [True, True],
+                          "relevant": [True, "yes"]})
+    with pytest.raises(OptionError, match="Row 1: column 'relevant'"):
+        precision_recall(coded)

@@ -15,7 +15,12 @@ import pandas as pd
 
 from frameshift.errors import OptionError
 
-__all__ = ["wilson_interval", "coding_sample", "precision", "PRECISION_COLUMNS"]
+__all__ = ["wilson_interval", "coding_sample", "precision", "PRECISION_COLUMNS",
+           "precision_recall", "PRECISION_RECALL_COLUMNS"]
+
+#: Columns of :func:`precision_recall` (after the ``by`` column).
+PRECISION_RECALL_COLUMNS = ("tp", "fp", "fn", "precision", "precision_low", "precision_high",
+                            "recall", "recall_low", "recall_high", "f1")
 
 #: Columns of :func:`precision` (after the ``by`` column).
 PRECISION_COLUMNS = ("n", "relevant", "precision", "ci_low", "ci_high")
@@ -177,4 +182,72 @@ def precision(coded: pd.DataFrame, *, by: str = "category", relevant: str = "rel
         row.update(n=n, relevant=k, precision=k / n, ci_low=low, ci_high=high)
         rows.append(row)
     cols = ([] if by is None else [by]) + list(PRECISION_COLUMNS)
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _flags(coded, column):
+    if column not in coded.columns:
+        raise OptionError(f"The table has no column {column!r}; fill it with True or False "
+                          "for every row.")
+    codes = coded[column]
+    for i, v in enumerate(codes.tolist()):
+        if not isinstance(v, (bool, np.bool_)):
+            raise OptionError(f"Row {i}: column {column!r} must hold True or False, found "
+                              f"{v!r}; code every row.")
+    return codes.astype(bool).to_numpy()
+
+
+def precision_recall(coded: pd.DataFrame, *, by: str | None = "category",
+                     matched: str = "matched", gold: str = "relevant",
+                     level: float = 0.95) -> pd.DataFrame:
+    """Precision, recall and F1 of the lexicon against hand-coded gold, with Wilson intervals.
+
+    Parameters
+    ----------
+    coded : pandas.DataFrame
+        One row per coded unit (a match, or a sampled sentence without a match): ``matched``
+        (True when the lexicon's category matched the unit) and ``gold`` (True when the coder
+        says the unit is an instance of the category's frame).
+    by : str or None, default "category"
+        Column to group by; None for one overall row.
+    matched, gold : str
+        Column names.
+    level : float, default 0.95
+
+    Returns
+    -------
+    pandas.DataFrame
+        Per group: ``tp`` (matched and gold), ``fp`` (matched, not gold), ``fn`` (gold, not
+        matched), precision = tp/(tp+fp) and recall = tp/(tp+fn) each with a Wilson
+        interval, and F1 = 2PR/(P+R). A value is NaN when its denominator is 0. Recall from
+        a sample is only as good as the sample of non-matching units.
+
+    Examples
+    --------
+    >>> coded = pd.DataFrame({"matched": [True, True, True, False, False],
+    ...                       "relevant": [True, True, False, True, False]})
+    >>> r = precision_recall(coded, by=None).iloc[0]
+    >>> int(r.tp), int(r.fp), int(r.fn), round(float(r.precision), 3), round(float(r.f1), 3)
+    (2, 1, 1, 0.667, 0.667)
+    """
+    m = _flags(coded, matched)
+    g = _flags(coded, gold)
+    groups = [(None, np.ones(len(coded), bool))] if by is None else [
+        (key, (coded[by] == key).to_numpy()) for key in pd.unique(coded[by])]
+    rows = []
+    nan = float("nan")
+    for key, mask in groups:
+        tp = int((m & g & mask).sum())
+        fp = int((m & ~g & mask).sum())
+        fn = int((~m & g & mask).sum())
+        row = {} if by is None else {by: key}
+        p = tp / (tp + fp) if tp + fp else nan
+        r = tp / (tp + fn) if tp + fn else nan
+        pl, ph = wilson_interval(tp, tp + fp, level=level) if tp + fp else (nan, nan)
+        rl, rh = wilson_interval(tp, tp + fn, level=level) if tp + fn else (nan, nan)
+        f1 = 2 * p * r / (p + r) if (p == p and r == r and p + r) else nan
+        row.update(tp=tp, fp=fp, fn=fn, precision=p, precision_low=pl, precision_high=ph,
+                   recall=r, recall_low=rl, recall_high=rh, f1=f1)
+        rows.append(row)
+    cols = ([] if by is None else [by]) + list(PRECISION_RECALL_COLUMNS)
     return pd.DataFrame(rows, columns=cols)
