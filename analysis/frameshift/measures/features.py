@@ -64,7 +64,7 @@ def document_category_matrix(corpus, lexicon=None, *, matches: pd.DataFrame | No
     >>> m.toarray().tolist()
     [[1, 0], [1, 1]]
     >>> docvars.columns.tolist()
-    ['statement_id', 'actor']
+    ['statement_id', 'actor', 'date']
     """
     from scipy import sparse
 
