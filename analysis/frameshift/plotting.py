@@ -392,6 +392,17 @@ def plot_heatmap(counts, *, value="per_1000", annot="count", by="actor", order=N
     matplotlib.axes.Axes
         ``ax.images[0]`` holds the rates (categories x units), ``ax.texts`` the annotations in
         row order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from frameshift.corpus import from_frame
+    >>> from frameshift.matching import count_matches
+    >>> c = from_frame(pd.DataFrame({"statement_id": ["a", "b"], "actor": ["baku", "nk"],
+    ...     "text": ["Reintegration now.", "No coercion, no reintegration."]}))
+    >>> ax = plot_heatmap(count_matches(c, {"reint": ["reintegration"], "c": ["coercion"]}))
+    >>> [t.get_text() for t in ax.texts]    # counts: reint (baku, nk), then c (baku, nk)
+    ['1', '1', '0', '1']
     """
     cols = [by, "category", value] + ([annot] if annot else [])
     _require(counts, cols, "counts")
