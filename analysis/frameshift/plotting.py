@@ -1078,6 +1078,15 @@ def plot_ntr(ntr_table, *, x="position", measures=("novelty", "transience", "res
     -------
     matplotlib.axes.Axes
         One line per measure in ``ax.lines`` (after the zero line), labelled by measure.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"position": [1, 2, 3], "novelty": [0.0, 0.5, 0.4],
+    ...                   "transience": [0.5, 0.4, 0.0], "resonance": [-0.5, 0.1, 0.4]})
+    >>> ax = plot_ntr(t)
+    >>> [line.get_label() for line in ax.lines[1:]]
+    ['Novelty', 'Transience', 'Resonance']
     """
     _require(ntr_table, [x, *measures], "ntr")
     xs = ntr_table[x].to_numpy(dtype=float)

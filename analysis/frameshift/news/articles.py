@@ -945,6 +945,16 @@ def read_segments(path) -> pd.DataFrame:
 
     Columns ``source, start, end, role, actor, statement_id`` are required; an empty actor
     or statement id is read as missing.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "segments.csv"
+    >>> _ = p.write_text("source,start,end,role,actor,statement_id\\n"
+    ...                  "art1.txt,0,42,quote,baku,s1\\nart1.txt,43,80,narration,,\\n")
+    >>> seg = read_segments(p)
+    >>> seg["start"].tolist(), seg["end"].tolist(), seg["actor"].isna().tolist()
+    ([0, 43], [42, 80], [False, True])
     """
     path = Path(path)
     if not path.is_file():
