@@ -987,6 +987,16 @@ def plot_timeline(statements, frames, *, events=None, labels=None, names=None, o
     matplotlib.axes.Axes
         ``ax.texts`` holds one frame note per statement, in statement order, followed by
         the event labels.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> st = pd.DataFrame({"statement_id": ["a", "b"], "actor": ["baku", "nk"],
+    ...                    "date": pd.to_datetime(["2023-03-27", "2023-03-28"])})
+    >>> fr = pd.DataFrame({"statement_id": ["a", "b"], "category": ["reint", "coercion"],
+    ...                    "count": [2, 1], "rank": [1, 1]})
+    >>> [t.get_text() for t in plot_timeline(st, fr).texts]
+    ['reint (2)', 'coercion (1)']
     """
     _require(statements, ["statement_id", "actor", "date"], "statements")
     _require(frames, ["statement_id", "category", "count"], "frames")
