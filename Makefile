@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: figures test test-fast venv clean-venv benchmark lab
+.PHONY: figures test test-fast venv clean-venv benchmark lab docs
 
 figures: $(STAMP)
 	$(BIN)/frameshift figures --out figures/
@@ -26,6 +26,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
+
+# The API reference (Sphinx + numpydoc, offline) from the docstrings, with the figure gallery:
+# docs/api/_build/html/index.html. Warnings are errors. The tools come with the docs extra.
+docs: $(STAMP)
+	$(BIN)/python -c "import sphinx, numpydoc" 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[docs]'
+	$(BIN)/python -m sphinx -b html -W -q docs/api docs/api/_build/html
+	@echo "docs/api/_build/html/index.html"
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -392,7 +392,14 @@ def _spec(figure_id) -> FigureSpec:
 
 
 def figure_data(figure_id, *, context=None) -> FigureData:
-    """Compute the data of a registered figure (tables, plot options, notes)."""
+    """Compute the data of a registered figure (tables, plot options, notes).
+
+    Examples
+    --------
+    >>> data = figure_data("karabakh_profile")
+    >>> data.table.columns.tolist()
+    ['actor', 'category', 'count', 'negated', 'tokens', 'per_1000', 'share', 'ci_low', 'ci_high']
+    """
     return _spec(figure_id).data(context if context is not None else _Context())
 
 
@@ -403,6 +410,12 @@ def draw_figure(figure_id, *, data=None, context=None):
     -------
     fig : matplotlib.figure.Figure
     ax : matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> fig, ax = draw_figure("karabakh_profile")
+    >>> ax.get_xlabel()
+    'Matches per 1,000 tokens'
     """
     import matplotlib.style as mstyle
     from matplotlib.figure import Figure

@@ -12,7 +12,8 @@ from pathlib import Path
 from frameshift.errors import (EncodingError, InputNotFoundError, InputNotReadableError,
                                OutputExistsError)
 
-__all__ = ["atomic_write_bytes", "write_table_atomic", "provenance", "check_output_path",
+__all__ = ["atomic_write_bytes", "write_table_atomic", "write_table", "TABLE_FORMATS",
+           "provenance", "check_output_path",
            "PROVENANCE_SUFFIX", "read_text_file", "decode_bytes", "corpus_dir"]
 
 PROVENANCE_SUFFIX = ".provenance.json"
@@ -120,6 +121,93 @@ def write_table_atomic(df, path, *, provenance: dict, force: bool = False, input
     data = df.to_csv(index=False, lineterminator="\n").encode("utf-8")
     record = dict(provenance)
     record["output"] = {"file": path.name, "sha256": hashlib.sha256(data).hexdigest(),
+                        "rows": int(len(df)), "columns": [str(c) for c in df.columns]}
+    atomic_write_bytes(path, data)
+    atomic_write_bytes(path.with_name(path.name + PROVENANCE_SUFFIX),
+                       (json.dumps(record, indent=2, sort_keys=True, default=str) + "\n")
+                       .encode("utf-8"))
+    return path
+
+
+#: Table formats :func:`write_table` picks by the file name's suffix.
+TABLE_FORMATS = {".csv": "csv", ".parquet": "parquet", ".xlsx": "excel"}
+
+
+def _table_bytes(df, fmt: str, path: Path) -> bytes:
+    import io
+
+    if fmt == "csv":
+        return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    module = {"parquet": "pyarrow", "excel": "openpyxl"}[fmt]
+    try:
+        __import__(module)
+    except ImportError:
+        from frameshift.errors import OptionError
+        raise OptionError(f"{path}: writing {path.suffix} files needs {module}, which is not "
+                          f"installed. Install the io extra: pip install 'frameshift[io]' "
+                          f"(or write .csv).") from None
+    buf = io.BytesIO()
+    df = df.copy(deep=False)
+    df.attrs = {}  # pandas would store attrs (e.g. MatchSettings) as JSON metadata; provenance has them
+    if fmt == "parquet":
+        df.to_parquet(buf, index=False, engine="pyarrow")
+    else:
+        df.to_excel(buf, index=False, engine="openpyxl")
+    return buf.getvalue()
+
+
+def write_table(df, path, *, provenance: dict | None = None, force: bool = False,
+                inputs=()) -> Path:
+    """Write a table as CSV, Parquet or Excel (by the suffix), atomically, with provenance.
+
+    Parameters
+    ----------
+    df : DataFrame
+        The table (its index is not written).
+    path : str or Path
+        Ends in ``.csv``, ``.parquet`` (needs pyarrow) or ``.xlsx`` (needs openpyxl); the
+        two libraries come with the ``io`` extra: ``pip install 'frameshift[io]'``.
+    provenance : dict, optional
+        Recorded in ``<path>.provenance.json`` beside the table, with the file's sha256.
+    force : bool, default False
+        Replace an existing file that frameshift did not write.
+    inputs : sequence of paths
+        Files the table was made from; ``path`` may not point into them.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    OptionError
+        An unknown suffix, or the library for the format is not installed.
+    OutputExistsError
+        ``path`` exists and was not written by frameshift (use ``force=True``).
+
+    Examples
+    --------
+    >>> import pandas as pd, tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "counts.csv"
+    >>> write_table(pd.DataFrame({"actor": ["a"], "count": [2]}), out).name
+    'counts.csv'
+    >>> print(out.read_text(), end="")
+    actor,count
+    a,2
+    """
+    path = Path(path)
+    fmt = TABLE_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        from frameshift.errors import OptionError
+        raise OptionError(f"{path}: cannot tell the table format from the suffix "
+                          f"{path.suffix or '(none)'!r}; end the name in "
+                          f"{', '.join(TABLE_FORMATS)}.")
+    path = check_output_path(path, force=force, inputs=inputs)
+    data = _table_bytes(df, fmt, path)
+    record = dict(provenance or {})
+    record["output"] = {"file": path.name, "format": fmt,
+                        "sha256": hashlib.sha256(data).hexdigest(),
                         "rows": int(len(df)), "columns": [str(c) for c in df.columns]}
     atomic_write_bytes(path, data)
     atomic_write_bytes(path.with_name(path.name + PROVENANCE_SUFFIX),

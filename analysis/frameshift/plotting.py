@@ -392,6 +392,17 @@ def plot_heatmap(counts, *, value="per_1000", annot="count", by="actor", order=N
     matplotlib.axes.Axes
         ``ax.images[0]`` holds the rates (categories x units), ``ax.texts`` the annotations in
         row order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from frameshift.corpus import from_frame
+    >>> from frameshift.matching import count_matches
+    >>> c = from_frame(pd.DataFrame({"statement_id": ["a", "b"], "actor": ["baku", "nk"],
+    ...     "text": ["Reintegration now.", "No coercion, no reintegration."]}))
+    >>> ax = plot_heatmap(count_matches(c, {"reint": ["reintegration"], "c": ["coercion"]}))
+    >>> [t.get_text() for t in ax.texts]    # counts: reint (baku, nk), then c (baku, nk)
+    ['1', '1', '0', '1']
     """
     cols = [by, "category", value] + ([annot] if annot else [])
     _require(counts, cols, "counts")
@@ -981,6 +992,16 @@ def plot_timeline(statements, frames, *, events=None, labels=None, names=None, o
     matplotlib.axes.Axes
         ``ax.texts`` holds one frame note per statement, in statement order, followed by
         the event labels.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> st = pd.DataFrame({"statement_id": ["a", "b"], "actor": ["baku", "nk"],
+    ...                    "date": pd.to_datetime(["2023-03-27", "2023-03-28"])})
+    >>> fr = pd.DataFrame({"statement_id": ["a", "b"], "category": ["reint", "coercion"],
+    ...                    "count": [2, 1], "rank": [1, 1]})
+    >>> [t.get_text() for t in plot_timeline(st, fr).texts]
+    ['reint (2)', 'coercion (1)']
     """
     _require(statements, ["statement_id", "actor", "date"], "statements")
     _require(frames, ["statement_id", "category", "count"], "frames")
@@ -1072,6 +1093,15 @@ def plot_ntr(ntr_table, *, x="position", measures=("novelty", "transience", "res
     -------
     matplotlib.axes.Axes
         One line per measure in ``ax.lines`` (after the zero line), labelled by measure.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"position": [1, 2, 3], "novelty": [0.0, 0.5, 0.4],
+    ...                   "transience": [0.5, 0.4, 0.0], "resonance": [-0.5, 0.1, 0.4]})
+    >>> ax = plot_ntr(t)
+    >>> [line.get_label() for line in ax.lines[1:]]
+    ['Novelty', 'Transience', 'Resonance']
     """
     _require(ntr_table, [x, *measures], "ntr")
     xs = ntr_table[x].to_numpy(dtype=float)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from frameshift.files import write_table_atomic
+from frameshift.files import TABLE_FORMATS, write_table, write_table_atomic
 from frameshift.corpus.readers import read_corpus
 
 __all__ = ["add_group_options", "add_corpus_options", "add_date_format_option", "add_lexicon_option", "add_output_options", "load_corpus",
@@ -79,8 +79,10 @@ def load_lexicon(args):
 def add_output_options(parser: argparse.ArgumentParser) -> None:
     """``--out FILE`` (default: standard output) and ``--force``."""
     parser.add_argument("--out", metavar="FILE",
-                        help="write the CSV to FILE (atomically) instead of standard output; "
-                             "a provenance file FILE.provenance.json is written beside it")
+                        help="write the table to FILE (atomically) instead of standard output: "
+                             "CSV, or Parquet/Excel when FILE ends in .parquet/.xlsx (needs "
+                             "the io extra); a provenance file FILE.provenance.json is "
+                             "written beside it")
     parser.add_argument("--force", action="store_true",
                         help="replace an existing output that frameshift did not write")
 
@@ -95,8 +97,10 @@ def emit_table(df, args, *, provenance: dict | None = None, inputs=()) -> int:
     if out:
         inputs = tuple(inputs) + tuple(getattr(args, k, None) for k in
                                        ("corpus", "path", "lexicon", "actors"))
-        write_table_atomic(df, out, provenance=provenance or {},
-                           force=getattr(args, "force", False), inputs=inputs)
+        writer = write_table if str(out).lower().endswith(tuple(TABLE_FORMATS)) else \
+            write_table_atomic  # any other name: CSV, as before
+        writer(df, out, provenance=provenance or {},
+               force=getattr(args, "force", False), inputs=inputs)
     else:
         df.to_csv(sys.stdout, index=False, lineterminator="\n")
     return 0

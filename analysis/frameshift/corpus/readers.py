@@ -361,6 +361,14 @@ def read_actors(path) -> pd.DataFrame:
     -------
     DataFrame
         ``id``, ``name``, ``aliases`` (tuple of str), ``group``, plus any further columns.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "actors.csv"
+    >>> _ = p.write_text("id,name,aliases,group\\nbaku,Azerbaijan,Baku|AZ,state\\n")
+    >>> read_actors(p).values.tolist()
+    [['baku', 'Azerbaijan', ('Baku', 'AZ'), 'state']]
     """
     p = Path(path)
     rows = _read_delimited(p, ",") if p.exists() else None

@@ -170,6 +170,14 @@ def explore(corpus, lexicon="karabakh_framing", *, by="actor", pairs=None, windo
     Explorer
         ``.save(path)`` writes the page; ``.html`` is the text; displays inline in Jupyter.
         The same inputs give the same bytes.
+
+    Examples
+    --------
+    >>> from frameshift.corpus import read_corpus
+    >>> page = explore(read_corpus("karabakh_2023"), n_boot=0, n_perm=0)
+    >>> page.html.startswith("<!DOCTYPE html>"), page.html == explore(
+    ...     read_corpus("karabakh_2023"), n_boot=0, n_perm=0).html
+    (True, True)
     """
     from frameshift.corpus.model import corpus_tokens
     from frameshift.files import provenance

@@ -462,6 +462,15 @@ def write_lexicon(lexicon: Lexicon, path, *, format: str | None = None) -> Path:
     -------
     pathlib.Path
         The path written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from frameshift.lexicon import lexicon_from_dict, read_lexicon
+    >>> lex = lexicon_from_dict({"reint": ["reintegration"], "coercion": ["coerc*"]})
+    >>> p = write_lexicon(lex, pathlib.Path(tempfile.mkdtemp()) / "frames.yml")
+    >>> read_lexicon(p).category_ids
+    ['reint', 'coercion']
     """
     path = Path(path)
     fmt = format or ("csv" if path.suffix.lower() == ".csv" else "frameshift")

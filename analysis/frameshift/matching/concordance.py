@@ -172,6 +172,18 @@ def kwic_from_matches(corpus, matches: pd.DataFrame, *, window: int = 5,
     """The concordance lines of the given match rows (any subset of a match table).
 
     Each statement's token offsets are looked up once, however many of its matches are shown.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from frameshift.corpus import from_frame
+    >>> from frameshift.matching import find_matches
+    >>> c = from_frame(pd.DataFrame({"statement_id": ["a", "b"], "actor": ["baku", "nk"],
+    ...     "text": ["Reintegration now.", "No coercion, no reintegration."]}))
+    >>> m = find_matches(c, {"reint": ["reintegration"]})
+    >>> k = kwic_from_matches(c, m[m["statement_id"] == "b"], window=2)
+    >>> k[["left", "keyword", "right"]].values.tolist()
+    [['coercion, no', 'reintegration', '.']]
     """
     from frameshift.corpus.model import corpus_tokens
 

@@ -94,6 +94,15 @@ def iter_statement_chunks(path, *, chunksize: int = 10_000, sep: str | None = No
 
     The frames hold the raw values (strings for CSV) and a column ``__frameshift_row__`` with
     each record's position in the file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "s.csv"
+    >>> _ = p.write_text("statement_id,actor,text\\na,baku,Reintegration now.\\n"
+    ...                  "b,nk,No coercion.\\nc,nk,Talks.\\n")
+    >>> [len(df) for df, lines in iter_statement_chunks(p, chunksize=2)]
+    [2, 1]
     """
     p = Path(path)
     if not p.is_file():

@@ -40,7 +40,22 @@ def keyness_permutation(corpus, *, by, target, reference="rest", n_perm=19999, m
     pandas.DataFrame
         term, count_target, count_reference, docs_target, docs_reference (documents using
         the term), log_ratio (effect size, log2), p, p_adjusted (Benjamini-Hochberg over the
-        terms tested), test (``"document permutation"``); sorted by p, then by |log ratio|.
+        terms tested), test (``"document permutation"``); sorted by p, then by the absolute log ratio.
+
+    Examples
+    --------
+    Four documents; "talks" is used by both of x's and none of y's (with 4 documents there
+    are only 6 relabellings, so no p can be small -- the point of a document-level test):
+
+    >>> import pandas as pd
+    >>> from frameshift.corpus import from_frame
+    >>> c = from_frame(pd.DataFrame({"statement_id": list("abcd"), "actor": list("xxyy"),
+    ...     "text": ["talks talks now", "talks again", "war now", "war again"]}))
+    >>> t = keyness_permutation(c, by="actor", target="x", min_count=2, n_perm=999)
+    >>> t.set_index("term").loc["talks", ["docs_target", "docs_reference"]].tolist()
+    [2, 0]
+    >>> bool(t["p"].min() > 0.05)
+    True
     """
     from frameshift.measures.key_terms import (_group_masks, bh_adjust,
                                                document_term_matrix)

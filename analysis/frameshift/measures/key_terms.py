@@ -535,6 +535,16 @@ def term_counts(corpus, *, top_k=500, stop_words="english", min_length=2, tokeni
     pandas.DataFrame
         statement_id, category (the term), count, tokens (all word tokens of the statement),
         per_1000, share (count over the statement's kept-term total); zeros included.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from frameshift.corpus import from_frame
+    >>> c = from_frame(pd.DataFrame({"statement_id": ["a", "b"], "actor": ["baku", "nk"],
+    ...     "text": ["Reintegration now.", "No coercion, no reintegration."]}))
+    >>> t = term_counts(c, top_k=2)
+    >>> t[["statement_id", "category", "count", "tokens"]].values.tolist()
+    [['a', 'reintegration', 1, 2], ['a', 'coercion', 0, 2], ['b', 'reintegration', 1, 4], ['b', 'coercion', 1, 4]]
     """
     m, vocab = document_term_matrix(corpus, tokenizer=tokenizer)
     if isinstance(stop_words, str):

@@ -217,6 +217,20 @@ def intercoder_reliability(sheets, *, unit: str = "unit", code: str = "relevant"
         ``alpha``, ``alpha_low``, ``alpha_high`` (NaN when ``n_boot`` is 0 or every
         replicate is undefined).
 
+    Examples
+    --------
+    Two coders, four KWIC lines; they disagree on line 2. By hand: agreement 3/4; coincidences
+    o00=4, o01=o10=1, o11=2, so D_o = 2/8 and D_e = 2*5*3/(8*7), alpha = 1 - 0.25/0.5357 = 0.533.
+
+    >>> import pandas as pd
+    >>> ana = pd.DataFrame({"unit": [1, 2, 3, 4], "relevant": [1, 1, 0, 0]})
+    >>> ben = pd.DataFrame({"unit": [1, 2, 3, 4], "relevant": [1, 0, 0, 0]})
+    >>> r = intercoder_reliability({"ana": ana, "ben": ben}, by=None, n_boot=0)
+    >>> int(r["units"][0]), int(r["coders"][0]), float(r["agreement"][0])
+    (4, 2, 0.75)
+    >>> round(float(r["alpha"][0]), 3)
+    0.533
+
     Raises
     ------
     OptionError

@@ -478,6 +478,18 @@ def sentence_counts(corpus, matches, *, categories=None, include_negated=True, s
     dict
         statement_id -> ``(counts, tokens)``: an ``(n_sentences, K)`` array and an
         ``(n_sentences,)`` array.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from frameshift.corpus import from_frame
+    >>> from frameshift.matching import find_matches
+    >>> c = from_frame(pd.DataFrame({"statement_id": ["a", "b"], "actor": ["baku", "nk"],
+    ...     "text": ["Reintegration now.", "No coercion, no reintegration."]}))
+    >>> lex = {"reint": ["reintegration"], "coercion": ["coercion"]}
+    >>> counts, tokens = sentence_counts(c, find_matches(c, lex))["b"]
+    >>> counts.tolist(), tokens.tolist()
+    ([[1.0, 1.0]], [4.0])
     """
     from frameshift.corpus.model import corpus_tokens
 

@@ -1132,6 +1132,16 @@ def read_segments(path) -> pd.DataFrame:
 
     Columns ``source, start, end, role, actor, statement_id`` are required; an empty actor
     or statement id is read as missing.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "segments.csv"
+    >>> _ = p.write_text("source,start,end,role,actor,statement_id\\n"
+    ...                  "art1.txt,0,42,quote,baku,s1\\nart1.txt,43,80,narration,,\\n")
+    >>> seg = read_segments(p)
+    >>> seg["start"].tolist(), seg["end"].tolist(), seg["actor"].isna().tolist()
+    ([0, 43], [42, 80], [False, True])
     """
     path = Path(path)
     if not path.is_file():
@@ -1275,6 +1285,12 @@ def suggest_actors(articles, *, actors=None) -> pd.DataFrame:
         ``id`` (the ``new:`` id the quotes got), ``name`` (the fullest mention), ``aliases``
         (every mention as written, ``|``-separated), ``group`` (empty), ``quotes`` (how many
         quotes), ``sources`` (articles). Edit it and save it as ``actors.csv``.
+
+    Examples
+    --------
+    >>> art = 'Baku, 1 May. "We will not accept this," Ani Badalian, the ministry spokesperson, said.'
+    >>> suggest_actors(art)[["id", "name", "quotes"]].values.tolist()
+    [['new:ani-badalian', 'Ani Badalian', 1]]
     """
     import warnings
 
