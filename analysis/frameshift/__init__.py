@@ -24,7 +24,8 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "frameshift.errors": ["FrameshiftError", "CorpusError", "EncodingError", "InputNotFoundError",
                           "LexiconError", "UnknownLexiconError", "OptionError",
-                          "OutputExistsError", "InputNotReadableError"],
+                          "OutputExistsError", "InputNotReadableError",
+                          "UnknownIdError", "ArgumentTypeError"],
     "frameshift.text": ["Tokens", "TokenizerSettings", "normalize", "tokenize", "tokenize_text",
                         "word_spans", "sentence_spans"],
     "frameshift.corpus": ["Corpus", "EmptyStatementWarning", "bundled_corpora",

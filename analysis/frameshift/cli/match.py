@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from frameshift.matching.engine import MatchSettings, count_matches, find_matches
 from ._common import (add_corpus_options, add_lexicon_option, add_output_options, emit_table,
-                      load_corpus, load_lexicon)
+                      int_at_most, load_corpus, load_lexicon)
 
 __all__ = ["register"]
 
@@ -23,7 +23,7 @@ def _add_match_options(p) -> None:
                         "the whole lexicon (dictionary)")
     g.add_argument("--cross-sentences", action="store_true",
                    help="let multi-word patterns match across sentence boundaries")
-    g.add_argument("--negation-window", type=int, default=3, metavar="N",
+    g.add_argument("--negation-window", type=int_at_most(50), default=3, metavar="N",
                    help="words before a match searched for a negator (default: %(default)s)")
 
 
@@ -51,7 +51,7 @@ def register(sub) -> None:
             p.add_argument("pattern", metavar="PATTERN",
                            help="a category id of the lexicon, or a pattern such as 'coerc*' "
                                 "or 'internationally established {0,2} format'")
-            p.add_argument("--window", type=int, default=5, metavar="N",
+            p.add_argument("--window", type=int_at_most(1000), default=5, metavar="N",
                            help="words of context on each side (default: %(default)s)")
         add_corpus_options(p)
         add_lexicon_option(p)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -370,6 +371,10 @@ def _find_quotes(text: str, unit: _Unit) -> list[_Quote]:
     return good
 
 
+#: Characters around a quote that attribution looks at (see ``_Attributor._sent_start``).
+_WINDOW = 600
+
+
 def _mask(text: str, quotes: list[_Quote]) -> str:
     """The text with quoted words blanked (NUL), so aliases and verbs are found in narration."""
     chars = list(text)
@@ -388,9 +393,12 @@ def _sentence_starts(text: str, unit: _Unit, quotes: list[_Quote]) -> list[int]:
     single capital initial, and not inside a quote unless the quote ends there.
     """
     starts = [unit.start]
+    qs = sorted((q for q in quotes if q.unit == unit.index), key=lambda q: q.start)
+    q_starts = [q.start for q in qs]
     for m in re.finditer(r"[.!?]+", text[unit.start:unit.end]):
         p = unit.start + m.end()
-        inside = next((q for q in quotes if q.start <= p - 1 < q.end), None)
+        k = bisect_right(q_starts, p - 1) - 1
+        inside = qs[k] if k >= 0 and qs[k].start <= p - 1 < qs[k].end else None
         if inside is not None and p != inside.end:
             continue
         k = p
@@ -428,13 +436,28 @@ class _Attributor:
         self.alias_re, self.alias_table = _alias_regex(registry)
         self.article_date = article_date
         self.mentions = self._mentions()
+        self._mention_starts = [m.start for m in self.mentions]
+        self._attributed: dict = {}  # unit -> quotes given an actor so far (reading order)
+        self._unit_quotes: dict = {}
+        for q in quotes:
+            self._unit_quotes.setdefault(q.unit, []).append(q)
+        self._unit_quote_starts = {u: [q.start for q in qs]
+                                   for u, qs in self._unit_quotes.items()}
+        self._longest_mention = max((m.end - m.start for m in self.mentions), default=0)
         self._starts = {u.index: _sentence_starts(text, u, quotes) for u in units}
 
+    # Hostile-input guard: a "sentence" is looked at no further than _WINDOW characters from
+    # the quote, so an article of one endless sentence (thousands of quotation marks and no
+    # full stop) costs linear, not quadratic, time.
     def _sent_start(self, unit: _Unit, pos: int) -> int:
-        return max(s for s in self._starts[unit.index] if s <= max(pos, unit.start))
+        starts = self._starts[unit.index]
+        k = bisect_right(starts, max(pos, unit.start)) - 1
+        return max(starts[max(k, 0)], pos - _WINDOW)
 
     def _sent_end(self, unit: _Unit, pos: int) -> int:
-        return min([s for s in self._starts[unit.index] if s > pos] + [unit.end])
+        starts = self._starts[unit.index]
+        k = bisect_right(starts, pos)
+        return min(starts[k] if k < len(starts) else unit.end, unit.end, pos + _WINDOW)
 
     # -- mentions ----------------------------------------------------------------------------
     def _mentions(self) -> list[_Mention]:
@@ -454,7 +477,9 @@ class _Attributor:
         return sorted(found, key=lambda x: x.start)
 
     def _mentions_in(self, a: int, b: int) -> list[_Mention]:
-        return [m for m in self.mentions if m.start >= a and m.end <= b]
+        lo = bisect_left(self._mention_starts, a)
+        hi = bisect_right(self._mention_starts, b)
+        return [m for m in self.mentions[lo:hi] if m.end <= b]
 
     # -- references --------------------------------------------------------------------------
     def _resolve(self, mention: _Mention, unit_index: int, pos: int):
@@ -462,8 +487,11 @@ class _Attributor:
         for ui in (unit_index, unit_index - 1):
             if ui < 0:
                 continue
-            prior = [q for q in self.quotes if q.unit == ui and q.actor is not None
-                     and (ui != unit_index or q.start < pos)]
+            qs = self._attributed.get(ui, [])  # attributed quotes, in reading order
+            if ui == unit_index:
+                qs = qs[:bisect_left([q.start for q in qs], pos)] if qs and \
+                    qs[-1].start >= pos else qs
+            prior = [q for q in qs[-1:] if q.actor is not None]
             if prior:
                 where = "this paragraph" if ui == unit_index else "the previous paragraph"
                 return prior[-1].actor, where
@@ -549,8 +577,10 @@ class _Attributor:
             else:
                 unresolved = None
             # subject carried over from an earlier quote of the same sentence ("but rejected")
-            earlier = [o for o in self.quotes if o.unit == unit.index and
-                       sent_start <= o.start < pos and o is not q and o.actor is not None]
+            uq, us = self._unit_quotes.get(unit.index, []), \
+                self._unit_quote_starts.get(unit.index, [])
+            earlier = [o for o in uq[bisect_left(us, sent_start):bisect_left(us, pos)]
+                       if o is not q and o.actor is not None]
             if earlier:
                 return (earlier[-1].actor,
                         f'verb "{verb.group()}" without its own subject; subject of the '
@@ -597,7 +627,7 @@ class _Attributor:
             lead = self.masked[unit.start:q.open_at].strip(" \t\n\0\"“„«‘")
             if actor is None and not evidence and not lead and q.unit > 0:
                 prev = self.units[q.unit - 1]
-                prev_q = [o for o in self.quotes if o.unit == prev.index]
+                prev_q = self._unit_quotes.get(prev.index, [])
                 if self.text[prev.start:prev.end].rstrip().endswith(":"):
                     # 5. a quoted paragraph introduced by a colon ("The full invitation read:")
                     a2, ev2, _, s2 = self._attribute_at(q, prev, prev.end, after_pos=None)
@@ -621,6 +651,8 @@ class _Attributor:
                                                 if names else " and no actor of the registry")
                             + " in the sentence")
             q.actor, q.evidence, q.confidence = actor, evidence, conf
+            if actor is not None:
+                self._attributed.setdefault(q.unit, []).append(q)
             if actor is not None and q.date is None:
                 q.date = self._statement_date(actor, *date_from, q)
         self._fill_dates()
