@@ -308,6 +308,18 @@ def _parse_delimited(text: str, path: Path, sep: str) -> list[tuple[int, dict]]:
     except csv.Error as err:
         raise CorpusError(f"{path}:{reader.line_num}: {err}. Check the quoting.",
                           path=path, line=reader.line_num) from err
+    if not problems and text.count('"') % 2 == 1:
+        # An odd number of quotation marks: one is not closed. The csv module then runs the
+        # last quoted field on to the end of the file without a word.
+        spans = [(b - a, a) for (a, _), (b, _) in zip(rows, rows[1:] + [(reader.line_num + 1,
+                                                                        None)])]
+        width, start = max(spans) if spans else (0, 1)
+        where = (f"; the row starting on line {start} runs over {width} lines" if width > 1
+                 else "")
+        problems.append(Problem(
+            f"the file has an odd number of quotation marks (\"), so one is not closed{where}.",
+            "Close the quotation mark at the end of its text, and double every quotation mark "
+            "inside a text (\"\").", path=path, line=start if width > 1 else None))
     if problems:
         raise CorpusError(f"{path}: {len(problems)} problem(s) in the table:",
                           problems=problems, path=path)

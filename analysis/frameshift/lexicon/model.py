@@ -167,7 +167,7 @@ def _parse_pattern(text, *, exact=False, path=None, line=None):
         expr = s[3:]
         try:
             re.compile(expr)
-        except re.error as err:
+        except (re.error, OverflowError, RecursionError) as err:
             prob(f"pattern {raw!r} is not a valid regular expression ({err}).",
                  "Fix the expression; the pattern after 're:' must compile with Python's re.")
             return None, probs

@@ -266,11 +266,11 @@ def _alias_regex(registry: pd.DataFrame):
 
 def _fold_same_length(text: str) -> str:
     """Case-fold and fold typographic marks, keeping one character per character."""
-    out = []
-    for ch in text:
+    table = {}
+    for ch in set(text):  # once per distinct character, then one C-speed pass (linear)
         f = normalize(ch)
-        out.append(f if len(f) == 1 else ch.lower() if len(ch.lower()) == 1 else ch)
-    return "".join(out)
+        table[ord(ch)] = f if len(f) == 1 else ch.lower() if len(ch.lower()) == 1 else ch
+    return text.translate(table)
 
 
 # --------------------------------------------------------------------------------------------
@@ -444,7 +444,8 @@ class _Attributor:
         self._unit_quote_starts = {u: [q.start for q in qs]
                                    for u, qs in self._unit_quotes.items()}
         self._longest_mention = max((m.end - m.start for m in self.mentions), default=0)
-        self._starts = {u.index: _sentence_starts(text, u, quotes) for u in units}
+        self._starts = {u.index: _sentence_starts(text, u, self._unit_quotes.get(u.index, []))
+                        for u in units}
 
     # Hostile-input guard: a "sentence" is looked at no further than _WINDOW characters from
     # the quote, so an article of one endless sentence (thousands of quotation marks and no
@@ -932,13 +933,16 @@ def read_news(articles, *, actors=None, outlet=None, date=None, name: str = "new
     for k, item in enumerate(items):
         if _is_path_like(item):
             path = Path(item)
-            if not path.is_file():
+            if not path.exists() and not path.is_symlink():
                 raise InputNotFoundError(f"{path}: no such article file. Give a UTF-8 text file "
                                          "(headline on the first line) or the article text.",
                                          path=path)
             from frameshift.files import read_text_file
 
-            text, source = read_text_file(path), path.stem
+            text, source = read_text_file(path), path.stem  # refuses folders, pipes, devices
+            if not text.strip():
+                raise CorpusError(f"{path}: the article file is empty. Give a text with the "
+                                  f"headline on the first line.", path=path)
         else:
             text, source = str(item), "article" if k == 0 else f"article{k + 1}"
         if source in sources:
