@@ -23,7 +23,7 @@ from frameshift.files import (PROVENANCE_SUFFIX, check_output_path, recover_outp
                               verify_output, write_table_atomic)
 from frameshift.lexicon.model import GlobMatcher  # noqa: E402
 
-_SLOW = {"20 MB article", "200,000 empty statements", "article with 10,000 unbalanced "
+_SLOW = {"2 MB article", "200,000 empty statements", "article with 10,000 unbalanced "
          "quotation marks", "5 MB text in one field"}
 
 
