@@ -24,8 +24,10 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "frameshift.errors": ["FrameshiftError", "CorpusError", "EncodingError", "InputNotFoundError",
                           "LexiconError", "UnknownLexiconError", "OptionError",
-                          "OutputExistsError", "InputNotReadableError"],
-    "frameshift.text": ["Tokens", "TokenizerSettings", "normalize", "fold_case", "tokenize", "tokenize_text",
+                          "OutputExistsError", "InputNotReadableError",
+                          "UnknownIdError", "ArgumentTypeError"],
+    "frameshift.text": ["Tokens", "TokenizerSettings", "normalize", "fold_case", "tokenize",
+                        "tokenize_text",
                         "word_spans", "sentence_spans"],
     "frameshift.text.languages": ["LanguageInfo", "LANGUAGES", "language_info",
                                   "detect_language", "statement_languages",

@@ -16,6 +16,8 @@ __all__ = [
     "UnknownLexiconError",
     "OptionError",
     "OutputExistsError",
+    "UnknownIdError",
+    "ArgumentTypeError",
     "Problem",
     "format_location",
 ]
@@ -124,3 +126,13 @@ class OptionError(FrameshiftError, ValueError):
 
 class OutputExistsError(FrameshiftError, FileExistsError):
     """An output path exists and was not written by frameshift; pass ``--force`` to replace it."""
+
+
+class UnknownIdError(OptionError, KeyError):
+    """An id (statement, category, source) that is not in the corpus or lexicon."""
+
+    __str__ = Exception.__str__  # the message as written, not quoted as KeyError does
+
+
+class ArgumentTypeError(FrameshiftError, TypeError):
+    """A Python function was given a value of the wrong type (the message says what it needs)."""

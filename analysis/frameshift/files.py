@@ -3,9 +3,11 @@ refusal to overwrite what is not ours."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -13,10 +15,26 @@ from frameshift.errors import (EncodingError, InputNotFoundError, InputNotReadab
                                OutputExistsError)
 
 __all__ = ["atomic_write_bytes", "write_table_atomic", "write_table", "TABLE_FORMATS",
-           "provenance", "check_output_path",
-           "PROVENANCE_SUFFIX", "read_text_file", "decode_bytes", "corpus_dir"]
+           "provenance", "check_output_path", "PROVENANCE_SUFFIX", "read_text_file",
+           "read_input_bytes", "decode_bytes", "corpus_dir", "MAX_INPUT_BYTES", "recover_output",
+           "verify_output", "write_pair_atomic", "compose_yaml", "load_yaml", "YAML_MAX_NODES",
+           "YAML_MAX_DEPTH"]
 
 PROVENANCE_SUFFIX = ".provenance.json"
+#: Suffix of the provenance record staged before its output is renamed into place (see
+#: :func:`write_table_atomic`); a kill leaves it behind and :func:`recover_output` finishes or
+#: drops the pair.
+PENDING_SUFFIX = ".provenance.pending"
+#: Largest input file read whole (bytes): ``$FRAMESHIFT_MAX_INPUT_BYTES``, default 2 GiB. A file
+#: beyond it is refused with a message instead of exhausting the memory.
+MAX_INPUT_BYTES = 2 * 1024 ** 3
+
+
+def _max_input_bytes() -> int:
+    env = os.environ.get("FRAMESHIFT_MAX_INPUT_BYTES", "").strip()
+    if env.isdigit():
+        return int(env)
+    return MAX_INPUT_BYTES
 
 
 def provenance(*, corpus=None, lexicon=None, settings: dict | None = None, **extra) -> dict:
@@ -72,7 +90,9 @@ def check_output_path(path, *, force: bool = False, inputs=(), marker: Path | No
         raise OutputExistsError(
             f"{path}: is a folder. Give a file name for the output (e.g. {path}/counts.csv).",
             path=path)
-    marker = marker if marker is not None else path.with_name(path.name + PROVENANCE_SUFFIX)
+    if marker is None:
+        recover_output(path)
+        marker = path.with_name(path.name + PROVENANCE_SUFFIX)
     if path.exists() and not marker.exists() and not force:
         raise OutputExistsError(
             f"{path}: exists and was not written by frameshift (no {marker.name}). Choose "
@@ -116,17 +136,116 @@ def _target_mode(path: Path) -> int:
 
 
 def write_table_atomic(df, path, *, provenance: dict, force: bool = False, inputs=()) -> Path:
-    """Write a table as CSV atomically, with ``<path>.provenance.json`` beside it."""
+    """Write a table as CSV atomically, with ``<path>.provenance.json`` beside it.
+
+    The pair is committed in three steps so that a kill at any moment leaves either the old
+    pair or the new one (after :func:`recover_output`, which every later write or check runs):
+    the new provenance record is staged as ``.<name>.provenance.pending``, the table is
+    renamed into place, then the staged record is renamed over the old one. The record holds
+    the table's SHA-256, so the pair checks itself (:func:`verify_output`).
+    """
     path = check_output_path(path, force=force, inputs=inputs)
     data = df.to_csv(index=False, lineterminator="\n").encode("utf-8")
     record = dict(provenance)
     record["output"] = {"file": path.name, "sha256": hashlib.sha256(data).hexdigest(),
                         "rows": int(len(df)), "columns": [str(c) for c in df.columns]}
-    atomic_write_bytes(path, data)
-    atomic_write_bytes(path.with_name(path.name + PROVENANCE_SUFFIX),
-                       (json.dumps(record, indent=2, sort_keys=True, default=str) + "\n")
-                       .encode("utf-8"))
+    write_pair_atomic(path, data, record)
     return path
+
+
+def _pending(path: Path) -> Path:
+    return path.with_name(f".{path.name}{PENDING_SUFFIX}")
+
+
+def write_pair_atomic(path, data: bytes, record: dict) -> None:
+    """Write ``data`` to ``path`` and ``record`` to its provenance file as one unit (see
+    :func:`write_table_atomic`). ``record["output"]["sha256"]`` must be the hash of ``data``."""
+    path = Path(path)
+    prov = path.with_name(path.name + PROVENANCE_SUFFIX)
+    pending = _pending(path)
+    atomic_write_bytes(pending, (json.dumps(record, indent=2, sort_keys=True, default=str)
+                                 + "\n").encode("utf-8"))
+    atomic_write_bytes(path, data)
+    os.replace(pending, prov)
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def recover_output(path) -> str | None:
+    """Finish or undo a pair write that was interrupted (see :func:`write_table_atomic`).
+
+    Returns ``"completed"`` when the table had been replaced and its staged provenance record
+    is now put in place, ``"dropped"`` when the table was never replaced (the staged record is
+    removed), or None when there was nothing to recover.
+    """
+    path = Path(path)
+    pending = _pending(path)
+    if not pending.is_file():
+        return None
+    try:
+        want = json.loads(pending.read_text(encoding="utf-8"))["output"]["sha256"]
+    except (OSError, ValueError, KeyError, TypeError):
+        want = None
+    have = _sha256_file(path) if path.is_file() else None
+    if want is not None and have == want:
+        os.replace(pending, path.with_name(path.name + PROVENANCE_SUFFIX))
+        return "completed"
+    pending.unlink(missing_ok=True)
+    return "dropped"
+
+
+def _sha256_file(path: Path) -> str | None:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def verify_output(path) -> dict:
+    """Check that an output and its provenance record belong together; return the record.
+
+    Raises
+    ------
+    InputNotFoundError
+        No provenance record beside the file.
+    OutputExistsError
+        The file's SHA-256 differs from the one its record names (the pair is mismatched,
+        e.g. the file was edited by hand): rerun the command that wrote it.
+    """
+    path = Path(path)
+    recover_output(path)
+    prov = path.with_name(path.name + PROVENANCE_SUFFIX)
+    try:
+        record = json.loads(prov.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise InputNotFoundError(f"{path}: no provenance record {prov.name} beside it; it was "
+                                 f"not written by frameshift.", path=path) from err
+    except (OSError, ValueError) as err:
+        raise OutputExistsError(f"{prov}: the provenance record cannot be read ({err}). Rerun "
+                                f"the command that wrote {path.name}.", path=prov) from err
+    want = (record.get("output") or {}).get("sha256") if isinstance(record, dict) else None
+    if want != _sha256_file(path):
+        raise OutputExistsError(
+            f"{path}: its content does not match its provenance record {prov.name} (changed "
+            f"after it was written). Rerun the command that wrote it (with --force).",
+            path=path)
+    return record
 
 
 #: Table formats :func:`write_table` picks by the file name's suffix.
@@ -209,10 +328,7 @@ def write_table(df, path, *, provenance: dict | None = None, force: bool = False
     record["output"] = {"file": path.name, "format": fmt,
                         "sha256": hashlib.sha256(data).hexdigest(),
                         "rows": int(len(df)), "columns": [str(c) for c in df.columns]}
-    atomic_write_bytes(path, data)
-    atomic_write_bytes(path.with_name(path.name + PROVENANCE_SUFFIX),
-                       (json.dumps(record, indent=2, sort_keys=True, default=str) + "\n")
-                       .encode("utf-8"))
+    write_pair_atomic(path, data, record)
     return path
 
 
@@ -228,8 +344,54 @@ def read_text_file(path: str | os.PathLike) -> str:
         The bytes are not UTF-8; the message gives the byte offset, line and a fix.
     """
     path = Path(path)
+    return decode_bytes(read_input_bytes(path), path)
+
+
+def read_input_bytes(path: str | os.PathLike, *, what: str = "file") -> bytes:
+    """The bytes of a regular input file, refusing pipes, devices, sockets and huge files.
+
+    Named pipes and devices (``/dev/zero``, a terminal) are refused *before* they are opened
+    (opening a pipe blocks until someone writes to it); a file larger than
+    ``$FRAMESHIFT_MAX_INPUT_BYTES`` (default :data:`MAX_INPUT_BYTES`) is refused too.
+    """
+    path = Path(path)
+    if str(path) in ("", "."):
+        raise InputNotFoundError(
+            f"{str(path)!r}: an empty path. Give the path of the {what}.", path=path)
     try:
-        data = path.read_bytes()
+        st = os.stat(path)
+    except FileNotFoundError as err:
+        raise InputNotFoundError(
+            f"{path}: no such file. Check the path (relative paths start from "
+            f"{Path.cwd()}).", path=path) from err
+    except PermissionError as err:
+        raise InputNotReadableError(
+            f"{path}: permission denied. Make the file readable (e.g. `chmod u+r {path}`) or "
+            f"copy it somewhere you can read it.", path=path) from err
+    except (OSError, ValueError) as err:
+        raise InputNotReadableError(
+            f"{path}: cannot be read ({getattr(err, 'strerror', None) or err}). Check the "
+            f"path.", path=path) from err
+    if stat.S_ISDIR(st.st_mode):
+        raise InputNotFoundError(f"{path}: is a folder, expected a file. Give the path of a "
+                                 f"file inside it.", path=path)
+    if not stat.S_ISREG(st.st_mode):
+        kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode) else
+                "a character device" if stat.S_ISCHR(st.st_mode) else
+                "a block device" if stat.S_ISBLK(st.st_mode) else
+                "a socket" if stat.S_ISSOCK(st.st_mode) else "not a regular file")
+        raise InputNotReadableError(
+            f"{path}: is {kind}, not a regular file; frameshift reads only regular files. "
+            f"Save the data to a file first and give that file's path.", path=path)
+    limit = _max_input_bytes()
+    if st.st_size > limit:
+        raise InputNotReadableError(
+            f"{path}: is {st.st_size:,} bytes, more than the limit of {limit:,} bytes for one "
+            f"input file. Split it, or raise the limit with the environment variable "
+            f"FRAMESHIFT_MAX_INPUT_BYTES.", path=path)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(min(limit, st.st_size) + 1)  # not a limit-sized buffer
     except FileNotFoundError as err:
         raise InputNotFoundError(
             f"{path}: no such file. Check the path (relative paths start from "
@@ -244,11 +406,24 @@ def read_text_file(path: str | os.PathLike) -> str:
         raise InputNotReadableError(
             f"{path}: cannot be read ({err.strerror or err}). Check that it is a regular file "
             f"on a working disk.", path=path) from err
-    return decode_bytes(data, path)
+    if len(data) > limit:
+        raise InputNotReadableError(
+            f"{path}: grew beyond the limit of {limit:,} bytes while being read. Give a file "
+            f"that is not being written to.", path=path)
+    return data
 
 
 def decode_bytes(data: bytes, path) -> str:
     """Decode UTF-8 (an initial BOM is dropped); the error gives the offset in the file."""
+    for bom, enc in ((b"\x00\x00\xfe\xff", "UTF-32 (big-endian)"),
+                     (b"\xff\xfe\x00\x00", "UTF-32 (little-endian)"),
+                     (b"\xfe\xff", "UTF-16 (big-endian)"), (b"\xff\xfe", "UTF-16 (little-endian)")):
+        if data.startswith(bom):
+            short = enc.split()[0]
+            raise EncodingError(
+                f"{path}:1: the file is {enc} (it starts with that byte-order mark), not UTF-8. "
+                f"Re-save it as UTF-8 (e.g. `iconv -f {short} -t UTF-8 IN > OUT`; in a "
+                f"spreadsheet: 'CSV UTF-8').", path=path, line=1)
     skip = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
         return data[skip:].decode("utf-8")
@@ -280,3 +455,130 @@ def corpus_dir() -> Path | None:
         if candidate.is_dir():
             return candidate
     return None
+
+
+# --------------------------------------------------------------------------- bounded YAML
+#: Most nodes a YAML document may stand for once its aliases are expanded (the document
+#: itself is never expanded; a walk over it would be). An "alias bomb" of a few lines can
+#: stand for billions of nodes.
+YAML_MAX_NODES = 200_000
+#: Deepest nesting of lists and mappings accepted in a YAML document.
+YAML_MAX_DEPTH = 100
+
+
+def compose_yaml(text: str, path, *, error=None, node=None):
+    """Parse YAML into a node tree (``yaml.compose``), with aliases and depth bounded.
+
+    Raises ``error`` (a :class:`~frameshift.errors.FrameshiftError` subclass; default
+    :class:`~frameshift.errors.FrameshiftError`) naming the file and line when the YAML is
+    invalid, nested deeper than :data:`YAML_MAX_DEPTH`, refers to itself through an alias,
+    or would stand for more than :data:`YAML_MAX_NODES` nodes once its aliases are expanded.
+    ``node``, when given, is the document already composed from ``text``: only the bounds are
+    checked.
+    """
+    import yaml
+
+    from frameshift.errors import FrameshiftError, format_location
+
+    error = error or FrameshiftError
+    # The composer recurses once per nesting level: deep documents are refused before they
+    # reach it (counting brackets and indentation would be a parser of its own; the depth of
+    # Python's stack is the honest bound, so a RecursionError is turned into the message).
+    try:
+        if node is None:
+            # libyaml's composer (PyYAML's C extension) builds the same nodes and marks, much
+            # faster; a file it refuses is parsed again by the pure-Python composer, whose
+            # error messages are the ones reported.
+            try:
+                node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            except yaml.YAMLError:
+                node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        raise error(f"{path}: the YAML is nested too deeply to read (more than "
+                    f"{YAML_MAX_DEPTH} levels). Flatten the lists and mappings.",
+                    path=path) from None
+    except yaml.YAMLError:
+        raise
+    if node is not None:
+        _check_yaml_tree(node, path, error, format_location)
+    return node
+
+
+def _children(node):
+    import yaml
+
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [x for kv in node.value for x in kv]
+    return []
+
+
+def _check_yaml_tree(root, path, error, format_location) -> None:
+    """Expanded size and depth of a node graph, computed once per distinct node (linear)."""
+    size: dict = {}
+    depth: dict = {}
+    on_path: set = set()
+    stack = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            on_path.discard(key)
+            kids = _children(node)
+            size[key] = 1 + sum(size[id(k)] for k in kids)
+            depth[key] = 1 + max((depth[id(k)] for k in kids), default=0)
+            line = node.start_mark.line + 1
+            if size[key] > YAML_MAX_NODES:
+                raise error(
+                    f"{format_location(path, line)}this YAML stands for more than "
+                    f"{YAML_MAX_NODES:,} values once its aliases (*name) are expanded (an "
+                    f"'alias bomb'). Write the values out instead of repeating aliases of "
+                    f"aliases.", path=path, line=line)
+            if depth[key] > YAML_MAX_DEPTH:
+                raise error(
+                    f"{format_location(path, line)}the YAML is nested more than "
+                    f"{YAML_MAX_DEPTH} levels deep. Flatten the lists and mappings.",
+                    path=path, line=line)
+            continue
+        if key in size:
+            continue
+        if key in on_path:
+            line = node.start_mark.line + 1
+            raise error(f"{format_location(path, line)}a YAML alias refers to the list or "
+                        f"mapping that contains it (a loop). Remove the alias (*name) or "
+                        f"point it at another anchor.", path=path, line=line)
+        on_path.add(key)
+        stack.append((node, True))
+        for k in _children(node):
+            if id(k) not in size:
+                stack.append((k, False))
+
+
+def load_yaml(text: str, path, *, error=None):
+    """``yaml.safe_load`` with the bounds of :func:`compose_yaml`; dates stay text.
+
+    Timestamps are returned as the text written (``2023-02-30`` is not a date and is reported
+    by whoever reads the value, with its line, instead of crashing the YAML reader).
+    """
+
+    node = compose_yaml(text, path, error=error)
+    if node is None:
+        return None
+    loader = _text_date_loader()("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+@functools.lru_cache(maxsize=None)
+def _text_date_loader():
+    import yaml
+
+    class TextDateLoader(yaml.SafeLoader):
+        """A safe loader that keeps timestamps as the text written."""
+
+    TextDateLoader.add_constructor("tag:yaml.org,2002:timestamp",
+                                   lambda loader, node: loader.construct_scalar(node))
+    return TextDateLoader

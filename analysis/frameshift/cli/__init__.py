@@ -22,11 +22,22 @@ _COMMAND_MODULES = ("corpus", "match", "lexicon", "shift", "quotes", "figures", 
                     "explore")
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are two short lines, not the whole usage block
+    (every sub-command parser is of this class too)."""
+
+    def error(self, message):  # noqa: D401 - argparse hook
+        command = self.prog.removeprefix("frameshift").strip()
+        where = f"{command}: " if command else ""
+        self.exit(2, f"frameshift: error: {where}{message}. See `{self.prog} --help` for the "
+                     f"options.\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every sub-command registered."""
     from frameshift import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="frameshift",
         description="Discourse analysis: load statements, apply framing lexicons, measure "
         "framing shifts, rebuild figures. Tables are written as CSV to standard output.",

@@ -8,11 +8,36 @@ import sys
 from frameshift.files import TABLE_FORMATS, write_table, write_table_atomic
 from frameshift.corpus.readers import read_corpus
 
-__all__ = ["add_group_options", "add_corpus_options", "add_date_format_option", "add_lexicon_option", "add_output_options", "load_corpus",
+__all__ = ["nonneg_int", "positive_int", "int_at_most", "add_group_options", "add_corpus_options",
+           "add_date_format_option", "add_lexicon_option", "add_output_options", "load_corpus",
            "load_lexicon", "emit_table", "DEFAULT_CORPUS", "DEFAULT_LEXICON"]
 
 DEFAULT_CORPUS = "karabakh_2023"
 DEFAULT_LEXICON = "karabakh_framing"
+
+
+def int_at_most(hi: int, *, lo: int = 0):
+    """An argparse type: a whole number from ``lo`` to ``hi`` (argparse turns the error into
+    one line and exit status 2)."""
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except (TypeError, ValueError):
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        if n < lo:
+            raise argparse.ArgumentTypeError(f"{n} is below {lo}; give a number from {lo}"
+                                             + (f" to {hi}" if hi is not None else ""))
+        if hi is not None and n > hi:
+            raise argparse.ArgumentTypeError(f"{n} is above {hi}; give a number from {lo} "
+                                             f"to {hi}")
+        return n
+    parse.__name__ = "whole number"
+    return parse
+
+
+#: A whole number 0 or more / 1 or more (``--window``, ``--top``, ``--seed`` ...).
+nonneg_int = int_at_most(None, lo=0)
+positive_int = int_at_most(None, lo=1)
 
 
 def add_corpus_options(parser: argparse.ArgumentParser, *, positional: bool = False) -> None:
@@ -32,6 +57,11 @@ def add_corpus_options(parser: argparse.ArgumentParser, *, positional: bool = Fa
     g.add_argument("--date-col", metavar="COL", help="date column")
     add_date_format_option(g)
     g.add_argument("--actors", metavar="FILE", help="actor registry CSV (id,name,aliases,group)")
+    g.add_argument("--sep", metavar="CHAR",
+                   help="field separator of a delimited file (default: tab for .tsv, else ,)")
+    g.add_argument("--allow-outside", action="store_true",
+                   help="let a corpus folder name files outside itself (corpus.yml paths, "
+                        "symbolic links); off by default: a shared corpus stays in its folder")
 
 
 def add_date_format_option(parser) -> None:
@@ -44,9 +74,17 @@ def add_date_format_option(parser) -> None:
 
 def load_corpus(args):
     """Load the corpus named by the parsed corpus options."""
-    return read_corpus(args.corpus, id_col=args.id_col, text_col=args.text_col,
-                       actor_col=args.actor_col, date_col=args.date_col, actors=args.actors,
-                       date_format=getattr(args, "date_format", None))
+    sep = getattr(args, "sep", None)
+    if sep in ("\\t", "tab"):
+        sep = "\t"
+    corpus = read_corpus(args.corpus, id_col=args.id_col, text_col=args.text_col,
+                         actor_col=args.actor_col, date_col=args.date_col, actors=args.actors,
+                         date_format=getattr(args, "date_format", None),
+                         sep=sep, allow_outside=getattr(args, "allow_outside", False))
+    # Every file the corpus was read from counts as an input: --out --force never replaces it.
+    args.input_files = tuple(getattr(args, "input_files", ())) + \
+        tuple(getattr(corpus, "input_files", ()))
+    return corpus
 
 
 def add_group_options(parser: argparse.ArgumentParser, *, by_default: str | None = None) -> None:
@@ -96,7 +134,8 @@ def emit_table(df, args, *, provenance: dict | None = None, inputs=()) -> int:
     out = getattr(args, "out", None)
     if out:
         inputs = tuple(inputs) + tuple(getattr(args, k, None) for k in
-                                       ("corpus", "path", "lexicon", "actors"))
+                                       ("corpus", "path", "lexicon", "actors")) + \
+            tuple(getattr(args, "input_files", ()))
         writer = write_table if str(out).lower().endswith(tuple(TABLE_FORMATS)) else \
             write_table_atomic  # any other name: CSV, as before
         writer(df, out, provenance=provenance or {},
@@ -117,7 +156,7 @@ def add_match_options(parser: argparse.ArgumentParser) -> None:
                         "the whole lexicon (dictionary)")
     g.add_argument("--cross-sentences", action="store_true",
                    help="let multi-word patterns match across sentence boundaries")
-    g.add_argument("--negation-window", type=int, default=3, metavar="N",
+    g.add_argument("--negation-window", type=int_at_most(50), default=3, metavar="N",
                    help="words before a match searched for a negator (default: %(default)s)")
 
 

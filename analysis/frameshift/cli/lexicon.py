@@ -12,7 +12,8 @@ from pathlib import Path
 
 from frameshift.errors import OutputExistsError
 from ._common import (DEFAULT_LEXICON, add_corpus_options, add_group_options, add_match_options,
-                      add_output_options, emit_table, load_corpus, match_settings_of)
+                      add_output_options, emit_table, int_at_most, load_corpus,
+                      match_settings_of, nonneg_int)
 
 __all__ = ["register"]
 
@@ -29,7 +30,7 @@ def register(sub) -> None:
     q.add_argument("lexicon", nargs="?", default=DEFAULT_LEXICON, metavar="NAME|PATH",
                    help="bundled lexicon name or lexicon file (default: %(default)s)")
     add_corpus_options(q)
-    q.add_argument("--max-distance", type=int, metavar="N",
+    q.add_argument("--max-distance", type=int_at_most(3), metavar="N",
                    help="largest edit distance of a near miss (default: 1, or 2 for words "
                         "of 8+ characters)")
     add_match_options(q)
@@ -60,9 +61,9 @@ def register(sub) -> None:
                    help="bundled lexicon name or lexicon file (default: %(default)s)")
     add_corpus_options(q)
     add_group_options(q, by_default="actor")
-    q.add_argument("--top", type=int, default=30, metavar="N",
+    q.add_argument("--top", type=nonneg_int, default=30, metavar="N",
                    help="number of candidates (default: %(default)s)")
-    q.add_argument("--min-count", type=int, default=2, metavar="N",
+    q.add_argument("--min-count", type=nonneg_int, default=2, metavar="N",
                    help="least count in the target (default: %(default)s)")
     add_match_options(q)
     add_output_options(q)

@@ -8,7 +8,8 @@ the same matching engine and options, so their numbers agree.
 from __future__ import annotations
 
 from ._common import (add_corpus_options, add_lexicon_option, add_match_options,
-                      add_output_options, emit_table, load_corpus, load_lexicon, match_settings_of)
+                      add_output_options, emit_table, int_at_most, load_corpus, load_lexicon,
+                      match_settings_of)
 
 __all__ = ["register"]
 
@@ -36,7 +37,7 @@ def register(sub) -> None:
             p.add_argument("--category", metavar="ID",
                            help="instead of PATTERN: the matches of this category of "
                                 "--lexicon, as counted")
-            p.add_argument("--window", type=int, default=5, metavar="N",
+            p.add_argument("--window", type=int_at_most(1000), default=5, metavar="N",
                            help="words of context on each side (default: %(default)s)")
         add_corpus_options(p)
         add_lexicon_option(p)

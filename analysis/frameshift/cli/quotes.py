@@ -53,6 +53,37 @@ def _default_actors(article: Path) -> Path | None:
     return None
 
 
+def _check_gold(gold, texts: dict, path) -> None:
+    """Every gold span must name an article given and lie inside its text."""
+    from frameshift.errors import CorpusError, Problem
+
+    problems = []
+    for i, row in enumerate(gold.itertuples(index=False), start=2):
+        src, a, b = getattr(row, "source"), getattr(row, "start"), getattr(row, "end")
+        if src not in texts:
+            problems.append(Problem(f"source {src!r} is not one of the articles given "
+                                    f"({', '.join(sorted(texts))}).",
+                                    "Give that article too, or fix the source column.",
+                                    path=path, line=i))
+            continue
+        n = len(texts[src])
+        try:
+            a, b = int(a), int(b)
+        except (TypeError, ValueError):
+            problems.append(Problem(f"start {a!r} / end {b!r} are not whole numbers.",
+                                    "Write character offsets.", path=path, line=i))
+            continue
+        if not 0 <= a <= b <= n:
+            problems.append(Problem(f"the span [{a}, {b}) is not inside {src!r}, which has {n} "
+                                    f"characters.", f"Give 0 <= start <= end <= {n}.",
+                                    path=path, line=i))
+        if len(problems) > 1000:
+            break
+    if problems:
+        raise CorpusError(f"{path}: {len(problems)} problem(s) in the gold segmentation:",
+                          problems=problems, path=path)
+
+
 def _run(args) -> int:
     actors = args.actors
     if actors is None:
@@ -92,6 +123,7 @@ def _run(args) -> int:
             table = evaluate_quotes(segments, gold, texts=corpus.sources)
         else:
             gold = read_segments(args.evaluate)
+            _check_gold(gold, corpus.sources, args.evaluate)
             table = evaluate_segmentation(segments, gold, texts=corpus.sources)
         prov["gold"] = str(args.evaluate)
         return emit_table(table, args, provenance=prov,

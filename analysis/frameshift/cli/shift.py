@@ -7,8 +7,8 @@ import warnings
 
 from frameshift.errors import OptionError
 from ._common import (add_corpus_options, add_group_options, add_lexicon_option,
-                      add_match_options, add_output_options, emit_table, load_corpus,
-                      load_lexicon, match_settings_of)
+                      add_match_options, add_output_options, emit_table, int_at_most,
+                      load_corpus, load_lexicon, match_settings_of, positive_int)
 
 __all__ = ["register"]
 
@@ -35,7 +35,7 @@ def register(sub) -> None:
                         "(default: %(default)s)")
     p.add_argument("--within-actor", action="store_true",
                    help="only pair statements of the same actor")
-    p.add_argument("--seed", type=int, default=0, help="random seed (default: %(default)s)")
+    p.add_argument("--seed", type=int_at_most(2**32 - 1), default=0, help="random seed (default: %(default)s)")
     p.add_argument("--n-boot", type=_nonneg_int, default=2000, metavar="N",
                    help="bootstrap resamples, 0 to skip (default: %(default)s)")
     p.add_argument("--n-perm", type=_nonneg_int, default=2000, metavar="N",
@@ -85,7 +85,7 @@ def register(sub) -> None:
     add_lexicon_option(n)
     n.add_argument("--terms", type=_nonneg_int, metavar="K",
                    help="use the K most frequent content terms instead of the lexicon")
-    n.add_argument("--window", type=int, default=1, metavar="W",
+    n.add_argument("--window", type=positive_int, default=1, metavar="W",
                    help="window (default: %(default)s)")
     n.add_argument("--smoothing", type=float, default=0.5, metavar="S",
                    help="pseudo-count added to every category (default: %(default)s)")

@@ -169,12 +169,30 @@ class Corpus:
             Offsets into ``corpus.sources[source_id]`` (or into the statement text itself,
             with ``source_id == statement_id``, for statements given whole).
         """
-        starts = np.atleast_1d(np.asarray(starts, dtype=np.int64))
-        ends = np.atleast_1d(np.asarray(ends, dtype=np.int64))
+        from frameshift.errors import OptionError, UnknownIdError
+
+        try:
+            starts = np.atleast_1d(np.asarray(starts, dtype=np.int64))
+            ends = np.atleast_1d(np.asarray(ends, dtype=np.int64))
+        except (TypeError, ValueError, OverflowError) as err:
+            raise OptionError(f"to_source: offsets must be whole numbers ({err}). Pass "
+                              f"integers or arrays of integers.") from None
+        if starts.ndim != 1 or starts.shape != ends.shape:
+            raise OptionError(f"to_source: starts and ends must be two lists of the same "
+                              f"length (got shapes {starts.shape} and {ends.shape}).")
         om = self._offset_maps.get(statement_id)
+        if om is None and statement_id not in self._statement_ids():
+            raise UnknownIdError(f"{statement_id!r} is not a statement of corpus {self.name!r}. "
+                              f"Use an id from corpus.statements['statement_id'].")
+        text = self._statements.loc[self._statements["statement_id"] == statement_id, "text"]
+        n = len(str(text.iloc[0])) if len(text) else 0
+        bad = (starts < 0) | (ends < starts) | (ends > n)
+        if bad.any():
+            i = int(np.argmax(bad))
+            raise OptionError(f"to_source: the span [{int(starts[i])}, {int(ends[i])}) is not "
+                              f"inside statement {statement_id!r}, whose text has {n} "
+                              f"characters. Give 0 <= start <= end <= {n}.")
         if om is None:
-            if statement_id not in self._statement_ids():
-                raise KeyError(f"{statement_id!r} is not a statement of corpus {self.name!r}")
             return statement_id, starts, ends
         piece = np.searchsorted(om.text_starts, starts, side="right") - 1
         piece = np.clip(piece, 0, len(om.text_starts) - 1)

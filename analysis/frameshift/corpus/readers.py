@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import unicodedata
 import warnings
 from pathlib import Path
 
@@ -19,9 +20,10 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from frameshift.errors import (CorpusError, InputNotFoundError, OptionError, Problem)
+from frameshift.errors import (ArgumentTypeError, CorpusError, InputNotFoundError, OptionError,
+                               Problem)
 
-from frameshift.files import corpus_dir, read_text_file
+from frameshift.files import corpus_dir, load_yaml, read_text_file
 
 from .model import STATEMENT_COLUMNS, Corpus, EmptyStatementWarning, _isna
 
@@ -33,6 +35,10 @@ _TEXT_CANDIDATES = ("text", "content", "body")
 _ACTOR_CANDIDATES = ("actor", "speaker", "author")
 _DATE_CANDIDATES = ("date",)
 _INT_RE = re.compile(r"-?[0-9]{1,9}")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+#: At most this many statements without text are named one by one; beyond it one warning
+#: gives the count and the first lines.
+MAX_EMPTY_WARNINGS = 5
 
 
 
@@ -51,6 +57,16 @@ def bundled_corpora() -> list[str]:
 
 
 def _resolve(path) -> Path:
+    if isinstance(path, (bytes, bytearray)):
+        path = os.fsdecode(path)
+    if not isinstance(path, (str, os.PathLike)):
+        raise ArgumentTypeError(f"read_corpus: expected a path or a bundled corpus name, got "
+                          f"{type(path).__name__}. For a DataFrame use from_frame(df).")
+    if not str(path).strip():
+        raise InputNotFoundError(
+            f"{str(path)!r}: an empty corpus path. Give the path to a corpus folder, CSV/TSV, "
+            f"JSON Lines file or folder of .txt files, or a bundled corpus name "
+            f"({', '.join(bundled_corpora()) or 'none found'}).", path=path)
     p = Path(path)
     if p.exists():
         return p
@@ -68,7 +84,7 @@ def _resolve(path) -> Path:
 def read_corpus(path, *, id_col: str | None = None, text_col: str | None = None,
                 actor_col: str | None = None, date_col: str | None = None,
                 actors=None, name: str | None = None, sep: str | None = None,
-                date_format: str | None = None) -> Corpus:
+                date_format: str | None = None, allow_outside: bool = False) -> Corpus:
     """Read a corpus of statements from a folder or file, recognising its format.
 
     Parameters
@@ -98,6 +114,10 @@ def read_corpus(path, *, id_col: str | None = None, text_col: str | None = None,
         :func:`~datetime.datetime.strptime` format such as ``"%d %B %Y"`` (27 March 2023).
         ISO dates are read under every setting. A date that does not fit is reported with its
         row and the setting to use.
+    allow_outside : bool
+        Whether the files a corpus folder names (``corpus.yml`` entries, symbolic links in
+        it) may lie outside that folder. Default False: a shared corpus cannot make
+        frameshift read (and show) files elsewhere on the machine.
 
     Returns
     -------
@@ -117,22 +137,44 @@ def read_corpus(path, *, id_col: str | None = None, text_col: str | None = None,
     reg = read_actors(actors) if isinstance(actors, (str, os.PathLike)) else actors
     cols = dict(id_col=id_col, text_col=text_col, actor_col=actor_col, date_col=date_col,
                 date_format=check_date_format(date_format))
+    if sep is not None and (not isinstance(sep, str) or len(sep) != 1 or sep in "\"\r\n"):
+        raise CorpusError(f"sep={sep!r}: the separator must be one character other than a "
+                          f"quotation mark or line break (e.g. ',', ';' or '\\t').")
     if p.is_dir():
         if (p / "corpus.yml").is_file():
-            return _read_corpus_folder(p, name=name, **cols)
-        return _read_text_folder(p, actors=reg, name=name, **cols)
+            corpus = _read_corpus_folder(p, name=name, allow_outside=allow_outside, **cols)
+        else:
+            corpus = _read_text_folder(p, actors=reg, name=name, allow_outside=allow_outside,
+                                       **cols)
+        corpus.input_files = _input_files(p, corpus)
+        return corpus
     suffix = p.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
         records = _read_jsonl(p)
-        return _from_records(records, path=p, actors=reg, name=name or p.stem, **cols)
+        corpus = _from_records(records, path=p, actors=reg, name=name or p.stem, **cols)
+        corpus.input_files = (p,)
+        return corpus
     if suffix in (".csv", ".tsv", ".tab", ".txt"):
         if sep is None:
             sep = "\t" if suffix in (".tsv", ".tab") else ","
         records = _read_delimited(p, sep)
-        return _from_records(records, path=p, actors=reg, name=name or p.stem, **cols)
+        corpus = _from_records(records, path=p, actors=reg, name=name or p.stem, **cols)
+        corpus.input_files = (p,)
+        return corpus
     raise CorpusError(
         f"{p}: cannot tell the format from the extension {suffix!r}. Use .csv, .tsv, .jsonl, "
         f"a folder of .txt files, or a corpus folder with corpus.yml.", path=p)
+
+
+def _input_files(folder: Path, corpus) -> tuple:
+    """Every file a corpus folder was read from (the folder's files and what corpus.yml
+    names), so that an output can never replace one of them."""
+    out = [folder]
+    for key in ("actors", "statements", "segments", "sources"):
+        v = corpus.meta.get(key)
+        if isinstance(v, str) and v.strip():
+            out.append(folder / v)
+    return tuple(out)
 
 
 def _read_delimited(path: Path, sep: str) -> list[tuple[int, dict]]:
@@ -148,17 +190,75 @@ def _read_delimited(path: Path, sep: str) -> list[tuple[int, dict]]:
         csv.field_size_limit(old_limit)
 
 
+def _sep_name(sep: str) -> str:
+    return {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}.get(sep, repr(sep))
+
+
+_SHAPE_RE = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _shape(value: str) -> str:
+    """The shape of an id: runs of letters become 'a', runs of digits '9' (``s12`` -> ``a9``)."""
+    return _SHAPE_RE.sub(lambda m: "9" if m.group()[0].isdigit() else "a", value.strip())
+
+
+def _swallowed_rows(rec: list, sep: str, n_fields: int, shapes: set) -> list[str]:
+    """Lines inside the fields of one record that look like rows of their own -- as many
+    fields as the header, and a first field shaped like the first fields of the rows -- the
+    sign of a quotation mark that was opened and not closed where it should have been."""
+    out = []
+    for field in rec:
+        if "\n" not in field or field.count(sep) < n_fields - 1:
+            continue
+        for ln in field.split("\n")[1:]:
+            ln = ln.rstrip("\r")
+            if ln.count(sep) < n_fields - 1:
+                continue
+            try:
+                parsed = next(csv.reader([ln], delimiter=sep), [])
+            except csv.Error:
+                parsed = ln.split(sep)
+            if len(parsed) == n_fields and parsed[0].strip() and _shape(parsed[0]) in shapes:
+                out.append(ln)
+    return out
+
+
 def delimited_rows(reader, path, header: list):
     """Rows after the header of a ``csv.reader``: ``(line, record)``, or ``(line, Problem)``
-    for a row whose number of fields differs from the header's. Blank rows are skipped.
+    for a row whose number of fields differs from the header's, or whose quoted text runs
+    over lines that look like rows of their own (an unclosed quotation mark that would
+    silently merge the following rows into one text). Blank rows are skipped.
 
     Shared by the loaders and the streaming counter (:mod:`frameshift.matching.stream`).
     """
+    sep = getattr(reader.dialect, "delimiter", ",")
+    shapes: set = set()
     line = reader.line_num + 1
     for rec in reader:
         start_line = line
         line = reader.line_num + 1
         if not rec or all(not c.strip() for c in rec):
+            continue
+        if rec[0].strip() and len(shapes) < 1000:
+            shapes.add(_shape(rec[0]))
+        if len(header) > 1 and line - start_line > 1:
+            swallowed = _swallowed_rows(rec, sep, len(header), shapes)
+            if swallowed:
+                yield start_line, Problem(
+                    f"a quoted text starting on this row runs over {line - start_line} lines "
+                    f"(to line {line - 1}) and contains {len(swallowed)} line(s) that look like "
+                    f"rows of their own (e.g. {swallowed[0][:60]!r}): a quotation mark is "
+                    f"probably not closed, which would merge those rows into one text.",
+                    "Close the quotation mark at the end of the text, and double every "
+                    "quotation mark inside a text (\"\").", path=path, line=start_line)
+                continue
+        if len(rec) < len(header) and line - start_line > 1 and "\n" in rec[-1]:
+            yield start_line, Problem(
+                f"row has {len(rec)} fields, the header has {len(header)}, and its last text "
+                f"runs over {line - start_line} lines (to line {line - 1}): a quotation mark "
+                f"opened on this row is probably never closed.",
+                "Close the quotation mark at the end of the text, and double every "
+                "quotation mark inside a text (\"\").", path=path, line=start_line)
             continue
         if len(rec) != len(header):
             yield start_line, Problem(
@@ -169,13 +269,40 @@ def delimited_rows(reader, path, header: list):
         yield start_line, dict(zip(header, rec))
 
 
+def _check_single_values(df, columns, prob):
+    """Ids, texts, actors and dates must be single values, not lists or mappings."""
+    for what, col in columns:
+        if col is None:
+            continue
+        for i, v in enumerate(df[col].tolist()):
+            if isinstance(v, (dict, list, tuple, set)):
+                kind = "a mapping" if isinstance(v, dict) else "a list"
+                prob(i, f"the {what} in column {col!r} is {kind} ({_short(v)}), not a single "
+                        f"value.", f"Write one {what} as plain text.")
+
+
+def _short(v) -> str:
+    text = repr(v)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _parse_delimited(text: str, path: Path, sep: str) -> list[tuple[int, dict]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     try:
         header = next(reader)
     except csv.Error as err:
         raise CorpusError(f"{path}:1: cannot parse the header ({err}).", path=path) from err
-    header = [h.strip() for h in header]
+    header = [h.strip().lstrip("\ufeff").strip() for h in header]
+    if len(header) == 1:
+        hint = next((name for ch, name in ((";", "semicolon"), ("\t", "tab"), ("|", "bar"))
+                     if ch != sep and ch in header[0]), None)
+        if hint is not None:
+            ch = {"semicolon": ";", "tab": "\\t", "bar": "|"}[hint]
+            raise CorpusError(
+                f"{path}:1: the header is one column {header[0][:60]!r}, which contains "
+                f"{hint}s: the file seems to be {hint}-separated, not {_sep_name(sep)}-separated. "
+                f"Give the separator: --sep '{ch}' (sep='{ch}' in Python), or save the file "
+                f"with commas.", path=path, line=1)
     problems = []
     dup = sorted({h for h in header if header.count(h) > 1})
     if dup:
@@ -191,6 +318,18 @@ def _parse_delimited(text: str, path: Path, sep: str) -> list[tuple[int, dict]]:
     except csv.Error as err:
         raise CorpusError(f"{path}:{reader.line_num}: {err}. Check the quoting.",
                           path=path, line=reader.line_num) from err
+    if not problems and text.count('"') % 2 == 1:
+        # An odd number of quotation marks: one is not closed. The csv module then runs the
+        # last quoted field on to the end of the file without a word.
+        spans = [(b - a, a) for (a, _), (b, _) in zip(rows, rows[1:] + [(reader.line_num + 1,
+                                                                        None)])]
+        width, start = max(spans) if spans else (0, 1)
+        where = (f"; the row starting on line {start} runs over {width} lines" if width > 1
+                 else "")
+        problems.append(Problem(
+            f"the file has an odd number of quotation marks (\"), so one is not closed{where}.",
+            "Close the quotation mark at the end of its text, and double every quotation mark "
+            "inside a text (\"\").", path=path, line=start if width > 1 else None))
     if problems:
         raise CorpusError(f"{path}: {len(problems)} problem(s) in the table:",
                           problems=problems, path=path)
@@ -224,10 +363,43 @@ def json_record(line: str, path, i: int):
     except json.JSONDecodeError as err:
         return Problem(f"not valid JSON ({err.msg} at column {err.colno}).",
                        "Each line must be one JSON object.", path=path, line=i)
+    except RecursionError:
+        return Problem("the JSON is nested too deeply to read.",
+                       "Each line must be one JSON object of plain values.", path=path, line=i)
+    except ValueError as err:  # e.g. an integer of more than 4300 digits
+        return Problem(f"a value cannot be read ({err}).",
+                       "Write very long numbers as text (in quotes).", path=path, line=i)
     if not isinstance(rec, dict):
         return Problem(f"expected a JSON object, found {type(rec).__name__}.",
                        "Each line must be one JSON object.", path=path, line=i)
+    bad = _surrogate_in(rec)
+    if bad is not None:
+        key, ch = bad
+        return Problem(f"the value of {key!r} contains the escape \\u{ord(ch):04x}, half of a "
+                       f"UTF-16 surrogate pair without its other half (not a character).",
+                       "Write the character itself, or both halves of the pair "
+                       "(e.g. \\ud83d\\ude00).", path=path, line=i)
     return rec
+
+
+def _surrogate_in(rec: dict):
+    """(key, character) of the first lone surrogate in a record's keys or text values."""
+    stack = [(None, rec)]
+    while stack:
+        key, v = stack.pop()
+        if isinstance(v, str):
+            m = _SURROGATE_RE.search(v)
+            if m:
+                return key, m.group()
+        elif isinstance(v, dict):
+            for k, x in v.items():
+                m = _SURROGATE_RE.search(k)
+                if m:
+                    return k, m.group()
+                stack.append((k if key is None else key, x))
+        elif isinstance(v, list):
+            stack.extend((key, x) for x in v)
+    return None
 
 
 def _read_jsonl(path: Path) -> list[tuple[int, dict]]:
@@ -249,9 +421,32 @@ def _read_jsonl(path: Path) -> list[tuple[int, dict]]:
     return rows
 
 
+def _inside(folder: Path, target: Path, *, what: str, source, allow_outside: bool) -> Path:
+    """``target`` if it lies inside ``folder`` once symbolic links are resolved, or else a
+    CorpusError (unless the user allowed files outside the corpus folder)."""
+    if allow_outside:
+        return target
+    try:
+        real, root = target.resolve(), folder.resolve()
+    except (OSError, RuntimeError) as err:  # a symlink loop
+        raise CorpusError(f"{target}: cannot follow the path ({err}). Replace the symbolic "
+                          f"link by the file itself.", path=target) from err
+    if real != root and root not in real.parents:
+        how = ("is a symbolic link to" if target.is_symlink() or real != target.absolute()
+               else "points to")
+        raise CorpusError(
+            f"{source}: the {what} {target.name!r} {how} {real}, outside the corpus folder "
+            f"{folder}. frameshift reads only files inside a corpus folder: copy the file into "
+            f"it, or pass allow_outside=True (--allow-outside on the command line) if you "
+            f"trust this corpus.", path=source)
+    return target
+
+
 def _read_text_folder(folder: Path, *, actors, name, id_col, text_col, actor_col, date_col,
-                      date_format=None):
+                      date_format=None, allow_outside=False):
     files = sorted(folder.glob("*.txt"))
+    for f in files:
+        _inside(folder, f, what="file", source=f, allow_outside=allow_outside)
     if not files:
         raise CorpusError(
             f"{folder}: no corpus.yml and no .txt files. Give a corpus folder, or a folder of "
@@ -259,6 +454,7 @@ def _read_text_folder(folder: Path, *, actors, name, id_col, text_col, actor_col
     sidecar = folder / "metadata.csv"
     meta = {}
     if sidecar.is_file():
+        _inside(folder, sidecar, what="file", source=sidecar, allow_outside=allow_outside)
         for line, rec in _read_delimited(sidecar, ","):
             if "file" not in rec:
                 raise CorpusError(
@@ -278,10 +474,15 @@ def _read_text_folder(folder: Path, *, actors, name, id_col, text_col, actor_col
                                         path=f, line=1))
                 continue
             try:
-                fm = yaml.safe_load(raw[3:end]) or {}
+                fm = load_yaml(raw[3:end], f, error=CorpusError) or {}
+            except CorpusError as err:
+                problems.append(Problem(str(err).split(": ", 1)[-1], "", path=f,
+                                        line=err.line))
+                continue
             except yaml.YAMLError as err:
                 mark = getattr(err, "problem_mark", None)
-                problems.append(Problem(f"front matter is not valid YAML ({err}).",
+                problems.append(Problem(f"front matter is not valid YAML "
+                                        f"({getattr(err, 'problem', None) or err}).",
                                         "Fix the YAML between the '---' lines.", path=f,
                                         line=(mark.line + 2) if mark else 1))
                 continue
@@ -553,7 +754,9 @@ def from_frame(df: pd.DataFrame, *, id_col: str | None = None, text_col: str | N
     ['statement_id', 'actor', 'date', 'text', 'id', 'body', 'party']
     """
     if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"from_frame expects a pandas DataFrame, got {type(df).__name__}.")
+        raise ArgumentTypeError(f"from_frame expects a pandas DataFrame, got "
+                                f"{type(df).__name__}. Build one with pandas.DataFrame(...) "
+                                f"or read a file with read_corpus(path).")
     date_format = check_date_format(date_format)
     if isinstance(actors, (str, os.PathLike)):
         actors = read_actors(actors)
@@ -595,6 +798,10 @@ def from_frame(df: pd.DataFrame, *, id_col: str | None = None, text_col: str | N
         else:
             problems.append(Problem(f"row {i}: {msg}", fix, path="DataFrame"))
 
+    _check_single_values(df, (("id", idc), ("text", txc), ("actor", acc), ("date", dtc)), prob)
+    if problems:
+        raise CorpusError(f"{where}: {len(problems)} problem(s):", problems=problems,
+                          path=_path)
     ids = []
     first_seen: dict = {}
     for i, v in enumerate(df[idc].tolist()):
@@ -642,10 +849,20 @@ def from_frame(df: pd.DataFrame, *, id_col: str | None = None, text_col: str | N
     if problems:
         raise CorpusError(f"{where}: {len(problems)} problem(s):", problems=problems,
                           path=_path)
-    for i in empty_rows:
-        where_i = f"{where}:{lines[i]}" if _path is not None else f"{where} row {i}"
-        warnings.warn(f"{where_i}: statement {ids[i]!r} has no text; it is kept and counted "
-                      f"as 0 tokens.", EmptyStatementWarning, stacklevel=3)
+    def at(i):
+        return f"{where}:{lines[i]}" if _path is not None else f"{where} row {i}"
+
+    if len(empty_rows) > MAX_EMPTY_WARNINGS:
+        first = ", ".join(at(i).rsplit(" ", 1)[-1].rsplit(":", 1)[-1]
+                          for i in empty_rows[:MAX_EMPTY_WARNINGS])
+        warnings.warn(f"{where}: {len(empty_rows)} statements have no text (the first at "
+                      f"{label}s {first}, ...); they are kept and counted as 0 tokens.",
+                      EmptyStatementWarning, stacklevel=3)
+    else:
+        for i in empty_rows:
+            warnings.warn(f"{at(i)}: statement {ids[i]!r} has no text; it is kept and counted "
+                          f"as 0 tokens.", EmptyStatementWarning, stacklevel=3)
+    _warn_near_duplicates(ids, where)
     out = pd.DataFrame({
         "statement_id": pd.Series(ids, dtype=object),
         "actor": pd.Series(actor_vals, dtype=object),
@@ -667,6 +884,20 @@ def from_frame(df: pd.DataFrame, *, id_col: str | None = None, text_col: str | N
                   path=_path)
 
 
+def _warn_near_duplicates(ids, where) -> None:
+    """One warning for ids that differ only by case or Unicode normalisation."""
+    groups: dict = {}
+    for sid in ids:
+        groups.setdefault(unicodedata.normalize("NFKC", sid).casefold(), []).append(sid)
+    near = [g for g in groups.values() if len(set(g)) > 1]
+    if near:
+        shown = "; ".join(" / ".join(repr(x) for x in sorted(set(g))) for g in near[:5])
+        more = f" and {len(near) - 5} more group(s)" if len(near) > 5 else ""
+        warnings.warn(f"{where}: {len(near)} group(s) of ids differ only by case or Unicode "
+                      f"normalisation: {shown}{more}. They are kept as different statements; "
+                      f"rename them if they are the same.", UserWarning, stacklevel=4)
+
+
 def _maybe_numeric(col: pd.Series) -> np.ndarray:
     """Integer-looking text columns (``Year``) become integers; everything else is kept."""
     vals = col.tolist()
@@ -684,10 +915,13 @@ def _analysis_order(dates: pd.Series) -> np.ndarray:
 
 # --------------------------------------------------------------------------- corpus folders
 def _read_corpus_folder(folder: Path, *, name, id_col, text_col, actor_col, date_col,
-                        date_format=None) -> Corpus:
+                        date_format=None, allow_outside=False) -> Corpus:
     manifest_path = folder / "corpus.yml"
+    _inside(folder, manifest_path, what="manifest", source=manifest_path,
+            allow_outside=allow_outside)
     try:
-        manifest = yaml.safe_load(read_text_file(manifest_path)) or {}
+        manifest = load_yaml(read_text_file(manifest_path), manifest_path,
+                             error=CorpusError) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -704,6 +938,17 @@ def _read_corpus_folder(folder: Path, *, name, id_col, text_col, actor_col, date
     if bad:
         raise CorpusError(f"{manifest_path}: the entries {bad} must be file or folder names "
                           f"(text). Fix them.", path=manifest_path)
+    for key in ("actors", "statements", "segments", "sources"):
+        if key in manifest:
+            if not manifest[key].strip():
+                raise CorpusError(f"{manifest_path}: the entry {key!r} is empty. Give a file "
+                                  f"name or remove the entry.", path=manifest_path)
+            _inside(folder, folder / manifest[key], what=f"'{key}:' entry", source=manifest_path,
+                    allow_outside=allow_outside)
+    for default in ("actors.csv", "statements.csv"):
+        if (folder / default).exists():
+            _inside(folder, folder / default, what="file", source=folder / default,
+                    allow_outside=allow_outside)
     actors = None
     if (folder / manifest.get("actors", "actors.csv")).is_file():
         actors = read_actors(folder / manifest.get("actors", "actors.csv"))
@@ -721,6 +966,7 @@ def _read_corpus_folder(folder: Path, *, name, id_col, text_col, actor_col, date
                 path=src_dir)
         for f in sorted(src_dir.iterdir()):
             if f.is_file() and not f.name.startswith("."):
+                _inside(folder, f, what="source file", source=f, allow_outside=allow_outside)
                 sources[f.stem] = read_text_file(f)
         seg_path = folder / seg_name
         if not seg_path.is_file():

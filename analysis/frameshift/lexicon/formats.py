@@ -9,8 +9,9 @@ from pathlib import Path
 
 import yaml
 
-from frameshift.files import atomic_write_bytes
-from frameshift.errors import (LexiconError, UnknownLexiconError, format_location)
+from frameshift.files import atomic_write_bytes, compose_yaml
+from frameshift.errors import (ArgumentTypeError, LexiconError, UnknownLexiconError,
+                               format_location)
 
 from .model import (LEXICON_FORMATS, Lexicon, Pattern,
                     _CATEGORY_KEYS, _LEXICON_KEYS, _Builder)
@@ -99,7 +100,28 @@ def read_lexicon(path_or_name, *, format: str | None = None,
     >>> lex.name, "coercion" in lex
     ('karabakh_framing', True)
     """
+    if isinstance(path_or_name, bytes):
+        path_or_name = path_or_name.decode("utf-8", "surrogateescape")
+    if not isinstance(path_or_name, (str, Path)) and not hasattr(path_or_name, "__fspath__"):
+        raise ArgumentTypeError(
+            f"read_lexicon: expected a file path or a bundled lexicon name, got "
+            f"{type(path_or_name).__name__}. For a dict of patterns use lexicon_from_dict().")
+    if not str(path_or_name).strip():
+        raise UnknownLexiconError(
+            f"{str(path_or_name)!r}: an empty lexicon path. Give a lexicon file (.yml, .dic, "
+            f".csv) or one of the bundled lexicons: {', '.join(bundled_lexicons())}.")
     p = Path(path_or_name)
+    if p.is_dir():
+        inside = sorted(q.name for q in p.iterdir()
+                        if q.suffix.lower() in (".yml", ".yaml", ".dic", ".csv"))[:5]
+        hint = f" (it holds {', '.join(inside)})" if inside else ""
+        raise UnknownLexiconError(
+            f"{p}: is a folder, not a lexicon file{hint}. Give the path of the lexicon file "
+            f"inside it.", path=p)
+    if not p.is_file() and p.exists():
+        from frameshift.files import read_input_bytes
+
+        read_input_bytes(p, what="lexicon file")  # names the pipe or device
     if not p.is_file():
         name = str(path_or_name)
         if name in bundled_lexicons():
@@ -136,7 +158,7 @@ def _detect_format(text: str, path: Path) -> str:
         return "csv"
     try:
         node = yaml.compose(text, Loader=_FAST_LOADER)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return "frameshift" if "categories:" in text else "quanteda"
     _COMPOSED[0] = (text, node)  # the YAML readers reuse it: the file is parsed once
     if isinstance(node, yaml.MappingNode) and any(
@@ -151,14 +173,9 @@ _COMPOSED: list = [None]
 
 def _compose(text: str, path):
     last, _COMPOSED[0] = _COMPOSED[0], None
-    if last is not None and last[0] is text:
-        return last[1]
-    try:
-        return yaml.compose(text, Loader=_FAST_LOADER)
-    except yaml.YAMLError:
-        pass
-    try:  # the pure-Python loader's messages and context marks are the ones reported
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+    try:  # parsed once (by _detect_format, libyaml), then bounded: aliases, depth, loops
+        return compose_yaml(text, path, error=LexiconError,
+                            node=last[1] if last is not None and last[0] is text else None)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -254,7 +271,8 @@ def _read_frameshift_yaml(text: str, path, strict: bool) -> Lexicon:
     root = _compose(text, path)
     b = _Builder(path, strict)
     if not isinstance(root, yaml.MappingNode):
-        raise LexiconError(f"{path}: expected a mapping with 'name' and 'categories'.",
+        raise LexiconError(f"{path}: expected a mapping with 'name' and 'categories'. Start "
+                           f"the file with 'name: ...' and a 'categories:' list.",
                            path=path)
     top = _mapping(root)
     for key, node in top.items():
@@ -324,14 +342,14 @@ def _add_quanteda(b: _Builder, items, *, prefix: str, parent, plain: bool):
             b.add(cid, [(v, None) for v in values], parent=parent)
             continue
         if isinstance(value, yaml.MappingNode):
-            _add_quanteda(b, [(k.value, v, _line(k)) for k, v in value.value],
-                          prefix=f"{cid}.", parent=cid, plain=False)
+            _add_quanteda(b, _quanteda_items(b, value), prefix=f"{cid}.", parent=cid,
+                          plain=False)
             continue
         if isinstance(value, yaml.SequenceNode):
             entries, subs = [], []
             for item in value.value:  # quanteda allows values and sub-keys in one list
                 if isinstance(item, yaml.MappingNode):
-                    subs.extend((k.value, v, _line(k)) for k, v in item.value)
+                    subs.extend(_quanteda_items(b, item))
                 elif isinstance(item, yaml.ScalarNode):
                     if not _entry_mistake(item, b, cid):
                         entries.append((item.value, _line(item)))
@@ -347,6 +365,18 @@ def _add_quanteda(b: _Builder, items, *, prefix: str, parent, plain: bool):
         b.add(cid, entries, line=line, parent=parent)
 
 
+def _quanteda_items(b: _Builder, node) -> list:
+    """(key, value node, line) of a mapping; keys that are not plain text are reported."""
+    out = []
+    for k, v in node.value:
+        if isinstance(k, yaml.ScalarNode):
+            out.append((k.value, v, _line(k)))
+        else:
+            b.problem("a category name must be plain text, not a list or mapping.",
+                      "Write the key as a word ('name:').", _line(k))
+    return out
+
+
 def _read_quanteda_yaml(text: str, path, strict: bool) -> Lexicon:
     root = _compose(text, path)
     if not isinstance(root, yaml.MappingNode):
@@ -354,8 +384,7 @@ def _read_quanteda_yaml(text: str, path, strict: bool) -> Lexicon:
                            f"(a quanteda dictionary) or a frameshift lexicon with "
                            f"'categories:'.", path=path)
     b = _Builder(path, strict)
-    _add_quanteda(b, [(k.value, v, _line(k)) for k, v in root.value], prefix="", parent=None,
-                  plain=False)
+    _add_quanteda(b, _quanteda_items(b, root), prefix="", parent=None, plain=False)
     return b.finish(name=Path(path).stem, format="quanteda", hyphen_variants=False)
 
 

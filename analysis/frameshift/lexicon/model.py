@@ -51,7 +51,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre_c  # type: ignore[no-redef]
 
 __all__ = ["Pattern", "Category", "Lexicon", "LexiconWarning", "parse_pattern", "MAX_GAP",
-           "LEXICON_FORMATS"]
+           "LEXICON_FORMATS", "GlobMatcher"]
 
 #: Largest number of words a gap ``{M,N}`` may allow.
 MAX_GAP = 10
@@ -168,7 +168,7 @@ def _parse_pattern(text, *, exact=False, path=None, line=None):
         expr = s[3:]
         try:
             re.compile(expr)
-        except re.error as err:
+        except (re.error, OverflowError, RecursionError) as err:
             prob(f"pattern {raw!r} is not a valid regular expression ({err}).",
                  "Fix the expression; the pattern after 're:' must compile with Python's re.")
             return None, probs
@@ -243,27 +243,54 @@ def _parse_pattern(text, *, exact=False, path=None, line=None):
 # -- regular-expression safety --------------------------------------------------------
 _REPEATS = {_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT}
 _POSSESSIVE = getattr(_sre_c, "POSSESSIVE_REPEAT", None)
-_SAMPLE = [chr(c) for c in range(32, 127)] + list("éøаб_ʼ")
+# Characters tried when asking "can these two parts match the same character?". Besides ASCII
+# they hold letters that fold into ASCII ones under case-insensitive matching (long s, Kelvin
+# sign, dotless i, sharp s ...), non-ASCII letters, digits and spaces; the characters written
+# in the expression itself (and their case variants) are added for each expression.
+_SAMPLE = ([chr(c) for c in range(32, 127)] +
+           list("éøаб_ʼſKıİßẞΩµﬁǅΣσςжЖաԱ٣४\u00a0\u2003\u200b"))
 
 
 def _regex_danger(expr: str) -> str | None:
-    """Why ``expr`` may backtrack catastrophically, or None.
+    """Why ``expr`` may take more than linear time on a long token, or None.
 
-    The rule: a variable quantifier (``*``, ``+``, ``?``, ``{m,n}`` with m < n) may not sit
-    inside another variable quantifier that can repeat more than once, and inside such a
-    quantifier the branches of an alternation may not be able to start with the same
-    character. Possessive quantifiers and atomic groups do not backtrack and are allowed.
+    The rules (matching is case-insensitive unless ``--case-sensitive``, so overlaps are
+    judged as if it were, and characters outside ASCII count):
+
+    * a variable quantifier (``*``, ``+``, ``?``, ``{m,n}`` with m < n) may not sit inside
+      another variable quantifier that can repeat more than once (``(a+)+``: exponential);
+    * inside such a quantifier the branches of an alternation may not be able to start with
+      the same character (``(a|ab)*``, ``(k|K)*``, ``(ſ|s)*``: exponential);
+    * two unbounded quantifiers in a row may not be able to match the same characters, with
+      nothing in between that only one of them could match (``a*a*b``, ``\\w*ion\\w*``,
+      ``.*x.*``: polynomial -- a glob such as ``*ion*`` does the same in linear time).
+
+    Possessive quantifiers and atomic groups do not backtrack and are allowed.
     """
     try:
         tree = _sre_parse.parse(expr)
-    except re.error:  # pragma: no cover - compiled before
-        return None
-    flags = tree.state.flags if hasattr(tree, "state") else 0
-    icase = bool(flags & re.IGNORECASE)
-    return _walk(list(tree), False, icase)
+    except (re.error, RecursionError, OverflowError):  # pragma: no cover - compiled before
+        return "it is nested too deeply to check."
+    icase = True  # matching ignores case unless --case-sensitive: judge as if it did
+    sample = _sample_for(expr)
+    try:
+        return _walk(list(tree), False, icase, sample)
+    except RecursionError:
+        return "it is nested too deeply to check."
 
 
-def _walk(items, in_repeat: bool, icase: bool) -> str | None:
+def _sample_for(expr: str) -> list:
+    extra = set()
+    for ch in expr:
+        if ord(ch) > 126:
+            extra.update({ch, ch.lower(), ch.upper(), ch.casefold()[:1]})
+    return _SAMPLE + sorted(c for c in extra if len(c) == 1 and c not in _SAMPLE)
+
+
+def _walk(items, in_repeat: bool, icase: bool, sample) -> str | None:
+    why = _polynomial(items, icase, sample)
+    if why:
+        return why
     for op, av in items:
         if op in _REPEATS:
             lo, hi, sub = av
@@ -274,79 +301,131 @@ def _walk(items, in_repeat: bool, icase: bool) -> str | None:
                         "which can take exponential time.")
             outer = in_repeat or (variable and repeats)
             if outer:
-                why = _ambiguous_branch(list(sub), icase)
+                why = _ambiguous_branch(list(sub), icase, sample)
                 if why:
                     return why
-            why = _walk(list(sub), outer, icase)
+            why = _walk(list(sub), outer, icase, sample)
             if why:
                 return why
         elif _POSSESSIVE is not None and op == _POSSESSIVE:
             continue
         elif op == _sre_c.SUBPATTERN:
-            why = _walk(list(av[3]), in_repeat, icase)
+            why = _walk(list(av[3]), in_repeat, icase, sample)
             if why:
                 return why
         elif op == _sre_c.BRANCH:
             for alt in av[1]:
-                why = _walk(list(alt), in_repeat, icase)
+                why = _walk(list(alt), in_repeat, icase, sample)
                 if why:
                     return why
         elif op in (_sre_c.ASSERT, _sre_c.ASSERT_NOT):
-            why = _walk(list(av[1]), in_repeat, icase)
+            why = _walk(list(av[1]), in_repeat, icase, sample)
             if why:
                 return why
     return None
 
 
-def _ambiguous_branch(items, icase: bool) -> str | None:
+def _flat(items):
+    """The items of a sequence with plain groups opened (``(a*)(a*)b`` is ``a* a* b``)."""
+    out = []
+    for op, av in items:
+        if op == _sre_c.SUBPATTERN:
+            out.extend(_flat(list(av[3])))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _polynomial(items, icase: bool, sample) -> str | None:
+    seq = _flat(items)
+    unbounded = [i for i, (op, av) in enumerate(seq)
+                 if op in _REPEATS and av[1] == _sre_c.MAXREPEAT and av[0] < av[1]]
+    for a, b in zip(unbounded, unbounded[1:]):
+        both = _consumable([seq[a]], icase, sample) & _consumable([seq[b]], icase, sample)
+        if not both:
+            continue
+        between = [it for it in seq[a + 1:b] if it[0] != _sre_c.AT]
+        if all(_consumable([it], icase, sample) & both for it in between):
+            return ("two unbounded quantifiers in a row can match the same characters (as in "
+                    "'a*a*b' or '\\w*ion\\w*'), which can take polynomial time on a long word.")
+    return None
+
+
+def _consumable(items, icase: bool, sample) -> set:
+    """Sample characters that some part of ``items`` can consume."""
+    out: set = set()
+    for op, av in items:
+        if op in _REPEATS or (_POSSESSIVE is not None and op == _POSSESSIVE):
+            out |= _consumable(list(av[2]), icase, sample)
+        elif op == _sre_c.SUBPATTERN:
+            out |= _consumable(list(av[3]), icase, sample)
+        elif op == _sre_c.BRANCH:
+            for alt in av[1]:
+                out |= _consumable(list(alt), icase, sample)
+        elif op in (_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT):
+            continue
+        else:
+            out |= _first_chars([(op, av)], icase, sample)
+    return out
+
+
+def _ambiguous_branch(items, icase: bool, sample) -> str | None:
     for op, av in items:
         if op == _sre_c.BRANCH:
-            firsts = [_first_chars(list(alt), icase) for alt in av[1]]
+            firsts = [_first_chars(list(alt), icase, sample) for alt in av[1]]
             for i in range(len(firsts)):
                 for j in range(i + 1, len(firsts)):
                     if firsts[i] & firsts[j]:
                         return ("alternatives inside a repeated group can start with the same "
-                                "character (as in '(a|ab)*'), which can take exponential time.")
+                                "character (as in '(a|ab)*', or 'k' and 'K' when case is "
+                                "ignored), which can take exponential time.")
         elif op == _sre_c.SUBPATTERN:
-            why = _ambiguous_branch(list(av[3]), icase)
+            why = _ambiguous_branch(list(av[3]), icase, sample)
             if why:
                 return why
     return None
 
 
-def _first_chars(items, icase: bool) -> set:
+def _matching(regex: str, icase: bool, sample) -> set:
+    try:
+        rx = re.compile(regex, re.IGNORECASE if icase else 0)
+    except (re.error, ValueError):
+        return set(sample)
+    return {c for c in sample if rx.fullmatch(c)}
+
+
+def _first_chars(items, icase: bool, sample) -> set:
     """Sample characters that can start a match of ``items`` (a conservative sample)."""
     for op, av in items:
         if op == _sre_c.AT:
             continue
         if op == _sre_c.LITERAL:
             ch = chr(av)
-            return {ch.lower(), ch.upper()} if icase else {ch}
+            return _matching(re.escape(ch), icase, sample) | {ch}
         if op == _sre_c.NOT_LITERAL:
-            return {c for c in _SAMPLE if c != chr(av)}
+            return _matching(f"[^{re.escape(chr(av))}]", icase, sample)
         if op == _sre_c.ANY:
-            return set(_SAMPLE)
+            return set(sample)
         if op == _sre_c.IN:
             try:
-                rx = re.compile(_in_to_regex(av), re.IGNORECASE if icase else 0)
-            except (re.error, ValueError):
-                return set(_SAMPLE)
-            return {c for c in _SAMPLE if rx.fullmatch(c)}
+                return _matching(_in_to_regex(av), icase, sample)
+            except ValueError:
+                return set(sample)
         if op == _sre_c.SUBPATTERN:
-            return _first_chars(list(av[3]), icase)
+            return _first_chars(list(av[3]), icase, sample)
         if op == _sre_c.BRANCH:
             out = set()
             for alt in av[1]:
-                out |= _first_chars(list(alt), icase)
+                out |= _first_chars(list(alt), icase, sample)
             return out
-        if op in _REPEATS:
+        if op in _REPEATS or (_POSSESSIVE is not None and op == _POSSESSIVE):
             lo, _hi, sub = av
-            first = _first_chars(list(sub), icase)
+            first = _first_chars(list(sub), icase, sample)
             if lo == 0:
-                return first | set(_SAMPLE)  # may be skipped: anything may follow
+                return first | set(sample)  # may be skipped: anything may follow
             return first
-        return set(_SAMPLE)
-    return set(_SAMPLE)  # an empty alternative overlaps anything
+        return set(sample)
+    return set(sample)  # an empty alternative overlaps anything
 
 
 def _in_to_regex(av) -> str:
@@ -368,6 +447,53 @@ def _in_to_regex(av) -> str:
         else:
             raise ValueError(op)
     return "[" + ("^" if neg else "") + "".join(parts) + "]"
+
+
+# -- globs ------------------------------------------------------------------------------
+class GlobMatcher:
+    """A glob (``*`` any run of characters, ``?`` one character) matched in linear time.
+
+    ``re`` would turn ``*a*a*a*b`` into ``.*a.*a.*a.*b``, which backtracks in polynomial time
+    on a long word. Here the parts between the stars are found left to right, each at its
+    first occurrence after the previous one (which is exact for globs: a later occurrence
+    can never allow a match that the first one does not), so a word of n characters costs
+    O(n x pattern length). Only :meth:`fullmatch` is provided, like the ``re`` method.
+
+    Examples
+    --------
+    >>> GlobMatcher("*a*a*b").fullmatch("xaab") is not None
+    True
+    >>> GlobMatcher("co?rc*").fullmatch("coerced") is not None, GlobMatcher("a*b").fullmatch("ab c")
+    (True, None)
+    """
+
+    def __init__(self, glob: str, flags: int = 0):
+        self.pattern = glob
+        parts = glob.split("*")
+        self._star = len(parts) > 1
+        self._parts = [re.compile("".join("." if ch == "?" else re.escape(ch) for ch in p),
+                                  flags | re.DOTALL) for p in parts]
+        self._lens = [len(p) for p in parts]
+
+    def fullmatch(self, text: str):
+        """``True`` when the whole of ``text`` matches the glob, else None."""
+        first, last = self._parts[0], self._parts[-1]
+        if not self._star:
+            return True if first.fullmatch(text) else None
+        if len(text) < sum(self._lens) or not first.match(text):
+            return None
+        pos = self._lens[0]
+        end = len(text) - self._lens[-1]
+        for rx, n in zip(self._parts[1:-1], self._lens[1:-1]):
+            if n == 0:
+                continue
+            m = rx.search(text, pos, end)
+            if m is None:
+                return None
+            pos = m.end()
+        if pos > end or not last.fullmatch(text, end):
+            return None
+        return True
 
 
 # --------------------------------------------------------------------------- categories

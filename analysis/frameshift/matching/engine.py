@@ -248,11 +248,11 @@ def rates(count, tokens, total):
 
 
 # --------------------------------------------------------------------------- compiling
-def _glob_regex(glob: str, flags: int) -> re.Pattern:
-    parts = []
-    for ch in glob:
-        parts.append(".*" if ch == "*" else "." if ch == "?" else re.escape(ch))
-    return re.compile("".join(parts), flags | re.DOTALL)
+def _glob_regex(glob: str, flags: int):
+    # Linear-time glob matching (``re`` would backtrack polynomially on ``*a*a*a*b``).
+    from frameshift.lexicon.model import GlobMatcher
+
+    return GlobMatcher(glob, flags)
 
 
 class _Vocabulary:

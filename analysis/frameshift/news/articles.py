@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -284,11 +285,11 @@ def _alias_regex(registry: pd.DataFrame):
 
 def _fold_same_length(text: str) -> str:
     """Case-fold and fold typographic marks, keeping one character per character."""
-    out = []
-    for ch in text:
+    table = {}
+    for ch in set(text):  # once per distinct character, then one C-speed pass (linear)
         f = normalize(ch)
-        out.append(f if len(f) == 1 else ch.lower() if len(ch.lower()) == 1 else ch)
-    return "".join(out)
+        table[ord(ch)] = f if len(f) == 1 else ch.lower() if len(ch.lower()) == 1 else ch
+    return text.translate(table)
 
 
 # --------------------------------------------------------------------------------------------
@@ -390,6 +391,10 @@ def _find_quotes(text: str, unit: _Unit) -> list[_Quote]:
     return good
 
 
+#: Characters around a quote that attribution looks at (see ``_Attributor._sent_start``).
+_WINDOW = 600
+
+
 def _mask(text: str, quotes: list[_Quote]) -> str:
     """The text with quoted words blanked (NUL), so aliases and verbs are found in narration."""
     chars = list(text)
@@ -408,9 +413,12 @@ def _sentence_starts(text: str, unit: _Unit, quotes: list[_Quote]) -> list[int]:
     single capital initial, and not inside a quote unless the quote ends there.
     """
     starts = [unit.start]
+    qs = sorted((q for q in quotes if q.unit == unit.index), key=lambda q: q.start)
+    q_starts = [q.start for q in qs]
     for m in re.finditer(r"[.!?]+", text[unit.start:unit.end]):
         p = unit.start + m.end()
-        inside = next((q for q in quotes if q.start <= p - 1 < q.end), None)
+        k = bisect_right(q_starts, p - 1) - 1
+        inside = qs[k] if k >= 0 and qs[k].start <= p - 1 < qs[k].end else None
         if inside is not None and p != inside.end:
             continue
         k = p
@@ -458,13 +466,29 @@ class _Attributor:
             aid for aid, name in zip(registry["id"], registry["name"])
             if len(str(name).split()) >= 2 and str(name)[:1].isupper()
             and not ({w.casefold() for w in str(name).split()} & orgs)}
-        self._starts = {u.index: _sentence_starts(text, u, quotes) for u in units}
+        self._mention_starts = [m.start for m in self.mentions]
+        self._attributed: dict = {}  # unit -> quotes given an actor so far (reading order)
+        self._unit_quotes: dict = {}
+        for q in quotes:
+            self._unit_quotes.setdefault(q.unit, []).append(q)
+        self._unit_quote_starts = {u: [q.start for q in qs]
+                                   for u, qs in self._unit_quotes.items()}
+        self._longest_mention = max((m.end - m.start for m in self.mentions), default=0)
+        self._starts = {u.index: _sentence_starts(text, u, self._unit_quotes.get(u.index, []))
+                        for u in units}
 
+    # Hostile-input guard: a "sentence" is looked at no further than _WINDOW characters from
+    # the quote, so an article of one endless sentence (thousands of quotation marks and no
+    # full stop) costs linear, not quadratic, time.
     def _sent_start(self, unit: _Unit, pos: int) -> int:
-        return max(s for s in self._starts[unit.index] if s <= max(pos, unit.start))
+        starts = self._starts[unit.index]
+        k = bisect_right(starts, max(pos, unit.start)) - 1
+        return max(starts[max(k, 0)], pos - _WINDOW)
 
     def _sent_end(self, unit: _Unit, pos: int) -> int:
-        return min([s for s in self._starts[unit.index] if s > pos] + [unit.end])
+        starts = self._starts[unit.index]
+        k = bisect_right(starts, pos)
+        return min(starts[k] if k < len(starts) else unit.end, unit.end, pos + _WINDOW)
 
     # -- mentions ----------------------------------------------------------------------------
     def _mentions(self) -> list[_Mention]:
@@ -492,15 +516,17 @@ class _Attributor:
         return sorted(found, key=lambda x: x.start)
 
     def _mentions_in(self, a: int, b: int) -> list[_Mention]:
-        return [m for m in self.mentions if m.start >= a and m.end <= b]
+        lo = bisect_left(self._mention_starts, a)
+        hi = bisect_right(self._mention_starts, b)
+        return [m for m in self.mentions[lo:hi] if m.end <= b]
 
     # -- references --------------------------------------------------------------------------
     def _resolve(self, mention: _Mention, unit_index: int, pos: int):
         """Actor of a reference: last attributed in this unit before ``pos``, else previous
         units (nearest first)."""
         for ui in range(unit_index, -1, -1):
-            prior = [q for q in self.quotes if q.unit == ui and q.actor is not None
-                     and (ui != unit_index or q.start < pos)]
+            prior = sorted((q for q in self._attributed.get(ui, []) if q.actor is not None
+                            and (ui != unit_index or q.start < pos)), key=lambda q: q.start)
             if prior:
                 where = ("this paragraph" if ui == unit_index else "the previous paragraph"
                          if ui == unit_index - 1 else "an earlier paragraph")
@@ -667,8 +693,10 @@ class _Attributor:
             else:
                 unresolved = None
             # subject carried over from an earlier quote of the same sentence ("but rejected")
-            earlier = [o for o in self.quotes if o.unit == unit.index and
-                       sent_start <= o.start < pos and o is not q and o.actor is not None]
+            uq, us = self._unit_quotes.get(unit.index, []), \
+                self._unit_quote_starts.get(unit.index, [])
+            earlier = [o for o in uq[bisect_left(us, sent_start):bisect_left(us, pos)]
+                       if o is not q and o.actor is not None]
             if earlier:
                 return (earlier[-1].actor,
                         f'verb "{verb.group()}" without its own subject; subject of the '
@@ -729,7 +757,7 @@ class _Attributor:
             lead = self.masked[unit.start:q.open_at].strip(" \t\n\0\"“„«‘")
             if actor is None and not evidence and not lead and q.unit > 0:
                 prev = self.units[q.unit - 1]
-                prev_q = [o for o in self.quotes if o.unit == prev.index]
+                prev_q = self._unit_quotes.get(prev.index, [])
                 if self.text[prev.start:prev.end].rstrip().endswith(":"):
                     # 5. a quoted paragraph introduced by a colon ("The full invitation read:")
                     a2, ev2, _, s2 = self._attribute_at(q, prev, prev.end, after_pos=None)
@@ -774,6 +802,8 @@ class _Attributor:
                     q.speaker_kind, q.speaker_titles = p.speaker_kind, p.speaker_titles
                     q.date = p.date
             q.actor, q.evidence, q.confidence = actor, evidence, conf
+            if actor is not None:
+                self._attributed.setdefault(q.unit, []).append(q)
             if actor is not None and q.speaker is None:
                 m = self._picked
                 if self._picked_person is not None and self._picked_person[2] is not None:
@@ -1011,11 +1041,24 @@ def _carried_by(segments: pd.DataFrame) -> list[str]:
     quotes = segments.index[segments["role"] == "quote"]
     norm = {i: " ".join(re.findall(r"\w[\w'-]*", normalize(segments.at[i, "text"])))
             for i in quotes}
+    carried = segments["carried_by"].to_dict()
+    position = {k: j for j, k in enumerate(segments.index)}
     for sid, idx in segments.loc[quotes].groupby("statement_id", dropna=True).groups.items():
+        # Compare the distinct wordings only (a long article repeats the same quote many
+        # times; comparing every pair of fragments made it quadratic).
+        by_norm: dict = {}
+        for k in idx:
+            by_norm.setdefault(norm[k], set()).add(carried[k])
+        joined = {}
+        for n in by_norm:
+            outlets = set()
+            if n:
+                for m, outs in by_norm.items():
+                    if m and (n in m or m in n):
+                        outlets |= outs
+            joined[n] = "|".join(sorted(outlets))
         for i in idx:
-            outlets = {segments.at[k, "carried_by"] for k in idx
-                       if norm[k] and norm[i] and (norm[i] in norm[k] or norm[k] in norm[i])}
-            out[segments.index.get_loc(i)] = "|".join(sorted(outlets))
+            out[position[i]] = joined[norm[i]]
     return out
 
 
@@ -1071,13 +1114,16 @@ def read_news(articles, *, actors=None, outlet=None, date=None, name: str = "new
     for k, item in enumerate(items):
         if _is_path_like(item):
             path = Path(item)
-            if not path.is_file():
+            if not path.exists() and not path.is_symlink():
                 raise InputNotFoundError(f"{path}: no such article file. Give a UTF-8 text file "
                                          "(headline on the first line) or the article text.",
                                          path=path)
             from frameshift.files import read_text_file
 
-            text, source = read_text_file(path), path.stem
+            text, source = read_text_file(path), path.stem  # refuses folders, pipes, devices
+            if not text.strip():
+                raise CorpusError(f"{path}: the article file is empty. Give a text with the "
+                                  f"headline on the first line.", path=path)
         else:
             text, source = str(item), "article" if k == 0 else f"article{k + 1}"
         if source in sources:

@@ -15,6 +15,7 @@ ones. The attribution rules themselves are in :mod:`frameshift.news.articles`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -157,19 +158,28 @@ def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMe
             continue  # "Observers in ... said": a plural common noun starting a sentence
         out.append(NameMention(na, nb, surface, "person", surface, ctx))
     lower = _lower_np_re(lang)
+    # The names found so far, by start, to find those overlapping a span in log time (a scan
+    # of all of them per noun phrase made long articles quadratic).
+    names = sorted(out, key=lambda x: x.start)
+    name_starts = [x.start for x in names]
+    longest = max((x.end - x.start for x in names), default=0)
+    removed: set = set()
+    added: list = []
     for m in lower.finditer(masked):
         a, b = m.start(), m.end()
         head = m.group(2).split()[-1].casefold()
-        inside = [x for x in out if x.start < b and a < x.end]
+        lo, hi = bisect_left(name_starts, a - longest), bisect_left(name_starts, b)
+        inside = [x for x in names[lo:hi] if id(x) not in removed and x.start < b
+                  and a < x.end]
         if not free(a, b) or any(x.start < a or x.end > b for x in inside):
             continue
-        for x in inside:
-            out.remove(x)
+        removed.update(id(x) for x in inside)
         mods = _words(m.group(1))
         kind = "body" if head in orgs else "title"
         canon = re.sub(r"(?i)^the\s+", "", m.group())
-        out.append(NameMention(a, b, m.group(), kind, canon,
-                               {syn.get(w, w) for w in mods + [head]}))
+        added.append(NameMention(a, b, m.group(), kind, canon,
+                                 {syn.get(w, w) for w in mods + [head]}))
+    out = [x for x in out if id(x) not in removed] + added
     pron = lang["person_pronouns"] | lang["body_pronouns"]
     for m in re.finditer(r"(?i)(?<![\w'’-])(" + "|".join(pron) + r")(?![\w'’-])", masked):
         if free(m.start(), m.end()):

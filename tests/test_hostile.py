@@ -1,0 +1,107 @@
+"""The hostile-input battery (issue 17): every case of ``tests/hostile_cases.py`` through the
+command line or the Python API, in a subprocess with a 60 s and 3 GB limit, inputs hashed
+before and after. Expected outcomes are written by hand in each case (words of the message,
+exit status 2, or a clean run for odd but valid input)."""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import random
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+import hostile_cases as hc  # noqa: E402
+
+from frameshift.errors import OutputExistsError  # noqa: E402
+from frameshift.files import (PROVENANCE_SUFFIX, check_output_path, recover_output,  # noqa: E402
+                              verify_output, write_table_atomic)
+from frameshift.lexicon.model import GlobMatcher  # noqa: E402
+
+_SLOW = {"2 MB article", "200,000 empty statements", "article with 10,000 unbalanced "
+         "quotation marks", "5 MB text in one field"}
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.name, marks=[pytest.mark.slow]
+                                               if c.name in _SLOW else [])
+                                  for c in hc.CASES])
+def test_hostile_case(case, tmp_path):
+    r = hc.run_case(case, tmp_path / "case", timeout=60)
+    assert r.outcome == "good", f"{r.outcome}: {r.why}\n{r.stderr[-2000:]}"
+    if case.expect == "error":
+        assert r.status == 2
+
+
+def test_battery_is_large_enough():
+    assert len(hc.CASES) >= 100
+    assert {c.group for c in hc.CASES} >= {"hang", "crash", "loss", "security", "weak"}
+
+
+# ---------------------------------------------------------------- globs: linear and exact
+def test_glob_matcher_agrees_with_fnmatch():
+    # fnmatch.translate (standard library) is the reference for * and ? semantics.
+    rng = random.Random(17)
+    for _ in range(3000):
+        glob = "".join(rng.choice("ab*?") for _ in range(rng.randint(1, 6)))
+        word = "".join(rng.choice("abc") for _ in range(rng.randint(0, 8)))
+        want = re.fullmatch(fnmatch.translate(glob), word, re.DOTALL) is not None
+        assert (GlobMatcher(glob).fullmatch(word) is not None) == want, (glob, word)
+
+
+# ---------------------------------------------------------------- output pairs after a kill
+def _df():
+    import pandas as pd
+
+    return pd.DataFrame({"a": [1, 2]})
+
+
+def test_kill_between_table_and_provenance_is_completed(tmp_path, monkeypatch):
+    out = tmp_path / "counts.csv"
+    write_table_atomic(_df().head(1), out, provenance={"run": 1})
+    real = os.replace
+
+    def killed(src, dst):  # the process dies right after the table is renamed into place
+        real(src, dst)
+        if Path(dst) == out:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        write_table_atomic(_df(), out, provenance={"run": 2})
+    monkeypatch.setattr(os, "replace", real)
+    # old provenance, new table: mismatched until recovered; the pending record completes it
+    assert json.loads(out.with_name(out.name + PROVENANCE_SUFFIX).read_text())["run"] == 1
+    assert recover_output(out) == "completed"
+    assert verify_output(out)["run"] == 2
+    check_output_path(out)  # the rerun accepts its own file
+
+
+def test_kill_before_table_is_dropped(tmp_path, monkeypatch):
+    out = tmp_path / "counts.csv"
+    write_table_atomic(_df().head(1), out, provenance={"run": 1})
+    real = os.replace
+
+    def killed(src, dst):
+        if Path(dst) == out:
+            raise KeyboardInterrupt
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        write_table_atomic(_df(), out, provenance={"run": 2})
+    monkeypatch.setattr(os, "replace", real)
+    assert recover_output(out) == "dropped"
+    assert verify_output(out)["run"] == 1
+
+
+def test_edited_output_is_reported(tmp_path):
+    out = tmp_path / "counts.csv"
+    write_table_atomic(_df(), out, provenance={})
+    out.write_text("a\n9\n")
+    with pytest.raises(OutputExistsError, match="does not match its provenance"):
+        verify_output(out)
