@@ -347,6 +347,22 @@ def read_text_file(path: str | os.PathLike) -> str:
     return decode_bytes(read_input_bytes(path), path)
 
 
+def _input_error(path: Path, err: Exception):
+    """The toolkit's error for an OS error met while reading an input (stat or open)."""
+    if isinstance(err, FileNotFoundError):
+        return InputNotFoundError(f"{path}: no such file. Check the path (relative paths start "
+                                  f"from {Path.cwd()}).", path=path)
+    if isinstance(err, IsADirectoryError):
+        return InputNotFoundError(f"{path}: is a folder, expected a file.", path=path)
+    if isinstance(err, PermissionError):
+        return InputNotReadableError(
+            f"{path}: permission denied. Make the file readable (e.g. `chmod u+r {path}`) or "
+            f"copy it somewhere you can read it.", path=path)
+    return InputNotReadableError(
+        f"{path}: cannot be read ({getattr(err, 'strerror', None) or err}). Check that it is a "
+        f"regular file on a working disk.", path=path)
+
+
 def read_input_bytes(path: str | os.PathLike, *, what: str = "file") -> bytes:
     """The bytes of a regular input file, refusing pipes, devices, sockets and huge files.
 
@@ -360,18 +376,8 @@ def read_input_bytes(path: str | os.PathLike, *, what: str = "file") -> bytes:
             f"{str(path)!r}: an empty path. Give the path of the {what}.", path=path)
     try:
         st = os.stat(path)
-    except FileNotFoundError as err:
-        raise InputNotFoundError(
-            f"{path}: no such file. Check the path (relative paths start from "
-            f"{Path.cwd()}).", path=path) from err
-    except PermissionError as err:
-        raise InputNotReadableError(
-            f"{path}: permission denied. Make the file readable (e.g. `chmod u+r {path}`) or "
-            f"copy it somewhere you can read it.", path=path) from err
     except (OSError, ValueError) as err:
-        raise InputNotReadableError(
-            f"{path}: cannot be read ({getattr(err, 'strerror', None) or err}). Check the "
-            f"path.", path=path) from err
+        raise _input_error(path, err) from err
     if stat.S_ISDIR(st.st_mode):
         raise InputNotFoundError(f"{path}: is a folder, expected a file. Give the path of a "
                                  f"file inside it.", path=path)
@@ -392,20 +398,8 @@ def read_input_bytes(path: str | os.PathLike, *, what: str = "file") -> bytes:
     try:
         with open(path, "rb") as fh:
             data = fh.read(min(limit, st.st_size) + 1)  # not a limit-sized buffer
-    except FileNotFoundError as err:
-        raise InputNotFoundError(
-            f"{path}: no such file. Check the path (relative paths start from "
-            f"{Path.cwd()}).", path=path) from err
-    except IsADirectoryError as err:
-        raise InputNotFoundError(f"{path}: is a folder, expected a file.", path=path) from err
-    except PermissionError as err:
-        raise InputNotReadableError(
-            f"{path}: permission denied. Make the file readable (e.g. `chmod u+r {path}`) or "
-            f"copy it somewhere you can read it.", path=path) from err
-    except OSError as err:
-        raise InputNotReadableError(
-            f"{path}: cannot be read ({err.strerror or err}). Check that it is a regular file "
-            f"on a working disk.", path=path) from err
+    except OSError as err:  # the file changed between stat and open
+        raise _input_error(path, err) from err
     if len(data) > limit:
         raise InputNotReadableError(
             f"{path}: grew beyond the limit of {limit:,} bytes while being read. Give a file "
