@@ -148,6 +148,11 @@ def _c_tokens(text):
                      (np.frombuffer(starts, np.int64)
                       + np.frombuffer(lengths, np.int32)).tolist()))
     assert [surface[c] for c in codes] == [text[a:b] for a, b in spans]
+    # the word spans alone (T._cspans) are those of the word tokens
+    a, b = T._cspans(text)
+    words = [sp for sp, c in zip(spans, codes) if T._WORD_START(surface[c][0])]
+    assert list(zip(np.frombuffer(a, np.int64).tolist(), np.frombuffer(b, np.int64).tolist())) \
+        == words
     return spans
 
 
@@ -181,6 +186,7 @@ def test_c_scan_agrees_with_the_regex_on_random_texts(text):
 def test_regex_fallback_gives_the_same_tokens(name, monkeypatch):
     # the path taken where the C scan is not built
     monkeypatch.setattr(T, "_cscan", None)
+    monkeypatch.setattr(T, "_cspans", None)
     texts = read_corpus(name).statements["text"].tolist()
     assert_same(texts[:20])
     assert_same(["", "A. B. Smith came. Mr. X! no.", "1,000 people's re-integration.\u00ad\n \nNew"])

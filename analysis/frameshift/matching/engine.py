@@ -1088,43 +1088,79 @@ def find_matches(corpus, lexicon, *, settings: MatchSettings | None = None,
     return out
 
 
+def _take(values, codes: np.ndarray):
+    """``values[codes]`` as a column, typed as pandas types ``values`` (a ``str`` column when
+    they are strings): the distinct values are converted once, then taken by code (in C)."""
+    col = pd.Series(np.asarray(values, dtype=object) if not isinstance(values, np.ndarray)
+                    else values)
+    return col.array.take(np.asarray(codes, dtype=np.int64))
+
+
 def _match_frame(corpus, comp, tokens, st, texts, hits) -> pd.DataFrame:
     n = len(hits.start)
     cats = comp.lexicon.category_ids
-    base = tokens.doc_index[hits.doc] if n else np.zeros(0, np.int64)
-    char_start = np.zeros(n, np.int64)
-    char_end = np.zeros(n, np.int64)
-    src_start = np.zeros(n, np.int64)
-    src_end = np.zeros(n, np.int64)
-    source = np.empty(n, dtype=object)
-    match_text = np.empty(n, dtype=object)
     sids = st["statement_id"].to_numpy()
-    for d in np.unique(hits.doc) if n else []:
-        sel = np.flatnonzero(hits.doc == d)
-        starts, ends = tokens.offsets(int(d))
-        a = starts[hits.start[sel] - base[sel]]
-        b = ends[hits.end[sel] - 1 - base[sel]]
-        char_start[sel], char_end[sel] = a, b
-        text = texts[int(d)]
-        match_text[sel] = [text[x:y] for x, y in zip(a.tolist(), b.tolist())]
+    if not n:
+        e = np.zeros(0, np.int64)
+        out = pd.DataFrame({
+            "statement_id": np.array([], dtype=object), "actor": np.array([], dtype=object),
+            "date": np.array([], "datetime64[ns]"), "category": np.array([], dtype=object),
+            "pattern": np.array([], dtype=object), "match": np.empty(0, dtype=object),
+            "token_start": e, "token_end": e, "char_start": e, "char_end": e,
+            "source_id": np.empty(0, dtype=object), "sentence": e,
+            "negated": hits.negated.astype(bool),
+        }, columns=list(MATCH_COLUMNS))
+        out["date"] = pd.to_datetime(out["date"])
+        return out
+    doc = hits.doc
+    base = tokens.doc_index[doc]
+    tok_start = hits.start - base
+    tok_end = hits.end - base
+    char_start = np.empty(n, np.int64)
+    char_end = np.empty(n, np.int64)
+    src_start = np.empty(n, np.int64)
+    src_end = np.empty(n, np.int64)
+    # Hits are sorted by token position, so each text's hits are one run.
+    docs, first = np.unique(doc, return_index=True)
+    bounds = np.append(first, n).tolist()
+    source_code = np.repeat(np.arange(len(docs)), np.diff(bounds))
+    sources = []
+    # The match text: a one-word match is its token as written (``raw_surfaces``); longer
+    # matches are cut from their text.
+    raw = tokens.raw_surfaces
+    one = (hits.end - hits.start == 1) if raw is not None else np.zeros(n, bool)
+    match_code = np.empty(n, np.int64)
+    if raw is not None:
+        match_code[one] = tokens.ids[hits.start[one]]
+    cut: list[str] = []
+    R = len(raw) if raw is not None else 0
+    for i, d in enumerate(docs.tolist()):
+        lo, hi = bounds[i], bounds[i + 1]
+        starts, ends = tokens.offsets(d)
+        a = starts[tok_start[lo:hi]]
+        b = ends[tok_end[lo:hi] - 1]
+        char_start[lo:hi], char_end[lo:hi] = a, b
+        many = np.flatnonzero(~one[lo:hi])
+        if len(many):
+            text = texts[d]
+            match_code[lo + many] = np.arange(R + len(cut), R + len(cut) + len(many))
+            cut.extend([text[x:y] for x, y in zip(a[many].tolist(), b[many].tolist())])
         sid, sa, sb = corpus.to_source(sids[d], a, b)
-        src_start[sel], src_end[sel] = sa, sb
-        source[sel] = sid
+        src_start[lo:hi], src_end[lo:hi] = sa, sb
+        sources.append(sid)
     out = pd.DataFrame({
-        "statement_id": sids[hits.doc] if n else np.array([], dtype=object),
-        "actor": st["actor"].to_numpy()[hits.doc] if n else np.array([], dtype=object),
-        "date": st["date"].to_numpy()[hits.doc] if n else np.array([], "datetime64[ns]"),
-        "category": np.asarray(cats, dtype=object)[hits.category] if n else np.array(
-            [], dtype=object),
-        "pattern": np.asarray([p.text for _, p in comp.patterns] or [""],
-                              dtype=object)[hits.pattern] if n else np.array([], dtype=object),
-        "match": match_text,
-        "token_start": (hits.start - base).astype(np.int64),
-        "token_end": (hits.end - base).astype(np.int64),
+        "statement_id": _take(sids, doc),
+        "actor": _take(st["actor"].to_numpy(), doc),
+        "date": st["date"].to_numpy()[doc],
+        "category": _take(list(cats), hits.category),
+        "pattern": _take([p.text for _, p in comp.patterns], hits.pattern),
+        "match": _take((raw or []) + cut, match_code),
+        "token_start": tok_start.astype(np.int64),
+        "token_end": tok_end.astype(np.int64),
         "char_start": src_start,
         "char_end": src_end,
-        "source_id": source,
-        "sentence": tokens.sentence[hits.start].astype(np.int64) if n else np.zeros(0, np.int64),
+        "source_id": _take(sources, source_code),
+        "sentence": tokens.sentence[hits.start].astype(np.int64),
         "negated": hits.negated.astype(bool),
     }, columns=list(MATCH_COLUMNS))
     out["date"] = pd.to_datetime(out["date"])

@@ -155,7 +155,7 @@ static int emit(Out *o, PyObject *text, PyObject *vocab, Py_ssize_t a, Py_ssize_
     return 0;
 }
 
-#define SCAN_BODY(T)                                                                     \
+#define SCAN_BODY(T, EMIT)                                                                   \
     {                                                                                    \
         const T *s = (const T *)data;                                                    \
         Py_ssize_t i = 0;                                                                \
@@ -163,7 +163,9 @@ static int emit(Out *o, PyObject *text, PyObject *vocab, Py_ssize_t a, Py_ssize_
             Py_UCS4 c = s[i];                                                            \
             unsigned char k = klass(c);                                                  \
             Py_ssize_t j;                                                                \
+            int word = 0;                                                                \
             if (k & C_W) {                                                               \
+                word = 1;                                                                \
                 j = i + 1;                                                               \
                 while (j < n && (klass(s[j]) & C_W))                                     \
                     j++;                                                                 \
@@ -205,8 +207,7 @@ static int emit(Out *o, PyObject *text, PyObject *vocab, Py_ssize_t a, Py_ssize_
                     }                                                                    \
                 }                                                                        \
             }                                                                            \
-            if (emit(&o, text, vocab, i, j) < 0)                                         \
-                goto fail;                                                               \
+            EMIT(i, j, word);                                                            \
             i = j;                                                                       \
         }                                                                                \
     }
@@ -228,12 +229,16 @@ static PyObject *scan(PyObject *self, PyObject *args)
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
+#define EMIT_LOOKUP(a, b, word)                                                          \
+    (void)(word);                                                                        \
+    if (emit(&o, text, vocab, a, b) < 0)                                                 \
+        goto fail;
     if (kind == PyUnicode_1BYTE_KIND)
-        SCAN_BODY(Py_UCS1)
+        SCAN_BODY(Py_UCS1, EMIT_LOOKUP)
     else if (kind == PyUnicode_2BYTE_KIND)
-        SCAN_BODY(Py_UCS2)
+        SCAN_BODY(Py_UCS2, EMIT_LOOKUP)
     else
-        SCAN_BODY(Py_UCS4)
+        SCAN_BODY(Py_UCS4, EMIT_LOOKUP)
     PyObject *codes = PyBytes_FromStringAndSize((const char *)o.codes, o.n * sizeof(int32_t));
     PyObject *starts = NULL, *lens = NULL;
     if (with_offsets) {
@@ -266,11 +271,74 @@ fail:
     return NULL;
 }
 
+/* spans(text) -> (starts, ends): bytes of int64, the character offsets of the word tokens
+ * (no vocabulary, no token strings: for offsets computed on demand). */
+static PyObject *spans(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    if (!PyArg_ParseTuple(args, "U", &text))
+        return NULL;
+    if (!configured) {
+        PyErr_SetString(PyExc_RuntimeError, "spans: configure() was not called");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), m = 0, cap = 256;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int64_t *buf = PyMem_Malloc(2 * cap * sizeof(int64_t));
+    if (!buf)
+        return PyErr_NoMemory();
+#define EMIT_SPAN(a, b, word)                                                            \
+    if (word) {                                                                          \
+        if (m == cap) {                                                                  \
+            int64_t *nb = PyMem_Realloc(buf, 4 * cap * sizeof(int64_t));                 \
+            if (!nb) {                                                                   \
+                PyErr_NoMemory();                                                        \
+                goto fail;                                                               \
+            }                                                                            \
+            buf = nb;                                                                    \
+            cap *= 2;                                                                    \
+        }                                                                                \
+        buf[2 * m] = a;                                                                  \
+        buf[2 * m + 1] = b;                                                              \
+        m++;                                                                             \
+    }
+    if (kind == PyUnicode_1BYTE_KIND)
+        SCAN_BODY(Py_UCS1, EMIT_SPAN)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        SCAN_BODY(Py_UCS2, EMIT_SPAN)
+    else
+        SCAN_BODY(Py_UCS4, EMIT_SPAN)
+    PyObject *starts = PyBytes_FromStringAndSize(NULL, m * sizeof(int64_t));
+    PyObject *ends = PyBytes_FromStringAndSize(NULL, m * sizeof(int64_t));
+    if (!starts || !ends) {
+        Py_XDECREF(starts);
+        Py_XDECREF(ends);
+        PyMem_Free(buf);
+        return NULL;
+    }
+    int64_t *ps = (int64_t *)PyBytes_AS_STRING(starts), *pe = (int64_t *)PyBytes_AS_STRING(ends);
+    for (Py_ssize_t q = 0; q < m; q++) {
+        ps[q] = buf[2 * q];
+        pe[q] = buf[2 * q + 1];
+    }
+    PyMem_Free(buf);
+    PyObject *res = PyTuple_Pack(2, starts, ends);
+    Py_DECREF(starts);
+    Py_DECREF(ends);
+    return res;
+fail:
+    PyMem_Free(buf);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"configure", configure, METH_VARARGS,
      "configure(word_extra, join, arm, ends): set the character classes."},
     {"scan", scan, METH_VARARGS,
      "scan(text, vocab, with_offsets) -> (int32 codes, int64 starts, int32 lengths) as bytes."},
+    {"spans", spans, METH_VARARGS,
+     "spans(text) -> (int64 starts, int64 ends) of the word tokens, as bytes."},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_scan",

@@ -127,10 +127,10 @@ _JOIN_CHARS = "-'\u2019\u2010\u2011\u02bc."  # the characters of _JOIN
 try:
     from frameshift.text import _scan as _cext
 except ImportError:  # pragma: no cover - built without a C compiler
-    _cscan = None
+    _cscan = _cspans = None
 else:
     _cext.configure(_MARKS + _INVISIBLE, _JOIN_CHARS, _ARM_MARKS, _ENDS)
-    _cscan = _cext.scan
+    _cscan, _cspans = _cext.scan, _cext.spans
 
 _FOLD_TABLE = str.maketrans(
     {
@@ -216,8 +216,20 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in word_spans(t)]
     ['Re-integration', 'they', 'said', 'no']
     """
+    if _cspans is not None:
+        a, b = _word_offsets(text)
+        return list(zip(a.tolist(), b.tolist()))
     surf, starts = _surfaces_and_starts(text)
     return [(a, a + len(s)) for s, a in zip(surf, starts) if not _is_boundary(s)]
+
+
+def _word_offsets(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """``(starts, ends)`` of the word tokens of ``text``, as int64 arrays."""
+    if _cspans is not None:
+        a, b = _cspans(text)
+        return np.frombuffer(a, dtype=np.int64), np.frombuffer(b, dtype=np.int64)
+    arr = np.asarray(word_spans(text), dtype=np.int64).reshape(-1, 2)
+    return arr[:, 0], arr[:, 1]
 
 
 def _is_boundary(surface: str) -> bool:
@@ -300,10 +312,13 @@ class Tokens:
         only, or after an abbreviation's own period (``U.S. sanctions``); False for the last
         word of a text. Multi-word matches need their words adjacent.
     settings : TokenizerSettings
+    raw_surfaces : list of str or None
+        For each surface id, the token exactly as it appears in the texts (before NFKC), so
+        that ``text[start:end] == raw_surfaces[ids[i]]`` for every token ``i``.
     """
 
     def __init__(self, *, surfaces, types, surface_to_type, ids, doc_index, sentence, starts,
-                 ends, settings, texts=None, adjacent=None):
+                 ends, settings, texts=None, adjacent=None, raw_surfaces=None):
         self.surfaces = surfaces
         self.types = types
         self.surface_to_type = surface_to_type
@@ -315,6 +330,7 @@ class Tokens:
         self.settings = settings
         self._texts = texts
         self.adjacent = adjacent
+        self.raw_surfaces = raw_surfaces
 
     def __repr__(self) -> str:
         return (f"<Tokens: {self.n_docs} texts, {len(self.ids):,} tokens, "
@@ -347,9 +363,7 @@ class Tokens:
             return self.starts[sl], self.ends[sl]
         if self._texts is None:
             raise ValueError("These tokens were built without offsets and without their texts.")
-        spans = word_spans(self._texts[i])
-        arr = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
-        return arr[:, 0], arr[:, 1]
+        return _word_offsets(self._texts[i])
 
 
 class _Vocab(dict):
@@ -591,7 +605,12 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
         ends = starts + np.concatenate(ln_chunks).astype(np.int64)
     else:
         starts = ends = None
+    raw_surfaces = [""] * len(vocab.surfaces)
+    for key, sid in vocab.items():
+        if sid >= 0:
+            raw_surfaces[sid] = key
     return Tokens(
+        raw_surfaces=raw_surfaces,
         surfaces=vocab.surfaces,
         types=vocab.types,
         surface_to_type=np.asarray(vocab.surface_type, dtype=np.int32),
