@@ -897,12 +897,27 @@ def _run(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings) 
     s_pos, s_cat, s_pat = _single_hits(comp, ph.tid)
     keep = ph.keep_single(s_pos, s_cat, K)
     s_pos, s_cat, s_pat = s_pos[keep], s_cat[keep], s_pat[keep]
-    start = np.concatenate([s_pos, ph.a])
-    end = np.concatenate([s_pos + 1, ph.b])
-    cat = np.concatenate([s_cat, ph.k])
-    pat = np.concatenate([s_pat, ph.j])
-    order = np.lexsort((cat, start))
-    start, end, cat, pat = start[order], end[order], cat[order], pat[order]
+    # Merge the one-word hits (already in (start, category) order: positions ascending, and
+    # categories ascending within a position) with the phrase hits, which are few: no
+    # (start, category) is in both, since a phrase's own words are not kept as one-word hits.
+    pkey = ph.a * K + ph.k
+    porder = np.argsort(pkey, kind="stable")
+    at = np.searchsorted(s_pos * K + s_cat, pkey[porder], "right") + np.arange(len(pkey))
+    m = len(s_pos) + len(pkey)
+    single = np.ones(m, bool)
+    single[at] = False
+
+    def merged(one, many, dtype=np.int64):
+        out = np.empty(m, dtype)
+        out[single] = one
+        out[at] = many[porder]
+        return out
+
+    start = merged(s_pos, ph.a)
+    end = merged(s_pos + 1, ph.b)
+    cat = merged(s_cat, ph.k)
+    pat = merged(s_pat, ph.j)
+    del single, at, porder, pkey
     negated = ph.negpos[start]
     doc = (np.searchsorted(tokens.doc_index, start, "right") - 1) if n else start
     return _Hits(start, end, cat, pat, negated, doc.astype(np.int64))
