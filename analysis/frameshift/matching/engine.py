@@ -273,6 +273,7 @@ class _Vocabulary:
                 exact.setdefault(k, []).append(i)
             order = sorted(range(len(keys)), key=keys.__getitem__)
             sorted_keys = [keys[i] for i in order]
+            order = np.asarray(order, dtype=np.int64)
             got = self._index[dehyphen] = (keys, exact, order, sorted_keys)
         return got
 
@@ -296,7 +297,7 @@ class _Vocabulary:
             hi = bisect_left(sorted_keys, prefix + "\U0010ffff", lo)
             while hi < len(sorted_keys) and sorted_keys[hi].startswith(prefix):
                 hi += 1
-            return np.sort(np.asarray(order[lo:hi], dtype=np.int64))
+            return np.sort(order[lo:hi])
         rx = _glob_regex(piece, 0)
         lo = bisect_left(sorted_keys, prefix)
         out = []
@@ -305,7 +306,7 @@ class _Vocabulary:
             if not k.startswith(prefix):
                 break
             if rx.fullmatch(k):
-                out.append(order[pos])
+                out.append(int(order[pos]))
         return np.asarray(sorted(out), dtype=np.int64)
 
 
@@ -378,7 +379,7 @@ class CompiledLexicon:
         self.patterns: list[tuple[int, Pattern]] = []
         self.phrases: list[_Alt] = []
         self.exclusions: list[_Alt] = []
-        rows, cols, pats = [], [], []
+        rows, cols, pats, lens = [], [], [], []
         ex_rows, ex_cols = [], []
         for k, cat in enumerate(lexicon.categories):
             for p in cat.patterns:
@@ -388,8 +389,9 @@ class CompiledLexicon:
                     if len(alt.elements) == 1:
                         ids = alt.elements[0]
                         rows.append(ids)
-                        cols.append(np.full(len(ids), k))
-                        pats.append(np.full(len(ids), j + 1))
+                        cols.append(k)
+                        pats.append(j + 1)
+                        lens.append(len(ids))
                     else:
                         self.phrases.append(alt)
             for p in cat.exclude:
@@ -400,8 +402,8 @@ class CompiledLexicon:
                     else:
                         self.exclusions.append(alt)
         r = np.concatenate(rows) if rows else np.zeros(0, np.int64)
-        c = np.concatenate(cols) if cols else np.zeros(0, np.int64)
-        j = np.concatenate(pats) if pats else np.zeros(0, np.int64)
+        c = np.repeat(np.asarray(cols, np.int64), lens) if cols else np.zeros(0, np.int64)
+        j = np.repeat(np.asarray(pats, np.int64), lens) if pats else np.zeros(0, np.int64)
         code = r * K + c
         if ex_rows:
             ex = np.concatenate(ex_rows) * K + np.concatenate(ex_cols)
@@ -444,6 +446,10 @@ class CompiledLexicon:
         if p.kind == "regex":
             return [_Alt(k, j, [self._ids(p.words[0], dehyphen=False, regex=True)])]
         variants = self.lexicon.hyphen_variants and not p.exact
+        if p.kind != "phrase" and len(p.words) == 1 and "-" not in p.words[0]:
+            # one word or glob without a hyphen (most patterns): one alternative
+            ids = self._ids(p.words[0], dehyphen=variants)
+            return [_Alt(k, j, [ids])] if len(ids) else []
         seqs: list[list] = [[]]
         for w in p.words:
             if isinstance(w, tuple):
