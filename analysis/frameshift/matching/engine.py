@@ -262,19 +262,27 @@ class _Vocabulary:
         self.forms = forms
         self.case_sensitive = case_sensitive
         self.size = len(forms)
-        self._index: dict[bool, tuple] = {}
+        self._index: dict = {}
 
-    def _keyed(self, dehyphen: bool):
+    def _exact(self, dehyphen: bool):
         got = self._index.get(dehyphen)
         if got is None:
             keys = [f.replace("-", "") for f in self.forms] if dehyphen else self.forms
             exact: dict[str, list[int]] = {}
             for i, k in enumerate(keys):
                 exact.setdefault(k, []).append(i)
+            got = self._index[dehyphen] = (keys, exact)
+        return got
+
+    def _keyed(self, dehyphen: bool):
+        # the sorted keys, for globs (built on the first glob only)
+        got = self._index.get(("sorted", dehyphen))
+        if got is None:
+            keys, exact = self._exact(dehyphen)
             order = sorted(range(len(keys)), key=keys.__getitem__)
             sorted_keys = [keys[i] for i in order]
             order = np.asarray(order, dtype=np.int64)
-            got = self._index[dehyphen] = (keys, exact, order, sorted_keys)
+            got = self._index[("sorted", dehyphen)] = (keys, exact, order, sorted_keys)
         return got
 
     def resolve(self, piece: str, *, dehyphen: bool, regex: bool = False) -> np.ndarray:
@@ -284,11 +292,11 @@ class _Vocabulary:
             rx = re.compile(piece, flags)
             return np.fromiter((i for i, f in enumerate(self.forms) if rx.fullmatch(f)),
                                dtype=np.int64)
-        keys, exact, order, sorted_keys = self._keyed(dehyphen)
         if dehyphen:
             piece = piece.replace("-", "")
         if "*" not in piece and "?" not in piece:
-            return np.asarray(exact.get(piece, ()), dtype=np.int64)
+            return np.asarray(self._exact(dehyphen)[1].get(piece, ()), dtype=np.int64)
+        keys, exact, order, sorted_keys = self._keyed(dehyphen)
         cut = min(i for i in (piece.find("*"), piece.find("?")) if i >= 0)
         prefix = piece[:cut]
         if cut == len(piece) - 1 and piece[-1] == "*":
