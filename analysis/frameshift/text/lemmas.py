@@ -45,7 +45,7 @@ import numpy as np
 from .tokenizer import Tokens
 
 __all__ = ["METHODS", "AUTO_METHODS", "HY_KEEP", "azerbaijani_stem", "armenian_key", "lemma_function", "lemma_forms",
-           "lemmatize_tokens", "lemmatizer_provenance"]
+           "lemmatize_tokens", "lemmatizer_provenance", "LemmaTokens"]
 
 METHODS = ("auto", "simplemma", "snowball", "simplemma+snowball", "suffix", "simplemma+rules")
 #: The method ``"auto"`` uses per language (chosen on the development texts; see the module
@@ -277,7 +277,8 @@ def lemma_forms(word: str, languages, *, method: str = "auto") -> list[str]:
     return out
 
 
-def lemmatize_tokens(tokens: Tokens, languages, *, method: str = "auto") -> Tokens:
+def lemmatize_tokens(tokens: Tokens, languages, *, method: str = "auto",
+                     negators=()) -> Tokens:
     """Tokens whose types are lemma/stem keys, per text language; surfaces and offsets kept.
 
     Parameters
@@ -286,13 +287,21 @@ def lemmatize_tokens(tokens: Tokens, languages, *, method: str = "auto") -> Toke
         Built with case folding (the default).
     languages : sequence of str or None
         Language code of every text (``None``: keep its forms).
-    method : {"auto", "simplemma", "snowball", "suffix"}
+    method : {"auto", "simplemma", "snowball", "simplemma+snowball", "suffix", "simplemma+rules"}
+    negators : iterable of str
+        Negating words (case-folded), matched against the forms as written, not their keys:
+        the lemma of a negated verb is its positive verb (simplemma: ``չենք`` -> ``եմ``).
+        When they include all the negators of a text's language
+        (``LanguageInfo.negators``, as :func:`~frameshift.text.languages.multilingual_negators`
+        gives), that language's negated verb forms and word order count too.
 
     Returns
     -------
-    Tokens
+    LemmaTokens
         The same tokens, sentences, offsets and adjacency; ``surfaces`` holds one entry per
-        (surface, language) pair and ``types`` the keys.
+        (surface, language) pair and ``types`` the keys; ``negative_form`` flags the surfaces
+        that negate (a word of ``negators``, or negated inside the word in its language) and
+        ``negation_follows`` those of verb-final languages.
 
     Examples
     --------
@@ -331,12 +340,54 @@ def lemmatize_tokens(tokens: Tokens, languages, *, method: str = "auto") -> Toke
             types.append(k)
         surfaces.append(tokens.surfaces[s])
         surface_type.append(tid)
-    return Tokens(
+    out = LemmaTokens(
         surfaces=surfaces, types=types,
         surface_to_type=np.asarray(surface_type, dtype=np.int32),
         ids=inv.astype(np.int32).reshape(-1), doc_index=tokens.doc_index,
         sentence=tokens.sentence, starts=tokens.starts, ends=tokens.ends,
         settings=tokens.settings, texts=tokens._texts, adjacent=tokens.adjacent)
+    # per surface entry (surface, language): negated inside the word, and negation that
+    # also reaches back (verb-final languages), from frameshift.text.languages
+    from .languages import LANGUAGES
+
+    infos = [None] + [LANGUAGES.get(c) for c in codes]
+    negators = frozenset(negators)
+    negative = np.zeros(len(uniq), bool)
+    follows = np.zeros(len(uniq), bool)
+    for e, u in enumerate(uniq.tolist()):
+        s, li = divmod(u, nl)
+        form = tokens.types[tokens.surface_to_type[s]]
+        negative[e] = form in negators
+        info = infos[li]
+        if info is None:
+            continue
+        # a language's own negation is on when its negators are (multilingual_negators())
+        if not info.negators <= negators:
+            continue
+        follows[e] = info.negation_follows
+        if info.negative_form is not None and not negative[e]:
+            negative[e] = bool(info.negative_form(form))
+    out.negative_form = negative
+    out.negation_follows = follows
+    return out
+
+
+class LemmaTokens(Tokens):
+    """:class:`Tokens` of :func:`lemmatize_tokens`, with per-language negation per surface.
+
+    Attributes (besides those of :class:`Tokens`)
+    ----------------------------------------------
+    negative_form : numpy.ndarray of bool
+        Per surface id: a verb form negated inside the word in its text's language
+        (``LanguageInfo.negative_form``: Armenian ``չ-``, Azerbaijani ``-ma/-mə``).
+    negation_follows : numpy.ndarray of bool
+        Per surface id: its language puts the negated verb after the words it governs
+        (``LanguageInfo.negation_follows``), so a negator there also negates the words
+        just before it.
+    """
+
+    negative_form = None
+    negation_follows = None
 
 
 def lemmatizer_provenance(languages, *, method: str = "auto") -> dict:
