@@ -259,7 +259,7 @@ def lemma_forms(word: str, languages, *, method: str = "auto") -> list[str]:
     Examples
     --------
     >>> lemma_forms("qarabağda", ["az", "ru"])
-    ['qarabağda', 'qarabağ']
+    ['qarabağda', 'qarabaq']
     """
     from .languages import LANGUAGES
 
@@ -309,7 +309,7 @@ def lemmatize_tokens(tokens: Tokens, languages, *, method: str = "auto",
     >>> toks = tokenize(["Qarabağda sülh.", "Qarabağ"])
     >>> lt = lemmatize_tokens(toks, ["az", "az"])
     >>> [lt.types[t] for t in lt.type_ids()]
-    ['qarabağ', 'sülh', 'qarabağ']
+    ['qarabaq', 'sülh', 'qarabaq']
     """
     from frameshift.errors import OptionError
 
