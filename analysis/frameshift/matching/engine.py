@@ -1018,8 +1018,17 @@ def _prepare(corpus, lexicon, settings: MatchSettings, *, table: bool = False):
                                negators=settings.negators)
     st = corpus.statements
     texts = st["text"].tolist()
-    hits = (_count_table if table else _run)(comp, tokens, texts, settings)
+    hits = _language_hits(comp, tokens, texts, settings, st, table=table)
+    if hits is None:
+        hits = (_count_table if table else _run)(comp, tokens, texts, settings)
     return comp, tokens, st, texts, hits
+
+
+def _language_hits(*args, **kw):
+    """Patterns with a language count in statements of that language only (issue 16)."""
+    from .by_language import language_hits
+
+    return language_hits(*args, **kw)
 
 
 def _prepare_lemmas(corpus, lexicon, settings: MatchSettings, tokens, *, table: bool):
@@ -1040,7 +1049,9 @@ def _prepare_lemmas(corpus, lexicon, settings: MatchSettings, tokens, *, table: 
 
     comp = CompiledLexicon(lex, ltoks.types, negators=frozenset(), forms=forms)
     texts = st["text"].tolist()
-    hits = (_count_table if table else _run)(comp, ltoks, texts, settings)
+    hits = _language_hits(comp, ltoks, texts, settings, st, languages=langs, table=table)
+    if hits is None:
+        hits = (_count_table if table else _run)(comp, ltoks, texts, settings)
     return comp, ltoks, st, texts, hits
 
 

@@ -44,7 +44,7 @@ import numpy as np
 
 from .tokenizer import Tokens
 
-__all__ = ["METHODS", "AUTO_METHODS", "HY_KEEP", "azerbaijani_stem", "armenian_key", "lemma_function", "lemma_forms",
+__all__ = ["METHODS", "AUTO_METHODS", "KEEP_FORMS", "azerbaijani_stem", "armenian_key", "lemma_function", "lemma_forms",
            "lemmatize_tokens", "lemmatizer_provenance", "LemmaTokens"]
 
 METHODS = ("auto", "simplemma", "snowball", "simplemma+snowball", "suffix", "simplemma+rules")
@@ -134,10 +134,13 @@ _HY_ENDINGS = sorted(
        ("մամբ", "ում")],
     key=lambda p: len(p[0]), reverse=True)
 _HY_MIN_STEM = 3
-#: Words that keep their own key under Armenian lemma matching although simplemma's
-#: dictionary gives them another word's lemma: rival place names, whose difference is the
-#: signal (simplemma lemmatises Շուշի, the Armenian name of Shusha, to Շուշա).
-HY_KEEP = frozenset({"շուշի"})
+#: Words that keep their own key under lemma matching, per language, although the
+#: lemmatiser gives them another word's key: rival place names, whose difference is the
+#: signal. simplemma lemmatises Armenian Շուշի (the Armenian name of Shusha) to Շուշա; in
+#: Russian, Шуши (the Armenian name, indeclinable) is also the genitive of Шуша, and both
+#: get the key шуш -- kept apart, Шуши counts as the Armenian name even where it is the
+#: genitive of Шуша (a documented ambiguity, docs/languages.md).
+KEEP_FORMS = {"hy": frozenset({"շուշի"}), "ru": frozenset({"шуши"})}
 
 
 def armenian_key(word: str) -> str:
@@ -148,7 +151,7 @@ def armenian_key(word: str) -> str:
     stripped one at a time, at most three times, until the dictionary knows what is left,
     which then gives the lemma; a word whose stem stays unknown keeps the stripped form, so
     that an unknown dictionary form and its inflections meet at the same stem. The words of
-    :data:`HY_KEEP` keep their own form.
+    ``KEEP_FORMS["hy"]`` keep their own form.
 
     Examples
     --------
@@ -166,7 +169,7 @@ def armenian_key(word: str) -> str:
 
     w = word
     for rounds in range(4):
-        if w in HY_KEEP:
+        if w in KEEP_FORMS["hy"]:
             return w
         if known(w):
             return simplemma.lemmatize(w, lang="hy").casefold()
@@ -185,6 +188,37 @@ def armenian_key(word: str) -> str:
 @functools.lru_cache(maxsize=None)
 def lemma_function(language: str, method: str = "auto"):
     """The key function (str -> str) of one language and method.
+
+    Returns ``None`` when the method does not reduce that language (English under
+    ``"auto"``; Azerbaijani under ``"simplemma"`` or ``"snowball"``, which have no
+    Azerbaijani model) -- its words are matched as written. The words of
+    ``KEEP_FORMS[language]`` keep their own form.
+
+    Raises
+    ------
+    OptionError
+        An unknown method.
+
+    Examples
+    --------
+    >>> f = lemma_function("ru")
+    >>> f("шуша") == f("шушой"), f("шуши")
+    (True, 'шуши')
+    """
+    f = _lemma_function(language, method)
+    keep = KEEP_FORMS.get(language)
+    if f is None or not keep:
+        return f
+
+    def kept(word):
+        return word if word in keep else f(word)
+
+    return functools.lru_cache(maxsize=None)(kept)
+
+
+@functools.lru_cache(maxsize=None)
+def _lemma_function(language: str, method: str = "auto"):
+    """:func:`lemma_function` before ``KEEP_FORMS``.
 
     Returns ``None`` when the method does not reduce that language (English under
     ``"auto"``; Azerbaijani under ``"simplemma"`` or ``"snowball"``, which have no
