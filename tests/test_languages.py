@@ -280,3 +280,70 @@ def test_quickstart_on_the_multilingual_sample():
     assert t["az_president", "azerbaijani_names"] == 1
     assert t["ru_mfa", "armenian_names"] == 1
     assert t["az_president", "armenian_names"] == 0
+
+
+# --------------------------------------------------------------------------- terms per language
+def _lang_lexicon():
+    from frameshift.lexicon import parse_pattern
+    from frameshift.lexicon.model import Category, Lexicon
+
+    return Lexicon([Category("u", patterns=(parse_pattern("ultimatum", language="en"),
+                                            parse_pattern("ultimatum", language="az"),
+                                            parse_pattern("давление", language="ru"),
+                                            parse_pattern("pressure")))])
+
+
+def _lang_corpus():
+    return from_frame(pd.DataFrame({
+        "statement_id": ["a", "e", "r", "x"], "actor": ["x"] * 4,
+        "language": ["az", "en", "ru", "en"],
+        # "x" is marked English but quotes a Russian word: the ru term does not count there
+        "text": ["Ultimatum verdi. Pressure.", "An ultimatum.", "Давление и ultimatum.",
+                 "They call it давление."]}))
+
+
+def test_a_term_counts_only_in_statements_of_its_language():
+    m = fs.find_matches(_lang_corpus(), _lang_lexicon())
+    # a: az ultimatum + the any-language "pressure"; e: en ultimatum; r: ru давление (the
+    # Latin "ultimatum" in a Russian statement is neither the en nor the az term); x: nothing
+    assert m[["statement_id", "match"]].values.tolist() == [
+        ["a", "Ultimatum"], ["a", "Pressure"], ["e", "ultimatum"], ["r", "Давление"]]
+    counts = fs.count_matches(_lang_corpus(), _lang_lexicon(), by="statement_id")
+    assert counts["count"].tolist() == [2, 1, 1, 0]
+
+
+def test_terms_per_language_under_lemma_matching():
+    s = fs.MatchSettings(lemmas="auto")
+    m = fs.find_matches(_lang_corpus(), _lang_lexicon(), settings=s)
+    assert m["statement_id"].tolist() == ["a", "a", "e", "r"]
+    counts = fs.count_matches(_lang_corpus(), _lang_lexicon(), by="statement_id", settings=s)
+    assert counts["count"].tolist() == [2, 1, 1, 0]
+
+
+def test_a_lexicon_without_languages_matches_as_before():
+    lex = {"u": ["ultimatum", "давление"]}
+    m = fs.find_matches(_lang_corpus(), lex)
+    assert m["statement_id"].tolist() == ["a", "e", "r", "r", "x"]
+
+
+def test_lexicon_check_reports_per_language():
+    rep = fs.check_lexicon(_lang_corpus(), _lang_lexicon())
+    t = rep.languages.set_index("language")
+    # by hand: one az and one en match, one ru; the any-language "pressure" once
+    assert t["matches"].to_dict() == {"any": 1, "az": 1, "en": 1, "ru": 1}
+    assert t["statements"].to_dict() == {"any": 4, "az": 1, "en": 2, "ru": 1}
+    rows = rep.to_frame().query("check == 'language'")
+    assert rows["detail"].tolist()[-1] == "1 pattern; 1 statement in ru"
+
+
+def test_bundled_multilingual_lexicons_give_every_term_a_language():
+    lex = fs.read_lexicon("karabakh_framing_multilingual")
+    assert lex.languages == ["az", "en", "hy", "ru"]
+    assert all(p.language for c in lex for p in c.patterns)
+    top = fs.read_lexicon("karabakh_toponyms")
+    # Latin transliterations serve any language; the Cyrillic and Armenian spellings are ru/hy
+    for c in top:
+        for p in c.patterns:
+            script = detect_language(p.text)[0]
+            assert p.language is None or p.language == script or (
+                p.language == "az" and script in ("az", "en"))
