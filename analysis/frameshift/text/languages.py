@@ -32,7 +32,7 @@ import pandas as pd
 
 __all__ = ["LanguageInfo", "LANGUAGES", "language_info", "detect_language",
            "statement_languages", "multilingual_negators", "armenian_negative",
-           "azerbaijani_negative", "is_negator"]
+           "azerbaijani_negative"]
 
 
 @dataclass(frozen=True)
