@@ -401,3 +401,16 @@ def test_cli_lemmas_and_multilingual_negation(capsys):
         main(["count", "--corpus", "karabakh_languages", "--lexicon",
               "karabakh_framing_multilingual", "--lemmas", "porter"])
     assert e.value.code == 2
+
+
+def test_terms_per_language_accept_other_language_codes():
+    # a French statement: only the terms without a language count there (no error: terms per
+    # language need no language data, unlike lemma matching)
+    c = from_frame(pd.DataFrame({"statement_id": ["f", "a"], "actor": ["x", "y"],
+                                 "language": ["fr", "az"],
+                                 "text": ["Un ultimatum. Pressure.", "Ultimatum."]}))
+    m = fs.find_matches(c, _lang_lexicon())
+    assert m[["statement_id", "match"]].values.tolist() == [["f", "Pressure"],
+                                                            ["a", "Ultimatum"]]
+    with pytest.raises(OptionError, match="unknown language 'fr'"):
+        fs.find_matches(c, _lang_lexicon(), settings=fs.MatchSettings(lemmas="auto"))

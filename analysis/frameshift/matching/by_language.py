@@ -89,8 +89,8 @@ def language_hits(comp, tokens, texts, settings, statements, *, languages=None,
     if languages is None:
         from frameshift.text.languages import statement_languages
 
-        languages = statement_languages(statements, column=settings.language_column)[
-            "language"].tolist()
+        languages = statement_languages(statements, column=settings.language_column,
+                                        known_only=False)["language"].tolist()
     langs = [x if isinstance(x, str) and x else None for x in languages]
     D = tokens.n_docs
     parts = []

@@ -251,8 +251,8 @@ def _language_frequencies(lex, corpus, settings, tokens, tid, V):
         return None
     from frameshift.text.languages import statement_languages
 
-    langs = statement_languages(corpus.statements, column=settings.language_column)[
-        "language"].tolist()
+    langs = statement_languages(corpus.statements, column=settings.language_column,
+                                known_only=False)["language"].tolist()
     per_tok = np.repeat(np.asarray([x or "" for x in langs], dtype=object), tokens.n_tokens())
     freqs = {}
     for lang in sorted({x for x in langs if x}):

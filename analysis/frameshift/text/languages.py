@@ -270,7 +270,8 @@ def detect_language(text: str) -> tuple[str | None, float]:
     return ("az" if share >= _AZ_SHARE else "en"), round(conf, 3)
 
 
-def statement_languages(statements: pd.DataFrame, *, column: str = "language") -> pd.DataFrame:
+def statement_languages(statements: pd.DataFrame, *, column: str = "language",
+                        known_only: bool = True) -> pd.DataFrame:
     """Language of every statement: from its ``column`` where given, else detected.
 
     Parameters
@@ -279,6 +280,9 @@ def statement_languages(statements: pd.DataFrame, *, column: str = "language") -
         With ``statement_id`` and ``text`` (a corpus's ``statements``).
     column : str, default "language"
         Metadata column holding language codes; empty cells are detected.
+    known_only : bool, default True
+        Refuse a code frameshift has no language data for (lemma matching needs it). With
+        False any code is kept as given (lower-cased), as terms per language need no more.
 
     Returns
     -------
@@ -309,7 +313,7 @@ def statement_languages(statements: pd.DataFrame, *, column: str = "language") -
         code = given.iloc[i] if given is not None else None
         if isinstance(code, str) and code.strip():
             code = code.strip().lower()
-            if code not in LANGUAGES:
+            if code not in LANGUAGES and known_only:
                 raise OptionError(
                     f"statement {sid!r}: unknown language {code!r} in column {column!r}; "
                     f"frameshift knows {', '.join(sorted(LANGUAGES))}. Fix the cell or leave "
