@@ -296,8 +296,8 @@ def test_bundled_karabakh_framing_is_complete():
 
 def test_lexicon_from_dict_and_to_frame():
     lex = lexicon_from_dict({"a": "x y", "b": ["z*"]})
-    assert lex.to_frame().values.tolist() == [["a", "x y", "phrase", False, False, None],
-                                              ["b", "z*", "glob", False, False, None]]
+    assert lex.to_frame().values.tolist() == [["a", "x y", "phrase", False, False, None, ""],
+                                              ["b", "z*", "glob", False, False, None, ""]]
     assert lex.fingerprint() == lexicon_from_dict({"a": "x y", "b": ["z*"]}).fingerprint()
     assert lex.fingerprint() != lexicon_from_dict({"a": "x y", "b": ["z"]}).fingerprint()
 

@@ -238,8 +238,11 @@ def _entry_mistake(node, b: _Builder, cid: str) -> bool:
     return False
 
 
-def _seq_entries(node, b: _Builder, cid: str, *, patterns: bool = True):
-    """(text, line) entries of a list (or a single scalar) of patterns (or example texts)."""
+def _seq_entries(node, b: _Builder, cid: str, *, patterns: bool = True, items: bool = False):
+    """(text, line) entries of a list (or a single scalar) of patterns (or example texts).
+
+    With ``items``, a ``{pattern: ..., language: ...}`` list item gives (text, line, language).
+    """
     if node is None:
         return []
     if isinstance(node, yaml.ScalarNode):
@@ -254,6 +257,10 @@ def _seq_entries(node, b: _Builder, cid: str, *, patterns: bool = True):
             if isinstance(item, yaml.ScalarNode) and not item.tag.endswith(":null"):
                 if not (patterns and _entry_mistake(item, b, cid)):
                     out.append((item.value, _line(item)))
+            elif items and isinstance(item, yaml.MappingNode):
+                entry = _term_item(item, b, cid)
+                if entry is not None:
+                    out.append(entry)
             else:
                 b.problem(f"category {cid!r}: a pattern must be a string.",
                           "Write each pattern as a quoted string.", _line(item))
@@ -261,6 +268,56 @@ def _seq_entries(node, b: _Builder, cid: str, *, patterns: bool = True):
     b.problem(f"category {cid!r}: patterns must be a list.",
               "Write patterns as a YAML list ('- word').", _line(node))
     return []
+
+
+_TERM_KEYS = ("pattern", "language")
+
+
+def _term_entries(node, b: _Builder, cid: str, what: str = "patterns"):
+    """(text, line[, language]) entries of ``patterns:``/``terms:``/``exclude:``.
+
+    Three spellings: a list of patterns whose items may be ``{pattern: ..., language: ru}``;
+    a mapping of ISO 639-1 codes to lists (``{en: [...], ru: [...]}``); or one pattern.
+    """
+    if isinstance(node, yaml.MappingNode):
+        out = []
+        for k, v in node.value:
+            lang = k.value if isinstance(k, yaml.ScalarNode) else None
+            if lang is None:
+                b.problem(f"category {cid!r}: a key of '{what}' must be a language code.",
+                          "Write 'en: [...]', 'ru: [...]'.", _line(k))
+                continue
+            if lang in _TERM_KEYS:
+                b.problem(f"category {cid!r}: '{what}' is a mapping with key {lang!r}; a "
+                          f"pattern with a language is an item of a list.",
+                          f"Write '{what}: [{{pattern: ..., language: ru}}]' (a list), or "
+                          f"'{what}: {{ru: [...]}}'.", _line(k))
+                continue
+            out.extend(e + (lang,) for e in _seq_entries(v, b, cid, items=True))
+        return out
+    return _seq_entries(node, b, cid, items=True)
+
+
+def _term_item(item, b: _Builder, cid: str):
+    """A ``{pattern: ..., language: ...}`` list item as (text, line, language), or None."""
+    d = {}
+    for k, v in item.value:
+        key = k.value if isinstance(k, yaml.ScalarNode) else None
+        if key not in _TERM_KEYS:
+            b.problem(f"category {cid!r}: unknown key {key!r} in a pattern item"
+                      f"{_did_you_mean(key, _TERM_KEYS)}.",
+                      "A pattern item has 'pattern' and optionally 'language'.", _line(k))
+            return None
+        if not isinstance(v, yaml.ScalarNode) or v.tag.endswith(":null"):
+            b.problem(f"category {cid!r}: {key!r} of a pattern item must be a string.",
+                      f"Write '{key}: text'.", _line(v))
+            return None
+        d[key] = v.value
+    if "pattern" not in d:
+        b.problem(f"category {cid!r}: a pattern item without 'pattern'.",
+                  "Write '{pattern: word, language: ru}'.", _line(item))
+        return None
+    return (d["pattern"], _line(item), d.get("language"))
 
 
 def _mapping(node) -> dict:
@@ -318,9 +375,12 @@ def _read_frameshift_yaml(text: str, path, strict: bool) -> Lexicon:
 
             exact_node = c.get("exact")
             exact = bool(_scalar(exact_node)) if isinstance(exact_node, yaml.ScalarNode) else False
-            b.add(cid, _seq_entries(c.get("patterns"), b, cid), line=line, label=s("label"),
+            entries = _term_entries(c.get("patterns"), b, cid)
+            if c.get("terms") is not None:
+                entries += _term_entries(c.get("terms"), b, cid, "terms")
+            b.add(cid, entries, line=line, label=s("label"),
                   definition=s("definition"), parent=s("parent") or None,
-                  exclude=_seq_entries(c.get("exclude"), b, cid), examples=examples,
+                  exclude=_term_entries(c.get("exclude"), b, cid, "exclude"), examples=examples,
                   source=s("source"), exact=exact)
     name = meta.get("name") or Path(path).stem
     return b.finish(name=str(name), version=meta.get("version") or "",
@@ -460,6 +520,7 @@ def _read_csv(text: str, path, strict: bool) -> Lexicon:
     ci, pi = header.index("category"), header.index("pattern")
     xi = header.index("exclude") if "exclude" in header else None
     li = header.index("label") if "label" in header else None
+    gi = header.index("language") if "language" in header else None
     order: dict[str, dict] = {}
     for n, row in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in row):
@@ -471,7 +532,8 @@ def _read_csv(text: str, path, strict: bool) -> Lexicon:
         cat = row[ci].strip()
         d = order.setdefault(cat, {"line": n, "patterns": [], "exclude": [], "label": ""})
         is_excl = xi is not None and row[xi].strip().lower() in ("true", "yes", "1")
-        d["exclude" if is_excl else "patterns"].append((row[pi], n))
+        lang = row[gi].strip() or None if gi is not None else None
+        d["exclude" if is_excl else "patterns"].append((row[pi], n, lang))
         if li is not None and row[li].strip():
             d["label"] = row[li].strip()
     for cat, d in order.items():
@@ -506,12 +568,13 @@ def write_lexicon(lexicon: Lexicon, path, *, format: str | None = None) -> Path:
     if fmt == "csv":
         buf = io.StringIO(newline="")
         w = csv.writer(buf, lineterminator="\n")
-        w.writerow(["category", "pattern", "exclude", "label"])
+        langs = bool(lexicon.languages)
+        w.writerow(["category", "pattern", "exclude", "label"] + (["language"] if langs else []))
         for c in lexicon.categories:
-            for p in c.patterns:
-                w.writerow([c.id, _written(p, lexicon), "false", c.label])
-            for p in c.exclude:
-                w.writerow([c.id, _written(p, lexicon), "true", c.label])
+            for excl, pats in (("false", c.patterns), ("true", c.exclude)):
+                for p in pats:
+                    w.writerow([c.id, _written(p, lexicon), excl, c.label]
+                               + ([p.language or ""] if langs else []))
         atomic_write_bytes(path, buf.getvalue().encode("utf-8"))
         return path
     if fmt != "frameshift":
@@ -527,9 +590,16 @@ def write_lexicon(lexicon: Lexicon, path, *, format: str | None = None) -> Path:
             d["parent"] = c.parent
         if c.definition:
             d["definition"] = c.definition
-        d["patterns"] = [p.text for p in c.patterns]
+        plain, terms = _yaml_terms(c.patterns)
+        if plain or not terms:
+            d["patterns"] = plain
+        if terms:
+            d["terms"] = terms
         if c.exclude:
-            d["exclude"] = [p.text for p in c.exclude]
+            plain, terms = _yaml_terms(c.exclude)
+            d["exclude"] = plain if not terms else (
+                [p.text if p.language is None else {"pattern": p.text, "language": p.language}
+                 for p in c.exclude])
         if c.examples:
             d["examples"] = {k: list(v) for k, v in c.examples.items()}
         if c.source:
@@ -543,3 +613,22 @@ def write_lexicon(lexicon: Lexicon, path, *, format: str | None = None) -> Path:
 
 def _written(p: Pattern, lexicon: Lexicon) -> str:
     return p.text
+
+
+def _yaml_terms(patterns):
+    """(``patterns:`` list, ``terms:`` mapping) that read back to ``patterns`` in order.
+
+    Patterns without a language come first as plain strings and the others follow grouped by
+    language (``terms: {ru: [...]}``) when that keeps their order; otherwise every pattern is
+    one list item, ``{pattern: ..., language: ...}`` where it has a language.
+    """
+    plain = [p for p in patterns if p.language is None]
+    rest = list(patterns[len(plain):])
+    langs: dict = {}
+    for p in rest:
+        langs.setdefault(p.language, []).append(p)
+    grouped = [p for ps in langs.values() for p in ps]
+    if list(patterns[:len(plain)]) == plain and grouped == rest:
+        return [p.text for p in plain], {k: [p.text for p in ps] for k, ps in langs.items()}
+    return [p.text if p.language is None else {"pattern": p.text, "language": p.language}
+            for p in patterns], {}

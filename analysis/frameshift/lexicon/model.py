@@ -61,8 +61,8 @@ LEXICON_FORMATS = ("frameshift", "quanteda", "liwc", "csv")
 _DATA_DIR = Path(__file__).resolve().parent / "data" / "lexicons"
 _GAP_RE = re.compile(r"^\{(\d*),(\d+)\}$|^\{(\d+)\}$")
 _ID_RE = re.compile(r"^[^\s,]+$")
-_CATEGORY_KEYS = {"id", "label", "definition", "parent", "patterns", "exclude", "examples",
-                  "source", "exact", "notes"}
+_CATEGORY_KEYS = {"id", "label", "definition", "parent", "patterns", "terms", "exclude",
+                  "examples", "source", "exact", "notes"}
 _LEXICON_KEYS = {"name", "version", "description", "citation", "categories", "authors",
                  "license", "language", "hyphen_variants", "notes", "format"}
 
@@ -100,6 +100,10 @@ class Pattern:
         ``(min, max)`` tuples for gaps, or for a regex the one expression.
     line : int or None
         Line of the lexicon file the pattern was read from.
+    language : str or None
+        ISO 639-1 code (``"en"``, ``"ru"``, ``"hy"``, ``"az"`` ...) of the language the term
+        is written in, or None for a term of any language (see ``terms:`` in
+        ``docs/lexicons.md``).
     """
 
     text: str
@@ -107,6 +111,7 @@ class Pattern:
     exact: bool
     words: tuple
     line: int | None = field(default=None, compare=False)
+    language: str | None = None
 
     @property
     def n_words(self) -> int:
@@ -121,7 +126,8 @@ def _fnmatch_like(piece: str) -> bool:
     return "*" in piece or "?" in piece
 
 
-def parse_pattern(text: str, *, exact: bool = False, path=None, line=None) -> Pattern:
+def parse_pattern(text: str, *, exact: bool = False, path=None, line=None,
+                  language: str | None = None) -> Pattern:
     """Parse one pattern; raise :class:`LexiconError` listing what is wrong with it.
 
     Parameters
@@ -130,11 +136,15 @@ def parse_pattern(text: str, *, exact: bool = False, path=None, line=None) -> Pa
         The pattern as written in a lexicon.
     exact : bool, default False
         Treat the pattern as exact even without the ``=`` prefix.
+    language : str, optional
+        ISO 639-1 code of the term's language (two lower-case letters); None: any language.
 
     Examples
     --------
     >>> parse_pattern("coerc*").kind
     'glob'
+    >>> parse_pattern("реинтеграция", language="ru").language
+    'ru'
     >>> p = parse_pattern("internationally established {0,2} format")
     >>> p.kind, p.words
     ('phrase', ('internationally', 'established', (0, 2), 'format'))
@@ -143,18 +153,36 @@ def parse_pattern(text: str, *, exact: bool = False, path=None, line=None) -> Pa
     ...
     frameshift.errors.LexiconError: pattern 're:(a+)+' is a dangerous regular expression: ...
     """
-    pat, problems = _parse_pattern(text, exact=exact, path=path, line=line)
+    pat, problems = _parse_pattern(text, exact=exact, path=path, line=line, language=language)
     if problems:
         raise LexiconError(problems=problems)
     return pat
 
 
-def _parse_pattern(text, *, exact=False, path=None, line=None):
+_LANGUAGE_RE = re.compile(r"^[a-z]{2}$")
+
+
+def _language_problem(language) -> str | None:
+    """Why ``language`` is not an ISO 639-1 code (two lower-case letters), or None."""
+    if language is None:
+        return None
+    if not isinstance(language, str) or not _LANGUAGE_RE.match(language):
+        return (f"language {language!r} is not an ISO 639-1 code (two lower-case letters, "
+                f"e.g. 'en', 'ru', 'hy', 'az').")
+    return None
+
+
+def _parse_pattern(text, *, exact=False, path=None, line=None, language=None):
     """Return (Pattern or None, [Problem]); problems carry a ``kind`` ('error'/'quality')."""
     probs: list[Problem] = []
 
     def prob(msg, fix, kind="error"):
         probs.append(_Problem(msg, fix, kind=kind, path=path, line=line))
+
+    bad = _language_problem(language)
+    if bad:
+        prob(f"pattern {text!r}: {bad}", "Write the language as a two-letter code, e.g. 'ru'.")
+        return None, probs
 
     if not isinstance(text, str):
         prob(f"pattern {text!r} is not text.", "Quote it in the lexicon file.")
@@ -178,7 +206,7 @@ def _parse_pattern(text, *, exact=False, path=None, line=None):
                  "Rewrite it without nested or ambiguous repetition (a glob such as "
                  "'coerc*' is often enough).")
             return None, probs
-        return Pattern(raw, "regex", True, (expr,), line), probs
+        return Pattern(raw, "regex", True, (expr,), line, language), probs
     if s.startswith("="):
         exact = True
         s = s[1:].strip()
@@ -237,7 +265,7 @@ def _parse_pattern(text, *, exact=False, path=None, line=None):
         kind = "glob"
     else:
         kind = "word"
-    return Pattern(raw, kind, bool(exact), tuple(words), line), probs
+    return Pattern(raw, kind, bool(exact), tuple(words), line, language), probs
 
 
 # -- regular-expression safety --------------------------------------------------------
@@ -594,22 +622,72 @@ class Lexicon:
     def __contains__(self, category_id) -> bool:
         return category_id in self._index
 
+    @property
+    def languages(self) -> list[str]:
+        """ISO 639-1 codes of the languages its terms are given in, sorted (empty when no
+        pattern names a language).
+
+        Examples
+        --------
+        >>> lex = lexicon_from_dict({"talks": ["dialogue"]})
+        >>> lex.languages
+        []
+        """
+        return sorted({p.language for c in self.categories for p in c.patterns + c.exclude
+                       if p.language is not None})
+
+    def _language_note(self, patterns) -> str:
+        """``'en 2, ru 1, any 1'``: patterns per language ('' when none names a language)."""
+        langs = [p.language for p in patterns]
+        if all(x is None for x in langs):
+            return ""
+        parts = [f"{code} {langs.count(code)}" for code in sorted(set(langs) - {None})]
+        if None in langs:
+            parts.append(f"any {langs.count(None)}")
+        return ", ".join(parts)
+
     def __repr__(self) -> str:
-        n = sum(len(c.patterns) for c in self.categories)
-        return f"<Lexicon {self.name!r}: {len(self)} categories, {n} patterns>"
+        pats = [p for c in self.categories for p in c.patterns]
+        note = self._language_note(pats)
+        return (f"<Lexicon {self.name!r}: {len(self)} categories, {len(pats)} patterns"
+                f"{' (' + note + ')' if note else ''}>")
+
+    def summary(self) -> pd.DataFrame:
+        """One row per category: id, label, parent, patterns, exclude, languages.
+
+        ``languages`` counts the patterns per language (``"en 2, ru 1"``; ``any`` for those
+        of no language), empty when no pattern of the lexicon names a language.
+
+        Examples
+        --------
+        >>> from frameshift.lexicon import lexicon_from_dict
+        >>> lex = lexicon_from_dict({"talks": ["dialogue", "talks"], "force": ["coerc*"]})
+        >>> lex.summary()[["category", "patterns", "languages"]]
+          category  patterns languages
+        0    talks         2
+        1    force         1
+        """
+        rows = [{"category": c.id, "label": c.label, "parent": c.parent or "",
+                 "patterns": len(c.patterns), "exclude": len(c.exclude),
+                 "languages": self._language_note(c.patterns)} for c in self.categories]
+        return pd.DataFrame(rows, columns=["category", "label", "parent", "patterns",
+                                           "exclude", "languages"])
 
     def _repr_html_(self) -> str:
         import html
 
+        note = self._language_note([p for c in self.categories for p in c.patterns])
         head = (f"<p><b>Lexicon {html.escape(self.name)}</b>"
                 f"{' ' + html.escape(self.version) if self.version else ''}: "
                 f"{len(self)} categories, "
                 f"{sum(len(c.patterns) for c in self.categories)} patterns"
+                f"{' (' + html.escape(note) + ')' if note else ''}"
                 f"{' &mdash; ' + html.escape(self.description[:200]) if self.description else ''}"
                 f"</p>")
         rows = []
         for c in self.categories:
-            pats = ", ".join(p.text for p in c.patterns)
+            pats = ", ".join(p.text + (f" [{p.language}]" if p.language else "")
+                             for p in c.patterns)
             if len(pats) > 120:
                 pats = pats[:117] + "..."
             excl = ", ".join(p.text for p in c.exclude)
@@ -621,11 +699,11 @@ class Lexicon:
 
     def with_category(self, category_id: str, patterns, *, label: str = "",
                       definition: str = "", exclude=(), source: str = "",
-                      replace: bool = False) -> "Lexicon":
+                      replace: bool = False, language: str | None = None) -> "Lexicon":
         """A copy of the lexicon with one category added (or replaced, with ``replace=True``).
 
-        Patterns are parsed and validated as in a lexicon file. The lexicon itself is not
-        modified.
+        Patterns are parsed and validated as in a lexicon file; ``language`` (an ISO 639-1
+        code) is given to each of them. The lexicon itself is not modified.
 
         Examples
         --------
@@ -637,10 +715,11 @@ class Lexicon:
             raise LexiconError(f"category {category_id!r} already exists in lexicon "
                                f"{self.name!r}. Pass replace=True to replace it, or choose "
                                f"another id.")
-        parsed = tuple(parse_pattern(p, exact=not self.hyphen_variants) for p in patterns)
+        exact = not self.hyphen_variants
+        parsed = tuple(parse_pattern(p, exact=exact, language=language) for p in patterns)
         if not parsed:
             raise LexiconError(f"category {category_id!r} has no patterns. Give at least one.")
-        excluded = tuple(parse_pattern(p, exact=not self.hyphen_variants) for p in exclude)
+        excluded = tuple(parse_pattern(p, exact=exact, language=language) for p in exclude)
         cat = Category(id=category_id, label=label or category_id, definition=definition,
                        patterns=parsed, exclude=excluded, source=source)
         cats = [cat if c.id == category_id else c for c in self.categories]
@@ -678,7 +757,8 @@ class Lexicon:
                        path=None, meta=self.meta)
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per pattern: category, pattern, kind, exact, exclude, line.
+        """One row per pattern: category, pattern, kind, exact, exclude, line, language
+        (ISO 639-1 code; empty for a pattern of any language).
 
         Examples
         --------
@@ -693,14 +773,17 @@ class Lexicon:
                 for p in pats:
                     rows.append({"category": c.id, "pattern": p.text, "kind": p.kind,
                                  "exact": p.exact or not self.hyphen_variants,
-                                 "exclude": excl, "line": p.line})
+                                 "exclude": excl, "line": p.line, "language": p.language or ""})
         return pd.DataFrame(rows, columns=["category", "pattern", "kind", "exact", "exclude",
-                                           "line"])
+                                           "line", "language"])
 
     def fingerprint(self) -> str:
         """SHA-256 of the categories and patterns (for provenance)."""
+        def term(p):  # a pattern without a language is written as before (same hash)
+            return p.text if p.language is None else [p.text, p.language]
+
         data = [self.name, self.version, self.hyphen_variants,
-                [[c.id, c.parent, [p.text for p in c.patterns], [p.text for p in c.exclude]]
+                [[c.id, c.parent, [term(p) for p in c.patterns], [term(p) for p in c.exclude]]
                  for c in self.categories]]
         return hashlib.sha256(json.dumps(data).encode("utf-8")).hexdigest()
 
@@ -753,17 +836,21 @@ class _Builder:
             line=line))
 
     def _patterns(self, cid, entries, exact, what):
+        """entries: (text, line) or (text, line, language)."""
         out = []
         seen: dict = {}
-        for text, line in entries:
-            pat, probs = _parse_pattern(text, exact=exact, path=self.path, line=line)
+        for entry in entries:
+            text, line = entry[0], entry[1]
+            language = entry[2] if len(entry) > 2 else None
+            pat, probs = _parse_pattern(text, exact=exact, path=self.path, line=line,
+                                        language=language)
             for p in probs:
                 p.message = f"category {cid!r}: {p.message}"
             self.problems.extend(probs)
             if pat is None:
                 continue
-            key = (pat.kind, pat.exact, tuple(w.casefold() if isinstance(w, str) else w
-                                              for w in pat.words))
+            key = (pat.kind, pat.exact, pat.language,
+                   tuple(w.casefold() if isinstance(w, str) else w for w in pat.words))
             if key in seen:
                 self.problem(
                     f"category {cid!r}: duplicate {what} {pat.text!r}"

@@ -848,6 +848,12 @@ def _phase(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings
     w = int(settings.negation_window)
     if w and n:
         neg_tok = tid.lookup(comp.negator)
+        # lemma tokens: words negated inside (Armenian չ-, Azerbaijani -ma/-mə), and in
+        # verb-final languages negators that also reach back (text/languages.py, issue 16)
+        back = None
+        if getattr(tokens, "negative_form", None) is not None:
+            neg_tok = neg_tok | tokens.negative_form[tokens.ids]
+            back = neg_tok & tokens.negation_follows[tokens.ids]
         same = ~chg  # same[i]: tokens i - d .. i lie in one sentence of one text
         for d in range(1, w + 1):
             if d >= n:
@@ -855,7 +861,9 @@ def _phase(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings
             if d > 1:
                 same[d - 1:] &= ~chg[:n - d + 1]
             negpos[d:] |= neg_tok[:n - d] & same[d:]
-        del neg_tok, same
+            if back is not None:
+                negpos[:n - d] |= back[d:] & same[d:]
+        del neg_tok, same, back
     # runs a multi-word match may span
     brk = chg if not settings.cross_sentences else _breaks(tokens, True)
     del chg
@@ -1039,8 +1047,17 @@ def _prepare(corpus, lexicon, settings: MatchSettings, *, table: bool = False):
                                negators=settings.negators)
     st = corpus.statements
     texts = st["text"].tolist()
-    hits = (_count_table if table else _run)(comp, tokens, texts, settings)
+    hits = _language_hits(comp, tokens, texts, settings, st, table=table)
+    if hits is None:
+        hits = (_count_table if table else _run)(comp, tokens, texts, settings)
     return comp, tokens, st, texts, hits
+
+
+def _language_hits(*args, **kw):
+    """Patterns with a language count in statements of that language only (issue 16)."""
+    from .by_language import language_hits
+
+    return language_hits(*args, **kw)
 
 
 def _prepare_lemmas(corpus, lexicon, settings: MatchSettings, tokens, *, table: bool):
@@ -1050,19 +1067,20 @@ def _prepare_lemmas(corpus, lexicon, settings: MatchSettings, tokens, *, table: 
 
     st = corpus.statements
     langs = statement_languages(st, column=settings.language_column)["language"].tolist()
-    ltoks = lemmatize_tokens(tokens, langs, method=settings.lemmas)
+    # negators are found on the forms as written (the lemma of a negated verb is the positive
+    # verb: չենք -> եմ), with the per-language negated forms of text/languages.py
+    ltoks = lemmatize_tokens(tokens, langs, method=settings.lemmas, negators=settings.negators)
     present = sorted({x for x in langs if x})
     lex = lexicon.lexicon if isinstance(lexicon, CompiledLexicon) else as_lexicon(lexicon)
 
     def forms(word):
         return lemma_forms(word, present, method=settings.lemmas)
 
-    negators = set(settings.negators)  # a negator counts in its lemma form too
-    for n in settings.negators:
-        negators.update(forms(n))
-    comp = CompiledLexicon(lex, ltoks.types, negators=frozenset(negators), forms=forms)
+    comp = CompiledLexicon(lex, ltoks.types, negators=frozenset(), forms=forms)
     texts = st["text"].tolist()
-    hits = (_count_table if table else _run)(comp, ltoks, texts, settings)
+    hits = _language_hits(comp, ltoks, texts, settings, st, languages=langs, table=table)
+    if hits is None:
+        hits = (_count_table if table else _run)(comp, ltoks, texts, settings)
     return comp, ltoks, st, texts, hits
 
 

@@ -16,6 +16,8 @@ row and a concordance line always agree. Its rules, stated once:
   alone turns ``İ`` into ``i`` plus a combining dot, and ``I`` into ``i``, never ``ı``).
 * **Sentences** end at ``.``, ``!``, ``?`` or the Armenian full stop ``։`` (U+0589; not after
   a known abbreviation or a single capital initial) and at blank lines (paragraph breaks).
+  In Armenian text an ASCII colon used as the full stop also ends one: a ``:`` right after an
+  Armenian letter (or after one and a closing quote or bracket) and before whitespace.
   The Armenian question, exclamation and emphasis marks ``՞ ՜ ՛`` are written on the stressed
   vowel of a word (``Ի՞նչ``, ``ինչո՞ւ``), not at the end of a sentence, which still ends with
   ``։``; they stay inside their word and are dropped from its normalised form. Assembled statements join their
@@ -97,7 +99,13 @@ WORD_PATTERN = rf"{_W}+(?:(?:{_JOIN}|(?<=\d),(?=\d)){_W}+|[{_ARM_MARKS}]{_W}*)*"
 # Sentence-final punctuation runs and paragraph breaks are emitted as boundary tokens.
 # (U+0589 is the Armenian full stop.)
 _ENDS = ".!?\u0589"
-BOUNDARY_PATTERN = r"[.!?\u0589]+|\n[ \t\r\u00a0]*\n"
+# Armenian texts typed on Latin keyboards write the full stop as an ASCII colon: a ":" right
+# after an Armenian letter (or after one and a closing quote or bracket) and followed by
+# whitespace ends a sentence; the boundary token is the colon and that whitespace character,
+# so that it differs from a plain ":" (issue 16; text/languages.py).
+_ARM_COLON = (r':(?:(?<=[\u0531-\u0556\u0561-\u0587]:)|(?<=[\u0531-\u0556\u0561-\u0587][»”")]:))'
+              r"[ \t\r\n\u00a0]")
+BOUNDARY_PATTERN = rf"[.!?\u0589]+|{_ARM_COLON}|\n[ \t\r\u00a0]*\n"
 TOKEN_PATTERN = rf"{WORD_PATTERN}|{BOUNDARY_PATTERN}"
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 # The same pattern with possessive quantifiers (Python >= 3.11), which scans about 10% faster.
@@ -106,7 +114,7 @@ _TOKEN_RE = re.compile(TOKEN_PATTERN)
 if sys.version_info >= (3, 11):
     _findall = re.compile(
         rf"{_W}++(?:(?:{_JOIN}|(?<=\d),(?=\d)){_W}++|[{_ARM_MARKS}]{_W}*+)*+"
-        r"|[.!?\u0589]++|\n[ \t\r\u00a0]*+\n"
+        rf"|[.!?\u0589]++|{_ARM_COLON}|\n[ \t\r\u00a0]*+\n"
     ).findall
 else:  # pragma: no cover
     _findall = _TOKEN_RE.findall
@@ -234,7 +242,7 @@ def _word_offsets(text: str) -> tuple[np.ndarray, np.ndarray]:
 
 def _is_boundary(surface: str) -> bool:
     c = surface[0]
-    return c in _ENDS or c == "\n"
+    return c in _ENDS or c == "\n" or (c == ":" and len(surface) > 1)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -385,7 +393,7 @@ class _Vocab(dict):
 
     def __missing__(self, surface: str) -> int:
         c = surface[0]
-        if c in _ENDS:
+        if c in _ENDS or (c == ":" and len(surface) > 1):  # (an Armenian colon full stop)
             sid = _PERIOD if surface == "." else _PUNCT
         elif c.isspace():  # a paragraph break ("\n...\n") or a space before a period
             sid = _PARAGRAPH if len(surface) > 1 else _SPACE_DOT
