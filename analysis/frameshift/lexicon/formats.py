@@ -16,7 +16,8 @@ from frameshift.errors import (ArgumentTypeError, LexiconError, UnknownLexiconEr
 from .model import (LEXICON_FORMATS, Lexicon, Pattern,
                     _CATEGORY_KEYS, _LEXICON_KEYS, _Builder)
 
-__all__ = ["lexicon_from_dict", "read_lexicon", "write_lexicon", "as_lexicon", "bundled_lexicons"]
+__all__ = ["lexicon_from_dict", "read_lexicon", "write_lexicon", "as_lexicon", "bundled_lexicons",
+           "WRITE_SUFFIXES"]
 
 _DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 
@@ -788,12 +789,28 @@ def _read_csv(text: str, path, strict: bool) -> Lexicon:
 
 
 # --------------------------------------------------------------------------- writing
+#: The format :func:`write_lexicon` writes for a file extension.
+WRITE_SUFFIXES = {".yml": "frameshift", ".yaml": "frameshift", ".csv": "csv", ".dic": "liwc",
+                  ".cat": "wordstat", ".ykd": "yoshikoder", ".lcd": "yoshikoder",
+                  ".lc3": "lexicoder"}
+
+
 def write_lexicon(lexicon: Lexicon, path, *, format: str | None = None) -> Path:
-    """Write a lexicon as frameshift YAML (``.yml``/``.yaml``) or CSV (``.csv``).
+    """Write a lexicon in any format of :data:`LEXICON_FORMATS`.
+
+    The format is ``format``, or else the extension's (:data:`WRITE_SUFFIXES`): ``.yml`` /
+    ``.yaml`` frameshift YAML (``format="quanteda"`` for a quanteda YAML dictionary), ``.csv``,
+    ``.dic`` LIWC (2015 layout: nested categories indented by tabs), ``.cat`` WordStat,
+    ``.ykd``/``.lcd`` Yoshikoder, ``.lc3`` Lexicoder 3.
 
     Patterns are written as they were read, so reading the file back gives the same
-    categories and patterns. Imported (quanteda/LIWC) lexicons written to YAML keep their
-    exact matching with ``hyphen_variants: false``.
+    categories (same ids, parents and nesting) and patterns. Imported lexicons written to
+    frameshift YAML keep their exact matching with ``hyphen_variants: false``. The
+    dictionary formats have no exclusions, regular expressions or gaps: a lexicon using them
+    is refused (one :class:`LexiconError` naming each such pattern); what they cannot hold
+    but does not change which words are patterns -- definitions, examples, languages,
+    hyphen variants -- is dropped with one :class:`LexiconWarning`. Lexicoder files are flat:
+    nested categories are written under their full ids (``economy.pos``).
 
     Returns
     -------
@@ -810,7 +827,14 @@ def write_lexicon(lexicon: Lexicon, path, *, format: str | None = None) -> Path:
     ['reint', 'coercion']
     """
     path = Path(path)
-    fmt = format or ("csv" if path.suffix.lower() == ".csv" else "frameshift")
+    fmt = format or WRITE_SUFFIXES.get(path.suffix.lower(), "frameshift")
+    if fmt not in LEXICON_FORMATS:
+        raise LexiconError(f"cannot write format {fmt!r}; use one of "
+                           f"{', '.join(LEXICON_FORMATS)}.")
+    if fmt in _DICTIONARY_WRITERS:
+        text = _DICTIONARY_WRITERS[fmt](_export_tree(lexicon, fmt))
+        atomic_write_bytes(path, text.encode("utf-8"))
+        return path
     if fmt == "csv":
         buf = io.StringIO(newline="")
         w = csv.writer(buf, lineterminator="\n")
@@ -823,8 +847,6 @@ def write_lexicon(lexicon: Lexicon, path, *, format: str | None = None) -> Path:
                                + ([p.language or ""] if langs else []))
         atomic_write_bytes(path, buf.getvalue().encode("utf-8"))
         return path
-    if fmt != "frameshift":
-        raise LexiconError(f"cannot write format {fmt!r}; write 'frameshift' (YAML) or 'csv'.")
     doc = {"name": lexicon.name, "version": lexicon.version,
            "description": lexicon.description, "citation": lexicon.citation}
     if not lexicon.hyphen_variants:
@@ -878,3 +900,140 @@ def _yaml_terms(patterns):
         return [p.text for p in plain], {k: [p.text for p in ps] for k, ps in langs.items()}
     return [p.text if p.language is None else {"pattern": p.text, "language": p.language}
             for p in patterns], {}
+
+
+# -- dictionary formats -----------------------------------------------------------------
+_FORMAT_NAMES = {"quanteda": "a quanteda YAML dictionary", "liwc": "a LIWC .dic file",
+                 "wordstat": "a WordStat .cat file", "yoshikoder": "a Yoshikoder .ykd file",
+                 "lexicoder": "a Lexicoder .lc3 file"}
+
+
+def _export_tree(lexicon: Lexicon, fmt: str) -> _Node:
+    """The lexicon as a tree of keys (by :meth:`Lexicon.path_of`) with plain pattern texts;
+    a :class:`LexiconError` for what the format cannot hold, one warning for what it drops."""
+    import warnings
+
+    from .model import LexiconWarning
+
+    what = _FORMAT_NAMES[fmt]
+    bad, dropped = [], set()
+    root = _Node(None)
+    for c in lexicon.categories:
+        if c.exclude:
+            bad.append(f"category {c.id!r} has exclusions ({', '.join(p.text for p in c.exclude)})")
+        path = lexicon.path_of(c.id) if fmt != "lexicoder" else (c.id,)
+        node = root
+        for seg in path:
+            node = node.child(seg)
+        node.line = True  # a category of its own (declared even when empty)
+        node.label = c.label if c.label not in ("", c.id, path[-1]) else ""
+        for p in c.patterns:
+            if p.kind == "regex":
+                bad.append(f"category {c.id!r}: {p.text!r} is a regular expression")
+                continue
+            if any(isinstance(w, tuple) for w in p.words):
+                bad.append(f"category {c.id!r}: {p.text!r} has a gap")
+                continue
+            text = p.text.strip()
+            text = text[1:].strip() if text.startswith("=") else text
+            if p.language:
+                dropped.add("the language of each term")
+            node.values.append(text)
+        if c.definition or c.examples:
+            dropped.add("definitions and examples")
+    if bad:
+        raise LexiconError(f"lexicon {lexicon.name!r} cannot be written as {what}, which has "
+                           f"no exclusions, regular expressions or gaps: " + "; ".join(bad)
+                           + ". Write frameshift YAML (.yml) or CSV instead, or remove them.")
+    if lexicon.hyphen_variants:
+        dropped.add("hyphen variants (the format's patterns match exactly)")
+    if dropped:
+        warnings.warn(f"{what} cannot hold {', '.join(sorted(dropped))}: left out.",
+                      LexiconWarning, stacklevel=3)
+    return root
+
+
+def _write_quanteda(root: _Node) -> str:
+    def doc(node):
+        if not node.children:
+            return list(node.values)
+        sub = {name: doc(child) for name, child in node.children.items()}
+        # a key with values and sub-keys: values and {sub-key: ...} in one list, as quanteda
+        # and frameshift read it
+        return list(node.values) + [{k: v} for k, v in sub.items()] if node.values else sub
+
+    return yaml.safe_dump({name: doc(child) for name, child in root.children.items()},
+                          sort_keys=False, allow_unicode=True, width=100,
+                          default_flow_style=False)
+
+
+def _write_liwc(root: _Node) -> str:
+    heads, ids, words = [], {}, {}
+
+    def walk(node, depth):
+        for name, child in node.children.items():
+            if re.search(r"[\t\r\n]", name):
+                raise LexiconError(f"category {name!r} cannot be written to a LIWC file.")
+            n = len(ids) + 1
+            ids[id(child)] = n
+            label = f"\t({child.label})" if child.label else ""
+            heads.append("\t" * depth + f"{n}\t{name}{label}")
+            for v in child.values:
+                words.setdefault(v, [])
+                if n not in words[v]:
+                    words[v].append(n)
+            walk(child, depth + 1)
+
+    walk(root, 0)
+    body = [f"{w}\t" + "\t".join(str(n) for n in ns) for w, ns in words.items()]
+    return "%\n" + "\n".join(heads) + "\n%\n" + "".join(line + "\n" for line in body)
+
+
+def _write_wordstat(root: _Node) -> str:
+    out = []
+
+    def walk(node, depth):
+        for name, child in node.children.items():
+            if re.search(r" \(\d\)$", name) or re.search(r"[\t\r\n]", name):
+                raise LexiconError(f"category {name!r} cannot be written to a WordStat file "
+                                   f"(a name ending in ' (1)' reads as a pattern).")
+            out.append("\t" * depth + name)
+            for v in child.values:
+                out.append("\t" * (depth + 1) + f"{v} (1)")
+            walk(child, depth + 1)
+
+    walk(root, 0)
+    return "".join(line + "\n" for line in out)
+
+
+def _write_yoshikoder(root: _Node) -> str:
+    from xml.sax.saxutils import quoteattr
+
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           '<dictionary style="050805" patternengine="substring">']
+
+    def walk(node, depth):
+        for name, child in node.children.items():
+            pad = "\t" * depth
+            out.append(f'{pad}<cnode name={quoteattr(name)} desc={quoteattr(child.label)}>')
+            for v in child.values:
+                out.append(f"{pad}\t<pnode name={quoteattr(v)}/>")
+            walk(child, depth + 1)
+            out.append(f"{pad}</cnode>")
+
+    walk(root, 1)
+    out.append("</dictionary>")
+    return "\n".join(out) + "\n"
+
+
+def _write_lexicoder(root: _Node) -> str:
+    out = []
+    for name, child in root.children.items():
+        out.append(f"+{name}")
+        out.extend(child.values)
+    return "".join(line + "\n" for line in out)
+
+
+_DICTIONARY_WRITERS = {"quanteda": _write_quanteda, "liwc": _write_liwc,
+                       "wordstat": _write_wordstat, "yoshikoder": _write_yoshikoder,
+                       "lexicoder": _write_lexicoder}

@@ -241,6 +241,14 @@ def _parse_pattern(text, *, exact=False, path=None, line=None, language=None):
                  "A gap is written {M,N} (M to N words) or {N}, separated by spaces.")
             continue
         form = normalize(piece, casefold=False)
+        if form == "?":
+            # quanteda 4.3.1 looks a lone "?" up as the literal question mark (its type index),
+            # not as "any one character" (while "??" is any two-character token); frameshift
+            # follows it, and punctuation is never a token here, so it cannot match.
+            prob(f"pattern {raw!r} can never match: a lone '?' is the question mark itself "
+                 f"(as in quanteda), and punctuation is not a token.",
+                 "For any one-letter word write 're:.'; otherwise remove it.", kind="quality")
+            continue
         probe = form.replace("*", "x").replace("?", "x")
         if _ONE_TOKEN(probe):
             words.append(form)
