@@ -456,28 +456,50 @@ def _add_quanteda(b: _Builder, items, *, path: tuple = (), plain: bool):
             b.add(cid, [(v, None) for v in values], parent=parent, path=here)
             continue
         if isinstance(value, yaml.MappingNode):
-            _add_quanteda(b, _quanteda_items(b, value), path=here, plain=False)
+            items = _quanteda_items(b, value)
+            own = [it for it in items if it[0] == "__"]
+            if own:  # quanteda's as.yaml writes a key's own values under "__"
+                entries = [e for _, v, _ in own for e in _leaf_values(b, v, cid)]
+                b.add(cid, entries, line=line, parent=parent, path=here)
+            _add_quanteda(b, [it for it in items if it[0] != "__"], path=here, plain=False)
             continue
         if isinstance(value, yaml.SequenceNode):
-            entries, subs = [], []
-            for item in value.value:  # quanteda allows values and sub-keys in one list
-                if isinstance(item, yaml.MappingNode):
-                    subs.extend(_quanteda_items(b, item))
+            entries, pooled = [], []
+            for item in value.value:
+                if isinstance(item, (yaml.MappingNode, yaml.SequenceNode)):
+                    # quanteda 4.3.1 reads a mapping inside a list as more values of the key
+                    # (A: [a, {B: [b]}] is A = a, b), not as a sub-key
+                    pooled.extend(k for k, _, _ in (_quanteda_items(b, item) if isinstance(
+                        item, yaml.MappingNode) else []))
+                    entries.extend(_leaf_values(b, item, cid))
                 elif isinstance(item, yaml.ScalarNode):
                     if item.tag.endswith(":null"):
                         continue
                     if not _entry_mistake(item, b, cid):
                         entries.append((item.value, _line(item)))
-                else:
-                    b.problem(f"category {cid!r}: a value must be a string.",
-                              "Write each value as a quoted string.", _line(item))
-            if entries or not subs:
-                b.add(cid, entries, line=line, parent=parent, exact=False, path=here)
-            _add_quanteda(b, subs, path=here, plain=False)
+            if pooled:
+                b.problem(f"category {cid!r}: the keys {pooled} inside its list are read as "
+                          f"more values of {cid!r}, as quanteda reads them.",
+                          f"For sub-keys write '{key}:' followed by a mapping ('  sub: [...]').",
+                          line, kind="note")
+            b.add(cid, entries, line=line, parent=parent, exact=False, path=here)
             continue
         entries = [] if value.tag.endswith(":null") or _entry_mistake(value, b, cid) \
             else [(value.value, _line(value))]
         b.add(cid, entries, line=line, parent=parent, path=here)
+
+
+def _leaf_values(b: _Builder, node, cid: str) -> list:
+    """Every scalar value under a node (lists and mappings opened), as (text, line)."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag.endswith(":null") or _entry_mistake(node, b, cid):
+            return []
+        return [(node.value, _line(node))]
+    if isinstance(node, yaml.SequenceNode):
+        return [e for item in node.value for e in _leaf_values(b, item, cid)]
+    if isinstance(node, yaml.MappingNode):
+        return [e for _, v in node.value for e in _leaf_values(b, v, cid)]
+    return []
 
 
 def _quanteda_items(b: _Builder, node) -> list:
@@ -958,9 +980,9 @@ def _write_quanteda(root: _Node) -> str:
         if not node.children:
             return list(node.values)
         sub = {name: doc(child) for name, child in node.children.items()}
-        # a key with values and sub-keys: values and {sub-key: ...} in one list, as quanteda
-        # and frameshift read it
-        return list(node.values) + [{k: v} for k, v in sub.items()] if node.values else sub
+        if node.values:  # a key with values and sub-keys: its values under "__" (as.yaml)
+            sub["__"] = list(node.values)
+        return sub
 
     return yaml.safe_dump({name: doc(child) for name, child in root.children.items()},
                           sort_keys=False, allow_unicode=True, width=100,
