@@ -189,3 +189,24 @@ def test_published_check_fails_without_the_files(tmp_path, capsys):
     (tmp_path / "mfd2.0.dic").write_text("%\n1\tcare\n%\ncare\t1\n", encoding="utf-8")
     check.main([str(tmp_path)])
     assert "has SHA-256" in capsys.readouterr().out
+
+
+def test_cli_convert_to_dictionary_formats_with_levels(tmp_path, capsys):
+    from frameshift.cli import main
+
+    src = write(tmp_path, "n.cat", "A\n\tB\n\t\tb (1)\n\tC\n\t\tc (1)\nD\n\td (1)\n")
+    assert main(["lexicon", "convert", str(src), "--out", str(tmp_path / "o.dic")]) == 0
+    assert sig(read_lexicon(tmp_path / "o.dic")) == sig(read_lexicon(src))
+    assert main(["lexicon", "convert", str(src), "--out", str(tmp_path / "top.yml"),
+                 "--format", "quanteda", "--levels", "1"]) == 0
+    assert (tmp_path / "top.yml").read_text(encoding="utf-8") == "A:\n- b\n- c\nD:\n- d\n"
+    capsys.readouterr()
+    assert main(["lexicon", "convert", str(src), "--out", str(tmp_path / "x.txt")]) == 2
+    assert "use one of .yml" in capsys.readouterr().err
+    assert main(["lexicon", "convert", str(src), "--out", str(tmp_path / "y.yml"),
+                 "--levels", "0"]) == 2
+    assert "--levels 0: give whole numbers of 1 or more" in capsys.readouterr().err
+    latin = write(tmp_path, "l.cat", "A\n\tcaf\u00e9 (1)\n", "cp1252")
+    assert main(["lexicon", "convert", str(latin), "--out", str(tmp_path / "l.lc3"),
+                 "--encoding", "cp1252"]) == 0
+    assert (tmp_path / "l.lc3").read_text(encoding="utf-8") == "+A\ncafé\n"
