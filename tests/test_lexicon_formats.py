@@ -210,3 +210,29 @@ def test_cli_convert_to_dictionary_formats_with_levels(tmp_path, capsys):
     assert main(["lexicon", "convert", str(latin), "--out", str(tmp_path / "l.lc3"),
                  "--encoding", "cp1252"]) == 0
     assert (tmp_path / "l.lc3").read_text(encoding="utf-8") == "+A\ncafé\n"
+
+
+@pytest.mark.parametrize("name, text", [
+    ("deep.cat", "".join("\t" * i + f"k{i}\n" for i in range(3000))),
+    ("deep.dic", "%\n" + "".join("\t" * i + f"{i + 1}\tk{i}\n" for i in range(300)) + "%\n"),
+    ("deep.ykd", "<dictionary>" + '<cnode name="k">' * 3000 + "</cnode>" * 3000
+     + "</dictionary>"),
+])
+def test_absurd_nesting_is_an_error_not_a_crash(tmp_path, name, text):
+    with pytest.raises(LexiconError, match="nested more than 100 levels"):
+        read_lexicon(write(tmp_path, name, text))
+
+
+@pytest.mark.parametrize("name, text", [
+    ("p.dic", "%\n1\ta\n%\nw\t" + "(" * 100_000 + "\t1\n"),   # unclosed '(' (was quadratic)
+    ("s.dic", "%\n1\t" + "a" + " " * 100_000 + "b (label)\n%\nx\t1\n"),
+    ("w.cat", "A\n\t" + "x " * 100_000 + "(1\n"),
+])
+def test_long_lines_read_in_linear_time(tmp_path, name, text):
+    import time
+
+    t = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        read_lexicon(write(tmp_path, name, text))
+    assert time.perf_counter() - t < 5  # each well under 0.1 s here; quadratic was 24 s

@@ -525,6 +525,16 @@ def _read_quanteda_yaml(text: str, path, strict: bool) -> Lexicon:
     return b.finish(name=Path(path).stem, format="quanteda", hyphen_variants=False)
 
 
+#: Deepest nesting read from a dictionary file (quanteda's levels go up to 100).
+_MAX_DEPTH = 100
+
+
+def _too_deep(path, line=None):
+    return LexiconError(f"{format_location(path, line, None)}the dictionary is nested more "
+                        f"than {_MAX_DEPTH} levels deep. Flatten it: no real dictionary is.",
+                        path=path, line=line)
+
+
 class _Node:
     """A key of a nested dictionary file: its values, its sub-keys, its line."""
 
@@ -582,6 +592,8 @@ def _read_liwc(text: str, path, strict: bool) -> Lexicon:
     by_id: dict = {}
     order: list = []
     for line, depth, t in rows[marks[0] + 1:marks[1]]:
+        if depth >= _MAX_DEPTH:
+            raise _too_deep(path, line)
         t = re.sub(r"(\d+)\s+", "\\1\t", t)  # "01 name" is "01<TAB>name"
         m = re.match(r"\d+", t)
         fields = [f.strip() for f in t.split("\t") if f.strip()]
@@ -596,9 +608,9 @@ def _read_liwc(text: str, path, strict: bool) -> Lexicon:
             label = fields[-1][1:-1].strip()
         else:
             name = " ".join(fields)
-            lm = re.match(r"^(.*\S)\s*\((.+)\)$", name)
-            if lm:
-                name, label = lm.group(1), lm.group(2)
+            cut = name.rfind("(")
+            if name.endswith(")") and cut > 0 and name[:cut].strip() and name[cut + 1:-1].strip():
+                name, label = name[:cut].strip(), name[cut + 1:-1].strip()
         while stack and stack[-1][0] >= depth:
             stack.pop()
         parent = stack[-1][1] if stack else root
@@ -616,9 +628,10 @@ def _read_liwc(text: str, path, strict: bool) -> Lexicon:
         if "<of>" in t:  # LIWC 2015 "<of>" rules: left out, as quanteda does
             of_lines.append(line)
             continue
-        if re.search(r"\(.+\)", t):  # LIWC 2007 conditional codes "(02 134)125/464"
-            paren_lines.append(line)
-            t = re.sub(r"\(.+\)", " ", t)
+        first, last = t.find("("), t.rfind(")")
+        if first >= 0 and last > first + 1:  # LIWC 2007 conditional codes "(02 134)125/464":
+            paren_lines.append(line)          # quanteda's greedy "\(.+\)" -> " ", in linear time
+            t = t[:first] + " " + t[last + 1:]
         t = re.sub(r"\s+(\d+)", "\t\\1", t)
         word, sep, codes = t.partition("\t")
         word = word.strip()
@@ -683,6 +696,8 @@ def _read_wordstat(text: str, path, strict: bool) -> Lexicon:
         if not ln.strip():
             continue
         depth = len(ln) - len(ln.lstrip("\t"))
+        if depth > _MAX_DEPTH:
+            raise _too_deep(path, i)
         body = ln.lstrip("\t")
         m = re.match(r"^(.+) \(\d\)$", body)
         while stack[-1][0] >= depth:
@@ -731,7 +746,9 @@ def _read_yoshikoder(text: str, path, strict: bool) -> Lexicon:
         b.problem(f"{len(loose)} pattern(s) outside any category: {loose[:3]}.",
                   "Put every <pnode> inside a <cnode name=...> category.", None)
 
-    def walk(elem, into: _Node):
+    def walk(elem, into: _Node, depth=1):
+        if depth > _MAX_DEPTH:
+            raise _too_deep(path)
         for c in elem.findall("cnode"):
             name = c.get("name")
             if name is None or not name.strip():
@@ -742,7 +759,7 @@ def _read_yoshikoder(text: str, path, strict: bool) -> Lexicon:
             for p in c.findall("pnode"):
                 if p.get("name") is not None and p.get("name").strip():
                     sub.values.append((p.get("name").strip(), None))
-            walk(c, sub)
+            walk(c, sub, depth + 1)
 
     walk(node, root)
     _add_tree(b, root)
