@@ -592,7 +592,7 @@ class Lexicon:
         One of :data:`LEXICON_FORMATS`: the format it was read from.
     hyphen_variants : bool
         Whether non-exact patterns match hyphen variants (True for frameshift YAML and CSV;
-        False for quanteda and LIWC dictionaries, reproducing those tools).
+        False for the imported dictionary formats, reproducing those tools).
     path : pathlib.Path or None
 
     Examples
