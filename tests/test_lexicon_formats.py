@@ -236,3 +236,16 @@ def test_long_lines_read_in_linear_time(tmp_path, name, text):
         warnings.simplefilter("ignore")
         read_lexicon(write(tmp_path, name, text))
     assert time.perf_counter() - t < 5  # each well under 0.1 s here; quadratic was 24 s
+
+
+def test_ids_with_spaces_in_every_format(tmp_path):
+    # Laver-Garry's "CON ENVIRONMENT": quanteda accepts keys with spaces, so does frameshift
+    lex = lexicon_from_dict({"CON ENVIRONMENT": ["produc*"], "PRO ENVIRONMENT": ["car"]},
+                            hyphen_variants=False)
+    for suffix in (".yml", ".csv", ".dic", ".cat", ".ykd", ".lc3"):
+        back = read_lexicon(write_lexicon(lex, tmp_path / f"o{suffix}"))
+        assert back.category_ids == ["CON ENVIRONMENT", "PRO ENVIRONMENT"], suffix
+    with pytest.raises(LexiconError, match="category id 'a,b' is not valid"):
+        lexicon_from_dict({"a,b": ["x"]})
+    p = write(tmp_path, "c.yml", "a,b: [x]\n")  # an imported key keeps its comma
+    assert read_lexicon(p).category_ids == ["a,b"]
