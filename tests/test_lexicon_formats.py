@@ -249,3 +249,24 @@ def test_ids_with_spaces_in_every_format(tmp_path):
         lexicon_from_dict({"a,b": ["x"]})
     p = write(tmp_path, "c.yml", "a,b: [x]\n")  # an imported key keeps its comma
     assert read_lexicon(p).category_ids == ["a,b"]
+
+
+def test_imported_values_keep_their_case(tmp_path):
+    # quanteda lower-cases values on reading (tolower = TRUE); frameshift keeps them: the same
+    # counts case-insensitively, the values as written with case_sensitive=True
+    from frameshift.corpus.readers import from_frame
+    import pandas as pd
+
+    lex = read_lexicon(write(tmp_path, "m.cat", "A\n\tMORE (1)\n"))
+    assert [p.text for p in lex["A"].patterns] == ["MORE"]
+    c = from_frame(pd.DataFrame({"statement_id": ["s"], "actor": ["a"],
+                                 "text": ["more MORE More"]}))
+    assert count_matches(c, lex, by="statement_id")["count"].tolist() == [3]
+    assert count_matches(c, lex, by="statement_id", case_sensitive=True)["count"].tolist() == [1]
+
+
+def test_repeated_lexicoder_key_is_merged(tmp_path):
+    # quanteda 4.3.1 fails on this file ("Duplicate map key: '+A'"); frameshift merges
+    lex = read_lexicon(write(tmp_path, "dup.lc3", "+A\nx\n+B\ny\n+A\nz\n"))
+    assert [(c.id, [p.text for p in c.patterns]) for c in lex] == [("A", ["x", "z"]),
+                                                                   ("B", ["y"])]
