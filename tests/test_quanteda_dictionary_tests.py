@@ -86,7 +86,9 @@ def inaugural5():
 
 
 # ======================================================================= test-dictionaries.R
-# "dictionary constructors fail if all elements unnamed" / "... a value is numeric"
+# "dictionary constructors fail if all elements unnamed: explicit",
+# "dictionary constructors fail if all elements unnamed: implicit",
+# "dictionary constructors fail if a value is numeric"
 def test_unnamed_key_and_non_character_values_are_errors():
     with pytest.raises(LexiconError, match="category id '' is not valid"):
         qdict({"first": ["a", "b"], "": ["c"]})
@@ -94,6 +96,12 @@ def test_unnamed_key_and_non_character_values_are_errors():
         qdict({"first": ["a", "b"], "second": [2016]})
     with pytest.raises(LexiconError, match="pattern None is not text"):
         qdict({"first": ["a", "b"], "second": ["c", None]})
+
+
+# "dictionary constructor ignores extra arguments" (an unknown argument is an error)
+def test_unknown_argument_is_an_error():
+    with pytest.raises(TypeError, match="something"):
+        lexicon_from_dict({"first": ["a", "b"], "second": ["c"]}, something=True)
 
 
 # the "mary" dictionaries of quanteda's tests/data/dictionaries, re-typed
@@ -111,8 +119,10 @@ MARY_FILES = {
 }
 
 
-# "dictionary constructor works with wordstat format", "... Yoshikoder format",
-# "... YAML format", "... Lexicoder format" (keys with spaces: "A CATEGORY")
+# "dictionary constructor works with wordstat format",
+# "dictionary constructor works with Yoshikoder format",
+# "dictionary constructor works with YAML format",
+# "dictionary constructor works with Lexicoder format" (keys with spaces: "A CATEGORY")
 @pytest.mark.parametrize("name", sorted(MARY_FILES))
 def test_mary_dictionary_in_each_format(tmp_path, name):
     lex = read_lexicon(write(tmp_path, name, MARY_FILES[name]))
@@ -233,8 +243,8 @@ MARY_LIWC_WANT = {"A_CATEGORY": ["lamb", "little", "more"],
                   "ANOTHER_CATEGORY": ["had", "little", "mary"]}
 
 
-# "dictionary constructor works with LIWC format w/doubled terms" / "zero padding" /
-# "w/multiple tabs, spaces, etc"
+# "dictionary constructor works with LIWC format w/doubled terms",
+# "dictionary constructor works with LIWC format w/multiple tabs, spaces, etc"
 @pytest.mark.parametrize("body", [
     "more\t01\nlamb\t01\nlittle\t01\nlittle  02\nhad\t02\nmary\t02\n",          # doubled term
     "more    01\nlamb    01\nlittle        01    02\nhad    02\nmary    02\n",    # tabs, spaces
@@ -244,6 +254,7 @@ def test_liwc_doubled_terms_and_spacing(tmp_path, body):
     assert {k: sorted(v) for k, v in values(lex).items()} == MARY_LIWC_WANT
 
 
+# "dictionary constructor works with LIWC format zero padding"
 def test_liwc_zero_padding(tmp_path):
     text = ("%\n01\tA_CATEGORY\n2\tANOTHER_CATEGORY\n%\n\nmore    1\nlamb    1\nlittle    01\n"
             "little    02    03\nhad    2\nmary    02\n")
@@ -615,11 +626,21 @@ def test_502_overlapped_words():
     assert lookup({"t": "A B C"}, qdict({"key": ["B C", "A B C"]})) == {"t": ["key"]}
 
 
-# "tokens_lookup works with exclusive = TRUE, #958" (the counts)
+# "tokens_lookup works with exclusive = TRUE, #958";
+# test-dfm_lookup.R: "dfm_lookup works with exclusive = TRUE, #958" (the counts)
 def test_958_counts():
     txt = {"text1": "word word2 document documents documenting", "text2": "use using word word2"}
     d = qdict({"document": ["document*"], "use": ["use", "using"]})
     assert counts(txt, d) == {"document": [3, 0], "use": [0, 2]}
+
+
+# test-dfm_lookup.R: "dfm_lookup works with zero count features, #958" (the dfm of
+# counts aa, bb, cc written as texts)
+def test_958_zero_count_features():
+    d = qdict({"A": ["aa"], "B": ["bb"], "D": ["dd"]})
+    assert counts({"doc1": "cc", "doc2": "cc cc"}, d) == {"A": [0, 0], "B": [0, 0], "D": [0, 0]}
+    assert counts({"doc1": "aa " * 4, "doc2": "aa " * 5}, d) == {"A": [4, 5], "B": [0, 0],
+                                                                "D": [0, 0]}
 
 
 # "tokens_lookup works in exclusive = TRUE and FALSE, #970"
@@ -628,8 +649,9 @@ def test_970_nested_in_another_key():
     assert lookup({"text1": "say good bye to Hollywood"}, d) == {"text1": ["pos", "farewell"]}
 
 
-# "tokens_lookup works when exclusive = FALSE, #970" and "... key with non-existent values ...,
-# #1011" (the matches)
+# "tokens_lookup works when exclusive = FALSE, #970",
+# "tokens_lookup works when there is a key with non-existent values and when exclusive = FALSE, #1011"
+# (the matches)
 @pytest.mark.parametrize("extra", [{}, {"notexist": ["zzz"]}])
 def test_970_1011_sequences(extra):
     d = qdict({"sequence1": ["a b"], "sequence2": ["x y"], "notseq": ["d", "e"], **extra})
@@ -686,8 +708,9 @@ def test_nested_scope_independent_of_order():
         "text1": ["CG", "CD", "CG", "CD"]}
 
 
-# "tokens_lookup return tokens even if no matches" / test-dfm_lookup.R "dfm_lookup works with
-# multi-word keys, issue #704" / "dfm_lookup return dfm even if no matches, issue #704"
+# "tokens_lookup return tokens even if no matches";
+# test-dfm_lookup.R: "dfm_lookup works with multi-word keys, issue #704",
+# "dfm_lookup return dfm even if no matches, issue #704"
 def test_nested_keys_with_spaces_and_no_matches(inaugural5):
     c, first = inaugural5
     d = qdict({"en": {"foreign policy": ["aaaaa"], "domestic politics": ["bbbbb"]}})
