@@ -162,7 +162,8 @@ def test_wordstat_key_na_stays_a_key(tmp_path):
 # "as.yaml is working": quanteda's YAML text reads back as the same dictionary, and frameshift's
 # quanteda YAML reads back unchanged
 def test_as_yaml_text_and_written_quanteda_yaml(tmp_path):
-    quanteda_text = "A CATEGORY:\n  - more\n  - lamb\n  - little\nANOTHER CATEGORY:\n  - had\n  - mary\n"
+    quanteda_text = ("A CATEGORY:\n  - more\n  - lamb\n  - little\nANOTHER CATEGORY:\n"
+                     "  - had\n  - mary\n")
     assert values(read_lexicon(write(tmp_path, "q.yml", quanteda_text))) == MARY
     out = write_lexicon(qdict(MARY), tmp_path / "out.yml", format="quanteda")
     assert values(read_lexicon(out)) == MARY

@@ -75,10 +75,11 @@ def read_lexicon(path_or_name, *, format: str | None = None,
     ----------
     path_or_name : str or path-like
         A file, or the name of a bundled lexicon (see :func:`bundled_lexicons`).
-    format : {"frameshift", "quanteda", "liwc", "wordstat", "yoshikoder", "lexicoder", "csv"}, optional
-        Force a format instead of detecting it (from the extension: ``.dic`` LIWC, ``.cat``
-        WordStat, ``.ykd``/``.lcd`` Yoshikoder, ``.lc3`` Lexicoder, ``.csv``; else from the
-        content).
+    format : str, optional
+        Force a format, one of :data:`LEXICON_FORMATS` ("frameshift", "quanteda", "liwc",
+        "wordstat", "yoshikoder", "lexicoder", "csv"), instead of detecting it (from the
+        extension: ``.dic`` LIWC, ``.cat`` WordStat, ``.ykd``/``.lcd`` Yoshikoder, ``.lc3``
+        Lexicoder, ``.csv``; else from the content).
     strict : bool, optional
         Whether quality problems (empty categories, duplicate patterns, patterns that can
         never match) are errors. Default: True for frameshift YAML and CSV; False for the
