@@ -693,7 +693,9 @@ def term_counts(corpus, *, top_k=500, stop_words="english", min_length=2, tokeni
     -------
     pandas.DataFrame
         statement_id, category (the term), count, tokens (all word tokens of the statement),
-        per_1000, share (count over the statement's kept-term total); zeros included.
+        per_1000, share (count over the statement's kept-term total), short_text (the
+        statement has fewer than 3 sentences: the rule of
+        :mod:`frameshift.matching.shortness`); zeros included.
 
     Examples
     --------
@@ -705,7 +707,11 @@ def term_counts(corpus, *, top_k=500, stop_words="english", min_length=2, tokeni
     >>> t[["statement_id", "category", "count", "tokens"]].values.tolist()
     [['a', 'reintegration', 1, 2], ['a', 'coercion', 0, 2], ['b', 'reintegration', 1, 4], ['b', 'coercion', 1, 4]]
     """
-    m, vocab = document_term_matrix(corpus, tokenizer=tokenizer)
+    from frameshift.corpus.model import corpus_tokens
+    from frameshift.matching.shortness import is_short, sentences_per_document
+
+    toks = corpus_tokens(corpus, tokenizer)
+    m, vocab = document_term_matrix(toks)
     if isinstance(stop_words, str):
         if stop_words != "english":
             raise OptionError(f"Unknown stop word list {stop_words!r}; use 'english', None or "
@@ -739,6 +745,7 @@ def term_counts(corpus, *, top_k=500, stop_words="english", min_length=2, tokeni
         "tokens": tok.astype(np.int64),
         "per_1000": per,
         "share": share,
+        "short_text": np.repeat(is_short(sentences_per_document(toks)), k),
     })
 
 

@@ -28,6 +28,8 @@ import pandas as pd
 from frameshift.progress import progress
 from frameshift.errors import OptionError
 from frameshift.matching.engine import categories_of, find_matches, rates, settings_of
+from frameshift.matching.shortness import MIN_SENTENCES as _SHORT_MIN_SENTENCES
+from frameshift.matching.shortness import ShortTextWarning
 from frameshift.measures.intervals import (CI_METHODS, MIN_DIVERGENCE_MATCHES,
                                            MIN_INTERVAL_SENTENCES,
                                            bias_corrected_bootstrap_interval,
@@ -48,11 +50,13 @@ __all__ = [
     "shift",
 ]
 
-#: A statement with fewer lexicon matches than this is flagged as short (``short_text``).
-MIN_MATCHES = 10
-#: A statement with fewer sentences than this is flagged as short: its bootstrap has few
-#: distinct resamples (1 for one sentence, 3 for two, 10 for three, 35 for four).
-MIN_SENTENCES = 5
+#: Optional extra flag (``min_matches=``): off by default since issue 13, when the one rule of
+#: :mod:`frameshift.matching.shortness` (fewer than 3 sentences) replaced "10 matches or 5
+#: sentences"; few matches are handled by the interval rules (``ci_method``) instead.
+MIN_MATCHES = 0
+#: A statement with fewer sentences than this is flagged as short (``short_text``): the one
+#: rule of :data:`frameshift.matching.shortness.MIN_SENTENCES`, derived from the harness.
+MIN_SENTENCES = _SHORT_MIN_SENTENCES
 #: Count substituted for a zero count in a log ratio (Hardie 2014), as in keyness.
 ZERO_COUNT = 0.5
 
@@ -66,8 +70,7 @@ _TESTED = {"rate_diff": True, "log_ratio": True, "jsd_contribution": False, "jsd
            "cosine": False}
 
 
-class ShortTextWarning(UserWarning):
-    """A statement has too few matches or sentences for a shift measure to mean much."""
+# ShortTextWarning is defined once, in frameshift.matching.shortness (re-exported here).
 
 
 # --------------------------------------------------------------------------- profiles
@@ -253,8 +256,10 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
     seed : int, numpy.random.SeedSequence or Generator, default 0
     level : float, default 0.95
     min_matches, min_sentences : int
-        Thresholds below which the pair is flagged ``short_text`` and a
-        :class:`ShortTextWarning` is issued.
+        A pair is flagged ``short_text`` (and a :class:`ShortTextWarning` issued) when either
+        statement has fewer than ``min_sentences`` sentences (default 3, the one rule of
+        :mod:`frameshift.matching.shortness`) or fewer than ``min_matches`` matches (default
+        0: no match rule).
     from_id, to_id : str
         Labels written in the ``from`` and ``to`` columns.
     warn : bool, default True
@@ -333,9 +338,10 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
     if short and warn:
         warnings.warn(
             f"Shift {from_id} -> {to_id}: {int(m_a)} and {int(m_b)} matches in {len(ta_s)} and "
-            f"{len(tb_s)} sentences (thresholds: {min_matches} matches, {min_sentences} "
-            "sentences per statement). Intervals are coarse and p-values cannot be small; read "
-            "the values as descriptions of these texts, not estimates.",
+            f"{len(tb_s)} sentences (too short below {min_sentences} sentences per statement"
+            + (f" or {min_matches} matches" if min_matches else "") + "). No interval is an "
+            "estimate and p-values cannot be small; read the values as descriptions of these "
+            "texts.",
             ShortTextWarning, stacklevel=2)
 
     rows = []
@@ -674,8 +680,9 @@ def shift(corpus, lexicon=None, *, pairs="consecutive", within_actor=False, matc
         more = f" and {len(short_pairs) - 1} more" if len(short_pairs) > 1 else ""
         warnings.warn(
             f"short texts in {len(short_pairs)} of {len(pair_list)} pair(s) ({short_pairs[0]}"
-            f"{more}: < {min_matches} matches or < {min_sentences} sentences); intervals are "
-            "coarse, p-values cannot be small (rows with short_text=True).",
+            f"{more}: < {min_sentences} sentences in a statement"
+            + (f" or < {min_matches} matches" if min_matches else "") + "); no interval there, "
+            "p-values cannot be small (rows with short_text=True).",
             ShortTextWarning, stacklevel=2)
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype=float) for c in SHIFT_COLUMNS})
