@@ -60,6 +60,10 @@ MIN_SENTENCES = _SHORT_MIN_SENTENCES
 #: Count substituted for a zero count in a log ratio (Hardie 2014), as in keyness.
 ZERO_COUNT = 0.5
 
+#: ``ci_method`` of the cosine distance wherever another divergence gets an interval.
+COSINE_NO_INTERVAL = ("none: no bootstrap interval of the cosine distance covers 95% "
+                      "(harness: 0.90-0.93 at 30-60 sentences a side); read p, or the JSD")
+
 SHIFT_COLUMNS = ["from", "to", "measure", "category", "value", "ci_low", "ci_high",
                  "ci_method", "p", "p_adjusted", "short_text"]
 
@@ -418,14 +422,17 @@ def _intervals(obs, ca, ta, cb, tb, *, rng, n_boot, level, from_id, to_id):
         wa = _resample_weights(rng, len(ta), int(n_boot))
         wb = _resample_weights(rng, len(tb), int(n_boot))
         boot = _measures(wa @ ca, wa @ ta, wb @ cb, wb @ tb)
-        for key, upper in ((("jsd_contribution", True), 1.0), (("jsd", False), 1.0),
-                           (("cosine", False), 1.0)):
+        for key, upper in ((("jsd_contribution", True), 1.0), (("jsd", False), 1.0)):
             lo[key], hi[key] = bias_corrected_bootstrap_interval(
                 boot[key], obs[key][0], level=level, lower=0.0, upper=upper)
             undefined = np.isnan(obs[key][0])
             m = np.where(undefined, "none: undefined (a statement without matches)",
                          CI_METHODS[key[0]]).astype(object)
             how[key] = m if np.shape(m) else str(m)
+    # issue 13 (held-out harness): no bootstrap interval of the cosine distance covered
+    # 0.93-0.97 (0.90-0.93 at 30-60 sentences a side), so none is reported; its p stays
+    if not str(how[("cosine", False)]).startswith("none: "):
+        how[("cosine", False)] = COSINE_NO_INTERVAL
     # never a zero-width interval: the resamples did not vary, which says nothing about
     # the sampling variation
     for key in lo:
