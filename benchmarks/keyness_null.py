@@ -121,16 +121,38 @@ def markdown(sm) -> str:
     return "\n".join(lines)
 
 
+_BEGIN = "<!-- keyness null: begin (benchmarks/keyness_null.py) -->"
+_END = "<!-- keyness null: end -->"
+
+
+def write_docs(text, path=HERE.parent / "docs" / "measures.md"):
+    doc = path.read_text(encoding="utf-8")
+    a, b = doc.index(_BEGIN) + len(_BEGIN), doc.index(_END)
+    path.write_text(doc[:a] + "\n" + text + "\n" + doc[b:], encoding="utf-8")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shuffles", type=int, default=100)
     ap.add_argument("--corpora", nargs="+", default=["inaugural", "karabakh_sides"])
     ap.add_argument("--out", default=str(HERE / "keyness_null_results.csv"))
+    ap.add_argument("--from-csv", nargs="+", metavar="CSV",
+                    help="summarise result files of earlier runs instead of running")
+    ap.add_argument("--write-docs", action="store_true",
+                    help="replace the table in docs/measures.md")
     args = ap.parse_args(argv)
     t0 = time.time()
-    table = run(args.corpora, args.shuffles)
-    table.to_csv(args.out, index=False)
-    print(markdown(summary(table)))
+    if args.from_csv:
+        table = pd.concat([pd.read_csv(f, keep_default_na=False, na_values=[""])
+                           for f in args.from_csv], ignore_index=True)
+        table["flagged_terms"] = table["flagged_terms"].fillna("")
+    else:
+        table = run(args.corpora, args.shuffles)
+        table.to_csv(args.out, index=False)
+    text = markdown(summary(table))
+    print(text)
+    if args.write_docs:
+        write_docs(text)
     print(f"({time.time() - t0:.0f} s)")
 
 
