@@ -299,12 +299,15 @@ def main(argv=None):
     ap.add_argument("--heldout", action="store_true",
                     help="the held-out grid (other cells and seeds, real-text halves)")
     ap.add_argument("--reps", type=int, default=None)
+    ap.add_argument("--n-boot", type=int, default=999)
+    ap.add_argument("--n-perm", type=int, default=999)
     ap.add_argument("--write-docs", action="store_true")
     ap.add_argument("--csv", type=Path)
     args = ap.parse_args(argv)
     t0 = time.time()
     if args.heldout:
-        table = run_heldout(reps=args.reps or 300, quick=args.quick)
+        table = run_heldout(reps=args.reps or 300, n_boot=args.n_boot, n_perm=args.n_perm,
+                            quick=args.quick)
     else:
         table = run(reps=args.reps or 400, quick=args.quick)
     text = markdown(table)

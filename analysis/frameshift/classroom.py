@@ -684,7 +684,7 @@ EXERCISES["ex_sentences"] = {
         "From how many sentences a statement does shift report an interval at all? (the "
         "smallest number of sentences, same in A and B)", "number",
         expected=_ex_sentences_first_interval,
-        hint="Try simulate_shift(n) for n = 1, 2, 3, ... and watch interval_reported."),
+        hint="Try simulate_shift(n) for growing n, one at a time, and watch interval_reported."),
     "q3": _Question(
         "Of 3, 10, 30, 60 and 120 sentences a side, which is the smallest at which the JSD "
         "permutation test detects the simulated shift in at least 80% of pairs "

@@ -745,6 +745,16 @@ def plot_keyness(keyness_table, *, top=10, score="score", target=None, reference
     matplotlib.axes.Axes
         ``ax.texts`` holds the labels: target's terms by descending score, then the
         reference's by ascending score.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"term": ["law", "union", "peace", "war"],
+    ...                   "count_target": [40, 10, 5, 2], "count_reference": [10, 10, 20, 8],
+    ...                   "score": [3.1, 0.2, -2.5, -1.0]})
+    >>> ax = plot_keyness(t, top=1, target="R", reference="D")
+    >>> [x.get_text() for x in ax.texts]
+    ['law', 'peace']
     """
     _require(keyness_table, ["term", "count_target", "count_reference", score], "keyness")
     from .measures.key_terms import stop_word_set

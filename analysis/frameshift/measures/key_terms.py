@@ -785,6 +785,17 @@ def expansion_candidates(corpus, lexicon=None, *, by="actor", target, reference=
     pandas.DataFrame
         term, count_target, count_reference, score, p, p_adjusted (as :func:`keyness`, the
         adjustment over all terms), only uncovered terms with ``score > 0``, best first.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from frameshift.corpus import from_frame
+    >>> c = from_frame(pd.DataFrame({"statement_id": list("abcd"), "actor": list("xxyy"),
+    ...     "text": ["The blockade and the corridor.", "A blockade, the corridor again.",
+    ...              "Peace and integrity.", "Integrity, peace."]}))
+    >>> t = expansion_candidates(c, {"corridor": ["corridor"]}, target="x", warn=False)
+    >>> t["term"].tolist()
+    ['blockade']
     """
     if covered is None:
         if matches is None:

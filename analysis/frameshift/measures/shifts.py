@@ -659,6 +659,30 @@ def shift(corpus, lexicon=None, *, pairs="consecutive", within_actor=False, matc
     -----
     ShortTextWarning
         Once, naming every pair flagged ``short_text``.
+
+    Examples
+    --------
+    Two statements of three sentences each: intervals for the rates, none for the JSD (fewer
+    than 25 matches a statement) and none ever for the cosine distance:
+
+    >>> import pandas as pd
+    >>> from frameshift.corpus import from_frame
+    >>> c = from_frame(pd.DataFrame({"statement_id": ["a", "b"], "actor": ["x", "y"],
+    ...     "date": ["2023-03-27", "2023-03-28"],
+    ...     "text": ["Talks now. Talks and peace. More talks.",
+    ...              "No talks. Coercion again. Coercion, not peace."]}))
+    >>> lex = {"talks": ["talks"], "coercion": ["coercion"], "peace": ["peace"]}
+    >>> t = shift(c, lex, n_boot=200, n_perm=200)
+
+    Seven tokens each; talks 3 v 1, coercion 0 v 2, peace 1 v 1 (negated matches count), so
+    the rate differences per 1,000 tokens are -2000/7, 2000/7 and 0:
+
+    >>> t.query("measure == 'rate_diff'")[["category", "value"]].round(1).values.tolist()
+    [['talks', -285.7], ['coercion', 285.7], ['peace', 0.0]]
+    >>> print(t.query("measure == 'jsd'")["ci_method"].iloc[0][:24])
+    none: 4 and 4 matches; a
+    >>> bool(t["short_text"].any())
+    False
     """
     pair_list = make_pairs(corpus, pairs=pairs, within_actor=within_actor)
     if matches is None:
