@@ -314,8 +314,9 @@ _SPECS = (
     FigureSpec(
         "karabakh_profile", "Frame profiles of the three voices",
         "Framing categories of the karabakh_framing lexicon per actor in the March 2023 "
-        "exchange, as matches per 1,000 word tokens. Bars: 95% percentile bootstrap intervals "
-        f"({N_BOOT} resamples of each actor's sentences, seed {SEED}).",
+        "exchange, as matches per 1,000 word tokens. Bars: 95% cluster-robust intervals with "
+        "each actor's sentences as the units; none for Baku, whose one-sentence statement is "
+        "too short for an interval.",
         plotting.plot_profile, _data_profile, _KARABAKH, _LEXICON, (3.4, 4.3)),
     FigureSpec(
         "karabakh_heatmap", "Who uses which frame",
@@ -401,8 +402,9 @@ def figure_data(figure_id, *, context=None) -> FigureData:
     Examples
     --------
     >>> data = figure_data("karabakh_profile")
-    >>> data.table.columns.tolist()
-    ['actor', 'category', 'count', 'negated', 'tokens', 'per_1000', 'share', 'ci_low', 'ci_high']
+    >>> data.table.columns.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    ['actor', 'category', 'count', 'negated', 'tokens', 'per_1000', 'share', 'sentences',
+     'short_text', 'ci_low', 'ci_high', 'ci_method']
     """
     return _spec(figure_id).data(context if context is not None else _Context())
 

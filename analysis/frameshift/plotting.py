@@ -254,8 +254,8 @@ def _order(given, present, what):
     return given
 
 
-def _wide(table, *, index, columns, values, row_order, col_order):
-    wide = table.pivot_table(index=index, columns=columns, values=values, aggfunc="sum",
+def _wide(table, *, index, columns, values, row_order, col_order, aggfunc="sum"):
+    wide = table.pivot_table(index=index, columns=columns, values=values, aggfunc=aggfunc,
                              dropna=False, observed=False, sort=False)
     return wide.reindex(index=row_order, columns=col_order)
 
@@ -320,10 +320,11 @@ def plot_profile(counts, *, value=None, by="actor", intervals=None, order=None,
     lo = hi = None
     if intervals is not None:
         _require(intervals, [by, "category", "ci_low", "ci_high"], "intervals")
+        # "first", not "sum": a missing interval (NaN) must stay missing, not become 0
         lo = _wide(intervals, index="category", columns=by, values="ci_low", row_order=cats,
-                   col_order=units)
+                   col_order=units, aggfunc="first")
         hi = _wide(intervals, index="category", columns=by, values="ci_high", row_order=cats,
-                   col_order=units)
+                   col_order=units, aggfunc="first")
     with _style(style):
         ax = _axes(ax)
         n = len(units)
