@@ -783,8 +783,8 @@ def expansion_candidates(corpus, lexicon=None, *, by="actor", target, reference=
     Returns
     -------
     pandas.DataFrame
-        term, count_target, count_reference, score, p, p_adjusted (as :func:`keyness`, the
-        adjustment over all terms), only uncovered terms with ``score > 0``, best first.
+        The columns of :func:`keyness` (the adjustments over all terms), only uncovered terms
+        with ``score > 0``, best first.
 
     Examples
     --------
