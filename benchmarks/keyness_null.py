@@ -72,7 +72,10 @@ def _row(corpus_name, labels, method, t):
             "flagged_terms": " ".join(t.loc[t["p_adjusted"] < 0.05, "term"].head(12))}
 
 
-def run(corpora=("inaugural", "karabakh_sides"), shuffles=100, seed=13, n_perm=9999):
+def run(corpora=("inaugural", "karabakh_sides"), shuffles=100, seed=13, n_perm=9999,
+        partial=None):
+    """The long result table; with ``partial`` (a path) the rows so far are written after
+    every shuffle, so a long run can be summarised before it ends."""
     from frameshift.measures.key_terms import keyness
 
     rows = []
@@ -92,6 +95,8 @@ def run(corpora=("inaugural", "karabakh_sides"), shuffles=100, seed=13, n_perm=9
                     t = keyness(c, by=by, target=target, reference=ref, method=method,
                                 n_perm=n_perm, seed=s + 1)
                     rows.append(_row(name, "shuffled", method, t))
+                if partial is not None:
+                    pd.DataFrame(rows).to_csv(partial, index=False)
     return pd.DataFrame(rows)
 
 
@@ -147,7 +152,7 @@ def main(argv=None):
                            for f in args.from_csv], ignore_index=True)
         table["flagged_terms"] = table["flagged_terms"].fillna("")
     else:
-        table = run(args.corpora, args.shuffles)
+        table = run(args.corpora, args.shuffles, partial=args.out)
         table.to_csv(args.out, index=False)
     text = markdown(summary(table))
     print(text)
