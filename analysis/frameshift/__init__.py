@@ -58,6 +58,7 @@ _EXPORTS = {
                             "rate_diff_interval", "rate_ratio_interval",
                             "bias_corrected_bootstrap_interval", "keyness_permutation",
                             "ntr_null", "precision_recall"],
+    "frameshift.measures.models": ["frame_rate_model"],
     "frameshift.measures.reliability": ["krippendorff_alpha", "percent_agreement",
                                         "intercoder_reliability"],
     "frameshift.news": ["segment_article", "read_news", "evaluate_segmentation", "read_segments",

@@ -52,7 +52,8 @@ MATCH_COLUMNS = ("statement_id", "actor", "date", "category", "pattern", "match"
                  "token_start", "token_end", "char_start", "char_end", "source_id",
                  "sentence", "negated")
 #: Columns of :func:`count_matches` after the ``by`` columns.
-COUNT_COLUMNS = ("category", "count", "negated", "tokens", "per_1000", "share")
+COUNT_COLUMNS = ("category", "count", "negated", "tokens", "per_1000", "share", "sentences",
+                 "short_text")  # issue 13: the last two, from matching/shortness.py
 
 _MAX_HYPHEN_SPLITS = 3
 # Lexicon words shorter than this are not checked for near misses (too many neighbours).
@@ -1229,7 +1230,7 @@ def count_matches(corpus, lexicon=None, *, by="actor", matches: pd.DataFrame | N
                   settings: MatchSettings | None = None, case_sensitive: bool | None = None,
                   nested_scope: str | None = None, cross_sentences: bool | None = None,
                   negation_window: int | None = None, negators=None,
-                  tokenizer: TokenizerSettings | None = None) -> pd.DataFrame:
+                  tokenizer: TokenizerSettings | None = None, warn: bool = True) -> pd.DataFrame:
     """Count matches per group and category (long form, zeros included).
 
     Parameters
@@ -1252,7 +1253,10 @@ def count_matches(corpus, lexicon=None, *, by="actor", matches: pd.DataFrame | N
         The ``by`` columns, ``category``, ``count`` (matches), ``negated`` (how many of them
         were flagged negated), ``tokens`` (word tokens of the group), ``per_1000``
         (``count / tokens * 1000``; NaN for a group without tokens), ``share`` (``count`` over
-        all matches of the group; NaN when the group has none) -- both from :func:`rates`.
+        all matches of the group; NaN when the group has none) -- both from :func:`rates`;
+        ``sentences`` (of the group) and ``short_text`` (fewer than 3 sentences: the one rule
+        of :mod:`frameshift.matching.shortness`; with ``warn``, one
+        :class:`~frameshift.matching.shortness.ShortTextWarning` names the short groups).
         Groups in corpus order (first appearance), categories in lexicon order.
 
     Raises
@@ -1266,12 +1270,15 @@ def count_matches(corpus, lexicon=None, *, by="actor", matches: pd.DataFrame | N
     >>> from frameshift.corpus import from_frame
     >>> c = from_frame(pd.DataFrame({"statement_id": ["a", "b"], "actor": ["baku", "nk"],
     ...     "text": ["Reintegration now.", "No coercion, no reintegration."]}))
-    >>> count_matches(c, {"reint": ["reintegration"], "coercion": ["coercion"]})
+    >>> t = count_matches(c, {"reint": ["reintegration"], "coercion": ["coercion"]}, warn=False)
+    >>> t.drop(columns=["sentences", "short_text"])
       actor  category  count  negated  tokens  per_1000  share
     0  baku     reint      1        0       2     500.0    1.0
     1  baku  coercion      0        0       2       0.0    0.0
     2    nk     reint      1        1       4     250.0    0.5
     3    nk  coercion      1        1       4     250.0    0.5
+    >>> t[["actor", "sentences", "short_text"]].drop_duplicates().values.tolist()
+    [['baku', 1, True], ['nk', 1, True]]
     """
     options = dict(case_sensitive=case_sensitive, nested_scope=nested_scope,
                    cross_sentences=cross_sentences, negation_window=negation_window,
@@ -1279,14 +1286,26 @@ def count_matches(corpus, lexicon=None, *, by="actor", matches: pd.DataFrame | N
     st = corpus.statements
     cols = _by_columns(st, by)
     if matches is not None:
-        return _count_from_matches(corpus, lexicon, matches, settings_of(matches, settings,
-                                                                         **options), cols)
+        out = _count_from_matches(corpus, lexicon, matches, settings_of(matches, settings,
+                                                                        **options), cols)
+        return _warn_short_groups(out, cols) if warn else out
     if lexicon is None:
         raise OptionError("count_matches needs a lexicon (or matches=, a table of match rows).")
     settings = match_settings(settings, **options)
     comp, tokens, st, texts, (counts, neg) = _prepare(corpus, lexicon, settings, table=True)
     out = _count_frame(comp.lexicon.category_ids, tokens, st, counts, neg, cols)
     out.attrs["settings"] = settings
+    return _warn_short_groups(out, cols) if warn else out
+
+
+def _warn_short_groups(out, cols):
+    """One ShortTextWarning naming the groups flagged short_text (issue 13)."""
+    from frameshift.matching.shortness import warn_short
+
+    first = out.drop_duplicates(cols)
+    sub = first.loc[first["short_text"].to_numpy(dtype=bool), cols]
+    warn_short(["/".join(map(str, key)) for key in sub.itertuples(index=False)], len(first),
+               what="group", stacklevel=4)
     return out
 
 
@@ -1342,4 +1361,11 @@ def _count_frame(categories, tokens, st, counts, neg, cols) -> pd.DataFrame:
     out["negated"] = gn.reshape(-1).astype(np.int64)
     out["tokens"] = tok.astype(np.int64)
     out["per_1000"], out["share"] = rates(cnt, tok, tot)
+    # issue 13: sentences of the group and the one "too short" rule (matching/shortness.py)
+    from frameshift.matching.shortness import is_short, sentences_per_document
+
+    gs = np.zeros(G, np.int64)
+    np.add.at(gs, codes, sentences_per_document(tokens))
+    out["sentences"] = np.repeat(gs, K)
+    out["short_text"] = np.asarray(is_short(out["sentences"].to_numpy()), dtype=bool)
     return out
