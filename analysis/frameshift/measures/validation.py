@@ -264,14 +264,14 @@ def precision_recall(coded: pd.DataFrame, *, by: str | None = "category",
 
 #: Columns of :func:`validation_sample`.
 SAMPLE_COLUMNS = ("unit", "kind", "category", "statement_id", "actor", "sentence", "left",
-                  "keyword", "right", "pattern", "text", "matched", "stratum_size",
-                  "stratum_sampled")
+                  "keyword", "right", "pattern", "text", "matched", "repeat",
+                  "stratum_size", "stratum_sampled")
 
 #: Columns of a coding sheet written by :func:`write_coding_sheet`, in order. The coder fills
 #: in ``code`` (1 = an instance of the category's frame, 0 = not) and may write a ``note``.
 SHEET_COLUMNS = ("unit", "kind", "category", "label", "statement_id", "actor", "kwic",
                  "sentence_text", "definition", "coding_rule", "code", "note", "matched",
-                 "stratum_size", "stratum_sampled")
+                 "repeat", "stratum_size", "stratum_sampled")
 
 #: Columns of :func:`validation_report` (after ``category``).
 REPORT_COLUMNS = ("matches_coded", "sentences_coded", "coders", "agreement", "alpha",
@@ -295,7 +295,7 @@ CODING_RULES = {
 _TRUE_CODES = {"1", "1.0", "yes", "y", "true", "t", "relevant"}
 _FALSE_CODES = {"0", "0.0", "no", "n", "false", "f", "not relevant", "irrelevant"}
 # clause ends for drop_repeats: sentence ends (already separate sentences) and these marks
-_CLAUSE_MARKS = frozenset(",;:\u2013\u2014")
+_CLAUSE_MARKS = frozenset(";:\u2013\u2014")
 
 
 def _sentence_table(corpus, tokenizer):
@@ -349,8 +349,9 @@ def validation_sample(corpus, lexicon=None, *, per_category: int = 20,
         :data:`SAMPLE_COLUMNS`: ``unit`` (``m0001``... for matches, ``s0001``... for
         sentences), ``kind`` ("match" or "sentence"), ``category``, ``statement_id``,
         ``actor``, ``sentence``, the KWIC ``left``/``keyword``/``right`` (empty for
-        sentences), ``pattern``, ``text`` (the whole sentence), ``matched``,
-        ``stratum_size`` (matches of the category, or sentences without it) and
+        sentences), ``pattern``, ``text`` (the whole sentence), ``matched``, ``repeat``
+        (True for a match that :func:`drop_repeats` would drop: its category already matched
+        earlier in the clause), ``stratum_size`` (matches of the category, or sentences without it) and
         ``stratum_sampled``. Categories in order, units in corpus order within a stratum.
 
     Examples
@@ -360,11 +361,11 @@ def validation_sample(corpus, lexicon=None, *, per_category: int = 20,
     >>> c = from_frame(pd.DataFrame({"statement_id": ["a"], "actor": ["x"],
     ...     "text": ["We reject coercion. Talks now. We want dialogue."]}))
     >>> s = validation_sample(c, {"coercion": ["coercion"]}, sentences_per_category=5)
-    >>> s[["unit", "kind", "text", "matched", "stratum_size"]]
-        unit      kind                text  matched  stratum_size
-    0  m0001     match  We reject coercion     True             1
-    1  s0001  sentence           Talks now    False             2
-    2  s0002  sentence    We want dialogue    False             2
+    >>> s[["unit", "kind", "text", "matched", "repeat", "stratum_size"]]
+        unit      kind                text  matched  repeat  stratum_size
+    0  m0001     match  We reject coercion     True   False             1
+    1  s0001  sentence           Talks now    False   False             2
+    2  s0002  sentence    We want dialogue    False   False             2
     """
     from frameshift.matching import find_matches, kwic_from_matches
     from frameshift.matching.engine import categories_of, settings_of
@@ -380,6 +381,8 @@ def validation_sample(corpus, lexicon=None, *, per_category: int = 20,
     settings = settings_of(matches, settings)
     cats = list(categories) if categories is not None else categories_of(lexicon, matches)
     sentences = _sentence_table(corpus, settings.tokenizer)
+    kept = drop_repeats(matches, corpus, settings=settings)
+    first = set(zip(kept["statement_id"].astype(str), kept["category"], kept["token_start"]))
     rng = np.random.default_rng(seed)
     parts = []
     m_no = s_no = 0
@@ -400,6 +403,8 @@ def validation_sample(corpus, lexicon=None, *, per_category: int = 20,
                 "left": list(lines["left"]), "keyword": list(lines["keyword"]),
                 "right": list(lines["right"]), "pattern": picked["pattern"].tolist(),
                 "text": [text.get(kk, "") for kk in key], "matched": True,
+                "repeat": [(a, cat, t) not in first for a, t in
+                           zip(picked["statement_id"].astype(str), picked["token_start"])],
                 "stratum_size": len(rows), "stratum_sampled": k})
             m_no += k
             parts.append(part)
@@ -414,7 +419,7 @@ def validation_sample(corpus, lexicon=None, *, per_category: int = 20,
                 "category": cat, "statement_id": picked["statement_id"].tolist(),
                 "actor": picked["actor"].tolist(), "sentence": picked["sentence"].tolist(),
                 "left": "", "keyword": "", "right": "", "pattern": "",
-                "text": picked["text"].tolist(), "matched": False,
+                "text": picked["text"].tolist(), "matched": False, "repeat": False,
                 "stratum_size": len(free), "stratum_sampled": k})
             s_no += k
             parts.append(part)
@@ -458,7 +463,9 @@ def coding_sheet(sample: pd.DataFrame, lexicon=None) -> pd.DataFrame:
         "sentence_text": sample["text"],
         "definition": [definitions.get(c, "") for c in sample["category"]],
         "coding_rule": [CODING_RULES[k] for k in sample["kind"]], "code": "", "note": "",
-        "matched": sample["matched"].astype(bool), "stratum_size": sample["stratum_size"],
+        "matched": sample["matched"].astype(bool),
+        "repeat": sample["repeat"].astype(bool) if "repeat" in sample else False,
+        "stratum_size": sample["stratum_size"],
         "stratum_sampled": sample["stratum_sampled"]})
     return sheet[list(SHEET_COLUMNS)]
 
@@ -538,7 +545,7 @@ def read_coding_sheet(path, *, allow_blank: bool = False) -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``unit``, ``kind``, ``category``, ``statement_id``, ``actor``, ``matched`` (bool),
-        ``stratum_size``, ``stratum_sampled``, ``code`` (nullable Int64: 1, 0 or missing),
+        ``repeat`` (bool; False when the sheet has no such column), ``stratum_size``, ``stratum_sampled``, ``code`` (nullable Int64: 1, 0 or missing),
         ``note``.
 
     Raises
@@ -585,7 +592,7 @@ def read_coding_sheet(path, *, allow_blank: bool = False) -> pd.DataFrame:
                           "keep the columns frameshift wrote (write_coding_sheet / "
                           "`frameshift lexicon validate sample`).", path=path)
     problems = []
-    codes, matched, sizes, sampled = [], [], [], []
+    codes, matched, sizes, sampled, repeats = [], [], [], [], []
     seen = {}
     for i, row in enumerate(raw.to_dict("records")):
         line = i + 2
@@ -625,6 +632,11 @@ def read_coding_sheet(path, *, allow_blank: bool = False) -> pd.DataFrame:
                                     "Keep the matched column as written (True for a match).",
                                     path=path, line=line))
         matched.append(bool(m))
+        rep = str(row.get("repeat", "")).strip().lower()
+        if rep not in _TRUE_CODES | _FALSE_CODES | {""}:
+            problems.append(Problem(f"repeat {row['repeat']!r} is not True or False.",
+                                    "Keep the repeat column as written.", path=path, line=line))
+        repeats.append(rep in _TRUE_CODES)
         for name, out in (("stratum_size", sizes), ("stratum_sampled", sampled)):
             try:
                 v = int(float(str(row[name]).strip()))
@@ -644,8 +656,8 @@ def read_coding_sheet(path, *, allow_blank: bool = False) -> pd.DataFrame:
         "category": raw["category"].astype(str).str.strip(),
         "statement_id": raw["statement_id"].astype(str) if "statement_id" in raw else "",
         "actor": raw["actor"].astype(str) if "actor" in raw else "",
-        "matched": matched, "stratum_size": sizes, "stratum_sampled": sampled,
-        "code": pd.array(codes, dtype="Int64"),
+        "matched": matched, "repeat": repeats, "stratum_size": sizes,
+        "stratum_sampled": sampled, "code": pd.array(codes, dtype="Int64"),
         "note": raw["note"].astype(str) if "note" in raw else ""})
     return out
 
@@ -770,7 +782,8 @@ def _weighted_rate(k_w, n_w, weights, level):
 
 
 def validation_report(sheets, *, adjudicator: str | None = None, n_boot: int = 1000,
-                      seed: int = 0, level: float = 0.95) -> pd.DataFrame:
+                      seed: int = 0, level: float = 0.95,
+                      repeats: str = "keep") -> pd.DataFrame:
     """Reliability and validity of a lexicon from coded sheets: one row per category, and "all".
 
     Parameters
@@ -783,6 +796,10 @@ def validation_report(sheets, *, adjudicator: str | None = None, n_boot: int = 1
     n_boot, seed : int
         Unit bootstrap of alpha (see :func:`~frameshift.measures.reliability.intercoder_reliability`).
     level : float, default 0.95
+    repeats : {"keep", "drop"}, default "keep"
+        "keep" scores every coded match; "drop" leaves out the matches flagged ``repeat``
+        (those :func:`drop_repeats` removes), giving the precision and recall of counts made
+        under the once-per-clause rule. Alpha always uses every unit.
 
     Returns
     -------
@@ -814,7 +831,11 @@ def validation_report(sheets, *, adjudicator: str | None = None, n_boot: int = 1
         sheets = {"coder": sheets}
     if not hasattr(sheets, "items") or not len(sheets):
         raise OptionError("sheets must map coder names to their coded tables.")
+    if repeats not in ("keep", "drop"):
+        raise OptionError(f"repeats must be 'keep' or 'drop', not {repeats!r}.")
     gold = adjudicate(sheets, adjudicator=adjudicator)
+    if repeats == "drop" and "repeat" in gold.columns:
+        gold = gold[~gold["repeat"].astype(bool)].reset_index(drop=True)
     coded = gold[gold["gold"].notna()].copy()
     coded["g"] = coded["gold"].astype(int).to_numpy()
     coded["w"] = (coded["stratum_size"].astype(float) / coded["stratum_sampled"].astype(float))
@@ -866,8 +887,9 @@ def validation_report(sheets, *, adjudicator: str | None = None, n_boot: int = 1
 def drop_repeats(matches: pd.DataFrame, corpus, *, settings=None) -> pd.DataFrame:
     """The counting rule "one mention per clause": drop a match that repeats its category in a clause.
 
-    A clause runs between sentence ends and the marks ``, ; :`` and dashes (en and em). Within
-    a clause, only the first match of each category is kept: "de facto NKR authorities"
+    A clause runs between sentence ends, semicolons, colons and dashes (en and em); commas do
+    not end one (they separate list items and dates as often as clauses). Within a clause,
+    only the first match of each category is kept: "de facto NKR authorities"
     is one status designation, "impose ... through coercion" one accusation. Pass the
     result as ``matches=`` to :func:`~frameshift.matching.count_matches`,
     :func:`~frameshift.measures.shift` or the figures, so every stage counts the same way.
@@ -882,7 +904,7 @@ def drop_repeats(matches: pd.DataFrame, corpus, *, settings=None) -> pd.DataFram
     >>> from frameshift.corpus import from_frame
     >>> from frameshift.matching import find_matches
     >>> c = from_frame(pd.DataFrame({"statement_id": ["a"], "actor": ["x"],
-    ...     "text": ["They impose through coercion, and coercion again."]}))
+    ...     "text": ["They impose through coercion, by coercion; coercion again."]}))
     >>> m = find_matches(c, {"coercion": ["impose", "coercion"]})
     >>> drop_repeats(m, c)["match"].tolist()
     ['impose', 'coercion']
