@@ -283,7 +283,7 @@ def test_bundled_karabakh_framing_is_complete():
     assert isinstance(lex, Lexicon) and lex.citation and "Entman" in lex.citation
     for cid in ("reintegration", "coercion", "international_format", "sovereignty",
                 "infrastructure", "mediation", "humanitarian", "guarantees", "deescalation",
-                "obligations", "status_markers"):
+                "obligations", "naming_armenian", "naming_azerbaijani", "naming_neutral"):
         c = lex[cid]
         assert c.definition and c.source and "positive" in c.examples, cid
     assert "internationally established {0,2} format" in [
