@@ -1132,7 +1132,7 @@ def plot_ntr(ntr_table, *, x="position", measures=("novelty", "transience", "res
 
 
 def plot_validation(report, *, measures=("precision", "recall"), labels=None, threshold=0.8,
-                    show_alpha=True, wrap=None, ax=None, style=STYLE_PATH):
+                    show_alpha=True, wrap=24, ax=None, style=STYLE_PATH):
     """Precision and recall per category with their intervals, and Krippendorff's alpha.
 
     One line per category (the ``all`` row last, in bold), a marker per measure with its
@@ -1149,7 +1149,9 @@ def plot_validation(report, *, measures=("precision", "recall"), labels=None, th
         Category id -> label.
     threshold : float or None, default 0.8
     show_alpha : bool, default True
-    wrap : int, optional
+        Write "n=M+S" (matches + sentences coded) and alpha at the right of each line.
+    wrap : int or None, default 24
+        Wrap category labels at this many characters.
     ax : matplotlib.axes.Axes, optional
     style : path, name or None
 
@@ -1175,7 +1177,16 @@ def plot_validation(report, *, measures=("precision", "recall"), labels=None, th
     label = _namer(labels)
     cats = list(report["category"])
     with _style(style):
-        ax = _axes(ax)
+        if ax is None:
+            import matplotlib as mpl
+            import matplotlib.pyplot as plt
+
+            width = mpl.rcParams["figure.figsize"][0]
+            # one line per category: the house height (for ~5 rows) would squash 14 rows
+            ax = plt.figure(figsize=(width, max(mpl.rcParams["figure.figsize"][1],
+                                                0.3 * len(cats) + 1.2))).add_subplot()
+        else:
+            ax = _axes(ax)
         y0 = np.arange(len(cats), dtype=float)
         n = len(measures)
         step = 0.22
@@ -1205,6 +1216,7 @@ def plot_validation(report, *, measures=("precision", "recall"), labels=None, th
         ax.tick_params(axis="y", length=0)
         ax.set_ylim(len(cats) - 0.5, -0.5)
         ax.set_xlim(-0.02, 1.02)
+        ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0", ".25", ".5", ".75", "1"])
         ax.set_xlabel("Share (95% Wilson interval)")
         ax.spines["left"].set_visible(False)
         if show_alpha and {"matches_coded", "sentences_coded"} <= set(report.columns):
