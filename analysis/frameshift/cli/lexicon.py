@@ -2,9 +2,11 @@
 validate lexicons.
 
 ``lexicon check`` reads a lexicon (every validation problem is an error naming file and line)
-and checks it against a corpus: the types each glob matched, near misses (typos such as
-"instrastructure"), categories that matched nothing, and accepted quality problems of
-imported dictionaries. One CSV table: check, category, pattern, type, count, detail.
+and checks it against a corpus: the types each glob matched, near misses (typos such as the
+invitation's "instrastructure", which karabakh_framing 0.1.0 missed), categories that matched
+nothing, and accepted quality problems of imported dictionaries. One CSV table: check,
+category, pattern, type, count, detail. ``lexicon validate sample|report|sensitivity`` is the
+hand-validation round trip (issue 14).
 """
 
 from __future__ import annotations
