@@ -183,6 +183,15 @@ def test_gold_files_read_and_agree_with_the_counting_rule():
         sheets = read_coding_sheets({"pass1": DATA / f"gold_{name}.csv"})
         r = validation_report(sheets, n_boot=0, repeats="drop").set_index("category")
         assert r.loc["all", "precision"] >= 0.9
+        # the rule-based second coder of CARD.md: the units where reading departs from the
+        # mechanical count (listed in the card: 4 dev, 3 held-out)
+        coder = sheets["pass1"]
+        rule = coder.assign(code=pd.array([0 if k == "sentence" or rep else 1 for k, rep in
+                                           zip(coder["kind"], coder["repeat"])], dtype="Int64"))
+        differ = int((coder["code"] != rule["code"]).sum())
+        assert differ == {"dev": 4, "heldout": 3}[name]
+        both = validation_report({"coder": coder, "rule": rule}, n_boot=0)
+        assert both.iloc[-1]["agreement"] == pytest.approx(1 - differ / len(coder))
 
 
 def test_cli_round_trip(tmp_path):
