@@ -210,3 +210,14 @@ def test_cli_round_trip(tmp_path):
                  "--figure", str(tmp_path / "v.png")]) == 0
     r = pd.read_csv(out)
     assert r["category"].iloc[-1] == "all" and (tmp_path / "v.png").stat().st_size > 1000
+
+
+def test_a_run_of_blank_rows_is_one_line(tmp_path):
+    p = tmp_path / "ana.csv"
+    rows = "".join(f"m{i},match,c,,True,20,20\n" for i in range(15))
+    p.write_text("unit,kind,category,code,matched,stratum_size,stratum_sampled\n" + rows)
+    with pytest.raises(OptionError) as err:
+        read_coding_sheet(p)
+    msg = str(err.value)
+    assert "15 malformed row(s)" in msg and f"{p}:2-16: the code is blank." in msg
+    assert "more problem" not in msg

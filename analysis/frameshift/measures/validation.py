@@ -650,7 +650,7 @@ def read_coding_sheet(path, *, allow_blank: bool = False) -> pd.DataFrame:
             out.append(v)
     if problems:
         raise OptionError(f"{path}: {len(problems)} malformed row(s) in the coding sheet.",
-                          problems=problems, path=path)
+                          problems=_collapse(problems), path=path)
     out = pd.DataFrame({
         "unit": raw["unit"].astype(str).str.strip(), "kind": raw["kind"].astype(str).str.strip(),
         "category": raw["category"].astype(str).str.strip(),
@@ -660,6 +660,22 @@ def read_coding_sheet(path, *, allow_blank: bool = False) -> pd.DataFrame:
         "stratum_sampled": sampled, "code": pd.array(codes, dtype="Int64"),
         "note": raw["note"].astype(str) if "note" in raw else ""})
     return out
+
+
+def _collapse(problems):
+    """Runs of rows with the same problem as one entry, ``file:2-145: the code is blank.``"""
+    from frameshift.errors import Problem
+
+    out = []
+    for p in problems:
+        last = out[-1] if out else None
+        if (last is not None and last[0].message == p.message and last[0].fix == p.fix
+                and last[2] + 1 == p.line):
+            out[-1] = (last[0], last[1], p.line)
+        else:
+            out.append((p, p.line, p.line))
+    return [p if a == b else Problem(p.message, p.fix, path=p.path, line=f"{a}-{b}")
+            for p, a, b in out]
 
 
 def read_coding_sheets(paths, *, allow_blank: bool = False) -> dict:
