@@ -221,3 +221,17 @@ def test_a_run_of_blank_rows_is_one_line(tmp_path):
     msg = str(err.value)
     assert "15 malformed row(s)" in msg and f"{p}:2-16: the code is blank." in msg
     assert "more problem" not in msg
+
+
+def test_cli_report_error_names_file_and_row(tmp_path, capsys):
+    from frameshift.cli import main
+
+    p = tmp_path / "ana.csv"
+    p.write_text("unit,kind,category,code,matched,stratum_size,stratum_sampled\n"
+                 "m1,match,c,2,True,1,1\n")
+    q = tmp_path / "ben.csv"
+    q.write_text("unit,kind,category,code,matched,stratum_size,stratum_sampled\n"
+                 "m1,match,c,1,True,1,1\n")
+    assert main(["lexicon", "validate", "report", str(p), str(q)]) == 2
+    err = capsys.readouterr().err
+    assert f"{p}:2: code '2' is not a code" in err and "Traceback" not in err
