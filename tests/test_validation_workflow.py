@@ -235,3 +235,28 @@ def test_cli_report_error_names_file_and_row(tmp_path, capsys):
     assert main(["lexicon", "validate", "report", str(p), str(q)]) == 2
     err = capsys.readouterr().err
     assert f"{p}:2: code '2' is not a code" in err and "Traceback" not in err
+
+
+def test_unreadable_sheets_are_clear_errors(tmp_path):
+    import os
+
+    from frameshift.errors import FrameshiftError
+
+    broken = tmp_path / "ana.xlsx"
+    broken.write_bytes(b"not a zip file")
+    with pytest.raises(OptionError, match="cannot read the coding sheet"):
+        read_coding_sheet(broken)
+    latin = tmp_path / "ben.csv"
+    latin.write_bytes("unit,kind,category,code\nm1,match,caf\xe9,1\n".encode("latin-1"))
+    with pytest.raises(OptionError, match="UTF-8"):
+        read_coding_sheet(latin)
+    folder = tmp_path / "sheets.csv"
+    folder.mkdir()
+    with pytest.raises(FrameshiftError, match="folder"):
+        read_coding_sheet(folder)
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(FrameshiftError, match="named pipe"):
+        read_coding_sheet(fifo)
+    with pytest.raises(FrameshiftError):
+        read_coding_sheet(tmp_path / "missing.csv")

@@ -565,26 +565,31 @@ def read_coding_sheet(path, *, allow_blank: bool = False) -> pd.DataFrame:
     frameshift.errors.OptionError: ...ana.csv: 1 malformed row(s) in the coding sheet.
       ...ana.csv:3: code 'maybe' is not a code. Write 1 (an instance of the category) or 0 (not).
     """
+    import io
     from pathlib import Path
 
-    from frameshift.errors import InputNotFoundError, Problem
+    from frameshift.errors import Problem
+    from frameshift.files import read_input_bytes
 
     path = Path(path)
-    if not path.is_file():
-        raise InputNotFoundError(f"{path}: no such coding sheet.", path=path)
     suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise OptionError(f"{path}: a coding sheet is a .csv or .xlsx file.", path=path)
+    # regular files only (no pipe, device or folder), within the input size limit
+    data = read_input_bytes(path, what="coding sheet")
     try:
         if suffix == ".xlsx":
-            raw = pd.read_excel(path, dtype=object, keep_default_na=False)
-        elif suffix == ".csv":
-            raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+            raw = pd.read_excel(io.BytesIO(data), dtype=object, keep_default_na=False)
         else:
-            raise OptionError(f"{path}: a coding sheet is a .csv or .xlsx file.")
-    except (ValueError, OSError, ImportError) as exc:
-        if isinstance(exc, OptionError):
-            raise
-        raise OptionError(f"{path}: cannot read the coding sheet ({exc}). Save it as .csv "
-                          "(UTF-8) or .xlsx.") from None
+            raw = pd.read_csv(io.StringIO(data.decode("utf-8-sig")), dtype=str,
+                              keep_default_na=False)
+    except (ValueError, OSError, ImportError, UnicodeDecodeError) as exc:
+        raise OptionError(f"{path}: cannot read the coding sheet ({type(exc).__name__}: "
+                          f"{str(exc)[:200]}). Save it as .csv (UTF-8) or .xlsx.",
+                          path=path) from None
+    except Exception as exc:  # openpyxl/zipfile raise their own types on a broken .xlsx
+        raise OptionError(f"{path}: cannot read the coding sheet ({type(exc).__name__}). "
+                          "Save it again as .xlsx or as .csv (UTF-8).", path=path) from None
     need = ("unit", "kind", "category", "code", "matched", "stratum_size", "stratum_sampled")
     absent = [c for c in need if c not in raw.columns]
     if absent:
