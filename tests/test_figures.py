@@ -301,7 +301,9 @@ def test_timeline_csv_is_statements_with_leading_frame_counts(built, ctx, karaba
         assert n == counts.loc[sid].max() or n == counts.loc[sid].nlargest(2).iloc[1]
     _, ax = draw_figure("karabakh_timeline", context=ctx)
     notes = [t.get_text() for t in ax.texts]
-    assert notes[0] == "Reintegration (1)"
+    # Baku's invitation: one reintegration and (karabakh_framing 0.2.0) one
+    # "instrastructure" match, tied leading frames in lexicon order
+    assert notes[0] == "Reintegration (1)\nInfrastructure and development (1)"
 
 
 def test_ntr_csv_equals_sequence_table(built, inaugural):

@@ -243,10 +243,13 @@ def _stop_words() -> frozenset:
     return frozenset(ENGLISH_STOP_WORDS)
 
 
-_DISPERSION_TERMS = ("reintegration", "talks", "coercion", "impose", "ready-made solutions",
-                     "imposition", "internationally established negotiation format",
-                     "obligations", "equal rights", "de facto", "Artsakh", "Stepanakert",
-                     "NKR")
+# matched terms as karabakh_framing 0.2.0 counts them (issue 14: "talks" is no longer counted
+# as de-escalation, "obligations" is matched inside the whole phrase)
+_DISPERSION_TERMS = ("reintegration", "instrastructure", "coercion", "impose",
+                     "ready-made solutions", "imposition",
+                     "internationally established negotiation format",
+                     "implementation by the parties of their obligations", "equal rights",
+                     "de facto", "Artsakh", "Stepanakert", "NKR")
 
 
 def _statement_tokens(ctx: _Context, corpus_name: str) -> pd.DataFrame:
