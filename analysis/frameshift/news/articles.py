@@ -160,6 +160,20 @@ _REF_RE = re.compile(
     r"(?i)(?<![\w'’-])(?:they|he|she|"
     r"(?:the|their|its|this|that|his|her)\s+(?:[\w-]+\s+){0,3}?(?:" + _STATEMENT_NOUNS + r"))"
     r"(?![\w'’-])")
+_ACCORDING_WORD_RE = re.compile(r"(?i)according")  # (_ACCORDING_RE needs it; 9 letters)
+_PASSIVE_RE = re.compile(r"(?i)\b(?:been|was|were|is|are|being|be|get|got)\s+$")
+
+
+def _passive_from(text: str, a: int, b: int) -> int:
+    """Where to start ``_PASSIVE_RE.search(text[a:b])`` so that it answers the same: the
+    match is a word of at most 5 letters and the white space closing the slice, so 9
+    characters before that white space are enough (the slice is a sentence, up to 600)."""
+    k = b
+    while k > a and text[k - 1].isspace():
+        k -= 1
+    return max(a, k - 9)
+
+
 _ACCORDING_RE = re.compile(r"(?i)(?<![\w-])according\s+to\s+(?:the\s+)?$")
 _POSSESSIVE_NOUN_RE = re.compile(
     r"(?i)^(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?(?:position|view|views|stance|claim|call|calls|"
@@ -559,6 +573,7 @@ class _Attributor:
                 idx.append(i)
         self._subjects = None  # the persons named as a subject (built when first needed)
         self._verbs = self._verb_starts = self._date_anchors = None  # (when first needed)
+        self._according = None
 
     # Hostile-input guard: a "sentence" is looked at no further than _WINDOW characters from
     # the quote, so an article of one endless sentence (thousands of quotation marks and no
@@ -759,8 +774,8 @@ class _Attributor:
                 actor, phrase, is_ref = self._who(mention, unit.index, verb.start())
                 return actor, f'verb "{verb.group()} by" + {phrase}', "agent"
             break
-        if re.search(r"(?i)\b(?:been|was|were|is|are|being|be|get|got)\s+$",
-                     self.masked[sent_start:verb.start()]):
+        if _PASSIVE_RE.search(self.masked[_passive_from(self.masked, sent_start, verb.start()):
+                                          verb.start()]):
             # passive without its agent: the subject is the one spoken of, not the speaker
             return None, (f'passive verb "{verb.group()}" without "by": the speaker is not '
                           'named'), "unknown"
@@ -810,8 +825,12 @@ class _Attributor:
         sent_end = (self._sent_end(unit, after_pos)
                     if after_pos is not None else unit.end)
         # 1. "according to X"
+        if self._according is None:  # where "according" is written (rarely): one scan
+            self._according = [m.start() for m in _ACCORDING_WORD_RE.finditer(masked)]
+        k = bisect_left(self._according, sent_start)
+        first = self._according[k] if k < len(self._according) else len(masked)
         for m in self._mentions_in(sent_start, sent_end):
-            if _ACCORDING_RE.search(masked[sent_start:m.start]):
+            if first + 9 <= m.start and _ACCORDING_RE.search(masked[sent_start:m.start]):
                 actor, phrase, is_ref = self._who(m, unit.index, pos)
                 if actor is not None:
                     return actor, f'"according to" + {phrase}', _CONF["according"], sent_start
