@@ -180,3 +180,36 @@ def test_excel_cells_are_text_not_formulas(tmp_path):
     ws = openpyxl.load_workbook(out).active
     assert ws["A2"].value == "'=HYPERLINK(\"http://x\")" and ws["A2"].data_type == "s"
     assert ws["B2"].value == -0.25
+
+
+# ---------------------------------------------------------------- a killed `figures` run
+def test_rerun_after_killed_figures_run_replaces_its_own_files(tmp_path):
+    import signal
+    import subprocess
+    import time
+
+    out = tmp_path / "figs"
+    cmd = [sys.executable, "-m", "frameshift", "figures", "--out", str(out)]
+    env = {**os.environ, "MPLBACKEND": "Agg"}
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 300
+    try:  # kill it once the first figure's files are written, before the manifest
+        while not (out / "karabakh_profile.csv").exists():
+            assert proc.poll() is None and time.time() < deadline, "figures ended early"
+            time.sleep(0.05)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    assert not (out / "manifest.json").exists()  # killed mid-run: partial files only
+    # a user's file under the name of a figure the killed run had not written yet
+    user = out / "inaugural_keyness.png"
+    assert not user.exists()
+    user.write_bytes(b"my own picture")
+    r = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    assert r.returncode == 2 and "inaugural_keyness.png" in r.stderr
+    assert "karabakh_profile" not in r.stderr  # its own partial files were not refused
+    assert user.read_bytes() == b"my own picture"
+    user.unlink()
+    r = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert (out / "manifest.json").exists() and not (out / ".manifest.json.pending").exists()
