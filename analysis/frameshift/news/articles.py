@@ -1148,7 +1148,10 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
     'alias "Baku" + verb "said"'
     """
     if not isinstance(text, str):
-        raise TypeError(f"segment_article() takes the article text as str, got {type(text)!r}")
+        from frameshift.errors import bad_argument
+
+        raise bad_argument("segment_article", "text", text, "the article text (str)",
+                           "Read a file with read_news(path), or give its text.")
     registry = _read_actors(actors)
     article_date = _article_date(source, date)
     units = _units(text)
@@ -1400,6 +1403,9 @@ def read_segments(path) -> pd.DataFrame:
     >>> seg["start"].tolist(), seg["end"].tolist(), seg["actor"].isna().tolist()
     ([0, 43], [42, 80], [False, True])
     """
+    from frameshift.errors import check_path_argument
+
+    check_path_argument(path, "path", "read_segments")
     path = Path(path)
     if not path.is_file():
         raise InputNotFoundError(f"{path}: no such segmentation file. Give a CSV with columns "

@@ -40,6 +40,8 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from frameshift.errors import bad_argument, check_text_argument
+
 __all__ = [
     "TokenizerSettings",
     "Tokens",
@@ -204,6 +206,7 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in word_spans(t)]
     ['Re-integration', 'they', 'said', 'no']
     """
+    check_text_argument(text, "text", "word_spans")
     surf, starts = _surfaces_and_starts(text)
     return [(a, a + len(s)) for s, a in zip(surf, starts) if not _is_boundary(s)]
 
@@ -222,6 +225,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in sentence_spans(t)]
     ['The U.S. agreed', 'Baku did not', 'Why']
     """
+    check_text_argument(text, "text", "sentence_spans")
     toks = tokenize_text(text)
     out: list[tuple[int, int]] = []
     for s in np.unique(toks["sentence"]):
@@ -249,6 +253,7 @@ def tokenize_text(text: str, *, settings: TokenizerSettings | None = None) -> di
     >>> int(toks["start"][2]), int(toks["end"][2])
     (22, 32)
     """
+    check_text_argument(text, "text", "tokenize_text")
     settings = settings or TokenizerSettings()
     toks = tokenize([text], settings=settings, with_offsets=True)
     ids = toks.ids
@@ -442,7 +447,14 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
     # sentence numbering is array arithmetic over the whole corpus, in int32 with temporaries
     # freed early (peak memory about 10 bytes per token beyond the result).
     settings = settings or TokenizerSettings()
+    if isinstance(texts, str) or not hasattr(texts, "__iter__"):
+        raise bad_argument("tokenize", "texts", texts, "a list (or Series) of texts",
+                           "For one text, give [text], or use tokenize_text(text).")
     texts = list(texts)
+    for i, t in enumerate(texts):
+        if not isinstance(t, str):
+            raise bad_argument("tokenize", f"texts[{i}]", t, "a str",
+                               "Give texts only (fill missing ones with '').")
     vocab = _Vocab(settings)
     get = vocab.__getitem__
     n = len(texts)
