@@ -1160,8 +1160,8 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
         if u.role != "source_line":
             u.quotes = _find_quotes(text, u)
             quotes.extend(u.quotes)
-    attributor = _Attributor(text, units, quotes, registry, article_date)
-    attributor.attribute()
+    if quotes:  # (no quote: nothing to attribute, and finding the speakers is the slow part)
+        _Attributor(text, units, quotes, registry, article_date).attribute()
     outlet_id = _outlet(text, units, source, outlet, registry)
     outlet_stmt = _stmt_id(outlet_id, article_date)
 
