@@ -66,7 +66,7 @@ _EXPORTS = {
                                        "validation_report", "drop_repeats"],
     "frameshift.measures.sensitivity": ["leave_one_out", "group_jsd"],
     "frameshift.news": ["segment_article", "read_news", "evaluate_segmentation", "read_segments",
-                        "suggest_actors"],
+                        "suggest_actors", "segment_news"],
     "frameshift.measures.features": ["document_category_matrix", "write_matrix_market",
                                      "LexiconVectorizer"],
     "frameshift.files": ["write_table"],

@@ -193,6 +193,9 @@ def save_figure(ax_or_fig, path, *, dpi=300, force=False):
     from .errors import OptionError
     from .files import PROVENANCE_SUFFIX, atomic_write_bytes, check_output_path, provenance
 
+    from .errors import check_path_argument
+
+    check_path_argument(path, "path", "save_figure")
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in _SAVE_FORMATS:
@@ -234,9 +237,12 @@ def _wrap(text: str, width) -> str:
 
 
 def _require(df, columns, what):
+    from frameshift.errors import OptionError, check_table_argument
+
+    check_table_argument(df, f"the {what} table", "plot", f"the function computing the {what}")
     missing = [c for c in columns if c not in df.columns]
     if missing:
-        raise ValueError(f"The {what} table lacks column(s) {missing}; it has "
+        raise OptionError(f"The {what} table lacks column(s) {missing}; it has "
                          f"{list(map(str, df.columns))}.")
 
 

@@ -866,6 +866,13 @@ def write_lexicon(lexicon: Lexicon, path, *, format: str | None = None) -> Path:
     >>> read_lexicon(p).category_ids
     ['reint', 'coercion']
     """
+    from frameshift.errors import check_path_argument
+
+    check_path_argument(path, "path", "write_lexicon")
+    if not hasattr(lexicon, "categories"):
+        raise ArgumentTypeError(f"write_lexicon(): lexicon must be a Lexicon, got "
+                                f"{type(lexicon).__name__}. Read one with read_lexicon(...) "
+                                "or build one with lexicon_from_dict(...).")
     path = Path(path)
     fmt = format or WRITE_SUFFIXES.get(path.suffix.lower(), "frameshift")
     if fmt not in LEXICON_FORMATS:

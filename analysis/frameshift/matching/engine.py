@@ -30,7 +30,7 @@ from itertools import product
 import numpy as np
 import pandas as pd
 
-from frameshift.errors import OptionError
+from frameshift.errors import OptionError, check_corpus_argument
 from frameshift.lexicon.model import Lexicon, Pattern
 from frameshift.lexicon.formats import as_lexicon
 from frameshift.text.tokenizer import Tokens, TokenizerSettings, fold_case
@@ -219,6 +219,9 @@ def categories_of(lexicon=None, matches: pd.DataFrame | None = None) -> list:
             lexicon = lexicon.lexicon
         return [str(c) for c in as_lexicon(lexicon).category_ids]
     if matches is not None:
+        if not hasattr(matches, "columns"):
+            from frameshift.errors import check_table_argument
+            check_table_argument(matches, "matches", "the counting", "find_matches(...)")
         cats = matches.attrs.get("categories") if hasattr(matches, "attrs") else None
         if cats is not None:
             return [str(c) for c in cats]
@@ -1283,6 +1286,7 @@ def count_matches(corpus, lexicon=None, *, by="actor", matches: pd.DataFrame | N
     options = dict(case_sensitive=case_sensitive, nested_scope=nested_scope,
                    cross_sentences=cross_sentences, negation_window=negation_window,
                    negators=negators, tokenizer=tokenizer)
+    check_corpus_argument(corpus, "corpus", "count_matches")
     st = corpus.statements
     cols = _by_columns(st, by)
     if matches is not None:

@@ -42,6 +42,8 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from frameshift.errors import bad_argument, check_text_argument
+
 __all__ = [
     "TokenizerSettings",
     "Tokens",
@@ -224,6 +226,7 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in word_spans(t)]
     ['Re-integration', 'they', 'said', 'no']
     """
+    check_text_argument(text, "text", "word_spans")
     if _cspans is not None:
         a, b = _word_offsets(text)
         return list(zip(a.tolist(), b.tolist()))
@@ -254,6 +257,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in sentence_spans(t)]
     ['The U.S. agreed', 'Baku did not', 'Why']
     """
+    check_text_argument(text, "text", "sentence_spans")
     toks = tokenize_text(text)
     out: list[tuple[int, int]] = []
     for s in np.unique(toks["sentence"]):
@@ -281,6 +285,7 @@ def tokenize_text(text: str, *, settings: TokenizerSettings | None = None) -> di
     >>> int(toks["start"][2]), int(toks["end"][2])
     (22, 32)
     """
+    check_text_argument(text, "text", "tokenize_text")
     settings = settings or TokenizerSettings()
     toks = tokenize([text], settings=settings, with_offsets=True)
     ids = toks.ids
@@ -476,7 +481,14 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
     # sentence numbering is array arithmetic over the whole corpus, in int32 with temporaries
     # freed early (peak memory about 10 bytes per token beyond the result).
     settings = settings or TokenizerSettings()
+    if isinstance(texts, str) or not hasattr(texts, "__iter__"):
+        raise bad_argument("tokenize", "texts", texts, "a list (or Series) of texts",
+                           "For one text, give [text], or use tokenize_text(text).")
     texts = list(texts)
+    for i, t in enumerate(texts):
+        if not isinstance(t, str):
+            raise bad_argument("tokenize", f"texts[{i}]", t, "a str",
+                               "Give texts only (fill missing ones with '').")
     vocab = _Vocab(settings)
     get = vocab.__getitem__
     n = len(texts)
