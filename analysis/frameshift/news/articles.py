@@ -170,6 +170,8 @@ _DATE_NOUN_RE = re.compile(r"(?i)^\s+(?:[\w-]+\s+){0,1}?(?:" + _STATEMENT_NOUNS 
 # Quotation marks.
 _OPENERS = {"“": "”", "„": "“", "«": "»", "‹": "›", "‘": "’"}
 _CLOSERS = {"”", "»", "›", "’", "“"}
+# Straight single quotes placed as quotation marks (see _straight_singles).
+_SINGLE_RE = re.compile(r"(?<![^\s(\[{“\"«‹—–/-])'(?=[^\s'])([^'\n]{1,80}?)(?<=[\w.,!?])'(?!\w)")
 
 # Confidence of each rule (documented in docs/news.md).
 _CONF = {
@@ -208,6 +210,8 @@ class _Quote:
     speaker_end: object = None
     speaker_kind: object = None
     speaker_titles: object = None
+    inner: list = field(default_factory=list)  # quotes nested in this one (one level)
+    parent: object = None  # the quote this one is nested in
 
 
 @dataclass
@@ -355,40 +359,140 @@ def _units(text: str) -> list[_Unit]:
 # Quotes.
 # --------------------------------------------------------------------------------------------
 
-def _find_quotes(text: str, unit: _Unit) -> list[_Quote]:
-    """Quoted spans of one unit (straight and typographic double quotes, typographic single)."""
-    out: list[_Quote] = []
-    i, end = unit.start, unit.end
-    open_at = None
-    closer = None
+def _straight_singles(text: str, a: int, b: int, max_words: int) -> dict:
+    """Straight single quotation marks used as quotes in ``text[a:b]``: {offset: "open"/"close"}.
+
+    A pair counts only when the opening mark follows a space, a bracket or an opening mark and
+    precedes a letter, the closing one follows a letter or punctuation and precedes no letter,
+    both sit on one line, at most ``max_words`` words apart, with no other straight single mark
+    between them: so ``Baku's``, ``parties'`` and ``rock 'n' roll`` are apostrophes.
+    """
+    out: dict = {}
+    for m in _SINGLE_RE.finditer(text, a, b):
+        if len(m.group(1).split()) <= max_words:
+            out[m.start()] = "open"
+            out[m.end() - 1] = "close"
+    return out
+
+
+def _opening_position(text: str, i: int, a: int, b: int) -> bool:
+    """A straight mark at ``i`` placed as an opening mark: after a space (or the start, a
+    bracket, a dash or an opening mark) and before a non-space."""
+    before = text[i - 1] if i > a else " "
+    after = text[i + 1] if i + 1 < b else " "
+    return (before.isspace() or before in "([{—–-/“„«‹‘") and not after.isspace()
+
+
+def _find_quotes(text: str, unit: _Unit, *, max_single_words: int = 6) -> list[_Quote]:
+    """Quoted spans of one unit: straight and typographic double quotes, « », „ “, ‹ ›,
+    typographic single quotes, straight single quotes placed as quotes (``_straight_singles``).
+
+    A quote opened inside another one is *nested* (``_Quote.inner`` of the outer quote) when it
+    closes before the outer quote does, and the outer quote still closes after it: "We oppose
+    the 'road map'," and “the face of India’s “export” of terrorism”. Otherwise the marks pair
+    as they come (a straight opening mark may close with a typographic one, and back), as
+    before nesting was read.
+    """
+    a, end = unit.start, unit.end
+    singles = _straight_singles(text, a, end, max_single_words)
+    stack: list = []  # [open_at, kind, inner quotes]
+    top: list[_Quote] = []
+
+    def closer_of(kind: str, i: int, ch: str) -> bool:
+        if kind == "'":
+            return singles.get(i) == "close"
+        if kind == '"':
+            return ch in '"”'
+        if kind == "“":
+            return ch == "”" or ch == '"'
+        if kind == "„":
+            return ch in "“”"
+        if kind == "‘":
+            return ch == "’" and not (i + 1 < end and text[i + 1].isalpha())
+        return ch == _OPENERS[kind]
+
+    def opener_kind(i: int, ch: str):
+        if ch == "'":
+            return "'" if singles.get(i) == "open" else None
+        if ch == "‘":
+            return None if i > a and text[i - 1].isalnum() else "‘"
+        if ch == '"' or ch in _OPENERS:
+            return ch
+        return None
+
+    def find_close(kind: str, i: int, limit: int):
+        for j in range(i + 1, limit):
+            if closer_of(kind, j, text[j]) and not (kind == '"' and j == i):
+                return j
+        return None
+
+    def nests(kind: str, i: int, outer: str) -> bool:
+        """Does an opening mark ``kind`` at ``i`` open a quote nested in ``outer``?"""
+        limit = min(end, i + 2 * _WINDOW)
+        if kind == '"' and not _opening_position(text, i, a, end):
+            return False
+        j = find_close(kind, i, limit)
+        if j is None or j == i + 1:
+            return False
+        if any(closer_of(outer, k, text[k]) for k in range(i + 1, j)):
+            return False  # the outer quote closes first: the mark is not nested
+        if kind == '"' and _opening_position(text, j, a, end) and not (
+                j + 1 >= end or text[j + 1] in " \t\n,.;:!?)]—–-…’”»›"):
+            return False
+        return find_close(outer, j, min(end, j + 2 * _WINDOW)) is not None
+
+    i = a
     while i < end:
         ch = text[i]
-        if open_at is None:
-            if ch == '"' or ch in _OPENERS:
-                if ch == "‘" and i > unit.start and text[i - 1].isalnum():
-                    i += 1
-                    continue  # an apostrophe-like mark inside a word
-                open_at, closer = i, ('"' if ch == '"' else _OPENERS[ch])
+        if stack:
+            o_at, kind, inner = stack[-1]
+            k2 = opener_kind(i, ch)
+            # a mark that could open a nested quote does so only when it pairs inside
+            if k2 is not None and not (kind == "„" and ch == "“") and (
+                    k2 != kind or k2 in '"“«‹‘\'') and nests(k2, i, kind):
+                stack.append([i, k2, []])
+            elif closer_of(kind, i, ch):
+                stack.pop()
+                q = _Quote(o_at + 1, i, o_at, i, unit.index)
+                q.inner = inner
+                if stack:
+                    stack[-1][2].append(q)
+                else:
+                    top.append(q)
         else:
-            # a straight opening mark may close with a typographic one, and back
-            if ch == closer or (closer == '"' and ch == "”") or (closer == "”" and ch == '"'):
-                if closer == "’" and i + 1 < end and text[i + 1].isalpha():
-                    i += 1
-                    continue  # an apostrophe inside a word (don’t)
-                out.append(_Quote(open_at + 1, i, open_at, i, unit.index))
-                open_at = closer = None
+            k2 = opener_kind(i, ch)
+            if k2 is not None:
+                stack.append([i, k2, []])
         i += 1
-    if open_at is not None:  # runs on to the end of the paragraph (multi-paragraph quote)
-        out.append(_Quote(open_at + 1, end, open_at, None, unit.index))
+    while stack:  # unclosed: runs on to the end of the paragraph (multi-paragraph quote)
+        o_at, kind, inner = stack.pop()
+        q = _Quote(o_at + 1, end, o_at, None, unit.index)
+        q.inner = inner
+        if stack:
+            # an unclosed inner mark inside a closed outer cannot happen (nesting needs a
+            # close); an unclosed outer keeps what it holds
+            stack[-1][2].append(q)
+        else:
+            top.append(q)
     good = []
-    for q in out:
-        seg = text[q.start:q.end]
-        if not seg.strip():
+    for q in sorted(top, key=lambda x: x.open_at):
+        if not _trim(text, q):
             continue
-        q.start += len(seg) - len(seg.lstrip())
-        q.end -= len(seg) - len(seg.rstrip())
+        q.inner = [x for x in q.inner if _trim(text, x)]
+        for x in q.inner:
+            x.parent = q
+            x.inner = []  # one level is extracted; deeper quotes stay in their quote
         good.append(q)
     return good
+
+
+def _trim(text: str, q: _Quote) -> bool:
+    seg = text[q.start:q.end]
+    if not seg.strip():
+        return False
+    q.start += len(seg) - len(seg.lstrip())
+    q.end -= len(seg) - len(seg.rstrip())
+    return True
 
 
 #: Characters around a quote that attribution looks at (see ``_Attributor._sent_start``).
@@ -745,6 +849,11 @@ class _Attributor:
         for q in self.quotes:
             self._attribute_one(q)
         self._fill_dates()
+        for q in self.quotes:
+            for x in q.inner:
+                x.actor, x.confidence = None, _CONF["none"]
+                x.evidence = (f"quoted inside the quote of {q.actor or 'an unnamed speaker'}: "
+                              "words the speaker quotes, not the speaker's own")
 
     def _attribute_one(self, q: _Quote) -> None:
         self._picked = self._picked_person = None
@@ -983,7 +1092,8 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
     quotes: list[_Quote] = []
     for u in units:
         if u.role != "source_line":
-            u.quotes = _find_quotes(text, u)
+            u.quotes = _find_quotes(text, u, max_single_words=12 if u.role == "headline"
+                                    else 6)
             quotes.extend(u.quotes)
     attributor = _Attributor(text, units, quotes, registry, article_date)
     attributor.attribute()
@@ -1007,13 +1117,25 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
         pos = u.start
         for q in u.quotes:
             own(pos, q.open_at, u.role, why[u.role])
-            stmt = _stmt_id(q.actor, q.date) if q.actor is not None else pd.NA
-            rows.append((source, q.start, q.end, "quote",
-                         q.actor if q.actor is not None else pd.NA, stmt,
-                         text[q.start:q.end], q.evidence, round(q.confidence, 2), outlet_id,
-                         q.speaker if q.speaker is not None else pd.NA,
-                         q.speaker_start if q.speaker_start is not None else pd.NA,
-                         q.speaker_end if q.speaker_end is not None else pd.NA))
+            # a quote with nested quotes is cut around them; their marks belong to no segment
+            pieces, cur = [], q.start
+            for x in q.inner:
+                pieces += [(cur, x.open_at, q), (x.start, x.end, x)]
+                cur = x.close_at + 1
+            pieces.append((cur, q.end, q))
+            for a, b, p in pieces:
+                piece = text[a:b]
+                a += len(piece) - len(piece.lstrip())
+                b -= len(piece) - len(piece.rstrip())
+                if b <= a:
+                    continue
+                stmt = _stmt_id(p.actor, p.date) if p.actor is not None else pd.NA
+                rows.append((source, a, b, "quote",
+                             p.actor if p.actor is not None else pd.NA, stmt,
+                             text[a:b], p.evidence, round(p.confidence, 2), outlet_id,
+                             p.speaker if p.speaker is not None else pd.NA,
+                             p.speaker_start if p.speaker_start is not None else pd.NA,
+                             p.speaker_end if p.speaker_end is not None else pd.NA))
             pos = q.close_at + 1 if q.close_at is not None else q.end
         own(pos, u.end, u.role, why[u.role])
     df = pd.DataFrame(rows, columns=SEGMENT_COLUMNS)

@@ -85,8 +85,10 @@ class NameMention:
 
 
 _CAP = r"[A-Z][\w'’.-]*[\w]"
+# Capitalised words joined by spaces or "of", "of the", "for" ("Ministry of Foreign Affairs of
+# Ukraine"). Not by "and": "Abkhazia and South Ossetia" are two, not one speaker.
 _NAME_RE = re.compile(
-    r"(?<![\w'’-])" + _CAP + r"(?:(?:[ \t]+|[ \t]+(?:of|of[ \t]+the|for|and)[ \t]+)" + _CAP + r")*"
+    r"(?<![\w'’-])" + _CAP + r"(?:(?:[ \t]+|[ \t]+(?:of|of[ \t]+the|for)[ \t]+)" + _CAP + r")*"
     r"(?![\w'’-])")
 _LOWER_NP_RE = None  # built per language in _lower_np_re
 
@@ -94,7 +96,7 @@ _LOWER_NP_RE = None  # built per language in _lower_np_re
 def _lower_np_re(lang: dict):
     heads = "|".join(sorted(lang["titles"] | lang["organisations"], key=len, reverse=True))
     return re.compile(
-        r"(?i)(?<![\w'’-])(?:the|its|his|her|their)\s+((?:\(?[\w-]+\)?(?:'s|’s)?\s+){0,5}?)"
+        r"(?i)(?<![\w'’-])(?:the|its|his|her|their|a|an)\s+((?:\(?[\w-]+\)?(?:'s|’s)?\s+){0,5}?)"
         r"((?:" + heads + r")(?:\s+(?:" + heads + r"))*)"
         r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:" + heads + r"))?(?![\w'’-])")
 
@@ -117,46 +119,94 @@ def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMe
         return taken is None or not taken[a:b].any()
 
     for m in _NAME_RE.finditer(masked):
-        toks = [(t.start() + m.start(), t.end() + m.start(), t.group())
-                for t in re.finditer(r"\S+", m.group())]
+        toks_all = [(t.start() + m.start(), t.end() + m.start(), t.group())
+                    for t in re.finditer(r"\S+", m.group())]
+        # only the words no registry alias claimed: "Foreign Minister of Armenia" before the
+        # alias "Ararat Mirzoyan" is still a title
+        runs, cur = [], []
+        for t in toks_all:
+            if free(t[0], t[1]):
+                cur.append(t)
+            elif cur:
+                runs.append(cur)
+                cur = []
+        if cur:
+            runs.append(cur)
+        for toks in runs:
+            _name_run(masked, toks, lang, out)
+    _lower_nps(masked, lang, out, free)
+    pron = lang["person_pronouns"] | lang["body_pronouns"]
+    for m in re.finditer(r"(?i)(?<![\w'’-])(" + "|".join(pron) + r")(?![\w'’-])", masked):
+        if free(m.start(), m.end()):
+            out.append(NameMention(m.start(), m.end(), m.group(), "pronoun", m.group().lower()))
+    out.sort(key=lambda x: x.start)
+    _appositions(masked, out)
+    _canonicalise(out)
+    return out
+
+
+def _name_run(masked: str, toks: list, lang: dict, out: list) -> None:
+    """One run of capitalised words: a person (with the titles before the name), a body or a
+    title alone."""
+    titles, orgs, stop = lang["titles"], lang["organisations"], lang["not_names"]
+    syn = lang["title_synonyms"]
+    if True:
         # drop leading words that cannot start a name ("The", "In", "Speaking")
         while toks and toks[0][2].casefold().strip(".") in stop:
             toks = toks[1:]
         while toks and toks[-1][2].casefold() in ("of", "the", "for", "and"):
             toks = toks[:-1]
         if not toks:
-            continue
+            return
         lw = [t[2].casefold().rstrip(".") for t in toks]
         # a title before the name: "Foreign Minister Ararat Mirzoyan"
         last_title = max((i for i, w in enumerate(lw) if w in titles), default=-1)
         org = any(w in orgs for w in lw)
         a, b = toks[0][0], toks[-1][1]
-        if not free(a, b):
-            continue
         if org:
             surface = masked[a:b]
             out.append(NameMention(a, b, surface, "body", surface,
                                    {syn.get(w, w) for w in lw}))
-            continue
+            return
+        rest = lw[last_title + 1:] if last_title >= 0 else []
+        if rest and rest[0] in ("of", "for") and len(rest) <= 3:
+            # "Prime Minister of Serbia", "Foreign Minister of Armenia": a title
+            surface = masked[a:b]
+            out.append(NameMention(a, b, surface, "title", surface,
+                                   {syn.get(w, w) for w in lw}))
+            return
+        if rest and rest[0] in ("of", "for"):
+            # "Foreign Minister of Armenia Ararat Mirzoyan": the name is the last two words
+            name_toks = toks[-2:]
+            lw = lw[:-2]
+            last_title = len(lw) - 1
         if last_title >= 0 and last_title < len(toks) - 1:
-            name_toks = toks[last_title + 1:]
+            name_toks = toks[last_title + 1:] if not (rest and rest[0] in ("of", "for")) \
+                else name_toks
             ctx = {syn.get(w, w) for w in lw[:last_title + 1]}
         elif last_title >= 0:
             surface = masked[a:b]
             out.append(NameMention(a, b, surface, "title", surface,
                                    {syn.get(w, w) for w in lw}))
-            continue
+            return
         else:
             name_toks, ctx = toks, set()
         na, nb = name_toks[0][0], name_toks[-1][1]
         surface = masked[na:nb]
         if len(name_toks) == 1 and len(surface) < 3:
-            continue
+            return
         if len(name_toks) == 1 and surface.endswith("s") and re.search(
                 r"(?:^|[.!?]\s+|\n\s*)$", masked[:na]) and not re.search(
                 r"[a-z,]\s+" + re.escape(surface) + r"\b", masked):
-            continue  # "Observers in ... said": a plural common noun starting a sentence
+            return  # "Observers in ... said": a plural common noun starting a sentence
         out.append(NameMention(na, nb, surface, "person", surface, ctx))
+
+
+def _lower_nps(masked: str, lang: dict, out: list, free) -> None:
+    """Noun phrases headed by a title or organisation word ("the foreign ministry of the
+    self-proclaimed republic", "a spokesperson"); they replace the names inside them."""
+    orgs = lang["organisations"]
+    syn = lang["title_synonyms"]
     lower = _lower_np_re(lang)
     # The names found so far, by start, to find those overlapping a span in log time (a scan
     # of all of them per noun phrase made long articles quadratic).
@@ -179,15 +229,7 @@ def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMe
         canon = re.sub(r"(?i)^the\s+", "", m.group())
         added.append(NameMention(a, b, m.group(), kind, canon,
                                  {syn.get(w, w) for w in mods + [head]}))
-    out = [x for x in out if id(x) not in removed] + added
-    pron = lang["person_pronouns"] | lang["body_pronouns"]
-    for m in re.finditer(r"(?i)(?<![\w'’-])(" + "|".join(pron) + r")(?![\w'’-])", masked):
-        if free(m.start(), m.end()):
-            out.append(NameMention(m.start(), m.end(), m.group(), "pronoun", m.group().lower()))
-    out.sort(key=lambda x: x.start)
-    _appositions(masked, out)
-    _canonicalise(out)
-    return out
+    out[:] = [x for x in out if id(x) not in removed] + added
 
 
 def _appositions(masked: str, mentions: list[NameMention]) -> None:
