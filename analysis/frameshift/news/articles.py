@@ -71,7 +71,7 @@ threaten complain allege suggest invite explain reply respond answer ask appeal 
 signal charge blame term refer recall remind repeat underline underscore highlight maintain
 acknowledge admit concede insist stress protest denounce slam praise hail characterise
 characterize question dispute counter retort continue conclude end deplore lament caution contend
-comment
+comment believe consider
 """.split()
 _IRREGULAR = {
     "say": ["say", "says", "said", "saying"],
@@ -140,6 +140,20 @@ _NON_SUBJECT = frozenset(
     """and but or nor yet so also then later again once further repeatedly never not already
     has have had was were is are be been being by to who which that while as also, instead
     reportedly allegedly only once publicly officially separately earlier recently""".split())
+# A word before a verb form that makes it a noun ("by other states", "the statement's calls").
+_DET_BEFORE_RE = re.compile(
+    r"(?i)(?<![\w'’-])(?:the|a|an|other|these|those|their|its|his|her|our|all|some|many|"
+    r"several|both|member|various|such|no|two|three|four|five|which|whose|my|your)\s+$")
+_NOUN_S = frozenset(b + "s" for b in _NOUN_LIKE) | {"states"}
+# "X's statement that", "X's remarks", "the statement of X", "remarks made by X".
+_STATEMENT_NOUNS_WHO = (r"(?:statement|statements|remarks|words|claim|claims|comment|comments|"
+                        r"declaration|assertion|assertions|allegation|allegations|accusation|"
+                        r"accusations|insistence|argument|arguments|message|letter|tweet|"
+                        r"proposal|proposals)")
+_POSS_STATEMENT_RE = re.compile(r"(?i)(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?"
+                                + _STATEMENT_NOUNS_WHO + r"(?![\w-])")
+_STATEMENT_BY_RE = re.compile(r"(?i)(?<![\w-])" + _STATEMENT_NOUNS_WHO
+                              + r"\s+(?:made\s+|issued\s+|voiced\s+)?(?:of|by)\s+(?:the\s+)?$")
 _LOCATION_PREP_RE = re.compile(r"(?i)(?<![\w-])(?:in|from|at|near|of)\s+$")
 
 _MONTHS = {m: i for i, ms in enumerate(
@@ -173,6 +187,39 @@ _CLOSERS = {"”", "»", "›", "’", "“"}
 # Straight single quotes placed as quotation marks (see _straight_singles).
 _SINGLE_RE = re.compile(r"(?<![^\s(\[{“\"«‹—–/-])'(?=[^\s'])([^'\n]{1,80}?)(?<=[\w.,!?])'(?!\w)")
 
+# Words that may stand in a title before a name besides title and organisation words and
+# capitalised words ("acting foreign minister Vitaly Ignatyev", "deputy head").
+_TITLE_MODIFIERS = frozenset("""foreign prime deputy acting vice former first chief senior
+special state press affairs defence defense external internal interior presidential de facto
+general national security then current new top permanent executive spokesperson-in-chief
+self-proclaimed breakaway unrecognised unrecognized provincial regional""".split())
+
+
+# Organisation words by kind: a reference "the department" may stand for a ministry, not for
+# an army.
+_ORG_CLASS = {w: c for c, ws in {
+    "civil": "ministry department office mfa service administration presidency cabinet "
+             "government bureau agency",
+    "military": "army forces command military",
+    "assembly": "parliament assembly council committee commission",
+    "mission": "embassy mission",
+    "authorities": "authorities government side republic administration leadership",
+}.items() for w in ws.split()}
+# "the statement of", "a press release from": the body after it is the author.
+_AUTHOR_RE = re.compile(
+    r"(?i)(?:statement|statements|release|communiqu[eé]|message|declaration|letter|comment|"
+    r"comments|website|words|remarks|position)\s+(?:of|by|from|issued\s+by)\s+(?:the\s+)?$"
+    r"|according\s+to\s+(?:the\s+)?$")
+_PREPOSITION_RE = re.compile(
+    r"(?i)(?<![\w-])(?:with|to|by|of|from|for|against|at|on|about|between|into|toward|"
+    r"towards|than|like|in|under|over|after|before|during|via|across|within|without|near|"
+    r"among|behind|beyond)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:the\s+)?$")
+
+
+def _title_words(s: str) -> list[str]:
+    return [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’-]+", s.casefold())]
+
+
 # Confidence of each rule (documented in docs/news.md).
 _CONF = {
     "according": 0.9, "subject": 0.9, "agent": 0.9, "after": 0.85, "possessive": 0.85,
@@ -184,6 +231,24 @@ _CONF = {
 # --------------------------------------------------------------------------------------------
 # Internal structures.
 # --------------------------------------------------------------------------------------------
+
+@dataclass
+class _Span:
+    """A stand-in for a regex match (start, end, text) of a verb."""
+
+    a: int
+    b: int
+    text: str
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+    def group(self) -> str:
+        return self.text
+
 
 @dataclass
 class _Unit:
@@ -223,6 +288,12 @@ class _Mention:
     kind: str = "alias"  # alias, person, body, title, pronoun, ref
     canonical: str = ""
     titles: set = field(default_factory=set)
+    org: object = None  # for a title "spokesperson for X": the actor (or new: id) of X
+    np_start: int = -1  # start of the noun phrase with its titles ("Foreign Minister X")
+
+    def __post_init__(self):
+        if self.np_start < 0:
+            self.np_start = self.start
 
 
 # --------------------------------------------------------------------------------------------
@@ -562,7 +633,6 @@ class _Attributor:
         self.folded = _fold_same_length(self.masked)
         self.alias_re, self.alias_table = _alias_regex(registry)
         self.article_date = article_date
-        self.mentions = self._mentions()
         # registered actors a reader takes for persons: named by two or more capitalised words
         # without an organisation word ("Ararat Mirzoyan")
         orgs = LANGUAGES[lang]["organisations"]
@@ -570,7 +640,12 @@ class _Attributor:
             aid for aid, name in zip(registry["id"], registry["name"])
             if len(str(name).split()) >= 2 and str(name)[:1].isupper()
             and not ({w.casefold() for w in str(name).split()} & orgs)}
+        self.actor_names = {aid: {normalize(str(a)) for a in (name, *aliases)}
+                            for aid, name, aliases in zip(registry["id"], registry["name"],
+                                                          registry["aliases"])}
+        self.mentions = self._mentions()
         self._mention_starts = [m.start for m in self.mentions]
+        self._unit_starts = [u.start for u in units]
         self._attributed: dict = {}  # unit -> quotes given an actor so far (reading order)
         self._unit_quotes: dict = {}
         for q in quotes:
@@ -598,14 +673,19 @@ class _Attributor:
     def _mentions(self) -> list[_Mention]:
         found: list[_Mention] = []
         taken = np.zeros(len(self.text) + 1, dtype=bool)
+        lang = LANGUAGES[self.lang]
+        syn = lang["title_synonyms"]
         if self.alias_re is not None:
             for m in self.alias_re.finditer(self.folded):
                 key = re.sub(r"\s+", " ", m.group())
                 actor = self.alias_table.get(key)
                 if actor is None:
                     continue
-                found.append(_Mention(m.start(), m.end(), actor, self.text[m.start():m.end()],
-                                      "alias", self.text[m.start():m.end()]))
+                surface = self.text[m.start():m.end()]
+                words = _title_words(surface)
+                found.append(_Mention(m.start(), m.end(), actor, surface, "alias", surface,
+                                      {syn.get(w, w) for w in words}
+                                      if set(words) & lang["titles"] else set()))
                 taken[m.start():m.end()] = True
         for nm in find_mentions(self.masked, self.lang, taken=taken):
             actor = None
@@ -617,7 +697,96 @@ class _Attributor:
         for m in _REF_RE.finditer(self.masked):
             if not taken[m.start():m.end()].any():
                 found.append(_Mention(m.start(), m.end(), None, m.group(), "ref", m.group()))
-        return sorted(found, key=lambda x: x.start)
+        found.sort(key=lambda x: x.start)
+        return self._join_titles(found)
+
+    def _personish(self, m: _Mention) -> bool:
+        """A mention a reader takes for a person: a name of two words or more (or a surname
+        the article gave in full), or a registered person."""
+        return (m.kind == "person" and len(m.canonical.split()) >= 2) or (
+            m.actor is not None and m.actor in self.person_actors)
+
+    def _join_titles(self, found: list[_Mention]) -> list[_Mention]:
+        """Titles that belong to the name after them, bodies that belong to the title before
+        them, acronyms in brackets.
+
+        * "Azerbaijani Foreign Minister Jeyhun Bayramov", "Foreign Office Spokesperson Shafqat
+          Ali Khan", "south Ossetian leader Eduard Kokoity": the words before the name that
+          make a title (title and organisation words, capitalised words, a few modifiers such
+          as *foreign*, *deputy*) are the person's titles; mentions inside them are dropped
+          (the person is the speaker, not "Ossetian" or the Foreign Office).
+        * "a spokesperson for China's Taiwan Affairs Office", "the spokesperson for the
+          Azerbaijani Foreign Ministry": one title mention, the body recorded as its ``org``.
+        * "the Ministry of Foreign Affairs (MAE)": the name is the actor of the bracketed alias.
+        """
+        lang = LANGUAGES[self.lang]
+        titles, orgs, stop = lang["titles"], lang["organisations"], lang["not_names"]
+        syn = lang["title_synonyms"]
+        masked = self.masked
+        drop: set = set()
+        starts = [m.start for m in found]
+        for k, n in enumerate(found):
+            if not self._personish(n):
+                continue
+            lo = max(0, n.start - 160)
+            words = list(re.finditer(r"[\w'’.-]+|[^\w\s]", masked[lo:n.start]))
+            keep_from, seen_title, j = n.start, False, len(words) - 1
+            while j >= 0:
+                w = words[j].group()
+                wl = re.sub(r"['’]s$", "", w.casefold()).rstrip(".")
+                gap = masked[lo + words[j].end():keep_from] if keep_from != n.start else \
+                    masked[lo + words[j].end():n.start]
+                if "\n" in gap or "\0" in gap or gap.strip():
+                    break
+                if wl in titles:
+                    seen_title = True
+                elif not (wl in orgs or wl in _TITLE_MODIFIERS or (
+                        w[:1].isupper() and wl not in stop) or wl in ("of", "for", "the")):
+                    break
+                keep_from = lo + words[j].start()
+                j -= 1
+            # the stretch must not end on "of/for/the" and must hold a title word
+            stretch = masked[keep_from:n.start]
+            while re.match(r"(?i)(?:of|for|the)\b", stretch.strip()):
+                m0 = re.match(r"(?i)\s*(?:of|for|the)\s*", stretch)
+                keep_from += m0.end()
+                stretch = masked[keep_from:n.start]
+            ws = [w.rstrip(".") for w in _title_words(stretch)]
+            if not (set(ws) & titles):
+                continue
+            n.titles = set(n.titles) | {syn.get(w, w) for w in ws}
+            n.np_start = keep_from
+            i0 = bisect_left(starts, keep_from)
+            for x in found[i0:k]:
+                if x.end <= n.start and x.kind != "pronoun":
+                    drop.add(id(x))
+        out = [m for m in found if id(m) not in drop]
+        # title + for/of/at + body
+        merged: list[_Mention] = []
+        i = 0
+        while i < len(out):
+            m = out[i]
+            if m.kind == "title" and i + 1 < len(out):
+                n = out[i + 1]
+                gap = masked[m.end:n.start]
+                if re.fullmatch(r"(?i)\s+(?:for|of|at|in)\s+(?:the\s+)?", gap) and (
+                        n.kind == "body" or (n.actor is not None
+                                             and n.actor not in self.person_actors)):
+                    m = _Mention(m.start, n.end, None, masked[m.start:n.end], "title",
+                                 m.canonical, set(m.titles) | set(_title_words(n.surface)),
+                                 org=n.actor if n.actor is not None else
+                                 unregistered_id(n.canonical or n.surface))
+                    merged.append(m)
+                    i += 2
+                    continue
+            if m.actor is None and m.kind in ("body", "person") and i + 1 < len(out):
+                n = out[i + 1]
+                if n.actor is not None and re.fullmatch(r"\s*\(\s*", masked[m.end:n.start]) \
+                        and masked[n.end:n.end + 3].lstrip().startswith(")"):
+                    m.actor = n.actor  # "the Ministry of Foreign Affairs (MAE)"
+            merged.append(m)
+            i += 1
+        return merged
 
     def _mentions_in(self, a: int, b: int) -> list[_Mention]:
         lo = bisect_left(self._mention_starts, a)
@@ -625,75 +794,222 @@ class _Attributor:
         return [m for m in self.mentions[lo:hi] if m.end <= b]
 
     # -- references --------------------------------------------------------------------------
+    def _unit_at(self, pos: int) -> int:
+        return max(bisect_right(self._unit_starts, pos) - 1, 0)
+
+    def _in_headline(self, pos: int) -> bool:
+        return bool(self.units) and self.units[0].role == "headline" and \
+            self.units[0].start <= pos < self.units[0].end
+
     def _resolve(self, mention: _Mention, unit_index: int, pos: int):
-        """Actor of a reference: last attributed in this unit before ``pos``, else previous
-        units (nearest first)."""
+        """Actor of a reference ("it", "they", "the statement"): the last attributed quote's
+        actor in this unit before ``pos``, else in previous units (nearest first) -- or a body
+        named later than that quote as the subject of a clause or as the author of a
+        statement ("the statement of the Ministry of Foreign Affairs of Armenia"), whichever
+        comes last."""
+        quote = None
         for ui in range(unit_index, -1, -1):
             prior = sorted((q for q in self._attributed.get(ui, []) if q.actor is not None
                             and (ui != unit_index or q.start < pos)), key=lambda q: q.start)
             if prior:
                 where = ("this paragraph" if ui == unit_index else "the previous paragraph"
                          if ui == unit_index - 1 else "an earlier paragraph")
-                return prior[-1].actor, where
+                quote = (prior[-1].open_at, prior[-1].actor, f"last attributed in {where}")
+                break
+        body = self._body_before(pos)
+        if body is not None and (quote is None or body[0] > quote[0]):
+            return body[1], body[2]
+        if quote is not None:
+            return quote[1], quote[2]
         return None, None
+
+    def _body_before(self, pos: int):
+        """(offset, actor, how) of the last body named before ``pos`` as a clause's subject or
+        as the author of a statement."""
+        lo = bisect_left(self._mention_starts, pos - 3000)
+        hi = bisect_left(self._mention_starts, pos)
+        for m in reversed(self.mentions[lo:hi]):
+            if m.end > pos or m.start >= pos:
+                continue
+            body = (m.kind == "body" and m.actor is None) or (
+                m.actor is not None and m.actor not in self.person_actors)
+            if not body:
+                continue
+            author = _AUTHOR_RE.search(self.masked[max(0, m.start - 60):m.start])
+            if not (author or self._subject_like(m)):
+                continue
+            actor = m.actor if m.actor is not None else self._org_actor(m, m.start)
+            how = ("the body last named as the author of a statement" if author
+                   else "the body last named as a subject")
+            return m.start, actor, f'{how}: "{m.surface}"'
+        return None
+
+    def _org_actor(self, mention: _Mention, pos: int) -> str:
+        """Actor of an unregistered body mention: the registered (or earlier named) body it
+        is a shorter name of -- "the Foreign Ministry" after "Georgian Foreign Ministry",
+        "the Ministry of Foreign Affairs" after "the Ministry of Foreign Affairs of Ukraine",
+        "the department" after a ministry -- else its own ``new:`` id."""
+        found = self._org_before(mention, pos)
+        return found if found is not None else self._actor_of(mention)
+
+    def _org_before(self, mention: _Mention, pos: int, depth: int = 0):
+        words = _title_words(mention.canonical or mention.surface)
+        heads = [w for w in words if w in _ORG_CLASS]
+        if not heads:
+            return None
+        cls = {_ORG_CLASS[w] for w in heads}
+        caps = [re.sub(r"['’]s$", "", w).casefold() for w in re.findall(
+            r"[\w'’-]+", mention.surface) if w[:1].isupper()]
+        caps = [w for w in caps if w not in ("the", "its", "their", "of", "for")
+                and w not in _ORG_CLASS]
+
+        def names_of(actor, m=None):
+            if actor in self.actor_names:
+                return self.actor_names[actor]
+            return {normalize(m.canonical)} if m is not None else set()
+
+        def fits(names) -> bool:
+            ws = {w for n in names for w in _title_words(n)}
+            if not ({_ORG_CLASS[w] for w in ws if w in _ORG_CLASS} & cls):
+                return False
+            return all(any(x[:5] == c[:5] for x in ws) for c in caps)
+
+        lo = bisect_left(self._mention_starts, pos - 5000)
+        hi = bisect_left(self._mention_starts, pos)
+        cands = []
+        for m in self.mentions[lo:hi]:
+            if m is mention or m.start >= pos:
+                continue
+            if m.actor is not None and m.actor not in self.person_actors:
+                if fits(names_of(m.actor)):
+                    cands.append((m.start, m.actor))
+            elif m.kind == "body" and m.actor is None and len(_title_words(m.canonical)) > len(
+                    words) and fits({normalize(m.canonical)}):
+                # a fuller unregistered name, itself perhaps a shorter name of a registered one
+                up = self._org_before(m, m.start, depth + 1) if depth < 2 else None
+                cands.append((m.start, up if up is not None else self._actor_of(m)))
+        for q in self.quotes:
+            if q.start < pos and q.actor is not None and q.actor not in self.person_actors \
+                    and q.speaker_kind != "person" and fits(names_of(q.actor)):
+                cands.append((q.start, q.actor))
+        return max(cands)[1] if cands else None
 
     def _actor_of(self, mention: _Mention) -> str:
         if mention.actor is not None:
             return mention.actor
         return unregistered_id(mention.canonical or mention.surface)
 
+    def _heads(self, titles) -> set:
+        vocab = LANGUAGES[self.lang]["titles"] | {"prime", "foreign"}
+        return {w for w in (titles or ()) if w in vocab}
+
     def _person_before(self, pos: int, titles: set | None = None):
         """The person a reader takes "he"/"she" (or a title) to mean at ``pos``: the speaker
-        of the last quote or the last person named as the subject of a clause."""
+        of the last quote or the last person named as the subject of a clause (a title such
+        as "the President reiterated" counts as the person it names). With ``titles``, the
+        last person given all those title words. Names in the headline are not antecedents."""
         best = None
-        for m in self.mentions:
-            if m.start >= pos:
-                break
-            # a person: a full name (or a surname the article gave in full), or a registered
-            # person; a single capitalised word ("Turkey") is not taken for "he"
-            if (m.kind == "person" and len(m.canonical.split()) >= 2) or (
-                    m.actor is not None and m.actor in self.person_actors):
-                if titles is not None and not (titles & m.titles):
+        hi = bisect_left(self._mention_starts, pos)
+        lo = bisect_left(self._mention_starts, pos - 6000)
+        for m in self.mentions[lo:hi]:
+            if m.start >= pos or self._in_headline(m.start):
+                continue
+            if self._personish(m):
+                if titles is not None and not (titles <= m.titles):
                     continue
                 if titles is None and not self._subject_like(m):
                     continue
                 best = (m.start, self._actor_of(m), m)
+            elif titles is None and m.kind == "title" and self._subject_like(m):
+                found = self._person_before(m.start, self._heads(m.titles) or None) \
+                    if self._heads(m.titles) else None
+                if found is not None:
+                    best = (m.start, found[1], found[2])
         for q in self.quotes:
             if q.start >= pos or q.actor is None or q.speaker_kind != "person":
                 continue
-            if titles is not None and not (titles & (q.speaker_titles or set())):
+            if titles is not None and not (titles <= (q.speaker_titles or set())):
                 continue
             if best is None or q.start > best[0]:
                 best = (q.start, q.actor, None)
         return best
 
+    def _person_after(self, pos: int, titles: set):
+        """The first person given ``titles`` after ``pos`` in this or the next two units ("A
+        spokesperson for the office said ..." then "the spokesperson, Ma Xiaoguang, said")."""
+        ui = self._unit_at(pos)
+        limit = self.units[min(ui + 2, len(self.units) - 1)].end
+        lo = bisect_left(self._mention_starts, pos)
+        for m in self.mentions[lo:]:
+            if m.start >= limit:
+                break
+            if self._personish(m) and titles <= m.titles:
+                return (m.start, self._actor_of(m), m)
+        return None
+
     def _subject_like(self, m: _Mention) -> bool:
-        """A mention followed (within a few words) by a verb, or starting its sentence."""
+        """A mention followed (within a few words, no pronoun between) by a verb, or starting
+        its sentence; not a possessive ("Erhürman's preconditions") nor the object of a
+        preposition ("after his meeting with Mr. Talat")."""
         after = self.masked[m.end:m.end + 60]
-        if re.match(r"(?:'s|’s)?(?:,[^,\0]{1,50},)?\s+(?:[\w-]+\s+){0,3}?"
+        if re.match(r"(?:'s|’s|'|’)(?:\s|$)", after):
+            return False
+        before = self.masked[max(0, m.np_start - 60):m.np_start]
+        if _AUTHOR_RE.search(before):
+            return True  # "the words of President Ilham Aliyev": the author of words
+        if _PREPOSITION_RE.search(before):
+            return False
+        if re.match(r"(?:,[^,\0]{1,50},)?\s+(?:(?!(?:he|she|they|it|we|i)\s)[\w-]+\s+){0,3}?"
                     r"(?:[\w]+(?:ed|s)|said|told|wrote|spoke|is|was|has|had|will|would|did)\b",
                     after):
             return True
-        before = self.masked[max(0, m.start - 40):m.start]
         return bool(re.search(r"(?:^|[.!?:]\s+|\n)(?:[A-Z][\w-]*\s+){0,4}$", before))
+
+    def _title_person(self, mention: _Mention, pos: int):
+        """The person a title mention names: the last person given those titles, else the
+        next one (in this or the next two paragraphs), else the last person named as a
+        subject or quoted when no other title of theirs contradicts it; with how it was
+        found."""
+        heads = self._heads(mention.titles)
+        if not heads:
+            return None, None
+        found = self._person_before(pos, heads)
+        if found is not None:
+            return found, "the person the article gave that title"
+        found = self._person_after(pos, heads)
+        if found is not None:
+            return found, "the person given that title next"
+        found = self._person_before(pos)
+        if found is not None:
+            own = self._heads(found[2].titles if found[2] is not None else
+                              next((q.speaker_titles for q in self.quotes
+                                    if q.actor == found[1] and q.speaker_titles), set()))
+            if not own or own & heads:
+                return found, "the last person named as a subject or quoted"
+        return None, None
 
     def _who(self, mention: _Mention, unit_index: int, pos: int):
         """(actor, evidence-phrase, is_reference) of a mention; remembers the mention."""
         self._picked = mention
-        titles_vocab = LANGUAGES[self.lang]["titles"]
         if mention.kind == "alias" or (mention.actor is not None):
             return mention.actor, f'alias "{mention.surface}"', False
+        if mention.kind == "body":
+            actor = self._org_actor(mention, mention.start)
+            if actor != self._actor_of(mention):
+                return actor, (f'name "{mention.surface}" -> {actor} (the body named before '
+                               'that it is a shorter name of)'), True
         if mention.kind in ("person", "body"):
             actor = self._actor_of(mention)
             full = (f' ({mention.canonical})' if mention.canonical != mention.surface else "")
             return actor, f'name "{mention.surface}"{full}', False
         if mention.kind == "title":
-            heads = mention.titles & (titles_vocab | {"prime", "foreign"})
-            found = self._person_before(pos, heads) if heads else None
+            found, how = self._title_person(mention, pos)
             if found is not None:
                 self._picked_person = found
-                return (found[1], f'title "{mention.surface}" -> {found[1]} (the person the '
-                        'article gave that title)', True)
+                return found[1], f'title "{mention.surface}" -> {found[1]} ({how})', True
+            if mention.org is not None:
+                return (mention.org, f'title "{mention.surface}" (no person of that title '
+                        f'named; the body it speaks for)', True)
             return (self._actor_of(mention), f'title "{mention.surface}" (no person of that '
                     'title named before it)', False)
         if mention.kind == "pronoun":
@@ -708,7 +1024,7 @@ class _Attributor:
         actor, where = self._resolve(mention, unit_index, pos)
         if actor is None:
             return None, f'reference "{mention.surface}" (nothing attributed before it)', True
-        return actor, f'reference "{mention.surface}" -> {actor} (last attributed in {where})', True
+        return actor, f'reference "{mention.surface}" -> {actor} ({where})', True
 
     # -- subject of a verb -------------------------------------------------------------------
     def _subject(self, verb: re.Match, sent_start: int, unit: _Unit):
@@ -783,10 +1099,18 @@ class _Attributor:
             m = before_m[-1]
             noun = re.sub(r"^(?:'s|’s|'|’)\s*", "", masked[m.end:pos]).strip(" ,:")
             return m.actor, f'alias "{m.surface}" + "{noun}"', _CONF["possessive"], sent_start
+        # 2b. "the statement of X that ... '...'", "X's remarks that '...'"
+        found = self._statement_of(sent_start, pos, unit)
+        if found is not None:
+            return found[0], found[1], _CONF["possessive"], sent_start
         # 3. a speech verb before the quote
-        verbs = [v for v in _VERB_RE.finditer(masked, sent_start, pos)]
+        verbs = [v for v in _VERB_RE.finditer(masked, sent_start, pos)
+                 if not _DET_BEFORE_RE.search(masked[max(0, v.start() - 15):v.start()])]
         if verbs:
             verb = verbs[-1]
+            qa = self._quoted_as_saying(verb, sent_start, unit)
+            if qa is not None:
+                return qa[0], qa[1], _CONF["subject"], sent_start
             actor, evidence, rule = self._subject(verb, sent_start, unit)
             if actor is not None:
                 return actor, evidence, _CONF[rule], sent_start
@@ -796,6 +1120,14 @@ class _Attributor:
                 unresolved = evidence
             else:
                 unresolved = None
+            # a participle after a comma ("Tatar echoed the statement, saying that ..."): the
+            # subject of the sentence
+            if verb.group().casefold().endswith("ing") and re.search(
+                    r",\s*(?:[\w-]+\s+)?$", masked[sent_start:verb.start()]):
+                found = self._clause_subject(sent_start, verb.start(), unit)
+                if found is not None:
+                    return (found[0], f'{found[1]} + participle "{verb.group()}"',
+                            _CONF["main_clause"], sent_start)
             # subject carried over from an earlier quote of the same sentence ("but rejected")
             uq, us = self._unit_quotes.get(unit.index, []), \
                 self._unit_quote_starts.get(unit.index, [])
@@ -822,6 +1154,12 @@ class _Attributor:
         if after_pos is not None:
             tail = masked[after_pos:sent_end]
             v = _VERB_RE.search(tail)
+            if v and v.group().casefold() in _NOUN_S and not re.search(
+                    r"[,;:.!?…—–-]", self.text[max(q.start, q.end - 1):q.end]
+                    + tail[:v.start()]):
+                v = None  # 'such "condemning" comments by ...': a noun after a quoted word
+            if v and _DET_BEFORE_RE.search(tail[:v.start()]):
+                v = None
             if v and len(tail[:v.start()].split()) <= 10 and "\0" not in tail[:v.start()]:
                 va, vb = after_pos + v.start(), after_pos + v.end()
                 inner = self._mentions_in(after_pos, va)
@@ -833,9 +1171,12 @@ class _Attributor:
                         "person", "alias") and re.fullmatch(
                         r"\s*,\s*", masked[inner[0].end:inner[1].start]):
                     cands = [inner[1]]  # "the spokesperson, Anna Ivers, said"
-                cands += [m for m in self._mentions_in(vb, vb + 80)
-                          if re.fullmatch(r"\s+(?:by\s+)?(?:the\s+)?", masked[vb:m.start],
-                                          flags=re.I)]
+                qa = self._quoted_as_saying(_Span(va, vb, v.group()), after_pos, unit)
+                if qa is not None:
+                    return qa[0], qa[1] + " after the quote", _CONF["after"], sent_start
+                cands += [m for m in self._mentions_in(vb, min(vb + 200, sent_end))
+                          if re.fullmatch(r"[ \t]+(?:by[ \t]+)?(?:the[ \t]+)?",
+                                          masked[vb:m.np_start], flags=re.I)]
                 for m in cands:
                     actor, phrase, is_ref = self._who(m, unit.index, pos)
                     if actor is not None:
@@ -844,6 +1185,71 @@ class _Attributor:
                 return (None, f'verb "{v.group()}" after the quote but no actor of the registry '
                         'as its subject', _CONF["none"], sent_start)
         return None, "", _CONF["none"], sent_start
+
+    def _quoted_as_saying(self, verb, sent_start: int, unit: _Unit):
+        """"the press service quoted Ignatyev as saying", "Ignatiev was quoted as saying by
+        the TV channel": (actor, evidence) of the person quoted, or None."""
+        if verb.group().casefold() != "saying":
+            return None
+        before = self.masked[sent_start:verb.start()]
+        if not re.search(r"(?i)\bas\s+$", before):
+            return None
+        ms = self._mentions_in(sent_start, verb.start())
+        for m in reversed(ms):
+            gap = self.masked[m.end:verb.start()]
+            if re.fullmatch(r"(?i)\s+(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?"
+                            r"quoted\s+as\s+", gap) or (
+                    re.fullmatch(r"(?i)\s+as\s+", gap) and re.search(
+                        r"(?i)\bquoted\s+$", self.masked[sent_start:m.np_start])):
+                actor, phrase, is_ref = self._who(m, unit.index, verb.start())
+                if actor is not None:
+                    return actor, f'{phrase} "quoted as saying"'
+        return None
+
+    def _clause_subject(self, sent_start: int, end: int, unit: _Unit):
+        """The subject of the sentence starting at ``sent_start``: its first mention when that
+        stands as a subject (actor, evidence) -- or None."""
+        for m in self._mentions_in(sent_start, end):
+            if m.kind == "ref" and m.surface.casefold().startswith(("the ", "this ", "that ")) \
+                    and not re.match(r"(?i)(?:they|he|she)$", m.surface):
+                pass
+            if self._subject_like(m) and not _LOCATION_PREP_RE.search(
+                    self.masked[sent_start:m.np_start]):
+                actor, phrase, is_ref = self._who(m, unit.index, m.start)
+                if actor is not None:
+                    return actor, f"{phrase} (subject of the sentence)"
+            return None
+        return None
+
+    def _statement_of(self, sent_start: int, pos: int, unit: _Unit):
+        """"commented on the statement of Foreign Minister Ararat Mirzoyan that ... '...'",
+        "the minister's statement that he did not wish to spend '...'", "the remarks made by
+        the minister ... that the '...'": the quote inside the content of someone's statement
+        is that someone's. Not when a participle or a new speech verb comes between ("...,
+        calling it '...'")."""
+        masked = self.masked
+        for m in reversed(self._mentions_in(sent_start, pos)):
+            a = b = None
+            poss = _POSS_STATEMENT_RE.match(masked, m.end)
+            if poss:
+                b = poss.end()
+            elif _STATEMENT_BY_RE.search(masked[max(sent_start, m.np_start - 40):m.np_start]):
+                b = m.end
+            if b is None:
+                continue
+            that = re.compile(r"(?i)(?<![\w-])that(?![\w-])").search(masked, b, min(pos, b + 250))
+            if that is None:
+                continue
+            between = masked[that.end():pos]
+            if any(v.group().casefold().endswith("ing") or re.search(
+                    r"\0[”\"’»]?\s*,?\s*(?:[\w-]+\s+){0,3}$", masked[that.end():v.start()])
+                    for v in _VERB_RE.finditer(between)):
+                return None
+            actor, phrase, is_ref = self._who(m, unit.index, m.start)
+            if actor is not None:
+                return actor, f'{phrase} + "statement ... that" (the content of their statement)'
+            return None
+        return None
 
     def attribute(self) -> None:
         for q in self.quotes:
@@ -920,10 +1326,15 @@ class _Attributor:
                 if m is not None:
                     q.speaker, q.speaker_start, q.speaker_end = m.surface, m.start, m.end
                     q.speaker_kind = ("person" if m.kind == "person" or m.actor in
-                                      self.person_actors else m.kind)
+                                      self.person_actors or actor in self.person_actors
+                                      else m.kind)
                     q.speaker_titles = m.titles
-                    if q.speaker_kind == "pronoun" or (self._picked_person is not None
-                                                      and self._picked_person[2] is None):
+                    he = m.kind == "pronoun" and m.surface.casefold() in LANGUAGES[
+                        self.lang]["person_pronouns"]
+                    if q.speaker_kind in ("pronoun", "ref") and not he:
+                        q.speaker_kind = "body"
+                    if he or (self._picked_person is not None
+                              and self._picked_person[2] is None):
                         prior = [o for o in self.quotes if o.actor == actor and o.speaker]
                         if prior:
                             q.speaker_kind, q.speaker_titles = "person", prior[-1].speaker_titles
