@@ -145,6 +145,50 @@ _DET_BEFORE_RE = re.compile(
     r"(?i)(?<![\w'’-])(?:the|a|an|other|these|those|their|its|his|her|our|all|some|many|"
     r"several|both|member|various|such|no|two|three|four|five|which|whose|my|your)\s+$")
 _NOUN_S = frozenset(b + "s" for b in _NOUN_LIKE) | {"states"}
+# Words before a quote that make it a term, not speech: "so-called", "dubbed", "an event called",
+# a document's name ("the Resolution regarding").
+_TERM_BEFORE_RE = re.compile(
+    r"(?i)(?:so-called|so\s+called|self-styled|self-proclaimed|dubbed|termed|the\s+words?|"
+    r"the\s+term|the\s+phrase|the\s+slogan|known\s+as|referred\s+to\s+as|"
+    r"(?P<noun>[a-z][\w-]*)\s+(?:called|named|titled|entitled)|"
+    r"(?:resolution|agreement|law|act|treaty|declaration|plan|programme|program|strategy|"
+    r"report|concept|convention|charter|doctrine|initiative|operation|project|conference|forum|"
+    r"summit|campaign|book|film|article|headline|slogan|motto)\s+(?:regarding|on|titled|"
+    r"entitled|called|named|about))\s*$")
+_NOT_NOUNS = frozenset("""he she they it we i who which that also officially publicly
+then later again has have had was were is are be been""".split())
+# After a quoted modifier ('such "condemning" comments'): words that show it is not one.
+_NOT_HEAD = frozenset("""to of in on for and or is was are were remains remain has have had
+will would with by as at from that this than but not be been being can could should may might
+must do does did made given taken seen done""".split())
+
+
+def _term_before(masked: str, q, text: str):
+    """The words that make quote ``q`` a quoted term (not speech), or None: "so-called",
+    "dubbed", "an event called", a document's name, or a quoted modifier of one or two words
+    between a determiner and a noun ('such "condemning" comments')."""
+    m = _TERM_BEFORE_RE.search(masked, max(0, q.open_at - 40), q.open_at)
+    if m and m.end() == q.open_at and not (m.group("noun") and m.group("noun").casefold()
+                                           in _NOT_NOUNS):
+        return m.group().strip()
+    words = text[q.start:q.end].split()
+    if q.close_at is not None and len(words) <= 2 and not re.search(r"[,.;:!?…]$",
+                                                                     text[q.start:q.end]):
+        det = re.search(r"(?i)(?<![\w-])(such|the|a|an|these|those|this|its|their|his|her)\s*$",
+                        masked[max(0, q.open_at - 12):q.open_at])
+        head = re.match(r"[ \t]+([a-z][\w-]*)", masked[q.close_at + 1:q.close_at + 30])
+        h = head.group(1) if head else ""
+        if det and head and h not in _NOT_HEAD and not h.endswith("ed") and (
+                not _VERB_RE.fullmatch(h) or h in _NOUN_S):
+            return f'{det.group(1)} "{" ".join(words)}" {head.group(1)}'
+    return None
+
+
+# "This was announced by X" opening the sentence after a quote.
+_THIS_WAS_RE = re.compile(
+    r"(?i)(?:this|that|these\s+words|it|the\s+statement)\s+(?:was|were|has\s+been|had\s+been|"
+    r"is)\s+(?:[\w-]+\s+){0,1}?(?:said|stated|announced|declared|reported|noted|written|told|"
+    r"emphasi[sz]ed|stressed|voiced|expressed)(?![\w-])")
 # "X's statement that", "X's remarks", "the statement of X", "remarks made by X".
 _STATEMENT_NOUNS_WHO = (r"(?:statement|statements|remarks|words|claim|claims|comment|comments|"
                         r"declaration|assertion|assertions|allegation|allegations|accusation|"
@@ -152,8 +196,9 @@ _STATEMENT_NOUNS_WHO = (r"(?:statement|statements|remarks|words|claim|claims|com
                         r"proposal|proposals)")
 _POSS_STATEMENT_RE = re.compile(r"(?i)(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?"
                                 + _STATEMENT_NOUNS_WHO + r"(?![\w-])")
-_STATEMENT_BY_RE = re.compile(r"(?i)(?<![\w-])" + _STATEMENT_NOUNS_WHO
-                              + r"\s+(?:made\s+|issued\s+|voiced\s+)?(?:of|by)\s+(?:the\s+)?$")
+_STATEMENT_BY_RE = re.compile(r"(?i)(?:(?<![\w-])" + _STATEMENT_NOUNS_WHO
+                              + r"\s+(?:made\s+|issued\s+|voiced\s+)?(?:of|by)|\0[”\"’»]?\s+"
+                              r"(?:made|issued|voiced)\s+by)\s+(?:the\s+)?$")
 _LOCATION_PREP_RE = re.compile(r"(?i)(?<![\w-])(?:in|from|at|near|of)\s+$")
 
 _MONTHS = {m: i for i, ms in enumerate(
@@ -510,6 +555,13 @@ def _find_quotes(text: str, unit: _Unit, *, max_single_words: int = 6) -> list[_
         if kind == '"' and _opening_position(text, j, a, end) and not (
                 j + 1 >= end or text[j + 1] in " \t\n,.;:!?)]—–-…’”»›"):
             return False
+        if kind == '"' and len(text[i + 1:j].split()) > 8:
+            return False  # a straight pair that long is two quotes, not one inside another
+        if outer == "“":
+            # the outer quote must still close with its own mark: a straight mark after a
+            # typographic opening one is more often its (mixed) closing mark
+            k = text.find("”", j + 1, min(end, j + 2 * _WINDOW))
+            return k >= 0
         return find_close(outer, j, min(end, j + 2 * _WINDOW)) is not None
 
     i = a
@@ -1049,6 +1101,14 @@ class _Attributor:
                      and re.search(r",\s*$", self.masked[sent_start:mention.start]) is not None)
             if "\0" in gap or not (_GAP_RE.fullmatch(gap) or comma):
                 break
+            if re.search(r"(?i)(?<![\w-])(?:and|but)\s+(?:(?:also|then|later|again|further|"
+                         r"has|have|had)\s+)?$", gap) and mention.np_start > sent_start + 2:
+                # "China has renewed its threat to attack Taiwan and warned ...": the mention
+                # before "and" ends the first clause; the subject is the sentence's
+                found = self._clause_subject(sent_start, mention.np_start, unit)
+                if found is not None:
+                    return found[0], f'{found[1]} + verb "{verb.group()}"', "subject"
+                break
             if mention.actor is None and mention.kind in ("person", "body") and \
                     _LOCATION_PREP_RE.search(self.masked[sent_start:mention.start]):
                 continue  # "in Khojaly": a place, not the subject
@@ -1124,9 +1184,20 @@ class _Attributor:
             # subject of the sentence
             if verb.group().casefold().endswith("ing") and re.search(
                     r",\s*(?:[\w-]+\s+)?$", masked[sent_start:verb.start()]):
-                found = self._clause_subject(sent_start, verb.start(), unit)
+                # the subject of the verb before it, else of the sentence
+                found = None
+                for v in reversed([v for v in _VERB_RE.finditer(masked, sent_start,
+                                                                verb.start())]):
+                    a3, ev3, r3 = self._subject(v, sent_start, unit)
+                    if a3 is None:
+                        a3, ev3 = self._inverted_subject(v, verb.start(), unit) or (None, None)
+                    if a3 is not None:
+                        found = (a3, ev3)
+                        break
+                if found is None:
+                    found = self._clause_subject(sent_start, verb.start(), unit)
                 if found is not None:
-                    return (found[0], f'{found[1]} + participle "{verb.group()}"',
+                    return (found[0], f'{found[1]} (main clause) + participle "{verb.group()}"',
                             _CONF["main_clause"], sent_start)
             # subject carried over from an earlier quote of the same sentence ("but rejected")
             uq, us = self._unit_quotes.get(unit.index, []), \
@@ -1186,6 +1257,81 @@ class _Attributor:
                         'as its subject', _CONF["none"], sent_start)
         return None, "", _CONF["none"], sent_start
 
+    def _backward_continuations(self) -> None:
+        """A quoted paragraph left open (the multi-paragraph convention) whose speaker is named
+        only at the end of the paragraph that continues it: the continuation's speaker."""
+        for q in reversed(self.quotes):
+            if q.actor is not None or q.close_at is not None or q.unit + 1 >= len(self.units):
+                continue
+            if q.evidence.startswith(("verb", "passive", "quoted term", "pronoun", "reference")):
+                continue
+            nxt = self._unit_quotes.get(q.unit + 1, [])
+            if not nxt:
+                continue
+            n = nxt[0]
+            u = self.units[q.unit + 1]
+            if n.actor is None or self.masked[u.start:n.open_at].strip(" \t\n\0"):
+                continue
+            q.actor, q.confidence = n.actor, _CONF["continuation"]
+            q.evidence = f"continued by the next paragraph's quote ({n.actor}, {n.evidence})"
+            q.speaker, q.speaker_start, q.speaker_end = n.speaker, n.speaker_start, n.speaker_end
+            q.speaker_kind, q.speaker_titles, q.date = n.speaker_kind, n.speaker_titles, n.date
+            self._attributed.setdefault(q.unit, []).append(q)
+
+    def _headline_repeats(self) -> None:
+        """A quote in the headline or a subheading that nobody speaks there repeats words of a
+        quote of the article: its speaker is that quote's (three quarters of its words, at
+        least three, in one attributed quote)."""
+        spoken = [q for q in self.quotes if q.actor is not None]
+        for q in self.quotes:
+            if q.actor is not None or self.units[q.unit].role not in ("headline", "subheading"):
+                continue
+            if q.evidence.startswith(("quoted term", "passive")):
+                continue
+            words = set(re.findall(r"\w+", normalize(self.text[q.start:q.end])))
+            if len(words) < 3:
+                continue
+            best = None
+            for o in spoken:
+                if o.unit == q.unit:
+                    continue
+                ow = set(re.findall(r"\w+", normalize(self.text[o.start:o.end])))
+                share = len(words & ow) / len(words)
+                if share >= 0.75 and (best is None or share > best[0]):
+                    best = (share, o)
+            if best is not None:
+                o = best[1]
+                q.actor, q.confidence, q.date = o.actor, _CONF["continuation"], o.date
+                q.evidence = (f"repeats {round(100 * best[0])}% of the words of a quote of "
+                              f"{o.actor} in the article ({o.evidence})")
+                q.speaker, q.speaker_start, q.speaker_end = o.speaker, o.speaker_start, \
+                    o.speaker_end
+                q.speaker_kind, q.speaker_titles = o.speaker_kind, o.speaker_titles
+
+    def _next_sentence(self, q: _Quote, unit: _Unit):
+        """'... the position that "and it should get something." This was announced ... by
+        Albin Kurti.': the agent of "This was said by X" in the next sentence."""
+        if q.close_at is None:
+            return None
+        nxt = self._sent_end(unit, q.close_at + 1)
+        if nxt >= unit.end:
+            return None
+        end = self._sent_end(unit, nxt + 1)
+        m = _THIS_WAS_RE.match(self.masked, nxt, end)
+        if m is None:
+            return None
+        by = re.compile(r"(?i)(?<![\w-])by\s+(?:the\s+)?").search(self.masked, m.end(), end)
+        if by is None:
+            return None
+        for mention in self._mentions_in(by.end(), end):
+            if mention.np_start <= by.end() + 1 or self.masked[by.end():mention.np_start].strip(
+                    ) == "":
+                actor, phrase, _ = self._who(mention, unit.index, nxt)
+                if actor is not None:
+                    return actor, f'next sentence "{m.group().strip()} ... by" + {phrase}'
+            break
+        return None
+
     def _quoted_as_saying(self, verb, sent_start: int, unit: _Unit):
         """"the press service quoted Ignatyev as saying", "Ignatiev was quoted as saying by
         the TV channel": (actor, evidence) of the person quoted, or None."""
@@ -1204,6 +1350,16 @@ class _Attributor:
                 actor, phrase, is_ref = self._who(m, unit.index, verb.start())
                 if actor is not None:
                     return actor, f'{phrase} "quoted as saying"'
+        return None
+
+    def _inverted_subject(self, verb, limit: int, unit: _Unit):
+        """"..., said Kurti, adding": the name right after the verb, before ``limit``."""
+        for m in self._mentions_in(verb.end(), limit):
+            if re.fullmatch(r"[ \t]+(?:the[ \t]+)?", self.masked[verb.end():m.np_start]):
+                actor, phrase, _ = self._who(m, unit.index, verb.start())
+                if actor is not None:
+                    return actor, f'{phrase} after verb "{verb.group()}"'
+            break
         return None
 
     def _clause_subject(self, sent_start: int, end: int, unit: _Unit):
@@ -1254,6 +1410,8 @@ class _Attributor:
     def attribute(self) -> None:
         for q in self.quotes:
             self._attribute_one(q)
+        self._backward_continuations()
+        self._headline_repeats()
         self._fill_dates()
         for q in self.quotes:
             for x in q.inner:
@@ -1289,6 +1447,20 @@ class _Attributor:
                     evidence = (f"continues the quote of the previous paragraph "
                                 f"({prev_q[-1].actor})")
                     q.date = prev_q[-1].date
+            if actor is None and unit.role in ("headline", "subheading"):
+                # "Georgia MFA: 'Moscow will have to change its decision'"
+                lead_m = re.fullmatch(r"\s*(.*?)\s*:\s*", self.masked[unit.start:q.open_at])
+                ms = self._mentions_in(unit.start, q.open_at)
+                if lead_m and ms and ms[-1].end == unit.start + lead_m.end(1) and \
+                        ms[-1].np_start <= unit.start + lead_m.start(1) + 1:
+                    a2, phrase, _ = self._who(ms[-1], unit.index, q.open_at)
+                    if a2 is not None:
+                        actor, conf = a2, _CONF["after"]
+                        evidence = f'{phrase} + colon before the quote (headline form "X: ...")'
+            if actor is None and not evidence.startswith(("verb", "passive")):
+                found = self._next_sentence(q, unit)
+                if found is not None:
+                    actor, evidence, conf = found[0], found[1], _CONF["after"]
             if actor is None and not evidence:
                 names = sorted({m.surface for m in self._mentions_in(
                     sent_start, q.close_at or unit.end) if m.actor is not None})
@@ -1296,11 +1468,10 @@ class _Attributor:
                                                 if names else " and no actor of the registry")
                             + " in the sentence")
             words = len(re.findall(r"\w+", self.text[q.start:q.end]))
-            so_called = re.search(r"(?i)(?:so-called|so\s+called|dubbed|termed|the\s+word)\s*$",
-                                  self.masked[max(0, q.open_at - 20):q.open_at])
+            so_called = _term_before(self.masked, q, self.text)
             if so_called:
                 actor, conf = None, _CONF["none"]
-                evidence = f'quoted term after "{so_called.group().strip()}", not speech'
+                evidence = f'quoted term after "{so_called}", not speech'
             elif actor is None and words >= 4 and not self.masked[
                     self._sent_start(unit, q.open_at):q.open_at].strip(" \t\n\0\"“„«‘,"):
                 # 7. a quote standing alone continues the previous quote's speaker (in this
