@@ -678,6 +678,8 @@ class _Attributor:
         self.lang = lang
         self._picked = None
         self._picked_person = None
+        self._picked_quote = None  # the quote a reference was resolved through
+        self._seats = None  # place -> (actor, mention) of the body seated there (_metonym)
         self.text = text
         self.units = units
         self.quotes = quotes
@@ -866,12 +868,15 @@ class _Attributor:
             if prior:
                 where = ("this paragraph" if ui == unit_index else "the previous paragraph"
                          if ui == unit_index - 1 else "an earlier paragraph")
-                quote = (prior[-1].open_at, prior[-1].actor, f"last attributed in {where}")
+                quote = (prior[-1].open_at, prior[-1].actor, f"last attributed in {where}",
+                         prior[-1])
                 break
         body = self._body_before(pos)
         if body is not None and (quote is None or body[0] > quote[0]):
+            self._picked = body[3]
             return body[1], body[2]
         if quote is not None:
+            self._picked_quote = quote[3]
             return quote[1], quote[2]
         return None, None
 
@@ -893,7 +898,7 @@ class _Attributor:
             actor = m.actor if m.actor is not None else self._org_actor(m, m.start)
             how = ("the body last named as the author of a statement" if author
                    else "the body last named as a subject")
-            return m.start, actor, f'{how}: "{m.surface}"'
+            return m.start, actor, f'{how}: "{m.surface}"', m
         return None
 
     def _org_actor(self, mention: _Mention, pos: int) -> str:
@@ -944,7 +949,31 @@ class _Attributor:
             if q.start < pos and q.actor is not None and q.actor not in self.person_actors \
                     and q.speaker_kind != "person" and fits(names_of(q.actor)):
                 cands.append((q.start, q.actor))
+        if not cands and depth == 0:
+            # a shorter name used before the full one ("Invitation rejected by de facto
+            # Nagorno-Karabakh authorities" in a subheading, the full name further down)
+            for m in self.mentions[hi:]:
+                if m.kind == "body" and m.actor is None and len(_title_words(m.canonical)) > \
+                        len(words) and fits({normalize(m.canonical)}):
+                    return self._actor_of(m)
         return max(cands)[1] if cands else None
+
+    def _metonym(self, mention: _Mention):
+        """"the de facto NKR authorities in Stepanakert ... Stepanakert reaffirmed": a place
+        the article gave as the seat of a body stands for that body. (actor, body) or None."""
+        if mention.kind != "person" or len(mention.canonical.split()) != 1:
+            return None
+        key = mention.canonical.casefold()
+        if self._seats is None:
+            self._seats = {}
+            for x, y in zip(self.mentions, self.mentions[1:]):
+                if (x.kind == "body" or (x.actor is not None and x.actor not in
+                                         self.person_actors)) and y.kind == "person" and \
+                        len(y.canonical.split()) == 1 and re.fullmatch(
+                            r"(?i)[ \t]+(?:in|from)[ \t]+", self.masked[x.end:y.start]):
+                    actor = x.actor if x.actor is not None else self._org_actor(x, x.start)
+                    self._seats.setdefault(y.canonical.casefold(), (actor, x))
+        return self._seats.get(key)
 
     def _actor_of(self, mention: _Mention) -> str:
         if mention.actor is not None:
@@ -971,19 +1000,19 @@ class _Attributor:
                     continue
                 if titles is None and not self._subject_like(m):
                     continue
-                best = (m.start, self._actor_of(m), m)
+                best = (m.start, self._actor_of(m), m, None)
             elif titles is None and m.kind == "title" and self._subject_like(m):
                 found = self._person_before(m.start, self._heads(m.titles) or None) \
                     if self._heads(m.titles) else None
                 if found is not None:
-                    best = (m.start, found[1], found[2])
+                    best = (m.start, found[1], found[2], found[3])
         for q in self.quotes:
             if q.start >= pos or q.actor is None or q.speaker_kind != "person":
                 continue
             if titles is not None and not (titles <= (q.speaker_titles or set())):
                 continue
             if best is None or q.start > best[0]:
-                best = (q.start, q.actor, None)
+                best = (q.start, q.actor, None, q)
         return best
 
     def _person_after(self, pos: int, titles: set):
@@ -996,7 +1025,7 @@ class _Attributor:
             if m.start >= limit:
                 break
             if self._personish(m) and titles <= m.titles:
-                return (m.start, self._actor_of(m), m)
+                return (m.start, self._actor_of(m), m, None)
         return None
 
     def _subject_like(self, m: _Mention) -> bool:
@@ -1050,6 +1079,10 @@ class _Attributor:
             if actor != self._actor_of(mention):
                 return actor, (f'name "{mention.surface}" -> {actor} (the body named before '
                                'that it is a shorter name of)'), True
+        seat = self._metonym(mention) if mention.actor is None else None
+        if seat is not None:
+            return seat[0], (f'name "{mention.surface}" -> {seat[0]} (the article seats '
+                             f'"{seat[1].surface}" there)'), True
         if mention.kind in ("person", "body"):
             actor = self._actor_of(mention)
             full = (f' ({mention.canonical})' if mention.canonical != mention.surface else "")
@@ -1205,6 +1238,8 @@ class _Attributor:
             earlier = [o for o in uq[bisect_left(us, sent_start):bisect_left(us, pos)]
                        if o is not q and o.actor is not None]
             if earlier:
+                self._picked, self._picked_person = None, None
+                self._picked_quote = earlier[-1]
                 return (earlier[-1].actor,
                         f'verb "{verb.group()}" without its own subject; subject of the '
                         f'previous quote in the sentence ({earlier[-1].actor})',
@@ -1420,7 +1455,7 @@ class _Attributor:
                               "words the speaker quotes, not the speaker's own")
 
     def _attribute_one(self, q: _Quote) -> None:
-        self._picked = self._picked_person = None
+        self._picked = self._picked_person = self._picked_quote = None
         if True:
             unit = self.units[q.unit]
             actor, evidence, conf, sent_start = self._attribute_at(
@@ -1494,6 +1529,15 @@ class _Attributor:
                 m = self._picked
                 if self._picked_person is not None and self._picked_person[2] is not None:
                     m = self._picked_person[2]
+                src = self._picked_quote or (self._picked_person[3] if self._picked_person
+                                             is not None else None)
+                if (m is None or m.kind in ("pronoun", "ref", "title")) and src is not None \
+                        and src.speaker is not None and src.actor == actor:
+                    # the mention a reference stands for: the speaker of the quote it went by
+                    q.speaker, q.speaker_start, q.speaker_end = (src.speaker, src.speaker_start,
+                                                                 src.speaker_end)
+                    q.speaker_kind, q.speaker_titles = src.speaker_kind, src.speaker_titles
+                    m = None
                 if m is not None:
                     q.speaker, q.speaker_start, q.speaker_end = m.surface, m.start, m.end
                     q.speaker_kind = ("person" if m.kind == "person" or m.actor in
@@ -2056,9 +2100,12 @@ def suggest_actors(articles, *, actors=None) -> pd.DataFrame:
             full.setdefault(unregistered_id(nm.canonical), set()).add(nm.canonical)
     rows = []
     for aid, grp in q.groupby("actor", sort=False):
-        mentions = [m for m in dict.fromkeys(grp["speaker"].dropna()) if m]
+        mentions = [re.sub(r"(?i)^(?:the|a|an)\s+", "", m)
+                    for m in grp["speaker"].dropna() if m]
+        mentions = list(dict.fromkeys(m for m in mentions if m))
         mentions += sorted(full.get(aid, set()) - set(mentions))
-        names = [m for m in mentions if m[:1].isupper()] or mentions
-        rows.append((aid, max(names, key=len) if names else aid,
+        # the fullest mention names the actor ("de facto Nagorno-Karabakh Republic (NKR)
+        # authorities" rather than "Stepanakert")
+        rows.append((aid, max(mentions, key=len) if mentions else aid,
                      "|".join(mentions), "", len(grp), "|".join(dict.fromkeys(grp["source"]))))
     return pd.DataFrame(rows, columns=["id", "name", "aliases", "group", "quotes", "sources"])

@@ -96,7 +96,8 @@ _LOWER_NP_RE = None  # built per language in _lower_np_re
 def _lower_np_re(lang: dict):
     heads = "|".join(sorted(lang["titles"] | lang["organisations"], key=len, reverse=True))
     return re.compile(
-        r"(?i)(?<![\w'’-])(?:the|its|his|her|their|a|an)\s+((?:\(?[\w-]+\)?(?:'s|’s)?\s+){0,5}?)"
+        r"(?i)(?<![\w'’-])(?:(?:the|its|his|her|their|a|an)\s+|(?=de\s+facto\s))"
+        r"((?:\(?[\w-]+\)?(?:'s|’s)?\s+){0,5}?)"
         r"((?:" + heads + r")(?:\s+(?:" + heads + r"))*)"
         r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:" + heads + r"))?(?![\w'’-])")
 
@@ -215,9 +216,17 @@ def _lower_nps(masked: str, lang: dict, out: list, free) -> None:
     longest = max((x.end - x.start for x in names), default=0)
     removed: set = set()
     added: list = []
+    heads_alt = "|".join(sorted(lang["titles"] | lang["organisations"], key=len, reverse=True))
+    more = re.compile(r"(?:[ \t]+(?:\([^()\n]{1,20}\)|[A-Z][\w-]*))+[ \t]+(?:" + heads_alt
+                      + r")(?![\w'’-])", re.I)
     for m in lower.finditer(masked):
         a, b = m.start(), m.end()
         head = m.group(2).split()[-1].casefold()
+        ext = more.match(masked, b)
+        if ext and re.match(r"[ \t]+(?:\(|[A-Z])", masked[b:b + 3]):
+            # "the de facto Nagorno-Karabakh Republic (NKR) authorities": the last head
+            b = ext.end()
+            head = masked[a:b].split()[-1].casefold()
         lo, hi = bisect_left(name_starts, a - longest), bisect_left(name_starts, b)
         inside = [x for x in names[lo:hi] if id(x) not in removed and x.start < b
                   and a < x.end]
@@ -226,8 +235,11 @@ def _lower_nps(masked: str, lang: dict, out: list, free) -> None:
         removed.update(id(x) for x in inside)
         mods = _words(m.group(1))
         kind = "body" if head in orgs else "title"
-        canon = re.sub(r"(?i)^the\s+", "", m.group())
-        added.append(NameMention(a, b, m.group(), kind, canon,
+        surface = masked[a:b]
+        if b != m.end():
+            mods = _words(surface)[1:-1]
+        canon = re.sub(r"(?i)^(?:the|a|an)\s+", "", surface)
+        added.append(NameMention(a, b, surface, kind, canon,
                                  {syn.get(w, w) for w in mods + [head]}))
     out[:] = [x for x in out if id(x) not in removed] + added
 
