@@ -418,7 +418,43 @@ def _fold_same_length(text: str) -> str:
 
 def _ends_sentence(line: str) -> bool:
     s = line.rstrip().rstrip("\"'”’»›)]").rstrip()
-    return bool(s) and s[-1] in ".!?:;…"
+    return bool(s) and s[-1] in ".!?:;…։"  # ։ the Armenian full stop
+
+
+def _open_quote(line: str) -> bool:
+    """Does ``line`` leave a quotation mark open (« without », „ or “ without its closing
+    mark, an odd number of straight double marks)?"""
+    if line.count("«") > line.count("»") or line.count("‹") > line.count("›"):
+        return True
+    if "„" in line:
+        return line.count("„") > line.count("“") + line.count("”")
+    return line.count("“") > line.count("”") or line.count('"') % 2 == 1
+
+
+def _join_open_quotes(text: str, lines: list) -> list:
+    """Lines as the layout reads them: a line that leaves a quote open runs on into the next
+    (non-blank, non-special) lines until the quote closes -- a quote broken over lines
+    ("«Ситуация в регионе / остается...»") is not cut at the line break. At most 30 lines
+    are joined; a blank line always ends the paragraph."""
+    out: list = []
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        j = i
+        body = text[a:b]
+        while (body.strip() and _open_quote(body) and j + 2 < len(lines) and j - i < 60
+               and text[lines[j + 2][0]:lines[j + 2][1]].strip()
+               and lines[j + 2][0] == lines[j][1] + 1
+               and not (_CAPTION_RE.match(text[lines[j + 2][0]:lines[j + 2][1]].strip())
+                        or _SOURCE_RE.match(text[lines[j + 2][0]:lines[j + 2][1]].strip()))):
+            j += 2  # lines[j + 1] is the empty match at the line break itself
+            b = lines[j][1]
+            body = text[a:b]
+            if not _open_quote(body):
+                break
+        out.append((a, b))
+        i = j + 1
+    return out
 
 
 def _units(text: str) -> list[_Unit]:
@@ -426,6 +462,7 @@ def _units(text: str) -> list[_Unit]:
     units: list[_Unit] = []
     # Paragraphs: runs of non-blank lines.
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text)]
+    lines = _join_open_quotes(text, lines)
     blocks: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     for a, b in lines:
