@@ -143,7 +143,8 @@ _NON_SUBJECT = frozenset(
 # A word before a verb form that makes it a noun ("by other states", "the statement's calls").
 _DET_BEFORE_RE = re.compile(
     r"(?i)(?<![\w'’-])(?:the|a|an|other|these|those|their|its|his|her|our|all|some|many|"
-    r"several|both|member|various|such|no|two|three|four|five|which|whose|my|your)\s+$")
+    r"several|both|member|various|such|no|two|three|four|five|which|whose|my|your)\s+$"
+    r"|(?:'s|’s)\s+$")
 _NOUN_S = frozenset(b + "s" for b in _NOUN_LIKE) | {"states"}
 # Words before a quote that make it a term, not speech: "so-called", "dubbed", "an event called",
 # a document's name ("the Resolution regarding").
@@ -189,6 +190,9 @@ _THIS_WAS_RE = re.compile(
     r"(?i)(?:this|that|these\s+words|it|the\s+statement)\s+(?:was|were|has\s+been|had\s+been|"
     r"is)\s+(?:[\w-]+\s+){0,1}?(?:said|stated|announced|declared|reported|noted|written|told|"
     r"emphasi[sz]ed|stressed|voiced|expressed)(?![\w-])")
+# The same in Russian, Azerbaijani and Armenian: "Об этом заявил", "bunu ... bildirib",
+# "Այս մասին".
+_THIS_OTHER_RE = re.compile(r"(?<![\w-])(?:[Оо]б этом|[Bb]unu|[Bb]u barədə|Այս մասին)(?![\w-])")
 # "X's statement that", "X's remarks", "the statement of X", "remarks made by X".
 _STATEMENT_NOUNS_WHO = (r"(?:statement|statements|remarks|words|claim|claims|comment|comments|"
                         r"declaration|assertion|assertions|allegation|allegations|accusation|"
@@ -1380,6 +1384,32 @@ class _Attributor:
                     o.speaker_end
                 q.speaker_kind, q.speaker_titles = o.speaker_kind, o.speaker_titles
 
+    def _reported_before(self, q: _Quote):
+        """A quoted paragraph with no attribution of its own after a paragraph whose last
+        sentence reports somebody's statement ("This was stated by the Foreign Ministry.",
+        "Об этом заявил Иван Нечаев.", "Այս մասին հայտարարություն է տարածել Հայաստանի
+        ԱԳՆ-ն"): the subject of that sentence. (actor, evidence) or None."""
+        prev = self.units[q.unit - 1]
+        if prev.role not in ("narration", "subheading") or self._unit_quotes.get(prev.index):
+            return None
+        start = self._sent_start(prev, prev.end - 1)
+        verbs = list(_VERB_RE.finditer(self.masked, start, prev.end))
+        if not verbs:
+            return None
+        v = verbs[-1]
+        found = self._subject(v, start, prev)
+        if found[0] is None:
+            found = self._inverted_subject(v, prev.end, prev) or (None, None)
+        if found[0] is None:
+            ms = [m for m in self._mentions_in(start, prev.end) if m.actor is not None]
+            if len(ms) == 1:
+                found = (ms[0].actor, f'alias "{ms[0].surface}" (the one registered actor of the '
+                                      'sentence)')
+        if found[0] is None:
+            return None
+        return found[0], (f"follows a paragraph ending with a reported statement: {found[1]} + "
+                          f'verb "{v.group()}"')
+
     def _next_sentence(self, q: _Quote, unit: _Unit):
         """'... the position that "and it should get something." This was announced ... by
         Albin Kurti.': the agent of "This was said by X" in the next sentence."""
@@ -1391,7 +1421,18 @@ class _Attributor:
         end = self._sent_end(unit, nxt + 1)
         m = _THIS_WAS_RE.match(self.masked, nxt, end)
         if m is None:
-            return None
+            m = _THIS_OTHER_RE.search(self.masked, nxt, end)
+            if m is None:
+                return None
+            # "Marja xəbər verir ki, bunu ... İlham Əliyev ... bildirib": the registered actor
+            # of the sentence, when it has a speech verb
+            if not _VERB_RE.search(self.masked, nxt, end):
+                return None
+            ms = [x for x in self._mentions_in(nxt, end) if x.actor is not None]
+            if not ms:
+                return None
+            return ms[-1].actor, (f'next sentence "{m.group().strip()} ..." (this was said) + '
+                                  f'alias "{ms[-1].surface}"')
         by = re.compile(r"(?i)(?<![\w-])by\s+(?:the\s+)?").search(self.masked, m.end(), end)
         if by is None:
             return None
@@ -1533,6 +1574,11 @@ class _Attributor:
                 found = self._next_sentence(q, unit)
                 if found is not None:
                     actor, evidence, conf = found[0], found[1], _CONF["after"]
+            if actor is None and not lead and q.unit > 0 and (
+                    not evidence or evidence.startswith("introduced by the colon")):
+                found = self._reported_before(q)
+                if found is not None:
+                    actor, evidence, conf = found[0], found[1], _CONF["reference"]
             if actor is None and not evidence:
                 names = sorted({m.surface for m in self._mentions_in(
                     sent_start, q.close_at or unit.end) if m.actor is not None})

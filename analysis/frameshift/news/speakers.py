@@ -38,7 +38,9 @@ LANGUAGES: dict[str, dict] = {
             army council parliament assembly committee commission department union press
             authorities embassy presidency cabinet mission forces command court party
             republic side kremlin""".split()),
-        "person_pronouns": frozenset({"he", "she"}),
+        # he / she, and their Russian and Armenian forms (the quote rules read reports in
+        # those languages too: "«...», - сказал он")
+        "person_pronouns": frozenset({"he", "she", "он", "она", "նա"}),
         "body_pronouns": frozenset({"it", "they"}),
         "not_names": frozenset("""the a an in on at but and however speaking responding
             commenting according it this that these those he she they we i you his her their its
