@@ -1257,7 +1257,7 @@ class _Attributor:
             # a participle after a comma ("Tatar echoed the statement, saying that ..."): the
             # subject of the sentence
             if verb.group().casefold().endswith("ing") and re.search(
-                    r",\s*(?:[\w-]+\s+)?$", masked[sent_start:verb.start()]):
+                    r",[”\"’»]?\s*(?:[\w-]+\s+)?$", self.text[sent_start:verb.start()]):
                 # the subject of the verb before it, else of the sentence
                 found = None
                 for v in reversed([v for v in _VERB_RE.finditer(masked, sent_start,
@@ -1392,8 +1392,13 @@ class _Attributor:
         prev = self.units[q.unit - 1]
         if prev.role not in ("narration", "subheading") or self._unit_quotes.get(prev.index):
             return None
+        nxt = self._unit_quotes.get(q.unit + 1, [])
+        if q.close_at is None and nxt and not self.masked[
+                self.units[q.unit + 1].start:nxt[0].open_at].strip(" \t\n\0"):
+            return None  # continued in the next paragraph: its speaker (_backward_continuations)
         start = self._sent_start(prev, prev.end - 1)
-        verbs = list(_VERB_RE.finditer(self.masked, start, prev.end))
+        verbs = [v for v in _VERB_RE.finditer(self.masked, start, prev.end)
+                 if not _DET_BEFORE_RE.search(self.masked[max(0, v.start() - 15):v.start()])]
         if not verbs:
             return None
         v = verbs[-1]
