@@ -741,6 +741,8 @@ class _Attributor:
         self.mentions = self._mentions()
         self._mention_starts = [m.start for m in self.mentions]
         self._unit_starts = [u.start for u in units]
+        self._quote_starts = [q.start for q in quotes]
+        self._headline_end = (units[0].end if units and units[0].role == "headline" else -1)
         self._attributed: dict = {}  # unit -> quotes given an actor so far (reading order)
         self._unit_quotes: dict = {}
         for q in quotes:
@@ -893,8 +895,7 @@ class _Attributor:
         return max(bisect_right(self._unit_starts, pos) - 1, 0)
 
     def _in_headline(self, pos: int) -> bool:
-        return bool(self.units) and self.units[0].role == "headline" and \
-            self.units[0].start <= pos < self.units[0].end
+        return pos < self._headline_end
 
     def _resolve(self, mention: _Mention, unit_index: int, pos: int):
         """Actor of a reference ("it", "they", "the statement"): the last attributed quote's
@@ -986,14 +987,15 @@ class _Attributor:
                 # a fuller unregistered name, itself perhaps a shorter name of a registered one
                 up = self._org_before(m, m.start, depth + 1) if depth < 2 else None
                 cands.append((m.start, up if up is not None else self._actor_of(m)))
-        for q in self.quotes:
-            if q.start < pos and q.actor is not None and q.actor not in self.person_actors \
+        q_lo = bisect_left(self._quote_starts, pos - 5000)
+        for q in self.quotes[q_lo:bisect_left(self._quote_starts, pos)]:
+            if q.actor is not None and q.actor not in self.person_actors \
                     and q.speaker_kind != "person" and fits(names_of(q.actor)):
                 cands.append((q.start, q.actor))
         if not cands and depth == 0:
             # a shorter name used before the full one ("Invitation rejected by de facto
             # Nagorno-Karabakh authorities" in a subheading, the full name further down)
-            for m in self.mentions[hi:]:
+            for m in self.mentions[hi:bisect_left(self._mention_starts, pos + 5000)]:
                 if m.kind == "body" and m.actor is None and len(_title_words(m.canonical)) > \
                         len(words) and fits({normalize(m.canonical)}):
                     return self._actor_of(m)
@@ -1032,7 +1034,7 @@ class _Attributor:
         last person given all those title words. Names in the headline are not antecedents."""
         best = None
         hi = bisect_left(self._mention_starts, pos)
-        lo = bisect_left(self._mention_starts, pos - 6000)
+        lo = bisect_left(self._mention_starts, pos - 2500)
         for m in self.mentions[lo:hi]:
             if m.start >= pos or self._in_headline(m.start):
                 continue
@@ -1047,7 +1049,9 @@ class _Attributor:
                     if self._heads(m.titles) else None
                 if found is not None:
                     best = (m.start, found[1], found[2], found[3])
-        for q in self.quotes:
+        # the quotes of the same stretch of text (a bounded window keeps long articles linear)
+        q_lo = bisect_left(self._quote_starts, pos - 2500)
+        for q in self.quotes[q_lo:bisect_left(self._quote_starts, pos)]:
             if q.start >= pos or q.actor is None or q.speaker_kind != "person":
                 continue
             if titles is not None and not (titles <= (q.speaker_titles or set())):
@@ -1260,8 +1264,7 @@ class _Attributor:
                     r",[”\"’»]?\s*(?:[\w-]+\s+)?$", self.text[sent_start:verb.start()]):
                 # the subject of the verb before it, else of the sentence
                 found = None
-                for v in reversed([v for v in _VERB_RE.finditer(masked, sent_start,
-                                                                verb.start())]):
+                for v in reversed(verbs[:-1][-3:]):
                     a3, ev3, r3 = self._subject(v, sent_start, unit)
                     if a3 is None:
                         a3, ev3 = self._inverted_subject(v, verb.start(), unit) or (None, None)
@@ -1285,8 +1288,9 @@ class _Attributor:
                         f'verb "{verb.group()}" without its own subject; subject of the '
                         f'previous quote in the sentence ({earlier[-1].actor})',
                         _CONF["carried"], sent_start)
-            # main clause of the sentence ("Invitation rejected by X, insisting on ...")
-            for v in reversed(verbs[:-1]):
+            # main clause of the sentence ("Invitation rejected by X, insisting on ..."): the
+            # three verbs before (a bound that keeps an endless sentence linear)
+            for v in reversed(verbs[:-1][-3:]):
                 actor, evidence, rule = self._subject(v, sent_start, unit)
                 if actor is not None:
                     return (actor, f'{evidence} (main clause) + verb "{verb.group()}"',
