@@ -105,3 +105,78 @@ def test_edited_output_is_reported(tmp_path):
     out.write_text("a\n9\n")
     with pytest.raises(OutputExistsError, match="does not match its provenance"):
         verify_output(out)
+
+
+# ---------------------------------------------------------------- spreadsheet formula injection
+# OWASP, "CSV Injection" (https://owasp.org/www-community/attacks/CSV_Injection): a cell that
+# begins with = + - @ tab or carriage return is run as a formula by spreadsheets; prefix it
+# with a single quote. Expected bytes below are written by hand from that rule.
+def _hostile_df():
+    import pandas as pd
+
+    return pd.DataFrame({"text": ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)",
+                                  "\tx", "\rx", "a=b", None],
+                         "shift": [-0.25, 1.0, -3.0, 0.0, 2.0, 0.5, 1.5, -1.0]})
+
+
+def test_csv_cells_starting_like_formulas_are_escaped(tmp_path):
+    from frameshift.files import write_table
+
+    out = write_table(_hostile_df(), tmp_path / "t.csv")
+    assert out.read_bytes() == (
+        b"text,shift\n"
+        b"\"'=HYPERLINK(\"\"http://x\"\")\",-0.25\n"
+        b"'+1,1.0\n"
+        b"'-2+3,-3.0\n"
+        b"'@SUM(A1),0.0\n"
+        b"'\tx,2.0\n"
+        b"'\rx,0.5\n"  # (the csv module quotes only fields with \n: see the issue-17 note)
+        b"a=b,1.5\n"
+        b",-1.0\n")
+
+
+def test_csv_escaping_can_be_turned_off(tmp_path):
+    from frameshift.files import write_table_atomic
+
+    out = write_table_atomic(_hostile_df().head(3), tmp_path / "t.csv", provenance={},
+                             escape_formulas=False)
+    assert out.read_bytes() == (b"text,shift\n\"=HYPERLINK(\"\"http://x\"\")\",-0.25\n"
+                                b"+1,1.0\n-2+3,-3.0\n")
+
+
+def test_numbers_in_text_columns_and_column_names(tmp_path):
+    import pandas as pd
+
+    from frameshift.files import write_table
+
+    df = pd.DataFrame({"=cat": ["-5", "x"], "mixed": [-5, "-five"],
+                       "n": pd.array([-1, None], dtype="Int64")})
+    out = write_table(df, tmp_path / "t.csv")
+    # a text "-5" is text (escaped); the number -5 in a mixed column and Int64 -1 are numbers
+    assert out.read_bytes() == b"'=cat,mixed,n\n'-5,-5,-1\nx,'-five,\n"
+
+
+def test_cli_out_and_stdout_escape_and_no_escape_formulas(tmp_path):
+    import subprocess
+
+    (tmp_path / "a.txt").write_text('=1+1 headline\n\nBaku said "-2+3 is fine".\n')
+    exe = [sys.executable, "-m", "frameshift", "quotes", "a.txt"]
+    run = lambda *extra: subprocess.run(exe + list(extra), cwd=tmp_path, capture_output=True,  # noqa: E731
+                                        text=True, check=True)
+    out = run().stdout
+    assert "\n" + "a,0,13,headline,a,a/undated,'=1+1 headline," in out
+    assert ",'-2+3 is fine," in out
+    run("--out", "seg.csv")
+    assert ",'=1+1 headline," in (tmp_path / "seg.csv").read_text()
+    raw = run("--no-escape-formulas").stdout
+    assert ",=1+1 headline," in raw and ",-2+3 is fine," in raw
+
+
+def test_excel_cells_are_text_not_formulas(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    from frameshift.files import write_table
+
+    out = write_table(_hostile_df().head(2), tmp_path / "t.xlsx")
+    ws = openpyxl.load_workbook(out).active
+    assert ws["A2"].value == "'=HYPERLINK(\"http://x\")" and ws["A2"].data_type == "s"
+    assert ws["B2"].value == -0.25

@@ -60,7 +60,7 @@ _EXPORTS = {
     "frameshift.measures.reliability": ["krippendorff_alpha", "percent_agreement",
                                         "intercoder_reliability"],
     "frameshift.news": ["segment_article", "read_news", "evaluate_segmentation", "read_segments",
-                        "suggest_actors"],
+                        "suggest_actors", "segment_news"],
     "frameshift.measures.features": ["document_category_matrix", "write_matrix_market",
                                      "LexiconVectorizer"],
     "frameshift.files": ["write_table"],

@@ -444,7 +444,9 @@ def _render(fig, fmt: str) -> bytes:
 
 
 def _csv_bytes(table: pd.DataFrame) -> bytes:
-    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    from frameshift.files import csv_bytes
+
+    return csv_bytes(table)  # formula-leading text escaped (OWASP), numbers as numbers
 
 
 def _sha(data: bytes) -> str:

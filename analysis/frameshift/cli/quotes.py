@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 from frameshift.files import provenance
-from frameshift.news.articles import (SEGMENT_COLUMNS, evaluate_segmentation, read_news,
-                                      read_segments, suggest_actors)
+from frameshift.news.articles import (SEGMENT_COLUMNS, evaluate_segmentation, read_segments,
+                                      segment_news, suggest_actors)
 from frameshift.news.evaluate import evaluate_quotes, read_gold_quotes
 from ._common import add_output_options, emit_table
 
@@ -104,12 +104,15 @@ def _run(args) -> int:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # told on stderr above / below
-        corpus = read_news(paths, actors=actors, outlet=args.outlet, date=args.date)
-    new = sorted({a for a in corpus.meta["segments"]["actor"].dropna() if a.startswith("new:")})
+        # the segmentation only: read_news would also assemble the corpus (tokens of every
+        # statement), which this command does not write and which is its slow part
+        segments, sources = segment_news(paths, actors=actors, outlet=args.outlet,
+                                         date=args.date)
+    new = sorted({a for a in segments["actor"].dropna() if a.startswith("new:")})
     if new:
         print(f"frameshift: {len(new)} speaker(s) not in the registry got ids 'new:...': "
               f"{', '.join(new[:5])}{', ...' if len(new) > 5 else ''}", file=sys.stderr)
-    segments = corpus.meta["segments"][SEGMENT_COLUMNS]
+    segments = segments[SEGMENT_COLUMNS]
     prov = provenance(settings={"actors": str(actors) if actors else None,
                                 "outlet": args.outlet, "date": args.date},
                       articles=[str(a) for a in args.articles])
@@ -119,12 +122,12 @@ def _run(args) -> int:
         head = pd.read_csv(args.evaluate, nrows=0, dtype=str, encoding="utf-8-sig").columns \
             if Path(args.evaluate).is_file() else []
         if "quote" in head:
-            gold = read_gold_quotes(args.evaluate, corpus.sources)
-            table = evaluate_quotes(segments, gold, texts=corpus.sources)
+            gold = read_gold_quotes(args.evaluate, sources)
+            table = evaluate_quotes(segments, gold, texts=sources)
         else:
             gold = read_segments(args.evaluate)
-            _check_gold(gold, corpus.sources, args.evaluate)
-            table = evaluate_segmentation(segments, gold, texts=corpus.sources)
+            _check_gold(gold, sources, args.evaluate)
+            table = evaluate_segmentation(segments, gold, texts=sources)
         prov["gold"] = str(args.evaluate)
         return emit_table(table, args, provenance=prov,
                           inputs=[*args.articles, args.evaluate])

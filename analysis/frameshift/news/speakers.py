@@ -121,6 +121,16 @@ def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMe
     def free(a, b):
         return taken is None or not taken[a:b].any()
 
+    seen_lower: dict = {}
+
+    def lower_before(surface: str) -> bool:
+        """Whether ``surface`` occurs after a lower-case word or a comma anywhere
+        (``[a-z,]\\s+surface\\b``): one scan of the text per distinct word, not per mention."""
+        if surface not in seen_lower:
+            seen_lower[surface] = re.search(r"[a-z,]\s+" + re.escape(surface) + r"\b",
+                                            masked) is not None
+        return seen_lower[surface]
+
     for m in _NAME_RE.finditer(masked):
         toks_all = [(t.start() + m.start(), t.end() + m.start(), t.group())
                     for t in re.finditer(r"\S+", m.group())]
@@ -136,7 +146,7 @@ def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMe
         if cur:
             runs.append(cur)
         for toks in runs:
-            _name_run(masked, toks, lang, out)
+            _name_run(masked, toks, lang, out, lower_before)
     _lower_nps(masked, lang, out, free)
     pron = lang["person_pronouns"] | lang["body_pronouns"]
     for m in re.finditer(r"(?i)(?<![\w'’-])(" + "|".join(pron) + r")(?![\w'’-])", masked):
@@ -148,7 +158,7 @@ def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMe
     return out
 
 
-def _name_run(masked: str, toks: list, lang: dict, out: list) -> None:
+def _name_run(masked: str, toks: list, lang: dict, out: list, lower_before) -> None:
     """One run of capitalised words: a person (with the titles before the name), a body or a
     title alone."""
     titles, orgs, stop = lang["titles"], lang["organisations"], lang["not_names"]
@@ -198,9 +208,8 @@ def _name_run(masked: str, toks: list, lang: dict, out: list) -> None:
         surface = masked[na:nb]
         if len(name_toks) == 1 and len(surface) < 3:
             return
-        if len(name_toks) == 1 and surface.endswith("s") and re.search(
-                r"(?:^|[.!?]\s+|\n\s*)$", masked[:na]) and not re.search(
-                r"[a-z,]\s+" + re.escape(surface) + r"\b", masked):
+        if len(name_toks) == 1 and surface.endswith("s") and _starts_sentence(
+                masked, na) and not lower_before(surface):
             return  # "Observers in ... said": a plural common noun starting a sentence
         out.append(NameMention(na, nb, surface, "person", surface, ctx))
 
@@ -246,6 +255,20 @@ def _lower_nps(masked: str, lang: dict, out: list, free) -> None:
     out[:] = [x for x in out if id(x) not in removed] + added
 
 
+def _starts_sentence(masked: str, na: int) -> bool:
+    """``re.search(r"(?:^|[.!?]\\s+|\\n\\s*)$", masked[:na])`` without copying and scanning
+    everything before ``na``: only the white space before it and the character before that."""
+    k = na
+    while k > 0 and masked[k - 1].isspace():  # (str.isspace is re's \s)
+        k -= 1
+    gap = masked[k:na]
+    if "\n" in gap:
+        return True
+    if k == 0:
+        return na == 0  # the very start (white space alone before it does not count)
+    return bool(gap) and masked[k - 1] in ".!?"
+
+
 def _appositions(masked: str, mentions: list[NameMention]) -> None:
     """"Ani Badalian, the Foreign Ministry spokeswoman," and "the spokesperson, Anna Ivers,":
     the title describes the person."""
@@ -261,13 +284,17 @@ def _appositions(masked: str, mentions: list[NameMention]) -> None:
 def _canonicalise(mentions: list[NameMention]) -> None:
     """A surname alone takes the full name the article gave before (or after) it."""
     persons = [m for m in mentions if m.kind == "person"]
-    full = [m for m in persons if len(m.surface.split()) >= 2]
+    full: dict = {}  # last word -> (starts, mentions) of the full names ending with it
+    for f in persons:
+        if len(f.surface.split()) >= 2:
+            starts, ms = full.setdefault(f.surface.split()[-1].casefold(), ([], []))
+            starts.append(f.start)
+            ms.append(f)
     for m in persons:
         if len(m.surface.split()) == 1:
-            last = m.surface.casefold()
-            cands = [f for f in full if f.surface.split()[-1].casefold() == last]
-            before = [f for f in cands if f.start < m.start]
-            pick = (before or cands)[-1] if (before or cands) else None
+            starts, cands = full.get(m.surface.casefold(), ((), ()))
+            k = bisect_left(starts, m.start)  # cands[:k] start before m (mentions by start)
+            pick = cands[k - 1] if k > 0 else cands[-1] if cands else None
             if pick is not None:
                 m.canonical = pick.canonical
                 pick.titles |= m.titles
