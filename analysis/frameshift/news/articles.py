@@ -1583,7 +1583,12 @@ class _Attributor:
             return None
         nxt = self._sent_end(unit, q.close_at + 1)
         if nxt >= unit.end:
-            return None
+            # the quote ends its paragraph: the first sentence of the next one
+            if unit.index + 1 >= len(self.units) or self.units[unit.index + 1].role not in (
+                    "narration",) or self.masked[q.close_at + 1:unit.end].strip(" .,;։"):
+                return None
+            unit = self.units[unit.index + 1]
+            nxt = unit.start
         end = self._sent_end(unit, nxt + 1)
         m = _THIS_WAS_RE.match(self.masked, nxt, end)
         if m is None:
