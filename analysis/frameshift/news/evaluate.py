@@ -43,9 +43,9 @@ def read_gold_quotes(path, texts: dict) -> pd.DataFrame:
     cursor: dict = {}
     for i, (src, q) in enumerate(zip(df["source"], df["quote"])):
         text = texts.get(src)
-        at = -1 if text is None else text.find(q, cursor.get(src, 0))
+        at = -1 if text is None else _locate(text, q, cursor.get(src, 0))
         if at < 0 and text is not None:
-            at = text.find(q)
+            at = _locate(text, q, 0)
         if at < 0:
             problems.append(Problem(
                 f"quote {q[:40]!r} not found in article {src!r}"
@@ -64,6 +64,24 @@ def read_gold_quotes(path, texts: dict) -> pd.DataFrame:
     return df
 
 
+_MARKS = set('"“”„«»‘’‹›\'')
+
+
+def _locate(text: str, quote: str, start: int) -> int:
+    """First occurrence of ``quote`` from ``start`` that stands right after or before a
+    quotation mark (the quoted words, not the same words elsewhere: "referendums" in
+    "pseudo-referendums"), else the first occurrence at all; -1 when absent."""
+    first, at = -1, text.find(quote, start)
+    while at >= 0:
+        if first < 0:
+            first = at
+        end = at + len(quote)
+        if (at > 0 and text[at - 1] in _MARKS) or (end < len(text) and text[end] in _MARKS):
+            return at
+        at = text.find(quote, at + 1)
+    return first
+
+
 def evaluate_quotes(segments: pd.DataFrame, gold: pd.DataFrame, *, texts: dict | None = None
                     ) -> pd.DataFrame:
     """Score quotes and speakers against a gold quotes table (see :func:`read_gold_quotes`).
@@ -72,7 +90,8 @@ def evaluate_quotes(segments: pd.DataFrame, gold: pd.DataFrame, *, texts: dict |
     span precision/recall/F1 over the non-blank characters of quote spans (gold speech and
     terms alike); ``speaker_accuracy``: gold speech quotes found (overlapped by an automatic
     quote) whose automatic actor is the gold speaker, over those found; ``end_to_end``: the
-    same over all gold speech quotes; ``terms_as_speech``: gold terms given a speaker, over
+    same over all gold speech quotes (a speech quote coded with no speaker, words nobody can be
+    named for, counts as right when no speaker is given); ``terms_as_speech``: gold terms given a speaker, over
     gold terms; and ``speaker_accuracy`` per ``pattern`` (scope ``pattern:<name>``).
     """
     auto = segments[segments["role"] == "quote"]
@@ -108,7 +127,10 @@ def evaluate_quotes(segments: pd.DataFrame, gold: pd.DataFrame, *, texts: dict |
     for src, a, b, spk, pat in zip(speech["source"], speech["start"], speech["end"],
                                    speech["speaker"], speech["pattern"]):
         ok_span, actor = best(src, int(a), int(b))
-        good = ok_span and actor is not None and not pd.isna(spk) and actor == str(spk)
+        # a speech quote coded without a speaker (nobody can be named) is right when the
+        # code names nobody either
+        good = ok_span and ((actor is None and pd.isna(spk)) or (
+            actor is not None and not pd.isna(spk) and actor == str(spk)))
         found += ok_span
         right += good
         n = per.setdefault(pat or "-", [0, 0])
