@@ -277,7 +277,7 @@ def evaluate_folder(segments: pd.DataFrame, folder, *, texts: dict) -> pd.DataFr
     for src in (s for s in texts if s in matched):
         path = matched[src]
         if kind == "quotes":
-            golds[src] = read_gold_quotes(path, {src: texts[src]}, source=src)
+            golds[src] = read_gold_quotes(path, texts, source=src)
             _check_spans(golds[src], src, texts[src], path)
         else:
             golds[src] = read_segments(path)

@@ -341,14 +341,16 @@ def extract_html_article(html: str | bytes, *, path=None) -> HtmlArticle:
     version = getattr(trafilatura, "__version__", "unknown")
     body = getattr(doc, "body", None) if doc is not None else None
     paragraphs = _paragraphs(body) if body is not None else []
+    sitename = getattr(doc, "sitename", None) or None
+    headline = _clean_title(getattr(doc, "title", None), sitename)
+    if headline and all(_norm(p) == _norm(headline) for p in paragraphs):
+        paragraphs = []  # nothing but the title: the text was lost (or there is none)
     if not paragraphs:
         raise CorpusError(
             f"{where}: no article text found in this page (trafilatura {version} found no "
             f"main text: a page of links, a page that loads its text by script, or not HTML). "
             f"Save the page again once its text shows in the browser, or copy the article "
             f"text into a .txt file (headline on the first line).", path=path)
-    sitename = getattr(doc, "sitename", None) or None
-    headline = _clean_title(getattr(doc, "title", None), sitename)
     same = [i for i, p in enumerate(paragraphs[:3]) if headline and _norm(p) == _norm(headline)]
     if same and len(paragraphs) > 1:  # the page's <h1> repeats the title: it becomes line 1
         del paragraphs[same[0]]
