@@ -87,7 +87,8 @@ def test_page_paragraphs_are_kept():
 
 
 def test_folder_corpus_offsets_and_provenance():
-    with pytest.warns(UserWarning, match=r"skipped 2 file\(s\).*actors\.csv, gold/"):
+    skipped = r"skipped 3 file\(s\).*README\.md, actors\.csv, gold/"
+    with pytest.warns(UserWarning, match=skipped):
         corpus = read_news(PAGES, actors=PAGES / "actors.csv")
     arts = corpus.meta["articles"]
     assert arts["source"].tolist() == ["annaz-mfa-spox", "az24saat-2021-10-14",
@@ -358,7 +359,7 @@ def test_cli_quotes_folder_with_gold_folder(tmp_path):
     out = tmp_path / "scores.csv"
     r = _cli("quotes", PAGES, "--evaluate", gold, "--out", out)
     assert r.returncode == 0, r.stderr
-    assert "skipped 2 file(s) that are not articles" in r.stderr
+    assert "skipped 3 file(s) that are not articles" in r.stderr
     assert "1 gold file(s) match no article and were not used: other.csv" in r.stderr
     table = pd.read_csv(out)
     assert list(table.columns[:3]) == ["article", "scope", "metric"]
