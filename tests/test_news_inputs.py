@@ -109,6 +109,20 @@ def test_folder_corpus_offsets_and_provenance():
     assert eur["statement_id"].dropna().str.endswith("/2010-09-01").all()
 
 
+def test_outlet_from_the_site_name_when_registered(tmp_path):
+    page = tmp_path / "mustafa-page.html"
+    shutil.copy(PAGES / "b92-2016-04-19.html", page)
+    reg = pd.DataFrame({"id": ["b92"], "name": ["B92"], "aliases": [""]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        c = read_news([page], actors=reg)
+        plain = read_news([page])
+    seg = c.meta["segments"]
+    assert seg.loc[seg["role"] == "headline", "actor"].tolist() == ["b92"]  # site b92.net
+    seg = plain.meta["segments"]  # not registered: the file stem, as for text files
+    assert seg.loc[seg["role"] == "headline", "actor"].tolist() == ["mustafa-page"]
+
+
 def test_date_given_wins_over_the_page():
     c = read_news([PAGES / "eurasia-serbian-pm.html"], date="2010-09-02")
     assert c.meta["articles"]["date"].tolist() == ["2010-09-02"]
@@ -369,9 +383,14 @@ def test_cli_quotes_folder_with_gold_folder(tmp_path):
                                             "az24saat-2021-10-14": 1, "b92-2016-04-19": 6,
                                             "eurasia-serbian-pm": 1}
     assert e2e.loc["(pooled)", "numerator"] == e2e["numerator"].drop("(pooled)").sum()
-    rec = (out.parent / (out.name + ".provenance.json"))
-    prov = rec.read_text() if rec.exists() else ""
-    assert not prov or "trafilatura" in prov
+    import json
+
+    prov = json.loads((out.parent / (out.name + ".provenance.json")).read_text())
+    arts = {a["source"]: a for a in prov["articles"]}
+    assert sorted(arts) == sorted(EXPECTED)
+    assert arts["b92-2016-04-19"]["sha256"] == hashlib.sha256(
+        (PAGES / "b92-2016-04-19.html").read_bytes()).hexdigest()
+    assert {a["extractor"] for a in arts.values()} == {"trafilatura"}
 
 
 def test_cli_quotes_one_page_and_errors(tmp_path):
