@@ -405,3 +405,45 @@ def test_cli_quotes_one_page_and_errors(tmp_path):
     r = _cli("quotes", PAGES / "eurasia-serbian-pm.html", "--evaluate", empty)
     assert r.returncode == 2 and "no gold file is named after an article" in r.stderr
     assert len(r.stderr.strip().splitlines()) <= 2 and "Traceback" not in r.stderr
+
+
+def test_gold_folder_of_segmentations_pooled_equals_single(tmp_path):
+    # The seed article and its hand-coded segmentation (corpus/karabakh_2023/segments.csv),
+    # given as a folder: the segmentation kind of gold file, scored the same way.
+    from frameshift.files import corpus_dir
+    from frameshift.news import evaluate_segmentation, read_segments
+
+    seed = corpus_dir() / "karabakh_2023"
+    arts = tmp_path / "articles"
+    arts.mkdir()
+    shutil.copy(seed / "sources" / "commonspace-2023-03-28.txt", arts)
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    shutil.copy(seed / "segments.csv", gold / "commonspace-2023-03-28.gold.csv")
+    corpus = read_news(arts, actors=seed / "actors.csv")
+    seg = corpus.meta["segments"]
+    single = evaluate_segmentation(seg, read_segments(seed / "segments.csv"),
+                                   texts=corpus.sources)
+    table = evaluate_folder(seg, gold, texts=corpus.sources)
+    assert set(table["article"]) == {"(pooled)", "commonspace-2023-03-28"}
+    for name in ("(pooled)", "commonspace-2023-03-28"):
+        part = table[table["article"] == name].drop(columns="article").reset_index(drop=True)
+        pd.testing.assert_frame_equal(part, single)
+    # the seed's documented scores (docs/news.md): quote F1 1.00, actor accuracy 12/12
+    by = single.set_index(["scope", "metric"])
+    assert by.loc[("quote", "f1"), "value"] == 1.0
+    assert (by.loc[("attribution", "actor_accuracy"), "numerator"],
+            by.loc[("attribution", "actor_accuracy"), "denominator"]) == (12, 12)
+
+
+def test_gold_folder_mixing_kinds_is_an_error(tmp_path):
+    gold = tmp_path / "gold"
+    _split_gold(REAL / "dev" / "gold.csv", gold)
+    (gold / "newsam-2021-06-29.csv").write_text("source,start,end,role,actor,statement_id\n"
+                                                "newsam-2021-06-29,0,5,headline,x,x/1\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        corpus = read_news(REAL / "dev", actors=REAL / "actors.csv")
+    with pytest.raises(CorpusError, match="mixes gold quotes files .* and segmentations "
+                                          r"\(newsam-2021-06-29.csv\)"):
+        evaluate_folder(corpus.meta["segments"], gold, texts=corpus.sources)
