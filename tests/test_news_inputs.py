@@ -245,8 +245,8 @@ def test_hostile_deep_nesting_and_broken_markup():
         assert "The ministry said on Monday" in art.text
     except CorpusError as err:  # past the parser's depth limit: a clear error, not a headline
         assert "no article text found" in str(err)
-    broken = ("<html><head><title>Talks</title><body><h1>Talks<p>The ministry said on Monday that the "
-              "talks <b>would go on next week in the capital<p>Both delegations had agreed on "
+    broken = ("<html><head><title>Talks</title><body><h1>Talks<p>The ministry said on Monday "
+              "that the talks <b>would go on next week in the capital<p>Both delegations had agreed on "
               "an agenda, the ministry said in a statement released late on Monday evening."
               "<div><span>")
     art = _timed(extract_html_article, broken)

@@ -308,6 +308,12 @@ def extract_html_article(html: str | bytes, *, path=None) -> HtmlArticle:
             f"complete, with images inline), or save the article text as a .txt file.",
             path=path)
     sha = hashlib.sha256(data).hexdigest()
+    wide = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE))
+    if not isinstance(html, str) and not wide and b"\x00" in data and \
+            data.strip(b"\x00\t\n\r "):
+        raise CorpusError(f"{where}: has NUL bytes; it is not a web page saved as text (a "
+                          f"binary file named .html?). Give the page as saved by a browser.",
+                          path=path)
     if isinstance(html, str):
         text, how = html, "str"
     else:
