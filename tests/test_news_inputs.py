@@ -326,8 +326,11 @@ def test_gold_folder_pooled_equals_the_single_gold_file(tmp_path):
     pd.testing.assert_frame_equal(pooled, single)
     per = table[(table["article"] != "(pooled)") & (table["metric"] == "end_to_end")]
     assert sorted(per["article"]) == sorted(texts)
-    # 10 speech quotes in dev/gold.csv (counted by hand: 3 + 2 + 3 + 2 per article)
-    assert per["denominator"].sum() == 10 == pooled.set_index("metric").loc[
+    # every speech quote of the hand-coded dev/gold.csv counts once, in its own article
+    # (the dev set grew in session 3: the number is read from the gold file, not the code)
+    n_speech = int((pd.read_csv(REAL / "dev" / "gold.csv", dtype=str)["kind"] == "speech").sum())
+    assert n_speech > 10
+    assert per["denominator"].sum() == n_speech == pooled.set_index("metric").loc[
         "end_to_end", "denominator"]
 
 
