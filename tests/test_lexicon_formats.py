@@ -14,6 +14,11 @@ from frameshift.lexicon import (LEXICON_FORMATS, LexiconWarning, lexicon_from_di
 from frameshift.matching.engine import count_matches
 
 
+# these tests count a sentence or two per text, on purpose (the texts of quanteda's tests)
+pytestmark = pytest.mark.filterwarnings(
+    "ignore::frameshift.matching.shortness.ShortTextWarning")
+
+
 def write(tmp_path, name, text, encoding="utf-8"):
     p = tmp_path / name
     p.write_bytes(text.encode(encoding))

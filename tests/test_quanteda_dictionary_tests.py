@@ -38,6 +38,11 @@ from frameshift.lexicon import LexiconWarning, lexicon_from_dict, read_lexicon, 
 from frameshift.matching.engine import count_matches, find_matches
 
 
+# these tests count a sentence or two per text, on purpose (the texts of quanteda's tests)
+pytestmark = pytest.mark.filterwarnings(
+    "ignore::frameshift.matching.shortness.ShortTextWarning")
+
+
 def corpus(texts: dict):
     return from_frame(pd.DataFrame({"statement_id": list(texts), "actor": list(texts),
                                     "text": list(texts.values())}))
