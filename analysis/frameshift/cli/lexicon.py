@@ -116,8 +116,9 @@ def _register_validate(lsub) -> None:
     add_match_options(q)
     q.set_defaults(func=_validate_sample)
     q = vsub.add_parser("report", help="alpha, precision, recall and F1 from coded sheets",
-                        description="Read two or more coded sheets (coders named by file "
-                                    "name) and write the validation report: one row per "
+                        description="Read the coded sheets (coders named by file name; two "
+                                    "or more for alpha) and write the validation report: one "
+                                    "row per "
                                     "category and `all`. Columns: category, matches_coded, "
                                     "sentences_coded, coders, agreement, alpha, alpha_low, "
                                     "alpha_high, disagreements, tp, fp, fn, precision, "
