@@ -66,8 +66,11 @@ def test_lexicon_expand_lists_uncovered_distinctive_terms(capsys):
                          "--top", "5")
     assert status == 0
     t = pd.read_csv(io.StringIO(out))
-    assert list(t.columns) == ["term", "count_target", "count_reference", "score", "p",
-                               "p_adjusted"]
+    # the columns of keyness (issue 13: document-level p, token-level p, log ratio interval)
+    assert list(t.columns) == ["term", "count_target", "count_reference", "docs_target",
+                               "docs_reference", "score", "p", "p_adjusted", "test", "p_token",
+                               "p_token_adjusted", "log_ratio", "ci_low", "ci_high",
+                               "ci_method", "short_text"]
     # "issues" occurs 3 times in Stepanakert's fragments, never elsewhere, and no pattern
     # covers it; covered words ("coercion", "obligations") must not be proposed.
     assert t.loc[0, ["term", "count_target", "count_reference"]].tolist() == ["issues", 3, 0]

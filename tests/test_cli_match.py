@@ -47,7 +47,7 @@ def test_count_by_actor_agrees_with_hits(capsys):
     assert status == 0
     t = table(out)
     assert list(t.columns) == ["actor", "category", "count", "negated", "tokens", "per_1000",
-                               "share"]
+                               "share", "sentences", "short_text"]
     assert len(t) == 3 * 13   # three actors x thirteen categories (karabakh_framing 0.2.0)
     got = t.set_index(["actor", "category"])["count"]
     exp = hits.groupby(["actor", "category"]).size()

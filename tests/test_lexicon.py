@@ -238,10 +238,17 @@ def test_read_liwc_2015_with_labels_and_multiword(tmp_path):
     assert [p.text for p in lex["pronoun"].patterns] == ["he'd"]
 
 
-def test_liwc_undeclared_category(tmp_path):
-    path = write(tmp_path, "x.dic", "%\n1\tfunct\n%\nword\t7\n")
-    with pytest.raises(LexiconError, match=r"x.dic:4: word 'word' refers to category 7"):
-        read_lexicon(path)
+def test_liwc_undeclared_category_is_dropped_with_one_warning(tmp_path):
+    # quanteda 4.3.1 read_dict_liwc: "note: ignoring undefined categories: 7 for word"; the
+    # word's declared categories are kept (here 1), the undeclared code is dropped
+    path = write(tmp_path, "x.dic", "%\n1\tfunct\n%\nword\t7\t1\nother\t9\n")
+    with pytest.warns(LexiconWarning) as rec:
+        lex = read_lexicon(path)
+    assert len(rec) == 1
+    msg = str(rec[0].message)
+    assert "x.dic:4: words name categories that are not declared" in msg
+    assert "7 for 'word'" in msg and "9 for 'other'" in msg
+    assert lex.category_ids == ["funct"] and [p.text for p in lex["funct"].patterns] == ["word"]
 
 
 # ---------------------------------------------------------------- CSV and writing
@@ -299,8 +306,8 @@ def test_bundled_karabakh_framing_is_complete():
 
 def test_lexicon_from_dict_and_to_frame():
     lex = lexicon_from_dict({"a": "x y", "b": ["z*"]})
-    assert lex.to_frame().values.tolist() == [["a", "x y", "phrase", False, False, None],
-                                              ["b", "z*", "glob", False, False, None]]
+    assert lex.to_frame().values.tolist() == [["a", "x y", "phrase", False, False, None, ""],
+                                              ["b", "z*", "glob", False, False, None, ""]]
     assert lex.fingerprint() == lexicon_from_dict({"a": "x y", "b": ["z*"]}).fingerprint()
     assert lex.fingerprint() != lexicon_from_dict({"a": "x y", "b": ["z"]}).fingerprint()
 

@@ -140,7 +140,8 @@ def test_permutation_monte_carlo_plus_one():
 
 
 def test_short_text_warning_and_flag():
-    with pytest.warns(ShortTextWarning, match=r"4 and 3 matches in 2 and 2 sentences"):
+    with pytest.warns(ShortTextWarning, match=r"4 and 3 matches in 2 and 2 sentences \(too short "
+                                              r"below 3 sentences"):
         t = shift_from_sentences(A, TA, B, TB, categories=CATS, n_boot=10, n_perm=0)
     assert t["short_text"].all()
     long_a = [[2, 1, 1]] * 5
@@ -340,5 +341,5 @@ def test_short_text_warning_is_short_and_one_per_call():
     assert len(msg) <= 160 + len("az_presidency/2023-03-27 -> nk_authorities/2023-03-28"), msg
     # the Baku invitation and the reply are short; commonspace's report (177 tokens) is not
     assert msg.startswith("short texts in 2 of 3 pair(s) (az_presidency/2023-03-27 -> "
-                          "nk_authorities/2023-03-28 and 1 more: < 10 matches")
+                          "nk_authorities/2023-03-28 and 1 more: < 3 sentences in a statement")
     assert "short_text=True" in msg

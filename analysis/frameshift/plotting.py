@@ -193,6 +193,9 @@ def save_figure(ax_or_fig, path, *, dpi=300, force=False):
     from .errors import OptionError
     from .files import PROVENANCE_SUFFIX, atomic_write_bytes, check_output_path, provenance
 
+    from .errors import check_path_argument
+
+    check_path_argument(path, "path", "save_figure")
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in _SAVE_FORMATS:
@@ -234,9 +237,12 @@ def _wrap(text: str, width) -> str:
 
 
 def _require(df, columns, what):
+    from frameshift.errors import OptionError, check_table_argument
+
+    check_table_argument(df, f"the {what} table", "plot", f"the function computing the {what}")
     missing = [c for c in columns if c not in df.columns]
     if missing:
-        raise ValueError(f"The {what} table lacks column(s) {missing}; it has "
+        raise OptionError(f"The {what} table lacks column(s) {missing}; it has "
                          f"{list(map(str, df.columns))}.")
 
 
@@ -255,8 +261,8 @@ def _order(given, present, what):
     return given
 
 
-def _wide(table, *, index, columns, values, row_order, col_order):
-    wide = table.pivot_table(index=index, columns=columns, values=values, aggfunc="sum",
+def _wide(table, *, index, columns, values, row_order, col_order, aggfunc="sum"):
+    wide = table.pivot_table(index=index, columns=columns, values=values, aggfunc=aggfunc,
                              dropna=False, observed=False, sort=False)
     return wide.reindex(index=row_order, columns=col_order)
 
@@ -321,10 +327,11 @@ def plot_profile(counts, *, value=None, by="actor", intervals=None, order=None,
     lo = hi = None
     if intervals is not None:
         _require(intervals, [by, "category", "ci_low", "ci_high"], "intervals")
+        # "first", not "sum": a missing interval (NaN) must stay missing, not become 0
         lo = _wide(intervals, index="category", columns=by, values="ci_low", row_order=cats,
-                   col_order=units)
+                   col_order=units, aggfunc="first")
         hi = _wide(intervals, index="category", columns=by, values="ci_high", row_order=cats,
-                   col_order=units)
+                   col_order=units, aggfunc="first")
     with _style(style):
         ax = _axes(ax)
         n = len(units)
@@ -746,6 +753,16 @@ def plot_keyness(keyness_table, *, top=10, score="score", target=None, reference
     matplotlib.axes.Axes
         ``ax.texts`` holds the labels: target's terms by descending score, then the
         reference's by ascending score.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"term": ["law", "union", "peace", "war"],
+    ...                   "count_target": [40, 10, 5, 2], "count_reference": [10, 10, 20, 8],
+    ...                   "score": [3.1, 0.2, -2.5, -1.0]})
+    >>> ax = plot_keyness(t, top=1, target="R", reference="D")
+    >>> [x.get_text() for x in ax.texts]
+    ['law', 'peace']
     """
     _require(keyness_table, ["term", "count_target", "count_reference", score], "keyness")
     from .measures.key_terms import stop_word_set
@@ -1077,7 +1094,7 @@ def plot_timeline(statements, frames, *, events=None, labels=None, names=None, o
 
 
 def plot_ntr(ntr_table, *, x="position", measures=("novelty", "transience", "resonance"),
-             label_col=None, n_labels=0, ax=None, style=STYLE_PATH):
+             label_col=None, n_labels=0, null_band=True, ax=None, style=STYLE_PATH):
     """Novelty, transience and resonance over time (Barron et al. 2018).
 
     Parameters
@@ -1089,11 +1106,17 @@ def plot_ntr(ntr_table, *, x="position", measures=("novelty", "transience", "res
         Columns drawn, each a line with its own colour, marker and line style.
     label_col : str, optional
         Column naming each point; the ``n_labels`` points of highest resonance are labelled.
+    null_band : bool, default True
+        Where the table has ``<measure>_null_low`` / ``<measure>_null_high`` (from
+        :func:`frameshift.measures.ntr_null.ntr_null`), shade that band in the measure's
+        colour: the values the same statements give in random time order. A value inside its
+        band is what no temporal structure would give.
 
     Returns
     -------
     matplotlib.axes.Axes
-        One line per measure in ``ax.lines`` (after the zero line), labelled by measure.
+        One line per measure in ``ax.lines`` (after the zero line), labelled by measure; one
+        shaded band per measure with a null band in ``ax.collections``.
 
     Examples
     --------
@@ -1110,6 +1133,12 @@ def plot_ntr(ntr_table, *, x="position", measures=("novelty", "transience", "res
         ax = _axes(ax)
         ax.axhline(0, color="0.6", linewidth=0.5, zorder=0)
         for i, m in enumerate(measures):
+            lo_col, hi_col = f"{m}_null_low", f"{m}_null_high"
+            if null_band and lo_col in ntr_table.columns and hi_col in ntr_table.columns:
+                ax.fill_between(xs, ntr_table[lo_col].to_numpy(dtype=float),
+                                ntr_table[hi_col].to_numpy(dtype=float), color=PALETTE[i],
+                                alpha=0.15, linewidth=0, zorder=0.5,
+                                label=f"_{m} null band")
             ax.plot(xs, ntr_table[m].to_numpy(dtype=float), color=PALETTE[i],
                     marker=MARKERS[i], linestyle=("-", "--", ":")[i % 3], markersize=2.5,
                     linewidth=0.9, label=m.capitalize())
@@ -1123,8 +1152,15 @@ def plot_ntr(ntr_table, *, x="position", measures=("novelty", "transience", "res
                             va="top", fontsize=6, color=PALETTE[2])
         ax.set_xlabel(x)
         ax.set_ylabel("Bits (KL divergence)")
-        ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=len(measures),
-                  borderaxespad=0.2, handletextpad=0.3)
+        handles, labels = ax.get_legend_handles_labels()
+        if ax.collections and null_band:
+            from matplotlib.patches import Patch
+
+            handles.append(Patch(facecolor="0.5", alpha=0.3, linewidth=0))
+            labels.append("Random order, 95%")
+        ax.legend(handles, labels, loc="lower left", bbox_to_anchor=(0.0, 1.0),
+                  ncol=len(handles) if len(handles) <= 3 else 2, borderaxespad=0.2,
+                  handletextpad=0.3)
     return ax
 
 

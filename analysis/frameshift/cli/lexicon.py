@@ -1,6 +1,10 @@
 """``frameshift lexicon check|list|convert|expand|validate``: inspect, check, convert and
 validate lexicons.
 
+``lexicon convert`` reads any format of ``frameshift.lexicon.LEXICON_FORMATS`` and writes the
+one of ``--out``'s extension (``--levels`` keeps chosen nesting levels, as quanteda's
+``levels=``).
+
 ``lexicon check`` reads a lexicon (every validation problem is an error naming file and line)
 and checks it against a corpus: the types each glob matched, near misses (typos such as the
 invitation's "instrastructure", which karabakh_framing 0.1.0 missed), categories that matched
@@ -44,14 +48,22 @@ def register(sub) -> None:
                                     "description.")
     add_output_options(q)
     q.set_defaults(func=_list)
-    q = lsub.add_parser("convert", help="convert a lexicon to frameshift YAML or CSV",
+    q = lsub.add_parser("convert", help="convert a lexicon between formats",
                         description="Read a lexicon in any supported format (frameshift "
-                                    "YAML, quanteda YAML, LIWC .dic, CSV) and write it as "
-                                    "frameshift YAML (.yml) or CSV (.csv), by --out's "
-                                    "extension.")
+                                    "YAML, quanteda YAML, LIWC .dic, WordStat .cat, "
+                                    "Yoshikoder .ykd/.lcd, Lexicoder .lc3, CSV) and write it "
+                                    "in the format of --out's extension (.yml frameshift "
+                                    "YAML, or quanteda YAML with --format quanteda).")
     q.add_argument("lexicon", metavar="NAME|PATH")
     q.add_argument("--out", required=True, metavar="FILE",
-                   help="output file (.yml/.yaml or .csv)")
+                   help="output file (.yml/.yaml, .csv, .dic, .cat, .ykd, .lcd, .lc3)")
+    q.add_argument("--format", choices=["frameshift", "quanteda"], default=None,
+                   help="for a .yml output: frameshift YAML (default) or a quanteda dictionary")
+    q.add_argument("--levels", metavar="N[,N...]", default=None,
+                   help="keep only these nesting levels of a nested dictionary (1 = top), as "
+                        "quanteda's levels=; e.g. --levels 1 or --levels 1,3")
+    q.add_argument("--encoding", metavar="CODEC", default=None,
+                   help="text encoding of the input file (default UTF-8), e.g. cp1252")
     q.add_argument("--force", action="store_true", help="replace an existing file")
     q.set_defaults(func=_convert)
     q = lsub.add_parser("expand", help="candidate terms to add to a lexicon",
@@ -301,18 +313,36 @@ def _list(args) -> int:
 def _convert(args) -> int:
     from frameshift.files import check_output_path
     from frameshift.lexicon import read_lexicon, write_lexicon
+    from frameshift.lexicon.formats import WRITE_SUFFIXES
 
-    lexicon = read_lexicon(args.lexicon)
+    levels = None
+    if args.levels is not None:
+        try:
+            levels = [int(x) for x in args.levels.split(",") if x.strip()]
+        except ValueError:
+            levels = []
+        if not levels or min(levels) < 1:
+            from frameshift.errors import OptionError
+
+            raise OptionError(f"--levels {args.levels}: give whole numbers of 1 or more, "
+                              f"separated by commas (1 = top level), e.g. --levels 1,2.")
+    lexicon = read_lexicon(args.lexicon, levels=levels, encoding=args.encoding)
     out = Path(args.out)
     src = lexicon.path
     if out.exists() and not args.force:
         raise OutputExistsError(f"{out}: exists. Pass --force to replace it.", path=out)
     # never into the lexicon it reads, nor into the bundled corpora
     check_output_path(out, force=True, inputs=[src] if src else ())
-    if out.suffix.lower() not in (".yml", ".yaml", ".csv"):
+    if out.suffix.lower() not in WRITE_SUFFIXES:
         from frameshift.errors import OptionError
 
         raise OptionError(f"{out}: cannot tell the output format from the extension "
-                          f"{out.suffix!r}; use .yml or .csv.")
-    write_lexicon(lexicon, out)
+                          f"{out.suffix!r}; use one of {', '.join(WRITE_SUFFIXES)}.")
+    fmt = "quanteda" if args.format == "quanteda" else None
+    if fmt and out.suffix.lower() not in (".yml", ".yaml"):
+        from frameshift.errors import OptionError
+
+        raise OptionError(f"--format quanteda writes YAML: give --out a .yml file, not "
+                          f"{out.name}.")
+    write_lexicon(lexicon, out, format=fmt)
     return 0

@@ -65,7 +65,15 @@ def wilson_interval(successes, n, *, level: float = 0.95) -> tuple[float, float]
     >>> [round(x, 4) for x in wilson_interval(0, 20)]
     [0.0, 0.1611]
     """
-    if not 0 < level < 1:
+    import numbers
+
+    for name, v in (("successes", successes), ("n", n)):
+        if not isinstance(v, numbers.Real) or isinstance(v, bool) or v != v \
+                or float(v) != int(v):
+            from frameshift.errors import bad_argument
+            raise bad_argument("wilson_interval", name, v, "a whole number",
+                               "Give counts (0 <= successes <= n).")
+    if not isinstance(level, numbers.Real) or not 0 < level < 1:
         raise OptionError(f"level must lie strictly between 0 and 1, not {level!r}.")
     n = int(n)
     k = int(successes)
