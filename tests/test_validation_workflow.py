@@ -210,6 +210,20 @@ def test_cli_round_trip(tmp_path):
                  "--figure", str(tmp_path / "v.png")]) == 0
     r = pd.read_csv(out)
     assert r["category"].iloc[-1] == "all" and (tmp_path / "v.png").stat().st_size > 1000
+    # the coders' sheets do not show the repeat flag; the sample beside them does
+    assert "repeat" not in pd.read_csv(tmp_path / "ana.csv").columns
+    assert "repeat" in pd.read_csv(tmp_path / "sample.csv").columns
+    assert main(["lexicon", "validate", "report", str(tmp_path / "ana.csv"),
+                 str(tmp_path / "ben.csv"), "--n-boot", "0", "--once-per-clause"]) == 2
+    out2 = tmp_path / "once.csv"
+    assert main(["lexicon", "validate", "report", str(tmp_path / "ana.csv"),
+                 str(tmp_path / "ben.csv"), "--n-boot", "0", "--once-per-clause",
+                 "--sample", str(tmp_path / "sample.csv"), "--out", str(out2)]) == 0
+    once = pd.read_csv(out2).set_index("category")
+    sample = pd.read_csv(tmp_path / "sample.csv")
+    n_rep = int((sample["repeat"] & (sample["kind"] == "match")).sum())
+    assert once.loc["all", "matches_coded"] == r.set_index("category").loc[
+        "all", "matches_coded"] - n_rep
 
 
 def test_a_run_of_blank_rows_is_one_line(tmp_path):

@@ -103,8 +103,10 @@ def _register_validate(lsub) -> None:
     vsub = v.add_subparsers(dest="validate_command", metavar="STEP")
     q = vsub.add_parser("sample", help="write coding sheets (one per coder)",
                         description="Draw the coding sample and write one identical, uncoded "
-                                    "sheet per coder into --out-dir (CODER.csv or CODER.xlsx). "
-                                    "Coders fill in the code column (1 or 0).")
+                                    "sheet per coder into --out-dir (CODER.csv or CODER.xlsx), "
+                                    "and the sample itself (sample.csv: strata and each "
+                                    "match's repeat flag, not for the coders). Coders fill in "
+                                    "the code column (1 or 0).")
     q.add_argument("lexicon", nargs="?", default=DEFAULT_LEXICON, metavar="NAME|PATH",
                    help="bundled lexicon name or lexicon file (default: %(default)s)")
     add_corpus_options(q)
@@ -126,8 +128,9 @@ def _register_validate(lsub) -> None:
     add_match_options(q)
     q.set_defaults(func=_validate_sample)
     q = vsub.add_parser("report", help="alpha, precision, recall and F1 from coded sheets",
-                        description="Read two or more coded sheets (coders named by file "
-                                    "name) and write the validation report: one row per "
+                        description="Read the coded sheets (coders named by file name; two "
+                                    "or more for alpha) and write the validation report: one "
+                                    "row per "
                                     "category and `all`. Columns: category, matches_coded, "
                                     "sentences_coded, coders, agreement, alpha, alpha_low, "
                                     "alpha_high, disagreements, tp, fp, fn, precision, "
@@ -141,6 +144,11 @@ def _register_validate(lsub) -> None:
     q.add_argument("--seed", type=nonneg_int, default=0, metavar="N")
     q.add_argument("--allow-blank", action="store_true",
                    help="treat blank codes as missing instead of an error")
+    q.add_argument("--once-per-clause", action="store_true",
+                   help="score counts made once per clause: leave out the matches the sample "
+                        "flags as repeats (needs --sample)")
+    q.add_argument("--sample", metavar="SAMPLE.csv",
+                   help="the sample.csv written by `validate sample` (repeat flags)")
     q.add_argument("--figure", metavar="FILE.png",
                    help="also draw the report (precision and recall per category) to FILE")
     add_output_options(q)
@@ -192,15 +200,21 @@ def _validate_sample(args) -> int:
     out = Path(args.out_dir)
     out.mkdir(parents=True, exist_ok=True)
     targets = [out / f"{c}.{args.format}" for c in coders]
-    existing = [t for t in targets if t.exists()]
+    if "sample" in coders:
+        raise OptionError("--coders: 'sample' is taken by the sample file; choose another "
+                          "name.")
+    key = out / "sample.csv"
+    existing = [t for t in targets + [key] if t.exists()]
     if existing and not args.force:
         raise OutputExistsError(f"{existing[0]}: exists. Pass --force to replace it.",
                                 path=existing[0])
     for t in targets:
         write_coding_sheet(sheet, t, force=True)
+    sample.to_csv(key, index=False)
     n_m = int((sample["kind"] == "match").sum())
     print(f"{len(sample)} units ({n_m} matches, {len(sample) - n_m} sentences without a "
-          f"match) in {len(targets)} sheet(s): {', '.join(map(str, targets))}")
+          f"match) in {len(targets)} sheet(s): {', '.join(map(str, targets))}; the sample "
+          f"(not for the coders): {key}")
     return 0
 
 
@@ -211,8 +225,13 @@ def _validate_report(args) -> int:
     if len(args.sheets) < 1:
         raise OptionError("report needs coded sheets.")
     sheets = read_coding_sheets(args.sheets, allow_blank=args.allow_blank)
+    if args.once_per_clause and not args.sample:
+        raise OptionError("--once-per-clause needs --sample SAMPLE.csv (written by `validate "
+                          "sample` beside the sheets).")
     table = validation_report(sheets, adjudicator=args.adjudicator, n_boot=args.n_boot,
-                              seed=args.seed)
+                              seed=args.seed,
+                              repeats="drop" if args.once_per_clause else "keep",
+                              sample=args.sample)
     if args.figure:
         from frameshift.plotting import plot_validation, save_figure
 

@@ -279,7 +279,7 @@ SAMPLE_COLUMNS = ("unit", "kind", "category", "statement_id", "actor", "sentence
 #: in ``code`` (1 = an instance of the category's frame, 0 = not) and may write a ``note``.
 SHEET_COLUMNS = ("unit", "kind", "category", "label", "statement_id", "actor", "kwic",
                  "sentence_text", "definition", "coding_rule", "code", "note", "matched",
-                 "repeat", "stratum_size", "stratum_sampled")
+                 "stratum_size", "stratum_sampled")
 
 #: Columns of :func:`validation_report` (after ``category``).
 REPORT_COLUMNS = ("matches_coded", "sentences_coded", "coders", "agreement", "alpha",
@@ -441,7 +441,9 @@ def coding_sheet(sample: pd.DataFrame, lexicon=None) -> pd.DataFrame:
 
     Each row carries what a coder needs to decide without opening anything else: the KWIC
     line (the matched words in ``[[ ]]``) or the sentence, the category's label and
-    definition (from ``lexicon``), and the :data:`CODING_RULES` for the kind of unit.
+    definition (from ``lexicon``), and the :data:`CODING_RULES` for the kind of unit. The
+    sample's ``repeat`` flag is *not* on the sheet (it would tell the coder the answer to the
+    repeat rule); :func:`validation_report` takes it from ``sample=``.
 
     Examples
     --------
@@ -472,7 +474,6 @@ def coding_sheet(sample: pd.DataFrame, lexicon=None) -> pd.DataFrame:
         "definition": [definitions.get(c, "") for c in sample["category"]],
         "coding_rule": [CODING_RULES[k] for k in sample["kind"]], "code": "", "note": "",
         "matched": sample["matched"].astype(bool),
-        "repeat": sample["repeat"].astype(bool) if "repeat" in sample else False,
         "stratum_size": sample["stratum_size"],
         "stratum_sampled": sample["stratum_sampled"]})
     return sheet[list(SHEET_COLUMNS)]
@@ -553,7 +554,8 @@ def read_coding_sheet(path, *, allow_blank: bool = False) -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``unit``, ``kind``, ``category``, ``statement_id``, ``actor``, ``matched`` (bool),
-        ``repeat`` (bool; False when the sheet has no such column), ``stratum_size``, ``stratum_sampled``, ``code`` (nullable Int64: 1, 0 or missing),
+        ``repeat`` (bool; only when the sheet has that column, as the gold files of the
+        bundled lexicon do), ``stratum_size``, ``stratum_sampled``, ``code`` (nullable Int64: 1, 0 or missing),
         ``note``.
 
     Raises
@@ -672,6 +674,8 @@ def read_coding_sheet(path, *, allow_blank: bool = False) -> pd.DataFrame:
         "matched": matched, "repeat": repeats, "stratum_size": sizes,
         "stratum_sampled": sampled, "code": pd.array(codes, dtype="Int64"),
         "note": raw["note"].astype(str) if "note" in raw else ""})
+    if "repeat" not in raw.columns:
+        out = out.drop(columns=["repeat"])
     return out
 
 
@@ -811,8 +815,8 @@ def _weighted_rate(k_w, n_w, weights, level):
 
 
 def validation_report(sheets, *, adjudicator: str | None = None, n_boot: int = 1000,
-                      seed: int = 0, level: float = 0.95,
-                      repeats: str = "keep") -> pd.DataFrame:
+                      seed: int = 0, level: float = 0.95, repeats: str = "keep",
+                      sample=None) -> pd.DataFrame:
     """Reliability and validity of a lexicon from coded sheets: one row per category, and "all".
 
     Parameters
@@ -829,6 +833,10 @@ def validation_report(sheets, *, adjudicator: str | None = None, n_boot: int = 1
         "keep" scores every coded match; "drop" leaves out the matches flagged ``repeat``
         (those :func:`drop_repeats` removes), giving the precision and recall of counts made
         under the once-per-clause rule. Alpha always uses every unit.
+    sample : pandas.DataFrame, str or path, optional
+        The :func:`validation_sample` table (or a CSV of it, as ``frameshift lexicon validate
+        sample`` writes beside the sheets) giving each unit's ``repeat`` flag, for
+        ``repeats="drop"`` when the sheets do not carry the flag.
 
     Returns
     -------
@@ -863,7 +871,28 @@ def validation_report(sheets, *, adjudicator: str | None = None, n_boot: int = 1
     if repeats not in ("keep", "drop"):
         raise OptionError(f"repeats must be 'keep' or 'drop', not {repeats!r}.")
     gold = adjudicate(sheets, adjudicator=adjudicator)
-    if repeats == "drop" and "repeat" in gold.columns:
+    if repeats == "drop":
+        if sample is not None:
+            if not isinstance(sample, pd.DataFrame):
+                from frameshift.files import read_input_bytes
+                import io
+
+                sample = pd.read_csv(io.StringIO(read_input_bytes(
+                    sample, what="sample").decode("utf-8-sig")), dtype={"unit": str})
+            if not {"unit", "repeat"} <= set(sample.columns):
+                raise OptionError("sample= must hold the columns unit and repeat (the "
+                                  "validation_sample table).")
+            flags = dict(zip(sample["unit"].astype(str),
+                             sample["repeat"].astype(str).str.lower().isin(["true", "1"])))
+            missing = [u for u in gold["unit"] if u not in flags]
+            if missing:
+                raise OptionError(f"unit {missing[0]!r} of the sheets is not in the sample: "
+                                  "give the sample the sheets were made from.")
+            gold = gold.assign(repeat=[flags[u] for u in gold["unit"]])
+        elif "repeat" not in gold.columns:
+            raise OptionError("repeats='drop' needs each unit's repeat flag: pass sample= (the "
+                              "validation_sample table, or the sample.csv `frameshift lexicon "
+                              "validate sample` writes beside the sheets).")
         gold = gold[~gold["repeat"].astype(bool)].reset_index(drop=True)
     coded = gold[gold["gold"].notna()].copy()
     coded["g"] = coded["gold"].astype(int).to_numpy()
