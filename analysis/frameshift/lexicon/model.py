@@ -1,10 +1,11 @@
 """Framing lexicons: the Lexicon object, its file formats, pattern syntax and validation.
 
 A lexicon is a list of categories (``id``, ``label``, ``definition``, optional ``parent``),
-each with patterns and optional exclusions. Four file formats are read, detected from the
-file's content: frameshift YAML (``categories:`` list), quanteda-style YAML (key -> list of
-values, nested keys), LIWC ``.dic`` (2007 and 2015 layouts) and a plain CSV
-(``category,pattern``). :func:`write_lexicon` writes frameshift YAML or CSV.
+each with patterns and optional exclusions. The file formats (:data:`LEXICON_FORMATS`) are
+frameshift YAML (``categories:`` list), every dictionary format quanteda reads -- quanteda
+YAML (key -> list of values, nested keys), LIWC ``.dic`` (2001/2007/2015, hierarchical),
+WordStat ``.cat``, Yoshikoder ``.ykd``/Lexicoder 2 ``.lcd`` and Lexicoder 3 ``.lc3`` -- and a
+plain CSV (``category,pattern``); :func:`write_lexicon` writes each of them.
 
 Pattern forms (see ``docs/lexicons.md`` for the full rules):
 
@@ -56,11 +57,16 @@ __all__ = ["Pattern", "Category", "Lexicon", "LexiconWarning", "parse_pattern", 
 #: Largest number of words a gap ``{M,N}`` may allow.
 MAX_GAP = 10
 #: Formats understood by :func:`read_lexicon` (the ``format`` argument and ``Lexicon.format``).
-LEXICON_FORMATS = ("frameshift", "quanteda", "liwc", "csv")
+LEXICON_FORMATS = ("frameshift", "quanteda", "liwc", "wordstat", "yoshikoder", "lexicoder",
+                   "csv")
 
 _DATA_DIR = Path(__file__).resolve().parent / "data" / "lexicons"
 _GAP_RE = re.compile(r"^\{(\d*),(\d+)\}$|^\{(\d+)\}$")
-_ID_RE = re.compile(r"^[^\s,]+$")
+# An id: no commas, tabs or line breaks; inner spaces are allowed (quanteda keys such as
+# Laver-Garry's "CON ENVIRONMENT"); leading and trailing spaces are removed.
+_ID_RE = re.compile(r"^[^,\t\r\n\f\v]+$")
+# Imported dictionaries keep their keys as published: only line breaks and tabs are refused.
+_LOOSE_ID_RE = re.compile(r"^[^\t\r\n\f\v]+$")
 _CATEGORY_KEYS = {"id", "label", "definition", "parent", "patterns", "terms", "exclude",
                   "examples", "source", "exact", "notes"}
 _LEXICON_KEYS = {"name", "version", "description", "citation", "categories", "authors",
@@ -235,6 +241,14 @@ def _parse_pattern(text, *, exact=False, path=None, line=None, language=None):
                  "A gap is written {M,N} (M to N words) or {N}, separated by spaces.")
             continue
         form = normalize(piece, casefold=False)
+        if form == "?":
+            # quanteda 4.3.1 looks a lone "?" up as the literal question mark (its type index),
+            # not as "any one character" (while "??" is any two-character token); frameshift
+            # follows it, and punctuation is never a token here, so it cannot match.
+            prob(f"pattern {raw!r} can never match: a lone '?' is the question mark itself "
+                 f"(as in quanteda), and punctuation is not a token.",
+                 "For any one-letter word write 're:.'; otherwise remove it.", kind="quality")
+            continue
         probe = form.replace("*", "x").replace("?", "x")
         if _ONE_TOKEN(probe):
             words.append(form)
@@ -547,6 +561,10 @@ class Category:
     source : str
         Where the category comes from (a source note).
     line : int or None
+    path : tuple of str
+        The keys from the top level down to this category in a nested dictionary
+        (``("economy", "pos")`` for ``economy.pos``); used by :meth:`Lexicon.at_levels`. Empty
+        when not given: then it is worked out from ``parent``.
     """
 
     id: str
@@ -558,6 +576,7 @@ class Category:
     examples: dict = field(default_factory=dict, compare=False)
     source: str = ""
     line: int | None = field(default=None, compare=False)
+    path: tuple = field(default=(), compare=False)
 
 
 class Lexicon:
@@ -573,7 +592,7 @@ class Lexicon:
         One of :data:`LEXICON_FORMATS`: the format it was read from.
     hyphen_variants : bool
         Whether non-exact patterns match hyphen variants (True for frameshift YAML and CSV;
-        False for quanteda and LIWC dictionaries, reproducing those tools).
+        False for the imported dictionary formats, reproducing those tools).
     path : pathlib.Path or None
 
     Examples
@@ -750,6 +769,102 @@ class Lexicon:
         new = dataclasses.replace(cat, patterns=kept)
         return self._copy([new if c.id == category_id else c for c in self.categories])
 
+    def path_of(self, category_id: str) -> tuple:
+        """The keys from the top level down to a category (see :attr:`Category.path`).
+
+        Examples
+        --------
+        >>> lex = lexicon_from_dict({"economy": {"pos": ["growth"], "neg": ["crisis"]}})
+        >>> lex.path_of("economy.neg")
+        ('economy', 'neg')
+        """
+        seen = set()
+        out: list = []
+        cid = category_id
+        while cid is not None and cid not in seen:
+            seen.add(cid)
+            c = self.categories[self._index[cid]] if cid in self._index else None
+            if c is not None and c.path:
+                return tuple(c.path) + tuple(reversed(out))
+            parent = c.parent if c is not None else None
+            if parent and cid.startswith(parent + "."):
+                out.append(cid[len(parent) + 1:])
+            else:
+                out.append(cid)
+            cid = parent
+        return tuple(reversed(out))
+
+    def at_levels(self, levels) -> "Lexicon":
+        """The lexicon with the keys of the chosen nesting levels only (quanteda's ``levels=``).
+
+        A category's key is made of the keys of its path (:meth:`path_of`) at the chosen
+        levels (1 = top), joined by ``.``; categories that get the same key are merged (their
+        patterns pooled, repeats dropped) and those whose key is empty are left out. So with
+        ``economy.pos`` and ``economy.neg``, ``levels=1`` gives one category ``economy`` and
+        ``levels=2`` gives ``pos`` and ``neg``; a pattern of ``economy`` itself is kept by
+        ``levels=1`` and left out by ``levels=2``. This is quanteda's
+        ``tokens_lookup(levels=)``, ``dfm_lookup(levels=)`` and
+        ``flatten_dictionary(levels=)`` (whose default, ``1:5``, merges levels below the fifth
+        into the fifth; here every level is kept unless chosen otherwise).
+
+        Parameters
+        ----------
+        levels : int or iterable of int
+            Levels to keep, each at least 1.
+
+        Examples
+        --------
+        >>> lex = lexicon_from_dict({"economy": {"pos": ["growth"], "neg": ["crisis"]},
+        ...                          "war": ["war"]})
+        >>> lex.at_levels(1).category_ids
+        ['economy', 'war']
+        >>> [p.text for p in lex.at_levels(1)["economy"].patterns]
+        ['growth', 'crisis']
+        >>> lex.at_levels(2).category_ids
+        ['pos', 'neg']
+        """
+        if isinstance(levels, (int, str)) and not isinstance(levels, bool):
+            levels = [levels]
+        try:
+            chosen = sorted({int(x) for x in levels})
+        except (TypeError, ValueError):
+            raise LexiconError(f"levels must be whole numbers of 1 or more (1 = top level), "
+                               f"not {levels!r}.") from None
+        if not chosen or chosen[0] < 1:
+            raise LexiconError(f"levels must be whole numbers of 1 or more (1 = top level), "
+                               f"not {levels!r}.")
+        keep = set(chosen)
+        groups: dict = {}
+        for c in self.categories:
+            path = self.path_of(c.id)
+            new_path = tuple(seg for i, seg in enumerate(path, 1) if i in keep)
+            if not new_path:
+                continue
+            groups.setdefault(new_path, []).append(c)
+        cats = []
+        for new_path, members in groups.items():
+            first = members[0]
+            cid = ".".join(new_path)
+            parent = ".".join(new_path[:-1]) or None
+            if len(members) == 1 and first.id == cid:
+                cats.append(dataclasses.replace(first, parent=parent, path=new_path))
+                continue
+            cats.append(dataclasses.replace(
+                first, id=cid, label=cid if len(members) > 1 or first.label == first.id
+                else first.label, parent=parent, path=new_path,
+                patterns=_pooled(m.patterns for m in members),
+                exclude=_pooled(m.exclude for m in members),
+                definition=first.definition if len(members) == 1 else "",
+                examples=first.examples if len(members) == 1 else {}))
+        if not cats:
+            depth = max((len(self.path_of(c.id)) for c in self.categories), default=0)
+            raise LexiconError(f"lexicon {self.name!r} has no categories at levels {chosen} "
+                               f"(its deepest level is {depth}). Choose levels from 1 to "
+                               f"{depth}.")
+        lex = self._copy(cats)
+        lex.path = self.path
+        return lex
+
     def _copy(self, categories) -> "Lexicon":
         return Lexicon(categories, name=self.name, version=self.version,
                        description=self.description, citation=self.citation,
@@ -794,13 +909,26 @@ class Lexicon:
                 "sha256": self.fingerprint()}
 
 
+def _pooled(pattern_lists) -> tuple:
+    """Patterns of several categories, in order, each (text, language) once."""
+    out, seen = [], set()
+    for pats in pattern_lists:
+        for p in pats:
+            key = (p.text.casefold(), p.language)
+            if key not in seen:
+                seen.add(key)
+                out.append(p)
+    return tuple(out)
+
+
 # --------------------------------------------------------------------------- building
 class _Builder:
     """Collects categories and problems while a file is read."""
 
-    def __init__(self, path, strict: bool):
+    def __init__(self, path, strict: bool, *, loose_ids: bool = False):
         self.path = path
         self.strict = strict
+        self.loose_ids = loose_ids
         self.problems: list[Problem] = []
         self.categories: list[Category] = []
         self._ids: dict[str, int | None] = {}
@@ -809,12 +937,13 @@ class _Builder:
         self.problems.append(_Problem(msg, fix, kind=kind, path=self.path, line=line))
 
     def add(self, cid, entries, *, line=None, label="", definition="", parent=None,
-            exclude=(), examples=None, source="", exact=False):
-        """entries/exclude: lists of (text, line)."""
-        if not isinstance(cid, str) or not cid.strip() or not _ID_RE.match(cid.strip()):
+            exclude=(), examples=None, source="", exact=False, path=()):
+        """entries/exclude: lists of (text, line) or (text, line, language)."""
+        rx = _LOOSE_ID_RE if self.loose_ids else _ID_RE
+        if not isinstance(cid, str) or not cid.strip() or not rx.match(cid.strip()):
             self.problem(f"category id {cid!r} is not valid.",
-                         "Give an id without spaces or commas, e.g. 'international_format'.",
-                         line)
+                         "Give an id without commas, tabs or line breaks, e.g. "
+                         "'international_format'.", line)
             return
         cid = cid.strip()
         if cid in self._ids:
@@ -833,7 +962,7 @@ class _Builder:
             id=cid, label=str(label or cid), definition=str(definition or "").strip(),
             parent=None if parent in (None, "") else str(parent), patterns=tuple(pats),
             exclude=tuple(excl), examples=dict(examples or {}), source=str(source or "").strip(),
-            line=line))
+            line=line, path=tuple(path)))
 
     def _patterns(self, cid, entries, exact, what):
         """entries: (text, line) or (text, line, language)."""
@@ -862,7 +991,9 @@ class _Builder:
         return out
 
     def finish(self, **meta) -> Lexicon:
-        errors = [p for p in self.problems if p.kind == "error" or self.strict]
+        # a "note" (what an imported dictionary loses, as quanteda reports it) never stops
+        errors = [p for p in self.problems
+                  if p.kind == "error" or (self.strict and p.kind == "quality")]
         if errors:
             where = f"{self.path}: " if self.path else ""
             n = len(errors)
