@@ -414,3 +414,13 @@ def test_terms_per_language_accept_other_language_codes():
                                                             ["a", "Ultimatum"]]
     with pytest.raises(OptionError, match="unknown language 'fr'"):
         fs.find_matches(c, _lang_lexicon(), settings=fs.MatchSettings(lemmas="auto"))
+
+
+def test_streamed_counts_apply_terms_per_language(tmp_path):
+    # count_matches_stream counts chunk by chunk; each chunk keeps its language column
+    p = tmp_path / "s.csv"
+    pd.read_csv("corpus/karabakh_languages/statements.csv").to_csv(p, index=False)
+    a = fs.count_matches_stream(p, "karabakh_framing_multilingual", by="language", chunksize=5)
+    b = fs.count_matches(fs.read_corpus(p), "karabakh_framing_multilingual", by="language")
+    assert a[["language", "category", "count"]].equals(b[["language", "category", "count"]])
+    assert a["count"].sum() == 35  # the gold occurrences written in dictionary form
