@@ -9,7 +9,7 @@ from frameshift.files import TABLE_FORMATS, csv_bytes, write_table, write_table_
 from frameshift.corpus.readers import read_corpus
 
 __all__ = ["nonneg_int", "positive_int", "int_at_most", "add_group_options", "add_corpus_options",
-           "add_date_format_option", "add_lexicon_option", "add_output_options", "load_corpus",
+           "add_date_format_option", "add_lexicon_option", "add_levels_option", "levels_of", "add_output_options", "load_corpus",
            "load_lexicon", "emit_table", "DEFAULT_CORPUS", "DEFAULT_LEXICON"]
 
 DEFAULT_CORPUS = "karabakh_2023"
@@ -105,13 +105,38 @@ def add_lexicon_option(parser: argparse.ArgumentParser) -> None:
     """``--lexicon NAME|PATH`` (default: the bundled karabakh_framing)."""
     parser.add_argument("--lexicon", default=DEFAULT_LEXICON, metavar="NAME|PATH",
                         help="bundled lexicon name or lexicon file (default: %(default)s)")
+    add_levels_option(parser)
+
+
+def add_levels_option(parser: argparse.ArgumentParser) -> None:
+    """``--levels N[,N...]``: the nesting levels of a nested dictionary to keep."""
+    parser.add_argument("--levels", metavar="N[,N...]", default=None,
+                        help="keep only these nesting levels of a nested dictionary (1 = top), "
+                             "as quanteda's levels=; e.g. --levels 1 or --levels 1,3")
+
+
+def levels_of(args):
+    """The ``--levels`` list of whole numbers >= 1, or None; a clear error otherwise."""
+    text = getattr(args, "levels", None)
+    if text is None:
+        return None
+    try:
+        levels = [int(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        levels = []
+    if not levels or min(levels) < 1:
+        from frameshift.errors import OptionError
+
+        raise OptionError(f"--levels {text}: give whole numbers of 1 or more, separated by "
+                          f"commas (1 = top level), e.g. --levels 1,2.")
+    return levels
 
 
 def load_lexicon(args):
     """Load the lexicon named by ``--lexicon``."""
     from frameshift.lexicon.formats import read_lexicon
 
-    return read_lexicon(args.lexicon)
+    return read_lexicon(args.lexicon, levels=levels_of(args))
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:

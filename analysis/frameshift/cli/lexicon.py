@@ -18,7 +18,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from frameshift.errors import OutputExistsError
-from ._common import (DEFAULT_LEXICON, add_corpus_options, add_group_options, add_match_options,
+from ._common import (DEFAULT_LEXICON, add_corpus_options, add_group_options, add_levels_option,
+                      add_match_options, levels_of,
                       add_output_options, emit_table, int_at_most, load_corpus,
                       match_settings_of, nonneg_int)
 
@@ -59,9 +60,7 @@ def register(sub) -> None:
                    help="output file (.yml/.yaml, .csv, .dic, .cat, .ykd, .lcd, .lc3)")
     q.add_argument("--format", choices=["frameshift", "quanteda"], default=None,
                    help="for a .yml output: frameshift YAML (default) or a quanteda dictionary")
-    q.add_argument("--levels", metavar="N[,N...]", default=None,
-                   help="keep only these nesting levels of a nested dictionary (1 = top), as "
-                        "quanteda's levels=; e.g. --levels 1 or --levels 1,3")
+    add_levels_option(q)
     q.add_argument("--encoding", metavar="CODEC", default=None,
                    help="text encoding of the input file (default UTF-8), e.g. cp1252")
     q.add_argument("--force", action="store_true", help="replace an existing file")
@@ -315,18 +314,7 @@ def _convert(args) -> int:
     from frameshift.lexicon import read_lexicon, write_lexicon
     from frameshift.lexicon.formats import WRITE_SUFFIXES
 
-    levels = None
-    if args.levels is not None:
-        try:
-            levels = [int(x) for x in args.levels.split(",") if x.strip()]
-        except ValueError:
-            levels = []
-        if not levels or min(levels) < 1:
-            from frameshift.errors import OptionError
-
-            raise OptionError(f"--levels {args.levels}: give whole numbers of 1 or more, "
-                              f"separated by commas (1 = top level), e.g. --levels 1,2.")
-    lexicon = read_lexicon(args.lexicon, levels=levels, encoding=args.encoding)
+    lexicon = read_lexicon(args.lexicon, levels=levels_of(args), encoding=args.encoding)
     out = Path(args.out)
     src = lexicon.path
     if out.exists() and not args.force:
