@@ -331,3 +331,13 @@ def test_unattributable_speech_counts_right_when_nobody_is_named(tmp_path):
     ev = evaluate_quotes(_seg(texts["a"]).assign(source="a"), g, texts=texts)
     ev = ev.set_index(["scope", "metric"])["numerator"]
     assert ev["attribution", "speaker_accuracy"] == 2
+
+
+def test_this_was_said_by_sentence_opening_the_next_paragraph_in_azerbaijani():
+    reg = pd.DataFrame({"id": ["aliyev"], "name": ["İlham Əliyev"], "aliases": ["Əliyev"]})
+    art = ('Başlıq\n\n"Biz danışıqlara hazırıq".\n\n'
+           'Xəbər verilir ki, bunu Prezident İlham Əliyev müsahibəsində bildirib.')
+    assert _speakers(art, reg) == ["aliyev"]
+    # without a speech verb in that sentence nothing is given
+    art = 'Başlıq\n\n"Biz danışıqlara hazırıq".\n\nBunu İlham Əliyev də bilir.'
+    assert _speakers(art, reg) == [None]
