@@ -165,7 +165,8 @@ def test_russian_armenian_azerbaijani_reports_scores():
 def test_real_reports_held_out_set_scores():
     """Held-out real reports of session 3 (11 reports, 54 speech quotes, 7 terms), scored once
     when the rules were final (docs/news.md): span F1 0.9996, 42 of 54 speakers right, 2 of 7
-    terms taken as speech. Kept so regressions show; the rules were not changed after it."""
+    terms taken as speech; 49 of 54 after two bugs it showed were fixed (tests of their own in
+    test_news_attribution.py). Kept so regressions show."""
     texts = {p.stem: p.read_text(encoding="utf-8")
              for p in sorted((REAL / "heldout").glob("*.txt"))}
     gold = read_gold_quotes(REAL / "heldout" / "gold.csv", texts)
@@ -173,6 +174,6 @@ def test_real_reports_held_out_set_scores():
     seg = pd.concat([segment_article(t, source=s, actors=REAL / "actors.csv")
                      for s, t in texts.items()])
     ev = evaluate_quotes(seg, gold, texts=texts).set_index(["scope", "metric"])
-    assert ev.loc[("attribution", "end_to_end"), "numerator"] >= 42
+    assert ev.loc[("attribution", "end_to_end"), "numerator"] >= 49
     assert ev.loc[("attribution", "terms_as_speech"), "numerator"] <= 2
     assert ev.loc[("quote", "f1"), "value"] >= 0.99

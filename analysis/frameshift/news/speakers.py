@@ -233,6 +233,9 @@ def _lower_nps(masked: str, lang: dict, out: list, free) -> None:
     for m in lower.finditer(masked):
         a, b = m.start(), m.end()
         head = m.group(2).split()[-1].casefold()
+        if re.match(r"[ \t]+(?:release|releases|conference|briefing|statement|report)\b",
+                    masked[b:b + 20], re.I):
+            continue  # "a press release", "a government statement": a document, not a body
         ext = more.match(masked, b)
         if ext and re.match(r"[ \t]+(?:\(|[A-Z])", masked[b:b + 3]):
             # "the de facto Nagorno-Karabakh Republic (NKR) authorities": the last head
