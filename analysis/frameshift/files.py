@@ -68,6 +68,9 @@ def check_output_path(path, *, force: bool = False, inputs=(), marker: Path | No
     A file counts as written by frameshift when its provenance file (or ``marker``) exists.
     """
 
+    from frameshift.errors import check_path_argument
+
+    check_path_argument(path, "path", "check_output_path")
     path = Path(path)
     target = path.resolve()
     for inp in inputs:
@@ -224,6 +227,9 @@ def write_table_atomic(df, path, *, provenance: dict, force: bool = False, input
     starting like a spreadsheet formula are escaped unless ``escape_formulas=False`` (see
     :func:`escape_formulas`).
     """
+    from frameshift.errors import check_table_argument
+
+    check_table_argument(df, "df", "write_table_atomic")
     path = check_output_path(path, force=force, inputs=inputs)
     data = csv_bytes(df, escape_formulas=escape_formulas)
     record = dict(provenance)
@@ -402,6 +408,10 @@ def write_table(df, path, *, provenance: dict | None = None, force: bool = False
     actor,count
     a,2
     """
+    from frameshift.errors import check_path_argument, check_table_argument
+
+    check_path_argument(path, "path", "write_table")
+    check_table_argument(df, "df", "write_table")
     path = Path(path)
     fmt = TABLE_FORMATS.get(path.suffix.lower())
     if fmt is None:

@@ -1980,7 +1980,10 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
     'alias "Baku" + verb "said"'
     """
     if not isinstance(text, str):
-        raise TypeError(f"segment_article() takes the article text as str, got {type(text)!r}")
+        from frameshift.errors import bad_argument
+
+        raise bad_argument("segment_article", "text", text, "the article text (str)",
+                           "Read a file with read_news(path), or give its text.")
     registry = _read_actors(actors)
     article_date = _article_date(source, date)
     units = _units(text)
@@ -1990,8 +1993,8 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
             u.quotes = _find_quotes(text, u, max_single_words=12 if u.role == "headline"
                                     else 6)
             quotes.extend(u.quotes)
-    attributor = _Attributor(text, units, quotes, registry, article_date)
-    attributor.attribute()
+    if quotes:  # (no quote: nothing to attribute, and finding the speakers is the slow part)
+        _Attributor(text, units, quotes, registry, article_date).attribute()
     outlet_id = _outlet(text, units, source, outlet, registry)
     outlet_stmt = _stmt_id(outlet_id, article_date)
 
@@ -2048,7 +2051,7 @@ def _is_path_like(value) -> bool:
     if isinstance(value, Path):
         return True
     return isinstance(value, str) and "\n" not in value and len(value) < 1000 and (
-        Path(value).exists() or bool(re.search(r"\.(?:txt|md|text)$", value, re.I)))
+        Path(value).exists() or bool(re.search(r"\.(?:txt|md|text|html?)$", value, re.I)))
 
 
 def _carried_by(segments: pd.DataFrame) -> list[str]:
@@ -2079,7 +2082,7 @@ def _carried_by(segments: pd.DataFrame) -> list[str]:
     return out
 
 
-def segment_news(articles, *, actors=None, outlet=None, date=None):
+def segment_news(articles, *, actors=None, outlet=None, date=None, provenance=False):
     """Segment news articles and attribute their quotes, without assembling a corpus.
 
     What ``frameshift quotes`` writes: the segmentation of :func:`read_news` (one row per
@@ -2091,6 +2094,8 @@ def segment_news(articles, *, actors=None, outlet=None, date=None):
     ----------
     articles, actors, outlet, date
         As for :func:`read_news`.
+    provenance : bool, default False
+        Also return the provenance of each article (``meta["articles"]`` of :func:`read_news`).
 
     Returns
     -------
@@ -2098,6 +2103,8 @@ def segment_news(articles, *, actors=None, outlet=None, date=None):
         Columns :data:`SEGMENT_COLUMNS`, the articles one after the other.
     sources : dict
         ``{source id: article text}``.
+    articles : pandas.DataFrame
+        Only with ``provenance=True``: file, format, SHA-256, headline, date, byline per article.
 
     Examples
     --------
@@ -2119,28 +2126,28 @@ def segment_news(articles, *, actors=None, outlet=None, date=None):
     registry = _read_actors(actors)
     sources: dict[str, str] = {}
     parts = []
-    for k, item in enumerate(items):
-        if _is_path_like(item):
-            path = Path(item)
-            if not path.exists() and not path.is_symlink():
-                raise InputNotFoundError(f"{path}: no such article file. Give a UTF-8 text file "
-                                         "(headline on the first line) or the article text.",
-                                         path=path)
-            from frameshift.files import read_text_file
+    # -- inputs (news/inputs.py): folders, text files, saved web pages, provenance ----------
+    from .inputs import (articles_table, check_unique, expand_articles, read_article,
+                         site_outlet, text_article)
 
-            text, source = read_text_file(path), path.stem  # refuses folders, pipes, devices
-            if not text.strip():
-                raise CorpusError(f"{path}: the article file is empty. Give a text with the "
-                                  f"headline on the first line.", path=path)
-        else:
-            text, source = str(item), "article" if k == 0 else f"article{k + 1}"
-        if source in sources:
-            raise OptionError(f"two articles have the source id {source!r}. Rename one file.")
+    read = [read_article(item) if _is_path_like(item) else
+            text_article(str(item), "article" if k == 0 else f"article{k + 1}")
+            for k, item in enumerate(expand_articles(items))]
+    check_unique(read)
+    dates = []
+    for art in read:
+        text, source = art.text, art.source
+        day = _article_date(source, date) or (_article_date("", art.date) if art.date
+                                              else None)
+        dates.append(day)
+        # -- end of inputs --
         sources[source] = text
-        parts.append(segment_article(text, source=source, actors=registry, outlet=outlet,
-                                     date=date))
+        parts.append(segment_article(text, source=source, actors=registry,
+                                     outlet=outlet or site_outlet(art, registry), date=day))
     segments = pd.concat(parts, ignore_index=True)
     segments["carried_by"] = _carried_by(segments)
+    if provenance:
+        return segments, sources, articles_table(read, dates)
     return segments, sources
 
 
@@ -2150,9 +2157,13 @@ def read_news(articles, *, actors=None, outlet=None, date=None, name: str = "new
     Parameters
     ----------
     articles : str, path, or list of them
-        Article file(s) (UTF-8 text, headline on the first line), or article text itself.
-        A file's stem is its source id (``commonspace-2023-03-28``); a text's is ``article``
-        (``article2``, ... for several).
+        Article file(s) (UTF-8 text, headline on the first line; or a saved web page,
+        ``.html``/``.htm``, whose main text, headline, date and byline are extracted, see
+        :mod:`frameshift.news.html`), folder(s) of them (every ``.txt``, ``.html``, ``.htm``
+        in name order, see :mod:`frameshift.news.inputs`), or article text itself. A file's
+        stem is its source id (``commonspace-2023-03-28``); a text's is ``article``
+        (``article2``, ... for several). The article date is ``date=``, else a
+        ``YYYY-MM-DD`` in the file name, else the date the web page gives.
     actors : DataFrame, str or path, optional
         Actor registry (see :func:`segment_article`). Outlets not in it are added to the
         corpus registry with group ``"outlet"``.
@@ -2171,6 +2182,8 @@ def read_news(articles, *, actors=None, outlet=None, date=None, name: str = "new
         outlets counts once: repeated fragments are dropped by
         :func:`frameshift.corpus.corpus_from_segments` (see ``Corpus.fragments``, which also
         holds the segmentation with its ``evidence`` and ``confidence``).
+        ``meta["articles"]`` is the provenance of each article (file, format, SHA-256 of
+        its bytes, headline, date, byline; for a web page the extraction tool and version).
 
     Examples
     --------
@@ -2188,7 +2201,8 @@ def read_news(articles, *, actors=None, outlet=None, date=None, name: str = "new
     from frameshift.corpus.segments import corpus_from_segments
 
     registry = _read_actors(actors)
-    segments, sources = segment_news(articles, actors=registry, outlet=outlet, date=date)
+    segments, sources, articles_prov = segment_news(articles, actors=registry, outlet=outlet,
+                                                    date=date, provenance=True)
     reg = registry.copy()
     extra = sorted(set(segments["actor"].dropna()) - set(reg["id"]))
     new = [i for i in extra if i.startswith(UNREGISTERED_PREFIX)]
@@ -2226,6 +2240,7 @@ def read_news(articles, *, actors=None, outlet=None, date=None, name: str = "new
     attributed = segments[segments["statement_id"].notna()].reset_index(drop=True)
     corpus = corpus_from_segments(sources, attributed, actors=reg, statements=meta, name=name)
     corpus.meta["segments"] = segments
+    corpus.meta["articles"] = articles_prov  # provenance per article
     return corpus
 
 
@@ -2245,6 +2260,9 @@ def read_segments(path) -> pd.DataFrame:
     >>> seg["start"].tolist(), seg["end"].tolist(), seg["actor"].isna().tolist()
     ([0, 43], [42, 80], [False, True])
     """
+    from frameshift.errors import check_path_argument
+
+    check_path_argument(path, "path", "read_segments")
     path = Path(path)
     if not path.is_file():
         raise InputNotFoundError(f"{path}: no such segmentation file. Give a CSV with columns "
