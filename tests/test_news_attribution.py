@@ -331,3 +331,28 @@ def test_unattributable_speech_counts_right_when_nobody_is_named(tmp_path):
     ev = evaluate_quotes(_seg(texts["a"]).assign(source="a"), g, texts=texts)
     ev = ev.set_index(["scope", "metric"])["numerator"]
     assert ev["attribution", "speaker_accuracy"] == 2
+
+
+def test_this_was_said_by_sentence_opening_the_next_paragraph_in_azerbaijani():
+    reg = pd.DataFrame({"id": ["aliyev"], "name": ["İlham Əliyev"], "aliases": ["Əliyev"]})
+    art = ('Başlıq\n\n"Biz danışıqlara hazırıq".\n\n'
+           'Xəbər verilir ki, bunu Prezident İlham Əliyev müsahibəsində bildirib.')
+    assert _speakers(art, reg) == ["aliyev"]
+    # without a speech verb in that sentence nothing is given
+    art = 'Başlıq\n\n"Biz danışıqlara hazırıq".\n\nBunu İlham Əliyev də bilir.'
+    assert _speakers(art, reg) == [None]
+
+
+def test_a_statement_echoed_by_a_participle_is_not_its_authors_content():
+    # "saying that" owns the that-clause: Tatar speaks, not Guterres
+    reg = pd.DataFrame({"id": ["tatar", "guterres"], "name": ["Ersin Tatar", "Antonio Guterres"],
+                        "aliases": ["Tatar", "Guterres"]})
+    art = ("T\n\nTatar echoed Guterres' statement, saying that \"there is no common ground.\" "
+           'He noted that "there are two states."')
+    assert _speakers(art, reg) == ["tatar", "tatar"]
+
+
+def test_a_press_release_is_a_document_not_a_body():
+    art = ('T\n\nThe talks failed "in the end," according to a press release from the Ministry '
+           'of Foreign Affairs (MAE).')
+    assert _speakers(art) == ["narnia_mfa"]

@@ -174,7 +174,10 @@ def _passive_from(text: str, a: int, b: int) -> int:
     return max(a, k - 9)
 
 
-_ACCORDING_RE = re.compile(r"(?i)(?<![\w-])according\s+to\s+(?:the\s+)?$")
+_ACCORDING_RE = re.compile(
+    r"(?i)(?<![\w-])according\s+to\s+(?:the\s+|an?\s+|its\s+)?(?:(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|press\s+release|release|communiqu[eé]|report|message|website)\s+"
+    r"(?:from|of|by|issued\s+by|on)\s+(?:the\s+)?)?$")
 _POSSESSIVE_NOUN_RE = re.compile(
     r"(?i)^(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?(?:position|view|views|stance|claim|call|calls|"
     r"demand|demands|statement|words|invitation|response|proposal|offer|message|insistence|"
@@ -1680,6 +1683,8 @@ class _Attributor:
             that = re.compile(r"(?i)(?<![\w-])that(?![\w-])").search(masked, b, min(pos, b + 250))
             if that is None:
                 continue
+            if _VERB_RE.search(masked, b, that.start()):
+                return None  # "echoed X's statement, saying that": the that-clause is the verb's
             between = masked[that.end():pos]
             if any(v.group().casefold().endswith("ing") or re.search(
                     r"\0[”\"’»]?\s*,?\s*(?:[\w-]+\s+){0,3}$", masked[that.end():v.start()])

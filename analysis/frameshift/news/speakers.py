@@ -163,55 +163,54 @@ def _name_run(masked: str, toks: list, lang: dict, out: list, lower_before) -> N
     title alone."""
     titles, orgs, stop = lang["titles"], lang["organisations"], lang["not_names"]
     syn = lang["title_synonyms"]
-    if True:
-        # drop leading words that cannot start a name ("The", "In", "Speaking")
-        while toks and toks[0][2].casefold().strip(".") in stop:
-            toks = toks[1:]
-        while toks and toks[-1][2].casefold() in ("of", "the", "for", "and"):
-            toks = toks[:-1]
-        if not toks:
-            return
-        lw = [t[2].casefold().rstrip(".") for t in toks]
-        # a title before the name: "Foreign Minister Ararat Mirzoyan"
-        last_title = max((i for i, w in enumerate(lw) if w in titles), default=-1)
-        org = any(w in orgs for w in lw)
-        a, b = toks[0][0], toks[-1][1]
-        if org:
-            surface = masked[a:b]
-            out.append(NameMention(a, b, surface, "body", surface,
-                                   {syn.get(w, w) for w in lw}))
-            return
-        rest = lw[last_title + 1:] if last_title >= 0 else []
-        if rest and rest[0] in ("of", "for") and len(rest) <= 3:
-            # "Prime Minister of Serbia", "Foreign Minister of Armenia": a title
-            surface = masked[a:b]
-            out.append(NameMention(a, b, surface, "title", surface,
-                                   {syn.get(w, w) for w in lw}))
-            return
-        if rest and rest[0] in ("of", "for"):
-            # "Foreign Minister of Armenia Ararat Mirzoyan": the name is the last two words
-            name_toks = toks[-2:]
-            lw = lw[:-2]
-            last_title = len(lw) - 1
-        if last_title >= 0 and last_title < len(toks) - 1:
-            name_toks = toks[last_title + 1:] if not (rest and rest[0] in ("of", "for")) \
-                else name_toks
-            ctx = {syn.get(w, w) for w in lw[:last_title + 1]}
-        elif last_title >= 0:
-            surface = masked[a:b]
-            out.append(NameMention(a, b, surface, "title", surface,
-                                   {syn.get(w, w) for w in lw}))
-            return
-        else:
-            name_toks, ctx = toks, set()
-        na, nb = name_toks[0][0], name_toks[-1][1]
-        surface = masked[na:nb]
-        if len(name_toks) == 1 and len(surface) < 3:
-            return
-        if len(name_toks) == 1 and surface.endswith("s") and _starts_sentence(
-                masked, na) and not lower_before(surface):
-            return  # "Observers in ... said": a plural common noun starting a sentence
-        out.append(NameMention(na, nb, surface, "person", surface, ctx))
+    # drop leading words that cannot start a name ("The", "In", "Speaking")
+    while toks and toks[0][2].casefold().strip(".") in stop:
+        toks = toks[1:]
+    while toks and toks[-1][2].casefold() in ("of", "the", "for", "and"):
+        toks = toks[:-1]
+    if not toks:
+        return
+    lw = [t[2].casefold().rstrip(".") for t in toks]
+    # a title before the name: "Foreign Minister Ararat Mirzoyan"
+    last_title = max((i for i, w in enumerate(lw) if w in titles), default=-1)
+    org = any(w in orgs for w in lw)
+    a, b = toks[0][0], toks[-1][1]
+    if org:
+        surface = masked[a:b]
+        out.append(NameMention(a, b, surface, "body", surface,
+                               {syn.get(w, w) for w in lw}))
+        return
+    rest = lw[last_title + 1:] if last_title >= 0 else []
+    if rest and rest[0] in ("of", "for") and len(rest) <= 3:
+        # "Prime Minister of Serbia", "Foreign Minister of Armenia": a title
+        surface = masked[a:b]
+        out.append(NameMention(a, b, surface, "title", surface,
+                               {syn.get(w, w) for w in lw}))
+        return
+    if rest and rest[0] in ("of", "for"):
+        # "Foreign Minister of Armenia Ararat Mirzoyan": the name is the last two words
+        name_toks = toks[-2:]
+        lw = lw[:-2]
+        last_title = len(lw) - 1
+    if last_title >= 0 and last_title < len(toks) - 1:
+        name_toks = toks[last_title + 1:] if not (rest and rest[0] in ("of", "for")) \
+            else name_toks
+        ctx = {syn.get(w, w) for w in lw[:last_title + 1]}
+    elif last_title >= 0:
+        surface = masked[a:b]
+        out.append(NameMention(a, b, surface, "title", surface,
+                               {syn.get(w, w) for w in lw}))
+        return
+    else:
+        name_toks, ctx = toks, set()
+    na, nb = name_toks[0][0], name_toks[-1][1]
+    surface = masked[na:nb]
+    if len(name_toks) == 1 and len(surface) < 3:
+        return
+    if len(name_toks) == 1 and surface.endswith("s") and _starts_sentence(
+            masked, na) and not lower_before(surface):
+        return  # "Observers in ... said": a plural common noun starting a sentence
+    out.append(NameMention(na, nb, surface, "person", surface, ctx))
 
 
 def _lower_nps(masked: str, lang: dict, out: list, free) -> None:
@@ -233,6 +232,9 @@ def _lower_nps(masked: str, lang: dict, out: list, free) -> None:
     for m in lower.finditer(masked):
         a, b = m.start(), m.end()
         head = m.group(2).split()[-1].casefold()
+        if re.match(r"[ \t]+(?:release|releases|conference|briefing|statement|report)\b",
+                    masked[b:b + 20], re.I):
+            continue  # "a press release", "a government statement": a document, not a body
         ext = more.match(masked, b)
         if ext and re.match(r"[ \t]+(?:\(|[A-Z])", masked[b:b + 3]):
             # "the de facto Nagorno-Karabakh Republic (NKR) authorities": the last head
