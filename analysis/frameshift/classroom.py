@@ -37,7 +37,8 @@ import pandas as pd
 from frameshift.errors import FrameshiftError, OptionError
 
 __all__ = ["check", "grade", "questions", "normalise_answer", "answer_digest", "add_category",
-           "remove_headline", "Verdict", "NOT_ANSWERED", "EXERCISES"]
+           "remove_headline", "Verdict", "NOT_ANSWERED", "EXERCISES", "pair_coding_sample",
+           "check_pair_alpha", "PAIR_EXERCISE"]
 
 #: Text printed for a placeholder answer; the notebook tests look for it.
 NOT_ANSWERED = "not answered yet"
@@ -705,3 +706,139 @@ EXERCISES["ex_sentences"] = {
              "does a p that cannot be small say?"),
 }
 __all__ += ["simulate_shift"]
+# --------------------------------------------------------------------------- pairs code a sample
+# (issue 14) Two students code the same KWIC sample on their own, then compute how far they
+# agree. The expected values depend on the two students' own codes, so they are computed at
+# check time and never printed.
+
+#: Exercise name printed by :func:`check_pair_alpha`.
+PAIR_EXERCISE = "pairs"
+
+
+def pair_coding_sample(*, per_category: int = 2, seed: int = 0, window: int = 6,
+                       corpus: str = _KARABAKH, lexicon: str = _LEXICON) -> pd.DataFrame:
+    """The KWIC sample a pair of students codes: the same lines for both, for a given seed.
+
+    One row per match (up to ``per_category`` per category, seeded), with the KWIC line, the
+    category's label and definition (its coding rule), and an empty ``code`` column: each
+    student writes 1 (an instance of the category) or 0 into their own copy.
+
+    Examples
+    --------
+    >>> s = pair_coding_sample(per_category=1, seed=3)
+    >>> list(s.columns)
+    ['unit', 'category', 'label', 'kwic', 'definition', 'code']
+    >>> s.equals(pair_coding_sample(per_category=1, seed=3)), bool(s["code"].isna().all())
+    (True, True)
+    """
+    from frameshift.corpus import read_corpus
+    from frameshift.lexicon import read_lexicon
+    from frameshift.measures.validation import coding_sheet, validation_sample
+
+    lex = read_lexicon(lexicon)
+    sample = validation_sample(read_corpus(corpus), lex, per_category=per_category,
+                               sentences_per_category=0, window=window, seed=seed)
+    sheet = coding_sheet(sample, lex)
+    out = sheet[["unit", "category", "label", "kwic", "definition"]].copy()
+    out["code"] = pd.array([pd.NA] * len(out), dtype="Int64")
+    return out.reset_index(drop=True)
+
+
+def _pair_codes(codes, who):
+    if isinstance(codes, pd.DataFrame):
+        if "code" not in codes.columns:
+            raise OptionError(f"{who}: the table has no 'code' column.")
+        codes = codes["code"]
+    values = list(codes)
+    bad = [(i, v) for i, v in enumerate(values)
+           if not (_is_number(v) and not isinstance(v, bool) and float(v) in (0.0, 1.0))]
+    return [None if bad and i in dict(bad) else int(v) for i, v in enumerate(values)], bad
+
+
+def check_pair_alpha(codes_a, codes_b, *, disagreements=..., agreement=..., alpha=...,
+                     tolerance: float = 0.005, show: bool = True) -> list:
+    """Self-check for a pair of coders: disagreements, percent agreement, Krippendorff's alpha.
+
+    Each student codes the same :func:`pair_coding_sample`; the pair then counts the lines
+    they disagree on (q1), computes their percent agreement (q2) and their nominal
+    Krippendorff's alpha (q3) -- by hand from the coincidence matrix, or with
+    :func:`frameshift.krippendorff_alpha`. Leave an answer as ``...`` until it is done.
+
+    Parameters
+    ----------
+    codes_a, codes_b : sequence of 0/1, or the coded sample tables
+    disagreements, agreement, alpha : number or ``...``
+    tolerance : float, default 0.005
+        Allowed difference for the agreement and alpha.
+    show : bool, default True
+        Print one line per question (✓ / ✗ with a hint / … not answered yet).
+
+    Returns
+    -------
+    list of Verdict
+        The expected values are computed from the pair's own codes and never shown.
+
+    Examples
+    --------
+    >>> a = [1, 1, 0, 0, 1]
+    >>> b = [1, 0, 0, 0, 1]
+    >>> v = check_pair_alpha(a, b, disagreements=1, agreement=..., alpha=0.5)
+    ✓ pairs q1: correct.
+    … pairs q2: not answered yet. Replace ... with your answer and run the cell again.
+    ✗ pairs q3: not right yet. Build the coincidence matrix from the pairable lines (each line coded 0/0, 1/1 or 0/1 adds two ordered pairs), then alpha = 1 - (n - 1) * (o01 + o10) / (2 * n0 * n1), with n0, n1 the totals of the matrix's rows.
+    """
+    from frameshift.measures.reliability import krippendorff_alpha
+
+    a, bad_a = _pair_codes(codes_a, "first coder")
+    b, bad_b = _pair_codes(codes_b, "second coder")
+    answers = {"q1": disagreements, "q2": agreement, "q3": alpha}
+    problems = []
+    if len(a) != len(b):
+        problems.append(f"the two coders have {len(a)} and {len(b)} codes: code the same "
+                        "sample, one code per line")
+    for who, bad in (("first", bad_a), ("second", bad_b)):
+        if bad:
+            i, v = bad[0]
+            problems.append(f"the {who} coder's line {i + 1} has {v!r}: write 1 or 0 on every "
+                            f"line ({len(bad)} line(s) to fix)")
+    verdicts = []
+    if problems:
+        msg = "Fix the codes first: " + "; ".join(problems) + "."
+        verdicts = [Verdict(PAIR_EXERCISE, q, "unanswered" if _unanswered(ans) else "wrong",
+                            msg if not _unanswered(ans) else
+                            "Replace ... with your answer and run the cell again.")
+                    for q, ans in answers.items()]
+    else:
+        n_dis = sum(x != y for x, y in zip(a, b))
+        expected = {"q1": float(n_dis), "q2": 1 - n_dis / len(a) if a else math.nan,
+                    "q3": krippendorff_alpha([a, b]) if a else math.nan}
+        hints = {
+            "q1": "Count the lines where one coder wrote 1 and the other 0.",
+            "q2": "Agreement is the share of lines with the same code: (lines - "
+                  "disagreements) / lines, a number between 0 and 1.",
+            "q3": "Build the coincidence matrix from the pairable lines (each line coded 0/0, "
+                  "1/1 or 0/1 adds two ordered pairs), then alpha = 1 - (n - 1) * (o01 + o10) "
+                  "/ (2 * n0 * n1), with n0, n1 the totals of the matrix's rows.",
+        }
+        for q, ans in answers.items():
+            if _unanswered(ans):
+                verdicts.append(Verdict(PAIR_EXERCISE, q, "unanswered",
+                                        "Replace ... with your answer and run the cell again."))
+                continue
+            want = expected[q]
+            if not _is_number(ans) or isinstance(ans, bool):
+                verdicts.append(Verdict(PAIR_EXERCISE, q, "wrong", "Answer with a number."))
+                continue
+            if isinstance(want, float) and math.isnan(want):
+                ok = isinstance(ans, float) and math.isnan(ans)
+                hint = ("Both coders gave every line the same single code: alpha is "
+                        "undefined (nan) when there is no variation.")
+            else:
+                ok = abs(float(ans) - want) <= (0 if q == "q1" else tolerance)
+                hint = hints[q]
+            verdicts.append(Verdict(PAIR_EXERCISE, q, "correct" if ok else "wrong",
+                                    "" if ok else hint))
+    if show:
+        for v in verdicts:
+            print(v)
+    return verdicts

@@ -243,10 +243,13 @@ def _stop_words() -> frozenset:
     return frozenset(ENGLISH_STOP_WORDS)
 
 
-_DISPERSION_TERMS = ("reintegration", "talks", "coercion", "impose", "ready-made solutions",
-                     "imposition", "internationally established negotiation format",
-                     "obligations", "equal rights", "de facto", "Artsakh", "Stepanakert",
-                     "NKR")
+# matched terms as karabakh_framing 0.2.0 counts them (issue 14: "talks" is no longer counted
+# as de-escalation, "obligations" is matched inside the whole phrase)
+_DISPERSION_TERMS = ("reintegration", "instrastructure", "coercion", "impose",
+                     "ready-made solutions", "imposition",
+                     "internationally established negotiation format",
+                     "implementation by the parties of their obligations", "equal rights",
+                     "de facto", "Artsakh", "Stepanakert", "NKR")
 
 
 def _statement_tokens(ctx: _Context, corpus_name: str) -> pd.DataFrame:
@@ -450,7 +453,9 @@ def _render(fig, fmt: str) -> bytes:
 
 
 def _csv_bytes(table: pd.DataFrame) -> bytes:
-    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    from frameshift.files import csv_bytes
+
+    return csv_bytes(table)  # formula-leading text escaped (OWASP), numbers as numbers
 
 
 def _sha(data: bytes) -> str:
@@ -476,13 +481,35 @@ def _read_manifest(path: Path) -> dict:
     return rec if isinstance(rec, dict) else {}
 
 
+#: Written before the first figure file of a run and removed after its manifest: the names
+#: and SHA-256 of the files the run writes, so that the rerun after a kill recognises them.
+PENDING = ".manifest.json.pending"
+
+
+def _pending_ours(out: Path) -> dict:
+    """Files of a killed run (name -> SHA-256): named in its pending record and still holding
+    the bytes it wrote (a file changed or put there since is not ours)."""
+    rec = _read_manifest(out / PENDING) if out.is_dir() else {}
+    if rec.get("package") != "frameshift" or not isinstance(rec.get("files"), dict):
+        return {}
+    return {name: sha for name, sha in rec["files"].items()
+            if isinstance(name, str) and "/" not in name and (out / name).is_file()
+            and _sha((out / name).read_bytes()) == sha}
+
+
 def _check_out_dir(out: Path, files, *, force: bool) -> None:
     if out.exists() and not out.is_dir():
         raise OutputExistsError(f"{out}: exists and is not a folder. Give a folder for "
                                 "--out.", path=out)
     marker = out / MANIFEST
+    ours = _pending_ours(out)  # a killed run's files: recognised, replaced
     for name in files:
-        check_output_path(out / name, force=force, marker=marker)
+        if name not in ours:
+            check_output_path(out / name, force=force, marker=marker)
+
+
+def _write_pending(out: Path, pending: dict) -> None:
+    atomic_write_bytes(out / PENDING, (json.dumps(pending, indent=2) + "\n").encode("utf-8"))
 
 
 def rendering_versions() -> dict:
@@ -534,12 +561,16 @@ def build_figures(out_dir, *, only=None, force=False, progress=None) -> dict:
     entries = dict(old.get("figures", {})) if old.get("package") == "frameshift" else {}
     ctx = _Context()
     settings = _settings_record()
+    pending = {"package": "frameshift", "files": _pending_ours(out)}
     for fid in ids:
         spec = REGISTRY[fid]
         data = spec.data(ctx)
         fig, _ = draw_figure(fid, data=data)
         blobs = {"png": _render(fig, "png"), "pdf": _render(fig, "pdf"),
                  "csv": _csv_bytes(data.table)}
+        # the record first, then the files: a kill leaves only files the record names
+        pending["files"].update({f"{fid}.{ext}": _sha(blob) for ext, blob in blobs.items()})
+        _write_pending(out, pending)
         for ext, blob in blobs.items():
             atomic_write_bytes(out / f"{fid}.{ext}", blob)
         entries[fid] = {
@@ -561,4 +592,5 @@ def build_figures(out_dir, *, only=None, force=False, progress=None) -> dict:
                 "figures": {f: entries[f] for f in order}}
     atomic_write_bytes(manifest_path, (json.dumps(manifest, indent=2, sort_keys=False,
                                                   ensure_ascii=False) + "\n").encode("utf-8"))
+    (out / PENDING).unlink(missing_ok=True)
     return manifest

@@ -252,13 +252,44 @@ def count_matches_parallel(corpus, lexicon, *, by="actor", n_jobs: int | None = 
     _check_by(st, cols)
     lex, cats = _categories(lexicon)
     ranges = split_statements(st, parts or n_jobs)
-    chunks = [st.iloc[a:b] for a, b in ranges]
-    if n_jobs == 1 or len(chunks) == 1:
-        partials = [partial_counts(ch, lex, by=cols, **options) for ch in chunks]
-    else:
-        with ProcessPoolExecutor(max_workers=min(n_jobs, len(chunks)),
-                                 mp_context=_context(start_method)) as pool:
-            futures = [pool.submit(partial_counts, ch, lex, by=cols, **options)
-                       for ch in chunks]
-            partials = [f.result() for f in futures]
+    if n_jobs == 1 or len(ranges) == 1:
+        partials = [partial_counts(st.iloc[a:b], lex, by=cols, **options) for a, b in ranges]
+        return combine_counts(partials, by=cols, categories=cats)
+    ctx = _context(start_method)
+    global _FORKED
+    forked = ctx.get_start_method() == "fork"
+    if forked:
+        # Forked workers see the statements and the lexicon in the memory they inherit: only
+        # the row ranges go to them and only the small partial tables come back (nothing
+        # text-sized is pickled).
+        _FORKED = (st, lex, cols, options)
+    # With one part per process, the last part is counted here while the workers count the
+    # others (one process fewer to start).
+    here = len(ranges) <= n_jobs
+    sent = ranges[:-1] if here else ranges
+    try:
+        with ProcessPoolExecutor(max_workers=min(n_jobs - here, len(sent)),
+                                 mp_context=ctx) as pool:
+            if forked:
+                futures = [pool.submit(_count_range, a, b) for a, b in sent]
+            else:
+                futures = [pool.submit(partial_counts, st.iloc[a:b], lex, by=cols, **options)
+                           for a, b in sent]
+            partials = []
+            if here:
+                a, b = ranges[-1]
+                partials = [partial_counts(st.iloc[a:b], lex, by=cols, **options)]
+            partials = [f.result() for f in futures] + partials
+    finally:
+        _FORKED = None
     return combine_counts(partials, by=cols, categories=cats)
+
+
+# (statements, lexicon, by columns, options) of the running count_matches_parallel, for
+# workers started by fork.
+_FORKED = None
+
+
+def _count_range(a: int, b: int) -> pd.DataFrame:
+    st, lex, cols, options = _FORKED
+    return partial_counts(st.iloc[a:b], lex, by=cols, **options)

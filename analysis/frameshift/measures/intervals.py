@@ -102,8 +102,10 @@ def rate_diff_interval(counts_a, tokens_a, counts_b, tokens_b, *, level=0.95, pe
     """
     from scipy import stats
 
-    ca = np.atleast_2d(np.asarray(counts_a, dtype=float))
-    cb = np.atleast_2d(np.asarray(counts_b, dtype=float))
+    from frameshift.errors import numbers_argument
+
+    ca = np.atleast_2d(numbers_argument(counts_a, "counts_a", "rate interval"))
+    cb = np.atleast_2d(numbers_argument(counts_b, "counts_b", "rate interval"))
     ta = np.asarray(tokens_a, dtype=float).ravel()
     tb = np.asarray(tokens_b, dtype=float).ravel()
     va, vb = _cluster_var(ca, ta), _cluster_var(cb, tb)
@@ -140,8 +142,10 @@ def rate_ratio_interval(counts_a, tokens_a, counts_b, tokens_b, *, level=0.95):
     """
     from scipy import stats
 
-    ca = np.atleast_2d(np.asarray(counts_a, dtype=float))
-    cb = np.atleast_2d(np.asarray(counts_b, dtype=float))
+    from frameshift.errors import numbers_argument
+
+    ca = np.atleast_2d(numbers_argument(counts_a, "counts_a", "rate interval"))
+    cb = np.atleast_2d(numbers_argument(counts_b, "counts_b", "rate interval"))
     ta = np.asarray(tokens_a, dtype=float).ravel()
     tb = np.asarray(tokens_b, dtype=float).ravel()
     xa, dfa = _dispersion(ca, ta)

@@ -141,10 +141,13 @@ def fightin_words(y_target, y_reference, *, prior):
 
 
 def _table(a, b, n_a, n_b):
-    a = np.asarray(a, dtype=float)
-    b = np.asarray(b, dtype=float)
-    n_a = np.broadcast_to(np.asarray(n_a, dtype=float), a.shape)
-    n_b = np.broadcast_to(np.asarray(n_b, dtype=float), a.shape)
+    from frameshift.errors import numbers_argument
+
+    what = "g2/chi2/log_ratio/fightin_words"
+    a = numbers_argument(a, "the counts of the first group", what)
+    b = numbers_argument(b, "the counts of the second group", what)
+    n_a = np.broadcast_to(numbers_argument(n_a, "the first group's total", what), a.shape)
+    n_b = np.broadcast_to(numbers_argument(n_b, "the second group's total", what), a.shape)
     if np.any(a > n_a) or np.any(b > n_b):
         raise ValueError("A term count exceeds its group's total number of tokens.")
     return a, b, n_a, n_b

@@ -119,6 +119,9 @@ def distributions(counts, *, by="statement_id", smoothing=0.5, order=None):
     >>> p.round(3).tolist()
     [[0.875, 0.125], [0.5, 0.5]]
     """
+    from frameshift.errors import check_table_argument
+
+    check_table_argument(counts, "counts", "distributions", "count_matches(...)")
     keys = [by] if isinstance(by, str) else list(by)
     missing = [c for c in [*keys, "category", "count"] if c not in counts.columns]
     if missing:

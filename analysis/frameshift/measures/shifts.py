@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from frameshift.progress import progress
-from frameshift.errors import OptionError
+from frameshift.errors import OptionError, check_table_argument
 from frameshift.matching.engine import categories_of, find_matches, rates, settings_of
 from frameshift.matching.shortness import MIN_SENTENCES as _SHORT_MIN_SENTENCES
 from frameshift.matching.shortness import ShortTextWarning
@@ -111,6 +111,7 @@ def frame_profiles(counts, *, by="statement_id", smoothing=0.5):
     0     x    peace      3     300  10.000000   0.75             0.7
     1     x      war      1     300   3.333333   0.25             0.3
     """
+    check_table_argument(counts, "counts", "frame_profiles", "count_matches(...)")
     keys = [by] if isinstance(by, str) else list(by)
     need = [*keys, "category", "count", "tokens"]
     missing = [c for c in need if c not in counts.columns]
@@ -145,7 +146,9 @@ def _xlog2(x, y):
 
 
 def _normalise(x):
-    x = np.asarray(x, dtype=float)
+    from frameshift.errors import numbers_argument
+
+    x = numbers_argument(x, "the distribution", "jsd/kl_divergence/cosine_distance")
     tot = x.sum(axis=-1, keepdims=True)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(tot > 0, x / tot, np.nan)
@@ -292,9 +295,11 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
     >>> print(t.loc[t["measure"].eq("jsd"), "ci_method"].iloc[0])
     none: 4 and 5 matches; a divergence interval needs >= 25 per statement (plug-in bias); read p
     """
-    ca_s = np.atleast_2d(np.asarray(counts_a, dtype=float))
-    cb_s = np.atleast_2d(np.asarray(counts_b, dtype=float))
-    ta_s = np.asarray(tokens_a, dtype=float).ravel()
+    from frameshift.errors import numbers_argument
+
+    ca_s = np.atleast_2d(numbers_argument(counts_a, "counts_a", "shift_from_sentences"))
+    cb_s = np.atleast_2d(numbers_argument(counts_b, "counts_b", "shift_from_sentences"))
+    ta_s = numbers_argument(tokens_a, "tokens_a", "shift_from_sentences").ravel()
     tb_s = np.asarray(tokens_b, dtype=float).ravel()
     if ca_s.shape[1] != cb_s.shape[1]:
         raise ValueError(f"counts_a has {ca_s.shape[1]} categories but counts_b has "
@@ -574,6 +579,7 @@ def make_pairs(statements, *, pairs="consecutive", within_actor=False):
     [('a1', 'b1'), ('a1', 'a2'), ('b1', 'a2')]
     """
     st = statements.statements if hasattr(statements, "statements") else statements
+    check_table_argument(st, "statements", "make_pairs", "Corpus.statements (or give the Corpus)")
     ids = st["statement_id"].astype(str).tolist()
     if isinstance(pairs, str):
         if pairs not in ("consecutive", "all"):
