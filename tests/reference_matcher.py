@@ -665,7 +665,8 @@ def count_matches(corpus, lexicon, *, by="actor", case_sensitive: bool = False,
     >>> from frameshift.corpus import from_frame
     >>> c = from_frame(pd.DataFrame({"statement_id": ["a", "b"], "actor": ["baku", "nk"],
     ...     "text": ["Reintegration now.", "No coercion, no reintegration."]}))
-    >>> count_matches(c, {"reint": ["reintegration"], "coercion": ["coercion"]})
+    >>> count_matches(c, {"reint": ["reintegration"], "coercion": ["coercion"]})[[
+    ...     "actor", "category", "count", "negated", "tokens", "per_1000", "share"]]
       actor  category  count  negated  tokens  per_1000  share
     0  baku     reint      1        0       2     500.0    1.0
     1  baku  coercion      0        0       2       0.0    0.0

@@ -64,7 +64,7 @@ def test_ntr_from_counts_table():
     t = ntr(c, smoothing=0)
     assert list(t.columns) == ["statement_id", "position", "window", "novelty", "transience",
                                "resonance", "short_text"]
-    assert not t["short_text"].any()          # 10 matches each: at the threshold, not below
+    assert not t["short_text"].any()          # no short_text column in the counts: none flagged
     assert t["novelty"].iloc[1] == pytest.approx(0.531004, abs=5e-7)
     # smoothing pulls the middle distribution to (9.5/11, 1.5/11): smaller novelty
     assert ntr(c, smoothing=0.5)["novelty"].iloc[1] < t["novelty"].iloc[1]
