@@ -1482,6 +1482,10 @@ def evaluate_segmentation(auto: pd.DataFrame, gold: pd.DataFrame, *, texts: dict
        recall  0.800
            f1  0.889
     """
+    from frameshift.errors import check_table_argument
+
+    check_table_argument(auto, "auto", "evaluate_segmentation", "segment_article(...)")
+    check_table_argument(gold, "gold", "evaluate_segmentation", "read_segments(path)")
     auto = auto.copy()
     gold = gold.copy()
     a_src, g_src = set(auto["source"]), set(gold["source"])
