@@ -157,6 +157,9 @@ def detect_language(text: str) -> tuple[str | None, float]:
     >>> detect_language("Reintegration talks")
     ('en', 1.0)
     """
+    from frameshift.errors import check_text_argument
+
+    check_text_argument(text, "text", "detect_language")
     counts: dict[str, int] = {}
     az = 0
     for ch in text:
