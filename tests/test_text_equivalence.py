@@ -28,7 +28,7 @@ def reference_tokenize(texts, *, with_offsets=False, casefold=True):
         surf = [text[a:b] for a, b in spans]
         raw = []
         for s in surf:
-            if s[0] in ".!?\u0589\n":  # U+0589 Armenian full stop
+            if s[0] in ".!?\u0589\n:":  # U+0589 Armenian full stop; ":" the Armenian colon one
                 raw.append(-1 if s[0] != "\n" else -3)
                 continue
             if s not in surface_id:
@@ -129,3 +129,64 @@ def test_fast_pattern_finds_what_the_documented_pattern_finds():
     texts = read_corpus("inaugural").statements["text"].tolist()[:10]
     for t in texts + ["a-b-", "x''y", "1,2,,3", "U.S..", "\n \n\n"]:
         assert T._findall(t) == T._TOKEN_RE.findall(t)
+
+
+# The compiled scan (frameshift/text/_scan.c) against the regular expression it replaces.
+needs_c = pytest.mark.skipif(T._cscan is None, reason="the C scan was not built (no compiler)")
+
+
+def _c_tokens(text):
+    class Vocab(dict):
+        def __missing__(self, key):
+            self[key] = len(self)
+            return self[key]
+    vocab = Vocab()
+    codes, starts, lengths = T._cscan(text, vocab, True)
+    surface = {code: s for s, code in vocab.items()}
+    codes = np.frombuffer(codes, np.int32).tolist()
+    spans = list(zip(np.frombuffer(starts, np.int64).tolist(),
+                     (np.frombuffer(starts, np.int64)
+                      + np.frombuffer(lengths, np.int32)).tolist()))
+    assert [surface[c] for c in codes] == [text[a:b] for a, b in spans]
+    # the word spans alone (T._cspans) are those of the word tokens
+    a, b = T._cspans(text)
+    words = [sp for sp, c in zip(spans, codes) if T._WORD_START(surface[c][0])]
+    assert list(zip(np.frombuffer(a, np.int64).tolist(), np.frombuffer(b, np.int64).tolist())) \
+        == words
+    return spans
+
+
+def _regex_tokens(text):
+    return [m.span() for m in T.re.compile(T._scan.__self__.pattern).finditer(text)]
+
+
+@needs_c
+def test_c_scan_agrees_with_the_regex_on_every_bmp_character():
+    # every character alone, between letters, between digits (the 1,000 rule), before a
+    # period, between spaces, between newlines (paragraph breaks) and repeated
+    # (1,024 characters to a text, the contexts separated by a space)
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
+    for i in range(0, len(chars), 1024):
+        text = " ".join(t for ch in chars[i:i + 1024] for t in (
+            ch, f"a{ch}b", f"1{ch}2", f"{ch}.", f" {ch} x", f"\n{ch}\n", ch * 3))
+        assert _c_tokens(text) == _regex_tokens(text), (hex(ord(chars[i])), "block")
+
+
+_C_ALPHABET = _ALPHABET + "_\u055b\u055e\u0589\r\u02bc\u2011\U0001d7ce\U00010000\U0001f600"
+
+
+@needs_c
+@settings(max_examples=300, deadline=None)
+@given(hs.text(_C_ALPHABET, max_size=40))
+def test_c_scan_agrees_with_the_regex_on_random_texts(text):
+    assert _c_tokens(text) == _regex_tokens(text)
+
+
+@pytest.mark.parametrize("name", ["inaugural", "karabakh_2023"])
+def test_regex_fallback_gives_the_same_tokens(name, monkeypatch):
+    # the path taken where the C scan is not built
+    monkeypatch.setattr(T, "_cscan", None)
+    monkeypatch.setattr(T, "_cspans", None)
+    texts = read_corpus(name).statements["text"].tolist()
+    assert_same(texts[:20])
+    assert_same(["", "A. B. Smith came. Mr. X! no.", "1,000 people's re-integration.\u00ad\n \nNew"])

@@ -243,10 +243,13 @@ def _stop_words() -> frozenset:
     return frozenset(ENGLISH_STOP_WORDS)
 
 
-_DISPERSION_TERMS = ("reintegration", "talks", "coercion", "impose", "ready-made solutions",
-                     "imposition", "internationally established negotiation format",
-                     "obligations", "equal rights", "de facto", "Artsakh", "Stepanakert",
-                     "NKR")
+# matched terms as karabakh_framing 0.2.0 counts them (issue 14: "talks" is no longer counted
+# as de-escalation, "obligations" is matched inside the whole phrase)
+_DISPERSION_TERMS = ("reintegration", "instrastructure", "coercion", "impose",
+                     "ready-made solutions", "imposition",
+                     "internationally established negotiation format",
+                     "implementation by the parties of their obligations", "equal rights",
+                     "de facto", "Artsakh", "Stepanakert", "NKR")
 
 
 def _statement_tokens(ctx: _Context, corpus_name: str) -> pd.DataFrame:
@@ -283,11 +286,12 @@ def _data_timeline(ctx: _Context) -> FigureData:
 
 def _data_ntr(ctx: _Context) -> FigureData:
     from frameshift.measures.key_terms import term_counts
-    from frameshift.measures.sequence import ntr
+    from frameshift.measures.ntr_null import ntr_null
 
     corpus = ctx.corpus(_INAUGURAL)
     counts = term_counts(corpus, top_k=500)
-    table = ntr(counts, by="statement_id", window=3, smoothing=0.5)
+    # issue 13: with the null band of the same addresses in random order
+    table = ntr_null(counts, by="statement_id", window=3, smoothing=0.5, n_perm=999, seed=SEED)
     st = corpus.statements[["statement_id", "Year", "President"]]
     table = table.merge(st, on="statement_id", how="left", sort=False)
     return FigureData(table=table, args=(table,),
@@ -313,8 +317,9 @@ _SPECS = (
     FigureSpec(
         "karabakh_profile", "Frame profiles of the three voices",
         "Framing categories of the karabakh_framing lexicon per actor in the March 2023 "
-        "exchange, as matches per 1,000 word tokens. Bars: 95% percentile bootstrap intervals "
-        f"({N_BOOT} resamples of each actor's sentences, seed {SEED}).",
+        "exchange, as matches per 1,000 word tokens. Bars: 95% cluster-robust intervals with "
+        "each actor's sentences as the units; none for Baku, whose one-sentence statement is "
+        "too short for an interval.",
         plotting.plot_profile, _data_profile, _KARABAKH, _LEXICON, (3.4, 4.3)),
     FigureSpec(
         "karabakh_heatmap", "Who uses which frame",
@@ -358,7 +363,10 @@ _SPECS = (
         "inaugural_ntr", "Novelty, transience and resonance of inaugural addresses",
         "Novelty, transience and resonance (Barron et al. 2018; KL divergence in bits, window "
         "3) of the distributions of the 500 most frequent content words over the 60 US "
-        "inaugural addresses, 1789-2025 (counts smoothed with 0.5).",
+        "inaugural addresses, 1789-2025 (counts smoothed with 0.5). Shaded: the central 95% "
+        "of each measure over 999 random orders of the same addresses (no temporal "
+        "structure); a value inside its band is what chance order gives, one below it is closer "
+        "to its neighbours than chance.",
         plotting.plot_ntr, _data_ntr, _INAUGURAL, None, (3.4, 2.4)),
     FigureSpec(
         "inaugural_keyness", "Republican vs. Democratic inaugural addresses",
@@ -397,8 +405,9 @@ def figure_data(figure_id, *, context=None) -> FigureData:
     Examples
     --------
     >>> data = figure_data("karabakh_profile")
-    >>> data.table.columns.tolist()
-    ['actor', 'category', 'count', 'negated', 'tokens', 'per_1000', 'share', 'ci_low', 'ci_high']
+    >>> data.table.columns.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    ['actor', 'category', 'count', 'negated', 'tokens', 'per_1000', 'share', 'sentences',
+     'short_text', 'ci_low', 'ci_high', 'ci_method']
     """
     return _spec(figure_id).data(context if context is not None else _Context())
 

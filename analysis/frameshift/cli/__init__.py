@@ -33,8 +33,13 @@ class _Parser(argparse.ArgumentParser):
                      f"options.\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the argument parser with every sub-command registered."""
+# Sub-commands whose module is known without importing every module: a command line that
+# starts with one of them registers that module only (start-up of the counting commands).
+_MODULE_OF = {"count": "match", "hits": "match", "kwic": "match"}
+
+
+def build_parser(modules=_COMMAND_MODULES) -> argparse.ArgumentParser:
+    """Build the argument parser with every sub-command registered (or those of ``modules``)."""
     from frameshift import __version__
 
     parser = _Parser(
@@ -46,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true",
                         help="show the full traceback when an error occurs")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in _COMMAND_MODULES:
+    for name in modules:
         try:
             mod = importlib.import_module(f"{__name__}.{name}")
         except ModuleNotFoundError as err:  # a command module not written yet
@@ -70,7 +75,8 @@ def main(argv=None) -> int:
         else (argv, [])
     debug = "--debug" in head
     argv = [a for a in head if a != "--debug"] + tail
-    parser = build_parser()
+    first = argv[0] if argv else None
+    parser = build_parser((_MODULE_OF[first],) if first in _MODULE_OF else _COMMAND_MODULES)
     args = parser.parse_args(argv)
     args.debug = debug
     if not getattr(args, "func", None):

@@ -164,13 +164,29 @@ def add_match_options(parser: argparse.ArgumentParser) -> None:
                    help="let multi-word patterns match across sentence boundaries")
     g.add_argument("--negation-window", type=int_at_most(50), default=3, metavar="N",
                    help="words before a match searched for a negator (default: %(default)s)")
+    # issue 16: the dispute's own languages (docs/languages.md)
+    g.add_argument("--lemmas", default=None, metavar="METHOD",
+                   choices=("auto", "simplemma", "snowball", "simplemma+snowball", "suffix",
+                            "simplemma+rules"),
+                   help="lemma matching: a lexicon in dictionary forms counts every inflected "
+                        "form, per statement language (auto: ru, hy, az; default: off)")
+    g.add_argument("--multilingual-negation", action="store_true",
+                   help="negators of Russian, Armenian and Azerbaijani besides English (with "
+                        "--lemmas, also their negated verb forms)")
 
 
 def match_settings_of(args):
     """The :class:`~frameshift.matching.MatchSettings` given on the command line."""
     from frameshift.matching import MatchSettings
 
+    extra = {}
+    if getattr(args, "lemmas", None):
+        extra["lemmas"] = args.lemmas
+    if getattr(args, "multilingual_negation", False):
+        from frameshift.text.languages import multilingual_negators
+
+        extra["negators"] = multilingual_negators()
     return MatchSettings(case_sensitive=args.case_sensitive, nested_scope=args.nested_scope,
                          cross_sentences=args.cross_sentences,
-                         negation_window=args.negation_window)
+                         negation_window=args.negation_window, **extra)
 

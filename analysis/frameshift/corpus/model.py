@@ -184,8 +184,7 @@ class Corpus:
         if om is None and statement_id not in self._statement_ids():
             raise UnknownIdError(f"{statement_id!r} is not a statement of corpus {self.name!r}. "
                               f"Use an id from corpus.statements['statement_id'].")
-        text = self._statements.loc[self._statements["statement_id"] == statement_id, "text"]
-        n = len(str(text.iloc[0])) if len(text) else 0
+        n = self._text_lengths().get(statement_id, 0)
         bad = (starts < 0) | (ends < starts) | (ends > n)
         if bad.any():
             i = int(np.argmax(bad))
@@ -206,6 +205,17 @@ class Corpus:
         if ids is None:
             ids = self.__dict__["_ids_cache"] = frozenset(self._statements["statement_id"])
         return ids
+
+    def _text_lengths(self) -> dict:
+        # statement id -> length of its text (the first statement of an id), computed once
+        got = self.__dict__.get("_len_cache")
+        if got is None:
+            got = {}
+            st = self._statements
+            for sid, text in zip(st["statement_id"].tolist(), st["text"].tolist()):
+                got.setdefault(sid, len(str(text)))
+            self.__dict__["_len_cache"] = got
+        return got
 
     def source_text(self, source_id: str) -> str:
         """Text of a source document, or of a statement given whole."""

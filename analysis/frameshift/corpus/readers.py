@@ -195,11 +195,18 @@ def _sep_name(sep: str) -> str:
 
 
 _SHAPE_RE = re.compile(r"[^\W\d_]+|\d+")
+_LETTERS_SUB = re.compile(r"[^\W\d_]+").sub
+_DIGITS_SUB = re.compile(r"\d+").sub
 
 
 def _shape(value: str) -> str:
     """The shape of an id: runs of letters become 'a', runs of digits '9' (``s12`` -> ``a9``)."""
-    return _SHAPE_RE.sub(lambda m: "9" if m.group()[0].isdigit() else "a", value.strip())
+    value = value.strip()
+    if value.isascii():
+        # two substitutions without a Python callback (letters first: the 'a's they leave
+        # are not digits), the same as one pass of _SHAPE_RE for ASCII text
+        return _DIGITS_SUB("9", _LETTERS_SUB("a", value))
+    return _SHAPE_RE.sub(lambda m: "9" if m.group()[0].isdigit() else "a", value)
 
 
 def _swallowed_rows(rec: list, sep: str, n_fields: int, shapes: set) -> list[str]:
@@ -207,6 +214,9 @@ def _swallowed_rows(rec: list, sep: str, n_fields: int, shapes: set) -> list[str
     fields as the header, and a first field shaped like the first fields of the rows -- the
     sign of a quotation mark that was opened and not closed where it should have been."""
     out = []
+    # every space of a value stays in its shape: a first field with more spaces than the
+    # longest shape seen cannot have one of the shapes
+    longest = max(map(len, shapes), default=0)
     for field in rec:
         if "\n" not in field or field.count(sep) < n_fields - 1:
             continue
@@ -214,6 +224,12 @@ def _swallowed_rows(rec: list, sep: str, n_fields: int, shapes: set) -> list[str
             ln = ln.rstrip("\r")
             if ln.count(sep) < n_fields - 1:
                 continue
+            if not ln.startswith('"'):
+                # an unquoted first field ends at the first separator: check its shape before
+                # parsing the whole line (most lines of a text fail here)
+                head = ln.split(sep, 1)[0].strip()
+                if not head or head.count(" ") > longest or _shape(head) not in shapes:
+                    continue
             try:
                 parsed = next(csv.reader([ln], delimiter=sep), [])
             except csv.Error:

@@ -201,28 +201,31 @@ def kwic_from_matches(corpus, matches: pd.DataFrame, *, window: int = 5,
     ta = matches["token_start"].to_numpy(np.int64)
     tb = matches["token_end"].to_numpy(np.int64)
     order = np.argsort(docs, kind="stable") if n_rows else np.zeros(0, np.int64)
-    cur, starts, ends, text = None, None, None, ""
-    for i in order.tolist():
-        d = int(docs[i])
-        if d != cur:
-            cur = d
-            starts, ends = tokens.offsets(d)
-            text = texts[d]
-        a, b = int(ta[i]), int(tb[i])
-        cs, ce = int(starts[a]), int(ends[b - 1])
+    sdocs = docs[order]
+    cut = np.flatnonzero(np.diff(sdocs)) + 1 if n_rows else np.zeros(0, np.int64)
+    for rows in np.split(order, cut) if n_rows else []:
+        d = int(docs[rows[0]])
+        starts, ends = tokens.offsets(d)
+        text = texts[d]
         n = len(starts)
-        lo, hi = max(0, a - w), min(n, b + w)
+        a, b = ta[rows], tb[rows]
+        cs, ce = starts[a], ends[b - 1]
+        lo, hi = np.maximum(0, a - w), np.minimum(n, b + w)
         # context runs to the statement's edge when the window reaches it (keeps punctuation)
-        left = text[:cs] if lo == 0 else text[int(starts[lo]):cs]
-        right = text[ce:] if hi == n else text[ce:int(ends[hi - 1])]
-        # ... but never across a paragraph break (the joint of two quoted fragments)
-        left = _PARA.split(left)[-1]
-        right = _PARA.split(right)[0]
-        if not w:
-            left = right = ""
-        lefts[i] = _squash(left)
-        kws[i] = text[cs:ce]
-        rights[i] = _squash(right)
+        ls = np.where(lo == 0, 0, starts[np.minimum(lo, n - 1)])
+        rs = np.where(hi == n, len(text), ends[np.maximum(hi - 1, 0)])
+        for i, x, y, z, e in zip(rows.tolist(), ls.tolist(), cs.tolist(), ce.tolist(),
+                                 rs.tolist()):
+            left, right = text[x:y], text[z:e]
+            # ... but never across a paragraph break (the joint of two quoted fragments)
+            if "\n" in left:
+                left = _PARA.split(left)[-1]
+            if "\n" in right:
+                right = _PARA.split(right)[0]
+            if w:
+                lefts[i] = " ".join(left.split())
+                rights[i] = " ".join(right.split())
+            kws[i] = text[y:z]
     out = pd.DataFrame({
         "left": pd.Series(lefts, dtype=object),
         "keyword": pd.Series(kws, dtype=object),

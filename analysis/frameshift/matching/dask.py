@@ -62,6 +62,19 @@ def count_matches_dask(statements, lexicon, *, by="actor", npartitions: int | No
         with LocalCluster(host="127.0.0.1", n_workers=2, processes=True,
                           dashboard_address=None) as cluster, Client(cluster) as client:
             table = count_matches_dask(corpus, "karabakh_framing", by="actor", client=client)
+
+    A real cluster: start a scheduler (``dask scheduler``, which listens on port 8786) and
+    workers on other machines (``dask worker tcp://SCHEDULER:8786``), each with frameshift
+    installed (the same version: the workers import it to count their partitions), then
+    connect to the scheduler's address::
+
+        from dask.distributed import Client
+        with Client("tcp://SCHEDULER:8786") as client:
+            table = count_matches_dask(corpus, lexicon, by="actor", client=client)
+
+    For corpora larger than the client's memory, give a Dask DataFrame read where the
+    workers can reach the files (e.g. ``dask.dataframe.read_parquet`` on shared storage), so
+    that the texts never pass through the client.
     """
     import dask
     import dask.bag as db

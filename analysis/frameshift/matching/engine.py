@@ -52,7 +52,8 @@ MATCH_COLUMNS = ("statement_id", "actor", "date", "category", "pattern", "match"
                  "token_start", "token_end", "char_start", "char_end", "source_id",
                  "sentence", "negated")
 #: Columns of :func:`count_matches` after the ``by`` columns.
-COUNT_COLUMNS = ("category", "count", "negated", "tokens", "per_1000", "share")
+COUNT_COLUMNS = ("category", "count", "negated", "tokens", "per_1000", "share", "sentences",
+                 "short_text")  # issue 13: the last two, from matching/shortness.py
 
 _MAX_HYPHEN_SPLITS = 3
 # Lexicon words shorter than this are not checked for near misses (too many neighbours).
@@ -266,18 +267,27 @@ class _Vocabulary:
         self.forms = forms
         self.case_sensitive = case_sensitive
         self.size = len(forms)
-        self._index: dict[bool, tuple] = {}
+        self._index: dict = {}
 
-    def _keyed(self, dehyphen: bool):
+    def _exact(self, dehyphen: bool):
         got = self._index.get(dehyphen)
         if got is None:
             keys = [f.replace("-", "") for f in self.forms] if dehyphen else self.forms
             exact: dict[str, list[int]] = {}
             for i, k in enumerate(keys):
                 exact.setdefault(k, []).append(i)
+            got = self._index[dehyphen] = (keys, exact)
+        return got
+
+    def _keyed(self, dehyphen: bool):
+        # the sorted keys, for globs (built on the first glob only)
+        got = self._index.get(("sorted", dehyphen))
+        if got is None:
+            keys, exact = self._exact(dehyphen)
             order = sorted(range(len(keys)), key=keys.__getitem__)
             sorted_keys = [keys[i] for i in order]
-            got = self._index[dehyphen] = (keys, exact, order, sorted_keys)
+            order = np.asarray(order, dtype=np.int64)
+            got = self._index[("sorted", dehyphen)] = (keys, exact, order, sorted_keys)
         return got
 
     def resolve(self, piece: str, *, dehyphen: bool, regex: bool = False) -> np.ndarray:
@@ -287,11 +297,11 @@ class _Vocabulary:
             rx = re.compile(piece, flags)
             return np.fromiter((i for i, f in enumerate(self.forms) if rx.fullmatch(f)),
                                dtype=np.int64)
-        keys, exact, order, sorted_keys = self._keyed(dehyphen)
         if dehyphen:
             piece = piece.replace("-", "")
         if "*" not in piece and "?" not in piece:
-            return np.asarray(exact.get(piece, ()), dtype=np.int64)
+            return np.asarray(self._exact(dehyphen)[1].get(piece, ()), dtype=np.int64)
+        keys, exact, order, sorted_keys = self._keyed(dehyphen)
         cut = min(i for i in (piece.find("*"), piece.find("?")) if i >= 0)
         prefix = piece[:cut]
         if cut == len(piece) - 1 and piece[-1] == "*":
@@ -300,7 +310,7 @@ class _Vocabulary:
             hi = bisect_left(sorted_keys, prefix + "\U0010ffff", lo)
             while hi < len(sorted_keys) and sorted_keys[hi].startswith(prefix):
                 hi += 1
-            return np.sort(np.asarray(order[lo:hi], dtype=np.int64))
+            return np.sort(order[lo:hi])
         rx = _glob_regex(piece, 0)
         lo = bisect_left(sorted_keys, prefix)
         out = []
@@ -309,7 +319,7 @@ class _Vocabulary:
             if not k.startswith(prefix):
                 break
             if rx.fullmatch(k):
-                out.append(order[pos])
+                out.append(int(order[pos]))
         return np.asarray(sorted(out), dtype=np.int64)
 
 
@@ -382,7 +392,7 @@ class CompiledLexicon:
         self.patterns: list[tuple[int, Pattern]] = []
         self.phrases: list[_Alt] = []
         self.exclusions: list[_Alt] = []
-        rows, cols, pats = [], [], []
+        rows, cols, pats, lens = [], [], [], []
         ex_rows, ex_cols = [], []
         for k, cat in enumerate(lexicon.categories):
             for p in cat.patterns:
@@ -392,8 +402,9 @@ class CompiledLexicon:
                     if len(alt.elements) == 1:
                         ids = alt.elements[0]
                         rows.append(ids)
-                        cols.append(np.full(len(ids), k))
-                        pats.append(np.full(len(ids), j + 1))
+                        cols.append(k)
+                        pats.append(j + 1)
+                        lens.append(len(ids))
                     else:
                         self.phrases.append(alt)
             for p in cat.exclude:
@@ -404,8 +415,8 @@ class CompiledLexicon:
                     else:
                         self.exclusions.append(alt)
         r = np.concatenate(rows) if rows else np.zeros(0, np.int64)
-        c = np.concatenate(cols) if cols else np.zeros(0, np.int64)
-        j = np.concatenate(pats) if pats else np.zeros(0, np.int64)
+        c = np.repeat(np.asarray(cols, np.int64), lens) if cols else np.zeros(0, np.int64)
+        j = np.repeat(np.asarray(pats, np.int64), lens) if pats else np.zeros(0, np.int64)
         code = r * K + c
         if ex_rows:
             ex = np.concatenate(ex_rows) * K + np.concatenate(ex_cols)
@@ -448,6 +459,10 @@ class CompiledLexicon:
         if p.kind == "regex":
             return [_Alt(k, j, [self._ids(p.words[0], dehyphen=False, regex=True)])]
         variants = self.lexicon.hyphen_variants and not p.exact
+        if p.kind != "phrase" and len(p.words) == 1 and "-" not in p.words[0]:
+            # one word or glob without a hyphen (most patterns): one alternative
+            ids = self._ids(p.words[0], dehyphen=variants)
+            return [_Alt(k, j, [ids])] if len(ids) else []
         seqs: list[list] = [[]]
         for w in p.words:
             if isinstance(w, tuple):
@@ -838,6 +853,12 @@ def _phase(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings
     w = int(settings.negation_window)
     if w and n:
         neg_tok = tid.lookup(comp.negator)
+        # lemma tokens: words negated inside (Armenian չ-, Azerbaijani -ma/-mə), and in
+        # verb-final languages negators that also reach back (text/languages.py, issue 16)
+        back = None
+        if getattr(tokens, "negative_form", None) is not None:
+            neg_tok = neg_tok | tokens.negative_form[tokens.ids]
+            back = neg_tok & tokens.negation_follows[tokens.ids]
         same = ~chg  # same[i]: tokens i - d .. i lie in one sentence of one text
         for d in range(1, w + 1):
             if d >= n:
@@ -845,7 +866,9 @@ def _phase(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings
             if d > 1:
                 same[d - 1:] &= ~chg[:n - d + 1]
             negpos[d:] |= neg_tok[:n - d] & same[d:]
-        del neg_tok, same
+            if back is not None:
+                negpos[:n - d] |= back[d:] & same[d:]
+        del neg_tok, same, back
     # runs a multi-word match may span
     brk = chg if not settings.cross_sentences else _breaks(tokens, True)
     del chg
@@ -901,12 +924,27 @@ def _run(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings) 
     s_pos, s_cat, s_pat = _single_hits(comp, ph.tid)
     keep = ph.keep_single(s_pos, s_cat, K)
     s_pos, s_cat, s_pat = s_pos[keep], s_cat[keep], s_pat[keep]
-    start = np.concatenate([s_pos, ph.a])
-    end = np.concatenate([s_pos + 1, ph.b])
-    cat = np.concatenate([s_cat, ph.k])
-    pat = np.concatenate([s_pat, ph.j])
-    order = np.lexsort((cat, start))
-    start, end, cat, pat = start[order], end[order], cat[order], pat[order]
+    # Merge the one-word hits (already in (start, category) order: positions ascending, and
+    # categories ascending within a position) with the phrase hits, which are few: no
+    # (start, category) is in both, since a phrase's own words are not kept as one-word hits.
+    pkey = ph.a * K + ph.k
+    porder = np.argsort(pkey, kind="stable")
+    at = np.searchsorted(s_pos * K + s_cat, pkey[porder], "right") + np.arange(len(pkey))
+    m = len(s_pos) + len(pkey)
+    single = np.ones(m, bool)
+    single[at] = False
+
+    def merged(one, many, dtype=np.int64):
+        out = np.empty(m, dtype)
+        out[single] = one
+        out[at] = many[porder]
+        return out
+
+    start = merged(s_pos, ph.a)
+    end = merged(s_pos + 1, ph.b)
+    cat = merged(s_cat, ph.k)
+    pat = merged(s_pat, ph.j)
+    del single, at, porder, pkey
     negated = ph.negpos[start]
     doc = (np.searchsorted(tokens.doc_index, start, "right") - 1) if n else start
     return _Hits(start, end, cat, pat, negated, doc.astype(np.int64))
@@ -1014,8 +1052,17 @@ def _prepare(corpus, lexicon, settings: MatchSettings, *, table: bool = False):
                                negators=settings.negators)
     st = corpus.statements
     texts = st["text"].tolist()
-    hits = (_count_table if table else _run)(comp, tokens, texts, settings)
+    hits = _language_hits(comp, tokens, texts, settings, st, table=table)
+    if hits is None:
+        hits = (_count_table if table else _run)(comp, tokens, texts, settings)
     return comp, tokens, st, texts, hits
+
+
+def _language_hits(*args, **kw):
+    """Patterns with a language count in statements of that language only (issue 16)."""
+    from .by_language import language_hits
+
+    return language_hits(*args, **kw)
 
 
 def _prepare_lemmas(corpus, lexicon, settings: MatchSettings, tokens, *, table: bool):
@@ -1025,19 +1072,20 @@ def _prepare_lemmas(corpus, lexicon, settings: MatchSettings, tokens, *, table: 
 
     st = corpus.statements
     langs = statement_languages(st, column=settings.language_column)["language"].tolist()
-    ltoks = lemmatize_tokens(tokens, langs, method=settings.lemmas)
+    # negators are found on the forms as written (the lemma of a negated verb is the positive
+    # verb: չենք -> եմ), with the per-language negated forms of text/languages.py
+    ltoks = lemmatize_tokens(tokens, langs, method=settings.lemmas, negators=settings.negators)
     present = sorted({x for x in langs if x})
     lex = lexicon.lexicon if isinstance(lexicon, CompiledLexicon) else as_lexicon(lexicon)
 
     def forms(word):
         return lemma_forms(word, present, method=settings.lemmas)
 
-    negators = set(settings.negators)  # a negator counts in its lemma form too
-    for n in settings.negators:
-        negators.update(forms(n))
-    comp = CompiledLexicon(lex, ltoks.types, negators=frozenset(negators), forms=forms)
+    comp = CompiledLexicon(lex, ltoks.types, negators=frozenset(), forms=forms)
     texts = st["text"].tolist()
-    hits = (_count_table if table else _run)(comp, ltoks, texts, settings)
+    hits = _language_hits(comp, ltoks, texts, settings, st, languages=langs, table=table)
+    if hits is None:
+        hits = (_count_table if table else _run)(comp, ltoks, texts, settings)
     return comp, ltoks, st, texts, hits
 
 
@@ -1092,43 +1140,79 @@ def find_matches(corpus, lexicon, *, settings: MatchSettings | None = None,
     return out
 
 
+def _take(values, codes: np.ndarray):
+    """``values[codes]`` as a column, typed as pandas types ``values`` (a ``str`` column when
+    they are strings): the distinct values are converted once, then taken by code (in C)."""
+    col = pd.Series(np.asarray(values, dtype=object) if not isinstance(values, np.ndarray)
+                    else values)
+    return col.array.take(np.asarray(codes, dtype=np.int64))
+
+
 def _match_frame(corpus, comp, tokens, st, texts, hits) -> pd.DataFrame:
     n = len(hits.start)
     cats = comp.lexicon.category_ids
-    base = tokens.doc_index[hits.doc] if n else np.zeros(0, np.int64)
-    char_start = np.zeros(n, np.int64)
-    char_end = np.zeros(n, np.int64)
-    src_start = np.zeros(n, np.int64)
-    src_end = np.zeros(n, np.int64)
-    source = np.empty(n, dtype=object)
-    match_text = np.empty(n, dtype=object)
     sids = st["statement_id"].to_numpy()
-    for d in np.unique(hits.doc) if n else []:
-        sel = np.flatnonzero(hits.doc == d)
-        starts, ends = tokens.offsets(int(d))
-        a = starts[hits.start[sel] - base[sel]]
-        b = ends[hits.end[sel] - 1 - base[sel]]
-        char_start[sel], char_end[sel] = a, b
-        text = texts[int(d)]
-        match_text[sel] = [text[x:y] for x, y in zip(a.tolist(), b.tolist())]
+    if not n:
+        e = np.zeros(0, np.int64)
+        out = pd.DataFrame({
+            "statement_id": np.array([], dtype=object), "actor": np.array([], dtype=object),
+            "date": np.array([], "datetime64[ns]"), "category": np.array([], dtype=object),
+            "pattern": np.array([], dtype=object), "match": np.empty(0, dtype=object),
+            "token_start": e, "token_end": e, "char_start": e, "char_end": e,
+            "source_id": np.empty(0, dtype=object), "sentence": e,
+            "negated": hits.negated.astype(bool),
+        }, columns=list(MATCH_COLUMNS))
+        out["date"] = pd.to_datetime(out["date"])
+        return out
+    doc = hits.doc
+    base = tokens.doc_index[doc]
+    tok_start = hits.start - base
+    tok_end = hits.end - base
+    char_start = np.empty(n, np.int64)
+    char_end = np.empty(n, np.int64)
+    src_start = np.empty(n, np.int64)
+    src_end = np.empty(n, np.int64)
+    # Hits are sorted by token position, so each text's hits are one run.
+    docs, first = np.unique(doc, return_index=True)
+    bounds = np.append(first, n).tolist()
+    source_code = np.repeat(np.arange(len(docs)), np.diff(bounds))
+    sources = []
+    # The match text: a one-word match is its token as written (``raw_surfaces``); longer
+    # matches are cut from their text.
+    raw = tokens.raw_surfaces
+    one = (hits.end - hits.start == 1) if raw is not None else np.zeros(n, bool)
+    match_code = np.empty(n, np.int64)
+    if raw is not None:
+        match_code[one] = tokens.ids[hits.start[one]]
+    cut: list[str] = []
+    R = len(raw) if raw is not None else 0
+    for i, d in enumerate(docs.tolist()):
+        lo, hi = bounds[i], bounds[i + 1]
+        starts, ends = tokens.offsets(d)
+        a = starts[tok_start[lo:hi]]
+        b = ends[tok_end[lo:hi] - 1]
+        char_start[lo:hi], char_end[lo:hi] = a, b
+        many = np.flatnonzero(~one[lo:hi])
+        if len(many):
+            text = texts[d]
+            match_code[lo + many] = np.arange(R + len(cut), R + len(cut) + len(many))
+            cut.extend([text[x:y] for x, y in zip(a[many].tolist(), b[many].tolist())])
         sid, sa, sb = corpus.to_source(sids[d], a, b)
-        src_start[sel], src_end[sel] = sa, sb
-        source[sel] = sid
+        src_start[lo:hi], src_end[lo:hi] = sa, sb
+        sources.append(sid)
     out = pd.DataFrame({
-        "statement_id": sids[hits.doc] if n else np.array([], dtype=object),
-        "actor": st["actor"].to_numpy()[hits.doc] if n else np.array([], dtype=object),
-        "date": st["date"].to_numpy()[hits.doc] if n else np.array([], "datetime64[ns]"),
-        "category": np.asarray(cats, dtype=object)[hits.category] if n else np.array(
-            [], dtype=object),
-        "pattern": np.asarray([p.text for _, p in comp.patterns] or [""],
-                              dtype=object)[hits.pattern] if n else np.array([], dtype=object),
-        "match": match_text,
-        "token_start": (hits.start - base).astype(np.int64),
-        "token_end": (hits.end - base).astype(np.int64),
+        "statement_id": _take(sids, doc),
+        "actor": _take(st["actor"].to_numpy(), doc),
+        "date": st["date"].to_numpy()[doc],
+        "category": _take(list(cats), hits.category),
+        "pattern": _take([p.text for _, p in comp.patterns], hits.pattern),
+        "match": _take((raw or []) + cut, match_code),
+        "token_start": tok_start.astype(np.int64),
+        "token_end": tok_end.astype(np.int64),
         "char_start": src_start,
         "char_end": src_end,
-        "source_id": source,
-        "sentence": tokens.sentence[hits.start].astype(np.int64) if n else np.zeros(0, np.int64),
+        "source_id": _take(sources, source_code),
+        "sentence": tokens.sentence[hits.start].astype(np.int64),
         "negated": hits.negated.astype(bool),
     }, columns=list(MATCH_COLUMNS))
     out["date"] = pd.to_datetime(out["date"])
@@ -1150,7 +1234,7 @@ def count_matches(corpus, lexicon=None, *, by="actor", matches: pd.DataFrame | N
                   settings: MatchSettings | None = None, case_sensitive: bool | None = None,
                   nested_scope: str | None = None, cross_sentences: bool | None = None,
                   negation_window: int | None = None, negators=None,
-                  tokenizer: TokenizerSettings | None = None) -> pd.DataFrame:
+                  tokenizer: TokenizerSettings | None = None, warn: bool = True) -> pd.DataFrame:
     """Count matches per group and category (long form, zeros included).
 
     Parameters
@@ -1173,7 +1257,10 @@ def count_matches(corpus, lexicon=None, *, by="actor", matches: pd.DataFrame | N
         The ``by`` columns, ``category``, ``count`` (matches), ``negated`` (how many of them
         were flagged negated), ``tokens`` (word tokens of the group), ``per_1000``
         (``count / tokens * 1000``; NaN for a group without tokens), ``share`` (``count`` over
-        all matches of the group; NaN when the group has none) -- both from :func:`rates`.
+        all matches of the group; NaN when the group has none) -- both from :func:`rates`;
+        ``sentences`` (of the group) and ``short_text`` (fewer than 3 sentences: the one rule
+        of :mod:`frameshift.matching.shortness`; with ``warn``, one
+        :class:`~frameshift.matching.shortness.ShortTextWarning` names the short groups).
         Groups in corpus order (first appearance), categories in lexicon order.
 
     Raises
@@ -1187,12 +1274,15 @@ def count_matches(corpus, lexicon=None, *, by="actor", matches: pd.DataFrame | N
     >>> from frameshift.corpus import from_frame
     >>> c = from_frame(pd.DataFrame({"statement_id": ["a", "b"], "actor": ["baku", "nk"],
     ...     "text": ["Reintegration now.", "No coercion, no reintegration."]}))
-    >>> count_matches(c, {"reint": ["reintegration"], "coercion": ["coercion"]})
+    >>> t = count_matches(c, {"reint": ["reintegration"], "coercion": ["coercion"]}, warn=False)
+    >>> t.drop(columns=["sentences", "short_text"])
       actor  category  count  negated  tokens  per_1000  share
     0  baku     reint      1        0       2     500.0    1.0
     1  baku  coercion      0        0       2       0.0    0.0
     2    nk     reint      1        1       4     250.0    0.5
     3    nk  coercion      1        1       4     250.0    0.5
+    >>> t[["actor", "sentences", "short_text"]].drop_duplicates().values.tolist()
+    [['baku', 1, True], ['nk', 1, True]]
     """
     options = dict(case_sensitive=case_sensitive, nested_scope=nested_scope,
                    cross_sentences=cross_sentences, negation_window=negation_window,
@@ -1201,14 +1291,26 @@ def count_matches(corpus, lexicon=None, *, by="actor", matches: pd.DataFrame | N
     st = corpus.statements
     cols = _by_columns(st, by)
     if matches is not None:
-        return _count_from_matches(corpus, lexicon, matches, settings_of(matches, settings,
-                                                                         **options), cols)
+        out = _count_from_matches(corpus, lexicon, matches, settings_of(matches, settings,
+                                                                        **options), cols)
+        return _warn_short_groups(out, cols) if warn else out
     if lexicon is None:
         raise OptionError("count_matches needs a lexicon (or matches=, a table of match rows).")
     settings = match_settings(settings, **options)
     comp, tokens, st, texts, (counts, neg) = _prepare(corpus, lexicon, settings, table=True)
     out = _count_frame(comp.lexicon.category_ids, tokens, st, counts, neg, cols)
     out.attrs["settings"] = settings
+    return _warn_short_groups(out, cols) if warn else out
+
+
+def _warn_short_groups(out, cols):
+    """One ShortTextWarning naming the groups flagged short_text (issue 13)."""
+    from frameshift.matching.shortness import warn_short
+
+    first = out.drop_duplicates(cols)
+    sub = first.loc[first["short_text"].to_numpy(dtype=bool), cols]
+    warn_short(["/".join(map(str, key)) for key in sub.itertuples(index=False)], len(first),
+               what="group", stacklevel=4)
     return out
 
 
@@ -1264,4 +1366,11 @@ def _count_frame(categories, tokens, st, counts, neg, cols) -> pd.DataFrame:
     out["negated"] = gn.reshape(-1).astype(np.int64)
     out["tokens"] = tok.astype(np.int64)
     out["per_1000"], out["share"] = rates(cnt, tok, tot)
+    # issue 13: sentences of the group and the one "too short" rule (matching/shortness.py)
+    from frameshift.matching.shortness import is_short, sentences_per_document
+
+    gs = np.zeros(G, np.int64)
+    np.add.at(gs, codes, sentences_per_document(tokens))
+    out["sentences"] = np.repeat(gs, K)
+    out["short_text"] = np.asarray(is_short(out["sentences"].to_numpy()), dtype=bool)
     return out

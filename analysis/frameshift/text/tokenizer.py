@@ -16,6 +16,8 @@ row and a concordance line always agree. Its rules, stated once:
   alone turns ``İ`` into ``i`` plus a combining dot, and ``I`` into ``i``, never ``ı``).
 * **Sentences** end at ``.``, ``!``, ``?`` or the Armenian full stop ``։`` (U+0589; not after
   a known abbreviation or a single capital initial) and at blank lines (paragraph breaks).
+  In Armenian text an ASCII colon used as the full stop also ends one: a ``:`` right after an
+  Armenian letter (or after one and a closing quote or bracket) and before whitespace.
   The Armenian question, exclamation and emphasis marks ``՞ ՜ ՛`` are written on the stressed
   vowel of a word (``Ի՞նչ``, ``ինչո՞ւ``), not at the end of a sentence, which still ends with
   ``։``; they stay inside their word and are dropped from its normalised form. Assembled statements join their
@@ -99,7 +101,13 @@ WORD_PATTERN = rf"{_W}+(?:(?:{_JOIN}|(?<=\d),(?=\d)){_W}+|[{_ARM_MARKS}]{_W}*)*"
 # Sentence-final punctuation runs and paragraph breaks are emitted as boundary tokens.
 # (U+0589 is the Armenian full stop.)
 _ENDS = ".!?\u0589"
-BOUNDARY_PATTERN = r"[.!?\u0589]+|\n[ \t\r\u00a0]*\n"
+# Armenian texts typed on Latin keyboards write the full stop as an ASCII colon: a ":" right
+# after an Armenian letter (or after one and a closing quote or bracket) and followed by
+# whitespace ends a sentence; the boundary token is the colon and that whitespace character,
+# so that it differs from a plain ":" (issue 16; text/languages.py).
+_ARM_COLON = (r':(?:(?<=[\u0531-\u0556\u0561-\u0587]:)|(?<=[\u0531-\u0556\u0561-\u0587][»”")]:))'
+              r"[ \t\r\n\u00a0]")
+BOUNDARY_PATTERN = rf"[.!?\u0589]+|{_ARM_COLON}|\n[ \t\r\u00a0]*\n"
 TOKEN_PATTERN = rf"{WORD_PATTERN}|{BOUNDARY_PATTERN}"
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 # The same pattern with possessive quantifiers (Python >= 3.11), which scans about 10% faster.
@@ -108,7 +116,7 @@ _TOKEN_RE = re.compile(TOKEN_PATTERN)
 if sys.version_info >= (3, 11):
     _findall = re.compile(
         rf"{_W}++(?:(?:{_JOIN}|(?<=\d),(?=\d)){_W}++|[{_ARM_MARKS}]{_W}*+)*+"
-        r"|[.!?\u0589]++|\n[ \t\r\u00a0]*+\n"
+        rf"|[.!?\u0589]++|{_ARM_COLON}|\n[ \t\r\u00a0]*+\n"
     ).findall
 else:  # pragma: no cover
     _findall = _TOKEN_RE.findall
@@ -121,6 +129,21 @@ else:  # pragma: no cover
 # cost of ~10% more scanning, so that matching never re-reads the text.
 _scan = re.compile(_findall.__self__.pattern + r"|[^\s\w.!?\u0589]|\s(?=\.)").findall
 _WORD_START = re.compile(_W).match
+# The same scan in C (``_scan.c``, built by ``pip install`` where a C compiler is found): it
+# looks every token up in the vocabulary as it finds it, with no list of strings in between
+# (about 3x faster). Its character classes come from the constants above; without it, the
+# regular expression runs (tests/test_text_equivalence.py checks that both agree).
+_JOIN_CHARS = "-'\u2019\u2010\u2011\u02bc."  # the characters of _JOIN
+try:
+    from frameshift.text import _scan as _cext
+except ImportError:  # pragma: no cover - built without a C compiler
+    _cscan = _cspans = None
+else:
+    _cext.configure(_MARKS + _INVISIBLE, _JOIN_CHARS, _ARM_MARKS, _ENDS)
+    _cscan, _cspans = _cext.scan, _cext.spans
+# The C scan does not know the Armenian colon full stop (_ARM_COLON): a text that has one is
+# scanned by the regular expression instead (a search over its colons only).
+_has_arm_colon = re.compile(_ARM_COLON).search
 
 _FOLD_TABLE = str.maketrans(
     {
@@ -209,13 +232,25 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     ['Re-integration', 'they', 'said', 'no']
     """
     check_text_argument(text, "text", "word_spans")
+    if _cspans is not None:
+        a, b = _word_offsets(text)
+        return list(zip(a.tolist(), b.tolist()))
     surf, starts = _surfaces_and_starts(text)
     return [(a, a + len(s)) for s, a in zip(surf, starts) if not _is_boundary(s)]
 
 
+def _word_offsets(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """``(starts, ends)`` of the word tokens of ``text``, as int64 arrays."""
+    if _cspans is not None:
+        a, b = _cspans(text)
+        return np.frombuffer(a, dtype=np.int64), np.frombuffer(b, dtype=np.int64)
+    arr = np.asarray(word_spans(text), dtype=np.int64).reshape(-1, 2)
+    return arr[:, 0], arr[:, 1]
+
+
 def _is_boundary(surface: str) -> bool:
     c = surface[0]
-    return c in _ENDS or c == "\n"
+    return c in _ENDS or c == "\n" or (c == ":" and len(surface) > 1)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -295,10 +330,13 @@ class Tokens:
         only, or after an abbreviation's own period (``U.S. sanctions``); False for the last
         word of a text. Multi-word matches need their words adjacent.
     settings : TokenizerSettings
+    raw_surfaces : list of str or None
+        For each surface id, the token exactly as it appears in the texts (before NFKC), so
+        that ``text[start:end] == raw_surfaces[ids[i]]`` for every token ``i``.
     """
 
     def __init__(self, *, surfaces, types, surface_to_type, ids, doc_index, sentence, starts,
-                 ends, settings, texts=None, adjacent=None):
+                 ends, settings, texts=None, adjacent=None, raw_surfaces=None):
         self.surfaces = surfaces
         self.types = types
         self.surface_to_type = surface_to_type
@@ -310,6 +348,7 @@ class Tokens:
         self.settings = settings
         self._texts = texts
         self.adjacent = adjacent
+        self.raw_surfaces = raw_surfaces
 
     def __repr__(self) -> str:
         return (f"<Tokens: {self.n_docs} texts, {len(self.ids):,} tokens, "
@@ -342,9 +381,7 @@ class Tokens:
             return self.starts[sl], self.ends[sl]
         if self._texts is None:
             raise ValueError("These tokens were built without offsets and without their texts.")
-        spans = word_spans(self._texts[i])
-        arr = np.asarray(spans, dtype=np.int64).reshape(-1, 2)
-        return arr[:, 0], arr[:, 1]
+        return _word_offsets(self._texts[i])
 
 
 class _Vocab(dict):
@@ -366,7 +403,7 @@ class _Vocab(dict):
 
     def __missing__(self, surface: str) -> int:
         c = surface[0]
-        if c in _ENDS:
+        if c in _ENDS or (c == ":" and len(surface) > 1):  # (an Armenian colon full stop)
             sid = _PERIOD if surface == "." else _PUNCT
         elif c.isspace():  # a paragraph break ("\n...\n") or a space before a period
             sid = _PARAGRAPH if len(surface) > 1 else _SPACE_DOT
@@ -489,22 +526,32 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
         base += len(raw_b)
         pend, pend_st, pend_ln, pend_n = [], [], [], 0
 
+    cscan = _cscan
     for i, text in enumerate(texts):
-        surf = _scan(text)
-        k = len(surf)
-        if with_offsets:
-            pend_st.append(np.fromiter(_starts(text, surf), dtype=np.int64, count=k))
-            pend_ln.append(np.fromiter(map(len, surf), dtype=np.int64, count=k))
+        if cscan is not None and not (":" in text and _has_arm_colon(text)):
+            codes, st, ln = cscan(text, vocab, with_offsets)
+            raw = np.frombuffer(codes, dtype=np.int32)
+            k = len(raw)
+            if with_offsets:
+                pend_st.append(np.frombuffer(st, dtype=np.int64))
+                pend_ln.append(np.frombuffer(ln, dtype=np.int32))
+        else:
+            surf = _scan(text)
+            k = len(surf)
+            if with_offsets:
+                pend_st.append(np.fromiter(_starts(text, surf), dtype=np.int64, count=k))
+                pend_ln.append(np.fromiter(map(len, surf), dtype=np.int32, count=k))
+            raw = np.fromiter(map(get, surf), dtype=np.int32, count=k)
+            del surf
         lengths[i] = k
-        pend.append(np.fromiter(map(get, surf), dtype=np.int32, count=k))
+        pend.append(raw)
         pend_n += k
-        del surf
         if pend_n >= 1 << 20:
             flush()
     if pend or not id_chunks:
         pend.append(np.zeros(0, np.int32))
         pend_st.append(np.zeros(0, np.int64))
-        pend_ln.append(np.zeros(0, np.int64))
+        pend_ln.append(np.zeros(0, np.int32))
         flush()
     ids = np.concatenate(id_chunks) if len(id_chunks) > 1 else id_chunks[0]
     del id_chunks
@@ -580,10 +627,15 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
     del before, bad, soft, nwp, nwc, words_before, rank
     if with_offsets:
         starts = np.concatenate(st_chunks)
-        ends = starts + np.concatenate(ln_chunks)
+        ends = starts + np.concatenate(ln_chunks).astype(np.int64)
     else:
         starts = ends = None
+    raw_surfaces = [""] * len(vocab.surfaces)
+    for key, sid in vocab.items():
+        if sid >= 0:
+            raw_surfaces[sid] = key
     return Tokens(
+        raw_surfaces=raw_surfaces,
         surfaces=vocab.surfaces,
         types=vocab.types,
         surface_to_type=np.asarray(vocab.surface_type, dtype=np.int32),

@@ -1,0 +1,348 @@
+/* The tokenizer's scan in C: the same tokens as the regular expression ``_scan`` of
+ * frameshift/text/tokenizer.py, looked up in its surface vocabulary as they are found.
+ *
+ * Optional: when this extension is not built (no C compiler), tokenizer.py runs the regular
+ * expression instead. tests/test_text_equivalence.py checks that both give the same tokens, on
+ * every Basic Multilingual Plane character and on random texts.
+ *
+ * The character classes are those of Python's ``re`` for a str pattern (Modules/_sre: \w is
+ * Py_UNICODE_ISALNUM or '_', \d is Py_UNICODE_ISDECIMAL, \s is Py_UNICODE_ISSPACE), plus the
+ * extra word characters (combining marks, invisible joiners), joiners, Armenian marks and
+ * sentence ends, which tokenizer.py passes to configure() so that they are written once.
+ *
+ * Tokens, tried in this order at every position (as the alternation of the pattern):
+ *   word      W+ ( (JOIN | ',' between decimal digits) W+  |  ARM W* )*
+ *   boundary  END+
+ *   paragraph '\n' [ \t\r\u00a0]* '\n'
+ *   junk      one character that is not \s, \w or END
+ *   space-dot one \s character directly before '.'
+ * Anything else (whitespace) is skipped.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+enum { C_W = 1, C_JOIN = 2, C_ARM = 4, C_END = 8, C_SPACE = 16, C_DEC = 32 };
+
+static unsigned char cls[65536];
+static int configured = 0;
+
+static inline unsigned char klass(Py_UCS4 c)
+{
+    if (c < 65536)
+        return cls[c];
+    unsigned char k = 0;
+    if (Py_UNICODE_ISALNUM(c))
+        k |= C_W;
+    if (Py_UNICODE_ISSPACE(c))
+        k |= C_SPACE;
+    if (Py_UNICODE_ISDECIMAL(c))
+        k |= C_DEC;
+    return k;
+}
+
+/* Mark every character of ``s`` with ``bit``; "a-b" (a '-' between two characters) is a range
+ * when ``ranges`` is true, as in a regular-expression character class. */
+static int mark_chars(PyObject *s, unsigned char bit, int ranges)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 a = PyUnicode_READ(kind, data, i), b = a;
+        if (ranges && i + 2 < n && PyUnicode_READ(kind, data, i + 1) == '-') {
+            b = PyUnicode_READ(kind, data, i + 2);
+            i += 2;
+        }
+        if (a > b || b > 0xFFFF) {
+            PyErr_SetString(PyExc_ValueError, "configure: characters must be in the BMP");
+            return -1;
+        }
+        for (Py_UCS4 c = a; c <= b; c++)
+            cls[c] |= bit;
+    }
+    return 0;
+}
+
+static PyObject *configure(PyObject *self, PyObject *args)
+{
+    PyObject *word_extra, *join, *arm, *ends;
+    if (!PyArg_ParseTuple(args, "UUUU", &word_extra, &join, &arm, &ends))
+        return NULL;
+    for (Py_UCS4 c = 0; c < 65536; c++) {
+        unsigned char k = 0;
+        if (Py_UNICODE_ISALNUM(c) || c == '_')
+            k |= C_W;
+        if (Py_UNICODE_ISSPACE(c))
+            k |= C_SPACE;
+        if (Py_UNICODE_ISDECIMAL(c))
+            k |= C_DEC;
+        cls[c] = k;
+    }
+    if (mark_chars(word_extra, C_W, 1) || mark_chars(join, C_JOIN, 0)
+        || mark_chars(arm, C_ARM, 0) || mark_chars(ends, C_END, 0))
+        return NULL;
+    configured = 1;
+    Py_RETURN_NONE;
+}
+
+typedef struct {
+    int32_t *codes;
+    int64_t *starts;
+    int32_t *lens;
+    Py_ssize_t n, cap;
+    int offsets;
+} Out;
+
+static int out_grow(Out *o)
+{
+    Py_ssize_t cap = o->cap ? o->cap * 2 : 1024;
+    int32_t *c = PyMem_Realloc(o->codes, cap * sizeof(int32_t));
+    if (!c)
+        return -1;
+    o->codes = c;
+    if (o->offsets) {
+        int64_t *s = PyMem_Realloc(o->starts, cap * sizeof(int64_t));
+        if (!s)
+            return -1;
+        o->starts = s;
+        int32_t *l = PyMem_Realloc(o->lens, cap * sizeof(int32_t));
+        if (!l)
+            return -1;
+        o->lens = l;
+    }
+    o->cap = cap;
+    return 0;
+}
+
+/* Look the token text[a:b] up in ``vocab`` (a dict whose subclass's __missing__ adds it). */
+static int emit(Out *o, PyObject *text, PyObject *vocab, Py_ssize_t a, Py_ssize_t b)
+{
+    if (o->n == o->cap && out_grow(o) < 0) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    PyObject *key = PyUnicode_Substring(text, a, b);
+    if (!key)
+        return -1;
+    long code;
+    PyObject *v = PyDict_GetItemWithError(vocab, key); /* borrowed */
+    if (v) {
+        code = PyLong_AsLong(v);
+    } else {
+        if (PyErr_Occurred()) {
+            Py_DECREF(key);
+            return -1;
+        }
+        v = PyObject_GetItem(vocab, key); /* calls __missing__ */
+        if (!v) {
+            Py_DECREF(key);
+            return -1;
+        }
+        code = PyLong_AsLong(v);
+        Py_DECREF(v);
+    }
+    Py_DECREF(key);
+    if (code == -1 && PyErr_Occurred())
+        return -1;
+    o->codes[o->n] = (int32_t)code;
+    if (o->offsets) {
+        o->starts[o->n] = a;
+        o->lens[o->n] = (int32_t)(b - a);
+    }
+    o->n++;
+    return 0;
+}
+
+#define SCAN_BODY(T, EMIT)                                                                   \
+    {                                                                                    \
+        const T *s = (const T *)data;                                                    \
+        Py_ssize_t i = 0;                                                                \
+        while (i < n) {                                                                  \
+            Py_UCS4 c = s[i];                                                            \
+            unsigned char k = klass(c);                                                  \
+            Py_ssize_t j;                                                                \
+            int word = 0;                                                                \
+            if (k & C_W) {                                                               \
+                word = 1;                                                                \
+                j = i + 1;                                                               \
+                while (j < n && (klass(s[j]) & C_W))                                     \
+                    j++;                                                                 \
+                while (j < n) {                                                          \
+                    Py_UCS4 c2 = s[j];                                                   \
+                    unsigned char k2 = klass(c2);                                        \
+                    if (((k2 & C_JOIN) && j + 1 < n && (klass(s[j + 1]) & C_W))          \
+                        || (c2 == ',' && (klass(s[j - 1]) & C_DEC) && j + 1 < n          \
+                            && (klass(s[j + 1]) & C_DEC))) {                             \
+                        j += 2;                                                          \
+                    } else if (k2 & C_ARM) {                                             \
+                        j += 1;                                                          \
+                    } else {                                                             \
+                        break;                                                           \
+                    }                                                                    \
+                    while (j < n && (klass(s[j]) & C_W))                                 \
+                        j++;                                                             \
+                }                                                                        \
+            } else if (k & C_END) {                                                      \
+                j = i + 1;                                                               \
+                while (j < n && (klass(s[j]) & C_END))                                   \
+                    j++;                                                                 \
+            } else {                                                                     \
+                j = -1;                                                                  \
+                if (c == '\n') {                                                         \
+                    Py_ssize_t q = i + 1;                                                \
+                    while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\r'         \
+                                     || s[q] == 0xA0))                                   \
+                        q++;                                                             \
+                    if (q < n && s[q] == '\n')                                           \
+                        j = q + 1;                                                       \
+                }                                                                        \
+                if (j < 0) {                                                             \
+                    if (!(k & C_SPACE) || (i + 1 < n && s[i + 1] == '.'))                \
+                        j = i + 1;                                                       \
+                    else {                                                               \
+                        i++;                                                             \
+                        continue;                                                        \
+                    }                                                                    \
+                }                                                                        \
+            }                                                                            \
+            EMIT(i, j, word);                                                            \
+            i = j;                                                                       \
+        }                                                                                \
+    }
+
+/* scan(text, vocab, with_offsets) -> (codes, starts, lengths)
+ * codes: bytes of int32 (the vocabulary's code of every token), starts: bytes of int64 and
+ * lengths: bytes of int32 (character offsets), or None without offsets. */
+static PyObject *scan(PyObject *self, PyObject *args)
+{
+    PyObject *text, *vocab;
+    int with_offsets;
+    if (!PyArg_ParseTuple(args, "UO!p", &text, &PyDict_Type, &vocab, &with_offsets))
+        return NULL;
+    if (!configured) {
+        PyErr_SetString(PyExc_RuntimeError, "scan: configure() was not called");
+        return NULL;
+    }
+    Out o = {NULL, NULL, NULL, 0, 0, with_offsets};
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+#define EMIT_LOOKUP(a, b, word)                                                          \
+    (void)(word);                                                                        \
+    if (emit(&o, text, vocab, a, b) < 0)                                                 \
+        goto fail;
+    if (kind == PyUnicode_1BYTE_KIND)
+        SCAN_BODY(Py_UCS1, EMIT_LOOKUP)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        SCAN_BODY(Py_UCS2, EMIT_LOOKUP)
+    else
+        SCAN_BODY(Py_UCS4, EMIT_LOOKUP)
+    PyObject *codes = PyBytes_FromStringAndSize((const char *)o.codes, o.n * sizeof(int32_t));
+    PyObject *starts = NULL, *lens = NULL;
+    if (with_offsets) {
+        starts = PyBytes_FromStringAndSize((const char *)o.starts, o.n * sizeof(int64_t));
+        lens = PyBytes_FromStringAndSize((const char *)o.lens, o.n * sizeof(int32_t));
+    } else {
+        starts = Py_None;
+        Py_INCREF(starts);
+        lens = Py_None;
+        Py_INCREF(lens);
+    }
+    PyMem_Free(o.codes);
+    PyMem_Free(o.starts);
+    PyMem_Free(o.lens);
+    if (!codes || !starts || !lens) {
+        Py_XDECREF(codes);
+        Py_XDECREF(starts);
+        Py_XDECREF(lens);
+        return NULL;
+    }
+    PyObject *res = PyTuple_Pack(3, codes, starts, lens);
+    Py_DECREF(codes);
+    Py_DECREF(starts);
+    Py_DECREF(lens);
+    return res;
+fail:
+    PyMem_Free(o.codes);
+    PyMem_Free(o.starts);
+    PyMem_Free(o.lens);
+    return NULL;
+}
+
+/* spans(text) -> (starts, ends): bytes of int64, the character offsets of the word tokens
+ * (no vocabulary, no token strings: for offsets computed on demand). */
+static PyObject *spans(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    if (!PyArg_ParseTuple(args, "U", &text))
+        return NULL;
+    if (!configured) {
+        PyErr_SetString(PyExc_RuntimeError, "spans: configure() was not called");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), m = 0, cap = 256;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int64_t *buf = PyMem_Malloc(2 * cap * sizeof(int64_t));
+    if (!buf)
+        return PyErr_NoMemory();
+#define EMIT_SPAN(a, b, word)                                                            \
+    if (word) {                                                                          \
+        if (m == cap) {                                                                  \
+            int64_t *nb = PyMem_Realloc(buf, 4 * cap * sizeof(int64_t));                 \
+            if (!nb) {                                                                   \
+                PyErr_NoMemory();                                                        \
+                goto fail;                                                               \
+            }                                                                            \
+            buf = nb;                                                                    \
+            cap *= 2;                                                                    \
+        }                                                                                \
+        buf[2 * m] = a;                                                                  \
+        buf[2 * m + 1] = b;                                                              \
+        m++;                                                                             \
+    }
+    if (kind == PyUnicode_1BYTE_KIND)
+        SCAN_BODY(Py_UCS1, EMIT_SPAN)
+    else if (kind == PyUnicode_2BYTE_KIND)
+        SCAN_BODY(Py_UCS2, EMIT_SPAN)
+    else
+        SCAN_BODY(Py_UCS4, EMIT_SPAN)
+    PyObject *starts = PyBytes_FromStringAndSize(NULL, m * sizeof(int64_t));
+    PyObject *ends = PyBytes_FromStringAndSize(NULL, m * sizeof(int64_t));
+    if (!starts || !ends) {
+        Py_XDECREF(starts);
+        Py_XDECREF(ends);
+        PyMem_Free(buf);
+        return NULL;
+    }
+    int64_t *ps = (int64_t *)PyBytes_AS_STRING(starts), *pe = (int64_t *)PyBytes_AS_STRING(ends);
+    for (Py_ssize_t q = 0; q < m; q++) {
+        ps[q] = buf[2 * q];
+        pe[q] = buf[2 * q + 1];
+    }
+    PyMem_Free(buf);
+    PyObject *res = PyTuple_Pack(2, starts, ends);
+    Py_DECREF(starts);
+    Py_DECREF(ends);
+    return res;
+fail:
+    PyMem_Free(buf);
+    return NULL;
+}
+
+static PyMethodDef methods[] = {
+    {"configure", configure, METH_VARARGS,
+     "configure(word_extra, join, arm, ends): set the character classes."},
+    {"scan", scan, METH_VARARGS,
+     "scan(text, vocab, with_offsets) -> (int32 codes, int64 starts, int32 lengths) as bytes."},
+    {"spans", spans, METH_VARARGS,
+     "spans(text) -> (int64 starts, int64 ends) of the word tokens, as bytes."},
+    {NULL, NULL, 0, NULL}};
+
+static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_scan",
+                                       "The tokenizer's scan in C (see tokenizer.py).", -1,
+                                       methods};
+
+PyMODINIT_FUNC PyInit__scan(void) { return PyModule_Create(&moduledef); }
