@@ -1164,7 +1164,8 @@ class _Attributor:
         best = None
         hi = bisect_left(self._mention_starts, pos)
         lo = bisect_left(self._mention_starts, pos - 2500)
-        for m in self.mentions[lo:hi]:
+        # the last mention that qualifies: scanned backwards, the first one found
+        for m in reversed(self.mentions[lo:hi]):
             if m.start >= pos or self._in_headline(m.start):
                 continue
             if self._personish(m):
@@ -1173,11 +1174,13 @@ class _Attributor:
                 if titles is None and not self._subject_like_cached(m):
                     continue
                 best = (m.start, self._actor_of(m), m, None)
+                break
             elif titles is None and m.kind == "title" and self._subject_like_cached(m):
                 found = self._person_before(m.start, self._heads(m.titles) or None) \
                     if self._heads(m.titles) else None
                 if found is not None:
                     best = (m.start, found[1], found[2], found[3])
+                    break
         # the quotes of the same stretch of text (a bounded window keeps long articles linear)
         q_lo = bisect_left(self._quote_starts, pos - 2500)
         for q in self.quotes[q_lo:bisect_left(self._quote_starts, pos)]:
