@@ -123,7 +123,8 @@ def _hostile_df():
 def test_csv_cells_starting_like_formulas_are_escaped(tmp_path):
     from frameshift.files import write_table
 
-    out = write_table(_hostile_df(), tmp_path / "t.csv")
+    df = _hostile_df().drop(index=5)  # (the carriage-return row: next test)
+    out = write_table(df, tmp_path / "t.csv")
     assert out.read_bytes() == (
         b"text,shift\n"
         b"\"'=HYPERLINK(\"\"http://x\"\")\",-0.25\n"
@@ -131,9 +132,30 @@ def test_csv_cells_starting_like_formulas_are_escaped(tmp_path):
         b"'-2+3,-3.0\n"
         b"'@SUM(A1),0.0\n"
         b"'\tx,2.0\n"
-        b"'\rx,0.5\n"  # (the csv module quotes only fields with \n: see the issue-17 note)
         b"a=b,1.5\n"
         b",-1.0\n")
+
+
+def test_a_lone_carriage_return_quotes_every_text_field(tmp_path):
+    import pandas as pd
+
+    from frameshift.files import write_table
+
+    # The csv module quotes a field holding "\n" but not one holding a lone "\r", which CSV
+    # readers take for a line break: the row would be cut in two on reading.
+    out = write_table(_hostile_df(), tmp_path / "t.csv")
+    assert out.read_bytes() == (
+        b'"text","shift"\n'
+        b'"\'=HYPERLINK(""http://x"")",-0.25\n'
+        b'"\'+1",1.0\n'
+        b'"\'-2+3",-3.0\n'
+        b'"\'@SUM(A1)",0.0\n'
+        b'"\'\tx",2.0\n'
+        b'"\'\rx",0.5\n'
+        b'"a=b",1.5\n'
+        b'"",-1.0\n')
+    back = pd.read_csv(out)
+    assert len(back) == 8 and back["text"][5] == "'\rx" and back["shift"][0] == -0.25
 
 
 def test_csv_escaping_can_be_turned_off(tmp_path):

@@ -549,7 +549,9 @@ def build_figures(out_dir, *, only=None, force=False, progress=None) -> dict:
         ``out_dir`` holds files that frameshift did not write and ``force`` is False.
     """
     from frameshift import __version__
+    from frameshift.errors import check_path_argument
 
+    check_path_argument(out_dir, "out_dir", "build_figures")  # ('' would be the current folder)
     ids = figure_ids() if only is None else ([only] if isinstance(only, str) else list(only))
     for fid in ids:
         _spec(fid)

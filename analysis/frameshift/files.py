@@ -209,7 +209,28 @@ def csv_bytes(df, *, escape_formulas: bool = True) -> bytes:
     b'a\\n=x\\n'
     """
     table = _escape(df) if escape_formulas else df
-    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    data = table.to_csv(index=False, lineterminator="\n")
+    if "\r" in data and _has_bare_cr(table):
+        # The csv module quotes a field holding "\n" but not one holding a lone "\r", which
+        # readers take for a line break (the row would be cut in two): quote every text field.
+        import csv
+
+        data = table.to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+    return data.encode("utf-8")
+
+
+def _has_bare_cr(df) -> bool:
+    if any(isinstance(c, str) and "\r" in c for c in df.columns):
+        return True
+    import pandas as pd
+
+    for i in range(df.shape[1]):
+        col = df.iloc[:, i]
+        if pd.api.types.is_numeric_dtype(col.dtype) or pd.api.types.is_bool_dtype(col.dtype):
+            continue
+        if col.astype(object).map(lambda v: isinstance(v, str) and "\r" in v).any():
+            return True
+    return False
 
 
 _escape = escape_formulas  # (the keyword argument of the same name hides the function)

@@ -93,6 +93,11 @@ def corpus_from_segments(sources: dict, segments: pd.DataFrame, *, actors=None,
     """
     where = str(_segments_path) if _segments_path else "segments"
     required = ["source", "start", "end", "role", "actor", "statement_id"]
+    from frameshift.errors import bad_argument, check_table_argument
+    if not isinstance(sources, dict):
+        raise bad_argument("corpus_from_segments", "sources", sources,
+                           "a dict {source id: text}", "Give the texts the offsets point into.")
+    check_table_argument(segments, "segments", "corpus_from_segments", "segment_news(...)")
     missing = [c for c in required if c not in segments.columns]
     if missing:
         raise CorpusError(f"{where}:1: missing column(s) {missing} (found: "

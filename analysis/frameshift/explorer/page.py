@@ -187,6 +187,8 @@ def explore(corpus, lexicon="karabakh_framing", *, by="actor", pairs=None, windo
     from frameshift.measures.key_terms import keyness
     from frameshift.measures.shifts import shift
 
+    from frameshift.errors import check_corpus_argument
+    check_corpus_argument(corpus, "corpus", "explore")
     lex = as_lexicon(lexicon)
     st = corpus.statements
     if by not in st.columns or by == "text":

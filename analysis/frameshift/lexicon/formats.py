@@ -38,6 +38,9 @@ def lexicon_from_dict(mapping, *, name: str = "lexicon", hyphen_variants: bool =
     >>> [(c.id, c.parent) for c in lex]
     [('economy.pos', 'economy'), ('economy.neg', 'economy')]
     """
+    if not isinstance(mapping, dict):
+        raise ArgumentTypeError(f"lexicon_from_dict(): mapping must be a dict {{category: "
+                                f"[patterns]}}, got {type(mapping).__name__}.")
     b = _Builder(None, strict)
     _add_quanteda(b, [(k, v, None) for k, v in mapping.items()], plain=True)
     return b.finish(name=name, format="frameshift", hyphen_variants=hyphen_variants)

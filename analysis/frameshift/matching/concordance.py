@@ -192,6 +192,8 @@ def kwic_from_matches(corpus, matches: pd.DataFrame, *, window: int = 5,
     st = corpus.statements
     texts = st["text"].tolist()
     index = {str(s): i for i, s in enumerate(st["statement_id"].astype(str))}
+    from frameshift.errors import check_table_argument
+    check_table_argument(matches, "matches", "kwic_from_matches", "find_matches(...)")
     w = int(window)
     n_rows = len(matches)
     lefts, kws, rights = [""] * n_rows, [""] * n_rows, [""] * n_rows

@@ -242,9 +242,10 @@ def rates(count, tokens, total):
     >>> per.tolist(), share.tolist()
     ([5.0, 0.0, nan], [1.0, nan, nan])
     """
-    cnt = np.asarray(count, dtype=float)
-    tok = np.asarray(tokens, dtype=float)
-    tot = np.asarray(total, dtype=float)
+    from frameshift.errors import numbers_argument
+    cnt = numbers_argument(count, "count", "rates")
+    tok = numbers_argument(tokens, "tokens", "rates")
+    tot = numbers_argument(total, "total", "rates")
     with np.errstate(divide="ignore", invalid="ignore"):
         per = np.where(tok > 0, cnt / np.where(tok > 0, tok, 1.0) * 1000.0, np.nan)
         share = np.where(tot > 0, cnt / np.where(tot > 0, tot, 1.0), np.nan)

@@ -246,6 +246,8 @@ def count_matches_parallel(corpus, lexicon, *, by="actor", n_jobs: int | None = 
             os.cpu_count() or 1)
     if int(n_jobs) < 1:
         raise OptionError(f"n_jobs must be 1 or more, not {n_jobs!r}.")
+    from frameshift.errors import check_corpus_argument
+    check_corpus_argument(corpus, "corpus", "count_matches_parallel")
     n_jobs = int(n_jobs)
     cols = _by_list(by)
     st = corpus.statements

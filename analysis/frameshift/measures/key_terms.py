@@ -241,7 +241,12 @@ def bh_adjust(p):
     >>> bh_adjust([0.01, 0.04, 0.03, 0.5]).round(4).tolist()
     [0.04, 0.0533, 0.0533, 0.5]
     """
-    p = np.asarray(p, dtype=float)
+    from frameshift.errors import OptionError, numbers_argument
+
+    p = numbers_argument(p, "p", "bh_adjust")
+    if np.any((p < 0) | (p > 1)):
+        raise OptionError("bh_adjust(): p-values must lie between 0 and 1; got "
+                          f"{p[(p < 0) | (p > 1)][:3].tolist()}.")
     out = np.full(p.shape, np.nan)
     ok = ~np.isnan(p)
     if ok.any():

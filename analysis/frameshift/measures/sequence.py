@@ -36,7 +36,8 @@ def kl_divergence(p, q):
     """
     from scipy.special import rel_entr
 
-    p = np.asarray(p, dtype=float)
+    from frameshift.errors import numbers_argument
+    p = numbers_argument(p, "p", "kl_divergence")
     q = np.asarray(q, dtype=float)
     return rel_entr(p, q).sum(axis=-1) / np.log(2.0)
 
@@ -65,7 +66,8 @@ def novelty_transience_resonance(distributions, *, window=1):
     1         1  0.531004    0.531004        0.0
     2         2  0.736966         NaN        NaN
     """
-    p = np.asarray(distributions, dtype=float)
+    from frameshift.errors import numbers_argument
+    p = numbers_argument(distributions, "distributions", "novelty_transience_resonance")
     if p.ndim != 2:
         raise ValueError(f"distributions must be a 2-D array (positions x categories); got "
                          f"shape {p.shape}.")

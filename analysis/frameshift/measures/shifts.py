@@ -149,6 +149,10 @@ def _normalise(x):
     from frameshift.errors import numbers_argument
 
     x = numbers_argument(x, "the distribution", "jsd/kl_divergence/cosine_distance")
+    if x.ndim == 0:
+        from frameshift.errors import bad_argument
+        raise bad_argument("jsd/kl_divergence/cosine_distance", "the distribution", x.item(),
+                           "a list or array of counts", "Give one count per category.")
     tot = x.sum(axis=-1, keepdims=True)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(tot > 0, x / tot, np.nan)
@@ -196,8 +200,14 @@ def cosine_distance(a, b):
     >>> float(cosine_distance([1, 0], [0, 3])), round(float(cosine_distance([1, 2], [2, 4])), 12)
     (1.0, 0.0)
     """
-    a = np.asarray(a, dtype=float)
-    b = np.asarray(b, dtype=float)
+    from frameshift.errors import bad_argument, numbers_argument
+
+    a = numbers_argument(a, "a", "cosine_distance")
+    b = numbers_argument(b, "b", "cosine_distance")
+    if a.ndim == 0 or b.ndim == 0:
+        raise bad_argument("cosine_distance", "a" if a.ndim == 0 else "b",
+                           (a if a.ndim == 0 else b).item(), "a list or array of counts",
+                           "Give one count per category.")
     den = np.linalg.norm(a, axis=-1) * np.linalg.norm(b, axis=-1)
     with np.errstate(divide="ignore", invalid="ignore"):
         cos = (a * b).sum(axis=-1) / den

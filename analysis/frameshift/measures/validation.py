@@ -118,6 +118,8 @@ def coding_sample(table, *, per_group: int = 5, by: str = "category", seed: int 
     """
     if int(per_group) < 1:
         raise OptionError(f"per_group must be 1 or more, not {per_group!r}.")
+    from frameshift.errors import check_table_argument
+    check_table_argument(table, "table", "coding_sample", "count_matches(...) or kwic(...)")
     if by not in table.columns:
         raise OptionError(f"The table has no column {by!r} to sample by; columns: "
                           f"{', '.join(map(str, table.columns))}.")
@@ -168,6 +170,8 @@ def precision(coded: pd.DataFrame, *, by: str = "category", relevant: str = "rel
       category   n  relevant  precision  ci_low  ci_high
     0        a  10         8        0.8  0.4902   0.9433
     """
+    from frameshift.errors import check_table_argument
+    check_table_argument(coded, "coded", "precision", "the coded sheet (a pandas.DataFrame)")
     if relevant not in coded.columns:
         raise OptionError(f"The table has no column {relevant!r}; add it and fill it with "
                           "True (relevant) or False (not relevant) for every row.")
@@ -197,6 +201,8 @@ def precision(coded: pd.DataFrame, *, by: str = "category", relevant: str = "rel
 
 
 def _flags(coded, column):
+    from frameshift.errors import check_table_argument
+    check_table_argument(coded, "the coded sheet", "precision_recall", "pandas.read_csv(...)")
     if column not in coded.columns:
         raise OptionError(f"The table has no column {column!r}; fill it with True or False "
                           "for every row.")

@@ -857,6 +857,9 @@ class _Attributor:
                 starts.append(m.start)
                 idx.append(i)
         self._subjects = None  # the persons named as a subject (built when first needed)
+        self._person_memo: dict = {}  # (pos, titles) -> _person_before's answer
+        self._subject_memo: dict = {}  # id(mention) -> _subject_like(mention)
+        self._first_titled: dict = {}  # actor -> speaker titles of its first such quote
         self._verbs = self._verb_starts = self._date_anchors = None  # (when first needed)
         self._according = None
 
@@ -1143,24 +1146,44 @@ class _Attributor:
         """The person a reader takes "he"/"she" (or a title) to mean at ``pos``: the speaker
         of the last quote or the last person named as the subject of a clause (a title such
         as "the President reiterated" counts as the person it names). With ``titles``, the
-        last person given all those title words. Names in the headline are not antecedents."""
+        last person given all those title words. Names in the headline are not antecedents.
+
+        Remembered per (pos, titles): every quote before ``pos`` is attributed already when
+        this is asked (quotes are attributed in reading order and ``pos`` is never past the
+        quote being attributed), so the answer cannot change; the titles named in the window
+        ask the same questions again for every later quote."""
+        key = (pos, frozenset(titles) if titles is not None else None)
+        if key not in self._person_memo:
+            self._person_memo[key] = self._person_before_uncached(pos, titles)
+        return self._person_memo[key]
+
+    def _subject_like_cached(self, m: _Mention) -> bool:
+        k = id(m)
+        if k not in self._subject_memo:
+            self._subject_memo[k] = self._subject_like(m)
+        return self._subject_memo[k]
+
+    def _person_before_uncached(self, pos: int, titles: set | None = None):
         best = None
         hi = bisect_left(self._mention_starts, pos)
         lo = bisect_left(self._mention_starts, pos - 2500)
-        for m in self.mentions[lo:hi]:
+        # the last mention that qualifies: scanned backwards, the first one found
+        for m in reversed(self.mentions[lo:hi]):
             if m.start >= pos or self._in_headline(m.start):
                 continue
             if self._personish(m):
                 if titles is not None and not (titles <= m.titles):
                     continue
-                if titles is None and not self._subject_like(m):
+                if titles is None and not self._subject_like_cached(m):
                     continue
                 best = (m.start, self._actor_of(m), m, None)
-            elif titles is None and m.kind == "title" and self._subject_like(m):
+                break
+            elif titles is None and m.kind == "title" and self._subject_like_cached(m):
                 found = self._person_before(m.start, self._heads(m.titles) or None) \
                     if self._heads(m.titles) else None
                 if found is not None:
                     best = (m.start, found[1], found[2], found[3])
+                    break
         # the quotes of the same stretch of text (a bounded window keeps long articles linear)
         q_lo = bisect_left(self._quote_starts, pos - 2500)
         for q in self.quotes[q_lo:bisect_left(self._quote_starts, pos)]:
@@ -1220,6 +1243,8 @@ class _Attributor:
         """Record an attributed quote in the indexes (quotes are attributed in reading order)."""
         if q.actor is None:
             return
+        if q.speaker_titles:  # (the first quote of each actor with titles: _title_person)
+            self._first_titled.setdefault(q.actor, q.speaker_titles)
         if q.speaker:
             self._last_spoken[q.actor] = q
         if q.speaker_kind == "person":
@@ -1265,8 +1290,7 @@ class _Attributor:
         found = self._person_before(pos)
         if found is not None:
             own = self._heads(found[2].titles if found[2] is not None else
-                              next((q.speaker_titles for q in self.quotes
-                                    if q.actor == found[1] and q.speaker_titles), set()))
+                              self._first_titled.get(found[1], set()))
             if not own or own & heads:
                 return found, "the last person named as a subject or quoted"
         return None, None
@@ -2339,6 +2363,10 @@ def evaluate_segmentation(auto: pd.DataFrame, gold: pd.DataFrame, *, texts: dict
        recall  0.800
            f1  0.889
     """
+    from frameshift.errors import check_table_argument
+
+    check_table_argument(auto, "auto", "evaluate_segmentation", "segment_article(...)")
+    check_table_argument(gold, "gold", "evaluate_segmentation", "read_segments(path)")
     auto = auto.copy()
     gold = gold.copy()
     a_src, g_src = set(auto["source"]), set(gold["source"])

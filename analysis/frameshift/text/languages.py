@@ -244,6 +244,9 @@ def detect_language(text: str) -> tuple[str | None, float]:
     >>> detect_language("Reintegration talks")
     ('en', 1.0)
     """
+    from frameshift.errors import check_text_argument
+
+    check_text_argument(text, "text", "detect_language")
     counts: dict[str, int] = {}
     az = 0
     for ch in text:
@@ -305,8 +308,9 @@ def statement_languages(statements: pd.DataFrame, *, column: str = "language",
     0            a       ru         1.0  detected
     1            b       en         1.0  metadata
     """
-    from frameshift.errors import OptionError
+    from frameshift.errors import OptionError, check_table_argument
 
+    check_table_argument(statements, "statements", "statement_languages", "Corpus.statements")
     given = statements[column] if column in statements.columns else None
     rows = []
     for i, (sid, text) in enumerate(zip(statements["statement_id"], statements["text"])):

@@ -92,6 +92,9 @@ def azerbaijani_stem(word: str) -> str:
     >>> azerbaijani_stem("təhlükəsizliyinin") == azerbaijani_stem("təhlükəsizlik")
     True
     """
+    from frameshift.errors import check_text_argument
+
+    check_text_argument(word, "word", "azerbaijani_stem")
     w = word.replace("’", "'").replace("ʼ", "'")
     if "'" in w:
         w = w.split("'", 1)[0]

@@ -201,6 +201,7 @@ def normalize(text: str, *, casefold: bool = True, unicode_form: str = "NFKC") -
     >>> normalize("coer\\u00adcion")
     'coercion'
     """
+    check_text_argument(text, "text", "normalize")
     out = unicodedata.normalize(unicode_form, text.translate(_FOLD_TABLE))
     out = out.translate(_FOLD_TABLE)
     return fold_case(out) if casefold else out
@@ -214,6 +215,7 @@ def fold_case(s: str) -> str:
     >>> fold_case("İnteqrasiya BAKI Bakı Straße")
     'inteqrasiya baki baki strasse'
     """
+    check_text_argument(s, "s", "fold_case")
     out = s.casefold()
     if "\u0307" in out or "ı" in out:
         out = out.replace("i\u0307", "i").replace("ı", "i")
