@@ -42,49 +42,74 @@ TESTED_MEASURES = ["rate_diff", "log_ratio", "jsd_contribution", "jsd", "cosine"
 
 _BEGIN = "<!-- coverage table: begin (benchmarks/coverage.py --write-docs) -->"
 _END = "<!-- coverage table: end -->"
+_HBEGIN = "<!-- held-out coverage: begin (benchmarks/coverage.py --heldout --write-docs) -->"
+_HEND = "<!-- held-out coverage: end -->"
+
+#: Held-out designs (issue 13): cells, seeds and settings NOT used when the interval methods
+#: were chosen -- other sentence lengths, category counts, framing rates and unequal pairs.
+HELDOUT = [
+    {"name": "short sentences (8-14 tokens)", "tokens": (8, 15), "sizes": [(30, 30)]},
+    {"name": "long sentences (40-60 tokens)", "tokens": (40, 61), "sizes": [(3, 3), (12, 12)]},
+    {"name": "K = 3", "shares_a": [0.5, 0.3, 0.2], "shares_b": [0.3, 0.3, 0.4],
+     "sizes": [(20, 20)]},
+    {"name": "K = 8", "shares_a": [0.25, 0.2, 0.15, 0.1, 0.1, 0.08, 0.07, 0.05],
+     "shares_b": [0.1, 0.2, 0.2, 0.1, 0.15, 0.08, 0.07, 0.1], "sizes": [(45, 45)]},
+    {"name": "framing 8%", "frame_rate": 0.08, "sizes": [(8, 15)]},
+    {"name": "unequal", "sizes": [(3, 12), (20, 50)]},
+]
+HELDOUT_SEED = 7001
 
 
-def simulate_statement(rng, n_sentences, shares, *, clustered):
+def simulate_statement(rng, n_sentences, shares, *, clustered, tokens=(20, 31),
+                       frame_rate=FRAME_RATE):
     """(counts (n, K), tokens (n,)) of one synthetic statement."""
-    tokens = rng.integers(20, 31, n_sentences)
-    counts = np.zeros((n_sentences, K))
-    for i, t in enumerate(tokens):
+    shares = np.asarray(shares, dtype=float)
+    k = len(shares)
+    toks = rng.integers(tokens[0], tokens[1], n_sentences)
+    counts = np.zeros((n_sentences, k))
+    for i, t in enumerate(toks):
         if clustered:
             s = rng.dirichlet(10.0 * shares)
-            rate = FRAME_RATE * rng.gamma(2.0, 0.5)
+            rate = frame_rate * rng.gamma(2.0, 0.5)
         else:
-            s, rate = shares, FRAME_RATE
+            s, rate = shares, frame_rate
         p = np.minimum(rate, 0.5) * s
-        counts[i] = rng.multinomial(int(t), np.r_[p, 1.0 - p.sum()])[:K]
-    return counts, tokens.astype(float)
+        counts[i] = rng.multinomial(int(t), np.r_[p, 1.0 - p.sum()])[:k]
+    return counts, toks.astype(float)
 
 
-def _truth():
+def _truth(shares_a=SHARES_A, shares_b=SHARES_B, frame_rate=FRAME_RATE):
     from frameshift.measures.shifts import cosine_distance, jsd, jsd_contributions
 
-    ra, rb = FRAME_RATE * SHARES_A, FRAME_RATE * SHARES_B
+    shares_a, shares_b = np.asarray(shares_a), np.asarray(shares_b)
+    ra, rb = frame_rate * shares_a, frame_rate * shares_b
     return {
         "rate_diff": 1000.0 * (rb - ra),
         "log_ratio": np.log2(rb / ra),
-        "jsd_contribution": jsd_contributions(SHARES_A, SHARES_B),
-        "jsd": np.array([float(jsd(SHARES_A, SHARES_B))]),
+        "jsd_contribution": jsd_contributions(shares_a, shares_b),
+        "jsd": np.array([float(jsd(shares_a, shares_b))]),
         "cosine": np.array([float(cosine_distance(ra, rb))]),
     }
 
 
-def run_cell(n_a, n_b, *, clustered, reps, n_boot, n_perm, seed):
-    """Coverage rows and rejection rows of one cell."""
+def run_cell(n_a, n_b, *, clustered, reps, n_boot, n_perm, seed, design=None):
+    """Coverage rows and rejection rows of one cell (``design``: a held-out variation)."""
     from frameshift.measures.shifts import shift_from_sentences
 
-    truth = _truth()
+    design = design or {}
+    sh_a = np.asarray(design.get("shares_a", SHARES_A))
+    sh_b = np.asarray(design.get("shares_b", SHARES_B))
+    sim = {"tokens": design.get("tokens", (20, 31)),
+           "frame_rate": design.get("frame_rate", FRAME_RATE)}
+    truth = _truth(sh_a, sh_b, sim["frame_rate"])
     rng = np.random.default_rng(seed)
     cover = {m: [0, 0, 0, 0] for m in INTERVAL_MEASURES}  # intervals, reported, covering, flat
     reject = {m: [0, 0] for m in TESTED_MEASURES}         # tests, p < .05
     for r in range(reps):
         for null in (False, True):
-            ca, ta = simulate_statement(rng, n_a, SHARES_A, clustered=clustered)
-            cb, tb = simulate_statement(rng, n_b, SHARES_A if null else SHARES_B,
-                                        clustered=clustered)
+            ca, ta = simulate_statement(rng, n_a, sh_a, clustered=clustered, **sim)
+            cb, tb = simulate_statement(rng, n_b, sh_a if null else sh_b,
+                                        clustered=clustered, **sim)
             t = shift_from_sentences(ca, ta, cb, tb, n_boot=0 if null else n_boot,
                                      n_perm=n_perm if null else 0, seed=rng, warn=False)
             for m in INTERVAL_MEASURES if not null else TESTED_MEASURES:
@@ -103,7 +128,8 @@ def run_cell(n_a, n_b, *, clustered, reps, n_boot, n_perm, seed):
                 cover[m][1] += int(ok.sum())
                 cover[m][2] += int(((lo <= truth[m]) & (truth[m] <= hi) & ok).sum())
                 cover[m][3] += int((ok & (hi - lo <= 0)).sum())
-    cell = f"{'clustered' if clustered else 'iid'} {n_a} v {n_b}"
+    cell = (design.get("name", "") + " " if design else "") + \
+        f"{'clustered' if clustered else 'iid'} {n_a} v {n_b}"
     out = []
     for m, (n, rep, cov, flat) in cover.items():
         out.append({"cell": cell, "kind": "coverage", "measure": m, "reps": reps,
@@ -129,13 +155,113 @@ def run(*, sizes=SIZES, reps=400, n_boot=999, n_perm=999, seed=2026, quick=False
     return pd.DataFrame(rows)
 
 
+def run_heldout(*, reps=300, n_boot=999, n_perm=999, seed=HELDOUT_SEED, quick=False,
+                partial=None, splits=5):
+    """The held-out synthetic grid plus the real-text halves (long form, as :func:`run`)."""
+    designs = HELDOUT[:2] if quick else HELDOUT
+    if quick:
+        reps, n_boot, n_perm = 20, 199, 199
+    rows = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        j = 0
+        for d in designs:
+            for n_a, n_b in d["sizes"][:1] if quick else d["sizes"]:
+                for clustered in (False, True):
+                    rows.extend(run_cell(n_a, n_b, clustered=clustered, reps=reps,
+                                         n_boot=n_boot, n_perm=n_perm, seed=seed + j,
+                                         design=d))
+                    j += 1
+                    if partial is not None:
+                        pd.DataFrame(rows).to_csv(partial, index=False)
+        rows.extend(run_halves(splits=1 if quick else splits, n_boot=n_boot, n_perm=n_perm,
+                               seed=seed + 500, limit=8 if quick else None))
+    return pd.DataFrame(rows)
+
+
+def _inaugural_sentences(terms=5):
+    """Per-sentence counts of the ``terms`` most frequent content words of every address."""
+    from frameshift.corpus.model import corpus_tokens
+    from frameshift.corpus.readers import read_corpus
+    from frameshift.measures.key_terms import document_term_matrix, stop_word_set
+
+    corpus = read_corpus("inaugural")
+    toks = corpus_tokens(corpus)
+    m, vocab = document_term_matrix(toks)
+    stop = stop_word_set("english")
+    tot = np.asarray(m.sum(axis=0)).ravel()
+    order = [j for j in np.argsort(-tot, kind="mergesort")
+             if vocab[j] not in stop and vocab[j].isalpha()][:terms]
+    col = {j: k for k, j in enumerate(order)}
+    ids = toks.type_ids()
+    out = []
+    for i in range(toks.n_docs):
+        sl = toks.doc_slice(i)
+        sent = np.asarray(toks.sentence[sl], dtype=np.int64)
+        n_s = int(sent.max()) + 1 if len(sent) else 0
+        c = np.zeros((n_s, terms))
+        for s_, t in zip(sent, ids[sl]):
+            k = col.get(int(t))
+            if k is not None:
+                c[s_, k] += 1
+        out.append((c, np.bincount(sent, minlength=n_s).astype(float)))
+    return out, [vocab[j] for j in order]
+
+
+def run_halves(*, splits=5, n_boot=999, n_perm=999, seed=HELDOUT_SEED + 500, limit=None):
+    """Real text with no shift: two random halves of the sentences of the same address.
+
+    The truth is "no difference" (rate difference 0, log ratio 0, JSD 0), so this measures
+    how often an interval covers 0 and a permutation test rejects at p < .05. Categories: the
+    5 most frequent content words of the corpus.
+    """
+    from frameshift.measures.shifts import shift_from_sentences
+
+    docs, _ = _inaugural_sentences()
+    rng = np.random.default_rng(seed)
+    cover = {m: [0, 0, 0, 0] for m in INTERVAL_MEASURES}
+    reject = {m: [0, 0] for m in TESTED_MEASURES}
+    docs = [d for d in docs if len(d[1]) >= 6][:limit]
+    for c, t in docs:
+        for _ in range(splits):
+            perm = rng.permutation(len(t))
+            a, b = perm[: len(t) // 2], perm[len(t) // 2:]
+            tab = shift_from_sentences(c[a], t[a], c[b], t[b], n_boot=n_boot, n_perm=n_perm,
+                                       seed=rng, warn=False)
+            for m in INTERVAL_MEASURES:
+                rows = tab[(tab["measure"] == m)
+                           & (tab["category"].notna() == (m not in ("jsd", "cosine")))]
+                lo = rows["ci_low"].to_numpy(dtype=float)
+                hi = rows["ci_high"].to_numpy(dtype=float)
+                ok = ~(np.isnan(lo) | np.isnan(hi))
+                cover[m][0] += len(lo)
+                cover[m][1] += int(ok.sum())
+                cover[m][2] += int(((lo <= 1e-12) & (0 <= hi) & ok).sum())
+                cover[m][3] += int((ok & (hi - lo <= 0)).sum())
+                p = rows["p"].to_numpy(dtype=float)
+                p = p[~np.isnan(p)]
+                reject[m][0] += len(p)
+                reject[m][1] += int((p < 0.05).sum())
+    cell = "real: halves of an inaugural address"
+    reps = len(docs) * splits
+    out = []
+    for m, (n, rep, cov, flat) in cover.items():
+        out.append({"cell": cell, "kind": "coverage", "measure": m, "reps": reps, "n": n,
+                    "reported": rep / n if n else 0.0, "value": cov / rep if rep else np.nan,
+                    "zero_width": flat})
+    for m, (n, rej) in reject.items():
+        out.append({"cell": cell, "kind": "rejection", "measure": m, "reps": reps, "n": n,
+                    "reported": np.nan, "value": rej / n if n else np.nan, "zero_width": 0})
+    return out
+
+
 def markdown(table):
     """Two markdown tables: coverage (share reported in brackets) and rejection rates."""
     lines = []
     cov = table[table["kind"] == "coverage"]
     reps = int(table["reps"].iloc[0])
     lines.append(f"Coverage of nominal 95% intervals ({reps} replications a cell; per-category "
-                 "measures pool the 5 categories; in brackets the share of intervals reported "
+                 "measures pool the categories; in brackets the share of intervals reported "
                  "— the rest are NaN with the reason in `ci_method`; \"-\" none reported):")
     lines.append("")
     lines.append("| cell | " + " | ".join(INTERVAL_MEASURES) + " | zero-width |")
@@ -161,30 +287,43 @@ def markdown(table):
     return "\n".join(lines)
 
 
-def write_docs(text, path=Path(__file__).resolve().parents[1] / "docs" / "measures.md"):
+def write_docs(text, path=Path(__file__).resolve().parents[1] / "docs" / "measures.md", *,
+               begin=_BEGIN, end=_END):
     doc = path.read_text(encoding="utf-8")
-    if _BEGIN not in doc or _END not in doc:
-        raise SystemExit(f"{path}: markers {_BEGIN!r} ... {_END!r} not found.")
-    a, b = doc.index(_BEGIN) + len(_BEGIN), doc.index(_END)
+    if begin not in doc or end not in doc:
+        raise SystemExit(f"{path}: markers {begin!r} ... {end!r} not found.")
+    a, b = doc.index(begin) + len(begin), doc.index(end)
     path.write_text(doc[:a] + "\n" + text + "\n" + doc[b:], encoding="utf-8")
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--reps", type=int, default=400)
+    ap.add_argument("--heldout", action="store_true",
+                    help="the held-out grid (other cells and seeds, real-text halves)")
+    ap.add_argument("--reps", type=int, default=None)
+    ap.add_argument("--n-boot", type=int, default=999)
+    ap.add_argument("--n-perm", type=int, default=999)
+    ap.add_argument("--splits", type=int, default=5, help="random halves per address")
     ap.add_argument("--write-docs", action="store_true")
     ap.add_argument("--csv", type=Path)
     args = ap.parse_args(argv)
     t0 = time.time()
-    table = run(reps=args.reps, quick=args.quick)
+    if args.heldout:
+        table = run_heldout(reps=args.reps or 300, n_boot=args.n_boot, n_perm=args.n_perm,
+                            quick=args.quick, partial=args.csv, splits=args.splits)
+    else:
+        table = run(reps=args.reps or 400, quick=args.quick)
     text = markdown(table)
     print(text)
     print(f"\n({time.time() - t0:.0f} s)", file=sys.stderr)
     if args.csv:
         table.to_csv(args.csv, index=False)
     if args.write_docs:
-        write_docs(text)
+        if args.heldout:
+            write_docs(text, begin=_HBEGIN, end=_HEND)
+        else:
+            write_docs(text)
 
 
 if __name__ == "__main__":

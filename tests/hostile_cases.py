@@ -769,8 +769,32 @@ def _(d):
     return ["quotes", "a.txt"]
 
 
-# The issue's 20 MB article still takes over 60 s (verb search and attribution in news/,
-# being rewritten by another helper); the battery keeps a 2 MB one until then.
+# The issue's 20 MB article: without quotes (the segmentation alone) it runs well within the
+# limit; a 20 MB article dense with quotes (100,000 of them) takes ~40 s of CPU, 2-3 times that
+# on a loaded machine (benchmarks/quotes_scale.py), so the quote-dense case stays at 2 MB.
+@case("20 MB article without quotes", "hang", "ok")
+def _(d):
+    para = ("The minister said that the talks would continue on Monday, and the envoy added "
+            "that Baku was ready. More narration follows here.\n\n")
+    w(d, "a.txt", "Headline\n\n" + para * (20_000_000 // len(para)))
+    return ["quotes", "a.txt"]
+
+
+@case("article with 10,000 quotes", "hang", "ok")
+def _(d):
+    paras = [f'Baku said "we are ready for talks number {i}". The envoy added: "talks {i} '
+             f'must go on", officials said.' for i in range(5_000)]
+    w(d, "a.txt", "Headline\n\n" + "\n\n".join(paras) + "\n")
+    return ["quotes", "a.txt"]
+
+
+@case("10,000 quotes in one paragraph", "hang", "ok")
+def _(d):
+    w(d, "a.txt", "Headline\n\n" + " ".join(f'He said "w{i} is fine", she said'
+                                             for i in range(10_000)) + ".\n")
+    return ["quotes", "a.txt"]
+
+
 @case("2 MB article", "hang", "ok")
 def _(d):
     para = ('The minister said that the talks would continue. "We will not stop," Baku '
@@ -870,8 +894,52 @@ for _name, _code, _words in [
         ("read_corpus /dev/zero", "fs.read_corpus('/dev/zero')", ("format",)),
         ("read_text_file /dev/zero", "from frameshift.files import read_text_file; "
          "read_text_file('/dev/zero')", ("device",)),
+        # argument checks (session 3): the toolkit's error naming the argument
+        ("tokenize(one str)", "fs.tokenize('one text')", ("texts", "tokenize_text")),
+        ("tokenize([None])", "fs.tokenize([None])", ("texts[0]",)),
+        ("count_matches(None)", "fs.count_matches(None)", ("corpus", "read_corpus")),
+        ("count_matches(str)", "fs.count_matches('s.csv')", ("corpus must be a Corpus",)),
+        ("frame_profiles(str)", "fs.frame_profiles('counts.csv')", ("counts",)),
+        ("make_pairs(None)", "fs.make_pairs(None)", ("statements",)),
+        ("g2(text counts)", "fs.g2(['a'], [1], 10, 10)", ("counts", "numbers")),
+        ("jsd(text)", "fs.jsd('p', 'q')", ("distribution",)),
+        ("wilson_interval(None)", "fs.wilson_interval(None, 10)", ("successes",)),
+        ("write_table(None path)", "import pandas as pd; fs.write_table(pd.DataFrame(), None)",
+         ("path", "file path")),
+        ("write_table(not a table)", "fs.write_table('x', 'o.csv')", ("df", "DataFrame")),
+        ("segment_article(None)", "fs.segment_article(None)", ("text",)),
+        ("read_actors(None)", "fs.read_actors(None)", ("path",)),
+        ("plot_profile(None)", "fs.plot_profile(None)", ("table",)),
+        ("save_figure(no path)", "fs.save_figure(None, None)", ("path",)),
+        ("write_lexicon(not a lexicon)", "fs.write_lexicon('x', 'l.yml')", ("Lexicon",)),
 ]:
     case(f"API {_name}", "crash", "error", *_words)(api(_code))
+
+
+# ---------------------------------------------------------------------- formula injection
+# OWASP, "CSV Injection": cells beginning with = + - @ tab CR are run by spreadsheets; the
+# outputs prefix them with '. A case fails (traceback: "crash") if the bytes are not escaped.
+for _name, _code in [
+        ("write_table escapes formulas",
+         "import pandas as pd; fs.write_table(pd.DataFrame({'t': ['=cmd|x', '+1', 'ok'], "
+         "'n': [-1.5, 2, 3]}), 'o.csv'); "
+         "assert open('o.csv', 'rb').read() == b\"t,n\\n'=cmd|x,-1.5\\n'+1,2.0\\nok,3.0\\n\""),
+        ("count table escapes a formula actor",
+         "import pandas as pd; c = fs.from_frame(pd.DataFrame({'statement_id': ['s1'], "
+         "'actor': ['=HYPERLINK(1)'], 'text': ['Coercion here.']})); "
+         "t = fs.count_matches(c, 'karabakh_framing'); fs.write_table(t, 'o.csv'); "
+         "assert \"'=HYPERLINK(1)\" in open('o.csv').read()"),
+        ("escape_formulas=False writes as is",
+         "import pandas as pd; fs.write_table(pd.DataFrame({'t': ['@SUM(1)']}), 'o.csv', "
+         "escape_formulas=False); assert open('o.csv').read() == 't\\n@SUM(1)\\n'"),
+]:
+    case(f"API {_name}", "security", "ok")(api(_code))
+
+
+@case("CLI --out escapes formula cells", "security", "ok")
+def _(d):
+    w(d, "s.csv", "id,actor,date,text\ns1,=cmd|' /C calc'!A0,2023-01-01,Coercion is here.\n")
+    return ["count", "--corpus", "s.csv", "--out", "o.csv"]
 
 
 # ---------------------------------------------------------------------- running

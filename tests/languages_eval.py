@@ -1,7 +1,7 @@
 """Scoring of lemma matching against the hand-coded term occurrences of tests/data/languages.
 
-Used by tests/test_languages.py and by ``python tests/languages_eval.py`` (which prints the
-table quoted in docs/languages.md). The gold occurrences were coded by reading the texts
+Used by tests/test_languages.py and by ``python tests/languages_eval.py [dev|test|test2]``
+(which prints the tables quoted in docs/languages.md). The gold occurrences were coded by reading the texts
 (tests/data/languages/CARD.md); nothing here produces them.
 """
 
@@ -70,10 +70,11 @@ if __name__ == "__main__":
     import sys
 
     split = sys.argv[1] if len(sys.argv) > 1 else "dev"
-    for lemmas in (None, "simplemma", "snowball", "simplemma+snowball", "auto"):
+    for lemmas in (None, "simplemma", "snowball", "simplemma+snowball", "simplemma+rules",
+                   "auto"):
         print(f"== lemmas={lemmas} split={split}")
         print(score(lemmas, split=split).to_string(index=False))
-    for lemmas in ("simplemma+snowball", "simplemma"):
+    for lemmas in ("auto", "simplemma"):
         miss, extra = errors(lemmas, split=split)
         print(f"-- {lemmas} missed:", miss)
         print(f"-- {lemmas} spurious:", extra)

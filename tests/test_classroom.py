@@ -2,6 +2,7 @@
 
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -135,3 +136,20 @@ def test_normalise_and_unknown_question():
         grade("ex9", "q1", 1)
     q = questions("ex3")
     assert q["question"].tolist() == sorted(EXERCISES["ex3"]) and (q["prompt"].str.len() > 20).all()
+
+
+def test_sentences_exercise_checks_without_revealing():
+    """Issue 13: the harness exercise (why one sentence supports no interval)."""
+    from frameshift.classroom import simulate_shift
+
+    # 1 + 7 sentences: C(8, 1) = 8 relabellings, so the smallest permutation p is 1/8, and a
+    # one-sentence statement gets no interval (fewer than 3 sentences: matching/shortness.py)
+    t = simulate_shift(1, 7, reps=5)
+    assert t["interval_reported"].iloc[0] == 0.0 and np.isnan(t["interval_covers"].iloc[0])
+    assert t["smallest_p"].iloc[0] == pytest.approx(1 / 8)
+    assert grade("ex_sentences", "q1", 0).correct and not grade("ex_sentences", "q1", 1).correct
+    assert grade("ex_sentences", "q2", 3).correct and not grade("ex_sentences", "q2", 1).correct
+    assert grade("ex_sentences", "q4", "b").correct and not grade("ex_sentences", "q4", "a").correct
+    wrong = grade("ex_sentences", "q2", 5)
+    assert "3" not in wrong.message  # the hint never gives the number
+    assert grade("ex_sentences", "q3", ...).status == "unanswered"

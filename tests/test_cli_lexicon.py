@@ -1,6 +1,7 @@
 """Tests of ``frameshift lexicon check|list|convert`` (analysis/frameshift/cli/lexicon.py)."""
 
 import io
+from pathlib import Path
 
 import pandas as pd
 
@@ -15,7 +16,9 @@ def run(capsys, *argv):
 
 
 def test_lexicon_check_lists_instrastructure_as_near_miss(capsys):
-    status, out, _ = run(capsys, "lexicon", "check")
+    # karabakh_framing 0.1.0 (before issue 14 listed the typo)
+    old = Path(__file__).parent / "data" / "validation" / "karabakh_framing_0.1.0.yml"
+    status, out, _ = run(capsys, "lexicon", "check", str(old))
     assert status == 0
     t = pd.read_csv(io.StringIO(out), keep_default_na=False)
     assert list(t.columns) == ["check", "category", "pattern", "type", "count", "detail"]
@@ -40,7 +43,7 @@ def test_lexicon_list(capsys):
     t = pd.read_csv(io.StringIO(out))
     assert status == 0 and t["name"].tolist() == [
         "karabakh_framing", "karabakh_framing_multilingual", "karabakh_toponyms"]
-    assert t["categories"].tolist() == [11, 11, 3]  # counted in the YAML files
+    assert t["categories"].tolist() == [13, 11, 3]  # counted in the YAML files
 
 
 def test_lexicon_convert_quanteda_to_yaml_and_csv(tmp_path, capsys):
@@ -63,8 +66,11 @@ def test_lexicon_expand_lists_uncovered_distinctive_terms(capsys):
                          "--top", "5")
     assert status == 0
     t = pd.read_csv(io.StringIO(out))
-    assert list(t.columns) == ["term", "count_target", "count_reference", "score", "p",
-                               "p_adjusted"]
+    # the columns of keyness (issue 13: document-level p, token-level p, log ratio interval)
+    assert list(t.columns) == ["term", "count_target", "count_reference", "docs_target",
+                               "docs_reference", "score", "p", "p_adjusted", "test", "p_token",
+                               "p_token_adjusted", "log_ratio", "ci_low", "ci_high",
+                               "ci_method", "short_text"]
     # "issues" occurs 3 times in Stepanakert's fragments, never elsewhere, and no pattern
     # covers it; covered words ("coercion", "obligations") must not be proposed.
     assert t.loc[0, ["term", "count_target", "count_reference"]].tolist() == ["issues", 3, 0]

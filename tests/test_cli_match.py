@@ -47,8 +47,8 @@ def test_count_by_actor_agrees_with_hits(capsys):
     assert status == 0
     t = table(out)
     assert list(t.columns) == ["actor", "category", "count", "negated", "tokens", "per_1000",
-                               "share"]
-    assert len(t) == 3 * 11   # three actors x eleven categories, zeros included
+                               "share", "sentences", "short_text"]
+    assert len(t) == 3 * 13   # three actors x thirteen categories (karabakh_framing 0.2.0)
     got = t.set_index(["actor", "category"])["count"]
     exp = hits.groupby(["actor", "category"]).size()
     assert (got.reindex(exp.index) == exp).all() and got.sum() == len(hits)
@@ -114,7 +114,7 @@ def test_out_writes_file_and_provenance(tmp_path, capsys):
     status, stdout, _ = run(capsys, "count", "--out", str(out))
     assert status == 0 and stdout == ""
     t = pd.read_csv(out)
-    assert len(t) == 33
+    assert len(t) == 39   # 3 actors x 13 categories of karabakh_framing 0.2.0
     prov = json.loads((tmp_path / "counts.csv.provenance.json").read_text())
     text = json.dumps(prov)
     assert "karabakh_framing" in text and "nested_scope" in text

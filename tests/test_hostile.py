@@ -24,7 +24,8 @@ from frameshift.files import (PROVENANCE_SUFFIX, check_output_path, recover_outp
 from frameshift.lexicon.model import GlobMatcher  # noqa: E402
 
 _SLOW = {"2 MB article", "200,000 empty statements", "article with 10,000 unbalanced "
-         "quotation marks", "5 MB text in one field"}
+         "quotation marks", "5 MB text in one field", "20 MB article without quotes",
+         "article with 10,000 quotes", "10,000 quotes in one paragraph"}
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.name, marks=[pytest.mark.slow]
@@ -105,3 +106,153 @@ def test_edited_output_is_reported(tmp_path):
     out.write_text("a\n9\n")
     with pytest.raises(OutputExistsError, match="does not match its provenance"):
         verify_output(out)
+
+
+# ---------------------------------------------------------------- spreadsheet formula injection
+# OWASP, "CSV Injection" (https://owasp.org/www-community/attacks/CSV_Injection): a cell that
+# begins with = + - @ tab or carriage return is run as a formula by spreadsheets; prefix it
+# with a single quote. Expected bytes below are written by hand from that rule.
+def _hostile_df():
+    import pandas as pd
+
+    return pd.DataFrame({"text": ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)",
+                                  "\tx", "\rx", "a=b", None],
+                         "shift": [-0.25, 1.0, -3.0, 0.0, 2.0, 0.5, 1.5, -1.0]})
+
+
+def test_csv_cells_starting_like_formulas_are_escaped(tmp_path):
+    from frameshift.files import write_table
+
+    out = write_table(_hostile_df(), tmp_path / "t.csv")
+    assert out.read_bytes() == (
+        b"text,shift\n"
+        b"\"'=HYPERLINK(\"\"http://x\"\")\",-0.25\n"
+        b"'+1,1.0\n"
+        b"'-2+3,-3.0\n"
+        b"'@SUM(A1),0.0\n"
+        b"'\tx,2.0\n"
+        b"'\rx,0.5\n"  # (the csv module quotes only fields with \n: see the issue-17 note)
+        b"a=b,1.5\n"
+        b",-1.0\n")
+
+
+def test_csv_escaping_can_be_turned_off(tmp_path):
+    from frameshift.files import write_table_atomic
+
+    out = write_table_atomic(_hostile_df().head(3), tmp_path / "t.csv", provenance={},
+                             escape_formulas=False)
+    assert out.read_bytes() == (b"text,shift\n\"=HYPERLINK(\"\"http://x\"\")\",-0.25\n"
+                                b"+1,1.0\n-2+3,-3.0\n")
+
+
+def test_numbers_in_text_columns_and_column_names(tmp_path):
+    import pandas as pd
+
+    from frameshift.files import write_table
+
+    df = pd.DataFrame({"=cat": ["-5", "x"], "mixed": [-5, "-five"],
+                       "n": pd.array([-1, None], dtype="Int64")})
+    out = write_table(df, tmp_path / "t.csv")
+    # a text "-5" is text (escaped); the number -5 in a mixed column and Int64 -1 are numbers
+    assert out.read_bytes() == b"'=cat,mixed,n\n'-5,-5,-1\nx,'-five,\n"
+
+
+def test_cli_out_and_stdout_escape_and_no_escape_formulas(tmp_path):
+    import subprocess
+
+    (tmp_path / "a.txt").write_text('=1+1 headline\n\nBaku said "-2+3 is fine".\n')
+    exe = [sys.executable, "-m", "frameshift", "quotes", "a.txt"]
+    run = lambda *extra: subprocess.run(exe + list(extra), cwd=tmp_path, capture_output=True,  # noqa: E731
+                                        text=True, check=True)
+    out = run().stdout
+    assert "\n" + "a,0,13,headline,a,a/undated,'=1+1 headline," in out
+    assert ",'-2+3 is fine," in out
+    run("--out", "seg.csv")
+    assert ",'=1+1 headline," in (tmp_path / "seg.csv").read_text()
+    raw = run("--no-escape-formulas").stdout
+    assert ",=1+1 headline," in raw and ",-2+3 is fine," in raw
+
+
+def test_excel_cells_are_text_not_formulas(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    from frameshift.files import write_table
+
+    out = write_table(_hostile_df().head(2), tmp_path / "t.xlsx")
+    ws = openpyxl.load_workbook(out).active
+    assert ws["A2"].value == "'=HYPERLINK(\"http://x\")" and ws["A2"].data_type == "s"
+    assert ws["B2"].value == -0.25
+
+
+# ---------------------------------------------------------------- a killed `figures` run
+def test_rerun_after_killed_figures_run_replaces_its_own_files(tmp_path):
+    import signal
+    import subprocess
+    import time
+
+    out = tmp_path / "figs"
+    cmd = [sys.executable, "-m", "frameshift", "figures", "--out", str(out)]
+    env = {**os.environ, "MPLBACKEND": "Agg"}
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 300
+    try:  # kill it once the first figure's files are written, before the manifest
+        while not (out / "karabakh_profile.csv").exists():
+            assert proc.poll() is None and time.time() < deadline, "figures ended early"
+            time.sleep(0.05)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    assert not (out / "manifest.json").exists()  # killed mid-run: partial files only
+    # a user's file under the name of a figure the killed run had not written yet
+    user = out / "inaugural_keyness.png"
+    assert not user.exists()
+    user.write_bytes(b"my own picture")
+    r = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    assert r.returncode == 2 and "inaugural_keyness.png" in r.stderr
+    assert "karabakh_profile" not in r.stderr  # its own partial files were not refused
+    assert user.read_bytes() == b"my own picture"
+    user.unlink()
+    r = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert (out / "manifest.json").exists() and not (out / ".manifest.json.pending").exists()
+
+
+# ---------------------------------------------------------------- arguments of public functions
+# Each call passes a wrong type; the toolkit's own error must name the argument (words written
+# by hand), never a TypeError/AttributeError from pandas, numpy or pathlib.
+_BAD_CALLS = [
+    ("tokenize", ("one text",), "texts"),
+    ("tokenize", ([None],), "texts[0]"),
+    ("tokenize_text", (None,), "text"),
+    ("word_spans", (42,), "text"),
+    ("sentence_spans", (b"bytes",), "text"),
+    ("corpus_tokens", ("karabakh_2023",), "corpus"),
+    ("count_matches", (None,), "corpus"),
+    ("frame_profiles", ("counts.csv",), "counts"),
+    ("make_pairs", (None,), "statements"),
+    ("g2", (["a"], [1], 10, 10), "counts"),
+    ("jsd", ("p", "q"), "distribution"),
+    ("wilson_interval", (None, 10), "successes"),
+    ("wilson_interval", (3, "ten"), "n"),
+    ("rate_diff_interval", (object(), [1], 10, 10), "counts_a"),
+    ("read_actors", (None,), "path"),
+    ("read_segments", (None,), "path"),
+    ("write_table", (None, "out.csv"), "df"),
+    ("write_table", ("not a table", None), "path"),
+    ("segment_article", (None,), "text"),
+    ("plot_profile", (None,), "table"),
+    ("save_figure", (None, None), "path"),
+]
+
+
+@pytest.mark.parametrize("name,args,word", _BAD_CALLS,
+                         ids=[f"{n}-{w}" for n, _, w in _BAD_CALLS])
+def test_public_functions_name_the_wrong_argument(name, args, word, tmp_path, monkeypatch):
+    import frameshift as fs
+    from frameshift.errors import FrameshiftError
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(FrameshiftError) as err:
+        getattr(fs, name)(*args)
+    msg = str(err.value)
+    assert word in msg and "must be" in msg, msg
+    assert "\n" not in msg  # one line, no traceback text

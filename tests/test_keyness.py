@@ -229,9 +229,18 @@ def test_cli_keyness_ranked_and_unknown_target(tmp_path, capsys):
             "--by", "Party", "--target", "Republican", "--reference", "Democratic"]
     assert main([*args, "--method", "g2", "--top", "5"]) == 0
     t = pd.read_csv(StringIO(capsys.readouterr().out))
-    assert list(t.columns) == ["term", "count_target", "count_reference", "score", "p",
-                               "p_adjusted"]
+    assert list(t.columns) == ["term", "count_target", "count_reference", "docs_target",
+                               "docs_reference", "score", "p", "p_adjusted", "test", "p_token",
+                               "p_token_adjusted", "log_ratio", "ci_low", "ci_high",
+                               "ci_method", "short_text"]
     assert len(t) == 5 and t["score"].is_monotonic_decreasing
+    # two addresses a party (2001-2013): too short for a document-level p or interval
+    assert t["p"].isna().all() and t["short_text"].all()
+    assert t["test"].str.startswith("none: too short").all()
+    assert main([*args, "--method", "g2", "--top", "5", "--inference", "token"]) == 0
+    tok = pd.read_csv(StringIO(capsys.readouterr().out))
+    assert tok["p"].tolist() == pytest.approx(tok["p_token"].tolist())
+    assert tok["test"].str.startswith("token-level").all()
     assert main([*args[:-4], "--target", "Whig"]) == 2
     err = capsys.readouterr().err
     assert "--target 'Whig' is not a value of column 'Party'" in err

@@ -29,7 +29,9 @@ def test_default_leaves_english_stop_words_out_and_keeps_the_scores():
     # leaving stop words out of the table does not change the other terms' scores
     assert z["fox"] == pytest.approx(0.6894227886807968, abs=1e-10)
     assert z["donkey"] == pytest.approx(-0.6894227886807968, abs=1e-10)
-    assert (default["p_adjusted"] >= default["p"] - 1e-15).all()
+    assert (default["p_token_adjusted"] >= default["p_token"] - 1e-15).all()
+    # one document a side: too short for a document-level p (issue 13), flagged in the table
+    assert default["p"].isna().all() and default["short_text"].all()
 
 
 def test_own_list_and_group_names():

@@ -7,8 +7,9 @@ import pytest
 import frameshift as fs
 from frameshift.corpus import from_frame
 from frameshift.errors import OptionError
-from frameshift.text.languages import detect_language, multilingual_negators, statement_languages
-from frameshift.text.lemmas import azerbaijani_stem, lemma_forms
+from frameshift.text.languages import (armenian_negative, azerbaijani_negative, detect_language,
+                                       multilingual_negators, statement_languages)
+from frameshift.text.lemmas import armenian_key, azerbaijani_stem, lemma_forms
 from frameshift.text.tokenizer import sentence_spans, tokenize_text
 
 from languages_eval import score
@@ -157,15 +158,103 @@ def test_counts_agree_with_matches_under_lemma_matching():
 # --------------------------------------------------------------------------- real texts
 @pytest.mark.slow
 def test_held_out_recall_and_precision():
-    # Hand-coded occurrences on the held-out texts (tests/data/languages/CARD.md); numbers
-    # reported in docs/languages.md. Armenian recall falls short of the 0.9.
+    # Hand-coded occurrences on the 20 held-out texts of session 3 (tests/data/languages/
+    # CARD.md; 17 ru, 23 hy, 40 az occurrences); numbers reported in docs/languages.md.
+    # Exact matching finds 0/17, 3/23 and 13/40 of them (counted by hand from gold.csv: the
+    # surfaces that are dictionary forms: hy հումանիտար x3; az dəhliz x3, sülhməramlı x3,
+    # humanitar x2, hüquq x3, Blokada, Dəhliz).
     exact = score(None, split="test").set_index("language")
     lemma = score("auto", split="test").set_index("language")
-    assert exact.loc[["ru", "hy", "az"], "recall"].max() < 0.3
-    assert lemma.loc["ru", "recall"] >= 0.9 and lemma.loc["ru", "precision"] >= 0.9
+    assert exact["correct"].tolist() == [0, 3, 13]
+    assert (exact.loc[["hy", "az"], "precision"] == 1.0).all()
+    for code in ("ru", "hy", "az"):
+        assert lemma.loc[code, "recall"] >= 0.9 and lemma.loc[code, "precision"] >= 0.9
+
+
+def test_second_azerbaijani_held_out_set():
+    # 3 Azerbaijani texts taken after the k/y rule was added (12 occurrences, mostly
+    # suverenlik: Suverenliyi, suverenliyimizi ...); exact matching finds only "hüquq"
+    exact = score(None, split="test2").set_index("language")
+    lemma = score("auto", split="test2").set_index("language")
+    assert exact.loc["az", "correct"] == 1 and exact.loc["az", "gold"] == 12
     assert lemma.loc["az", "recall"] >= 0.9 and lemma.loc["az", "precision"] >= 0.9
-    assert lemma.loc["hy", "precision"] >= 0.9
-    assert lemma.loc["hy", "recall"] == pytest.approx(13 / 18)
+
+
+def test_development_recall_and_precision():
+    # the 20 texts of session 2, now all development texts (86 occurrences)
+    lemma = score("auto", split="dev").set_index("language")
+    for code in ("ru", "hy", "az"):
+        assert lemma.loc[code, "recall"] >= 0.9 and lemma.loc[code, "precision"] >= 0.9
+
+
+def test_armenian_ending_rules_find_plurals_simplemma_does_not_know():
+    # simplemma 2.0 does not know the plural խաղաղապահները ("the peacekeepers", hy-test-8)
+    # and guesses the lemma խաղաղապահին; the ending rules strip -ները (plural + article)
+    assert armenian_key("խաղաղապահները") == armenian_key("խաղաղապահ")
+    # derived words keep their own key: civilian / citizenship are not citizen
+    assert armenian_key("քաղաքացիական") != armenian_key("քաղաքացի")
+    assert armenian_key("քաղաքացիություն") != armenian_key("քաղաքացի")
+    # rival place names stay apart (simplemma lemmatises Շուշի to Շուշա)
+    assert armenian_key("շուշի") != armenian_key("շուշա")
+
+
+def test_azerbaijani_k_y_alternation():
+    # təhlükəsizlik "security": təhlükəsizliyi (accusative), suverenlik: suverenliyinə (dative)
+    assert azerbaijani_stem("təhlükəsizliyi") == azerbaijani_stem("təhlükəsizlik")
+    assert azerbaijani_stem("suverenliyinə") == azerbaijani_stem("suverenlik")
+
+
+def test_sentence_counts_match_a_careful_reader():
+    # the held-out texts carry the number of sentences counted by a reader (CARD.md: a
+    # heading line is a sentence, a colon before a quote on the same line is not an end);
+    # all agree except two with sentence ends written without a space (ru-test-9
+    # "регионе.Об", "Лавров.18", and a period inside "(заявление. — RT)"; az-test-8
+    # "yayıb.XİN-dən"), where the tokenizer keeps the words joined
+    st = pd.read_csv("tests/data/languages/statements.csv", keep_default_na=False, dtype=str)
+    st = st[st["sentences"] != ""]
+    got = {r.statement_id: len(sentence_spans(r.text)) for r in st.itertuples()}
+    want = dict(zip(st["statement_id"], st["sentences"].astype(int)))
+    off = {k for k in want if got[k] != want[k]}
+    assert off == {"ru-test-9", "az-test-8"}  # of 23 texts
+    assert got["ru-test-9"] == 4 and got["az-test-8"] == 8
+    # the Armenian texts need the ASCII colon rule: 12 of their 29 sentence ends are ":"
+    hy = st[st["language"] == "hy"]
+    assert sum(got[s] for s in hy["statement_id"]) == 29
+
+
+def test_ascii_colon_ends_an_armenian_sentence_only():
+    t = tokenize_text("Հեռախոսազրույց է ունեցել: Այս մասին: They said: yes. 12:30 «Արցախ»: Նոր")
+    assert t["sentence"].tolist() == [0, 0, 0, 1, 1, 2, 2, 2, 3, 3, 3, 4]
+    # a colon before a closing quote is not an end (hy-test-9: "4 զոհ:»,–գրել է")
+    assert tokenize_text("կա 4 զոհ:»,–գրել է")["sentence"].tolist() == [0, 0, 0, 0, 0]
+
+
+def test_negated_verb_forms():
+    assert [azerbaijani_negative(w) for w in
+            ["qalmayacaq", "yaşamayib", "etməməlidir", "olmayan", "tanimir", "deyil"]] == [True] * 6
+    # verbal nouns and necessity forms are positive; deyilir is "it is said"
+    assert [azerbaijani_negative(w) for w in
+            ["təmizləmə", "etməsini", "olmalidir", "deyilir", "nümayəndələri", "dəmir"]] == [False] * 6
+    assert [armenian_negative(w) for w in ["չենք", "չի", "չպետք", "չհամաձայնեց"]] == [True] * 4
+    assert [armenian_negative(w) for w in ["չափ", "չորս", "չինական", "չնայած"]] == [False] * 4
+
+
+def test_negation_per_language_under_lemma_matching():
+    c = from_frame(pd.DataFrame({
+        "statement_id": ["a", "h", "r"], "actor": ["x"] * 3, "language": ["az", "hy", "ru"],
+        "text": ["Biz heç bir təzyiqə boyun əyməyəcəyik. Təzyiq artır.",
+                 "Մենք ճնշումը չենք ընդունի։ Ճնշումը մեծանում է։",
+                 "Мы не допустим давления. Давление растёт."]}))
+    lex = {"c": ["təzyiq", "ճնշում", "давление"]}
+    s = fs.MatchSettings(lemmas="auto", negators=multilingual_negators())
+    m = fs.find_matches(c, lex, settings=s)
+    # the negated verb follows the noun in az and hy (verb-final), "не" precedes in ru;
+    # the second sentence of each is not negated (է "is" is no negator, though simplemma
+    # gives it as the lemma of չէ)
+    assert m["negated"].tolist() == [True, False, True, False, True, False]
+    # with the English negators only, nothing in these languages is negated
+    m = fs.find_matches(c, lex, settings=fs.MatchSettings(lemmas="auto"))
+    assert not m["negated"].any()
 
 
 # --------------------------------------------------------------------------- quotes
@@ -191,12 +280,137 @@ def test_russian_and_azerbaijani_quotes_are_attributed(sid, actor, opening):
 # --------------------------------------------------------------------------- the sample
 def test_quickstart_on_the_multilingual_sample():
     corpus = fs.read_corpus("karabakh_languages")
-    assert len(corpus.statements) == 20
+    assert len(corpus.statements) == 43
     s = fs.MatchSettings(lemmas="auto")
     t = fs.count_matches(corpus, "karabakh_toponyms", by="actor", settings=s).set_index(
         ["actor", "category"])["count"]
     # by hand: Baku's only Azerbaijani place name is "Xankəndidə" (az-dev-2); Moscow's only
-    # Armenian one is "в Арцахе" (ru-dev-1, found by the Snowball step after simplemma)
+    # Armenian one is "в Арцахе" (ru-dev-1, found by the Snowball step after simplemma);
+    # the Azerbaijani MFA says "Dağlıq Qarabağ" (az-test-8), "Qarabağ" twice (az-test-9)
+    # and "Qarabağ bölgəsindən" (az-test2-2)
     assert t["az_president", "azerbaijani_names"] == 1
     assert t["ru_mfa", "armenian_names"] == 1
     assert t["az_president", "armenian_names"] == 0
+    assert t["az_mfa", "shared_names"] == 4
+
+
+def test_readme_first_look_runs_unchanged_on_the_multilingual_sample(tmp_path, monkeypatch):
+    # the README's "A first look", with the multilingual corpus and lexicon in place of the
+    # Karabakh article's (and two of its statement ids for the shift)
+    import matplotlib
+
+    matplotlib.use("Agg")
+    corpus = fs.read_corpus("karabakh_languages")
+    lexicon = fs.read_lexicon("karabakh_framing_multilingual")
+    counts = fs.count_matches(corpus, lexicon, by="actor")
+    hits = fs.find_matches(corpus, lexicon)
+    k = fs.kwic(corpus, "коридор", window=6)
+    shift = fs.shift(corpus, lexicon, pairs=[("ru-dev-1", "ru-test-1")], seed=0)
+    assert len(shift.query("measure == 'jsd'")) == 1
+    ax = fs.plot_profile(counts)
+    fs.save_figure(ax, tmp_path / "profile.png")
+    assert (tmp_path / "profile.png").stat().st_size > 0
+    # exact matching (the quickstart's default) finds only the occurrences written in their
+    # dictionary form: 18 of the 86 development and 16 + 1 of the 80 + 12 held-out ones in
+    # gold.csv (docs/languages.md); "коридор" as written occurs 3 times in the texts (grep -w)
+    assert len(hits) == 35
+    assert len(k) == 3
+
+
+# --------------------------------------------------------------------------- terms per language
+def _lang_lexicon():
+    from frameshift.lexicon import parse_pattern
+    from frameshift.lexicon.model import Category, Lexicon
+
+    return Lexicon([Category("u", patterns=(parse_pattern("ultimatum", language="en"),
+                                            parse_pattern("ultimatum", language="az"),
+                                            parse_pattern("давление", language="ru"),
+                                            parse_pattern("pressure")))])
+
+
+def _lang_corpus():
+    return from_frame(pd.DataFrame({
+        "statement_id": ["a", "e", "r", "x"], "actor": ["x"] * 4,
+        "language": ["az", "en", "ru", "en"],
+        # "x" is marked English but quotes a Russian word: the ru term does not count there
+        "text": ["Ultimatum verdi. Pressure.", "An ultimatum.", "Давление и ultimatum.",
+                 "They call it давление."]}))
+
+
+def test_a_term_counts_only_in_statements_of_its_language():
+    m = fs.find_matches(_lang_corpus(), _lang_lexicon())
+    # a: az ultimatum + the any-language "pressure"; e: en ultimatum; r: ru давление (the
+    # Latin "ultimatum" in a Russian statement is neither the en nor the az term); x: nothing
+    assert m[["statement_id", "match"]].values.tolist() == [
+        ["a", "Ultimatum"], ["a", "Pressure"], ["e", "ultimatum"], ["r", "Давление"]]
+    counts = fs.count_matches(_lang_corpus(), _lang_lexicon(), by="statement_id")
+    assert counts["count"].tolist() == [2, 1, 1, 0]
+
+
+def test_terms_per_language_under_lemma_matching():
+    s = fs.MatchSettings(lemmas="auto")
+    m = fs.find_matches(_lang_corpus(), _lang_lexicon(), settings=s)
+    assert m["statement_id"].tolist() == ["a", "a", "e", "r"]
+    counts = fs.count_matches(_lang_corpus(), _lang_lexicon(), by="statement_id", settings=s)
+    assert counts["count"].tolist() == [2, 1, 1, 0]
+
+
+def test_a_lexicon_without_languages_matches_as_before():
+    lex = {"u": ["ultimatum", "давление"]}
+    m = fs.find_matches(_lang_corpus(), lex)
+    assert m["statement_id"].tolist() == ["a", "e", "r", "r", "x"]
+
+
+def test_lexicon_check_reports_per_language():
+    rep = fs.check_lexicon(_lang_corpus(), _lang_lexicon())
+    t = rep.languages.set_index("language")
+    # by hand: one az and one en match, one ru; the any-language "pressure" once
+    assert t["matches"].to_dict() == {"any": 1, "az": 1, "en": 1, "ru": 1}
+    assert t["statements"].to_dict() == {"any": 4, "az": 1, "en": 2, "ru": 1}
+    rows = rep.to_frame().query("check == 'language'")
+    assert rows["detail"].tolist()[-1] == "1 pattern; 1 statement in ru"
+
+
+def test_bundled_multilingual_lexicons_give_every_term_a_language():
+    lex = fs.read_lexicon("karabakh_framing_multilingual")
+    assert lex.languages == ["az", "en", "hy", "ru"]
+    assert all(p.language for c in lex for p in c.patterns)
+    top = fs.read_lexicon("karabakh_toponyms")
+    # Latin transliterations serve any language; the Cyrillic and Armenian spellings are ru/hy
+    for c in top:
+        for p in c.patterns:
+            script = detect_language(p.text)[0]
+            assert p.language is None or p.language == script or (
+                p.language == "az" and script in ("az", "en"))
+
+
+def test_cli_lemmas_and_multilingual_negation(capsys):
+    from frameshift.cli import main
+
+    assert main(["count", "--corpus", "karabakh_languages", "--lexicon",
+                 "karabakh_framing_multilingual", "--by", "language", "--lemmas", "auto"]) == 0
+    import io
+
+    t = pd.read_csv(io.StringIO(capsys.readouterr().out)).set_index(["language", "category"])
+    # the hand-coded occurrences of corridor terms: 17 ru, 15 hy, 13 az (gold.csv, both splits)
+    g = pd.read_csv("tests/data/languages/gold.csv")
+    want = g[g["category"] == "corridor"]["statement_id"].str[:2].value_counts()
+    for code in ("ru", "hy", "az"):
+        assert t.loc[(code, "corridor"), "count"] == want[code]
+    with pytest.raises(SystemExit) as e:
+        main(["count", "--corpus", "karabakh_languages", "--lexicon",
+              "karabakh_framing_multilingual", "--lemmas", "porter"])
+    assert e.value.code == 2
+
+
+def test_terms_per_language_accept_other_language_codes():
+    # a French statement: only the terms without a language count there (no error: terms per
+    # language need no language data, unlike lemma matching)
+    c = from_frame(pd.DataFrame({"statement_id": ["f", "a"], "actor": ["x", "y"],
+                                 "language": ["fr", "az"],
+                                 "text": ["Un ultimatum. Pressure.", "Ultimatum."]}))
+    m = fs.find_matches(c, _lang_lexicon())
+    assert m[["statement_id", "match"]].values.tolist() == [["f", "Pressure"],
+                                                            ["a", "Ultimatum"]]
+    with pytest.raises(OptionError, match="unknown language 'fr'"):
+        fs.find_matches(c, _lang_lexicon(), settings=fs.MatchSettings(lemmas="auto"))

@@ -217,11 +217,13 @@ def test_count_matches_long_form_with_zeros_hand_computed():
                actors=["baku", "nk", "baku"])
     t = count_matches(c, {"reint": ["reintegration"], "co": ["coercion"]})
     assert tuple(t.columns) == ("actor",) + COUNT_COLUMNS
+    # sentences: baku 2 ("Reintegration now." + "Talks."), nk 1; both fewer than 3, so
+    # short_text (issue 13: the one rule of matching/shortness.py)
     assert t.values.tolist() == [
-        ["baku", "reint", 1, 0, 3, 1 / 3 * 1000, 1.0],
-        ["baku", "co", 0, 0, 3, 0.0, 0.0],
-        ["nk", "reint", 1, 1, 4, 250.0, 0.5],
-        ["nk", "co", 1, 1, 4, 250.0, 0.5],
+        ["baku", "reint", 1, 0, 3, 1 / 3 * 1000, 1.0, 2, True],
+        ["baku", "co", 0, 0, 3, 0.0, 0.0, 2, True],
+        ["nk", "reint", 1, 1, 4, 250.0, 0.5, 1, True],
+        ["nk", "co", 1, 1, 4, 250.0, 0.5, 1, True],
     ]
     t2 = count_matches(c, {"reint": ["reintegration"]}, by=["statement_id", "actor"])
     # "Talks." has no match: its share (0 of 0 matches) is undefined, NaN -- one rule for

@@ -89,9 +89,11 @@ def _same(corpus, lexicon, kws, by="actor"):
         got = find_matches(corpus, lexicon, **kw)
         want = ref.find_matches(corpus, lexicon, **kw)
         pd.testing.assert_frame_equal(got, want, check_exact=True)
-        got = count_matches(corpus, lexicon, by=by, **kw)
+        got = count_matches(corpus, lexicon, by=by, warn=False, **kw)
         want = ref.count_matches(corpus, lexicon, by=by, **kw)
-        pd.testing.assert_frame_equal(got, want, check_exact=True)
+        # the frozen reference predates issue 13's sentences/short_text columns (tested in
+        # test_matching.py); every column it has must agree exactly
+        pd.testing.assert_frame_equal(got[list(want.columns)], want, check_exact=True)
 
 
 @pytest.fixture(scope="module")

@@ -97,7 +97,7 @@ def _checks(nb):
 
 def test_the_notebooks_are_there():
     names = [p.name for p in NUMBERED]
-    assert [n[:2] for n in names] == ["01", "02", "03", "04", "05"], names
+    assert [n[:2] for n in names] == ["01", "02", "03", "04", "05", "06"], names
     assert len(STUDENTS) >= 3
     assert sorted(p.stem + "_solution" for p in STUDENTS) == sorted(p.stem for p in SOLUTIONS)
 

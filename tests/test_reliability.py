@@ -90,6 +90,10 @@ def test_intercoder_reliability_per_category():
     assert table["alpha"].tolist() == pytest.approx([0.095, 1.0], abs=5e-4)
     x = table.iloc[0]
     assert x["alpha_low"] <= x["alpha"] <= x["alpha_high"]
+    # "y": every resample of 4 perfectly agreeing units gives alpha 1 (or none): a zero-width
+    # [1, 1] would claim certainty from 4 lines, so no interval is reported (issue 14)
+    y = table.iloc[1]
+    assert np.isnan(y["alpha_low"]) and np.isnan(y["alpha_high"])
     again = intercoder_reliability(_sheets(), n_boot=200, seed=3)
     assert again.equals(table)
 

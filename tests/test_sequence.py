@@ -2,6 +2,8 @@
 
 import math
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -75,13 +77,28 @@ def test_ntr_from_counts_table():
 def test_ntr_flags_short_units_once():
     from frameshift.measures.shifts import ShortTextWarning
 
-    # b has 9 matches (< MIN_MATCHES = 10), a and c 10
+    # the one rule (matching/shortness.py): read from the counts' short_text column, which
+    # count_matches/term_counts set for a statement with fewer than 3 sentences
     c = pd.DataFrame({"statement_id": list("aabbcc"), "category": ["x", "y"] * 3,
-                      "count": [5, 5, 8, 1, 5, 5]})
-    with pytest.warns(ShortTextWarning, match=r"1 of 3 unit\(s\) have fewer than 10 .*: b\.") as rec:
+                      "count": [5, 5, 8, 1, 5, 5],
+                      "short_text": [False, False, True, True, False, False]})
+    with pytest.warns(ShortTextWarning, match=r"1 of 3 unit\(s\) have fewer than 3 sentences .*: b\.") as rec:
         t = ntr(c)
     assert len([w for w in rec if w.category is ShortTextWarning]) == 1
     assert t["short_text"].tolist() == [False, True, False]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert not ntr(c.drop(columns="short_text"))["short_text"].any()
+
+
+def test_term_counts_flag_statements_under_three_sentences():
+    from frameshift.corpus import from_frame
+    from frameshift.measures.key_terms import term_counts
+
+    corpus = from_frame(pd.DataFrame({"statement_id": ["one", "three"],
+                                      "text": ["Peace now.", "Peace. War. Talks now."]}))
+    t = term_counts(corpus, top_k=2).groupby("statement_id")["short_text"].first()
+    assert t.to_dict() == {"one": True, "three": False}
 
 
 def test_inaugural_term_ntr_over_60_addresses():

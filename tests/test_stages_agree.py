@@ -45,11 +45,12 @@ def test_shift_uses_every_lexicon_category_in_lexicon_order():
                                                 "nk_authorities/2023-03-28")],
                  n_boot=10, n_perm=10, seed=0)
     cats = list(dict.fromkeys(t.loc[t["measure"] == "rate_diff", "category"]))
-    # The 11 categories of analysis/frameshift/data/lexicons/karabakh_framing.yml, in the
-    # order the file lists them.
+    # The 13 categories of analysis/frameshift/data/lexicons/karabakh_framing.yml (0.2.0), in
+    # the order the file lists them.
     assert cats == ["reintegration", "coercion", "international_format", "sovereignty",
                     "infrastructure", "mediation", "humanitarian", "guarantees",
-                    "deescalation", "obligations", "status_markers"]
+                    "deescalation", "obligations", "naming_armenian", "naming_azerbaijani",
+                    "naming_neutral"]
 
 
 def test_shift_takes_the_matching_settings():

@@ -28,7 +28,7 @@ def reference_tokenize(texts, *, with_offsets=False, casefold=True):
         surf = [text[a:b] for a, b in spans]
         raw = []
         for s in surf:
-            if s[0] in ".!?\u0589\n":  # U+0589 Armenian full stop
+            if s[0] in ".!?\u0589\n:":  # U+0589 Armenian full stop; ":" the Armenian colon one
                 raw.append(-1 if s[0] != "\n" else -3)
                 continue
             if s not in surface_id:

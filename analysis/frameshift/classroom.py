@@ -37,7 +37,8 @@ import pandas as pd
 from frameshift.errors import FrameshiftError, OptionError
 
 __all__ = ["check", "grade", "questions", "normalise_answer", "answer_digest", "add_category",
-           "remove_headline", "Verdict", "NOT_ANSWERED", "EXERCISES"]
+           "remove_headline", "Verdict", "NOT_ANSWERED", "EXERCISES", "pair_coding_sample",
+           "check_pair_alpha", "PAIR_EXERCISE"]
 
 #: Text printed for a placeholder answer; the notebook tests look for it.
 NOT_ANSWERED = "not answered yet"
@@ -559,3 +560,285 @@ def questions(exercise: str) -> pd.DataFrame:
         raise OptionError(f"No exercise {exercise!r}; known: {', '.join(EXERCISES)}.")
     return pd.DataFrame([{"question": k, "kind": q.kind, "prompt": q.prompt}
                          for k, q in EXERCISES[exercise].items()])
+
+
+# --------------------------------------------------------------------------- issue 13: how many sentences?
+# A self-contained exercise (its own simulation, questions and checks): why a one-sentence
+# statement supports no interval, and how many sentences a claim of "shift" needs.
+
+#: Frame shares of the two simulated statements (5 categories; as benchmarks/coverage.py).
+_SIM_SHARES_A = np.array([0.40, 0.25, 0.15, 0.12, 0.08])
+_SIM_SHARES_B = np.array([0.20, 0.25, 0.30, 0.12, 0.13])
+
+
+def simulate_shift(n_sentences, n_b=None, *, reps=100, shifted=True, clustered=True, seed=0,
+                   n_boot=199, n_perm=199):
+    """A small coverage harness for students: what can ``shift`` say about statements this long?
+
+    Simulates ``reps`` pairs of statements of ``n_sentences`` (and ``n_b``) sentences of 20-30
+    tokens with known frame rates (4% of tokens are framing words, 5 categories; with
+    ``shifted`` B's shares differ from A's, else they are the same; ``clustered``: each
+    sentence draws its own rates, as real sentences do), runs
+    :func:`frameshift.measures.shift_from_sentences` on each and reports what it could say.
+
+    Parameters
+    ----------
+    n_sentences : int
+        Sentences of statement A (and of B unless ``n_b`` is given).
+    n_b : int, optional
+    reps : int, default 100
+    shifted, clustered : bool, default True
+    seed : int, default 0
+    n_boot, n_perm : int, default 199
+        Bootstrap resamples and relabellings per pair.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row: sentences_a, sentences_b, reps; ``interval_reported`` (share of the
+        rate-difference intervals that ``shift`` reports at all); ``interval_covers`` (share of
+        the reported ones containing the true difference; NaN when none is reported);
+        ``jsd_p_below_05`` (share of pairs whose JSD permutation p is below .05: the power to
+        detect the shift, or the false-alarm rate with ``shifted=False``); ``smallest_p``
+        (the smallest p the permutation test can give with these sizes).
+
+    Examples
+    --------
+    >>> t = simulate_shift(1, 7, reps=5)
+    >>> float(t["interval_reported"].iloc[0]), round(float(t["smallest_p"].iloc[0]), 3)
+    (0.0, 0.125)
+    """
+    from math import comb
+
+    from frameshift.measures.shifts import shift_from_sentences
+
+    n_a = int(n_sentences)
+    n_b = n_a if n_b is None else int(n_b)
+    if n_a < 1 or n_b < 1:
+        raise OptionError("simulate_shift needs at least one sentence a statement.")
+    rng = np.random.default_rng(seed)
+    truth = 1000.0 * 0.04 * ((_SIM_SHARES_B if shifted else _SIM_SHARES_A) - _SIM_SHARES_A)
+
+    def statement(n, shares):
+        toks = rng.integers(20, 31, n)
+        counts = np.zeros((n, len(shares)))
+        for i, t in enumerate(toks):
+            s = rng.dirichlet(10.0 * shares) if clustered else shares
+            rate = 0.04 * (rng.gamma(2.0, 0.5) if clustered else 1.0)
+            p = min(rate, 0.5) * s
+            counts[i] = rng.multinomial(int(t), np.r_[p, 1.0 - p.sum()])[:len(shares)]
+        return counts, toks.astype(float)
+
+    reported = covered = n_iv = detected = 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for _ in range(int(reps)):
+            ca, ta = statement(n_a, _SIM_SHARES_A)
+            cb, tb = statement(n_b, _SIM_SHARES_B if shifted else _SIM_SHARES_A)
+            t = shift_from_sentences(ca, ta, cb, tb, n_boot=n_boot, n_perm=n_perm, seed=rng,
+                                     warn=False)
+            rd = t[t["measure"] == "rate_diff"]
+            lo, hi = rd["ci_low"].to_numpy(float), rd["ci_high"].to_numpy(float)
+            ok = ~np.isnan(lo)
+            n_iv += len(lo)
+            reported += int(ok.sum())
+            covered += int(((lo <= truth) & (truth <= hi) & ok).sum())
+            p = float(t.loc[t["measure"] == "jsd", "p"].iloc[0])
+            detected += int(p < 0.05)
+    n_lab = comb(n_a + n_b, n_a)
+    smallest = 1.0 / n_lab if n_lab <= n_perm else 1.0 / (1 + n_perm)
+    return pd.DataFrame([{
+        "sentences_a": n_a, "sentences_b": n_b, "reps": int(reps),
+        "interval_reported": reported / n_iv if n_iv else 0.0,
+        "interval_covers": covered / reported if reported else np.nan,
+        "jsd_p_below_05": detected / int(reps), "smallest_p": smallest}])
+
+
+_SENTENCE_SIZES = (3, 10, 30, 60, 120)
+
+
+def _ex_sentences_reported_one():
+    return float(simulate_shift(1, reps=20)["interval_reported"].iloc[0])
+
+
+def _ex_sentences_first_interval():
+    for n in range(1, 11):
+        if float(simulate_shift(n, reps=10)["interval_reported"].iloc[0]) > 0:
+            return float(n)
+    return float("nan")
+
+
+def _ex_sentences_enough():
+    for n in _SENTENCE_SIZES:
+        if float(simulate_shift(n, reps=100)["jsd_p_below_05"].iloc[0]) >= 0.8:
+            return {str(n)}
+    return {"none"}
+
+
+EXERCISES["ex_sentences"] = {
+    "q1": _Question(
+        "Run simulate_shift(1): what share of the rate-difference intervals does shift report "
+        "for one-sentence statements? (a number from 0 to 1)", "number",
+        expected=_ex_sentences_reported_one, tolerance=0.005,
+        hint="Read the interval_reported column of simulate_shift(1)."),
+    "q2": _Question(
+        "From how many sentences a statement does shift report an interval at all? (the "
+        "smallest number of sentences, same in A and B)", "number",
+        expected=_ex_sentences_first_interval,
+        hint="Try simulate_shift(n) for growing n, one at a time, and watch interval_reported."),
+    "q3": _Question(
+        "Of 3, 10, 30, 60 and 120 sentences a side, which is the smallest at which the JSD "
+        "permutation test detects the simulated shift in at least 80% of pairs "
+        "(simulate_shift(n, reps=100), seed 0)? (a number, or 'none')", "choice",
+        expected=_ex_sentences_enough,
+        hint="Compare jsd_p_below_05 across sizes; also look at smallest_p for the small ones."),
+    "q4": _Question(
+        "Baku's invitation is one sentence. Which is the honest report of its shift to the "
+        "reply: (a) JSD 1.0 with a 95% interval [1, 1], (b) JSD 1.0 as a description of the "
+        "two texts, too short for an interval, (c) no shift, since p is large? "
+        "('a', 'b' or 'c')", "digest",
+        digests=frozenset({
+            "26c8f6d2cdbd712f65315bcc3d596220e4ba9c2ec4e446370dcabe2478a15608",
+            "631824b75a57f67113719f737cc343a90c9efd158116d3a08899d3d2675d8a2d",
+            "d99b7728df575bd2a18718bb58c8899322e6dab5bee310d71415983159c5c00a",
+        }),
+        hint="What can one sentence tell about how else it could have been written? And what "
+             "does a p that cannot be small say?"),
+}
+__all__ += ["simulate_shift"]
+# --------------------------------------------------------------------------- pairs code a sample
+# (issue 14) Two students code the same KWIC sample on their own, then compute how far they
+# agree. The expected values depend on the two students' own codes, so they are computed at
+# check time and never printed.
+
+#: Exercise name printed by :func:`check_pair_alpha`.
+PAIR_EXERCISE = "pairs"
+
+
+def pair_coding_sample(*, per_category: int = 2, seed: int = 0, window: int = 6,
+                       corpus: str = _KARABAKH, lexicon: str = _LEXICON) -> pd.DataFrame:
+    """The KWIC sample a pair of students codes: the same lines for both, for a given seed.
+
+    One row per match (up to ``per_category`` per category, seeded), with the KWIC line, the
+    category's label and definition (its coding rule), and an empty ``code`` column: each
+    student writes 1 (an instance of the category) or 0 into their own copy.
+
+    Examples
+    --------
+    >>> s = pair_coding_sample(per_category=1, seed=3)
+    >>> list(s.columns)
+    ['unit', 'category', 'label', 'kwic', 'definition', 'code']
+    >>> s.equals(pair_coding_sample(per_category=1, seed=3)), bool(s["code"].isna().all())
+    (True, True)
+    """
+    from frameshift.corpus import read_corpus
+    from frameshift.lexicon import read_lexicon
+    from frameshift.measures.validation import coding_sheet, validation_sample
+
+    lex = read_lexicon(lexicon)
+    sample = validation_sample(read_corpus(corpus), lex, per_category=per_category,
+                               sentences_per_category=0, window=window, seed=seed)
+    sheet = coding_sheet(sample, lex)
+    out = sheet[["unit", "category", "label", "kwic", "definition"]].copy()
+    out["code"] = pd.array([pd.NA] * len(out), dtype="Int64")
+    return out.reset_index(drop=True)
+
+
+def _pair_codes(codes, who):
+    if isinstance(codes, pd.DataFrame):
+        if "code" not in codes.columns:
+            raise OptionError(f"{who}: the table has no 'code' column.")
+        codes = codes["code"]
+    values = list(codes)
+    bad = [(i, v) for i, v in enumerate(values)
+           if not (_is_number(v) and not isinstance(v, bool) and float(v) in (0.0, 1.0))]
+    return [None if bad and i in dict(bad) else int(v) for i, v in enumerate(values)], bad
+
+
+def check_pair_alpha(codes_a, codes_b, *, disagreements=..., agreement=..., alpha=...,
+                     tolerance: float = 0.005, show: bool = True) -> list:
+    """Self-check for a pair of coders: disagreements, percent agreement, Krippendorff's alpha.
+
+    Each student codes the same :func:`pair_coding_sample`; the pair then counts the lines
+    they disagree on (q1), computes their percent agreement (q2) and their nominal
+    Krippendorff's alpha (q3) -- by hand from the coincidence matrix, or with
+    :func:`frameshift.krippendorff_alpha`. Leave an answer as ``...`` until it is done.
+
+    Parameters
+    ----------
+    codes_a, codes_b : sequence of 0/1, or the coded sample tables
+    disagreements, agreement, alpha : number or ``...``
+    tolerance : float, default 0.005
+        Allowed difference for the agreement and alpha.
+    show : bool, default True
+        Print one line per question (✓ / ✗ with a hint / … not answered yet).
+
+    Returns
+    -------
+    list of Verdict
+        The expected values are computed from the pair's own codes and never shown.
+
+    Examples
+    --------
+    >>> a = [1, 1, 0, 0, 1]
+    >>> b = [1, 0, 0, 0, 1]
+    >>> v = check_pair_alpha(a, b, disagreements=1, agreement=..., alpha=0.5)
+    ✓ pairs q1: correct.
+    … pairs q2: not answered yet. Replace ... with your answer and run the cell again.
+    ✗ pairs q3: not right yet. Build the coincidence matrix from the pairable lines (each line coded 0/0, 1/1 or 0/1 adds two ordered pairs), then alpha = 1 - (n - 1) * (o01 + o10) / (2 * n0 * n1), with n0, n1 the totals of the matrix's rows.
+    """
+    from frameshift.measures.reliability import krippendorff_alpha
+
+    a, bad_a = _pair_codes(codes_a, "first coder")
+    b, bad_b = _pair_codes(codes_b, "second coder")
+    answers = {"q1": disagreements, "q2": agreement, "q3": alpha}
+    problems = []
+    if len(a) != len(b):
+        problems.append(f"the two coders have {len(a)} and {len(b)} codes: code the same "
+                        "sample, one code per line")
+    for who, bad in (("first", bad_a), ("second", bad_b)):
+        if bad:
+            i, v = bad[0]
+            problems.append(f"the {who} coder's line {i + 1} has {v!r}: write 1 or 0 on every "
+                            f"line ({len(bad)} line(s) to fix)")
+    verdicts = []
+    if problems:
+        msg = "Fix the codes first: " + "; ".join(problems) + "."
+        verdicts = [Verdict(PAIR_EXERCISE, q, "unanswered" if _unanswered(ans) else "wrong",
+                            msg if not _unanswered(ans) else
+                            "Replace ... with your answer and run the cell again.")
+                    for q, ans in answers.items()]
+    else:
+        n_dis = sum(x != y for x, y in zip(a, b))
+        expected = {"q1": float(n_dis), "q2": 1 - n_dis / len(a) if a else math.nan,
+                    "q3": krippendorff_alpha([a, b]) if a else math.nan}
+        hints = {
+            "q1": "Count the lines where one coder wrote 1 and the other 0.",
+            "q2": "Agreement is the share of lines with the same code: (lines - "
+                  "disagreements) / lines, a number between 0 and 1.",
+            "q3": "Build the coincidence matrix from the pairable lines (each line coded 0/0, "
+                  "1/1 or 0/1 adds two ordered pairs), then alpha = 1 - (n - 1) * (o01 + o10) "
+                  "/ (2 * n0 * n1), with n0, n1 the totals of the matrix's rows.",
+        }
+        for q, ans in answers.items():
+            if _unanswered(ans):
+                verdicts.append(Verdict(PAIR_EXERCISE, q, "unanswered",
+                                        "Replace ... with your answer and run the cell again."))
+                continue
+            want = expected[q]
+            if not _is_number(ans) or isinstance(ans, bool):
+                verdicts.append(Verdict(PAIR_EXERCISE, q, "wrong", "Answer with a number."))
+                continue
+            if isinstance(want, float) and math.isnan(want):
+                ok = isinstance(ans, float) and math.isnan(ans)
+                hint = ("Both coders gave every line the same single code: alpha is "
+                        "undefined (nan) when there is no variation.")
+            else:
+                ok = abs(float(ans) - want) <= (0 if q == "q1" else tolerance)
+                hint = hints[q]
+            verdicts.append(Verdict(PAIR_EXERCISE, q, "correct" if ok else "wrong",
+                                    "" if ok else hint))
+    if show:
+        for v in verdicts:
+            print(v)
+    return verdicts

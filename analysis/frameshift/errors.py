@@ -20,6 +20,12 @@ __all__ = [
     "ArgumentTypeError",
     "Problem",
     "format_location",
+    "bad_argument",
+    "check_path_argument",
+    "check_corpus_argument",
+    "check_table_argument",
+    "check_text_argument",
+    "numbers_argument",
 ]
 
 
@@ -136,3 +142,90 @@ class UnknownIdError(OptionError, KeyError):
 
 class ArgumentTypeError(FrameshiftError, TypeError):
     """A Python function was given a value of the wrong type (the message says what it needs)."""
+
+
+# --------------------------------------------------------------------------- argument checks
+def _describe(value) -> str:
+    text = repr(value)
+    return f"{type(value).__name__} {text[:40] + '...' if len(text) > 40 else text}"
+
+
+def bad_argument(func: str, name: str, value, needs: str, fix: str = "") -> ArgumentTypeError:
+    """The error for a wrong argument: which function, which argument, what it got and needs.
+
+    Examples
+    --------
+    >>> str(bad_argument("kwic", "corpus", None, "a Corpus", "Read one with read_corpus()."))
+    'kwic(): corpus must be a Corpus, got NoneType None. Read one with read_corpus().'
+    """
+    msg = f"{func}(): {name} must be {needs}, got {_describe(value)}."
+    return ArgumentTypeError(f"{msg} {fix}" if fix else msg)
+
+
+def check_path_argument(value, name: str, func: str) -> None:
+    """Refuse what cannot be a file path (None, a number, an empty string).
+
+    Examples
+    --------
+    >>> check_path_argument("a.csv", "path", "write_table")
+    >>> check_path_argument(None, "path", "write_table")
+    Traceback (most recent call last):
+    ...
+    frameshift.errors.ArgumentTypeError: write_table(): path must be a file path (str or pathlib.Path), got NoneType None. Give the name of the file.
+    """
+    import os
+
+    if not isinstance(value, (str, os.PathLike)) or (isinstance(value, str) and not value):
+        raise bad_argument(func, name, value, "a file path (str or pathlib.Path)",
+                           "Give the name of the file.")
+
+
+def check_corpus_argument(value, name: str, func: str) -> None:
+    """Refuse what is not a Corpus (duck-typed: ``statements`` and ``fingerprint``)."""
+    if not (hasattr(value, "statements") and hasattr(value, "fingerprint")):
+        raise bad_argument(func, name, value, "a Corpus",
+                           "Read one with frameshift.read_corpus(...) or from_frame(...).")
+
+
+def check_table_argument(value, name: str, func: str, made_by: str = "") -> None:
+    """Refuse what is not a pandas DataFrame (the toolkit's tables)."""
+    if not (hasattr(value, "columns") and hasattr(value, "iloc")):
+        raise bad_argument(func, name, value, "a table (pandas.DataFrame)",
+                           f"Give the table returned by {made_by}." if made_by else
+                           "Give a pandas.DataFrame.")
+
+
+def check_text_argument(value, name: str, func: str, *, many: bool = False) -> None:
+    """Refuse what is not a text (or, with ``many``, a text or a list of texts)."""
+    if isinstance(value, str):
+        return
+    if many and isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return
+    if many and hasattr(value, "dtype") and hasattr(value, "tolist"):  # a Series or array
+        return
+    raise bad_argument(func, name, value, "a str" + (" or a list of str" if many else ""),
+                       "Give the text itself.")
+
+
+def numbers_argument(value, name: str, func: str):
+    """``value`` as a float array, or the error naming the argument (not numpy's).
+
+    Examples
+    --------
+    >>> numbers_argument([1, 2], "counts", "g2").tolist()
+    [1.0, 2.0]
+    >>> numbers_argument(["a"], "counts", "g2")
+    Traceback (most recent call last):
+    ...
+    frameshift.errors.ArgumentTypeError: g2(): counts must be numbers (a number, a list or an array of them), got list ['a']. Give counts as numbers.
+    """
+    import numpy as np
+
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        arr = None
+    if arr is None or (value is None):
+        raise bad_argument(func, name, value, "numbers (a number, a list or an array of them)",
+                           f"Give {name} as numbers.")
+    return arr

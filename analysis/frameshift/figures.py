@@ -243,10 +243,13 @@ def _stop_words() -> frozenset:
     return frozenset(ENGLISH_STOP_WORDS)
 
 
-_DISPERSION_TERMS = ("reintegration", "talks", "coercion", "impose", "ready-made solutions",
-                     "imposition", "internationally established negotiation format",
-                     "obligations", "equal rights", "de facto", "Artsakh", "Stepanakert",
-                     "NKR")
+# matched terms as karabakh_framing 0.2.0 counts them (issue 14: "talks" is no longer counted
+# as de-escalation, "obligations" is matched inside the whole phrase)
+_DISPERSION_TERMS = ("reintegration", "instrastructure", "coercion", "impose",
+                     "ready-made solutions", "imposition",
+                     "internationally established negotiation format",
+                     "implementation by the parties of their obligations", "equal rights",
+                     "de facto", "Artsakh", "Stepanakert", "NKR")
 
 
 def _statement_tokens(ctx: _Context, corpus_name: str) -> pd.DataFrame:
@@ -283,11 +286,12 @@ def _data_timeline(ctx: _Context) -> FigureData:
 
 def _data_ntr(ctx: _Context) -> FigureData:
     from frameshift.measures.key_terms import term_counts
-    from frameshift.measures.sequence import ntr
+    from frameshift.measures.ntr_null import ntr_null
 
     corpus = ctx.corpus(_INAUGURAL)
     counts = term_counts(corpus, top_k=500)
-    table = ntr(counts, by="statement_id", window=3, smoothing=0.5)
+    # issue 13: with the null band of the same addresses in random order
+    table = ntr_null(counts, by="statement_id", window=3, smoothing=0.5, n_perm=999, seed=SEED)
     st = corpus.statements[["statement_id", "Year", "President"]]
     table = table.merge(st, on="statement_id", how="left", sort=False)
     return FigureData(table=table, args=(table,),
@@ -313,8 +317,9 @@ _SPECS = (
     FigureSpec(
         "karabakh_profile", "Frame profiles of the three voices",
         "Framing categories of the karabakh_framing lexicon per actor in the March 2023 "
-        "exchange, as matches per 1,000 word tokens. Bars: 95% percentile bootstrap intervals "
-        f"({N_BOOT} resamples of each actor's sentences, seed {SEED}).",
+        "exchange, as matches per 1,000 word tokens. Bars: 95% cluster-robust intervals with "
+        "each actor's sentences as the units; none for Baku, whose one-sentence statement is "
+        "too short for an interval.",
         plotting.plot_profile, _data_profile, _KARABAKH, _LEXICON, (3.4, 4.3)),
     FigureSpec(
         "karabakh_heatmap", "Who uses which frame",
@@ -358,7 +363,10 @@ _SPECS = (
         "inaugural_ntr", "Novelty, transience and resonance of inaugural addresses",
         "Novelty, transience and resonance (Barron et al. 2018; KL divergence in bits, window "
         "3) of the distributions of the 500 most frequent content words over the 60 US "
-        "inaugural addresses, 1789-2025 (counts smoothed with 0.5).",
+        "inaugural addresses, 1789-2025 (counts smoothed with 0.5). Shaded: the central 95% "
+        "of each measure over 999 random orders of the same addresses (no temporal "
+        "structure); a value inside its band is what chance order gives, one below it is closer "
+        "to its neighbours than chance.",
         plotting.plot_ntr, _data_ntr, _INAUGURAL, None, (3.4, 2.4)),
     FigureSpec(
         "inaugural_keyness", "Republican vs. Democratic inaugural addresses",
@@ -397,8 +405,9 @@ def figure_data(figure_id, *, context=None) -> FigureData:
     Examples
     --------
     >>> data = figure_data("karabakh_profile")
-    >>> data.table.columns.tolist()
-    ['actor', 'category', 'count', 'negated', 'tokens', 'per_1000', 'share', 'ci_low', 'ci_high']
+    >>> data.table.columns.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    ['actor', 'category', 'count', 'negated', 'tokens', 'per_1000', 'share', 'sentences',
+     'short_text', 'ci_low', 'ci_high', 'ci_method']
     """
     return _spec(figure_id).data(context if context is not None else _Context())
 
@@ -444,7 +453,9 @@ def _render(fig, fmt: str) -> bytes:
 
 
 def _csv_bytes(table: pd.DataFrame) -> bytes:
-    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    from frameshift.files import csv_bytes
+
+    return csv_bytes(table)  # formula-leading text escaped (OWASP), numbers as numbers
 
 
 def _sha(data: bytes) -> str:
@@ -470,13 +481,35 @@ def _read_manifest(path: Path) -> dict:
     return rec if isinstance(rec, dict) else {}
 
 
+#: Written before the first figure file of a run and removed after its manifest: the names
+#: and SHA-256 of the files the run writes, so that the rerun after a kill recognises them.
+PENDING = ".manifest.json.pending"
+
+
+def _pending_ours(out: Path) -> dict:
+    """Files of a killed run (name -> SHA-256): named in its pending record and still holding
+    the bytes it wrote (a file changed or put there since is not ours)."""
+    rec = _read_manifest(out / PENDING) if out.is_dir() else {}
+    if rec.get("package") != "frameshift" or not isinstance(rec.get("files"), dict):
+        return {}
+    return {name: sha for name, sha in rec["files"].items()
+            if isinstance(name, str) and "/" not in name and (out / name).is_file()
+            and _sha((out / name).read_bytes()) == sha}
+
+
 def _check_out_dir(out: Path, files, *, force: bool) -> None:
     if out.exists() and not out.is_dir():
         raise OutputExistsError(f"{out}: exists and is not a folder. Give a folder for "
                                 "--out.", path=out)
     marker = out / MANIFEST
+    ours = _pending_ours(out)  # a killed run's files: recognised, replaced
     for name in files:
-        check_output_path(out / name, force=force, marker=marker)
+        if name not in ours:
+            check_output_path(out / name, force=force, marker=marker)
+
+
+def _write_pending(out: Path, pending: dict) -> None:
+    atomic_write_bytes(out / PENDING, (json.dumps(pending, indent=2) + "\n").encode("utf-8"))
 
 
 def rendering_versions() -> dict:
@@ -528,12 +561,16 @@ def build_figures(out_dir, *, only=None, force=False, progress=None) -> dict:
     entries = dict(old.get("figures", {})) if old.get("package") == "frameshift" else {}
     ctx = _Context()
     settings = _settings_record()
+    pending = {"package": "frameshift", "files": _pending_ours(out)}
     for fid in ids:
         spec = REGISTRY[fid]
         data = spec.data(ctx)
         fig, _ = draw_figure(fid, data=data)
         blobs = {"png": _render(fig, "png"), "pdf": _render(fig, "pdf"),
                  "csv": _csv_bytes(data.table)}
+        # the record first, then the files: a kill leaves only files the record names
+        pending["files"].update({f"{fid}.{ext}": _sha(blob) for ext, blob in blobs.items()})
+        _write_pending(out, pending)
         for ext, blob in blobs.items():
             atomic_write_bytes(out / f"{fid}.{ext}", blob)
         entries[fid] = {
@@ -555,4 +592,5 @@ def build_figures(out_dir, *, only=None, force=False, progress=None) -> dict:
                 "figures": {f: entries[f] for f in order}}
     atomic_write_bytes(manifest_path, (json.dumps(manifest, indent=2, sort_keys=False,
                                                   ensure_ascii=False) + "\n").encode("utf-8"))
+    (out / PENDING).unlink(missing_ok=True)
     return manifest

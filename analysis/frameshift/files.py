@@ -18,7 +18,7 @@ __all__ = ["atomic_write_bytes", "write_table_atomic", "write_table", "TABLE_FOR
            "provenance", "check_output_path", "PROVENANCE_SUFFIX", "read_text_file",
            "read_input_bytes", "decode_bytes", "corpus_dir", "MAX_INPUT_BYTES", "recover_output",
            "verify_output", "write_pair_atomic", "compose_yaml", "load_yaml", "YAML_MAX_NODES",
-           "YAML_MAX_DEPTH"]
+           "YAML_MAX_DEPTH", "escape_formulas", "FORMULA_LEADS", "csv_bytes"]
 
 PROVENANCE_SUFFIX = ".provenance.json"
 #: Suffix of the provenance record staged before its output is renamed into place (see
@@ -68,6 +68,9 @@ def check_output_path(path, *, force: bool = False, inputs=(), marker: Path | No
     A file counts as written by frameshift when its provenance file (or ``marker``) exists.
     """
 
+    from frameshift.errors import check_path_argument
+
+    check_path_argument(path, "path", "check_output_path")
     path = Path(path)
     target = path.resolve()
     for inp in inputs:
@@ -135,17 +138,100 @@ def _target_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_table_atomic(df, path, *, provenance: dict, force: bool = False, inputs=()) -> Path:
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection",
+#: https://owasp.org/www-community/attacks/CSV_Injection: equals, plus, minus, at, tab,
+#: carriage return; the same list in OWASP ASVS 5.0 requirement 1.2.10).
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formulas(df):
+    """The table with every text cell that starts like a formula prefixed by a single quote.
+
+    Spreadsheets (Excel, LibreOffice Calc, Google Sheets) evaluate a CSV cell that begins
+    with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return as a formula -- a shared corpus
+    is untrusted input, and a statement such as ``=HYPERLINK("http://...")`` would run when a
+    researcher opens the counts. OWASP's rule (see :data:`FORMULA_LEADS`) is to prefix such
+    cells with ``'``, which the spreadsheet shows as text and does not display.
+
+    Only text is escaped: cells holding numbers (numeric columns, and numbers in mixed
+    columns) are written as numbers, so ``-0.25`` stays a number a spreadsheet can sum --
+    a signed number is a constant, not a formula. Text that merely looks like a number
+    (``"-5"`` in a text column) is escaped like any text, since the rule is about the first
+    character of what a user wrote. Column names are text too and are escaped the same way.
+    Programs that read the file back (pandas, R) see the ``'``: write with
+    ``escape_formulas=False`` (``--no-escape-formulas``) for them.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"text": ["=1+2", "-- he said", "fine", "@SUM(A1)"],
+    ...                    "shift": [-0.25, 1.0, 0.0, 2.5]})
+    >>> escape_formulas(df)["text"].tolist()
+    ["'=1+2", "'-- he said", 'fine', "'@SUM(A1)"]
+    >>> escape_formulas(df)["shift"].tolist()
+    [-0.25, 1.0, 0.0, 2.5]
+    """
+    import pandas as pd
+
+    def esc(v):
+        return "'" + v if isinstance(v, str) and v.startswith(FORMULA_LEADS) else v
+
+    out = df.copy(deep=False)
+    changed = False
+    for i, col in enumerate(df.columns):
+        series = df.iloc[:, i]
+        if pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(
+                series.dtype) or pd.api.types.is_datetime64_any_dtype(series.dtype):
+            continue
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            series = series.astype(object)
+        values = series.map(esc, na_action="ignore")
+        if not values.equals(series):
+            out.isetitem(i, values)
+            changed = True
+    names = [esc(c) if isinstance(c, str) else c for c in df.columns]
+    if names != list(df.columns):
+        out.columns = names
+        changed = True
+    return out if changed else df
+
+
+def csv_bytes(df, *, escape_formulas: bool = True) -> bytes:
+    """The table as UTF-8 CSV bytes (no index, ``\\n`` line ends), formula-leading text
+    escaped unless ``escape_formulas=False`` (see :func:`escape_formulas`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> csv_bytes(pd.DataFrame({"a": ["=x", "y"], "n": [-1, 2]}))
+    b"a,n\\n'=x,-1\\ny,2\\n"
+    >>> csv_bytes(pd.DataFrame({"a": ["=x"]}), escape_formulas=False)
+    b'a\\n=x\\n'
+    """
+    table = _escape(df) if escape_formulas else df
+    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+_escape = escape_formulas  # (the keyword argument of the same name hides the function)
+
+
+def write_table_atomic(df, path, *, provenance: dict, force: bool = False, inputs=(),
+                       escape_formulas: bool = True) -> Path:
     """Write a table as CSV atomically, with ``<path>.provenance.json`` beside it.
 
     The pair is committed in three steps so that a kill at any moment leaves either the old
     pair or the new one (after :func:`recover_output`, which every later write or check runs):
     the new provenance record is staged as ``.<name>.provenance.pending``, the table is
     renamed into place, then the staged record is renamed over the old one. The record holds
-    the table's SHA-256, so the pair checks itself (:func:`verify_output`).
+    the table's SHA-256, so the pair checks itself (:func:`verify_output`). Text cells
+    starting like a spreadsheet formula are escaped unless ``escape_formulas=False`` (see
+    :func:`escape_formulas`).
     """
+    from frameshift.errors import check_table_argument
+
+    check_table_argument(df, "df", "write_table_atomic")
     path = check_output_path(path, force=force, inputs=inputs)
-    data = df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    data = csv_bytes(df, escape_formulas=escape_formulas)
     record = dict(provenance)
     record["output"] = {"file": path.name, "sha256": hashlib.sha256(data).hexdigest(),
                         "rows": int(len(df)), "columns": [str(c) for c in df.columns]}
@@ -252,11 +338,13 @@ def verify_output(path) -> dict:
 TABLE_FORMATS = {".csv": "csv", ".parquet": "parquet", ".xlsx": "excel"}
 
 
-def _table_bytes(df, fmt: str, path: Path) -> bytes:
+def _table_bytes(df, fmt: str, path: Path, escape: bool = True) -> bytes:
     import io
 
     if fmt == "csv":
-        return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
+        return csv_bytes(df, escape_formulas=escape)
+    if fmt == "excel" and escape:
+        df = _escape(df)  # openpyxl stores a text starting with "=" as a formula
     module = {"parquet": "pyarrow", "excel": "openpyxl"}[fmt]
     try:
         __import__(module)
@@ -276,7 +364,7 @@ def _table_bytes(df, fmt: str, path: Path) -> bytes:
 
 
 def write_table(df, path, *, provenance: dict | None = None, force: bool = False,
-                inputs=()) -> Path:
+                inputs=(), escape_formulas: bool = True) -> Path:
     """Write a table as CSV, Parquet or Excel (by the suffix), atomically, with provenance.
 
     Parameters
@@ -292,6 +380,11 @@ def write_table(df, path, *, provenance: dict | None = None, force: bool = False
         Replace an existing file that frameshift did not write.
     inputs : sequence of paths
         Files the table was made from; ``path`` may not point into them.
+    escape_formulas : bool, default True
+        In CSV and Excel files, prefix text cells starting with ``=``, ``+``, ``-``, ``@``,
+        a tab or a carriage return with ``'`` so that a spreadsheet does not run them as
+        formulas (OWASP's rule; numbers stay numbers, see :func:`escape_formulas`). Parquet
+        is not a spreadsheet format and is written as is.
 
     Returns
     -------
@@ -315,6 +408,10 @@ def write_table(df, path, *, provenance: dict | None = None, force: bool = False
     actor,count
     a,2
     """
+    from frameshift.errors import check_path_argument, check_table_argument
+
+    check_path_argument(path, "path", "write_table")
+    check_table_argument(df, "df", "write_table")
     path = Path(path)
     fmt = TABLE_FORMATS.get(path.suffix.lower())
     if fmt is None:
@@ -323,7 +420,7 @@ def write_table(df, path, *, provenance: dict | None = None, force: bool = False
                           f"{path.suffix or '(none)'!r}; end the name in "
                           f"{', '.join(TABLE_FORMATS)}.")
     path = check_output_path(path, force=force, inputs=inputs)
-    data = _table_bytes(df, fmt, path)
+    data = _table_bytes(df, fmt, path, escape_formulas)
     record = dict(provenance or {})
     record["output"] = {"file": path.name, "format": fmt,
                         "sha256": hashlib.sha256(data).hexdigest(),

@@ -41,6 +41,7 @@ __all__ = [
     "plot_timeline",
     "leading_frames",
     "plot_ntr",
+    "plot_validation",
 ]
 
 #: The house style file (single-column size, Okabe-Ito colours, DejaVu Sans).
@@ -192,6 +193,9 @@ def save_figure(ax_or_fig, path, *, dpi=300, force=False):
     from .errors import OptionError
     from .files import PROVENANCE_SUFFIX, atomic_write_bytes, check_output_path, provenance
 
+    from .errors import check_path_argument
+
+    check_path_argument(path, "path", "save_figure")
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in _SAVE_FORMATS:
@@ -233,9 +237,12 @@ def _wrap(text: str, width) -> str:
 
 
 def _require(df, columns, what):
+    from frameshift.errors import OptionError, check_table_argument
+
+    check_table_argument(df, f"the {what} table", "plot", f"the function computing the {what}")
     missing = [c for c in columns if c not in df.columns]
     if missing:
-        raise ValueError(f"The {what} table lacks column(s) {missing}; it has "
+        raise OptionError(f"The {what} table lacks column(s) {missing}; it has "
                          f"{list(map(str, df.columns))}.")
 
 
@@ -254,8 +261,8 @@ def _order(given, present, what):
     return given
 
 
-def _wide(table, *, index, columns, values, row_order, col_order):
-    wide = table.pivot_table(index=index, columns=columns, values=values, aggfunc="sum",
+def _wide(table, *, index, columns, values, row_order, col_order, aggfunc="sum"):
+    wide = table.pivot_table(index=index, columns=columns, values=values, aggfunc=aggfunc,
                              dropna=False, observed=False, sort=False)
     return wide.reindex(index=row_order, columns=col_order)
 
@@ -320,10 +327,11 @@ def plot_profile(counts, *, value=None, by="actor", intervals=None, order=None,
     lo = hi = None
     if intervals is not None:
         _require(intervals, [by, "category", "ci_low", "ci_high"], "intervals")
+        # "first", not "sum": a missing interval (NaN) must stay missing, not become 0
         lo = _wide(intervals, index="category", columns=by, values="ci_low", row_order=cats,
-                   col_order=units)
+                   col_order=units, aggfunc="first")
         hi = _wide(intervals, index="category", columns=by, values="ci_high", row_order=cats,
-                   col_order=units)
+                   col_order=units, aggfunc="first")
     with _style(style):
         ax = _axes(ax)
         n = len(units)
@@ -745,6 +753,16 @@ def plot_keyness(keyness_table, *, top=10, score="score", target=None, reference
     matplotlib.axes.Axes
         ``ax.texts`` holds the labels: target's terms by descending score, then the
         reference's by ascending score.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"term": ["law", "union", "peace", "war"],
+    ...                   "count_target": [40, 10, 5, 2], "count_reference": [10, 10, 20, 8],
+    ...                   "score": [3.1, 0.2, -2.5, -1.0]})
+    >>> ax = plot_keyness(t, top=1, target="R", reference="D")
+    >>> [x.get_text() for x in ax.texts]
+    ['law', 'peace']
     """
     _require(keyness_table, ["term", "count_target", "count_reference", score], "keyness")
     from .measures.key_terms import stop_word_set
@@ -1076,7 +1094,7 @@ def plot_timeline(statements, frames, *, events=None, labels=None, names=None, o
 
 
 def plot_ntr(ntr_table, *, x="position", measures=("novelty", "transience", "resonance"),
-             label_col=None, n_labels=0, ax=None, style=STYLE_PATH):
+             label_col=None, n_labels=0, null_band=True, ax=None, style=STYLE_PATH):
     """Novelty, transience and resonance over time (Barron et al. 2018).
 
     Parameters
@@ -1088,11 +1106,17 @@ def plot_ntr(ntr_table, *, x="position", measures=("novelty", "transience", "res
         Columns drawn, each a line with its own colour, marker and line style.
     label_col : str, optional
         Column naming each point; the ``n_labels`` points of highest resonance are labelled.
+    null_band : bool, default True
+        Where the table has ``<measure>_null_low`` / ``<measure>_null_high`` (from
+        :func:`frameshift.measures.ntr_null.ntr_null`), shade that band in the measure's
+        colour: the values the same statements give in random time order. A value inside its
+        band is what no temporal structure would give.
 
     Returns
     -------
     matplotlib.axes.Axes
-        One line per measure in ``ax.lines`` (after the zero line), labelled by measure.
+        One line per measure in ``ax.lines`` (after the zero line), labelled by measure; one
+        shaded band per measure with a null band in ``ax.collections``.
 
     Examples
     --------
@@ -1109,6 +1133,12 @@ def plot_ntr(ntr_table, *, x="position", measures=("novelty", "transience", "res
         ax = _axes(ax)
         ax.axhline(0, color="0.6", linewidth=0.5, zorder=0)
         for i, m in enumerate(measures):
+            lo_col, hi_col = f"{m}_null_low", f"{m}_null_high"
+            if null_band and lo_col in ntr_table.columns and hi_col in ntr_table.columns:
+                ax.fill_between(xs, ntr_table[lo_col].to_numpy(dtype=float),
+                                ntr_table[hi_col].to_numpy(dtype=float), color=PALETTE[i],
+                                alpha=0.15, linewidth=0, zorder=0.5,
+                                label=f"_{m} null band")
             ax.plot(xs, ntr_table[m].to_numpy(dtype=float), color=PALETTE[i],
                     marker=MARKERS[i], linestyle=("-", "--", ":")[i % 3], markersize=2.5,
                     linewidth=0.9, label=m.capitalize())
@@ -1122,6 +1152,122 @@ def plot_ntr(ntr_table, *, x="position", measures=("novelty", "transience", "res
                             va="top", fontsize=6, color=PALETTE[2])
         ax.set_xlabel(x)
         ax.set_ylabel("Bits (KL divergence)")
+        handles, labels = ax.get_legend_handles_labels()
+        if ax.collections and null_band:
+            from matplotlib.patches import Patch
+
+            handles.append(Patch(facecolor="0.5", alpha=0.3, linewidth=0))
+            labels.append("Random order, 95%")
+        ax.legend(handles, labels, loc="lower left", bbox_to_anchor=(0.0, 1.0),
+                  ncol=len(handles) if len(handles) <= 3 else 2, borderaxespad=0.2,
+                  handletextpad=0.3)
+    return ax
+
+
+# --------------------------------------------------------------------------- validation (issue 14)
+
+
+def plot_validation(report, *, measures=("precision", "recall"), labels=None, threshold=0.8,
+                    show_alpha=True, wrap=24, ax=None, style=STYLE_PATH):
+    """Precision and recall per category with their intervals, and Krippendorff's alpha.
+
+    One line per category (the ``all`` row last, in bold), a marker per measure with its
+    interval, a dotted line at ``threshold``, and on the right the coded units and alpha
+    with its interval (when two or more coders coded the sample).
+
+    Parameters
+    ----------
+    report : pandas.DataFrame
+        A :func:`frameshift.measures.validation_report` table.
+    measures : sequence of {"precision", "recall", "f1"}
+        What to draw (``f1`` has no interval).
+    labels : mapping or callable, optional
+        Category id -> label.
+    threshold : float or None, default 0.8
+    show_alpha : bool, default True
+        Write "n=M+S" (matches + sentences coded) and alpha at the right of each line.
+    wrap : int or None, default 24
+        Wrap category labels at this many characters.
+    ax : matplotlib.axes.Axes, optional
+    style : path, name or None
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from matplotlib.figure import Figure
+    >>> r = pd.DataFrame({"category": ["a", "all"], "precision": [0.9, 0.9],
+    ...     "precision_low": [0.6, 0.6], "precision_high": [0.98, 0.98], "recall": [0.5, 0.5],
+    ...     "recall_low": [0.2, 0.2], "recall_high": [0.8, 0.8], "matches_coded": [10, 10],
+    ...     "sentences_coded": [5, 5], "alpha": [0.7, 0.7], "alpha_low": [0.4, 0.4],
+    ...     "alpha_high": [0.9, 0.9]})
+    >>> ax = plot_validation(r, ax=Figure().subplots())
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['a', 'all']
+    """
+    _require(report, ["category"] + [m for m in measures], "report")
+    label = _namer(labels)
+    cats = list(report["category"])
+    with _style(style):
+        if ax is None:
+            import matplotlib as mpl
+            import matplotlib.pyplot as plt
+
+            width = mpl.rcParams["figure.figsize"][0]
+            # one line per category: the house height (for ~5 rows) would squash 14 rows
+            ax = plt.figure(figsize=(width, max(mpl.rcParams["figure.figsize"][1],
+                                                0.3 * len(cats) + 1.2))).add_subplot()
+        else:
+            ax = _axes(ax)
+        y0 = np.arange(len(cats), dtype=float)
+        n = len(measures)
+        step = 0.22
+        for i, m in enumerate(measures):
+            y = y0 + (i - (n - 1) / 2.0) * step
+            v = report[m].to_numpy(dtype=float)
+            color, marker = PALETTE[i % len(PALETTE)], MARKERS[i % len(MARKERS)]
+            if f"{m}_low" in report.columns:
+                lo = report[f"{m}_low"].to_numpy(dtype=float)
+                hi = report[f"{m}_high"].to_numpy(dtype=float)
+                err = np.nan_to_num(np.vstack([np.clip(v - lo, 0, None),
+                                               np.clip(hi - v, 0, None)]))
+                ax.errorbar(v, y, xerr=err, fmt=marker, color=color, ecolor=color,
+                            elinewidth=0.9, markersize=3.5, markeredgecolor="white",
+                            markeredgewidth=0.4, label=m, zorder=3)
+            else:
+                ax.plot(v, y, linestyle="none", marker=marker, color=color, markersize=3.5,
+                        label=m, zorder=3)
+        for yy in y0:
+            ax.axhline(yy, color=_LIGHT, linewidth=0.5, zorder=0)
+        if threshold is not None:
+            ax.axvline(threshold, color=_GREY, linewidth=0.7, linestyle=":", zorder=1)
+        ax.set_yticks(y0, [_wrap(label(c), wrap) for c in cats])
+        for tick, c in zip(ax.get_yticklabels(), cats):
+            if c == "all":
+                tick.set_fontweight("bold")
+        ax.tick_params(axis="y", length=0)
+        ax.set_ylim(len(cats) - 0.5, -0.5)
+        ax.set_xlim(-0.02, 1.02)
+        ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0", ".25", ".5", ".75", "1"])
+        ax.set_xlabel("Share (95% Wilson interval)")
+        ax.spines["left"].set_visible(False)
+        if show_alpha and {"matches_coded", "sentences_coded"} <= set(report.columns):
+            has_alpha = "alpha" in report.columns and report["alpha"].notna().any()
+            texts = []
+            for _, r in report.iterrows():
+                t = f"n={int(r['matches_coded'])}+{int(r['sentences_coded'])}"
+                if has_alpha:
+                    a = r["alpha"]
+                    t += "  \u03b1 " + ("n/a" if a != a else f"{a:.2f}")
+                texts.append(t)
+            for yy, t in zip(y0, texts):
+                ax.annotate(t, xy=(1.0, yy), xycoords=("axes fraction", "data"),
+                            xytext=(4, 0), textcoords="offset points", va="center",
+                            ha="left", fontsize="x-small", color=_KEPT)
         ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=len(measures),
                   borderaxespad=0.2, handletextpad=0.3)
     return ax

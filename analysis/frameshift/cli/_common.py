@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from frameshift.files import TABLE_FORMATS, write_table, write_table_atomic
+from frameshift.files import TABLE_FORMATS, csv_bytes, write_table, write_table_atomic
 from frameshift.corpus.readers import read_corpus
 
 __all__ = ["nonneg_int", "positive_int", "int_at_most", "add_group_options", "add_corpus_options",
@@ -123,6 +123,10 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
                              "written beside it")
     parser.add_argument("--force", action="store_true",
                         help="replace an existing output that frameshift did not write")
+    parser.add_argument("--no-escape-formulas", dest="escape_formulas", action="store_false",
+                        help="write text cells starting with = + - @ (or a tab or carriage "
+                             "return) as they are; by default they get a leading ' so that a "
+                             "spreadsheet does not run them as formulas (OWASP)")
 
 
 def emit_table(df, args, *, provenance: dict | None = None, inputs=()) -> int:
@@ -139,9 +143,11 @@ def emit_table(df, args, *, provenance: dict | None = None, inputs=()) -> int:
         writer = write_table if str(out).lower().endswith(tuple(TABLE_FORMATS)) else \
             write_table_atomic  # any other name: CSV, as before
         writer(df, out, provenance=provenance or {},
-               force=getattr(args, "force", False), inputs=inputs)
+               force=getattr(args, "force", False), inputs=inputs,
+               escape_formulas=getattr(args, "escape_formulas", True))
     else:
-        df.to_csv(sys.stdout, index=False, lineterminator="\n")
+        sys.stdout.write(csv_bytes(df, escape_formulas=getattr(args, "escape_formulas", True))
+                         .decode("utf-8"))
     return 0
 
 
@@ -158,13 +164,29 @@ def add_match_options(parser: argparse.ArgumentParser) -> None:
                    help="let multi-word patterns match across sentence boundaries")
     g.add_argument("--negation-window", type=int_at_most(50), default=3, metavar="N",
                    help="words before a match searched for a negator (default: %(default)s)")
+    # issue 16: the dispute's own languages (docs/languages.md)
+    g.add_argument("--lemmas", default=None, metavar="METHOD",
+                   choices=("auto", "simplemma", "snowball", "simplemma+snowball", "suffix",
+                            "simplemma+rules"),
+                   help="lemma matching: a lexicon in dictionary forms counts every inflected "
+                        "form, per statement language (auto: ru, hy, az; default: off)")
+    g.add_argument("--multilingual-negation", action="store_true",
+                   help="negators of Russian, Armenian and Azerbaijani besides English (with "
+                        "--lemmas, also their negated verb forms)")
 
 
 def match_settings_of(args):
     """The :class:`~frameshift.matching.MatchSettings` given on the command line."""
     from frameshift.matching import MatchSettings
 
+    extra = {}
+    if getattr(args, "lemmas", None):
+        extra["lemmas"] = args.lemmas
+    if getattr(args, "multilingual_negation", False):
+        from frameshift.text.languages import multilingual_negators
+
+        extra["negators"] = multilingual_negators()
     return MatchSettings(case_sensitive=args.case_sensitive, nested_scope=args.nested_scope,
                          cross_sentences=args.cross_sentences,
-                         negation_window=args.negation_window)
+                         negation_window=args.negation_window, **extra)
 

@@ -50,7 +50,12 @@ def register(sub) -> None:
         "keyness", help="distinctive terms of a group (Fightin' Words, G2, chi2, log ratio)",
         description="Rank the terms that distinguish the statements with --by == --target from "
         "a reference group (or the rest of the corpus). Score: z for Fightin' Words, signed G2 "
-        "or chi2, log2 ratio; p two-sided, p_adjusted Benjamini-Hochberg. Sorted by score, "
+        "or chi2, log2 ratio. p (two-sided) is document-level by default: the score "
+        "recomputed with the statements of the two groups relabelled at random (column test); "
+        "p_token is the token-level test, which treats words as independent; p_adjusted and "
+        "p_token_adjusted are Benjamini-Hochberg. log_ratio with ci_low/ci_high: the effect "
+        "size, with an interval that takes documents as clusters. A group with fewer than 3 "
+        "statements is short_text (no document-level p or interval). Sorted by score, "
         "highest first.")
     add_corpus_options(k)
     add_group_options(k)
@@ -72,6 +77,13 @@ def register(sub) -> None:
     k.add_argument("--stop-words", default="english", metavar="english|none|FILE",
                    help="leave these terms out of the table (not out of the model): the "
                         "English list (default), none, or a file with one word per line")
+    k.add_argument("--inference", choices=("document", "token"), default="document",
+                   help="what p is: statements relabelled at random (default) or the "
+                        "token-level test (words as independent draws)")
+    k.add_argument("--n-perm", type=_nonneg_int, default=9999, metavar="N",
+                   help="relabellings for the document-level p (default: %(default)s)")
+    k.add_argument("--seed", type=int_at_most(2**32 - 1), default=0, metavar="N",
+                   help="random seed of the relabellings (default: %(default)s)")
     add_output_options(k)
     k.set_defaults(func=_keyness)
 
@@ -181,12 +193,14 @@ def _keyness(args) -> int:
     table = keyness(corpus, by=args.by, target=args.target, reference=args.reference,
                     method=args.method, prior=prior, alpha0=args.alpha0, cells=args.g2_cells,
                     yates=args.yates, min_count=args.min_count, top=args.top,
-                    stop_words=_stop_words(args.stop_words))
+                    stop_words=_stop_words(args.stop_words), inference=args.inference,
+                    n_perm=args.n_perm, seed=args.seed)
     settings = {"by": args.by, "target": args.target, "reference": args.reference,
                 "stop_words": args.stop_words,
                 "method": args.method, "prior": args.prior, "alpha0": args.alpha0,
                 "g2_cells": args.g2_cells, "yates": args.yates, "min_count": args.min_count,
-                "top": args.top}
+                "top": args.top, "inference": args.inference, "n_perm": args.n_perm,
+                "seed": args.seed}
     return emit_table(table, args, provenance=provenance(corpus=corpus, settings=settings,
                                                           command="keyness"),
                       inputs=(args.corpus,))

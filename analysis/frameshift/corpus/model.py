@@ -267,6 +267,9 @@ def corpus_tokens(corpus: Corpus, tokenizer: TokenizerSettings | None = None) ->
     >>> corpus_tokens(c).n_tokens().tolist()
     [3]
     """
+    from frameshift.errors import check_corpus_argument
+
+    check_corpus_argument(corpus, "corpus", "corpus_tokens")  # (every measure of a corpus)
     settings = tokenizer or TokenizerSettings()
     key = settings
     tok = corpus._tokens_cache.get(key)

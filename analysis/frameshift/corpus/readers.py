@@ -587,6 +587,9 @@ def read_actors(path) -> pd.DataFrame:
     >>> read_actors(p).values.tolist()
     [['baku', 'Azerbaijan', ('Baku', 'AZ'), 'state']]
     """
+    from frameshift.errors import check_path_argument
+
+    check_path_argument(path, "path", "read_actors")
     p = Path(path)
     rows = _read_delimited(p, ",") if p.exists() else None
     if rows is None:

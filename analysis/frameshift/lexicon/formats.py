@@ -16,7 +16,8 @@ from frameshift.errors import (ArgumentTypeError, LexiconError, UnknownLexiconEr
 from .model import (LEXICON_FORMATS, Lexicon, Pattern,
                     _CATEGORY_KEYS, _LEXICON_KEYS, _Builder)
 
-__all__ = ["lexicon_from_dict", "read_lexicon", "write_lexicon", "as_lexicon", "bundled_lexicons"]
+__all__ = ["lexicon_from_dict", "read_lexicon", "write_lexicon", "as_lexicon", "bundled_lexicons",
+           "WRITE_SUFFIXES"]
 
 _DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 
@@ -38,8 +39,7 @@ def lexicon_from_dict(mapping, *, name: str = "lexicon", hyphen_variants: bool =
     [('economy.pos', 'economy'), ('economy.neg', 'economy')]
     """
     b = _Builder(None, strict)
-    _add_quanteda(b, [(k, v, None) for k, v in mapping.items()], prefix="", parent=None,
-                  plain=True)
+    _add_quanteda(b, [(k, v, None) for k, v in mapping.items()], plain=True)
     return b.finish(name=name, format="frameshift", hyphen_variants=hyphen_variants)
 
 
@@ -67,21 +67,32 @@ def bundled_lexicons() -> list[str]:
 
 
 def read_lexicon(path_or_name, *, format: str | None = None,
-                 strict: bool | None = None) -> Lexicon:
+                 strict: bool | None = None, levels=None,
+                 encoding: str | None = None) -> Lexicon:
     """Read a lexicon file (format detected from its content) or a bundled lexicon by name.
 
     Parameters
     ----------
     path_or_name : str or path-like
         A file, or the name of a bundled lexicon (see :func:`bundled_lexicons`).
-    format : {"frameshift", "quanteda", "liwc", "csv"}, optional
-        Force a format instead of detecting it.
+    format : str, optional
+        Force a format, one of :data:`LEXICON_FORMATS` ("frameshift", "quanteda", "liwc",
+        "wordstat", "yoshikoder", "lexicoder", "csv"), instead of detecting it (from the
+        extension: ``.dic`` LIWC, ``.cat`` WordStat, ``.ykd``/``.lcd`` Yoshikoder, ``.lc3``
+        Lexicoder, ``.csv``; else from the content).
     strict : bool, optional
         Whether quality problems (empty categories, duplicate patterns, patterns that can
-        never match) are errors. Default: True for frameshift YAML and CSV; False for
-        quanteda and LIWC dictionaries, which are used as published (problems are then
-        reported as one :class:`LexiconWarning`). Invalid or dangerous regular expressions
-        and malformed files are always errors.
+        never match) are errors. Default: True for frameshift YAML and CSV; False for the
+        imported dictionary formats, which are used as published (problems, and what
+        quanteda also leaves out, are then reported as one :class:`LexiconWarning`).
+        Invalid or dangerous regular expressions and malformed files are always errors.
+    levels : int or list of int, optional
+        Keep only these nesting levels of a nested dictionary (1 = top), as quanteda's
+        ``tokens_lookup(levels=)``: see :meth:`Lexicon.at_levels`. Default: every level.
+    encoding : str, optional
+        The file's text encoding (a Python codec name such as ``"cp1252"`` or
+        ``"iso-8859-2"``), for dictionaries saved in a legacy encoding. Default: UTF-8
+        (with or without BOM).
 
     Returns
     -------
@@ -113,7 +124,8 @@ def read_lexicon(path_or_name, *, format: str | None = None,
     p = Path(path_or_name)
     if p.is_dir():
         inside = sorted(q.name for q in p.iterdir()
-                        if q.suffix.lower() in (".yml", ".yaml", ".dic", ".csv"))[:5]
+                        if q.suffix.lower() in (".yml", ".yaml", ".dic", ".csv", ".cat", ".ykd",
+                                                  ".lcd", ".lc3"))[:5]
         hint = f" (it holds {', '.join(inside)})" if inside else ""
         raise UnknownLexiconError(
             f"{p}: is a folder, not a lexicon file{hint}. Give the path of the lexicon file "
@@ -133,26 +145,62 @@ def read_lexicon(path_or_name, *, format: str | None = None,
                 f"file (.yml, .dic, .csv) or one of the bundled lexicons: {names}.", path=name)
     from frameshift.files import read_text_file
 
-    # UTF-8 with or without BOM; errors name the byte offset, line and column (EncodingError).
-    text = read_text_file(p)
-    fmt = format or _detect_format(text, p)
-    if fmt not in LEXICON_FORMATS:
-        raise LexiconError(f"{p}: unknown lexicon format {fmt!r}; use one of "
+    if format is not None and format not in LEXICON_FORMATS:
+        raise LexiconError(f"{p}: unknown lexicon format {format!r}; use one of "
                            f"{', '.join(LEXICON_FORMATS)}.", path=p)
+    if encoding is None:
+        # UTF-8 with or without BOM; errors name the byte offset, line and column.
+        text = read_text_file(p)
+    else:
+        text = _decode(p, encoding)
+    fmt = format or _detect_format(text, p)
     if strict is None:
         strict = fmt in ("frameshift", "csv")
     reader = {"frameshift": _read_frameshift_yaml, "quanteda": _read_quanteda_yaml,
-              "liwc": _read_liwc, "csv": _read_csv}[fmt]
-    return reader(text, p, strict)
+              "liwc": _read_liwc, "wordstat": _read_wordstat,
+              "yoshikoder": _read_yoshikoder, "lexicoder": _read_lexicoder,
+              "csv": _read_csv}[fmt]
+    lex = reader(text, p, strict)
+    return lex if levels is None else lex.at_levels(levels)
+
+
+def _decode(p: Path, encoding: str) -> str:
+    import codecs
+
+    from frameshift.files import read_input_bytes
+
+    try:
+        codecs.lookup(encoding)
+    except (LookupError, TypeError):
+        raise LexiconError(f"{p}: unknown encoding {encoding!r}. Give a Python codec name, "
+                           f"e.g. 'utf-8', 'cp1252', 'iso-8859-2', 'shift_jis'.",
+                           path=p) from None
+    data = read_input_bytes(p, what="lexicon file")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as err:
+        line = data[:err.start].count(b"\n") + 1
+        raise LexiconError(f"{p}:{line}: byte {err.start} is not valid {encoding} "
+                           f"({err.reason}). Give the file's real encoding.",
+                           path=p, line=line) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+_SUFFIX_FORMATS = {".dic": "liwc", ".cat": "wordstat", ".ykd": "yoshikoder",
+                   ".lcd": "yoshikoder", ".lc3": "lexicoder"}
 
 
 def _detect_format(text: str, path: Path) -> str:
     stripped = text.lstrip()
     if stripped.startswith("%"):
         return "liwc"
+    if stripped.startswith("<?xml") or stripped.startswith("<dictionary"):
+        return "yoshikoder"  # as quanteda's test 'actually_ykd.cat': XML whatever the suffix
     suffix = path.suffix.lower()
-    if suffix == ".dic":
-        return "liwc"
+    if suffix in _SUFFIX_FORMATS:
+        return _SUFFIX_FORMATS[suffix]
+    if stripped.startswith("+"):
+        return "lexicoder"
     first = stripped.splitlines()[0] if stripped else ""
     if suffix in (".csv", ".tsv") or re.match(r"^\s*\"?category\"?\s*,\s*\"?pattern", first):
         return "csv"
@@ -238,8 +286,11 @@ def _entry_mistake(node, b: _Builder, cid: str) -> bool:
     return False
 
 
-def _seq_entries(node, b: _Builder, cid: str, *, patterns: bool = True):
-    """(text, line) entries of a list (or a single scalar) of patterns (or example texts)."""
+def _seq_entries(node, b: _Builder, cid: str, *, patterns: bool = True, items: bool = False):
+    """(text, line) entries of a list (or a single scalar) of patterns (or example texts).
+
+    With ``items``, a ``{pattern: ..., language: ...}`` list item gives (text, line, language).
+    """
     if node is None:
         return []
     if isinstance(node, yaml.ScalarNode):
@@ -254,6 +305,10 @@ def _seq_entries(node, b: _Builder, cid: str, *, patterns: bool = True):
             if isinstance(item, yaml.ScalarNode) and not item.tag.endswith(":null"):
                 if not (patterns and _entry_mistake(item, b, cid)):
                     out.append((item.value, _line(item)))
+            elif items and isinstance(item, yaml.MappingNode):
+                entry = _term_item(item, b, cid)
+                if entry is not None:
+                    out.append(entry)
             else:
                 b.problem(f"category {cid!r}: a pattern must be a string.",
                           "Write each pattern as a quoted string.", _line(item))
@@ -261,6 +316,56 @@ def _seq_entries(node, b: _Builder, cid: str, *, patterns: bool = True):
     b.problem(f"category {cid!r}: patterns must be a list.",
               "Write patterns as a YAML list ('- word').", _line(node))
     return []
+
+
+_TERM_KEYS = ("pattern", "language")
+
+
+def _term_entries(node, b: _Builder, cid: str, what: str = "patterns"):
+    """(text, line[, language]) entries of ``patterns:``/``terms:``/``exclude:``.
+
+    Three spellings: a list of patterns whose items may be ``{pattern: ..., language: ru}``;
+    a mapping of ISO 639-1 codes to lists (``{en: [...], ru: [...]}``); or one pattern.
+    """
+    if isinstance(node, yaml.MappingNode):
+        out = []
+        for k, v in node.value:
+            lang = k.value if isinstance(k, yaml.ScalarNode) else None
+            if lang is None:
+                b.problem(f"category {cid!r}: a key of '{what}' must be a language code.",
+                          "Write 'en: [...]', 'ru: [...]'.", _line(k))
+                continue
+            if lang in _TERM_KEYS:
+                b.problem(f"category {cid!r}: '{what}' is a mapping with key {lang!r}; a "
+                          f"pattern with a language is an item of a list.",
+                          f"Write '{what}: [{{pattern: ..., language: ru}}]' (a list), or "
+                          f"'{what}: {{ru: [...]}}'.", _line(k))
+                continue
+            out.extend(e + (lang,) for e in _seq_entries(v, b, cid, items=True))
+        return out
+    return _seq_entries(node, b, cid, items=True)
+
+
+def _term_item(item, b: _Builder, cid: str):
+    """A ``{pattern: ..., language: ...}`` list item as (text, line, language), or None."""
+    d = {}
+    for k, v in item.value:
+        key = k.value if isinstance(k, yaml.ScalarNode) else None
+        if key not in _TERM_KEYS:
+            b.problem(f"category {cid!r}: unknown key {key!r} in a pattern item"
+                      f"{_did_you_mean(key, _TERM_KEYS)}.",
+                      "A pattern item has 'pattern' and optionally 'language'.", _line(k))
+            return None
+        if not isinstance(v, yaml.ScalarNode) or v.tag.endswith(":null"):
+            b.problem(f"category {cid!r}: {key!r} of a pattern item must be a string.",
+                      f"Write '{key}: text'.", _line(v))
+            return None
+        d[key] = v.value
+    if "pattern" not in d:
+        b.problem(f"category {cid!r}: a pattern item without 'pattern'.",
+                  "Write '{pattern: word, language: ru}'.", _line(item))
+        return None
+    return (d["pattern"], _line(item), d.get("language"))
 
 
 def _mapping(node) -> dict:
@@ -318,9 +423,12 @@ def _read_frameshift_yaml(text: str, path, strict: bool) -> Lexicon:
 
             exact_node = c.get("exact")
             exact = bool(_scalar(exact_node)) if isinstance(exact_node, yaml.ScalarNode) else False
-            b.add(cid, _seq_entries(c.get("patterns"), b, cid), line=line, label=s("label"),
+            entries = _term_entries(c.get("patterns"), b, cid)
+            if c.get("terms") is not None:
+                entries += _term_entries(c.get("terms"), b, cid, "terms")
+            b.add(cid, entries, line=line, label=s("label"),
                   definition=s("definition"), parent=s("parent") or None,
-                  exclude=_seq_entries(c.get("exclude"), b, cid), examples=examples,
+                  exclude=_term_entries(c.get("exclude"), b, cid, "exclude"), examples=examples,
                   source=s("source"), exact=exact)
     name = meta.get("name") or Path(path).stem
     return b.finish(name=str(name), version=meta.get("version") or "",
@@ -329,40 +437,70 @@ def _read_frameshift_yaml(text: str, path, strict: bool) -> Lexicon:
                     hyphen_variants=True if hv is None else bool(_scalar(hv)))
 
 
-def _add_quanteda(b: _Builder, items, *, prefix: str, parent, plain: bool):
-    """items: (key, value, line); value is a node (YAML) or python object (plain)."""
+def _add_quanteda(b: _Builder, items, *, path: tuple = (), plain: bool):
+    """items: (key, value, line); value is a node (YAML) or python object (plain).
+
+    A key nested under ``a`` becomes the category ``a.key`` with parent ``a`` (quanteda's
+    flattened key); ``path`` is the tuple of keys above.
+    """
+    parent = ".".join(path) or None
     for key, value, line in items:
-        cid = f"{prefix}{key}"
+        key = str(key).strip() if key is not None else key
+        here = path + (key,)
+        cid = ".".join(here)
         if plain:
             if isinstance(value, dict):
-                _add_quanteda(b, [(k, v, None) for k, v in value.items()],
-                              prefix=f"{cid}.", parent=cid, plain=True)
+                _add_quanteda(b, [(k, v, None) for k, v in value.items()], path=here,
+                              plain=True)
                 continue
             values = [value] if isinstance(value, str) else list(value or [])
-            b.add(cid, [(v, None) for v in values], parent=parent)
+            b.add(cid, [(v, None) for v in values], parent=parent, path=here)
             continue
         if isinstance(value, yaml.MappingNode):
-            _add_quanteda(b, _quanteda_items(b, value), prefix=f"{cid}.", parent=cid,
-                          plain=False)
+            items = _quanteda_items(b, value)
+            own = [it for it in items if it[0] == "__"]
+            if own:  # quanteda's as.yaml writes a key's own values under "__"
+                entries = [e for _, v, _ in own for e in _leaf_values(b, v, cid)]
+                b.add(cid, entries, line=line, parent=parent, path=here)
+            _add_quanteda(b, [it for it in items if it[0] != "__"], path=here, plain=False)
             continue
         if isinstance(value, yaml.SequenceNode):
-            entries, subs = [], []
-            for item in value.value:  # quanteda allows values and sub-keys in one list
-                if isinstance(item, yaml.MappingNode):
-                    subs.extend(_quanteda_items(b, item))
+            entries, pooled = [], []
+            for item in value.value:
+                if isinstance(item, (yaml.MappingNode, yaml.SequenceNode)):
+                    # quanteda 4.3.1 reads a mapping inside a list as more values of the key
+                    # (A: [a, {B: [b]}] is A = a, b), not as a sub-key
+                    pooled.extend(k for k, _, _ in (_quanteda_items(b, item) if isinstance(
+                        item, yaml.MappingNode) else []))
+                    entries.extend(_leaf_values(b, item, cid))
                 elif isinstance(item, yaml.ScalarNode):
+                    if item.tag.endswith(":null"):
+                        continue
                     if not _entry_mistake(item, b, cid):
                         entries.append((item.value, _line(item)))
-                else:
-                    b.problem(f"category {cid!r}: a value must be a string.",
-                              "Write each value as a quoted string.", _line(item))
-            if entries or not subs:
-                b.add(cid, entries, line=line, parent=parent, exact=False)
-            _add_quanteda(b, subs, prefix=f"{cid}.", parent=cid, plain=False)
+            if pooled:
+                b.problem(f"category {cid!r}: the keys {pooled} inside its list are read as "
+                          f"more values of {cid!r}, as quanteda reads them.",
+                          f"For sub-keys write '{key}:' followed by a mapping ('  sub: [...]').",
+                          line, kind="note")
+            b.add(cid, entries, line=line, parent=parent, exact=False, path=here)
             continue
         entries = [] if value.tag.endswith(":null") or _entry_mistake(value, b, cid) \
             else [(value.value, _line(value))]
-        b.add(cid, entries, line=line, parent=parent)
+        b.add(cid, entries, line=line, parent=parent, path=here)
+
+
+def _leaf_values(b: _Builder, node, cid: str) -> list:
+    """Every scalar value under a node (lists and mappings opened), as (text, line)."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag.endswith(":null") or _entry_mistake(node, b, cid):
+            return []
+        return [(node.value, _line(node))]
+    if isinstance(node, yaml.SequenceNode):
+        return [e for item in node.value for e in _leaf_values(b, item, cid)]
+    if isinstance(node, yaml.MappingNode):
+        return [e for _, v in node.value for e in _leaf_values(b, v, cid)]
+    return []
 
 
 def _quanteda_items(b: _Builder, node) -> list:
@@ -383,68 +521,277 @@ def _read_quanteda_yaml(text: str, path, strict: bool) -> Lexicon:
         raise LexiconError(f"{path}: expected a YAML mapping of keys to lists of values "
                            f"(a quanteda dictionary) or a frameshift lexicon with "
                            f"'categories:'.", path=path)
-    b = _Builder(path, strict)
-    _add_quanteda(b, _quanteda_items(b, root), prefix="", parent=None, plain=False)
+    b = _Builder(path, strict, loose_ids=True)
+    _add_quanteda(b, _quanteda_items(b, root), plain=False)
     return b.finish(name=Path(path).stem, format="quanteda", hyphen_variants=False)
 
 
+#: Deepest nesting read from a dictionary file (quanteda's levels go up to 100).
+_MAX_DEPTH = 100
+
+
+def _too_deep(path, line=None):
+    return LexiconError(f"{format_location(path, line, None)}the dictionary is nested more "
+                        f"than {_MAX_DEPTH} levels deep. Flatten it: no real dictionary is.",
+                        path=path, line=line)
+
+
+class _Node:
+    """A key of a nested dictionary file: its values, its sub-keys, its line."""
+
+    __slots__ = ("name", "values", "children", "line", "label")
+
+    def __init__(self, name, line=None, label=""):
+        self.name = name
+        self.values: list = []
+        self.children: dict = {}
+        self.line = line
+        self.label = label
+
+    def child(self, name, line=None, label="") -> "_Node":
+        """The sub-key ``name`` (keys repeated under one parent are merged, as in quanteda)."""
+        node = self.children.get(name)
+        if node is None:
+            node = self.children[name] = _Node(name, line, label)
+        return node
+
+    def empty(self) -> bool:
+        return not self.values and all(c.empty() for c in self.children.values())
+
+
+def _add_tree(b: _Builder, root: _Node, path: tuple = ()) -> None:
+    """Categories of a dictionary tree: one per key with values (or without sub-keys);
+    nested keys are ``parent.child`` with ``parent`` set, as :func:`_add_quanteda`."""
+    for node in root.children.values():
+        here = path + (node.name,)
+        cid = ".".join(here)
+        seen, entries = set(), []
+        for entry in node.values:  # a value repeated in one key counts once (quanteda)
+            key = entry[0].strip().casefold()
+            if key not in seen:
+                seen.add(key)
+                entries.append(entry)
+        if entries or not node.children:
+            b.add(cid, entries, line=node.line, label=node.label or cid,
+                  parent=".".join(path) or None, path=here)
+        _add_tree(b, node, here)
+
+
 def _read_liwc(text: str, path, strict: bool) -> Lexicon:
-    b = _Builder(path, strict)
-    lines = text.splitlines()
-    marks = [i for i, ln in enumerate(lines) if ln.strip() == "%"]
+    """LIWC ``.dic`` (2001/2007/2015; hierarchical with tab-indented categories), read as
+    quanteda's ``read_dict_liwc`` reads it: see docs/lexicons.md."""
+    b = _Builder(path, strict, loose_ids=True)
+    rows = [(i + 1, len(ln) - len(ln.lstrip("\t")), ln.strip())
+            for i, ln in enumerate(text.splitlines()) if ln.strip()]
+    marks = [k for k, (_, _, t) in enumerate(rows) if t == "%"]
     if len(marks) < 2:
         raise LexiconError(f"{path}: a LIWC dictionary starts with a '%' line, lists "
                            f"'number<TAB>category' lines, and a second '%' line before the "
                            f"words; found {len(marks)} '%' line(s).", path=path)
-    names: dict[str, tuple[str, str, int]] = {}
-    for i in range(marks[0] + 1, marks[1]):
-        ln = lines[i].strip()
-        if not ln:
+    root = _Node(None)
+    stack: list = []  # (depth, node) of the categories above the current one
+    by_id: dict = {}
+    order: list = []
+    for line, depth, t in rows[marks[0] + 1:marks[1]]:
+        if depth >= _MAX_DEPTH:
+            raise _too_deep(path, line)
+        t = re.sub(r"(\d+)\s+", "\\1\t", t)  # "01 name" is "01<TAB>name"
+        m = re.match(r"\d+", t)
+        fields = [f.strip() for f in t.split("\t") if f.strip()]
+        if m:
+            fields = fields[1:]
+        if not fields:
+            b.problem(f"category line {t!r} has no name.", "Write 'number<TAB>name'.", line)
             continue
-        parts = re.split(r"\t+|\s+", ln, maxsplit=1)
-        if len(parts) < 2:
-            b.problem(f"category line {ln!r} has no name.", "Write 'number<TAB>name'.", i + 1)
+        # LIWC 2015: "1<TAB>function<TAB>(Function Words)" or "posemo (Positive Emotion)"
+        name, label = fields[0], ""
+        if len(fields) > 1 and re.fullmatch(r"\(.*\)", fields[-1]):
+            label = fields[-1][1:-1].strip()
+        else:
+            name = " ".join(fields)
+            cut = name.rfind("(")
+            if name.endswith(")") and cut > 0 and name[:cut].strip() and name[cut + 1:-1].strip():
+                name, label = name[:cut].strip(), name[cut + 1:-1].strip()
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        parent = stack[-1][1] if stack else root
+        if name in parent.children:
+            b.problem(f"category {name!r} is declared twice.",
+                      "Give each category line its own name.", line)
             continue
-        num, rest = parts[0], parts[1].strip()
-        label_m = re.search(r"\((.*)\)\s*$", rest)
-        label = label_m.group(1) if label_m else ""
-        cname = rest.split()[0] if rest.split() else rest
-        names[num] = (cname, label, i + 1)
-    members: dict[str, list] = {num: [] for num in names}
-    cond = re.compile(r"^\(?[\d\s]*\)?(\d+)(?:/(\d+))?$")
-    for i in range(marks[1] + 1, len(lines)):
-        ln = lines[i].rstrip("\r")
+        node = parent.child(name, line, label)
+        stack.append((depth, node))
+        order.append(node)
+        if m:
+            by_id.setdefault(int(m.group(0)), node)
+    of_lines, paren_lines, undefined = [], [], {}
+    for line, _depth, t in rows[marks[1] + 1:]:
+        if "<of>" in t:  # LIWC 2015 "<of>" rules: left out, as quanteda does
+            of_lines.append(line)
+            continue
+        first, last = t.find("("), t.rfind(")")
+        if first >= 0 and last > first + 1:  # LIWC 2007 conditional codes "(02 134)125/464":
+            paren_lines.append(line)          # quanteda's greedy "\(.+\)" -> " ", in linear time
+            t = t[:first] + " " + t[last + 1:]
+        t = re.sub(r"\s+(\d+)", "\t\\1", t)
+        word, sep, codes = t.partition("\t")
+        word = word.strip()
+        if not word:
+            continue
+        for code in re.findall(r"\d+", codes):
+            node = by_id.get(int(code))
+            if node is None:
+                undefined.setdefault(code, []).append((word, line))
+                continue
+            node.values.append((word, line))
+    if of_lines:
+        n = len(of_lines)
+        b.problem(f"{n} term{'s' if n > 1 else ''} with LIWC's unsupported '<of>' rule "
+                  f"left out (lines {_lines(of_lines)}), as quanteda does.",
+                  "Rewrite such a rule as plain entries if it is needed.", of_lines[0],
+                  kind="note")
+    if paren_lines:
+        b.problem(f"conditional codes '(...)' ignored in lines {_lines(paren_lines)} (the "
+                  f"text from the first '(' to the last ')' of the line is dropped, as "
+                  f"quanteda does).", "Split a conditional entry into plain entries.",
+                  paren_lines[0], kind="note")
+    if undefined:
+        where = "; ".join(f"{code} for {', '.join(repr(w) for w, _ in ws[:3])}"
+                          + (f" and {len(ws) - 3} more" if len(ws) > 3 else "")
+                          for code, ws in undefined.items())
+        first = min(ln for ws in undefined.values() for _, ln in ws)
+        b.problem(f"words name categories that are not declared, which are left out: "
+                  f"{where}.", "Declare them between the two '%' lines, or remove the codes.",
+                  first, kind="note")
+    empty = [n.name for n in order if n.empty()]
+    _prune(root)
+    if empty:
+        b.problem(f"categories without words left out: {', '.join(empty)} (as quanteda "
+                  f"does).", "Add words to them or remove them.", None, kind="note")
+    _add_tree(b, root)
+    return b.finish(name=Path(path).stem, format="liwc", hyphen_variants=False)
+
+
+def _prune(node: _Node) -> None:
+    """Remove the keys that have no values and no (non-empty) sub-keys."""
+    for name in list(node.children):
+        child = node.children[name]
+        if child.empty():
+            del node.children[name]
+        else:
+            _prune(child)
+
+
+def _lines(numbers, most: int = 5) -> str:
+    shown = ", ".join(str(n) for n in numbers[:most])
+    return shown + (f" and {len(numbers) - most} more" if len(numbers) > most else "")
+
+
+def _read_wordstat(text: str, path, strict: bool) -> Lexicon:
+    """WordStat ``.cat``: keys and tab-indented sub-keys; values end in a weight ``(1)``."""
+    b = _Builder(path, strict, loose_ids=True)
+    root = _Node(None)
+    stack: list = [(-1, root)]
+    for i, raw in enumerate(text.splitlines(), start=1):
+        ln = raw.rstrip()
         if not ln.strip():
             continue
-        if "\t" in ln:
-            fields = [f.strip() for f in ln.split("\t") if f.strip()]
-            word, refs = fields[0], fields[1:]
-        else:
-            parts = ln.split()
-            k = len(parts)
-            while k > 1 and re.match(r"^[\d()/<>]+$", parts[k - 1]):
-                k -= 1
-            word, refs = " ".join(parts[:k]), parts[k:]
-        joined = " ".join(refs)
-        for ref in re.findall(r"\([\d\s]+\)\d+(?:/\d+)?|\d+", joined):
-            num = ref
-            if "(" in ref:
-                m = cond.match(ref.replace(" ", ""))
-                num = (m.group(2) or m.group(1)) if m else ref
-                b.problem(f"conditional entry {word!r} ({ref}) is not supported; it is "
-                          f"counted under category {num} only.",
-                          "Split it into plain entries if another rule is needed.", i + 1,
-                          kind="quality")
-            num = num.lstrip("0") or "0"
-            key = next((n for n in names if (n.lstrip("0") or "0") == num), None)
-            if key is None:
-                b.problem(f"word {word!r} refers to category {ref}, which is not declared.",
-                          "Declare it between the two '%' lines.", i + 1)
+        depth = len(ln) - len(ln.lstrip("\t"))
+        if depth > _MAX_DEPTH:
+            raise _too_deep(path, i)
+        body = ln.lstrip("\t")
+        m = re.match(r"^(.+) \(\d\)$", body)
+        while stack[-1][0] >= depth:
+            stack.pop()
+        parent_depth, parent = stack[-1]
+        if m:
+            if parent is root or parent_depth != depth - 1:
+                b.problem(f"value {m.group(1)!r} is not indented one tab below a category.",
+                          "Indent each value with one tab more than its category line.", i)
                 continue
-            members[key].append((word, i + 1))
-    for num, (cname, label, line) in names.items():
-        b.add(cname, members[num], line=line, label=label or cname)
-    return b.finish(name=Path(path).stem, format="liwc", hyphen_variants=False)
+            parent.values.append((m.group(1).strip(), i))
+            continue
+        if parent_depth != depth - 1:
+            b.problem(f"category {body!r} is indented more than one tab below the line above.",
+                      "Indent a sub-category by one tab more than its category.", i)
+            continue
+        stack.append((depth, parent.child(body.strip(), i)))
+    _add_tree(b, root)
+    return b.finish(name=Path(path).stem, format="wordstat", hyphen_variants=False)
+
+
+def _read_yoshikoder(text: str, path, strict: bool) -> Lexicon:
+    """Yoshikoder ``.ykd`` (and Lexicoder 2 ``.lcd``): XML ``cnode`` keys, ``pnode`` values."""
+    import xml.etree.ElementTree as ET
+
+    if re.search(r"<!(DOCTYPE|ENTITY)", text):
+        raise LexiconError(f"{path}: the XML declares a DOCTYPE or entities, which a Yoshikoder "
+                           f"dictionary never needs; they are not read (they can expand "
+                           f"without bound). Remove the declaration.", path=path)
+    try:
+        top = ET.fromstring(text.encode("utf-8"))
+    except ET.ParseError as err:
+        line, col = err.position
+        raise LexiconError(f"{format_location(path, line, col + 1)}invalid XML ({err}). A "
+                           f"Yoshikoder dictionary is <dictionary> holding <cnode name=...> "
+                           f"categories of <pnode name=.../> patterns.",
+                           path=path, line=line) from None
+    node = top if top.tag == "dictionary" else top.find(".//dictionary")
+    if node is None:
+        raise LexiconError(f"{path}: no <dictionary> element: not a Yoshikoder dictionary.",
+                           path=path)
+    b = _Builder(path, strict, loose_ids=True)
+    root = _Node(None)
+    loose = [p.get("name") for p in node.findall("pnode")]
+    if loose:
+        b.problem(f"{len(loose)} pattern(s) outside any category: {loose[:3]}.",
+                  "Put every <pnode> inside a <cnode name=...> category.", None)
+
+    def walk(elem, into: _Node, depth=1):
+        if depth > _MAX_DEPTH:
+            raise _too_deep(path)
+        for c in elem.findall("cnode"):
+            name = c.get("name")
+            if name is None or not name.strip():
+                b.problem("a <cnode> without a name.", "Give it a name=\"...\" attribute.",
+                          None)
+                continue
+            sub = into.child(name.strip())
+            for p in c.findall("pnode"):
+                if p.get("name") is not None and p.get("name").strip():
+                    sub.values.append((p.get("name").strip(), None))
+            walk(c, sub, depth + 1)
+
+    walk(node, root)
+    _add_tree(b, root)
+    return b.finish(name=Path(path).stem, format="yoshikoder", hyphen_variants=False)
+
+
+def _read_lexicoder(text: str, path, strict: bool) -> Lexicon:
+    """Lexicoder 3 ``.lc3``: ``+category`` lines (a ``#RRGGBB`` colour after the name is left
+    out), each followed by its patterns, one a line."""
+    b = _Builder(path, strict, loose_ids=True)
+    root = _Node(None)
+    current = None
+    for i, raw in enumerate(text.splitlines(), start=1):
+        t = re.sub(r"[\x00-\x1f\x7f]", "", raw).strip()
+        if not t:
+            continue
+        if t.startswith("+"):
+            name = re.sub(r"#[0-9A-Fa-f]{6}$", "", t[1:]).strip()
+            if not name:
+                b.problem("a '+' line without a category name.", "Write '+name'.", i)
+                current = None
+                continue
+            current = root.child(name, i)
+            continue
+        if current is None:
+            b.problem(f"pattern {t!r} comes before any '+category' line.",
+                      "Start the file with a '+name' line.", i)
+            continue
+        current.values.append((t, i))
+    _add_tree(b, root)
+    return b.finish(name=Path(path).stem, format="lexicoder", hyphen_variants=False)
 
 
 def _read_csv(text: str, path, strict: bool) -> Lexicon:
@@ -460,6 +807,7 @@ def _read_csv(text: str, path, strict: bool) -> Lexicon:
     ci, pi = header.index("category"), header.index("pattern")
     xi = header.index("exclude") if "exclude" in header else None
     li = header.index("label") if "label" in header else None
+    gi = header.index("language") if "language" in header else None
     order: dict[str, dict] = {}
     for n, row in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in row):
@@ -471,7 +819,8 @@ def _read_csv(text: str, path, strict: bool) -> Lexicon:
         cat = row[ci].strip()
         d = order.setdefault(cat, {"line": n, "patterns": [], "exclude": [], "label": ""})
         is_excl = xi is not None and row[xi].strip().lower() in ("true", "yes", "1")
-        d["exclude" if is_excl else "patterns"].append((row[pi], n))
+        lang = row[gi].strip() or None if gi is not None else None
+        d["exclude" if is_excl else "patterns"].append((row[pi], n, lang))
         if li is not None and row[li].strip():
             d["label"] = row[li].strip()
     for cat, d in order.items():
@@ -480,12 +829,28 @@ def _read_csv(text: str, path, strict: bool) -> Lexicon:
 
 
 # --------------------------------------------------------------------------- writing
+#: The format :func:`write_lexicon` writes for a file extension.
+WRITE_SUFFIXES = {".yml": "frameshift", ".yaml": "frameshift", ".csv": "csv", ".dic": "liwc",
+                  ".cat": "wordstat", ".ykd": "yoshikoder", ".lcd": "yoshikoder",
+                  ".lc3": "lexicoder"}
+
+
 def write_lexicon(lexicon: Lexicon, path, *, format: str | None = None) -> Path:
-    """Write a lexicon as frameshift YAML (``.yml``/``.yaml``) or CSV (``.csv``).
+    """Write a lexicon in any format of :data:`LEXICON_FORMATS`.
+
+    The format is ``format``, or else the extension's (:data:`WRITE_SUFFIXES`): ``.yml`` /
+    ``.yaml`` frameshift YAML (``format="quanteda"`` for a quanteda YAML dictionary), ``.csv``,
+    ``.dic`` LIWC (2015 layout: nested categories indented by tabs), ``.cat`` WordStat,
+    ``.ykd``/``.lcd`` Yoshikoder, ``.lc3`` Lexicoder 3.
 
     Patterns are written as they were read, so reading the file back gives the same
-    categories and patterns. Imported (quanteda/LIWC) lexicons written to YAML keep their
-    exact matching with ``hyphen_variants: false``.
+    categories (same ids, parents and nesting) and patterns. Imported lexicons written to
+    frameshift YAML keep their exact matching with ``hyphen_variants: false``. The
+    dictionary formats have no exclusions, regular expressions or gaps: a lexicon using them
+    is refused (one :class:`LexiconError` naming each such pattern); what they cannot hold
+    but does not change which words are patterns -- definitions, examples, languages,
+    hyphen variants -- is dropped with one :class:`LexiconWarning`. Lexicoder files are flat:
+    nested categories are written under their full ids (``economy.pos``).
 
     Returns
     -------
@@ -501,21 +866,34 @@ def write_lexicon(lexicon: Lexicon, path, *, format: str | None = None) -> Path:
     >>> read_lexicon(p).category_ids
     ['reint', 'coercion']
     """
+    from frameshift.errors import check_path_argument
+
+    check_path_argument(path, "path", "write_lexicon")
+    if not hasattr(lexicon, "categories"):
+        raise ArgumentTypeError(f"write_lexicon(): lexicon must be a Lexicon, got "
+                                f"{type(lexicon).__name__}. Read one with read_lexicon(...) "
+                                "or build one with lexicon_from_dict(...).")
     path = Path(path)
-    fmt = format or ("csv" if path.suffix.lower() == ".csv" else "frameshift")
+    fmt = format or WRITE_SUFFIXES.get(path.suffix.lower(), "frameshift")
+    if fmt not in LEXICON_FORMATS:
+        raise LexiconError(f"cannot write format {fmt!r}; use one of "
+                           f"{', '.join(LEXICON_FORMATS)}.")
+    if fmt in _DICTIONARY_WRITERS:
+        text = _DICTIONARY_WRITERS[fmt](_export_tree(lexicon, fmt))
+        atomic_write_bytes(path, text.encode("utf-8"))
+        return path
     if fmt == "csv":
         buf = io.StringIO(newline="")
         w = csv.writer(buf, lineterminator="\n")
-        w.writerow(["category", "pattern", "exclude", "label"])
+        langs = bool(lexicon.languages)
+        w.writerow(["category", "pattern", "exclude", "label"] + (["language"] if langs else []))
         for c in lexicon.categories:
-            for p in c.patterns:
-                w.writerow([c.id, _written(p, lexicon), "false", c.label])
-            for p in c.exclude:
-                w.writerow([c.id, _written(p, lexicon), "true", c.label])
+            for excl, pats in (("false", c.patterns), ("true", c.exclude)):
+                for p in pats:
+                    w.writerow([c.id, _written(p, lexicon), excl, c.label]
+                               + ([p.language or ""] if langs else []))
         atomic_write_bytes(path, buf.getvalue().encode("utf-8"))
         return path
-    if fmt != "frameshift":
-        raise LexiconError(f"cannot write format {fmt!r}; write 'frameshift' (YAML) or 'csv'.")
     doc = {"name": lexicon.name, "version": lexicon.version,
            "description": lexicon.description, "citation": lexicon.citation}
     if not lexicon.hyphen_variants:
@@ -527,9 +905,16 @@ def write_lexicon(lexicon: Lexicon, path, *, format: str | None = None) -> Path:
             d["parent"] = c.parent
         if c.definition:
             d["definition"] = c.definition
-        d["patterns"] = [p.text for p in c.patterns]
+        plain, terms = _yaml_terms(c.patterns)
+        if plain or not terms:
+            d["patterns"] = plain
+        if terms:
+            d["terms"] = terms
         if c.exclude:
-            d["exclude"] = [p.text for p in c.exclude]
+            plain, terms = _yaml_terms(c.exclude)
+            d["exclude"] = plain if not terms else (
+                [p.text if p.language is None else {"pattern": p.text, "language": p.language}
+                 for p in c.exclude])
         if c.examples:
             d["examples"] = {k: list(v) for k, v in c.examples.items()}
         if c.source:
@@ -543,3 +928,159 @@ def write_lexicon(lexicon: Lexicon, path, *, format: str | None = None) -> Path:
 
 def _written(p: Pattern, lexicon: Lexicon) -> str:
     return p.text
+
+
+def _yaml_terms(patterns):
+    """(``patterns:`` list, ``terms:`` mapping) that read back to ``patterns`` in order.
+
+    Patterns without a language come first as plain strings and the others follow grouped by
+    language (``terms: {ru: [...]}``) when that keeps their order; otherwise every pattern is
+    one list item, ``{pattern: ..., language: ...}`` where it has a language.
+    """
+    plain = [p for p in patterns if p.language is None]
+    rest = list(patterns[len(plain):])
+    langs: dict = {}
+    for p in rest:
+        langs.setdefault(p.language, []).append(p)
+    grouped = [p for ps in langs.values() for p in ps]
+    if list(patterns[:len(plain)]) == plain and grouped == rest:
+        return [p.text for p in plain], {k: [p.text for p in ps] for k, ps in langs.items()}
+    return [p.text if p.language is None else {"pattern": p.text, "language": p.language}
+            for p in patterns], {}
+
+
+# -- dictionary formats -----------------------------------------------------------------
+_FORMAT_NAMES = {"quanteda": "a quanteda YAML dictionary", "liwc": "a LIWC .dic file",
+                 "wordstat": "a WordStat .cat file", "yoshikoder": "a Yoshikoder .ykd file",
+                 "lexicoder": "a Lexicoder .lc3 file"}
+
+
+def _export_tree(lexicon: Lexicon, fmt: str) -> _Node:
+    """The lexicon as a tree of keys (by :meth:`Lexicon.path_of`) with plain pattern texts;
+    a :class:`LexiconError` for what the format cannot hold, one warning for what it drops."""
+    import warnings
+
+    from .model import LexiconWarning
+
+    what = _FORMAT_NAMES[fmt]
+    bad, dropped = [], set()
+    root = _Node(None)
+    for c in lexicon.categories:
+        if c.exclude:
+            bad.append(f"category {c.id!r} has exclusions ({', '.join(p.text for p in c.exclude)})")
+        path = lexicon.path_of(c.id) if fmt != "lexicoder" else (c.id,)
+        node = root
+        for seg in path:
+            node = node.child(seg)
+        node.line = True  # a category of its own (declared even when empty)
+        node.label = c.label if c.label not in ("", c.id, path[-1]) else ""
+        for p in c.patterns:
+            if p.kind == "regex":
+                bad.append(f"category {c.id!r}: {p.text!r} is a regular expression")
+                continue
+            if any(isinstance(w, tuple) for w in p.words):
+                bad.append(f"category {c.id!r}: {p.text!r} has a gap")
+                continue
+            text = p.text.strip()
+            text = text[1:].strip() if text.startswith("=") else text
+            if p.language:
+                dropped.add("the language of each term")
+            node.values.append(text)
+        if c.definition or c.examples:
+            dropped.add("definitions and examples")
+    if bad:
+        raise LexiconError(f"lexicon {lexicon.name!r} cannot be written as {what}, which has "
+                           f"no exclusions, regular expressions or gaps: " + "; ".join(bad)
+                           + ". Write frameshift YAML (.yml) or CSV instead, or remove them.")
+    if lexicon.hyphen_variants:
+        dropped.add("hyphen variants (the format's patterns match exactly)")
+    if dropped:
+        warnings.warn(f"{what} cannot hold {', '.join(sorted(dropped))}: left out.",
+                      LexiconWarning, stacklevel=3)
+    return root
+
+
+def _write_quanteda(root: _Node) -> str:
+    def doc(node):
+        if not node.children:
+            return list(node.values)
+        sub = {name: doc(child) for name, child in node.children.items()}
+        if node.values:  # a key with values and sub-keys: its values under "__" (as.yaml)
+            sub["__"] = list(node.values)
+        return sub
+
+    return yaml.safe_dump({name: doc(child) for name, child in root.children.items()},
+                          sort_keys=False, allow_unicode=True, width=100,
+                          default_flow_style=False)
+
+
+def _write_liwc(root: _Node) -> str:
+    heads, ids, words = [], {}, {}
+
+    def walk(node, depth):
+        for name, child in node.children.items():
+            if re.search(r"[\t\r\n]", name):
+                raise LexiconError(f"category {name!r} cannot be written to a LIWC file.")
+            n = len(ids) + 1
+            ids[id(child)] = n
+            label = f"\t({child.label})" if child.label else ""
+            heads.append("\t" * depth + f"{n}\t{name}{label}")
+            for v in child.values:
+                words.setdefault(v, [])
+                if n not in words[v]:
+                    words[v].append(n)
+            walk(child, depth + 1)
+
+    walk(root, 0)
+    body = [f"{w}\t" + "\t".join(str(n) for n in ns) for w, ns in words.items()]
+    return "%\n" + "\n".join(heads) + "\n%\n" + "".join(line + "\n" for line in body)
+
+
+def _write_wordstat(root: _Node) -> str:
+    out = []
+
+    def walk(node, depth):
+        for name, child in node.children.items():
+            if re.search(r" \(\d\)$", name) or re.search(r"[\t\r\n]", name):
+                raise LexiconError(f"category {name!r} cannot be written to a WordStat file "
+                                   f"(a name ending in ' (1)' reads as a pattern).")
+            out.append("\t" * depth + name)
+            for v in child.values:
+                out.append("\t" * (depth + 1) + f"{v} (1)")
+            walk(child, depth + 1)
+
+    walk(root, 0)
+    return "".join(line + "\n" for line in out)
+
+
+def _write_yoshikoder(root: _Node) -> str:
+    from xml.sax.saxutils import quoteattr
+
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           '<dictionary style="050805" patternengine="substring">']
+
+    def walk(node, depth):
+        for name, child in node.children.items():
+            pad = "\t" * depth
+            out.append(f'{pad}<cnode name={quoteattr(name)} desc={quoteattr(child.label)}>')
+            for v in child.values:
+                out.append(f"{pad}\t<pnode name={quoteattr(v)}/>")
+            walk(child, depth + 1)
+            out.append(f"{pad}</cnode>")
+
+    walk(root, 1)
+    out.append("</dictionary>")
+    return "\n".join(out) + "\n"
+
+
+def _write_lexicoder(root: _Node) -> str:
+    out = []
+    for name, child in root.children.items():
+        out.append(f"+{name}")
+        out.extend(child.values)
+    return "".join(line + "\n" for line in out)
+
+
+_DICTIONARY_WRITERS = {"quanteda": _write_quanteda, "liwc": _write_liwc,
+                       "wordstat": _write_wordstat, "yoshikoder": _write_yoshikoder,
+                       "lexicoder": _write_lexicoder}

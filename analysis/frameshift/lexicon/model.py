@@ -1,10 +1,11 @@
 """Framing lexicons: the Lexicon object, its file formats, pattern syntax and validation.
 
 A lexicon is a list of categories (``id``, ``label``, ``definition``, optional ``parent``),
-each with patterns and optional exclusions. Four file formats are read, detected from the
-file's content: frameshift YAML (``categories:`` list), quanteda-style YAML (key -> list of
-values, nested keys), LIWC ``.dic`` (2007 and 2015 layouts) and a plain CSV
-(``category,pattern``). :func:`write_lexicon` writes frameshift YAML or CSV.
+each with patterns and optional exclusions. The file formats (:data:`LEXICON_FORMATS`) are
+frameshift YAML (``categories:`` list), every dictionary format quanteda reads -- quanteda
+YAML (key -> list of values, nested keys), LIWC ``.dic`` (2001/2007/2015, hierarchical),
+WordStat ``.cat``, Yoshikoder ``.ykd``/Lexicoder 2 ``.lcd`` and Lexicoder 3 ``.lc3`` -- and a
+plain CSV (``category,pattern``); :func:`write_lexicon` writes each of them.
 
 Pattern forms (see ``docs/lexicons.md`` for the full rules):
 
@@ -56,13 +57,18 @@ __all__ = ["Pattern", "Category", "Lexicon", "LexiconWarning", "parse_pattern", 
 #: Largest number of words a gap ``{M,N}`` may allow.
 MAX_GAP = 10
 #: Formats understood by :func:`read_lexicon` (the ``format`` argument and ``Lexicon.format``).
-LEXICON_FORMATS = ("frameshift", "quanteda", "liwc", "csv")
+LEXICON_FORMATS = ("frameshift", "quanteda", "liwc", "wordstat", "yoshikoder", "lexicoder",
+                   "csv")
 
 _DATA_DIR = Path(__file__).resolve().parent / "data" / "lexicons"
 _GAP_RE = re.compile(r"^\{(\d*),(\d+)\}$|^\{(\d+)\}$")
-_ID_RE = re.compile(r"^[^\s,]+$")
-_CATEGORY_KEYS = {"id", "label", "definition", "parent", "patterns", "exclude", "examples",
-                  "source", "exact", "notes"}
+# An id: no commas, tabs or line breaks; inner spaces are allowed (quanteda keys such as
+# Laver-Garry's "CON ENVIRONMENT"); leading and trailing spaces are removed.
+_ID_RE = re.compile(r"^[^,\t\r\n\f\v]+$")
+# Imported dictionaries keep their keys as published: only line breaks and tabs are refused.
+_LOOSE_ID_RE = re.compile(r"^[^\t\r\n\f\v]+$")
+_CATEGORY_KEYS = {"id", "label", "definition", "parent", "patterns", "terms", "exclude",
+                  "examples", "source", "exact", "notes"}
 _LEXICON_KEYS = {"name", "version", "description", "citation", "categories", "authors",
                  "license", "language", "hyphen_variants", "notes", "format"}
 
@@ -100,6 +106,10 @@ class Pattern:
         ``(min, max)`` tuples for gaps, or for a regex the one expression.
     line : int or None
         Line of the lexicon file the pattern was read from.
+    language : str or None
+        ISO 639-1 code (``"en"``, ``"ru"``, ``"hy"``, ``"az"`` ...) of the language the term
+        is written in, or None for a term of any language (see ``terms:`` in
+        ``docs/lexicons.md``).
     """
 
     text: str
@@ -107,6 +117,7 @@ class Pattern:
     exact: bool
     words: tuple
     line: int | None = field(default=None, compare=False)
+    language: str | None = None
 
     @property
     def n_words(self) -> int:
@@ -121,7 +132,8 @@ def _fnmatch_like(piece: str) -> bool:
     return "*" in piece or "?" in piece
 
 
-def parse_pattern(text: str, *, exact: bool = False, path=None, line=None) -> Pattern:
+def parse_pattern(text: str, *, exact: bool = False, path=None, line=None,
+                  language: str | None = None) -> Pattern:
     """Parse one pattern; raise :class:`LexiconError` listing what is wrong with it.
 
     Parameters
@@ -130,11 +142,15 @@ def parse_pattern(text: str, *, exact: bool = False, path=None, line=None) -> Pa
         The pattern as written in a lexicon.
     exact : bool, default False
         Treat the pattern as exact even without the ``=`` prefix.
+    language : str, optional
+        ISO 639-1 code of the term's language (two lower-case letters); None: any language.
 
     Examples
     --------
     >>> parse_pattern("coerc*").kind
     'glob'
+    >>> parse_pattern("реинтеграция", language="ru").language
+    'ru'
     >>> p = parse_pattern("internationally established {0,2} format")
     >>> p.kind, p.words
     ('phrase', ('internationally', 'established', (0, 2), 'format'))
@@ -143,18 +159,36 @@ def parse_pattern(text: str, *, exact: bool = False, path=None, line=None) -> Pa
     ...
     frameshift.errors.LexiconError: pattern 're:(a+)+' is a dangerous regular expression: ...
     """
-    pat, problems = _parse_pattern(text, exact=exact, path=path, line=line)
+    pat, problems = _parse_pattern(text, exact=exact, path=path, line=line, language=language)
     if problems:
         raise LexiconError(problems=problems)
     return pat
 
 
-def _parse_pattern(text, *, exact=False, path=None, line=None):
+_LANGUAGE_RE = re.compile(r"^[a-z]{2}$")
+
+
+def _language_problem(language) -> str | None:
+    """Why ``language`` is not an ISO 639-1 code (two lower-case letters), or None."""
+    if language is None:
+        return None
+    if not isinstance(language, str) or not _LANGUAGE_RE.match(language):
+        return (f"language {language!r} is not an ISO 639-1 code (two lower-case letters, "
+                f"e.g. 'en', 'ru', 'hy', 'az').")
+    return None
+
+
+def _parse_pattern(text, *, exact=False, path=None, line=None, language=None):
     """Return (Pattern or None, [Problem]); problems carry a ``kind`` ('error'/'quality')."""
     probs: list[Problem] = []
 
     def prob(msg, fix, kind="error"):
         probs.append(_Problem(msg, fix, kind=kind, path=path, line=line))
+
+    bad = _language_problem(language)
+    if bad:
+        prob(f"pattern {text!r}: {bad}", "Write the language as a two-letter code, e.g. 'ru'.")
+        return None, probs
 
     if not isinstance(text, str):
         prob(f"pattern {text!r} is not text.", "Quote it in the lexicon file.")
@@ -178,7 +212,7 @@ def _parse_pattern(text, *, exact=False, path=None, line=None):
                  "Rewrite it without nested or ambiguous repetition (a glob such as "
                  "'coerc*' is often enough).")
             return None, probs
-        return Pattern(raw, "regex", True, (expr,), line), probs
+        return Pattern(raw, "regex", True, (expr,), line, language), probs
     if s.startswith("="):
         exact = True
         s = s[1:].strip()
@@ -207,6 +241,14 @@ def _parse_pattern(text, *, exact=False, path=None, line=None):
                  "A gap is written {M,N} (M to N words) or {N}, separated by spaces.")
             continue
         form = normalize(piece, casefold=False)
+        if form == "?":
+            # quanteda 4.3.1 looks a lone "?" up as the literal question mark (its type index),
+            # not as "any one character" (while "??" is any two-character token); frameshift
+            # follows it, and punctuation is never a token here, so it cannot match.
+            prob(f"pattern {raw!r} can never match: a lone '?' is the question mark itself "
+                 f"(as in quanteda), and punctuation is not a token.",
+                 "For any one-letter word write 're:.'; otherwise remove it.", kind="quality")
+            continue
         probe = form.replace("*", "x").replace("?", "x")
         if _ONE_TOKEN(probe):
             words.append(form)
@@ -237,7 +279,7 @@ def _parse_pattern(text, *, exact=False, path=None, line=None):
         kind = "glob"
     else:
         kind = "word"
-    return Pattern(raw, kind, bool(exact), tuple(words), line), probs
+    return Pattern(raw, kind, bool(exact), tuple(words), line, language), probs
 
 
 # -- regular-expression safety --------------------------------------------------------
@@ -519,6 +561,10 @@ class Category:
     source : str
         Where the category comes from (a source note).
     line : int or None
+    path : tuple of str
+        The keys from the top level down to this category in a nested dictionary
+        (``("economy", "pos")`` for ``economy.pos``); used by :meth:`Lexicon.at_levels`. Empty
+        when not given: then it is worked out from ``parent``.
     """
 
     id: str
@@ -530,6 +576,7 @@ class Category:
     examples: dict = field(default_factory=dict, compare=False)
     source: str = ""
     line: int | None = field(default=None, compare=False)
+    path: tuple = field(default=(), compare=False)
 
 
 class Lexicon:
@@ -545,7 +592,7 @@ class Lexicon:
         One of :data:`LEXICON_FORMATS`: the format it was read from.
     hyphen_variants : bool
         Whether non-exact patterns match hyphen variants (True for frameshift YAML and CSV;
-        False for quanteda and LIWC dictionaries, reproducing those tools).
+        False for the imported dictionary formats, reproducing those tools).
     path : pathlib.Path or None
 
     Examples
@@ -594,22 +641,72 @@ class Lexicon:
     def __contains__(self, category_id) -> bool:
         return category_id in self._index
 
+    @property
+    def languages(self) -> list[str]:
+        """ISO 639-1 codes of the languages its terms are given in, sorted (empty when no
+        pattern names a language).
+
+        Examples
+        --------
+        >>> lex = lexicon_from_dict({"talks": ["dialogue"]})
+        >>> lex.languages
+        []
+        """
+        return sorted({p.language for c in self.categories for p in c.patterns + c.exclude
+                       if p.language is not None})
+
+    def _language_note(self, patterns) -> str:
+        """``'en 2, ru 1, any 1'``: patterns per language ('' when none names a language)."""
+        langs = [p.language for p in patterns]
+        if all(x is None for x in langs):
+            return ""
+        parts = [f"{code} {langs.count(code)}" for code in sorted(set(langs) - {None})]
+        if None in langs:
+            parts.append(f"any {langs.count(None)}")
+        return ", ".join(parts)
+
     def __repr__(self) -> str:
-        n = sum(len(c.patterns) for c in self.categories)
-        return f"<Lexicon {self.name!r}: {len(self)} categories, {n} patterns>"
+        pats = [p for c in self.categories for p in c.patterns]
+        note = self._language_note(pats)
+        return (f"<Lexicon {self.name!r}: {len(self)} categories, {len(pats)} patterns"
+                f"{' (' + note + ')' if note else ''}>")
+
+    def summary(self) -> pd.DataFrame:
+        """One row per category: id, label, parent, patterns, exclude, languages.
+
+        ``languages`` counts the patterns per language (``"en 2, ru 1"``; ``any`` for those
+        of no language), empty when no pattern of the lexicon names a language.
+
+        Examples
+        --------
+        >>> from frameshift.lexicon import lexicon_from_dict
+        >>> lex = lexicon_from_dict({"talks": ["dialogue", "talks"], "force": ["coerc*"]})
+        >>> lex.summary()[["category", "patterns", "languages"]]
+          category  patterns languages
+        0    talks         2
+        1    force         1
+        """
+        rows = [{"category": c.id, "label": c.label, "parent": c.parent or "",
+                 "patterns": len(c.patterns), "exclude": len(c.exclude),
+                 "languages": self._language_note(c.patterns)} for c in self.categories]
+        return pd.DataFrame(rows, columns=["category", "label", "parent", "patterns",
+                                           "exclude", "languages"])
 
     def _repr_html_(self) -> str:
         import html
 
+        note = self._language_note([p for c in self.categories for p in c.patterns])
         head = (f"<p><b>Lexicon {html.escape(self.name)}</b>"
                 f"{' ' + html.escape(self.version) if self.version else ''}: "
                 f"{len(self)} categories, "
                 f"{sum(len(c.patterns) for c in self.categories)} patterns"
+                f"{' (' + html.escape(note) + ')' if note else ''}"
                 f"{' &mdash; ' + html.escape(self.description[:200]) if self.description else ''}"
                 f"</p>")
         rows = []
         for c in self.categories:
-            pats = ", ".join(p.text for p in c.patterns)
+            pats = ", ".join(p.text + (f" [{p.language}]" if p.language else "")
+                             for p in c.patterns)
             if len(pats) > 120:
                 pats = pats[:117] + "..."
             excl = ", ".join(p.text for p in c.exclude)
@@ -621,11 +718,11 @@ class Lexicon:
 
     def with_category(self, category_id: str, patterns, *, label: str = "",
                       definition: str = "", exclude=(), source: str = "",
-                      replace: bool = False) -> "Lexicon":
+                      replace: bool = False, language: str | None = None) -> "Lexicon":
         """A copy of the lexicon with one category added (or replaced, with ``replace=True``).
 
-        Patterns are parsed and validated as in a lexicon file. The lexicon itself is not
-        modified.
+        Patterns are parsed and validated as in a lexicon file; ``language`` (an ISO 639-1
+        code) is given to each of them. The lexicon itself is not modified.
 
         Examples
         --------
@@ -637,10 +734,11 @@ class Lexicon:
             raise LexiconError(f"category {category_id!r} already exists in lexicon "
                                f"{self.name!r}. Pass replace=True to replace it, or choose "
                                f"another id.")
-        parsed = tuple(parse_pattern(p, exact=not self.hyphen_variants) for p in patterns)
+        exact = not self.hyphen_variants
+        parsed = tuple(parse_pattern(p, exact=exact, language=language) for p in patterns)
         if not parsed:
             raise LexiconError(f"category {category_id!r} has no patterns. Give at least one.")
-        excluded = tuple(parse_pattern(p, exact=not self.hyphen_variants) for p in exclude)
+        excluded = tuple(parse_pattern(p, exact=exact, language=language) for p in exclude)
         cat = Category(id=category_id, label=label or category_id, definition=definition,
                        patterns=parsed, exclude=excluded, source=source)
         cats = [cat if c.id == category_id else c for c in self.categories]
@@ -671,6 +769,102 @@ class Lexicon:
         new = dataclasses.replace(cat, patterns=kept)
         return self._copy([new if c.id == category_id else c for c in self.categories])
 
+    def path_of(self, category_id: str) -> tuple:
+        """The keys from the top level down to a category (see :attr:`Category.path`).
+
+        Examples
+        --------
+        >>> lex = lexicon_from_dict({"economy": {"pos": ["growth"], "neg": ["crisis"]}})
+        >>> lex.path_of("economy.neg")
+        ('economy', 'neg')
+        """
+        seen = set()
+        out: list = []
+        cid = category_id
+        while cid is not None and cid not in seen:
+            seen.add(cid)
+            c = self.categories[self._index[cid]] if cid in self._index else None
+            if c is not None and c.path:
+                return tuple(c.path) + tuple(reversed(out))
+            parent = c.parent if c is not None else None
+            if parent and cid.startswith(parent + "."):
+                out.append(cid[len(parent) + 1:])
+            else:
+                out.append(cid)
+            cid = parent
+        return tuple(reversed(out))
+
+    def at_levels(self, levels) -> "Lexicon":
+        """The lexicon with the keys of the chosen nesting levels only (quanteda's ``levels=``).
+
+        A category's key is made of the keys of its path (:meth:`path_of`) at the chosen
+        levels (1 = top), joined by ``.``; categories that get the same key are merged (their
+        patterns pooled, repeats dropped) and those whose key is empty are left out. So with
+        ``economy.pos`` and ``economy.neg``, ``levels=1`` gives one category ``economy`` and
+        ``levels=2`` gives ``pos`` and ``neg``; a pattern of ``economy`` itself is kept by
+        ``levels=1`` and left out by ``levels=2``. This is quanteda's
+        ``tokens_lookup(levels=)``, ``dfm_lookup(levels=)`` and
+        ``flatten_dictionary(levels=)`` (whose default, ``1:5``, merges levels below the fifth
+        into the fifth; here every level is kept unless chosen otherwise).
+
+        Parameters
+        ----------
+        levels : int or iterable of int
+            Levels to keep, each at least 1.
+
+        Examples
+        --------
+        >>> lex = lexicon_from_dict({"economy": {"pos": ["growth"], "neg": ["crisis"]},
+        ...                          "war": ["war"]})
+        >>> lex.at_levels(1).category_ids
+        ['economy', 'war']
+        >>> [p.text for p in lex.at_levels(1)["economy"].patterns]
+        ['growth', 'crisis']
+        >>> lex.at_levels(2).category_ids
+        ['pos', 'neg']
+        """
+        if isinstance(levels, (int, str)) and not isinstance(levels, bool):
+            levels = [levels]
+        try:
+            chosen = sorted({int(x) for x in levels})
+        except (TypeError, ValueError):
+            raise LexiconError(f"levels must be whole numbers of 1 or more (1 = top level), "
+                               f"not {levels!r}.") from None
+        if not chosen or chosen[0] < 1:
+            raise LexiconError(f"levels must be whole numbers of 1 or more (1 = top level), "
+                               f"not {levels!r}.")
+        keep = set(chosen)
+        groups: dict = {}
+        for c in self.categories:
+            path = self.path_of(c.id)
+            new_path = tuple(seg for i, seg in enumerate(path, 1) if i in keep)
+            if not new_path:
+                continue
+            groups.setdefault(new_path, []).append(c)
+        cats = []
+        for new_path, members in groups.items():
+            first = members[0]
+            cid = ".".join(new_path)
+            parent = ".".join(new_path[:-1]) or None
+            if len(members) == 1 and first.id == cid:
+                cats.append(dataclasses.replace(first, parent=parent, path=new_path))
+                continue
+            cats.append(dataclasses.replace(
+                first, id=cid, label=cid if len(members) > 1 or first.label == first.id
+                else first.label, parent=parent, path=new_path,
+                patterns=_pooled(m.patterns for m in members),
+                exclude=_pooled(m.exclude for m in members),
+                definition=first.definition if len(members) == 1 else "",
+                examples=first.examples if len(members) == 1 else {}))
+        if not cats:
+            depth = max((len(self.path_of(c.id)) for c in self.categories), default=0)
+            raise LexiconError(f"lexicon {self.name!r} has no categories at levels {chosen} "
+                               f"(its deepest level is {depth}). Choose levels from 1 to "
+                               f"{depth}.")
+        lex = self._copy(cats)
+        lex.path = self.path
+        return lex
+
     def _copy(self, categories) -> "Lexicon":
         return Lexicon(categories, name=self.name, version=self.version,
                        description=self.description, citation=self.citation,
@@ -678,7 +872,8 @@ class Lexicon:
                        path=None, meta=self.meta)
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per pattern: category, pattern, kind, exact, exclude, line.
+        """One row per pattern: category, pattern, kind, exact, exclude, line, language
+        (ISO 639-1 code; empty for a pattern of any language).
 
         Examples
         --------
@@ -693,14 +888,17 @@ class Lexicon:
                 for p in pats:
                     rows.append({"category": c.id, "pattern": p.text, "kind": p.kind,
                                  "exact": p.exact or not self.hyphen_variants,
-                                 "exclude": excl, "line": p.line})
+                                 "exclude": excl, "line": p.line, "language": p.language or ""})
         return pd.DataFrame(rows, columns=["category", "pattern", "kind", "exact", "exclude",
-                                           "line"])
+                                           "line", "language"])
 
     def fingerprint(self) -> str:
         """SHA-256 of the categories and patterns (for provenance)."""
+        def term(p):  # a pattern without a language is written as before (same hash)
+            return p.text if p.language is None else [p.text, p.language]
+
         data = [self.name, self.version, self.hyphen_variants,
-                [[c.id, c.parent, [p.text for p in c.patterns], [p.text for p in c.exclude]]
+                [[c.id, c.parent, [term(p) for p in c.patterns], [term(p) for p in c.exclude]]
                  for c in self.categories]]
         return hashlib.sha256(json.dumps(data).encode("utf-8")).hexdigest()
 
@@ -711,13 +909,26 @@ class Lexicon:
                 "sha256": self.fingerprint()}
 
 
+def _pooled(pattern_lists) -> tuple:
+    """Patterns of several categories, in order, each (text, language) once."""
+    out, seen = [], set()
+    for pats in pattern_lists:
+        for p in pats:
+            key = (p.text.casefold(), p.language)
+            if key not in seen:
+                seen.add(key)
+                out.append(p)
+    return tuple(out)
+
+
 # --------------------------------------------------------------------------- building
 class _Builder:
     """Collects categories and problems while a file is read."""
 
-    def __init__(self, path, strict: bool):
+    def __init__(self, path, strict: bool, *, loose_ids: bool = False):
         self.path = path
         self.strict = strict
+        self.loose_ids = loose_ids
         self.problems: list[Problem] = []
         self.categories: list[Category] = []
         self._ids: dict[str, int | None] = {}
@@ -726,12 +937,13 @@ class _Builder:
         self.problems.append(_Problem(msg, fix, kind=kind, path=self.path, line=line))
 
     def add(self, cid, entries, *, line=None, label="", definition="", parent=None,
-            exclude=(), examples=None, source="", exact=False):
-        """entries/exclude: lists of (text, line)."""
-        if not isinstance(cid, str) or not cid.strip() or not _ID_RE.match(cid.strip()):
+            exclude=(), examples=None, source="", exact=False, path=()):
+        """entries/exclude: lists of (text, line) or (text, line, language)."""
+        rx = _LOOSE_ID_RE if self.loose_ids else _ID_RE
+        if not isinstance(cid, str) or not cid.strip() or not rx.match(cid.strip()):
             self.problem(f"category id {cid!r} is not valid.",
-                         "Give an id without spaces or commas, e.g. 'international_format'.",
-                         line)
+                         "Give an id without commas, tabs or line breaks, e.g. "
+                         "'international_format'.", line)
             return
         cid = cid.strip()
         if cid in self._ids:
@@ -750,20 +962,24 @@ class _Builder:
             id=cid, label=str(label or cid), definition=str(definition or "").strip(),
             parent=None if parent in (None, "") else str(parent), patterns=tuple(pats),
             exclude=tuple(excl), examples=dict(examples or {}), source=str(source or "").strip(),
-            line=line))
+            line=line, path=tuple(path)))
 
     def _patterns(self, cid, entries, exact, what):
+        """entries: (text, line) or (text, line, language)."""
         out = []
         seen: dict = {}
-        for text, line in entries:
-            pat, probs = _parse_pattern(text, exact=exact, path=self.path, line=line)
+        for entry in entries:
+            text, line = entry[0], entry[1]
+            language = entry[2] if len(entry) > 2 else None
+            pat, probs = _parse_pattern(text, exact=exact, path=self.path, line=line,
+                                        language=language)
             for p in probs:
                 p.message = f"category {cid!r}: {p.message}"
             self.problems.extend(probs)
             if pat is None:
                 continue
-            key = (pat.kind, pat.exact, tuple(w.casefold() if isinstance(w, str) else w
-                                              for w in pat.words))
+            key = (pat.kind, pat.exact, pat.language,
+                   tuple(w.casefold() if isinstance(w, str) else w for w in pat.words))
             if key in seen:
                 self.problem(
                     f"category {cid!r}: duplicate {what} {pat.text!r}"
@@ -775,7 +991,9 @@ class _Builder:
         return out
 
     def finish(self, **meta) -> Lexicon:
-        errors = [p for p in self.problems if p.kind == "error" or self.strict]
+        # a "note" (what an imported dictionary loses, as quanteda reports it) never stops
+        errors = [p for p in self.problems
+                  if p.kind == "error" or (self.strict and p.kind == "quality")]
         if errors:
             where = f"{self.path}: " if self.path else ""
             n = len(errors)

@@ -30,7 +30,7 @@ from itertools import product
 import numpy as np
 import pandas as pd
 
-from frameshift.errors import OptionError
+from frameshift.errors import OptionError, check_corpus_argument
 from frameshift.lexicon.model import Lexicon, Pattern
 from frameshift.lexicon.formats import as_lexicon
 from frameshift.text.tokenizer import Tokens, TokenizerSettings, fold_case
@@ -52,7 +52,8 @@ MATCH_COLUMNS = ("statement_id", "actor", "date", "category", "pattern", "match"
                  "token_start", "token_end", "char_start", "char_end", "source_id",
                  "sentence", "negated")
 #: Columns of :func:`count_matches` after the ``by`` columns.
-COUNT_COLUMNS = ("category", "count", "negated", "tokens", "per_1000", "share")
+COUNT_COLUMNS = ("category", "count", "negated", "tokens", "per_1000", "share", "sentences",
+                 "short_text")  # issue 13: the last two, from matching/shortness.py
 
 _MAX_HYPHEN_SPLITS = 3
 # Lexicon words shorter than this are not checked for near misses (too many neighbours).
@@ -218,6 +219,9 @@ def categories_of(lexicon=None, matches: pd.DataFrame | None = None) -> list:
             lexicon = lexicon.lexicon
         return [str(c) for c in as_lexicon(lexicon).category_ids]
     if matches is not None:
+        if not hasattr(matches, "columns"):
+            from frameshift.errors import check_table_argument
+            check_table_argument(matches, "matches", "the counting", "find_matches(...)")
         cats = matches.attrs.get("categories") if hasattr(matches, "attrs") else None
         if cats is not None:
             return [str(c) for c in cats]
@@ -870,6 +874,12 @@ def _phase(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings
     w = int(settings.negation_window)
     if w and n:
         neg_tok = tid.lookup(comp.negator)
+        # lemma tokens: words negated inside (Armenian չ-, Azerbaijani -ma/-mə), and in
+        # verb-final languages negators that also reach back (text/languages.py, issue 16)
+        back = None
+        if getattr(tokens, "negative_form", None) is not None:
+            neg_tok = neg_tok | tokens.negative_form[tokens.ids]
+            back = neg_tok & tokens.negation_follows[tokens.ids]
         same = ~chg  # same[i]: tokens i - d .. i lie in one sentence of one text
         for d in range(1, w + 1):
             if d >= n:
@@ -877,7 +887,9 @@ def _phase(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings
             if d > 1:
                 same[d - 1:] &= ~chg[:n - d + 1]
             negpos[d:] |= neg_tok[:n - d] & same[d:]
-        del neg_tok, same
+            if back is not None:
+                negpos[:n - d] |= back[d:] & same[d:]
+        del neg_tok, same, back
     # runs a multi-word match may span
     brk = chg if not settings.cross_sentences else _breaks(tokens, True)
     del chg
@@ -1061,8 +1073,17 @@ def _prepare(corpus, lexicon, settings: MatchSettings, *, table: bool = False):
                                negators=settings.negators)
     st = corpus.statements
     texts = st["text"].tolist()
-    hits = (_count_table if table else _run)(comp, tokens, texts, settings)
+    hits = _language_hits(comp, tokens, texts, settings, st, table=table)
+    if hits is None:
+        hits = (_count_table if table else _run)(comp, tokens, texts, settings)
     return comp, tokens, st, texts, hits
+
+
+def _language_hits(*args, **kw):
+    """Patterns with a language count in statements of that language only (issue 16)."""
+    from .by_language import language_hits
+
+    return language_hits(*args, **kw)
 
 
 def _prepare_lemmas(corpus, lexicon, settings: MatchSettings, tokens, *, table: bool):
@@ -1072,19 +1093,20 @@ def _prepare_lemmas(corpus, lexicon, settings: MatchSettings, tokens, *, table: 
 
     st = corpus.statements
     langs = statement_languages(st, column=settings.language_column)["language"].tolist()
-    ltoks = lemmatize_tokens(tokens, langs, method=settings.lemmas)
+    # negators are found on the forms as written (the lemma of a negated verb is the positive
+    # verb: չենք -> եմ), with the per-language negated forms of text/languages.py
+    ltoks = lemmatize_tokens(tokens, langs, method=settings.lemmas, negators=settings.negators)
     present = sorted({x for x in langs if x})
     lex = lexicon.lexicon if isinstance(lexicon, CompiledLexicon) else as_lexicon(lexicon)
 
     def forms(word):
         return lemma_forms(word, present, method=settings.lemmas)
 
-    negators = set(settings.negators)  # a negator counts in its lemma form too
-    for n in settings.negators:
-        negators.update(forms(n))
-    comp = CompiledLexicon(lex, ltoks.types, negators=frozenset(negators), forms=forms)
+    comp = CompiledLexicon(lex, ltoks.types, negators=frozenset(), forms=forms)
     texts = st["text"].tolist()
-    hits = (_count_table if table else _run)(comp, ltoks, texts, settings)
+    hits = _language_hits(comp, ltoks, texts, settings, st, languages=langs, table=table)
+    if hits is None:
+        hits = (_count_table if table else _run)(comp, ltoks, texts, settings)
     return comp, ltoks, st, texts, hits
 
 
@@ -1233,7 +1255,7 @@ def count_matches(corpus, lexicon=None, *, by="actor", matches: pd.DataFrame | N
                   settings: MatchSettings | None = None, case_sensitive: bool | None = None,
                   nested_scope: str | None = None, cross_sentences: bool | None = None,
                   negation_window: int | None = None, negators=None,
-                  tokenizer: TokenizerSettings | None = None) -> pd.DataFrame:
+                  tokenizer: TokenizerSettings | None = None, warn: bool = True) -> pd.DataFrame:
     """Count matches per group and category (long form, zeros included).
 
     Parameters
@@ -1256,7 +1278,10 @@ def count_matches(corpus, lexicon=None, *, by="actor", matches: pd.DataFrame | N
         The ``by`` columns, ``category``, ``count`` (matches), ``negated`` (how many of them
         were flagged negated), ``tokens`` (word tokens of the group), ``per_1000``
         (``count / tokens * 1000``; NaN for a group without tokens), ``share`` (``count`` over
-        all matches of the group; NaN when the group has none) -- both from :func:`rates`.
+        all matches of the group; NaN when the group has none) -- both from :func:`rates`;
+        ``sentences`` (of the group) and ``short_text`` (fewer than 3 sentences: the one rule
+        of :mod:`frameshift.matching.shortness`; with ``warn``, one
+        :class:`~frameshift.matching.shortness.ShortTextWarning` names the short groups).
         Groups in corpus order (first appearance), categories in lexicon order.
 
     Raises
@@ -1270,27 +1295,43 @@ def count_matches(corpus, lexicon=None, *, by="actor", matches: pd.DataFrame | N
     >>> from frameshift.corpus import from_frame
     >>> c = from_frame(pd.DataFrame({"statement_id": ["a", "b"], "actor": ["baku", "nk"],
     ...     "text": ["Reintegration now.", "No coercion, no reintegration."]}))
-    >>> count_matches(c, {"reint": ["reintegration"], "coercion": ["coercion"]})
+    >>> t = count_matches(c, {"reint": ["reintegration"], "coercion": ["coercion"]}, warn=False)
+    >>> t.drop(columns=["sentences", "short_text"])
       actor  category  count  negated  tokens  per_1000  share
     0  baku     reint      1        0       2     500.0    1.0
     1  baku  coercion      0        0       2       0.0    0.0
     2    nk     reint      1        1       4     250.0    0.5
     3    nk  coercion      1        1       4     250.0    0.5
+    >>> t[["actor", "sentences", "short_text"]].drop_duplicates().values.tolist()
+    [['baku', 1, True], ['nk', 1, True]]
     """
     options = dict(case_sensitive=case_sensitive, nested_scope=nested_scope,
                    cross_sentences=cross_sentences, negation_window=negation_window,
                    negators=negators, tokenizer=tokenizer)
+    check_corpus_argument(corpus, "corpus", "count_matches")
     st = corpus.statements
     cols = _by_columns(st, by)
     if matches is not None:
-        return _count_from_matches(corpus, lexicon, matches, settings_of(matches, settings,
-                                                                         **options), cols)
+        out = _count_from_matches(corpus, lexicon, matches, settings_of(matches, settings,
+                                                                        **options), cols)
+        return _warn_short_groups(out, cols) if warn else out
     if lexicon is None:
         raise OptionError("count_matches needs a lexicon (or matches=, a table of match rows).")
     settings = match_settings(settings, **options)
     comp, tokens, st, texts, (counts, neg) = _prepare(corpus, lexicon, settings, table=True)
     out = _count_frame(comp.lexicon.category_ids, tokens, st, counts, neg, cols)
     out.attrs["settings"] = settings
+    return _warn_short_groups(out, cols) if warn else out
+
+
+def _warn_short_groups(out, cols):
+    """One ShortTextWarning naming the groups flagged short_text (issue 13)."""
+    from frameshift.matching.shortness import warn_short
+
+    first = out.drop_duplicates(cols)
+    sub = first.loc[first["short_text"].to_numpy(dtype=bool), cols]
+    warn_short(["/".join(map(str, key)) for key in sub.itertuples(index=False)], len(first),
+               what="group", stacklevel=4)
     return out
 
 
@@ -1346,4 +1387,11 @@ def _count_frame(categories, tokens, st, counts, neg, cols) -> pd.DataFrame:
     out["negated"] = gn.reshape(-1).astype(np.int64)
     out["tokens"] = tok.astype(np.int64)
     out["per_1000"], out["share"] = rates(cnt, tok, tot)
+    # issue 13: sentences of the group and the one "too short" rule (matching/shortness.py)
+    from frameshift.matching.shortness import is_short, sentences_per_document
+
+    gs = np.zeros(G, np.int64)
+    np.add.at(gs, codes, sentences_per_document(tokens))
+    out["sentences"] = np.repeat(gs, K)
+    out["short_text"] = np.asarray(is_short(out["sentences"].to_numpy()), dtype=bool)
     return out

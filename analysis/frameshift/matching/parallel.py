@@ -29,7 +29,7 @@ from .engine import rates
 __all__ = ["count_matches_parallel", "partial_counts", "combine_counts", "split_statements"]
 
 #: Integer columns of a partial count table (summed by :func:`combine_counts`).
-SUM_COLUMNS = ("count", "negated", "tokens")
+SUM_COLUMNS = ("count", "negated", "tokens", "sentences")
 
 
 def _by_list(by) -> list[str]:
@@ -71,7 +71,7 @@ def partial_counts(statements: pd.DataFrame, lexicon, *, by="actor", **options) 
     from frameshift.matching.engine import count_matches
 
     cols = _by_list(by)
-    table = count_matches(Corpus(statements), lexicon, by=cols, **options)
+    table = count_matches(Corpus(statements), lexicon, by=cols, warn=False, **options)
     return table[cols + ["category", *SUM_COLUMNS]]
 
 
@@ -97,16 +97,19 @@ def combine_counts(partials, *, by="actor", categories) -> pd.DataFrame:
     Examples
     --------
     >>> a = pd.DataFrame({"actor": ["x", "x"], "category": ["c", "d"], "count": [1, 0],
-    ...                   "negated": [0, 0], "tokens": [10, 10]})
+    ...                   "negated": [0, 0], "tokens": [10, 10], "sentences": [2, 2]})
     >>> b = pd.DataFrame({"actor": ["y", "y", "x", "x"], "category": ["c", "d", "c", "d"],
     ...                   "count": [0, 2, 1, 1], "negated": [0, 1, 0, 0],
-    ...                   "tokens": [4, 4, 10, 10]})
-    >>> combine_counts([a, b], by="actor", categories=["c", "d"])
+    ...                   "tokens": [4, 4, 10, 10], "sentences": [1, 1, 2, 2]})
+    >>> t = combine_counts([a, b], by="actor", categories=["c", "d"])
+    >>> t.drop(columns=["sentences", "short_text"])
       actor category  count  negated  tokens  per_1000     share
     0     x        c      2        0      20     100.0  0.666667
     1     x        d      1        0      20      50.0  0.333333
     2     y        c      0        0       4       0.0  0.000000
     3     y        d      2        1       4     500.0  1.000000
+    >>> t[["actor", "sentences", "short_text"]].drop_duplicates().values.tolist()
+    [['x', 4, False], ['y', 1, True]]
     """
     cols = _by_list(by)
     cats = list(categories)
@@ -142,6 +145,15 @@ def combine_counts(partials, *, by="actor", categories) -> pd.DataFrame:
     out["tokens"] = tok
     # The same rule as count_matches, on the same integers.
     out["per_1000"], out["share"] = rates(cnt, tok, tot)
+    # issue 13: the one "too short" rule on the summed sentences, one warning per call
+    from frameshift.matching.shortness import is_short, warn_short
+
+    out["sentences"] = sums["sentences"].reshape(-1)
+    out["short_text"] = np.asarray(is_short(out["sentences"].to_numpy()), dtype=bool)
+    first = out.drop_duplicates(cols)
+    sub = first.loc[first["short_text"].to_numpy(dtype=bool), cols]
+    warn_short(["/".join(map(str, key)) for key in sub.itertuples(index=False)], len(first),
+               what="group", stacklevel=4)
     return out
 
 
@@ -223,7 +235,8 @@ def count_matches_parallel(corpus, lexicon, *, by="actor", n_jobs: int | None = 
     >>> c = from_frame(pd.DataFrame({"statement_id": ["a", "b", "c"],
     ...     "actor": ["baku", "nk", "baku"],
     ...     "text": ["Reintegration now.", "No coercion.", "Reintegration, reintegration."]}))
-    >>> count_matches_parallel(c, {"reint": ["reintegration"]}, n_jobs=1, parts=3)
+    >>> count_matches_parallel(c, {"reint": ["reintegration"]}, n_jobs=1, parts=3
+    ...                        ).drop(columns=["sentences", "short_text"])
       actor category  count  negated  tokens  per_1000  share
     0  baku    reint      3        0       4     750.0    1.0
     1    nk    reint      0        0       2       0.0    NaN

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from frameshift.errors import OptionError
-from frameshift.files import PROVENANCE_SUFFIX, atomic_write_bytes, check_output_path
+from frameshift.files import PROVENANCE_SUFFIX, atomic_write_bytes, check_output_path, csv_bytes
 
 __all__ = ["document_category_matrix", "write_matrix_market", "LexiconVectorizer"]
 
@@ -88,7 +88,7 @@ def document_category_matrix(corpus, lexicon=None, *, matches: pd.DataFrame | No
 
 
 def write_matrix_market(matrix, docvars, features, path, *, force: bool = False,
-                        provenance: dict | None = None) -> dict:
+                        provenance: dict | None = None, escape_formulas: bool = True) -> dict:
     """Write a document-feature matrix in a form quanteda/R reads: Matrix Market and CSVs.
 
     ``path`` names the ``.mtx`` file; beside it go ``<stem>.docvars.csv`` (one row per matrix
@@ -115,6 +115,10 @@ def write_matrix_market(matrix, docvars, features, path, *, force: bool = False,
         Replace existing files that frameshift did not write.
     provenance : dict, optional
         Extra fields for the provenance record.
+    escape_formulas : bool, default True
+        Prefix text cells of the CSVs starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+        carriage return with ``'`` (spreadsheet formula injection, see
+        :func:`frameshift.files.escape_formulas`); False for files read only by R.
 
     Returns
     -------
@@ -158,9 +162,10 @@ def write_matrix_market(matrix, docvars, features, path, *, force: bool = False,
     buf = io.BytesIO()
     sio.mmwrite(buf, sparse.coo_matrix(matrix))
     data = {"matrix": buf.getvalue(),
-            "docvars": docvars.to_csv(index=False, lineterminator="\n").encode("utf-8"),
-            "features": pd.DataFrame({"feature": list(features)})
-            .to_csv(index=False, lineterminator="\n").encode("utf-8")}
+            # (formula-leading text escaped, OWASP: see frameshift.files.escape_formulas)
+            "docvars": csv_bytes(docvars, escape_formulas=escape_formulas),
+            "features": csv_bytes(pd.DataFrame({"feature": list(features)}),
+                                  escape_formulas=escape_formulas)}
     for key, p in targets.items():
         atomic_write_bytes(p, data[key])
     record = dict(provenance or {})

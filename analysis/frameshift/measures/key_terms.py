@@ -37,6 +37,8 @@ __all__ = [
     "keyness_from_counts",
     "keyness",
     "keyness_many",
+    "KEYNESS_COLUMNS",
+    "MIN_TEST_DOCUMENTS",
     "term_counts",
     "expansion_candidates",
     "stop_word_set",
@@ -139,10 +141,13 @@ def fightin_words(y_target, y_reference, *, prior):
 
 
 def _table(a, b, n_a, n_b):
-    a = np.asarray(a, dtype=float)
-    b = np.asarray(b, dtype=float)
-    n_a = np.broadcast_to(np.asarray(n_a, dtype=float), a.shape)
-    n_b = np.broadcast_to(np.asarray(n_b, dtype=float), a.shape)
+    from frameshift.errors import numbers_argument
+
+    what = "g2/chi2/log_ratio/fightin_words"
+    a = numbers_argument(a, "the counts of the first group", what)
+    b = numbers_argument(b, "the counts of the second group", what)
+    n_a = np.broadcast_to(numbers_argument(n_a, "the first group's total", what), a.shape)
+    n_b = np.broadcast_to(numbers_argument(n_b, "the second group's total", what), a.shape)
     if np.any(a > n_a) or np.any(b > n_b):
         raise ValueError("A term count exceeds its group's total number of tokens.")
     return a, b, n_a, n_b
@@ -372,10 +377,33 @@ def _listing(values, limit=30) -> str:
     return ", ".join(values[:limit]) + f", ... ({len(values) - limit} more)"
 
 
+#: Columns of :func:`keyness` (the token-level :func:`keyness_from_counts` has ``_COLUMNS``).
+KEYNESS_COLUMNS = ["term", "count_target", "count_reference", "docs_target", "docs_reference",
+                   "score", "p", "p_adjusted", "test", "p_token", "p_token_adjusted",
+                   "log_ratio", "ci_low", "ci_high", "ci_method", "short_text"]
+
+#: Fewest documents (of the two groups together) that use a term for it to be tested at the
+#: document level: a term in fewer documents cannot reach a small relabelling p-value, and
+#: testing it would only lengthen the Benjamini-Hochberg family. (The filter does not look at
+#: the labels, so it keeps the test valid: Bourgon, Gentleman & Huber 2010.)
+MIN_TEST_DOCUMENTS = 5
+
+_TOKEN_TESTS = {"fightin-words": "normal z", "g2": "chi2(1) of G2", "chi2": "chi2(1)",
+                "log-ratio": "chi2(1) of G2"}
+
+
 def keyness(corpus, *, by, target, reference="rest", method="fightin-words",
             prior="corpus", alpha0=None, cells=4, yates=False, min_count=1, top=None,
-            tokenizer=None, stop_words="english"):
+            tokenizer=None, stop_words="english", inference="document", n_perm=9999,
+            seed=0, min_docs=MIN_TEST_DOCUMENTS, level=0.95, warn=True):
     """Terms that distinguish one group of statements (``by == target``) from another.
+
+    The default p-value is **document-level**: the score of every term is recomputed with the
+    documents (statements) of the two groups relabelled at random, group sizes kept, so a term
+    that one long speech repeats does not look like a difference between groups. The
+    token-level p-values of the score's textbook test (which treats every word as an
+    independent draw, and under shuffled document labels calls terms significant in most
+    shuffles: ``docs/measures.md``) are kept in ``p_token`` / ``p_token_adjusted``.
 
     Parameters
     ----------
@@ -389,6 +417,7 @@ def keyness(corpus, *, by, target, reference="rest", method="fightin-words",
         Another value of ``by``, or ``"rest"``: every statement not in the target (including
         statements whose ``by`` value is missing).
     method : {"fightin-words", "g2", "chi2", "log-ratio"}
+        The score (and the statistic that the document relabelling permutes).
     prior : "corpus", "uniform", float or array_like
         Fightin' Words prior: ``"corpus"`` (default) sets ``alpha_w`` to the count of ``w`` in
         the whole corpus (every statement, not only the two groups); a float gives a uniform
@@ -408,34 +437,143 @@ def keyness(corpus, *, by, target, reference="rest", method="fightin-words",
         your own list (e.g. for another language). The counts, the prior and the group totals
         still include the stop words, so the scores of the other terms do not depend on this
         option; ``p_adjusted`` is adjusted over the terms reported.
+    inference : {"document", "token"}, default "document"
+        What ``p`` is: the document relabelling test, or the token-level test (then ``p``
+        equals ``p_token``).
+    n_perm : int, default 9999
+        Relabellings of the documents (all of them, and an exact p, when there are at most
+        ``n_perm``). The smallest p possible is ``1 / (1 + n_perm)``.
+    seed : int, default 0
+    min_docs : int, default :data:`MIN_TEST_DOCUMENTS`
+        Terms used in fewer documents of the two groups get no document-level p (NaN; the
+        ``test`` column says why) and are not in its BH family.
+    level : float, default 0.95
+        Level of the ``log_ratio`` interval.
+    warn : bool, default True
+        Issue a :class:`~frameshift.matching.shortness.ShortTextWarning` when a group has
+        fewer than :data:`~frameshift.matching.shortness.MIN_DOCUMENTS` documents.
 
     Returns
     -------
     pandas.DataFrame
-        term, count_target, count_reference, score, p, p_adjusted, sorted by score descending.
-        ``attrs`` holds ``by``, ``target`` and ``reference`` (the group names, used by
-        :func:`frameshift.plotting.plot_keyness` for its legend).
+        term; count_target, count_reference (tokens); docs_target, docs_reference (documents
+        using the term); score (z for Fightin' Words, signed G2 or chi2, log2 ratio); p
+        (two-sided) and p_adjusted (Benjamini-Hochberg over the terms tested); test (what p
+        is: ``"document permutation (N relabellings)"``, ``"token-level ..."`` or
+        ``"none: <reason>"``); p_token, p_token_adjusted (token-level test of the score, BH
+        over the terms reported); log_ratio (effect size: log2 of the target's rate over the
+        reference's, a zero count counted as 0.5) with ci_low, ci_high and ci_method (an
+        interval with documents as clusters; NaN with the reason when a group has fewer than
+        three documents); short_text (a group has fewer than three documents). Sorted by
+        score, highest first. ``attrs`` holds ``by``, ``target`` and ``reference`` (the group
+        names, used by :func:`frameshift.plotting.plot_keyness` for its legend).
 
     Raises
     ------
     OptionError
         ``by`` is not a column, ``target``/``reference`` is not one of its values (the message
-        lists the valid ones), or ``method`` is unknown.
+        lists the valid ones), or ``method`` or ``inference`` is unknown.
+
+    Examples
+    --------
+    Six speeches, three a side; "liberty" is in every target speech (six times) and in no
+    other. The token-level G2 test calls that p = 0.002; but with three documents a side there
+    are only C(6, 3) = 20 relabellings, so the document-level p cannot go below 2/20 = 0.1:
+
+    >>> import pandas as pd
+    >>> from frameshift.corpus import from_frame
+    >>> c = from_frame(pd.DataFrame({"statement_id": list("abcdef"), "actor": list("xxxyyy"),
+    ...     "text": ["liberty, liberty, liberty and liberty for all.", "liberty now.",
+    ...              "our liberty.", "the land.", "our land and all.", "land for all."]}))
+    >>> t = keyness(c, by="actor", target="x", reference="y", method="g2", min_docs=3,
+    ...             stop_words=None)
+    >>> row = t.set_index("term").loc["liberty"]
+    >>> round(float(row["p"]), 2), round(float(row["p_token"]), 4), row["test"]
+    (0.1, 0.0023, 'document permutation (20 relabellings, exact)')
+    >>> bool(row["ci_low"] > 0), float(row["ci_high"]), bool(row["short_text"])
+    (True, inf, False)
     """
+    if inference not in ("document", "token"):
+        raise OptionError(f"Unknown inference {inference!r}: use 'document' (labels permuted "
+                          "across documents, the default) or 'token' (words as independent "
+                          "draws).")
+    from frameshift.matching.shortness import MIN_DOCUMENTS, is_short, warn_short
+    from frameshift.measures.doc_keyness import (document_log_ratio_interval,
+                                                 document_permutation_p)
+
     statements = corpus.statements
     t_mask, r_mask, _ = _group_masks(statements, by=by, target=target, reference=reference)
     m, vocab = document_term_matrix(corpus, tokenizer=tokenizer)
     yt = np.asarray(m[t_mask].sum(axis=0)).ravel()
     yr = np.asarray(m[r_mask].sum(axis=0)).ravel()
     a = _resolve_prior(prior, m, len(vocab))
+    if alpha0 is not None and method == "fightin-words":
+        a = a * (float(alpha0) / a.sum())
     # alpha_0 sums the prior over the whole vocabulary; terms absent from both groups are only
     # left out of the table (min_count >= 1)
-    out = keyness_from_counts(yt, yr, terms=vocab, method=method, prior=a, alpha0=alpha0,
-                              cells=cells, yates=yates, min_count=max(min_count, 1))
+    out = keyness_from_counts(yt, yr, terms=vocab, method=method, prior=a, cells=cells,
+                              yates=yates, min_count=max(min_count, 1))
+    out = out.rename(columns={"p": "p_token", "p_adjusted": "p_token_adjusted"})
     stop = stop_word_set(stop_words)
     if stop:
         out = out[~out["term"].isin(stop)].reset_index(drop=True)
-        out["p_adjusted"] = bh_adjust(out["p"].to_numpy(dtype=float))
+        out["p_token_adjusted"] = bh_adjust(out["p_token"].to_numpy(dtype=float))
+
+    # document-level columns, for the terms of the table
+    col = {w: j for j, w in enumerate(vocab)}
+    cols = np.asarray([col[w] for w in out["term"]], dtype=np.int64)
+    docs = np.flatnonzero(t_mask | r_mask)
+    is_t = t_mask[docs]
+    x = m[docs][:, cols].toarray().astype(float)
+    doc_tokens = np.asarray(m[docs].sum(axis=1), dtype=float).ravel()
+    used = x > 0
+    out["docs_target"] = used[is_t].sum(0).astype(np.int64)
+    out["docs_reference"] = used[~is_t].sum(0).astype(np.int64)
+    n_t, n_r = int(is_t.sum()), int((~is_t).sum())
+    short = bool(is_short(min(n_t, n_r), MIN_DOCUMENTS))
+    lr = log_ratio(out["count_target"].to_numpy(), out["count_reference"].to_numpy(),
+                   yt.sum(), yr.sum())
+    out["log_ratio"] = lr
+    p = np.full(len(out), np.nan)
+    test = np.full(len(out), "", dtype=object)
+    lo = np.full(len(out), np.nan)
+    hi = np.full(len(out), np.nan)
+    if short:
+        few = " and ".join(f"{name} has {n} document(s)" for name, n in
+                           ((str(target), n_t), (str(reference), n_r)) if n < MIN_DOCUMENTS)
+        reason = f"none: too short, {few} (needs >= {MIN_DOCUMENTS} a group)"
+        test[:] = reason
+        how = np.full(len(out), reason, dtype=object)
+    else:
+        tested = (used.sum(0) >= int(min_docs))
+        test[:] = f"none: in fewer than {int(min_docs)} documents (not tested)"
+        if tested.any():
+            p_t, exact = document_permutation_p(
+                x[:, tested], doc_tokens, is_t, method=method, n_perm=n_perm, seed=seed,
+                prior=a[cols[tested]] if method == "fightin-words" else None,
+                a0=a.sum(), cells=cells, yates=yates)
+            p[tested] = p_t
+            from math import comb
+
+            n_lab = comb(n_t + n_r, n_t) if exact else int(n_perm)
+            test[tested] = (f"document permutation ({n_lab} relabellings"
+                            + (", exact)" if exact else ")"))
+        lo, hi = document_log_ratio_interval(x, doc_tokens, is_t, level=level)
+        how = np.where(np.isnan(lo), "none: no use in either group",
+                       "conditional Poisson (Jeffreys), documents as clusters").astype(object)
+    if inference == "token":
+        p = out["p_token"].to_numpy(dtype=float)
+        test[:] = f"token-level {_TOKEN_TESTS[method]} (words as independent draws)"
+    out["p"] = p
+    out["p_adjusted"] = bh_adjust(p)
+    out["test"] = test
+    out["ci_low"], out["ci_high"], out["ci_method"] = lo, hi, how
+    out["short_text"] = short
+    if short and warn:
+        names = [f"{name} ({n} document(s))" for name, n in
+                 ((str(target), n_t), (str(reference), n_r)) if n < MIN_DOCUMENTS]
+        warn_short(names, 2, what="keyness group", unit="documents", minimum=MIN_DOCUMENTS)
+    out = out[KEYNESS_COLUMNS]
     if top is not None:
         out = out.head(int(top)).reset_index(drop=True)
     out.attrs.update(by=str(by), target=str(target), reference=str(reference))
@@ -483,35 +621,59 @@ def _resolve_prior(prior, m, n_types):
     return arr
 
 
-def keyness_many(corpus, *, by, targets=None, method="fightin-words", top=None, **options):
+def keyness_many(corpus, *, by, targets=None, method="fightin-words", top=None, warn=True,
+                 **options):
     """One-vs-rest keyness for several groups, stacked in one long table.
 
     Parameters
     ----------
     targets : sequence of str, optional
         Values of ``by`` to compare with the rest (default: every value).
+    warn : bool, default True
+        One :class:`~frameshift.matching.shortness.ShortTextWarning` for the call, naming the
+        targets with fewer than three documents.
     **options
-        Passed to :func:`keyness`.
+        Passed to :func:`keyness` (``inference``, ``n_perm``, ``prior`` ...).
 
     Returns
     -------
     pandas.DataFrame
-        target, term, count_target, count_reference, score, p, p_adjusted (adjusted within
-        each target), each target's rows sorted by score descending.
+        target and the columns of :func:`keyness` (p_adjusted and p_token_adjusted adjusted
+        within each target), each target's rows sorted by score descending.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from frameshift.corpus import from_frame
+    >>> c = from_frame(pd.DataFrame({"statement_id": list("abcd"), "actor": list("xxyz"),
+    ...     "text": ["peace talks.", "peace now.", "war talks.", "war now."]}))
+    >>> t = keyness_many(c, by="actor", stop_words=None, warn=False)
+    >>> t.groupby("target")["short_text"].first().to_dict()
+    {'x': True, 'y': True, 'z': True}
+    >>> t.loc[t["target"].eq("x"), "term"].iloc[0]
+    'peace'
     """
+    from frameshift.matching.shortness import MIN_DOCUMENTS, warn_short
+
     statements = corpus.statements
     if by not in statements.columns:
         _group_masks(statements, by=by, target="", reference="rest")
     if targets is None:
         targets = sorted({str(v) for v in statements[by].dropna()})
     parts = []
+    short = []
     for t in targets:
         part = keyness(corpus, by=by, target=t, reference="rest", method=method, top=top,
-                       **options)
+                       warn=False, **options)
         part.insert(0, "target", str(t))
+        if len(part) and part["short_text"].iloc[0]:
+            short.append(str(t))
         parts.append(part)
+    if warn:
+        warn_short(short, len(parts), what="keyness comparison", unit="documents a group",
+                   minimum=MIN_DOCUMENTS)
     if not parts:
-        return pd.DataFrame(columns=["target", *_COLUMNS])
+        return pd.DataFrame(columns=["target", *KEYNESS_COLUMNS])
     return pd.concat(parts, ignore_index=True)
 
 
@@ -534,7 +696,9 @@ def term_counts(corpus, *, top_k=500, stop_words="english", min_length=2, tokeni
     -------
     pandas.DataFrame
         statement_id, category (the term), count, tokens (all word tokens of the statement),
-        per_1000, share (count over the statement's kept-term total); zeros included.
+        per_1000, share (count over the statement's kept-term total), short_text (the
+        statement has fewer than 3 sentences: the rule of
+        :mod:`frameshift.matching.shortness`); zeros included.
 
     Examples
     --------
@@ -546,7 +710,11 @@ def term_counts(corpus, *, top_k=500, stop_words="english", min_length=2, tokeni
     >>> t[["statement_id", "category", "count", "tokens"]].values.tolist()
     [['a', 'reintegration', 1, 2], ['a', 'coercion', 0, 2], ['b', 'reintegration', 1, 4], ['b', 'coercion', 1, 4]]
     """
-    m, vocab = document_term_matrix(corpus, tokenizer=tokenizer)
+    from frameshift.corpus.model import corpus_tokens
+    from frameshift.matching.shortness import is_short, sentences_per_document
+
+    toks = corpus_tokens(corpus, tokenizer)
+    m, vocab = document_term_matrix(toks)
     if isinstance(stop_words, str):
         if stop_words != "english":
             raise OptionError(f"Unknown stop word list {stop_words!r}; use 'english', None or "
@@ -580,6 +748,7 @@ def term_counts(corpus, *, top_k=500, stop_words="english", min_length=2, tokeni
         "tokens": tok.astype(np.int64),
         "per_1000": per,
         "share": share,
+        "short_text": np.repeat(is_short(sentences_per_document(toks)), k),
     })
 
 
@@ -617,8 +786,19 @@ def expansion_candidates(corpus, lexicon=None, *, by="actor", target, reference=
     Returns
     -------
     pandas.DataFrame
-        term, count_target, count_reference, score, p, p_adjusted (as :func:`keyness`, the
-        adjustment over all terms), only uncovered terms with ``score > 0``, best first.
+        The columns of :func:`keyness` (the adjustments over all terms), only uncovered terms
+        with ``score > 0``, best first.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from frameshift.corpus import from_frame
+    >>> c = from_frame(pd.DataFrame({"statement_id": list("abcd"), "actor": list("xxyy"),
+    ...     "text": ["The blockade and the corridor.", "A blockade, the corridor again.",
+    ...              "Peace and integrity.", "Integrity, peace."]}))
+    >>> t = expansion_candidates(c, {"corridor": ["corridor"]}, target="x", warn=False)
+    >>> t["term"].tolist()
+    ['blockade']
     """
     if covered is None:
         if matches is None:

@@ -214,8 +214,9 @@ def intercoder_reliability(sheets, *, unit: str = "unit", code: str = "relevant"
     pandas.DataFrame
         One row per group (groups in order of first appearance in the first sheet):
         ``by``, ``units`` (units coded by two or more coders), ``coders``, ``agreement``,
-        ``alpha``, ``alpha_low``, ``alpha_high`` (NaN when ``n_boot`` is 0 or every
-        replicate is undefined).
+        ``alpha``, ``alpha_low``, ``alpha_high`` (NaN when ``n_boot`` is 0, when every
+        replicate is undefined, or when every replicate gives the same alpha -- perfect
+        agreement on a few units -- since a zero-width interval would claim certainty).
 
     Examples
     --------
@@ -296,7 +297,9 @@ def intercoder_reliability(sheets, *, unit: str = "unit", code: str = "relevant"
                 reps.append(krippendorff_alpha(data[:, pick], level=level))
             reps = np.array(reps, dtype=float)
             reps = reps[~np.isnan(reps)]
-            if len(reps):
+            # every resample giving the same alpha (e.g. perfect agreement on a few units)
+            # would make a zero-width "interval" that claims certainty: none is reported
+            if len(reps) and reps.max() > reps.min():
                 low, high = (float(x) for x in np.quantile(reps, [(1 - ci) / 2, (1 + ci) / 2]))
         row.update(units=data.shape[1], coders=len(coders),
                    agreement=percent_agreement(data), alpha=alpha,

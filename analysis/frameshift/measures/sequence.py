@@ -119,6 +119,9 @@ def distributions(counts, *, by="statement_id", smoothing=0.5, order=None):
     >>> p.round(3).tolist()
     [[0.875, 0.125], [0.5, 0.5]]
     """
+    from frameshift.errors import check_table_argument
+
+    check_table_argument(counts, "counts", "distributions", "count_matches(...)")
     keys = [by] if isinstance(by, str) else list(by)
     missing = [c for c in [*keys, "category", "count"] if c not in counts.columns]
     if missing:
@@ -162,8 +165,11 @@ def ntr(counts, *, by="statement_id", window=1, smoothing=0.5, order=None):
     -------
     pandas.DataFrame
         ``by``, position, window, novelty, transience, resonance (bits; NaN where the window is
-        not full), short_text (the unit has fewer than ``MIN_MATCHES`` = 10 matches; a
-        :class:`ShortTextWarning` names them, once per call).
+        not full), short_text (the one rule of :mod:`frameshift.matching.shortness`: the
+        unit has fewer than 3 sentences, read from the ``short_text`` column of ``counts`` as
+        :func:`~frameshift.matching.count_matches` and
+        :func:`~frameshift.measures.key_terms.term_counts` write it; False for a table
+        without that column. One :class:`ShortTextWarning` names the short units.)
 
     Examples
     --------
@@ -183,19 +189,15 @@ def ntr(counts, *, by="statement_id", window=1, smoothing=0.5, order=None):
     out = novelty_transience_resonance(p, window=window)
     out.insert(0, by, units)
     out.insert(2, "window", int(window))
-    # issue 13: the same "too short" rule as shift (fewer than MIN_MATCHES matches)
-    from frameshift.measures.shifts import MIN_MATCHES, ShortTextWarning
+    # issue 13: one "too short" rule (frameshift.matching.shortness), read from the counts
+    from frameshift.matching.shortness import MIN_SENTENCES, warn_short
 
-    totals = counts.groupby(by, sort=False)["count"].sum()
-    short = np.asarray([totals.get(u, 0) < MIN_MATCHES for u in units], dtype=bool)
+    if "short_text" in counts.columns:
+        flag = counts.groupby(by, sort=False)["short_text"].any()
+        short = np.asarray([bool(flag.get(u, False)) for u in units], dtype=bool)
+    else:
+        short = np.zeros(len(units), dtype=bool)
     out["short_text"] = short
-    if short.any():
-        import warnings
-
-        names = [str(u) for u in np.asarray(units, dtype=object)[short]]
-        warnings.warn(f"{int(short.sum())} of {len(units)} unit(s) have fewer than {MIN_MATCHES} "
-                      f"matches (short_text=True): {', '.join(names[:10])}"
-                      + (" ..." if len(names) > 10 else "") + ". Their distributions are "
-                      "mostly the smoothing prior; read novelty/transience there as noise "
-                      "(see ntr_null).", ShortTextWarning, stacklevel=2)
+    warn_short(np.asarray(units, dtype=object)[short], len(units), what="unit",
+               minimum=MIN_SENTENCES)
     return out

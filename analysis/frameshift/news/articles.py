@@ -41,6 +41,7 @@ __all__ = [
     "ROLES",
     "segment_article",
     "read_news",
+    "segment_news",
     "evaluate_segmentation",
     "read_segments",
     "suggest_actors",
@@ -71,7 +72,7 @@ threaten complain allege suggest invite explain reply respond answer ask appeal 
 signal charge blame term refer recall remind repeat underline underscore highlight maintain
 acknowledge admit concede insist stress protest denounce slam praise hail characterise
 characterize question dispute counter retort continue conclude end deplore lament caution contend
-comment
+comment believe consider
 """.split()
 _IRREGULAR = {
     "say": ["say", "says", "said", "saying"],
@@ -114,9 +115,41 @@ _VERB_FORMS = sorted({f for b in _VERB_BASES + list(_IRREGULAR) for f in _inflec
 _VERB_FORMS = sorted(set(_VERB_FORMS) | {v for c in ("ru", "hy", "az")
                                          for v in TEXT_LANGUAGES[c].speech_verbs},
                      key=len, reverse=True)
-_VERB_RE = re.compile(
-    r"(?i)(?<![\w'’-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in _VERB_FORMS)
-    + r")(?![\w'’-])")
+
+
+def _trie_pattern(forms) -> str:
+    """Regex source matching what ``"|".join(forms)`` matches (a space stands for ``\\s+``),
+    as a trie: one branch per first letter instead of hundreds of alternatives tried at every
+    character (8x faster on news text). Between a word-start lookbehind and a word-end
+    lookahead it finds the same matches: two forms matching at one place differ only by
+    trailing words, and the trie tries the longer first, as the longest-first alternation
+    did (checked in tests/test_news.py)."""
+    root: dict = {}
+    for f in forms:
+        node = root
+        for ch in f:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        keys = sorted(k for k in node if k)
+        for i, a in enumerate(keys):  # two branches matching one letter (i/ı under (?i))
+            if any(re.fullmatch("(?i)" + re.escape(a), b) for b in keys[i + 1:]):
+                raise ValueError("case-equivalent branches")  # would change which one wins
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch]) for ch in keys]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    try:
+        return emit(root)
+    except ValueError:  # the plain alternation, longest first
+        return "|".join(re.escape(f).replace(r"\ ", r"\s+")
+                        for f in sorted(forms, key=len, reverse=True))
+
+
+_VERB_RE = re.compile(r"(?i)(?<![\w'’-])(?:" + _trie_pattern(_VERB_FORMS) + r")(?![\w'’-])")
 
 # Nouns naming a statement; with a determiner they refer back to an actor ("the statement").
 _STATEMENT_NOUNS = ("statement|statements|invitation|response|reply|letter|communiqu[eé]|"
@@ -127,6 +160,20 @@ _REF_RE = re.compile(
     r"(?i)(?<![\w'’-])(?:they|he|she|"
     r"(?:the|their|its|this|that|his|her)\s+(?:[\w-]+\s+){0,3}?(?:" + _STATEMENT_NOUNS + r"))"
     r"(?![\w'’-])")
+_ACCORDING_WORD_RE = re.compile(r"(?i)according")  # (_ACCORDING_RE needs it; 9 letters)
+_PASSIVE_RE = re.compile(r"(?i)\b(?:been|was|were|is|are|being|be|get|got)\s+$")
+
+
+def _passive_from(text: str, a: int, b: int) -> int:
+    """Where to start ``_PASSIVE_RE.search(text[a:b])`` so that it answers the same: the
+    match is a word of at most 5 letters and the white space closing the slice, so 9
+    characters before that white space are enough (the slice is a sentence, up to 600)."""
+    k = b
+    while k > a and text[k - 1].isspace():
+        k -= 1
+    return max(a, k - 9)
+
+
 _ACCORDING_RE = re.compile(r"(?i)(?<![\w-])according\s+to\s+(?:the\s+)?$")
 _POSSESSIVE_NOUN_RE = re.compile(
     r"(?i)^(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?(?:position|view|views|stance|claim|call|calls|"
@@ -140,6 +187,69 @@ _NON_SUBJECT = frozenset(
     """and but or nor yet so also then later again once further repeatedly never not already
     has have had was were is are be been being by to who which that while as also, instead
     reportedly allegedly only once publicly officially separately earlier recently""".split())
+# A word before a verb form that makes it a noun ("by other states", "the statement's calls").
+_DET_BEFORE_RE = re.compile(
+    r"(?i)(?<![\w'’-])(?:the|a|an|other|these|those|their|its|his|her|our|all|some|many|"
+    r"several|both|member|various|such|no|two|three|four|five|which|whose|my|your)\s+$"
+    r"|(?:'s|’s)\s+$")
+_NOUN_S = frozenset(b + "s" for b in _NOUN_LIKE) | {"states"}
+# Words before a quote that make it a term, not speech: "so-called", "dubbed", "an event called",
+# a document's name ("the Resolution regarding").
+_TERM_BEFORE_RE = re.compile(
+    r"(?i)(?:so-called|so\s+called|self-styled|self-proclaimed|dubbed|termed|the\s+words?|"
+    r"the\s+term|the\s+phrase|the\s+slogan|known\s+as|referred\s+to\s+as|"
+    r"(?P<noun>[a-z][\w-]*)\s+(?:called|named|titled|entitled)|"
+    r"(?:resolution|agreement|law|act|treaty|declaration|plan|programme|program|strategy|"
+    r"report|concept|convention|charter|doctrine|initiative|operation|project|conference|forum|"
+    r"summit|campaign|book|film|article|headline|slogan|motto)\s+(?:regarding|on|titled|"
+    r"entitled|called|named|about))\s*$")
+_NOT_NOUNS = frozenset("""he she they it we i who which that also officially publicly
+then later again has have had was were is are be been""".split())
+# After a quoted modifier ('such "condemning" comments'): words that show it is not one.
+_NOT_HEAD = frozenset("""to of in on for and or is was are were remains remain has have had
+will would with by as at from that this than but not be been being can could should may might
+must do does did made given taken seen done""".split())
+
+
+def _term_before(masked: str, q, text: str):
+    """The words that make quote ``q`` a quoted term (not speech), or None: "so-called",
+    "dubbed", "an event called", a document's name, or a quoted modifier of one or two words
+    between a determiner and a noun ('such "condemning" comments')."""
+    m = _TERM_BEFORE_RE.search(masked, max(0, q.open_at - 40), q.open_at)
+    if m and m.end() == q.open_at and not (m.group("noun") and m.group("noun").casefold()
+                                           in _NOT_NOUNS):
+        return m.group().strip()
+    words = text[q.start:q.end].split()
+    if q.close_at is not None and len(words) <= 2 and not re.search(r"[,.;:!?…]$",
+                                                                     text[q.start:q.end]):
+        det = re.search(r"(?i)(?<![\w-])(such|the|a|an|these|those|this|its|their|his|her)\s*$",
+                        masked[max(0, q.open_at - 12):q.open_at])
+        head = re.match(r"[ \t]+([a-z][\w-]*)", masked[q.close_at + 1:q.close_at + 30])
+        h = head.group(1) if head else ""
+        if det and head and h not in _NOT_HEAD and not h.endswith("ed") and (
+                not _VERB_RE.fullmatch(h) or h in _NOUN_S):
+            return f'{det.group(1)} "{" ".join(words)}" {head.group(1)}'
+    return None
+
+
+# "This was announced by X" opening the sentence after a quote.
+_THIS_WAS_RE = re.compile(
+    r"(?i)(?:this|that|these\s+words|it|the\s+statement)\s+(?:was|were|has\s+been|had\s+been|"
+    r"is)\s+(?:[\w-]+\s+){0,1}?(?:said|stated|announced|declared|reported|noted|written|told|"
+    r"emphasi[sz]ed|stressed|voiced|expressed)(?![\w-])")
+# The same in Russian, Azerbaijani and Armenian: "Об этом заявил", "bunu ... bildirib",
+# "Այս մասին".
+_THIS_OTHER_RE = re.compile(r"(?<![\w-])(?:[Оо]б этом|[Bb]unu|[Bb]u barədə|Այս մասին)(?![\w-])")
+# "X's statement that", "X's remarks", "the statement of X", "remarks made by X".
+_STATEMENT_NOUNS_WHO = (r"(?:statement|statements|remarks|words|claim|claims|comment|comments|"
+                        r"declaration|assertion|assertions|allegation|allegations|accusation|"
+                        r"accusations|insistence|argument|arguments|message|letter|tweet|"
+                        r"proposal|proposals)")
+_POSS_STATEMENT_RE = re.compile(r"(?i)(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?"
+                                + _STATEMENT_NOUNS_WHO + r"(?![\w-])")
+_STATEMENT_BY_RE = re.compile(r"(?i)(?:(?<![\w-])" + _STATEMENT_NOUNS_WHO
+                              + r"\s+(?:made\s+|issued\s+|voiced\s+)?(?:of|by)|\0[”\"’»]?\s+"
+                              r"(?:made|issued|voiced)\s+by)\s+(?:the\s+)?$")
 _LOCATION_PREP_RE = re.compile(r"(?i)(?<![\w-])(?:in|from|at|near|of)\s+$")
 
 _MONTHS = {m: i for i, ms in enumerate(
@@ -158,6 +268,11 @@ _DATE_RE = re.compile(
     r"(?:\s*\((?P<pday>\d{1,2})(?:st|nd|rd|th)?\s+(?P<pmonth>" + _MONTH_ALT + r")\.?\))?"
     r"|(?P<rel>yesterday|today|tonight|last\s+night)"
     r")(?![\w-])")
+# Where a _DATE_RE match can start (every branch begins with a digit or one of these).
+_DATE_ANCHOR_RE = re.compile(
+    r"(?i)(?<![\w-])(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|"
+    r"fri|sat|sun|yes|tod|ton|las)")
+_WORDISH_RE = re.compile(r"[\w'’-]")
 # A date naming another (earlier) event, not the statement being quoted.
 _DATE_EXCLUDE_RE = re.compile(
     r"(?i)(?:responding\s+to|in\s+response\s+to|response\s+to|reply\s+to|replying\s+to|"
@@ -170,6 +285,43 @@ _DATE_NOUN_RE = re.compile(r"(?i)^\s+(?:[\w-]+\s+){0,1}?(?:" + _STATEMENT_NOUNS 
 # Quotation marks.
 _OPENERS = {"“": "”", "„": "“", "«": "»", "‹": "›", "‘": "’"}
 _CLOSERS = {"”", "»", "›", "’", "“"}
+# Straight single quotes placed as quotation marks (see _straight_singles).
+_SINGLE_RE = re.compile(r"(?<![^\s(\[{“\"«‹—–/-])'(?=[^\s'])([^'\n]{1,80}?)(?<=[\w.,!?])'(?!\w)")
+
+# Words that may stand in a title before a name besides title and organisation words and
+# capitalised words ("acting foreign minister Vitaly Ignatyev", "deputy head").
+_TITLE_MODIFIERS = frozenset("""foreign prime deputy acting vice former first chief senior
+special state press affairs defence defense external internal interior presidential de facto
+general national security then current new top permanent executive spokesperson-in-chief
+self-proclaimed breakaway unrecognised unrecognized provincial regional""".split())
+
+
+# Organisation words by kind: a reference "the department" may stand for a ministry, not for
+# an army.
+_ORG_CLASS = {w: c for c, ws in {
+    "civil": "ministry department office mfa service administration presidency cabinet "
+             "government bureau agency",
+    "military": "army forces command military",
+    "assembly": "parliament assembly council committee commission",
+    "mission": "embassy mission",
+    "authorities": "authorities government side republic administration leadership",
+}.items() for w in ws.split()}
+# "the statement of", "a press release from": the body after it is the author.
+_AUTHOR_RE = re.compile(
+    r"(?i)(?:statement|statements|release|communiqu[eé]|message|declaration|letter|comment|"
+    r"comments|website|words|remarks|position)\s+(?:of|by|from|issued\s+by)\s+(?:the\s+)?$"
+    r"|according\s+to\s+(?:the\s+)?$")
+_PREPOSITION_RE = re.compile(
+    r"(?i)(?<![\w-])(?:with|to|by|of|from|for|against|at|on|about|between|into|toward|"
+    r"towards|than|like|in|under|over|after|before|during|via|across|within|without|near|"
+    r"among|behind|beyond)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:the\s+)?$")
+
+
+def _title_words(s: str) -> list[str]:
+    return [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’-]+", s.casefold())]
+
+_MARK_RE = re.compile("[" + re.escape('"' + "".join(_OPENERS) + "".join(_CLOSERS)) + "]")
+_MARK_ALL_RE = re.compile("[" + re.escape('"\'' + "".join(_OPENERS) + "".join(_CLOSERS)) + "]")
 
 # Confidence of each rule (documented in docs/news.md).
 _CONF = {
@@ -182,6 +334,24 @@ _CONF = {
 # --------------------------------------------------------------------------------------------
 # Internal structures.
 # --------------------------------------------------------------------------------------------
+
+@dataclass
+class _Span:
+    """A stand-in for a regex match (start, end, text) of a verb."""
+
+    a: int
+    b: int
+    text: str
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+    def group(self) -> str:
+        return self.text
+
 
 @dataclass
 class _Unit:
@@ -208,6 +378,8 @@ class _Quote:
     speaker_end: object = None
     speaker_kind: object = None
     speaker_titles: object = None
+    inner: list = field(default_factory=list)  # quotes nested in this one (one level)
+    parent: object = None  # the quote this one is nested in
 
 
 @dataclass
@@ -219,6 +391,12 @@ class _Mention:
     kind: str = "alias"  # alias, person, body, title, pronoun, ref
     canonical: str = ""
     titles: set = field(default_factory=set)
+    org: object = None  # for a title "spokesperson for X": the actor (or new: id) of X
+    np_start: int = -1  # start of the noun phrase with its titles ("Foreign Minister X")
+
+    def __post_init__(self):
+        if self.np_start < 0:
+            self.np_start = self.start
 
 
 # --------------------------------------------------------------------------------------------
@@ -298,7 +476,43 @@ def _fold_same_length(text: str) -> str:
 
 def _ends_sentence(line: str) -> bool:
     s = line.rstrip().rstrip("\"'”’»›)]").rstrip()
-    return bool(s) and s[-1] in ".!?:;…"
+    return bool(s) and s[-1] in ".!?:;…։"  # ։ the Armenian full stop
+
+
+def _open_quote(line: str) -> bool:
+    """Does ``line`` leave a quotation mark open (« without », „ or “ without its closing
+    mark, an odd number of straight double marks)?"""
+    if line.count("«") > line.count("»") or line.count("‹") > line.count("›"):
+        return True
+    if "„" in line:
+        return line.count("„") > line.count("“") + line.count("”")
+    return line.count("“") > line.count("”") or line.count('"') % 2 == 1
+
+
+def _join_open_quotes(text: str, lines: list) -> list:
+    """Lines as the layout reads them: a line that leaves a quote open runs on into the next
+    (non-blank, non-special) lines until the quote closes -- a quote broken over lines
+    ("«Ситуация в регионе / остается...»") is not cut at the line break. At most 30 lines
+    are joined; a blank line always ends the paragraph."""
+    out: list = []
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        j = i
+        body = text[a:b]
+        while (body.strip() and _open_quote(body) and j + 2 < len(lines) and j - i < 60
+               and text[lines[j + 2][0]:lines[j + 2][1]].strip()
+               and lines[j + 2][0] == lines[j][1] + 1
+               and not (_CAPTION_RE.match(text[lines[j + 2][0]:lines[j + 2][1]].strip())
+                        or _SOURCE_RE.match(text[lines[j + 2][0]:lines[j + 2][1]].strip()))):
+            j += 2  # lines[j + 1] is the empty match at the line break itself
+            b = lines[j][1]
+            body = text[a:b]
+            if not _open_quote(body):
+                break
+        out.append((a, b))
+        i = j + 1
+    return out
 
 
 def _units(text: str) -> list[_Unit]:
@@ -306,6 +520,7 @@ def _units(text: str) -> list[_Unit]:
     units: list[_Unit] = []
     # Paragraphs: runs of non-blank lines.
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text)]
+    lines = _join_open_quotes(text, lines)
     blocks: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     for a, b in lines:
@@ -355,40 +570,150 @@ def _units(text: str) -> list[_Unit]:
 # Quotes.
 # --------------------------------------------------------------------------------------------
 
-def _find_quotes(text: str, unit: _Unit) -> list[_Quote]:
-    """Quoted spans of one unit (straight and typographic double quotes, typographic single)."""
-    out: list[_Quote] = []
-    i, end = unit.start, unit.end
-    open_at = None
-    closer = None
-    while i < end:
-        ch = text[i]
-        if open_at is None:
-            if ch == '"' or ch in _OPENERS:
-                if ch == "‘" and i > unit.start and text[i - 1].isalnum():
-                    i += 1
-                    continue  # an apostrophe-like mark inside a word
-                open_at, closer = i, ('"' if ch == '"' else _OPENERS[ch])
-        else:
-            # a straight opening mark may close with a typographic one, and back
-            if ch == closer or (closer == '"' and ch == "”") or (closer == "”" and ch == '"'):
-                if closer == "’" and i + 1 < end and text[i + 1].isalpha():
-                    i += 1
-                    continue  # an apostrophe inside a word (don’t)
-                out.append(_Quote(open_at + 1, i, open_at, i, unit.index))
-                open_at = closer = None
-        i += 1
-    if open_at is not None:  # runs on to the end of the paragraph (multi-paragraph quote)
-        out.append(_Quote(open_at + 1, end, open_at, None, unit.index))
-    good = []
-    for q in out:
-        seg = text[q.start:q.end]
-        if not seg.strip():
+def _straight_singles(text: str, a: int, b: int, max_words: int) -> dict:
+    """Straight single quotation marks used as quotes in ``text[a:b]``: {offset: "open"/"close"}.
+
+    A pair counts only when the opening mark follows a space, a bracket or an opening mark and
+    precedes a letter, the closing one follows a letter or punctuation and precedes no letter,
+    both sit on one line, at most ``max_words`` words apart, with no other straight single mark
+    between them: so ``Baku's``, ``parties'`` and ``rock 'n' roll`` are apostrophes.
+    """
+    out: dict = {}
+    for m in _SINGLE_RE.finditer(text, a, b):
+        if len(m.group(1).split()) <= max_words:
+            out[m.start()] = "open"
+            out[m.end() - 1] = "close"
+    return out
+
+
+def _opening_position(text: str, i: int, a: int, b: int) -> bool:
+    """A straight mark at ``i`` placed as an opening mark: after a space (or the start, a
+    bracket, a dash or an opening mark) and before a non-space."""
+    before = text[i - 1] if i > a else " "
+    after = text[i + 1] if i + 1 < b else " "
+    return (before.isspace() or before in "([{—–-/“„«‹‘") and not after.isspace()
+
+
+def _find_quotes(text: str, unit: _Unit, *, max_single_words: int = 6) -> list[_Quote]:
+    """Quoted spans of one unit: straight and typographic double quotes, « », „ “, ‹ ›,
+    typographic single quotes, straight single quotes placed as quotes (``_straight_singles``).
+
+    A quote opened inside another one is *nested* (``_Quote.inner`` of the outer quote) when it
+    closes before the outer quote does, and the outer quote still closes after it: "We oppose
+    the 'road map'," and “the face of India’s “export” of terrorism”. Otherwise the marks pair
+    as they come (a straight opening mark may close with a typographic one, and back), as
+    before nesting was read.
+    """
+    a, end = unit.start, unit.end
+    singles = _straight_singles(text, a, end, max_single_words)
+    stack: list = []  # [open_at, kind, inner quotes]
+    top: list[_Quote] = []
+
+    def closer_of(kind: str, i: int, ch: str) -> bool:
+        if kind == "'":
+            return singles.get(i) == "close"
+        if kind == '"':
+            return ch in '"”'
+        if kind == "“":
+            return ch == "”" or ch == '"'
+        if kind == "„":
+            return ch in "“”"
+        if kind == "‘":
+            return ch == "’" and not (i + 1 < end and text[i + 1].isalpha())
+        return ch == _OPENERS[kind]
+
+    def opener_kind(i: int, ch: str):
+        if ch == "'":
+            return "'" if singles.get(i) == "open" else None
+        if ch == "‘":
+            return None if i > a and text[i - 1].isalnum() else "‘"
+        if ch == '"' or ch in _OPENERS:
+            return ch
+        return None
+
+    def find_close(kind: str, i: int, limit: int):
+        for mk in _MARK_ALL_RE.finditer(text, i + 1, limit):
+            j = mk.start()
+            if closer_of(kind, j, text[j]):
+                return j
+        return None
+
+    def nests(kind: str, i: int, outer: str) -> bool:
+        """Does an opening mark ``kind`` at ``i`` open a quote nested in ``outer``?"""
+        limit = min(end, i + 2 * _WINDOW)
+        if kind == '"' and not _opening_position(text, i, a, end):
+            return False
+        j = find_close(kind, i, limit)
+        if j is None or j == i + 1:
+            return False
+        if any(closer_of(outer, mk.start(), mk.group())
+               for mk in _MARK_ALL_RE.finditer(text, i + 1, j)):
+            return False  # the outer quote closes first: the mark is not nested
+        if kind == '"' and _opening_position(text, j, a, end) and not (
+                j + 1 >= end or text[j + 1] in " \t\n,.;:!?)]—–-…’”»›"):
+            return False
+        if kind == '"' and len(text[i + 1:j].split()) > 8:
+            return False  # a straight pair that long is two quotes, not one inside another
+        if outer == "“":
+            # the outer quote must still close with its own mark: a straight mark after a
+            # typographic opening one is more often its (mixed) closing mark
+            k = text.find("”", j + 1, min(end, j + 2 * _WINDOW))
+            return k >= 0
+        return find_close(outer, j, min(end, j + 2 * _WINDOW)) is not None
+
+    # Only quotation marks change the state: visit them (a C-speed scan), not every character.
+    for mark in _MARK_ALL_RE.finditer(text, a, end):
+        i, ch = mark.start(), mark.group()
+        if ch == "'" and i not in singles:
             continue
-        q.start += len(seg) - len(seg.lstrip())
-        q.end -= len(seg) - len(seg.rstrip())
+        if stack:
+            o_at, kind, inner = stack[-1]
+            k2 = opener_kind(i, ch)
+            # a mark that could open a nested quote does so only when it pairs inside
+            if k2 is not None and not (kind == "„" and ch == "“") and (
+                    k2 != kind or k2 in '"“«‹‘\'') and nests(k2, i, kind):
+                stack.append([i, k2, []])
+            elif closer_of(kind, i, ch):
+                stack.pop()
+                q = _Quote(o_at + 1, i, o_at, i, unit.index)
+                q.inner = inner
+                if stack:
+                    stack[-1][2].append(q)
+                else:
+                    top.append(q)
+        else:
+            k2 = opener_kind(i, ch)
+            if k2 is not None:
+                stack.append([i, k2, []])
+    while stack:  # unclosed: runs on to the end of the paragraph (multi-paragraph quote)
+        o_at, kind, inner = stack.pop()
+        q = _Quote(o_at + 1, end, o_at, None, unit.index)
+        q.inner = inner
+        if stack:
+            # an unclosed inner mark inside a closed outer cannot happen (nesting needs a
+            # close); an unclosed outer keeps what it holds
+            stack[-1][2].append(q)
+        else:
+            top.append(q)
+    good = []
+    for q in sorted(top, key=lambda x: x.open_at):
+        if not _trim(text, q):
+            continue
+        q.inner = [x for x in q.inner if _trim(text, x)]
+        for x in q.inner:
+            x.parent = q
+            x.inner = []  # one level is extracted; deeper quotes stay in their quote
         good.append(q)
     return good
+
+
+def _trim(text: str, q: _Quote) -> bool:
+    seg = text[q.start:q.end]
+    if not seg.strip():
+        return False
+    q.start += len(seg) - len(seg.lstrip())
+    q.end -= len(seg) - len(seg.rstrip())
+    return True
 
 
 #: Characters around a quote that attribution looks at (see ``_Attributor._sent_start``).
@@ -397,12 +722,20 @@ _WINDOW = 600
 
 def _mask(text: str, quotes: list[_Quote]) -> str:
     """The text with quoted words blanked (NUL), so aliases and verbs are found in narration."""
-    chars = list(text)
-    for q in quotes:
-        for k in range(q.start, q.end):
-            if chars[k] != "\n":
-                chars[k] = "\0"
-    return "".join(chars)
+    parts, pos = [], 0
+    for q in sorted(quotes, key=lambda q: q.start):  # spans do not overlap
+        if q.start < pos:  # (overlapping spans: blank the rest of this one)
+            parts.append(_BLANK_RE.sub("\0", text[pos:max(pos, q.end)]))
+        else:
+            parts.append(text[pos:q.start])
+            parts.append(_BLANK_RE.sub("\0", text[q.start:q.end]))
+        pos = max(pos, q.end)
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+_BLANK_RE = re.compile(r"[^\n]")
+_LEAD_RE = re.compile("[^ \t\n\0\"“„«‘]")
 
 
 def _sentence_starts(text: str, unit: _Unit, quotes: list[_Quote]) -> list[int]:
@@ -430,13 +763,30 @@ def _sentence_starts(text: str, unit: _Unit, quotes: list[_Quote]) -> list[int]:
             k += 1
         if k < unit.end and not (text[k].isupper() or text[k].isdigit() or text[k] in "\"“‘«"):
             continue
-        word = re.search(r"([\w.]+)[.!?]*$", text[unit.start:p])
-        if word and m.group() == "." and (word.group(1).rstrip(".").casefold() in ABBREVIATIONS
-                                         or re.fullmatch(r"[A-Z]\.?", word.group(1))):
+        if m.group() == "." and _abbreviation_before(text, unit.start, p):
             continue
         if k < unit.end:
             starts.append(k)
     return starts
+
+
+_ABBREV_LOOKBACK = max(map(len, ABBREVIATIONS), default=0) + 2
+_WORD_END_RE = re.compile(r"[\w.]+\Z")
+
+
+def _abbreviation_before(text: str, start: int, p: int) -> bool:
+    """Whether the full stop ending at ``p`` ends an abbreviation or a single initial: the
+    run of word characters and dots before it (``text[start:p]`` matching ``[\\w.]+$``).
+    Only the last few characters are looked at -- a longer run is neither -- so that an
+    article of one endless sentence costs linear time."""
+    a = max(start, p - _ABBREV_LOOKBACK)
+    word = _WORD_END_RE.search(text, a, p)
+    if word is None:
+        return False
+    if word.start() == a and a > start and re.match(r"[\w.]", text[a - 1]):
+        return False  # longer than any abbreviation
+    w = word.group()
+    return w.rstrip(".").casefold() in ABBREVIATIONS or re.fullmatch(r"[A-Z]\.?", w) is not None
 
 
 # --------------------------------------------------------------------------------------------
@@ -451,6 +801,8 @@ class _Attributor:
         self.lang = lang
         self._picked = None
         self._picked_person = None
+        self._picked_quote = None  # the quote a reference was resolved through
+        self._seats = None  # place -> (actor, mention) of the body seated there (_metonym)
         self.text = text
         self.units = units
         self.quotes = quotes
@@ -458,7 +810,6 @@ class _Attributor:
         self.folded = _fold_same_length(self.masked)
         self.alias_re, self.alias_table = _alias_regex(registry)
         self.article_date = article_date
-        self.mentions = self._mentions()
         # registered actors a reader takes for persons: named by two or more capitalised words
         # without an organisation word ("Ararat Mirzoyan")
         orgs = LANGUAGES[lang]["organisations"]
@@ -466,7 +817,14 @@ class _Attributor:
             aid for aid, name in zip(registry["id"], registry["name"])
             if len(str(name).split()) >= 2 and str(name)[:1].isupper()
             and not ({w.casefold() for w in str(name).split()} & orgs)}
+        self.actor_names = {aid: {normalize(str(a)) for a in (name, *aliases)}
+                            for aid, name, aliases in zip(registry["id"], registry["name"],
+                                                          registry["aliases"])}
+        self.mentions = self._mentions()
         self._mention_starts = [m.start for m in self.mentions]
+        self._unit_starts = [u.start for u in units]
+        self._quote_starts = [q.start for q in quotes]
+        self._headline_end = (units[0].end if units and units[0].role == "headline" else -1)
         self._attributed: dict = {}  # unit -> quotes given an actor so far (reading order)
         self._unit_quotes: dict = {}
         for q in quotes:
@@ -476,6 +834,28 @@ class _Attributor:
         self._longest_mention = max((m.end - m.start for m in self.mentions), default=0)
         self._starts = {u.index: _sentence_starts(text, u, self._unit_quotes.get(u.index, []))
                         for u in units}
+        # Indexes that answer "the last ... before pos" by bisection (the scans over every
+        # mention or quote of the article they replace made long articles quadratic).
+        self._attributed_starts: dict = {}  # unit -> starts of self._attributed[unit]
+        self._attributed_units: list = []  # units with an attributed quote, in reading order
+        self._last_spoken: dict = {}  # actor -> last attributed quote with a speaker
+        self._person_quotes: list = []  # attributed quotes of a person, with their titles
+        self._person_quote_starts: list = []
+        self._person_quotes_by_title: dict = {}  # title -> (starts, quotes)
+        self._lead_at: dict = {}  # unit -> first offset of narration (not marks or blanks)
+        persons = [m for m in self.mentions
+                   if (m.kind == "person" and len(m.canonical.split()) >= 2)
+                   or (m.actor is not None and m.actor in self.person_actors)]
+        self._persons = persons
+        self._persons_by_title: dict = {}  # title -> (starts, indexes) of persons with it
+        for i, m in enumerate(persons):
+            for t in m.titles:
+                starts, idx = self._persons_by_title.setdefault(t, ([], []))
+                starts.append(m.start)
+                idx.append(i)
+        self._subjects = None  # the persons named as a subject (built when first needed)
+        self._verbs = self._verb_starts = self._date_anchors = None  # (when first needed)
+        self._according = None
 
     # Hostile-input guard: a "sentence" is looked at no further than _WINDOW characters from
     # the quote, so an article of one endless sentence (thousands of quotation marks and no
@@ -494,14 +874,19 @@ class _Attributor:
     def _mentions(self) -> list[_Mention]:
         found: list[_Mention] = []
         taken = np.zeros(len(self.text) + 1, dtype=bool)
+        lang = LANGUAGES[self.lang]
+        syn = lang["title_synonyms"]
         if self.alias_re is not None:
             for m in self.alias_re.finditer(self.folded):
                 key = re.sub(r"\s+", " ", m.group())
                 actor = self.alias_table.get(key)
                 if actor is None:
                     continue
-                found.append(_Mention(m.start(), m.end(), actor, self.text[m.start():m.end()],
-                                      "alias", self.text[m.start():m.end()]))
+                surface = self.text[m.start():m.end()]
+                words = _title_words(surface)
+                found.append(_Mention(m.start(), m.end(), actor, surface, "alias", surface,
+                                      {syn.get(w, w) for w in words}
+                                      if set(words) & lang["titles"] else set()))
                 taken[m.start():m.end()] = True
         for nm in find_mentions(self.masked, self.lang, taken=taken):
             actor = None
@@ -513,7 +898,96 @@ class _Attributor:
         for m in _REF_RE.finditer(self.masked):
             if not taken[m.start():m.end()].any():
                 found.append(_Mention(m.start(), m.end(), None, m.group(), "ref", m.group()))
-        return sorted(found, key=lambda x: x.start)
+        found.sort(key=lambda x: x.start)
+        return self._join_titles(found)
+
+    def _personish(self, m: _Mention) -> bool:
+        """A mention a reader takes for a person: a name of two words or more (or a surname
+        the article gave in full), or a registered person."""
+        return (m.kind == "person" and len(m.canonical.split()) >= 2) or (
+            m.actor is not None and m.actor in self.person_actors)
+
+    def _join_titles(self, found: list[_Mention]) -> list[_Mention]:
+        """Titles that belong to the name after them, bodies that belong to the title before
+        them, acronyms in brackets.
+
+        * "Azerbaijani Foreign Minister Jeyhun Bayramov", "Foreign Office Spokesperson Shafqat
+          Ali Khan", "south Ossetian leader Eduard Kokoity": the words before the name that
+          make a title (title and organisation words, capitalised words, a few modifiers such
+          as *foreign*, *deputy*) are the person's titles; mentions inside them are dropped
+          (the person is the speaker, not "Ossetian" or the Foreign Office).
+        * "a spokesperson for China's Taiwan Affairs Office", "the spokesperson for the
+          Azerbaijani Foreign Ministry": one title mention, the body recorded as its ``org``.
+        * "the Ministry of Foreign Affairs (MAE)": the name is the actor of the bracketed alias.
+        """
+        lang = LANGUAGES[self.lang]
+        titles, orgs, stop = lang["titles"], lang["organisations"], lang["not_names"]
+        syn = lang["title_synonyms"]
+        masked = self.masked
+        drop: set = set()
+        starts = [m.start for m in found]
+        for k, n in enumerate(found):
+            if not self._personish(n):
+                continue
+            lo = max(0, n.start - 160)
+            words = list(re.finditer(r"[\w'’.-]+|[^\w\s]", masked[lo:n.start]))
+            keep_from, seen_title, j = n.start, False, len(words) - 1
+            while j >= 0:
+                w = words[j].group()
+                wl = re.sub(r"['’]s$", "", w.casefold()).rstrip(".")
+                gap = masked[lo + words[j].end():keep_from] if keep_from != n.start else \
+                    masked[lo + words[j].end():n.start]
+                if "\n" in gap or "\0" in gap or gap.strip():
+                    break
+                if wl in titles:
+                    seen_title = True
+                elif not (wl in orgs or wl in _TITLE_MODIFIERS or (
+                        w[:1].isupper() and wl not in stop) or wl in ("of", "for", "the")):
+                    break
+                keep_from = lo + words[j].start()
+                j -= 1
+            # the stretch must not end on "of/for/the" and must hold a title word
+            stretch = masked[keep_from:n.start]
+            while re.match(r"(?i)(?:of|for|the)\b", stretch.strip()):
+                m0 = re.match(r"(?i)\s*(?:of|for|the)\s*", stretch)
+                keep_from += m0.end()
+                stretch = masked[keep_from:n.start]
+            ws = [w.rstrip(".") for w in _title_words(stretch)]
+            if not (set(ws) & titles):
+                continue
+            n.titles = set(n.titles) | {syn.get(w, w) for w in ws}
+            n.np_start = keep_from
+            i0 = bisect_left(starts, keep_from)
+            for x in found[i0:k]:
+                if x.end <= n.start and x.kind != "pronoun":
+                    drop.add(id(x))
+        out = [m for m in found if id(m) not in drop]
+        # title + for/of/at + body
+        merged: list[_Mention] = []
+        i = 0
+        while i < len(out):
+            m = out[i]
+            if m.kind == "title" and i + 1 < len(out):
+                n = out[i + 1]
+                gap = masked[m.end:n.start]
+                if re.fullmatch(r"(?i)\s+(?:for|of|at|in)\s+(?:the\s+)?", gap) and (
+                        n.kind == "body" or (n.actor is not None
+                                             and n.actor not in self.person_actors)):
+                    m = _Mention(m.start, n.end, None, masked[m.start:n.end], "title",
+                                 m.canonical, set(m.titles) | set(_title_words(n.surface)),
+                                 org=n.actor if n.actor is not None else
+                                 unregistered_id(n.canonical or n.surface))
+                    merged.append(m)
+                    i += 2
+                    continue
+            if m.actor is None and m.kind in ("body", "person") and i + 1 < len(out):
+                n = out[i + 1]
+                if n.actor is not None and re.fullmatch(r"\s*\(\s*", masked[m.end:n.start]) \
+                        and masked[n.end:n.end + 3].lstrip().startswith(")"):
+                    m.actor = n.actor  # "the Ministry of Foreign Affairs (MAE)"
+            merged.append(m)
+            i += 1
+        return merged
 
     def _mentions_in(self, a: int, b: int) -> list[_Mention]:
         lo = bisect_left(self._mention_starts, a)
@@ -521,75 +995,305 @@ class _Attributor:
         return [m for m in self.mentions[lo:hi] if m.end <= b]
 
     # -- references --------------------------------------------------------------------------
+    def _unit_at(self, pos: int) -> int:
+        return max(bisect_right(self._unit_starts, pos) - 1, 0)
+
+    def _in_headline(self, pos: int) -> bool:
+        return pos < self._headline_end
+
     def _resolve(self, mention: _Mention, unit_index: int, pos: int):
-        """Actor of a reference: last attributed in this unit before ``pos``, else previous
-        units (nearest first)."""
-        for ui in range(unit_index, -1, -1):
-            prior = sorted((q for q in self._attributed.get(ui, []) if q.actor is not None
-                            and (ui != unit_index or q.start < pos)), key=lambda q: q.start)
-            if prior:
-                where = ("this paragraph" if ui == unit_index else "the previous paragraph"
-                         if ui == unit_index - 1 else "an earlier paragraph")
-                return prior[-1].actor, where
+        """Actor of a reference ("it", "they", "the statement"): the last attributed quote's
+        actor in this unit before ``pos``, else in previous units (nearest first) -- or a body
+        named later than that quote as the subject of a clause or as the author of a
+        statement ("the statement of the Ministry of Foreign Affairs of Armenia"), whichever
+        comes last."""
+        quote = None
+        here = self._attributed.get(unit_index)
+        if here:
+            k = bisect_left(self._attributed_starts[unit_index], pos) - 1
+            if k >= 0:
+                quote = (here[k].open_at, here[k].actor, "last attributed in this paragraph",
+                         here[k])
+        if quote is None:
+            k = bisect_left(self._attributed_units, unit_index) - 1
+            if k >= 0:
+                ui = self._attributed_units[k]
+                where = ("the previous paragraph" if ui == unit_index - 1
+                         else "an earlier paragraph")
+                last = self._attributed[ui][-1]
+                quote = (last.open_at, last.actor, f"last attributed in {where}", last)
+        body = self._body_before(pos)
+        if body is not None and (quote is None or body[0] > quote[0]):
+            self._picked = body[3]
+            return body[1], body[2]
+        if quote is not None:
+            self._picked_quote = quote[3]
+            return quote[1], quote[2]
         return None, None
+
+    def _body_before(self, pos: int):
+        """(offset, actor, how) of the last body named before ``pos`` as a clause's subject or
+        as the author of a statement."""
+        lo = bisect_left(self._mention_starts, pos - 3000)
+        hi = bisect_left(self._mention_starts, pos)
+        for m in reversed(self.mentions[lo:hi]):
+            if m.end > pos or m.start >= pos:
+                continue
+            body = (m.kind == "body" and m.actor is None) or (
+                m.actor is not None and m.actor not in self.person_actors)
+            if not body:
+                continue
+            author = _AUTHOR_RE.search(self.masked[max(0, m.start - 60):m.start])
+            if not (author or self._subject_like(m)):
+                continue
+            actor = m.actor if m.actor is not None else self._org_actor(m, m.start)
+            how = ("the body last named as the author of a statement" if author
+                   else "the body last named as a subject")
+            return m.start, actor, f'{how}: "{m.surface}"', m
+        return None
+
+    def _org_actor(self, mention: _Mention, pos: int) -> str:
+        """Actor of an unregistered body mention: the registered (or earlier named) body it
+        is a shorter name of -- "the Foreign Ministry" after "Georgian Foreign Ministry",
+        "the Ministry of Foreign Affairs" after "the Ministry of Foreign Affairs of Ukraine",
+        "the department" after a ministry -- else its own ``new:`` id."""
+        found = self._org_before(mention, pos)
+        return found if found is not None else self._actor_of(mention)
+
+    def _org_before(self, mention: _Mention, pos: int, depth: int = 0):
+        words = _title_words(mention.canonical or mention.surface)
+        heads = [w for w in words if w in _ORG_CLASS]
+        if not heads:
+            return None
+        cls = {_ORG_CLASS[w] for w in heads}
+        caps = [re.sub(r"['’]s$", "", w).casefold() for w in re.findall(
+            r"[\w'’-]+", mention.surface) if w[:1].isupper()]
+        caps = [w for w in caps if w not in ("the", "its", "their", "of", "for")
+                and w not in _ORG_CLASS]
+
+        def names_of(actor, m=None):
+            if actor in self.actor_names:
+                return self.actor_names[actor]
+            return {normalize(m.canonical)} if m is not None else set()
+
+        def fits(names) -> bool:
+            ws = {w for n in names for w in _title_words(n)}
+            if not ({_ORG_CLASS[w] for w in ws if w in _ORG_CLASS} & cls):
+                return False
+            return all(any(x[:5] == c[:5] for x in ws) for c in caps)
+
+        lo = bisect_left(self._mention_starts, pos - 5000)
+        hi = bisect_left(self._mention_starts, pos)
+        cands = []
+        for m in self.mentions[lo:hi]:
+            if m is mention or m.start >= pos:
+                continue
+            if m.actor is not None and m.actor not in self.person_actors:
+                if fits(names_of(m.actor)):
+                    cands.append((m.start, m.actor))
+            elif m.kind == "body" and m.actor is None and len(_title_words(m.canonical)) > len(
+                    words) and fits({normalize(m.canonical)}):
+                # a fuller unregistered name, itself perhaps a shorter name of a registered one
+                up = self._org_before(m, m.start, depth + 1) if depth < 2 else None
+                cands.append((m.start, up if up is not None else self._actor_of(m)))
+        q_lo = bisect_left(self._quote_starts, pos - 5000)
+        for q in self.quotes[q_lo:bisect_left(self._quote_starts, pos)]:
+            if q.actor is not None and q.actor not in self.person_actors \
+                    and q.speaker_kind != "person" and fits(names_of(q.actor)):
+                cands.append((q.start, q.actor))
+        if not cands and depth == 0:
+            # a shorter name used before the full one ("Invitation rejected by de facto
+            # Nagorno-Karabakh authorities" in a subheading, the full name further down)
+            for m in self.mentions[hi:bisect_left(self._mention_starts, pos + 5000)]:
+                if m.kind == "body" and m.actor is None and len(_title_words(m.canonical)) > \
+                        len(words) and fits({normalize(m.canonical)}):
+                    return self._actor_of(m)
+        return max(cands)[1] if cands else None
+
+    def _metonym(self, mention: _Mention):
+        """"the de facto NKR authorities in Stepanakert ... Stepanakert reaffirmed": a place
+        the article gave as the seat of a body stands for that body. (actor, body) or None."""
+        if mention.kind != "person" or len(mention.canonical.split()) != 1:
+            return None
+        key = mention.canonical.casefold()
+        if self._seats is None:
+            self._seats = {}
+            for x, y in zip(self.mentions, self.mentions[1:]):
+                if (x.kind == "body" or (x.actor is not None and x.actor not in
+                                         self.person_actors)) and y.kind == "person" and \
+                        len(y.canonical.split()) == 1 and re.fullmatch(
+                            r"(?i)[ \t]+(?:in|from)[ \t]+", self.masked[x.end:y.start]):
+                    actor = x.actor if x.actor is not None else self._org_actor(x, x.start)
+                    self._seats.setdefault(y.canonical.casefold(), (actor, x))
+        return self._seats.get(key)
 
     def _actor_of(self, mention: _Mention) -> str:
         if mention.actor is not None:
             return mention.actor
         return unregistered_id(mention.canonical or mention.surface)
 
+    def _heads(self, titles) -> set:
+        vocab = LANGUAGES[self.lang]["titles"] | {"prime", "foreign"}
+        return {w for w in (titles or ()) if w in vocab}
+
     def _person_before(self, pos: int, titles: set | None = None):
         """The person a reader takes "he"/"she" (or a title) to mean at ``pos``: the speaker
-        of the last quote or the last person named as the subject of a clause."""
+        of the last quote or the last person named as the subject of a clause (a title such
+        as "the President reiterated" counts as the person it names). With ``titles``, the
+        last person given all those title words. Names in the headline are not antecedents."""
         best = None
-        for m in self.mentions:
-            if m.start >= pos:
-                break
-            # a person: a full name (or a surname the article gave in full), or a registered
-            # person; a single capitalised word ("Turkey") is not taken for "he"
-            if (m.kind == "person" and len(m.canonical.split()) >= 2) or (
-                    m.actor is not None and m.actor in self.person_actors):
-                if titles is not None and not (titles & m.titles):
+        hi = bisect_left(self._mention_starts, pos)
+        lo = bisect_left(self._mention_starts, pos - 2500)
+        for m in self.mentions[lo:hi]:
+            if m.start >= pos or self._in_headline(m.start):
+                continue
+            if self._personish(m):
+                if titles is not None and not (titles <= m.titles):
                     continue
                 if titles is None and not self._subject_like(m):
                     continue
-                best = (m.start, self._actor_of(m), m)
-        for q in self.quotes:
+                best = (m.start, self._actor_of(m), m, None)
+            elif titles is None and m.kind == "title" and self._subject_like(m):
+                found = self._person_before(m.start, self._heads(m.titles) or None) \
+                    if self._heads(m.titles) else None
+                if found is not None:
+                    best = (m.start, found[1], found[2], found[3])
+        # the quotes of the same stretch of text (a bounded window keeps long articles linear)
+        q_lo = bisect_left(self._quote_starts, pos - 2500)
+        for q in self.quotes[q_lo:bisect_left(self._quote_starts, pos)]:
             if q.start >= pos or q.actor is None or q.speaker_kind != "person":
                 continue
-            if titles is not None and not (titles & (q.speaker_titles or set())):
+            if titles is not None and not (titles <= (q.speaker_titles or set())):
                 continue
             if best is None or q.start > best[0]:
-                best = (q.start, q.actor, None)
+                best = (q.start, q.actor, None, q)
         return best
 
+    def _person_after(self, pos: int, titles: set):
+        """The first person given ``titles`` after ``pos`` in this or the next two units ("A
+        spokesperson for the office said ..." then "the spokesperson, Ma Xiaoguang, said")."""
+        ui = self._unit_at(pos)
+        limit = self.units[min(ui + 2, len(self.units) - 1)].end
+        lo = bisect_left(self._mention_starts, pos)
+        for m in self.mentions[lo:]:
+            if m.start >= limit:
+                break
+            if self._personish(m) and titles <= m.titles:
+                return (m.start, self._actor_of(m), m, None)
+        return None
+
+    def _verbs_in(self, a: int, b: int) -> list:
+        """``list(_VERB_RE.finditer(self.masked, a, b))``, taken from one scan of the whole
+        article (the windows of neighbouring quotes overlap: scanning each was the slowest
+        step). The scan of the window itself when a verb of the whole scan crosses ``a`` or
+        ``b``, or a letter follows ``b``: only then could the two differ."""
+        if self._verbs is None:
+            self._verbs = list(_VERB_RE.finditer(self.masked))
+            self._verb_starts = [v.start() for v in self._verbs]
+        i = bisect_left(self._verb_starts, a)
+        j = bisect_left(self._verb_starts, b)
+        if (i > 0 and self._verbs[i - 1].end() > a) or (j > i and self._verbs[j - 1].end() > b) \
+                or (b < len(self.masked) and _WORDISH_RE.match(self.masked, b)):
+            return list(_VERB_RE.finditer(self.masked, a, b))
+        return self._verbs[i:j]
+
+    def _dates_in(self, a: int, b: int):
+        """``_DATE_RE.finditer(self.masked, a, b)``, trying only the places where a date can
+        start (a digit, or the first three letters of a month, weekday or "yesterday",
+        "today", "tonight", "last night" after a word boundary), found by one scan."""
+        if self._date_anchors is None:
+            self._date_anchors = [m.start() for m in _DATE_ANCHOR_RE.finditer(self.masked)]
+        anchors = self._date_anchors
+        pos = a
+        for x in anchors[bisect_left(anchors, a):bisect_left(anchors, b)]:
+            if x < pos:
+                continue
+            m = _DATE_RE.match(self.masked, x, b)
+            if m is not None:
+                pos = max(m.end(), x + 1)
+                yield m
+
+    def _done(self, q: _Quote) -> None:
+        """Record an attributed quote in the indexes (quotes are attributed in reading order)."""
+        if q.actor is None:
+            return
+        if q.speaker:
+            self._last_spoken[q.actor] = q
+        if q.speaker_kind == "person":
+            self._person_quotes.append(q)
+            self._person_quote_starts.append(q.start)
+            for t in (q.speaker_titles or ()):
+                starts, qs = self._person_quotes_by_title.setdefault(t, ([], []))
+                starts.append(q.start)
+                qs.append(q)
+
     def _subject_like(self, m: _Mention) -> bool:
-        """A mention followed (within a few words) by a verb, or starting its sentence."""
+        """A mention followed (within a few words, no pronoun between) by a verb, or starting
+        its sentence; not a possessive ("Erhürman's preconditions") nor the object of a
+        preposition ("after his meeting with Mr. Talat")."""
         after = self.masked[m.end:m.end + 60]
-        if re.match(r"(?:'s|’s)?(?:,[^,\0]{1,50},)?\s+(?:[\w-]+\s+){0,3}?"
+        if re.match(r"(?:'s|’s|'|’)(?:\s|$)", after):
+            return False
+        before = self.masked[max(0, m.np_start - 60):m.np_start]
+        if _AUTHOR_RE.search(before):
+            return True  # "the words of President Ilham Aliyev": the author of words
+        if _PREPOSITION_RE.search(before):
+            return False
+        if re.match(r"(?:,[^,\0]{1,50},)?\s+(?:(?!(?:he|she|they|it|we|i)\s)[\w-]+\s+){0,3}?"
                     r"(?:[\w]+(?:ed|s)|said|told|wrote|spoke|is|was|has|had|will|would|did)\b",
                     after):
             return True
-        before = self.masked[max(0, m.start - 40):m.start]
         return bool(re.search(r"(?:^|[.!?:]\s+|\n)(?:[A-Z][\w-]*\s+){0,4}$", before))
+
+    def _title_person(self, mention: _Mention, pos: int):
+        """The person a title mention names: the last person given those titles, else the
+        next one (in this or the next two paragraphs), else the last person named as a
+        subject or quoted when no other title of theirs contradicts it; with how it was
+        found."""
+        heads = self._heads(mention.titles)
+        if not heads:
+            return None, None
+        found = self._person_before(pos, heads)
+        if found is not None:
+            return found, "the person the article gave that title"
+        found = self._person_after(pos, heads)
+        if found is not None:
+            return found, "the person given that title next"
+        found = self._person_before(pos)
+        if found is not None:
+            own = self._heads(found[2].titles if found[2] is not None else
+                              next((q.speaker_titles for q in self.quotes
+                                    if q.actor == found[1] and q.speaker_titles), set()))
+            if not own or own & heads:
+                return found, "the last person named as a subject or quoted"
+        return None, None
 
     def _who(self, mention: _Mention, unit_index: int, pos: int):
         """(actor, evidence-phrase, is_reference) of a mention; remembers the mention."""
         self._picked = mention
-        titles_vocab = LANGUAGES[self.lang]["titles"]
         if mention.kind == "alias" or (mention.actor is not None):
             return mention.actor, f'alias "{mention.surface}"', False
+        if mention.kind == "body":
+            actor = self._org_actor(mention, mention.start)
+            if actor != self._actor_of(mention):
+                return actor, (f'name "{mention.surface}" -> {actor} (the body named before '
+                               'that it is a shorter name of)'), True
+        seat = self._metonym(mention) if mention.actor is None else None
+        if seat is not None:
+            return seat[0], (f'name "{mention.surface}" -> {seat[0]} (the article seats '
+                             f'"{seat[1].surface}" there)'), True
         if mention.kind in ("person", "body"):
             actor = self._actor_of(mention)
             full = (f' ({mention.canonical})' if mention.canonical != mention.surface else "")
             return actor, f'name "{mention.surface}"{full}', False
         if mention.kind == "title":
-            heads = mention.titles & (titles_vocab | {"prime", "foreign"})
-            found = self._person_before(pos, heads) if heads else None
+            found, how = self._title_person(mention, pos)
             if found is not None:
                 self._picked_person = found
-                return (found[1], f'title "{mention.surface}" -> {found[1]} (the person the '
-                        'article gave that title)', True)
+                return found[1], f'title "{mention.surface}" -> {found[1]} ({how})', True
+            if mention.org is not None:
+                return (mention.org, f'title "{mention.surface}" (no person of that title '
+                        f'named; the body it speaks for)', True)
             return (self._actor_of(mention), f'title "{mention.surface}" (no person of that '
                     'title named before it)', False)
         if mention.kind == "pronoun":
@@ -604,7 +1308,7 @@ class _Attributor:
         actor, where = self._resolve(mention, unit_index, pos)
         if actor is None:
             return None, f'reference "{mention.surface}" (nothing attributed before it)', True
-        return actor, f'reference "{mention.surface}" -> {actor} (last attributed in {where})', True
+        return actor, f'reference "{mention.surface}" -> {actor} ({where})', True
 
     # -- subject of a verb -------------------------------------------------------------------
     def _subject(self, verb: re.Match, sent_start: int, unit: _Unit):
@@ -616,8 +1320,8 @@ class _Attributor:
                 actor, phrase, is_ref = self._who(mention, unit.index, verb.start())
                 return actor, f'verb "{verb.group()} by" + {phrase}', "agent"
             break
-        if re.search(r"(?i)\b(?:been|was|were|is|are|being|be|get|got)\s+$",
-                     self.masked[sent_start:verb.start()]):
+        if _PASSIVE_RE.search(self.masked[_passive_from(self.masked, sent_start, verb.start()):
+                                          verb.start()]):
             # passive without its agent: the subject is the one spoken of, not the speaker
             return None, (f'passive verb "{verb.group()}" without "by": the speaker is not '
                           'named'), "unknown"
@@ -628,6 +1332,14 @@ class _Attributor:
             comma = (re.fullmatch(r"\s*,\s*", gap) is not None
                      and re.search(r",\s*$", self.masked[sent_start:mention.start]) is not None)
             if "\0" in gap or not (_GAP_RE.fullmatch(gap) or comma):
+                break
+            if re.search(r"(?i)(?<![\w-])(?:and|but)\s+(?:(?:also|then|later|again|further|"
+                         r"has|have|had)\s+)?$", gap) and mention.np_start > sent_start + 2:
+                # "China has renewed its threat to attack Taiwan and warned ...": the mention
+                # before "and" ends the first clause; the subject is the sentence's
+                found = self._clause_subject(sent_start, mention.np_start, unit)
+                if found is not None:
+                    return found[0], f'{found[1]} + verb "{verb.group()}"', "subject"
                 break
             if mention.actor is None and mention.kind in ("person", "body") and \
                     _LOCATION_PREP_RE.search(self.masked[sent_start:mention.start]):
@@ -667,8 +1379,12 @@ class _Attributor:
         sent_end = (self._sent_end(unit, after_pos)
                     if after_pos is not None else unit.end)
         # 1. "according to X"
+        if self._according is None:  # where "according" is written (rarely): one scan
+            self._according = [m.start() for m in _ACCORDING_WORD_RE.finditer(masked)]
+        k = bisect_left(self._according, sent_start)
+        first = self._according[k] if k < len(self._according) else len(masked)
         for m in self._mentions_in(sent_start, sent_end):
-            if _ACCORDING_RE.search(masked[sent_start:m.start]):
+            if first + 9 <= m.start and _ACCORDING_RE.search(masked[sent_start:m.start]):
                 actor, phrase, is_ref = self._who(m, unit.index, pos)
                 if actor is not None:
                     return actor, f'"according to" + {phrase}', _CONF["according"], sent_start
@@ -679,10 +1395,18 @@ class _Attributor:
             m = before_m[-1]
             noun = re.sub(r"^(?:'s|’s|'|’)\s*", "", masked[m.end:pos]).strip(" ,:")
             return m.actor, f'alias "{m.surface}" + "{noun}"', _CONF["possessive"], sent_start
+        # 2b. "the statement of X that ... '...'", "X's remarks that '...'"
+        found = self._statement_of(sent_start, pos, unit)
+        if found is not None:
+            return found[0], found[1], _CONF["possessive"], sent_start
         # 3. a speech verb before the quote
-        verbs = [v for v in _VERB_RE.finditer(masked, sent_start, pos)]
+        verbs = [v for v in self._verbs_in(sent_start, pos)
+                 if not _DET_BEFORE_RE.search(masked[max(0, v.start() - 15):v.start()])]
         if verbs:
             verb = verbs[-1]
+            qa = self._quoted_as_saying(verb, sent_start, unit)
+            if qa is not None:
+                return qa[0], qa[1], _CONF["subject"], sent_start
             actor, evidence, rule = self._subject(verb, sent_start, unit)
             if actor is not None:
                 return actor, evidence, _CONF[rule], sent_start
@@ -692,18 +1416,39 @@ class _Attributor:
                 unresolved = evidence
             else:
                 unresolved = None
+            # a participle after a comma ("Tatar echoed the statement, saying that ..."): the
+            # subject of the sentence
+            if verb.group().casefold().endswith("ing") and re.search(
+                    r",[”\"’»]?\s*(?:[\w-]+\s+)?$", self.text[sent_start:verb.start()]):
+                # the subject of the verb before it, else of the sentence
+                found = None
+                for v in reversed(verbs[:-1][-3:]):
+                    a3, ev3, r3 = self._subject(v, sent_start, unit)
+                    if a3 is None:
+                        a3, ev3 = self._inverted_subject(v, verb.start(), unit) or (None, None)
+                    if a3 is not None:
+                        found = (a3, ev3)
+                        break
+                if found is None:
+                    found = self._clause_subject(sent_start, verb.start(), unit)
+                if found is not None:
+                    return (found[0], f'{found[1]} (main clause) + participle "{verb.group()}"',
+                            _CONF["main_clause"], sent_start)
             # subject carried over from an earlier quote of the same sentence ("but rejected")
             uq, us = self._unit_quotes.get(unit.index, []), \
                 self._unit_quote_starts.get(unit.index, [])
             earlier = [o for o in uq[bisect_left(us, sent_start):bisect_left(us, pos)]
                        if o is not q and o.actor is not None]
             if earlier:
+                self._picked, self._picked_person = None, None
+                self._picked_quote = earlier[-1]
                 return (earlier[-1].actor,
                         f'verb "{verb.group()}" without its own subject; subject of the '
                         f'previous quote in the sentence ({earlier[-1].actor})',
                         _CONF["carried"], sent_start)
-            # main clause of the sentence ("Invitation rejected by X, insisting on ...")
-            for v in reversed(verbs[:-1]):
+            # main clause of the sentence ("Invitation rejected by X, insisting on ..."): the
+            # three verbs before (a bound that keeps an endless sentence linear)
+            for v in reversed(verbs[:-1][-3:]):
                 actor, evidence, rule = self._subject(v, sent_start, unit)
                 if actor is not None:
                     return (actor, f'{evidence} (main clause) + verb "{verb.group()}"',
@@ -718,6 +1463,12 @@ class _Attributor:
         if after_pos is not None:
             tail = masked[after_pos:sent_end]
             v = _VERB_RE.search(tail)
+            if v and v.group().casefold() in _NOUN_S and not re.search(
+                    r"[,;:.!?…—–-]", self.text[max(q.start, q.end - 1):q.end]
+                    + tail[:v.start()]):
+                v = None  # 'such "condemning" comments by ...': a noun after a quoted word
+            if v and _DET_BEFORE_RE.search(tail[:v.start()]):
+                v = None
             if v and len(tail[:v.start()].split()) <= 10 and "\0" not in tail[:v.start()]:
                 va, vb = after_pos + v.start(), after_pos + v.end()
                 inner = self._mentions_in(after_pos, va)
@@ -729,9 +1480,12 @@ class _Attributor:
                         "person", "alias") and re.fullmatch(
                         r"\s*,\s*", masked[inner[0].end:inner[1].start]):
                     cands = [inner[1]]  # "the spokesperson, Anna Ivers, said"
-                cands += [m for m in self._mentions_in(vb, vb + 80)
-                          if re.fullmatch(r"\s+(?:by\s+)?(?:the\s+)?", masked[vb:m.start],
-                                          flags=re.I)]
+                qa = self._quoted_as_saying(_Span(va, vb, v.group()), after_pos, unit)
+                if qa is not None:
+                    return qa[0], qa[1] + " after the quote", _CONF["after"], sent_start
+                cands += [m for m in self._mentions_in(vb, min(vb + 200, sent_end))
+                          if re.fullmatch(r"[ \t]+(?:by[ \t]+)?(?:the[ \t]+)?",
+                                          masked[vb:m.np_start], flags=re.I)]
                 for m in cands:
                     actor, phrase, is_ref = self._who(m, unit.index, pos)
                     if actor is not None:
@@ -741,20 +1495,226 @@ class _Attributor:
                         'as its subject', _CONF["none"], sent_start)
         return None, "", _CONF["none"], sent_start
 
+    def _backward_continuations(self) -> None:
+        """A quoted paragraph left open (the multi-paragraph convention) whose speaker is named
+        only at the end of the paragraph that continues it: the continuation's speaker."""
+        for q in reversed(self.quotes):
+            if q.actor is not None or q.close_at is not None or q.unit + 1 >= len(self.units):
+                continue
+            if q.evidence.startswith(("verb", "passive", "quoted term", "pronoun", "reference")):
+                continue
+            nxt = self._unit_quotes.get(q.unit + 1, [])
+            if not nxt:
+                continue
+            n = nxt[0]
+            u = self.units[q.unit + 1]
+            if n.actor is None or self.masked[u.start:n.open_at].strip(" \t\n\0"):
+                continue
+            q.actor, q.confidence = n.actor, _CONF["continuation"]
+            q.evidence = f"continued by the next paragraph's quote ({n.actor}, {n.evidence})"
+            q.speaker, q.speaker_start, q.speaker_end = n.speaker, n.speaker_start, n.speaker_end
+            q.speaker_kind, q.speaker_titles, q.date = n.speaker_kind, n.speaker_titles, n.date
+
+    def _headline_repeats(self) -> None:
+        """A quote in the headline or a subheading that nobody speaks there repeats words of a
+        quote of the article: its speaker is that quote's (three quarters of its words, at
+        least three, in one attributed quote)."""
+        spoken = [q for q in self.quotes if q.actor is not None]
+        for q in self.quotes:
+            if q.actor is not None or self.units[q.unit].role not in ("headline", "subheading"):
+                continue
+            if q.evidence.startswith(("quoted term", "passive")):
+                continue
+            words = set(re.findall(r"\w+", normalize(self.text[q.start:q.end])))
+            if len(words) < 3:
+                continue
+            best = None
+            for o in spoken:
+                if o.unit == q.unit:
+                    continue
+                ow = set(re.findall(r"\w+", normalize(self.text[o.start:o.end])))
+                share = len(words & ow) / len(words)
+                if share >= 0.75 and (best is None or share > best[0]):
+                    best = (share, o)
+            if best is not None:
+                o = best[1]
+                q.actor, q.confidence, q.date = o.actor, _CONF["continuation"], o.date
+                q.evidence = (f"repeats {round(100 * best[0])}% of the words of a quote of "
+                              f"{o.actor} in the article ({o.evidence})")
+                q.speaker, q.speaker_start, q.speaker_end = o.speaker, o.speaker_start, \
+                    o.speaker_end
+                q.speaker_kind, q.speaker_titles = o.speaker_kind, o.speaker_titles
+
+    def _reported_before(self, q: _Quote):
+        """A quoted paragraph with no attribution of its own after a paragraph whose last
+        sentence reports somebody's statement ("This was stated by the Foreign Ministry.",
+        "Об этом заявил Иван Нечаев.", "Այս մասին հայտարարություն է տարածել Հայաստանի
+        ԱԳՆ-ն"): the subject of that sentence. (actor, evidence) or None."""
+        prev = self.units[q.unit - 1]
+        if prev.role not in ("narration", "subheading") or self._unit_quotes.get(prev.index):
+            return None
+        nxt = self._unit_quotes.get(q.unit + 1, [])
+        if q.close_at is None and nxt and not self.masked[
+                self.units[q.unit + 1].start:nxt[0].open_at].strip(" \t\n\0"):
+            return None  # continued in the next paragraph: its speaker (_backward_continuations)
+        start = self._sent_start(prev, prev.end - 1)
+        verbs = [v for v in _VERB_RE.finditer(self.masked, start, prev.end)
+                 if not _DET_BEFORE_RE.search(self.masked[max(0, v.start() - 15):v.start()])]
+        if not verbs:
+            return None
+        v = verbs[-1]
+        found = self._subject(v, start, prev)
+        if found[0] is None:
+            found = self._inverted_subject(v, prev.end, prev) or (None, None)
+        if found[0] is None:
+            ms = [m for m in self._mentions_in(start, prev.end) if m.actor is not None]
+            if len(ms) == 1:
+                found = (ms[0].actor, f'alias "{ms[0].surface}" (the one registered actor of the '
+                                      'sentence)')
+        if found[0] is None:
+            return None
+        return found[0], (f"follows a paragraph ending with a reported statement: {found[1]} + "
+                          f'verb "{v.group()}"')
+
+    def _next_sentence(self, q: _Quote, unit: _Unit):
+        """'... the position that "and it should get something." This was announced ... by
+        Albin Kurti.': the agent of "This was said by X" in the next sentence."""
+        if q.close_at is None:
+            return None
+        nxt = self._sent_end(unit, q.close_at + 1)
+        if nxt >= unit.end:
+            # the quote ends its paragraph: the first sentence of the next one
+            if unit.index + 1 >= len(self.units) or self.units[unit.index + 1].role not in (
+                    "narration",) or self.masked[q.close_at + 1:unit.end].strip(" .,;։"):
+                return None
+            unit = self.units[unit.index + 1]
+            nxt = unit.start
+        end = self._sent_end(unit, nxt + 1)
+        m = _THIS_WAS_RE.match(self.masked, nxt, end)
+        if m is None:
+            m = _THIS_OTHER_RE.search(self.masked, nxt, end)
+            if m is None:
+                return None
+            # "Marja xəbər verir ki, bunu ... İlham Əliyev ... bildirib": the registered actor
+            # of the sentence, when it has a speech verb
+            if not _VERB_RE.search(self.masked, nxt, end):
+                return None
+            ms = [x for x in self._mentions_in(nxt, end) if x.actor is not None]
+            if not ms:
+                return None
+            return ms[-1].actor, (f'next sentence "{m.group().strip()} ..." (this was said) + '
+                                  f'alias "{ms[-1].surface}"')
+        by = re.compile(r"(?i)(?<![\w-])by\s+(?:the\s+)?").search(self.masked, m.end(), end)
+        if by is None:
+            return None
+        for mention in self._mentions_in(by.end(), end):
+            if mention.np_start <= by.end() + 1 or self.masked[by.end():mention.np_start].strip(
+                    ) == "":
+                actor, phrase, _ = self._who(mention, unit.index, nxt)
+                if actor is not None:
+                    return actor, f'next sentence "{m.group().strip()} ... by" + {phrase}'
+            break
+        return None
+
+    def _quoted_as_saying(self, verb, sent_start: int, unit: _Unit):
+        """"the press service quoted Ignatyev as saying", "Ignatiev was quoted as saying by
+        the TV channel": (actor, evidence) of the person quoted, or None."""
+        if verb.group().casefold() != "saying":
+            return None
+        before = self.masked[sent_start:verb.start()]
+        if not re.search(r"(?i)\bas\s+$", before):
+            return None
+        ms = self._mentions_in(sent_start, verb.start())
+        for m in reversed(ms):
+            gap = self.masked[m.end:verb.start()]
+            if re.fullmatch(r"(?i)\s+(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?"
+                            r"quoted\s+as\s+", gap) or (
+                    re.fullmatch(r"(?i)\s+as\s+", gap) and re.search(
+                        r"(?i)\bquoted\s+$", self.masked[sent_start:m.np_start])):
+                actor, phrase, is_ref = self._who(m, unit.index, verb.start())
+                if actor is not None:
+                    return actor, f'{phrase} "quoted as saying"'
+        return None
+
+    def _inverted_subject(self, verb, limit: int, unit: _Unit):
+        """"..., said Kurti, adding": the name right after the verb, before ``limit``."""
+        for m in self._mentions_in(verb.end(), limit):
+            if re.fullmatch(r"[ \t]+(?:the[ \t]+)?", self.masked[verb.end():m.np_start]):
+                actor, phrase, _ = self._who(m, unit.index, verb.start())
+                if actor is not None:
+                    return actor, f'{phrase} after verb "{verb.group()}"'
+            break
+        return None
+
+    def _clause_subject(self, sent_start: int, end: int, unit: _Unit):
+        """The subject of the sentence starting at ``sent_start``: its first mention when that
+        stands as a subject (actor, evidence) -- or None."""
+        for m in self._mentions_in(sent_start, end):
+            if m.kind == "ref" and m.surface.casefold().startswith(("the ", "this ", "that ")) \
+                    and not re.match(r"(?i)(?:they|he|she)$", m.surface):
+                pass
+            if self._subject_like(m) and not _LOCATION_PREP_RE.search(
+                    self.masked[sent_start:m.np_start]):
+                actor, phrase, is_ref = self._who(m, unit.index, m.start)
+                if actor is not None:
+                    return actor, f"{phrase} (subject of the sentence)"
+            return None
+        return None
+
+    def _statement_of(self, sent_start: int, pos: int, unit: _Unit):
+        """"commented on the statement of Foreign Minister Ararat Mirzoyan that ... '...'",
+        "the minister's statement that he did not wish to spend '...'", "the remarks made by
+        the minister ... that the '...'": the quote inside the content of someone's statement
+        is that someone's. Not when a participle or a new speech verb comes between ("...,
+        calling it '...'")."""
+        masked = self.masked
+        for m in reversed(self._mentions_in(sent_start, pos)):
+            a = b = None
+            poss = _POSS_STATEMENT_RE.match(masked, m.end)
+            if poss:
+                b = poss.end()
+            elif _STATEMENT_BY_RE.search(masked[max(sent_start, m.np_start - 40):m.np_start]):
+                b = m.end
+            if b is None:
+                continue
+            that = re.compile(r"(?i)(?<![\w-])that(?![\w-])").search(masked, b, min(pos, b + 250))
+            if that is None:
+                continue
+            between = masked[that.end():pos]
+            if any(v.group().casefold().endswith("ing") or re.search(
+                    r"\0[”\"’»]?\s*,?\s*(?:[\w-]+\s+){0,3}$", masked[that.end():v.start()])
+                    for v in _VERB_RE.finditer(between)):
+                return None
+            actor, phrase, is_ref = self._who(m, unit.index, m.start)
+            if actor is not None:
+                return actor, f'{phrase} + "statement ... that" (the content of their statement)'
+            return None
+        return None
+
     def attribute(self) -> None:
         for q in self.quotes:
             self._attribute_one(q)
+        self._backward_continuations()
+        self._headline_repeats()
         self._fill_dates()
+        for q in self.quotes:
+            for x in q.inner:
+                x.actor, x.confidence = None, _CONF["none"]
+                x.evidence = (f"quoted inside the quote of {q.actor or 'an unnamed speaker'}: "
+                              "words the speaker quotes, not the speaker's own")
 
     def _attribute_one(self, q: _Quote) -> None:
-        self._picked = self._picked_person = None
+        self._picked = self._picked_person = self._picked_quote = None
         if True:
             unit = self.units[q.unit]
             actor, evidence, conf, sent_start = self._attribute_at(
                 q, unit, q.open_at, after_pos=(q.close_at + 1 if q.close_at is not None
                                                else None))
             date_from = (sent_start, q.open_at)
-            lead = self.masked[unit.start:q.open_at].strip(" \t\n\0\"“„«‘")
+            if unit.index not in self._lead_at:  # narration before the first mark of the unit
+                m = _LEAD_RE.search(self.masked, unit.start, unit.end)
+                self._lead_at[unit.index] = m.start() if m else unit.end
+            lead = self._lead_at[unit.index] < q.open_at
             if actor is None and not evidence and not lead and q.unit > 0:
                 prev = self.units[q.unit - 1]
                 prev_q = self._unit_quotes.get(prev.index, [])
@@ -774,6 +1734,25 @@ class _Attributor:
                     evidence = (f"continues the quote of the previous paragraph "
                                 f"({prev_q[-1].actor})")
                     q.date = prev_q[-1].date
+            if actor is None and unit.role in ("headline", "subheading"):
+                # "Georgia MFA: 'Moscow will have to change its decision'"
+                lead_m = re.fullmatch(r"\s*(.*?)\s*:\s*", self.masked[unit.start:q.open_at])
+                ms = self._mentions_in(unit.start, q.open_at)
+                if lead_m and ms and ms[-1].end == unit.start + lead_m.end(1) and \
+                        ms[-1].np_start <= unit.start + lead_m.start(1) + 1:
+                    a2, phrase, _ = self._who(ms[-1], unit.index, q.open_at)
+                    if a2 is not None:
+                        actor, conf = a2, _CONF["after"]
+                        evidence = f'{phrase} + colon before the quote (headline form "X: ...")'
+            if actor is None and not evidence.startswith(("verb", "passive")):
+                found = self._next_sentence(q, unit)
+                if found is not None:
+                    actor, evidence, conf = found[0], found[1], _CONF["after"]
+            if actor is None and not lead and q.unit > 0 and (
+                    not evidence or evidence.startswith("introduced by the colon")):
+                found = self._reported_before(q)
+                if found is not None:
+                    actor, evidence, conf = found[0], found[1], _CONF["reference"]
             if actor is None and not evidence:
                 names = sorted({m.surface for m in self._mentions_in(
                     sent_start, q.close_at or unit.end) if m.actor is not None})
@@ -781,20 +1760,22 @@ class _Attributor:
                                                 if names else " and no actor of the registry")
                             + " in the sentence")
             words = len(re.findall(r"\w+", self.text[q.start:q.end]))
-            so_called = re.search(r"(?i)(?:so-called|so\s+called|dubbed|termed|the\s+word)\s*$",
-                                  self.masked[max(0, q.open_at - 20):q.open_at])
+            so_called = _term_before(self.masked, q, self.text)
             if so_called:
                 actor, conf = None, _CONF["none"]
-                evidence = f'quoted term after "{so_called.group().strip()}", not speech'
+                evidence = f'quoted term after "{so_called}", not speech'
             elif actor is None and words >= 4 and not self.masked[
                     self._sent_start(unit, q.open_at):q.open_at].strip(" \t\n\0\"“„«‘,"):
                 # 7. a quote standing alone continues the previous quote's speaker (in this
                 # paragraph, or the last quote of the previous paragraph)
-                prev = [o for o in self.quotes if o.actor is not None and o.start < q.start
-                        and o.unit in (q.unit, q.unit - 1)]
-                if prev and (prev[-1].unit == q.unit or not [
-                        o for o in self.quotes if o.unit == q.unit and o.start < q.start]):
-                    p = prev[-1]
+                # (every quote before q is attributed already: the last of its paragraph or
+                # of the previous one, if q is the first quote of its own)
+                p = None
+                if self._attributed.get(q.unit):
+                    p = self._attributed[q.unit][-1]
+                elif self._attributed.get(q.unit - 1) and self._unit_quotes[q.unit][0] is q:
+                    p = self._attributed[q.unit - 1][-1]
+                if p is not None:
                     actor, conf = p.actor, _CONF["continuation"]
                     evidence = f"continues the previous quote ({p.actor}, {p.evidence})"
                     q.speaker, q.speaker_start, q.speaker_end = (p.speaker, p.speaker_start,
@@ -803,23 +1784,41 @@ class _Attributor:
                     q.date = p.date
             q.actor, q.evidence, q.confidence = actor, evidence, conf
             if actor is not None:
+                if q.unit not in self._attributed:
+                    self._attributed_units.append(q.unit)
                 self._attributed.setdefault(q.unit, []).append(q)
+                self._attributed_starts.setdefault(q.unit, []).append(q.start)
             if actor is not None and q.speaker is None:
                 m = self._picked
                 if self._picked_person is not None and self._picked_person[2] is not None:
                     m = self._picked_person[2]
+                src = self._picked_quote or (self._picked_person[3] if self._picked_person
+                                             is not None else None)
+                if (m is None or m.kind in ("pronoun", "ref", "title")) and src is not None \
+                        and src.speaker is not None and src.actor == actor:
+                    # the mention a reference stands for: the speaker of the quote it went by
+                    q.speaker, q.speaker_start, q.speaker_end = (src.speaker, src.speaker_start,
+                                                                 src.speaker_end)
+                    q.speaker_kind, q.speaker_titles = src.speaker_kind, src.speaker_titles
+                    m = None
                 if m is not None:
                     q.speaker, q.speaker_start, q.speaker_end = m.surface, m.start, m.end
                     q.speaker_kind = ("person" if m.kind == "person" or m.actor in
-                                      self.person_actors else m.kind)
+                                      self.person_actors or actor in self.person_actors
+                                      else m.kind)
                     q.speaker_titles = m.titles
-                    if q.speaker_kind == "pronoun" or (self._picked_person is not None
-                                                      and self._picked_person[2] is None):
-                        prior = [o for o in self.quotes if o.actor == actor and o.speaker]
-                        if prior:
-                            q.speaker_kind, q.speaker_titles = "person", prior[-1].speaker_titles
+                    he = m.kind == "pronoun" and m.surface.casefold() in LANGUAGES[
+                        self.lang]["person_pronouns"]
+                    if q.speaker_kind in ("pronoun", "ref") and not he:
+                        q.speaker_kind = "body"
+                    if he or (self._picked_person is not None
+                              and self._picked_person[2] is None):
+                        prior = q if q.speaker else self._last_spoken.get(actor)
+                        if prior is not None:
+                            q.speaker_kind, q.speaker_titles = "person", prior.speaker_titles
             if actor is not None and q.date is None:
                 q.date = self._statement_date(actor, *date_from, q)
+            self._done(q)
 
     def _fill_dates(self) -> None:
         """Undated quotes take the date of the same actor's statement given before them in
@@ -843,7 +1842,7 @@ class _Attributor:
         end = (self._sent_end(unit, q.close_at + 1)
                if q.close_at is not None and a <= q.open_at else b)
         strong, weak = [], []
-        for m in _DATE_RE.finditer(self.masked, a, max(end, b)):
+        for m in self._dates_in(a, max(end, b)):
             if _DATE_EXCLUDE_RE.search(self.masked[a:m.start()]):
                 continue
             d = self._date_value(m)
@@ -976,17 +1975,21 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
     'alias "Baku" + verb "said"'
     """
     if not isinstance(text, str):
-        raise TypeError(f"segment_article() takes the article text as str, got {type(text)!r}")
+        from frameshift.errors import bad_argument
+
+        raise bad_argument("segment_article", "text", text, "the article text (str)",
+                           "Read a file with read_news(path), or give its text.")
     registry = _read_actors(actors)
     article_date = _article_date(source, date)
     units = _units(text)
     quotes: list[_Quote] = []
     for u in units:
         if u.role != "source_line":
-            u.quotes = _find_quotes(text, u)
+            u.quotes = _find_quotes(text, u, max_single_words=12 if u.role == "headline"
+                                    else 6)
             quotes.extend(u.quotes)
-    attributor = _Attributor(text, units, quotes, registry, article_date)
-    attributor.attribute()
+    if quotes:  # (no quote: nothing to attribute, and finding the speakers is the slow part)
+        _Attributor(text, units, quotes, registry, article_date).attribute()
     outlet_id = _outlet(text, units, source, outlet, registry)
     outlet_stmt = _stmt_id(outlet_id, article_date)
 
@@ -1007,13 +2010,25 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
         pos = u.start
         for q in u.quotes:
             own(pos, q.open_at, u.role, why[u.role])
-            stmt = _stmt_id(q.actor, q.date) if q.actor is not None else pd.NA
-            rows.append((source, q.start, q.end, "quote",
-                         q.actor if q.actor is not None else pd.NA, stmt,
-                         text[q.start:q.end], q.evidence, round(q.confidence, 2), outlet_id,
-                         q.speaker if q.speaker is not None else pd.NA,
-                         q.speaker_start if q.speaker_start is not None else pd.NA,
-                         q.speaker_end if q.speaker_end is not None else pd.NA))
+            # a quote with nested quotes is cut around them; their marks belong to no segment
+            pieces, cur = [], q.start
+            for x in q.inner:
+                pieces += [(cur, x.open_at, q), (x.start, x.end, x)]
+                cur = x.close_at + 1
+            pieces.append((cur, q.end, q))
+            for a, b, p in pieces:
+                piece = text[a:b]
+                a += len(piece) - len(piece.lstrip())
+                b -= len(piece) - len(piece.rstrip())
+                if b <= a:
+                    continue
+                stmt = _stmt_id(p.actor, p.date) if p.actor is not None else pd.NA
+                rows.append((source, a, b, "quote",
+                             p.actor if p.actor is not None else pd.NA, stmt,
+                             text[a:b], p.evidence, round(p.confidence, 2), outlet_id,
+                             p.speaker if p.speaker is not None else pd.NA,
+                             p.speaker_start if p.speaker_start is not None else pd.NA,
+                             p.speaker_end if p.speaker_end is not None else pd.NA))
             pos = q.close_at + 1 if q.close_at is not None else q.end
         own(pos, u.end, u.role, why[u.role])
     df = pd.DataFrame(rows, columns=SEGMENT_COLUMNS)
@@ -1031,7 +2046,7 @@ def _is_path_like(value) -> bool:
     if isinstance(value, Path):
         return True
     return isinstance(value, str) and "\n" not in value and len(value) < 1000 and (
-        Path(value).exists() or bool(re.search(r"\.(?:txt|md|text)$", value, re.I)))
+        Path(value).exists() or bool(re.search(r"\.(?:txt|md|text|html?)$", value, re.I)))
 
 
 def _carried_by(segments: pd.DataFrame) -> list[str]:
@@ -1062,15 +2077,88 @@ def _carried_by(segments: pd.DataFrame) -> list[str]:
     return out
 
 
+def segment_news(articles, *, actors=None, outlet=None, date=None, provenance=False):
+    """Segment news articles and attribute their quotes, without assembling a corpus.
+
+    What ``frameshift quotes`` writes: the segmentation of :func:`read_news` (one row per
+    segment, with ``carried_by`` over all the articles given) and the article texts, in time
+    linear in their length -- assembling the corpus (tokens of every statement, repeated
+    quotes) is the slow part of :func:`read_news` and is not done.
+
+    Parameters
+    ----------
+    articles, actors, outlet, date
+        As for :func:`read_news`.
+    provenance : bool, default False
+        Also return the provenance of each article (``meta["articles"]`` of :func:`read_news`).
+
+    Returns
+    -------
+    segments : pandas.DataFrame
+        Columns :data:`SEGMENT_COLUMNS`, the articles one after the other.
+    sources : dict
+        ``{source id: article text}``.
+    articles : pandas.DataFrame
+        Only with ``provenance=True``: file, format, SHA-256, headline, date, byline per article.
+
+    Examples
+    --------
+    >>> reg = pd.DataFrame({"id": ["baku"], "name": ["Azerbaijan"], "aliases": ["Baku"]})
+    >>> seg, texts = segment_news('Offer\\n\\nBaku said "peace now".', actors=reg,
+    ...                           outlet="paper", date="2024-05-07")
+    >>> print(seg[["role", "actor", "text"]].to_string(index=False))
+         role actor      text
+     headline paper     Offer
+    narration paper Baku said
+        quote  baku peace now
+    narration paper         .
+    >>> list(texts)
+    ['article']
+    """
+    items = list(articles) if isinstance(articles, (list, tuple)) else [articles]
+    if not items:
+        raise OptionError("no article given. Give a file, a text or a list of them.")
+    registry = _read_actors(actors)
+    sources: dict[str, str] = {}
+    parts = []
+    # -- inputs (news/inputs.py): folders, text files, saved web pages, provenance ----------
+    from .inputs import (articles_table, check_unique, expand_articles, read_article,
+                         site_outlet, text_article)
+
+    read = [read_article(item) if _is_path_like(item) else
+            text_article(str(item), "article" if k == 0 else f"article{k + 1}")
+            for k, item in enumerate(expand_articles(items))]
+    check_unique(read)
+    dates = []
+    for art in read:
+        text, source = art.text, art.source
+        day = _article_date(source, date) or (_article_date("", art.date) if art.date
+                                              else None)
+        dates.append(day)
+        # -- end of inputs --
+        sources[source] = text
+        parts.append(segment_article(text, source=source, actors=registry,
+                                     outlet=outlet or site_outlet(art, registry), date=day))
+    segments = pd.concat(parts, ignore_index=True)
+    segments["carried_by"] = _carried_by(segments)
+    if provenance:
+        return segments, sources, articles_table(read, dates)
+    return segments, sources
+
+
 def read_news(articles, *, actors=None, outlet=None, date=None, name: str = "news"):
     """Read news articles into a corpus of attributed statements.
 
     Parameters
     ----------
     articles : str, path, or list of them
-        Article file(s) (UTF-8 text, headline on the first line), or article text itself.
-        A file's stem is its source id (``commonspace-2023-03-28``); a text's is ``article``
-        (``article2``, ... for several).
+        Article file(s) (UTF-8 text, headline on the first line; or a saved web page,
+        ``.html``/``.htm``, whose main text, headline, date and byline are extracted, see
+        :mod:`frameshift.news.html`), folder(s) of them (every ``.txt``, ``.html``, ``.htm``
+        in name order, see :mod:`frameshift.news.inputs`), or article text itself. A file's
+        stem is its source id (``commonspace-2023-03-28``); a text's is ``article``
+        (``article2``, ... for several). The article date is ``date=``, else a
+        ``YYYY-MM-DD`` in the file name, else the date the web page gives.
     actors : DataFrame, str or path, optional
         Actor registry (see :func:`segment_article`). Outlets not in it are added to the
         corpus registry with group ``"outlet"``.
@@ -1089,6 +2177,8 @@ def read_news(articles, *, actors=None, outlet=None, date=None, name: str = "new
         outlets counts once: repeated fragments are dropped by
         :func:`frameshift.corpus.corpus_from_segments` (see ``Corpus.fragments``, which also
         holds the segmentation with its ``evidence`` and ``confidence``).
+        ``meta["articles"]`` is the provenance of each article (file, format, SHA-256 of
+        its bytes, headline, date, byline; for a web page the extraction tool and version).
 
     Examples
     --------
@@ -1105,34 +2195,9 @@ def read_news(articles, *, actors=None, outlet=None, date=None, name: str = "new
     """
     from frameshift.corpus.segments import corpus_from_segments
 
-    items = list(articles) if isinstance(articles, (list, tuple)) else [articles]
-    if not items:
-        raise OptionError("read_news() got no article. Give a file, a text or a list of them.")
     registry = _read_actors(actors)
-    sources: dict[str, str] = {}
-    parts = []
-    for k, item in enumerate(items):
-        if _is_path_like(item):
-            path = Path(item)
-            if not path.exists() and not path.is_symlink():
-                raise InputNotFoundError(f"{path}: no such article file. Give a UTF-8 text file "
-                                         "(headline on the first line) or the article text.",
-                                         path=path)
-            from frameshift.files import read_text_file
-
-            text, source = read_text_file(path), path.stem  # refuses folders, pipes, devices
-            if not text.strip():
-                raise CorpusError(f"{path}: the article file is empty. Give a text with the "
-                                  f"headline on the first line.", path=path)
-        else:
-            text, source = str(item), "article" if k == 0 else f"article{k + 1}"
-        if source in sources:
-            raise OptionError(f"two articles have the source id {source!r}. Rename one file.")
-        sources[source] = text
-        parts.append(segment_article(text, source=source, actors=registry, outlet=outlet,
-                                     date=date))
-    segments = pd.concat(parts, ignore_index=True)
-    segments["carried_by"] = _carried_by(segments)
+    segments, sources, articles_prov = segment_news(articles, actors=registry, outlet=outlet,
+                                                    date=date, provenance=True)
     reg = registry.copy()
     extra = sorted(set(segments["actor"].dropna()) - set(reg["id"]))
     new = [i for i in extra if i.startswith(UNREGISTERED_PREFIX)]
@@ -1170,6 +2235,7 @@ def read_news(articles, *, actors=None, outlet=None, date=None, name: str = "new
     attributed = segments[segments["statement_id"].notna()].reset_index(drop=True)
     corpus = corpus_from_segments(sources, attributed, actors=reg, statements=meta, name=name)
     corpus.meta["segments"] = segments
+    corpus.meta["articles"] = articles_prov  # provenance per article
     return corpus
 
 
@@ -1189,6 +2255,9 @@ def read_segments(path) -> pd.DataFrame:
     >>> seg["start"].tolist(), seg["end"].tolist(), seg["actor"].isna().tolist()
     ([0, 43], [42, 80], [False, True])
     """
+    from frameshift.errors import check_path_argument
+
+    check_path_argument(path, "path", "read_segments")
     path = Path(path)
     if not path.is_file():
         raise InputNotFoundError(f"{path}: no such segmentation file. Give a CSV with columns "
@@ -1352,9 +2421,12 @@ def suggest_actors(articles, *, actors=None) -> pd.DataFrame:
             full.setdefault(unregistered_id(nm.canonical), set()).add(nm.canonical)
     rows = []
     for aid, grp in q.groupby("actor", sort=False):
-        mentions = [m for m in dict.fromkeys(grp["speaker"].dropna()) if m]
+        mentions = [re.sub(r"(?i)^(?:the|a|an)\s+", "", m)
+                    for m in grp["speaker"].dropna() if m]
+        mentions = list(dict.fromkeys(m for m in mentions if m))
         mentions += sorted(full.get(aid, set()) - set(mentions))
-        names = [m for m in mentions if m[:1].isupper()] or mentions
-        rows.append((aid, max(names, key=len) if names else aid,
+        # the fullest mention names the actor ("de facto Nagorno-Karabakh Republic (NKR)
+        # authorities" rather than "Stepanakert")
+        rows.append((aid, max(mentions, key=len) if mentions else aid,
                      "|".join(mentions), "", len(grp), "|".join(dict.fromkeys(grp["source"]))))
     return pd.DataFrame(rows, columns=["id", "name", "aliases", "group", "quotes", "sources"])

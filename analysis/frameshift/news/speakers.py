@@ -38,7 +38,9 @@ LANGUAGES: dict[str, dict] = {
             army council parliament assembly committee commission department union press
             authorities embassy presidency cabinet mission forces command court party
             republic side kremlin""".split()),
-        "person_pronouns": frozenset({"he", "she"}),
+        # he / she, and their Russian and Armenian forms (the quote rules read reports in
+        # those languages too: "«...», - сказал он")
+        "person_pronouns": frozenset({"he", "she", "он", "она", "նա"}),
         "body_pronouns": frozenset({"it", "they"}),
         "not_names": frozenset("""the a an in on at but and however speaking responding
             commenting according it this that these those he she they we i you his her their its
@@ -85,8 +87,10 @@ class NameMention:
 
 
 _CAP = r"[A-Z][\w'’.-]*[\w]"
+# Capitalised words joined by spaces or "of", "of the", "for" ("Ministry of Foreign Affairs of
+# Ukraine"). Not by "and": "Abkhazia and South Ossetia" are two, not one speaker.
 _NAME_RE = re.compile(
-    r"(?<![\w'’-])" + _CAP + r"(?:(?:[ \t]+|[ \t]+(?:of|of[ \t]+the|for|and)[ \t]+)" + _CAP + r")*"
+    r"(?<![\w'’-])" + _CAP + r"(?:(?:[ \t]+|[ \t]+(?:of|of[ \t]+the|for)[ \t]+)" + _CAP + r")*"
     r"(?![\w'’-])")
 _LOWER_NP_RE = None  # built per language in _lower_np_re
 
@@ -94,7 +98,8 @@ _LOWER_NP_RE = None  # built per language in _lower_np_re
 def _lower_np_re(lang: dict):
     heads = "|".join(sorted(lang["titles"] | lang["organisations"], key=len, reverse=True))
     return re.compile(
-        r"(?i)(?<![\w'’-])(?:the|its|his|her|their)\s+((?:\(?[\w-]+\)?(?:'s|’s)?\s+){0,5}?)"
+        r"(?i)(?<![\w'’-])(?:(?:the|its|his|her|their|a|an)\s+|(?=de\s+facto\s))"
+        r"((?:\(?[\w-]+\)?(?:'s|’s)?\s+){0,5}?)"
         r"((?:" + heads + r")(?:\s+(?:" + heads + r"))*)"
         r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:" + heads + r"))?(?![\w'’-])")
 
@@ -116,70 +121,33 @@ def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMe
     def free(a, b):
         return taken is None or not taken[a:b].any()
 
+    seen_lower: dict = {}
+
+    def lower_before(surface: str) -> bool:
+        """Whether ``surface`` occurs after a lower-case word or a comma anywhere
+        (``[a-z,]\\s+surface\\b``): one scan of the text per distinct word, not per mention."""
+        if surface not in seen_lower:
+            seen_lower[surface] = re.search(r"[a-z,]\s+" + re.escape(surface) + r"\b",
+                                            masked) is not None
+        return seen_lower[surface]
+
     for m in _NAME_RE.finditer(masked):
-        toks = [(t.start() + m.start(), t.end() + m.start(), t.group())
-                for t in re.finditer(r"\S+", m.group())]
-        # drop leading words that cannot start a name ("The", "In", "Speaking")
-        while toks and toks[0][2].casefold().strip(".") in stop:
-            toks = toks[1:]
-        while toks and toks[-1][2].casefold() in ("of", "the", "for", "and"):
-            toks = toks[:-1]
-        if not toks:
-            continue
-        lw = [t[2].casefold().rstrip(".") for t in toks]
-        # a title before the name: "Foreign Minister Ararat Mirzoyan"
-        last_title = max((i for i, w in enumerate(lw) if w in titles), default=-1)
-        org = any(w in orgs for w in lw)
-        a, b = toks[0][0], toks[-1][1]
-        if not free(a, b):
-            continue
-        if org:
-            surface = masked[a:b]
-            out.append(NameMention(a, b, surface, "body", surface,
-                                   {syn.get(w, w) for w in lw}))
-            continue
-        if last_title >= 0 and last_title < len(toks) - 1:
-            name_toks = toks[last_title + 1:]
-            ctx = {syn.get(w, w) for w in lw[:last_title + 1]}
-        elif last_title >= 0:
-            surface = masked[a:b]
-            out.append(NameMention(a, b, surface, "title", surface,
-                                   {syn.get(w, w) for w in lw}))
-            continue
-        else:
-            name_toks, ctx = toks, set()
-        na, nb = name_toks[0][0], name_toks[-1][1]
-        surface = masked[na:nb]
-        if len(name_toks) == 1 and len(surface) < 3:
-            continue
-        if len(name_toks) == 1 and surface.endswith("s") and re.search(
-                r"(?:^|[.!?]\s+|\n\s*)$", masked[:na]) and not re.search(
-                r"[a-z,]\s+" + re.escape(surface) + r"\b", masked):
-            continue  # "Observers in ... said": a plural common noun starting a sentence
-        out.append(NameMention(na, nb, surface, "person", surface, ctx))
-    lower = _lower_np_re(lang)
-    # The names found so far, by start, to find those overlapping a span in log time (a scan
-    # of all of them per noun phrase made long articles quadratic).
-    names = sorted(out, key=lambda x: x.start)
-    name_starts = [x.start for x in names]
-    longest = max((x.end - x.start for x in names), default=0)
-    removed: set = set()
-    added: list = []
-    for m in lower.finditer(masked):
-        a, b = m.start(), m.end()
-        head = m.group(2).split()[-1].casefold()
-        lo, hi = bisect_left(name_starts, a - longest), bisect_left(name_starts, b)
-        inside = [x for x in names[lo:hi] if id(x) not in removed and x.start < b
-                  and a < x.end]
-        if not free(a, b) or any(x.start < a or x.end > b for x in inside):
-            continue
-        removed.update(id(x) for x in inside)
-        mods = _words(m.group(1))
-        kind = "body" if head in orgs else "title"
-        canon = re.sub(r"(?i)^the\s+", "", m.group())
-        added.append(NameMention(a, b, m.group(), kind, canon,
-                                 {syn.get(w, w) for w in mods + [head]}))
-    out = [x for x in out if id(x) not in removed] + added
+        toks_all = [(t.start() + m.start(), t.end() + m.start(), t.group())
+                    for t in re.finditer(r"\S+", m.group())]
+        # only the words no registry alias claimed: "Foreign Minister of Armenia" before the
+        # alias "Ararat Mirzoyan" is still a title
+        runs, cur = [], []
+        for t in toks_all:
+            if free(t[0], t[1]):
+                cur.append(t)
+            elif cur:
+                runs.append(cur)
+                cur = []
+        if cur:
+            runs.append(cur)
+        for toks in runs:
+            _name_run(masked, toks, lang, out, lower_before)
+    _lower_nps(masked, lang, out, free)
     pron = lang["person_pronouns"] | lang["body_pronouns"]
     for m in re.finditer(r"(?i)(?<![\w'’-])(" + "|".join(pron) + r")(?![\w'’-])", masked):
         if free(m.start(), m.end()):
@@ -188,6 +156,117 @@ def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMe
     _appositions(masked, out)
     _canonicalise(out)
     return out
+
+
+def _name_run(masked: str, toks: list, lang: dict, out: list, lower_before) -> None:
+    """One run of capitalised words: a person (with the titles before the name), a body or a
+    title alone."""
+    titles, orgs, stop = lang["titles"], lang["organisations"], lang["not_names"]
+    syn = lang["title_synonyms"]
+    if True:
+        # drop leading words that cannot start a name ("The", "In", "Speaking")
+        while toks and toks[0][2].casefold().strip(".") in stop:
+            toks = toks[1:]
+        while toks and toks[-1][2].casefold() in ("of", "the", "for", "and"):
+            toks = toks[:-1]
+        if not toks:
+            return
+        lw = [t[2].casefold().rstrip(".") for t in toks]
+        # a title before the name: "Foreign Minister Ararat Mirzoyan"
+        last_title = max((i for i, w in enumerate(lw) if w in titles), default=-1)
+        org = any(w in orgs for w in lw)
+        a, b = toks[0][0], toks[-1][1]
+        if org:
+            surface = masked[a:b]
+            out.append(NameMention(a, b, surface, "body", surface,
+                                   {syn.get(w, w) for w in lw}))
+            return
+        rest = lw[last_title + 1:] if last_title >= 0 else []
+        if rest and rest[0] in ("of", "for") and len(rest) <= 3:
+            # "Prime Minister of Serbia", "Foreign Minister of Armenia": a title
+            surface = masked[a:b]
+            out.append(NameMention(a, b, surface, "title", surface,
+                                   {syn.get(w, w) for w in lw}))
+            return
+        if rest and rest[0] in ("of", "for"):
+            # "Foreign Minister of Armenia Ararat Mirzoyan": the name is the last two words
+            name_toks = toks[-2:]
+            lw = lw[:-2]
+            last_title = len(lw) - 1
+        if last_title >= 0 and last_title < len(toks) - 1:
+            name_toks = toks[last_title + 1:] if not (rest and rest[0] in ("of", "for")) \
+                else name_toks
+            ctx = {syn.get(w, w) for w in lw[:last_title + 1]}
+        elif last_title >= 0:
+            surface = masked[a:b]
+            out.append(NameMention(a, b, surface, "title", surface,
+                                   {syn.get(w, w) for w in lw}))
+            return
+        else:
+            name_toks, ctx = toks, set()
+        na, nb = name_toks[0][0], name_toks[-1][1]
+        surface = masked[na:nb]
+        if len(name_toks) == 1 and len(surface) < 3:
+            return
+        if len(name_toks) == 1 and surface.endswith("s") and _starts_sentence(
+                masked, na) and not lower_before(surface):
+            return  # "Observers in ... said": a plural common noun starting a sentence
+        out.append(NameMention(na, nb, surface, "person", surface, ctx))
+
+
+def _lower_nps(masked: str, lang: dict, out: list, free) -> None:
+    """Noun phrases headed by a title or organisation word ("the foreign ministry of the
+    self-proclaimed republic", "a spokesperson"); they replace the names inside them."""
+    orgs = lang["organisations"]
+    syn = lang["title_synonyms"]
+    lower = _lower_np_re(lang)
+    # The names found so far, by start, to find those overlapping a span in log time (a scan
+    # of all of them per noun phrase made long articles quadratic).
+    names = sorted(out, key=lambda x: x.start)
+    name_starts = [x.start for x in names]
+    longest = max((x.end - x.start for x in names), default=0)
+    removed: set = set()
+    added: list = []
+    heads_alt = "|".join(sorted(lang["titles"] | lang["organisations"], key=len, reverse=True))
+    more = re.compile(r"(?:[ \t]+(?:\([^()\n]{1,20}\)|[A-Z][\w-]*))+[ \t]+(?:" + heads_alt
+                      + r")(?![\w'’-])", re.I)
+    for m in lower.finditer(masked):
+        a, b = m.start(), m.end()
+        head = m.group(2).split()[-1].casefold()
+        ext = more.match(masked, b)
+        if ext and re.match(r"[ \t]+(?:\(|[A-Z])", masked[b:b + 3]):
+            # "the de facto Nagorno-Karabakh Republic (NKR) authorities": the last head
+            b = ext.end()
+            head = masked[a:b].split()[-1].casefold()
+        lo, hi = bisect_left(name_starts, a - longest), bisect_left(name_starts, b)
+        inside = [x for x in names[lo:hi] if id(x) not in removed and x.start < b
+                  and a < x.end]
+        if not free(a, b) or any(x.start < a or x.end > b for x in inside):
+            continue
+        removed.update(id(x) for x in inside)
+        mods = _words(m.group(1))
+        kind = "body" if head in orgs else "title"
+        surface = masked[a:b]
+        if b != m.end():
+            mods = _words(surface)[1:-1]
+        canon = re.sub(r"(?i)^(?:the|a|an)\s+", "", surface)
+        added.append(NameMention(a, b, surface, kind, canon,
+                                 {syn.get(w, w) for w in mods + [head]}))
+    out[:] = [x for x in out if id(x) not in removed] + added
+
+
+def _starts_sentence(masked: str, na: int) -> bool:
+    """``re.search(r"(?:^|[.!?]\\s+|\\n\\s*)$", masked[:na])`` without copying and scanning
+    everything before ``na``: only the white space before it and the character before that."""
+    k = na
+    while k > 0 and masked[k - 1].isspace():  # (str.isspace is re's \s)
+        k -= 1
+    gap = masked[k:na]
+    if "\n" in gap:
+        return True
+    if k == 0:
+        return na == 0  # the very start (white space alone before it does not count)
+    return bool(gap) and masked[k - 1] in ".!?"
 
 
 def _appositions(masked: str, mentions: list[NameMention]) -> None:
@@ -205,13 +284,17 @@ def _appositions(masked: str, mentions: list[NameMention]) -> None:
 def _canonicalise(mentions: list[NameMention]) -> None:
     """A surname alone takes the full name the article gave before (or after) it."""
     persons = [m for m in mentions if m.kind == "person"]
-    full = [m for m in persons if len(m.surface.split()) >= 2]
+    full: dict = {}  # last word -> (starts, mentions) of the full names ending with it
+    for f in persons:
+        if len(f.surface.split()) >= 2:
+            starts, ms = full.setdefault(f.surface.split()[-1].casefold(), ([], []))
+            starts.append(f.start)
+            ms.append(f)
     for m in persons:
         if len(m.surface.split()) == 1:
-            last = m.surface.casefold()
-            cands = [f for f in full if f.surface.split()[-1].casefold() == last]
-            before = [f for f in cands if f.start < m.start]
-            pick = (before or cands)[-1] if (before or cands) else None
+            starts, cands = full.get(m.surface.casefold(), ((), ()))
+            k = bisect_left(starts, m.start)  # cands[:k] start before m (mentions by start)
+            pick = cands[k - 1] if k > 0 else cands[-1] if cands else None
             if pick is not None:
                 m.canonical = pick.canonical
                 pick.titles |= m.titles

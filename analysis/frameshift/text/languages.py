@@ -31,7 +31,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 __all__ = ["LanguageInfo", "LANGUAGES", "language_info", "detect_language",
-           "statement_languages", "multilingual_negators"]
+           "statement_languages", "multilingual_negators", "armenian_negative",
+           "azerbaijani_negative"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,12 @@ class LanguageInfo:
         Free-standing negating words (case-folded).
     speech_verbs : frozenset of str
         Reporting verbs in their usual news forms (case-folded), for quote attribution.
+    negative_form : callable or None
+        ``word -> bool`` on a case-folded word: a verb form negated inside the word
+        (Armenian ``չ-``, Azerbaijani ``-ma/-mə``), which no word list can hold.
+    negation_follows : bool
+        The language puts its negated verb after the words it governs (verb-final order:
+        Armenian, Azerbaijani), so a negator also negates the words just before it.
     """
 
     code: str
@@ -65,10 +72,88 @@ class LanguageInfo:
     apostrophes: str
     negators: frozenset
     speech_verbs: frozenset
+    negative_form: object = None
+    negation_follows: bool = False
 
 
 def _words(s: str) -> frozenset:
     return frozenset(s.split())
+
+
+# Armenian: simplemma's Armenian dictionary lists the negative forms of verbs (չեմ, չենք,
+# չհամաձայնեց ...) under the positive lemma (եմ, համաձայնել); a word in չ- it does not know
+# is negative when the rest of it is a word it knows (չպետք "must not", from պետք).
+# Words in չ- that are not negations but look so by this rule:
+_HY_NOT_NEGATIVE = frozenset({"չնայած"})  # "although" (a conjunction)
+
+
+def armenian_negative(word: str) -> bool:
+    """Whether a case-folded Armenian word is a verb form negated by the prefix ``չ-``.
+
+    Examples
+    --------
+    >>> [armenian_negative(w) for w in ["չենք", "չհամաձայնեց", "չպետք", "չափ", "չորս"]]
+    [True, True, True, False, False]
+    """
+    if len(word) < 2 or word[0] != "չ" or word in _HY_NOT_NEGATIVE:
+        return False
+    import simplemma
+
+    if simplemma.is_known(word, lang="hy"):
+        return not simplemma.lemmatize(word, lang="hy").casefold().startswith("չ")
+    return simplemma.is_known(word[1:], lang="hy")
+
+
+# Azerbaijani verbal negation: the suffix -ma/-mə after the verb stem, then tense and person
+# (the negative paradigms of the grammars, e.g. Shiraliyev & Sevortyan, "Grammatika
+# azerbajdzhanskogo jazyka", 1971; Azerbaijani Wikipedia "İnkar"): future -mayacaq/-məyəcək,
+# past -madı/-mədi, perfect -mayıb/-məyib, present -mır/-mir/-mur/-mür, aorist -maz/-məz,
+# necessity -mamalı/-məməli, participle -mayan/-məyən, converb -madan/-mədən, imperative
+# -masın/-məsin, conditional -masa/-məsə, evidential -mamış/-məmiş, infinitive
+# -mamaq/-məmək. Written after case folding (ı -> i). The positive verbal noun -ma/-mə
+# (təmizləmə "cleansing") and -ması/-məsi ("its doing") are not negations.
+_AZ_NEG_RE = None
+_AZ_NEG_ENDINGS = (
+    r"m[aə]y[aə]c[aə][qkğy]\w*|m[aə]d[iuü]\w*|m[aə]y[iuü]b\w*|m[aə]d[aə]n"
+    r"|m[iuü]r(?:am|əm|iq|ik|uq|ük|san|sən|siniz|sunuz|sünüz|lar|lər|di|du|dü)?"
+    r"|m[aə]z(?:am|əm|san|sən|iq|ik|siniz|lar|lər|di)?|m[aə]m[aə]l[iuü]\w*"
+    r"|m[aə]y[aə]n(?:lar|lər|lari|ləri|a|ə|i|in|da|də|dan|dən)?|m[aə]s[iuü]n(?:lar|lər)?|m[aə]s[aə](?:m|q|k|n|niz|lar|lər)?"
+    r"|m[aə]m[iuü]ş\w*|m[aə]m[aə][qk]|m[aə]y[aə][qkm]")
+# words that end in these letters but do not negate: nouns (iron, repair, dough, prayer),
+# names, and adjectives of the negative aorist that mean a quality ("inseparable" in
+# "ayrılmaz tərkib hissəsi", "inevitable", "undeniable", "unforgettable")
+_AZ_NOT_NEGATIVE = ("dəmir", "təmir", "xəmir", "kəşmir", "zəmir", "namaz", "məmməd", "əhməd",
+                    "məhəmməd", "səməd", "ramazan", "vladimir", "kazimir", "əmir",
+                    "ayrilmaz", "sarsilmaz", "qaçilmaz", "danilmaz", "unudulmaz", "tükənməz",
+                    "əvəzolunmaz", "dönməz")
+# deyil "is not" and its personal and tense forms (not deyilir "is said", deyilən "said")
+_AZ_DEYIL = frozenset("deyil" + e for e in
+                      ["", "dir", "di", "dirlər", "dilər", "ik", "əm", "sən", "siniz", "lər",
+                       "mi", "sə", "dimi"])
+
+
+def azerbaijani_negative(word: str) -> bool:
+    """Whether a case-folded Azerbaijani word negates: ``deyil``, ``yox(dur)`` or a verb
+    negated by the suffix ``-ma/-mə`` (``etməyəcəyik``, ``olmadı``, ``bilmir``).
+
+    Examples
+    --------
+    >>> [azerbaijani_negative(w) for w in ["etməyəcəyik", "olmadi", "bilmir", "deyildir",
+    ...                                    "yoxdur", "təmizləmə", "etməsini", "deyilir"]]
+    [True, True, True, True, True, False, False, False]
+    """
+    import re
+
+    global _AZ_NEG_RE
+    w = word.replace("ı", "i")
+    if w in _AZ_DEYIL or w in ("yox", "yoxdur", "yoxdu", "yoxdursa", "yoxdular"):
+        return True
+    if w.startswith(_AZ_NOT_NEGATIVE):
+        return False
+    if _AZ_NEG_RE is None:
+        _AZ_NEG_RE = re.compile(r"\w*[aeəiouü]\w*?(?:" + _AZ_NEG_ENDINGS + ")")
+    m = _AZ_NEG_RE.fullmatch(w)
+    return m is not None
 
 
 LANGUAGES = {
@@ -92,12 +177,14 @@ LANGUAGES = {
         երբեք առանց ոչ-ոք"""),
         _words("""ասել ասաց նշել նշեց հայտարարել հայտարարեց շեշտել շեշտեց ընդգծել ընդգծեց
         հավելել հավելեց ասվում նշվում"""),
+        armenian_negative, True,
     ),
     "az": LanguageInfo(
         "az", "Azerbaijani", "Latn", ".!?", (("«", "»"), ("“", "”"), ('"', '"')), "'’ʼ",
         _words("""deyil yox heç olmadan nə"""),
         _words("""deyib dedi bildirib bildirdi qeyd vurğulayıb vurğuladı əlavə söyləyib
         açıqlayıb bəyan"""),
+        azerbaijani_negative, True,
     ),
 }
 
@@ -183,7 +270,8 @@ def detect_language(text: str) -> tuple[str | None, float]:
     return ("az" if share >= _AZ_SHARE else "en"), round(conf, 3)
 
 
-def statement_languages(statements: pd.DataFrame, *, column: str = "language") -> pd.DataFrame:
+def statement_languages(statements: pd.DataFrame, *, column: str = "language",
+                        known_only: bool = True) -> pd.DataFrame:
     """Language of every statement: from its ``column`` where given, else detected.
 
     Parameters
@@ -192,6 +280,9 @@ def statement_languages(statements: pd.DataFrame, *, column: str = "language") -
         With ``statement_id`` and ``text`` (a corpus's ``statements``).
     column : str, default "language"
         Metadata column holding language codes; empty cells are detected.
+    known_only : bool, default True
+        Refuse a code frameshift has no language data for (lemma matching needs it). With
+        False any code is kept as given (lower-cased), as terms per language need no more.
 
     Returns
     -------
@@ -222,7 +313,7 @@ def statement_languages(statements: pd.DataFrame, *, column: str = "language") -
         code = given.iloc[i] if given is not None else None
         if isinstance(code, str) and code.strip():
             code = code.strip().lower()
-            if code not in LANGUAGES:
+            if code not in LANGUAGES and known_only:
                 raise OptionError(
                     f"statement {sid!r}: unknown language {code!r} in column {column!r}; "
                     f"frameshift knows {', '.join(sorted(LANGUAGES))}. Fix the cell or leave "

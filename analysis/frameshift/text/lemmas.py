@@ -16,13 +16,20 @@ a stem -- by the same per-language function. Three methods, all offline:
 ``"suffix"``
     For Azerbaijani, which neither package covers: the documented suffix-stripping rules of
     :func:`azerbaijani_stem` below.
+``"simplemma+rules"``
+    For Armenian: the simplemma lemma of a word simplemma's dictionary knows; otherwise the
+    documented case, article and plural endings of :func:`armenian_key` are stripped until
+    the dictionary knows the rest (``խաղաղապահները`` -> ``խաղաղապահ``, ``զտումների`` ->
+    ``զտում``), and a word still unknown keeps its stripped form. Other languages as
+    ``"simplemma"``.
 ``"auto"``
     Per language, the method that found most hand-coded term occurrences at the highest
     precision on the development texts of ``tests/data/languages`` (see ``docs/languages.md``):
-    Armenian by simplemma (recall 0.94 at precision 1.00 on the development texts, against
-    0.76 at 0.93 for Snowball, and 0.94 at 0.94 for both), Russian by simplemma then
-    Snowball (recall and precision 1.00, as simplemma alone, and it also finds place names
-    simplemma does not know, ``Арцахе``), Azerbaijani by the suffix rules;
+    Armenian by simplemma with the ending rules (recall 1.00 at precision 1.00 on the 20
+    development texts, against 0.83 at 1.00 for simplemma alone, 0.74 at 0.87 for Snowball
+    and 0.94 at 0.89 for Snowball after simplemma), Russian by simplemma then Snowball
+    (recall and precision 1.00, as simplemma alone, and it also finds place names simplemma
+    does not know, ``Арцахе``), Azerbaijani by the suffix rules;
     English words are left as they are, so that English counts do not change.
 
 Every key is computed from a token's normalised (case-folded) form; the surface as written
@@ -37,13 +44,13 @@ import numpy as np
 
 from .tokenizer import Tokens
 
-__all__ = ["METHODS", "AUTO_METHODS", "azerbaijani_stem", "lemma_function", "lemma_forms",
-           "lemmatize_tokens", "lemmatizer_provenance"]
+__all__ = ["METHODS", "AUTO_METHODS", "KEEP_FORMS", "azerbaijani_stem", "armenian_key", "lemma_function", "lemma_forms",
+           "lemmatize_tokens", "lemmatizer_provenance", "LemmaTokens"]
 
-METHODS = ("auto", "simplemma", "snowball", "simplemma+snowball", "suffix")
+METHODS = ("auto", "simplemma", "snowball", "simplemma+snowball", "suffix", "simplemma+rules")
 #: The method ``"auto"`` uses per language (chosen on the development texts; see the module
 #: docstring). A language not listed keeps its forms.
-AUTO_METHODS = {"ru": "simplemma+snowball", "hy": "simplemma", "az": "suffix"}
+AUTO_METHODS = {"ru": "simplemma+snowball", "hy": "simplemma+rules", "az": "suffix"}
 
 _SNOWBALL_NAMES = {"ru": "russian", "hy": "armenian", "en": "english", "tr": "turkish"}
 _SIMPLEMMA_LANGS = {"ru", "hy", "en", "tr", "uk", "ka"}
@@ -70,8 +77,10 @@ def azerbaijani_stem(word: str) -> str:
     possessives, plural ``-lar/-lər``, ``-dakı/-dəki``, the copula ``-dır``) is stripped if
     at least three letters, one of them a vowel, remain; a final single vowel (accusative or
     third-person possessive ``-ı/-i/-u/-ü``, dative ``-a/-ə``) is stripped if five letters
-    remain. A dictionary form and its inflections meet at the same stem; the stem need not be
-    a word.
+    remain; last, a final ``y`` or ``ğ`` after a vowel is taken back to ``k`` or ``q``, the
+    consonant it alternates with before a vowel (``təhlükəsizliyi`` -> ``təhlükəsizlik``,
+    ``Qarabağ`` -> ``qarabaq``). A dictionary form and its inflections meet at the same
+    stem; the stem need not be a word.
 
     Examples
     --------
@@ -79,7 +88,9 @@ def azerbaijani_stem(word: str) -> str:
     ...                                "reinteqrasiyasi", "reinteqrasiyaya"]]
     ['reinteqr', 'reinteqr', 'reinteqr', 'reinteqr']
     >>> [azerbaijani_stem(w) for w in ["qarabağ", "qarabağda", "qarabağin", "qarabağa"]]
-    ['qarabağ', 'qarabağ', 'qarabağ', 'qarabağ']
+    ['qarabaq', 'qarabaq', 'qarabaq', 'qarabaq']
+    >>> azerbaijani_stem("təhlükəsizliyinin") == azerbaijani_stem("təhlükəsizlik")
+    True
     """
     w = word.replace("’", "'").replace("ʼ", "'")
     if "'" in w:
@@ -98,12 +109,116 @@ def azerbaijani_stem(word: str) -> str:
                 w = w[:-1]
         if w == before:
             break
+    # a stem-final k or q becomes y or ğ before a vowel (təhlükəsizlik, təhlükəsizliyi;
+    # bayraq, bayrağı): the key takes the form before the vowel back to k/q
+    if len(w) > 3 and w[-2] in _AZ_VOWELS:
+        if w[-1] == "y":
+            w = w[:-1] + "k"
+        elif w[-1] == "ğ":
+            w = w[:-1] + "q"
+    return w
+
+
+# Armenian noun endings (Eastern Armenian, after the declension tables of Dum-Tragut, J.
+# (2009), *Armenian: Modern Eastern Armenian*, Benjamins, ch. 2.1): plural -ներ/-եր, the
+# cases genitive-dative -ի (-յի after a vowel), ablative -ից, instrumental -ով, locative
+# -ում, the definite article -ը/-ն and the possessives -ս/-դ, alone or after the plural;
+# and the genitive/instrumental stems of the nouns in -ություն (-ության, -ությամբ) and in
+# -ում (-ման, -մամբ). Pairs (ending, replacement), tried longest first.
+_HY_ENDINGS = sorted(
+    [(e, "") for e in """ները ներն ների ներին ներից ներով ներում ներս ներդ ներ
+     երը երն երի երին երից երով երում եր
+     յի յին յից յով յում ին ից ով ում ը ն ի ս դ""".split()]
+    + [("ության", "ություն"), ("ությանը", "ություն"), ("ությանն", "ություն"),
+       ("ությամբ", "ություն"), ("ման", "ում"), ("մանը", "ում"), ("մանն", "ում"),
+       ("մամբ", "ում")],
+    key=lambda p: len(p[0]), reverse=True)
+_HY_MIN_STEM = 3
+#: Words that keep their own key under lemma matching, per language, although the
+#: lemmatiser gives them another word's key: rival place names, whose difference is the
+#: signal. simplemma lemmatises Armenian Շուշի (the Armenian name of Shusha) to Շուշա; in
+#: Russian, Шуши (the Armenian name, indeclinable) is also the genitive of Шуша, and both
+#: get the key шуш -- kept apart, Шуши counts as the Armenian name even where it is the
+#: genitive of Шуша (a documented ambiguity, docs/languages.md).
+KEEP_FORMS = {"hy": frozenset({"շուշի"}), "ru": frozenset({"шуши"})}
+
+
+def armenian_key(word: str) -> str:
+    """The key of an Armenian word (case-folded) for lemma matching: a lemma or a stem.
+
+    A word simplemma's Armenian dictionary knows gets its lemma. Otherwise the endings of
+    ``_HY_ENDINGS`` (plural, case, article; longest first, at least three letters kept) are
+    stripped one at a time, at most three times, until the dictionary knows what is left,
+    which then gives the lemma; a word whose stem stays unknown keeps the stripped form, so
+    that an unknown dictionary form and its inflections meet at the same stem. The words of
+    ``KEEP_FORMS["hy"]`` keep their own form.
+
+    Examples
+    --------
+    >>> [armenian_key(w) for w in ["խաղաղապահ", "խաղաղապահները", "խաղաղապահների"]]
+    ['խաղաղապահ', 'խաղաղապահ', 'խաղաղապահ']
+    >>> armenian_key("զտումների") == armenian_key("զտում") == armenian_key("զտման")
+    True
+    >>> armenian_key("քաղաքացիական") == armenian_key("քաղաքացի")
+    False
+    """
+    import simplemma
+
+    def known(w):
+        return simplemma.is_known(w, lang="hy")
+
+    w = word
+    for rounds in range(4):
+        if w in KEEP_FORMS["hy"]:
+            return w
+        if known(w):
+            return simplemma.lemmatize(w, lang="hy").casefold()
+        if rounds == 3:
+            break
+        for end, rep in _HY_ENDINGS:
+            # at least three letters kept, or two before a restored ending (զտ-ման -> զտ-ում)
+            if w.endswith(end) and len(w) - len(end) >= _HY_MIN_STEM - bool(rep):
+                w = w[: len(w) - len(end)] + rep
+                break
+        else:
+            break
     return w
 
 
 @functools.lru_cache(maxsize=None)
 def lemma_function(language: str, method: str = "auto"):
     """The key function (str -> str) of one language and method.
+
+    Returns ``None`` when the method does not reduce that language (English under
+    ``"auto"``; Azerbaijani under ``"simplemma"`` or ``"snowball"``, which have no
+    Azerbaijani model) -- its words are matched as written. The words of
+    ``KEEP_FORMS[language]`` keep their own form.
+
+    Raises
+    ------
+    OptionError
+        An unknown method.
+
+    Examples
+    --------
+    >>> f = lemma_function("ru")
+    >>> f("шуша") == f("шушой"), f("шуши")
+    (True, 'шуши')
+    """
+    f = _lemma_function(language, method)
+    keep = KEEP_FORMS.get(language)
+    if f is None or not keep:
+        return f
+
+    def kept(word):
+        return word if word in keep else f(word)
+
+    return functools.lru_cache(maxsize=None)(kept)
+
+
+@functools.lru_cache(maxsize=None)
+def _lemma_function(language: str, method: str = "auto"):
+    """:func:`lemma_function` before ``KEEP_FORMS``.
 
     Returns ``None`` when the method does not reduce that language (English under
     ``"auto"``; Azerbaijani under ``"simplemma"`` or ``"snowball"``, which have no
@@ -127,6 +242,10 @@ def lemma_function(language: str, method: str = "auto"):
         return azerbaijani_stem if method == "suffix" else None
     if method == "suffix":
         return None
+    if method == "simplemma+rules":
+        if language == "hy":
+            return functools.lru_cache(maxsize=None)(armenian_key)
+        method = "simplemma"
     if method == "simplemma+snowball":
         lem, stem = lemma_function(language, "simplemma"), lemma_function(language, "snowball")
         if lem is None or stem is None:
@@ -174,7 +293,7 @@ def lemma_forms(word: str, languages, *, method: str = "auto") -> list[str]:
     Examples
     --------
     >>> lemma_forms("qarabağda", ["az", "ru"])
-    ['qarabağda', 'qarabağ']
+    ['qarabağda', 'qarabaq']
     """
     from .languages import LANGUAGES
 
@@ -192,7 +311,8 @@ def lemma_forms(word: str, languages, *, method: str = "auto") -> list[str]:
     return out
 
 
-def lemmatize_tokens(tokens: Tokens, languages, *, method: str = "auto") -> Tokens:
+def lemmatize_tokens(tokens: Tokens, languages, *, method: str = "auto",
+                     negators=()) -> Tokens:
     """Tokens whose types are lemma/stem keys, per text language; surfaces and offsets kept.
 
     Parameters
@@ -201,13 +321,21 @@ def lemmatize_tokens(tokens: Tokens, languages, *, method: str = "auto") -> Toke
         Built with case folding (the default).
     languages : sequence of str or None
         Language code of every text (``None``: keep its forms).
-    method : {"auto", "simplemma", "snowball", "suffix"}
+    method : {"auto", "simplemma", "snowball", "simplemma+snowball", "suffix", "simplemma+rules"}
+    negators : iterable of str
+        Negating words (case-folded), matched against the forms as written, not their keys:
+        the lemma of a negated verb is its positive verb (simplemma: ``չենք`` -> ``եմ``).
+        When they include all the negators of a text's language
+        (``LanguageInfo.negators``, as :func:`~frameshift.text.languages.multilingual_negators`
+        gives), that language's negated verb forms and word order count too.
 
     Returns
     -------
-    Tokens
+    LemmaTokens
         The same tokens, sentences, offsets and adjacency; ``surfaces`` holds one entry per
-        (surface, language) pair and ``types`` the keys.
+        (surface, language) pair and ``types`` the keys; ``negative_form`` flags the surfaces
+        that negate (a word of ``negators``, or negated inside the word in its language) and
+        ``negation_follows`` those of verb-final languages.
 
     Examples
     --------
@@ -215,7 +343,7 @@ def lemmatize_tokens(tokens: Tokens, languages, *, method: str = "auto") -> Toke
     >>> toks = tokenize(["Qarabağda sülh.", "Qarabağ"])
     >>> lt = lemmatize_tokens(toks, ["az", "az"])
     >>> [lt.types[t] for t in lt.type_ids()]
-    ['qarabağ', 'sülh', 'qarabağ']
+    ['qarabaq', 'sülh', 'qarabaq']
     """
     from frameshift.errors import OptionError
 
@@ -246,12 +374,54 @@ def lemmatize_tokens(tokens: Tokens, languages, *, method: str = "auto") -> Toke
             types.append(k)
         surfaces.append(tokens.surfaces[s])
         surface_type.append(tid)
-    return Tokens(
+    out = LemmaTokens(
         surfaces=surfaces, types=types,
         surface_to_type=np.asarray(surface_type, dtype=np.int32),
         ids=inv.astype(np.int32).reshape(-1), doc_index=tokens.doc_index,
         sentence=tokens.sentence, starts=tokens.starts, ends=tokens.ends,
         settings=tokens.settings, texts=tokens._texts, adjacent=tokens.adjacent)
+    # per surface entry (surface, language): negated inside the word, and negation that
+    # also reaches back (verb-final languages), from frameshift.text.languages
+    from .languages import LANGUAGES
+
+    infos = [None] + [LANGUAGES.get(c) for c in codes]
+    negators = frozenset(negators)
+    negative = np.zeros(len(uniq), bool)
+    follows = np.zeros(len(uniq), bool)
+    for e, u in enumerate(uniq.tolist()):
+        s, li = divmod(u, nl)
+        form = tokens.types[tokens.surface_to_type[s]]
+        negative[e] = form in negators
+        info = infos[li]
+        if info is None:
+            continue
+        # a language's own negation is on when its negators are (multilingual_negators())
+        if not info.negators <= negators:
+            continue
+        follows[e] = info.negation_follows
+        if info.negative_form is not None and not negative[e]:
+            negative[e] = bool(info.negative_form(form))
+    out.negative_form = negative
+    out.negation_follows = follows
+    return out
+
+
+class LemmaTokens(Tokens):
+    """:class:`Tokens` of :func:`lemmatize_tokens`, with per-language negation per surface.
+
+    Attributes (besides those of :class:`Tokens`)
+    ----------------------------------------------
+    negative_form : numpy.ndarray of bool
+        Per surface id: a verb form negated inside the word in its text's language
+        (``LanguageInfo.negative_form``: Armenian ``չ-``, Azerbaijani ``-ma/-mə``).
+    negation_follows : numpy.ndarray of bool
+        Per surface id: its language puts the negated verb after the words it governs
+        (``LanguageInfo.negation_follows``), so a negator there also negates the words
+        just before it.
+    """
+
+    negative_form = None
+    negation_follows = None
 
 
 def lemmatizer_provenance(languages, *, method: str = "auto") -> dict:
@@ -271,6 +441,8 @@ def lemmatizer_provenance(languages, *, method: str = "auto") -> dict:
             out[lang] = "none (forms as written)"
         elif m == "suffix":
             out[lang] = "frameshift azerbaijani_stem 1"
+        elif m == "simplemma+rules" and lang == "hy":
+            out[lang] = f"simplemma {version('simplemma')} (hy) + frameshift armenian_key 1"
         elif m == "simplemma+snowball":
             out[lang] = (f"simplemma {version('simplemma')} ({lang}) + snowballstemmer "
                          f"{version('snowballstemmer')} ({_SNOWBALL_NAMES[lang]})")

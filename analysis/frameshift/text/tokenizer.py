@@ -16,6 +16,8 @@ row and a concordance line always agree. Its rules, stated once:
   alone turns ``İ`` into ``i`` plus a combining dot, and ``I`` into ``i``, never ``ı``).
 * **Sentences** end at ``.``, ``!``, ``?`` or the Armenian full stop ``։`` (U+0589; not after
   a known abbreviation or a single capital initial) and at blank lines (paragraph breaks).
+  In Armenian text an ASCII colon used as the full stop also ends one: a ``:`` right after an
+  Armenian letter (or after one and a closing quote or bracket) and before whitespace.
   The Armenian question, exclamation and emphasis marks ``՞ ՜ ՛`` are written on the stressed
   vowel of a word (``Ի՞նչ``, ``ինչո՞ւ``), not at the end of a sentence, which still ends with
   ``։``; they stay inside their word and are dropped from its normalised form. Assembled statements join their
@@ -39,6 +41,8 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
+
+from frameshift.errors import bad_argument, check_text_argument
 
 __all__ = [
     "TokenizerSettings",
@@ -97,7 +101,13 @@ WORD_PATTERN = rf"{_W}+(?:(?:{_JOIN}|(?<=\d),(?=\d)){_W}+|[{_ARM_MARKS}]{_W}*)*"
 # Sentence-final punctuation runs and paragraph breaks are emitted as boundary tokens.
 # (U+0589 is the Armenian full stop.)
 _ENDS = ".!?\u0589"
-BOUNDARY_PATTERN = r"[.!?\u0589]+|\n[ \t\r\u00a0]*\n"
+# Armenian texts typed on Latin keyboards write the full stop as an ASCII colon: a ":" right
+# after an Armenian letter (or after one and a closing quote or bracket) and followed by
+# whitespace ends a sentence; the boundary token is the colon and that whitespace character,
+# so that it differs from a plain ":" (issue 16; text/languages.py).
+_ARM_COLON = (r':(?:(?<=[\u0531-\u0556\u0561-\u0587]:)|(?<=[\u0531-\u0556\u0561-\u0587][»”")]:))'
+              r"[ \t\r\n\u00a0]")
+BOUNDARY_PATTERN = rf"[.!?\u0589]+|{_ARM_COLON}|\n[ \t\r\u00a0]*\n"
 TOKEN_PATTERN = rf"{WORD_PATTERN}|{BOUNDARY_PATTERN}"
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 # The same pattern with possessive quantifiers (Python >= 3.11), which scans about 10% faster.
@@ -106,7 +116,7 @@ _TOKEN_RE = re.compile(TOKEN_PATTERN)
 if sys.version_info >= (3, 11):
     _findall = re.compile(
         rf"{_W}++(?:(?:{_JOIN}|(?<=\d),(?=\d)){_W}++|[{_ARM_MARKS}]{_W}*+)*+"
-        r"|[.!?\u0589]++|\n[ \t\r\u00a0]*+\n"
+        rf"|[.!?\u0589]++|{_ARM_COLON}|\n[ \t\r\u00a0]*+\n"
     ).findall
 else:  # pragma: no cover
     _findall = _TOKEN_RE.findall
@@ -131,6 +141,9 @@ except ImportError:  # pragma: no cover - built without a C compiler
 else:
     _cext.configure(_MARKS + _INVISIBLE, _JOIN_CHARS, _ARM_MARKS, _ENDS)
     _cscan, _cspans = _cext.scan, _cext.spans
+# The C scan does not know the Armenian colon full stop (_ARM_COLON): a text that has one is
+# scanned by the regular expression instead (a search over its colons only).
+_has_arm_colon = re.compile(_ARM_COLON).search
 
 _FOLD_TABLE = str.maketrans(
     {
@@ -216,6 +229,7 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in word_spans(t)]
     ['Re-integration', 'they', 'said', 'no']
     """
+    check_text_argument(text, "text", "word_spans")
     if _cspans is not None:
         a, b = _word_offsets(text)
         return list(zip(a.tolist(), b.tolist()))
@@ -234,7 +248,7 @@ def _word_offsets(text: str) -> tuple[np.ndarray, np.ndarray]:
 
 def _is_boundary(surface: str) -> bool:
     c = surface[0]
-    return c in _ENDS or c == "\n"
+    return c in _ENDS or c == "\n" or (c == ":" and len(surface) > 1)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -246,6 +260,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in sentence_spans(t)]
     ['The U.S. agreed', 'Baku did not', 'Why']
     """
+    check_text_argument(text, "text", "sentence_spans")
     toks = tokenize_text(text)
     out: list[tuple[int, int]] = []
     for s in np.unique(toks["sentence"]):
@@ -273,6 +288,7 @@ def tokenize_text(text: str, *, settings: TokenizerSettings | None = None) -> di
     >>> int(toks["start"][2]), int(toks["end"][2])
     (22, 32)
     """
+    check_text_argument(text, "text", "tokenize_text")
     settings = settings or TokenizerSettings()
     toks = tokenize([text], settings=settings, with_offsets=True)
     ids = toks.ids
@@ -385,7 +401,7 @@ class _Vocab(dict):
 
     def __missing__(self, surface: str) -> int:
         c = surface[0]
-        if c in _ENDS:
+        if c in _ENDS or (c == ":" and len(surface) > 1):  # (an Armenian colon full stop)
             sid = _PERIOD if surface == "." else _PUNCT
         elif c.isspace():  # a paragraph break ("\n...\n") or a space before a period
             sid = _PARAGRAPH if len(surface) > 1 else _SPACE_DOT
@@ -468,7 +484,14 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
     # sentence numbering is array arithmetic over the whole corpus, in int32 with temporaries
     # freed early (peak memory about 10 bytes per token beyond the result).
     settings = settings or TokenizerSettings()
+    if isinstance(texts, str) or not hasattr(texts, "__iter__"):
+        raise bad_argument("tokenize", "texts", texts, "a list (or Series) of texts",
+                           "For one text, give [text], or use tokenize_text(text).")
     texts = list(texts)
+    for i, t in enumerate(texts):
+        if not isinstance(t, str):
+            raise bad_argument("tokenize", f"texts[{i}]", t, "a str",
+                               "Give texts only (fill missing ones with '').")
     vocab = _Vocab(settings)
     get = vocab.__getitem__
     n = len(texts)
@@ -503,7 +526,7 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
 
     cscan = _cscan
     for i, text in enumerate(texts):
-        if cscan is not None:
+        if cscan is not None and not (":" in text and _has_arm_colon(text)):
             codes, st, ln = cscan(text, vocab, with_offsets)
             raw = np.frombuffer(codes, dtype=np.int32)
             k = len(raw)

@@ -1,0 +1,333 @@
+"""Quote attribution patterns of issue 15 (session 3), on short articles written for these tests.
+
+Each expected speaker is what a reader of the sentence sees. Registered speakers get their id
+(``REG``), unregistered ones ``new:`` plus a slug of their fullest name
+(frameshift.news.speakers.unregistered_id), unattributable quotes ``None``. Most patterns are
+tested in both orders (speaker named before and after the quote).
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from frameshift.news.articles import segment_article, suggest_actors
+from frameshift.news.evaluate import evaluate_quotes, read_gold_quotes
+
+REG = pd.DataFrame({
+    "id": ["mirzoyan", "baku", "narnia_mfa", "ivers"],
+    "name": ["Ararat Mirzoyan", "Azerbaijan", "Ministry of Foreign Affairs of Narnia",
+             "Anna Ivers"],
+    "aliases": ["Mirzoyan", "Baku", "Narnian Foreign Ministry|MAE", "Ivers"]})
+SEED = Path("/work/shared/seed/commonspace-2023-03-28.txt")
+REPO_SEED = Path(__file__).parent.parent / "corpus" / "karabakh_2023" / "sources" / \
+    "commonspace-2023-03-28.txt"
+
+
+def _seg(text, actors=REG):
+    return segment_article(text, source="t-2024-05-12", actors=actors)
+
+
+def _speakers(text, actors=REG):
+    q = _seg(text, actors)
+    q = q[q["role"] == "quote"]
+    return [None if pd.isna(a) else a for a in q["actor"]]
+
+
+def _quotes(text, actors=REG):
+    q = _seg(text, actors)
+    q = q[q["role"] == "quote"]
+    return [(t, None if pd.isna(a) else a) for t, a in zip(q["text"], q["actor"])]
+
+
+# 1. titles before names, long and inverted subjects ------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised title before a registered name: the name is the speaker, not the title
+    ('T\n\n"We are ready," Armenian Foreign Minister Ararat Mirzoyan told reporters.',
+     ["mirzoyan"]),
+    ('T\n\nArmenian Foreign Minister Ararat Mirzoyan told reporters: "We are ready."',
+     ["mirzoyan"]),
+    # a lower-case title with an organisation before an unregistered name
+    ('T\n\n"We are ready," acting foreign minister Vitaly Ignatyev said.',
+     ["new:vitaly-ignatyev"]),
+    # inverted and long: verb first, then a title of eight words and the name
+    ('T\n\n"We are ready," said head of the Press Service Department of the Foreign Ministry '
+     'Anna Ivers as she commented.', ["ivers"]),
+    # a registered organisation inside the person's title is not the speaker
+    ('T\n\nNarnian Foreign Ministry spokesperson Tom Vale said: "We are ready."',
+     ["new:tom-vale"]),
+])
+def test_titles_before_names_and_long_subjects(text, expected):
+    assert _speakers(text) == expected
+
+
+def test_title_of_a_place_is_a_title_not_a_person():
+    # "Prime Minister of Serbia" names no person by itself: resolved to the person the
+    # article gave that title
+    art = ('T\n\nSerbian Prime Minister Tom Vale spoke on Monday.\n\n'
+           'The Prime Minister of Serbia answered that "this will not happen".')
+    assert _speakers(art) == ["new:tom-vale"]
+
+
+# 2. reference chains: pronouns, organisations, titles ----------------------------------------
+
+def test_organisation_pronoun_and_shorter_names():
+    # registered: "the ministry" and "it" stand for the ministry named before
+    art = ('T\n\nThe Narnian Foreign Ministry issued a statement on Monday.\n\n'
+           '"We are ready," it said. "Talks must resume," the ministry added.')
+    assert _speakers(art) == ["narnia_mfa", "narnia_mfa"]
+    # unregistered: the shorter name is the fuller one's actor
+    art = ('T\n\nThe Ministry of Foreign Affairs of Ruritania issued a statement.\n\n'
+           '"We are ready," the Ministry of Foreign Affairs said.')
+    assert _speakers(art) == ["new:ministry-of-foreign-affairs-of-ruritania"]
+    # a shorter name with another country's adjective is not the same body
+    art = ('T\n\nThe Narnian Foreign Ministry issued a statement.\n\n'
+           '"We are ready," the Ruritanian Foreign Ministry said.')
+    assert _speakers(art) == ["new:ruritanian-foreign-ministry"]
+
+
+def test_statement_named_in_narration_is_the_reference_of_it_says():
+    art = ('T\n\nThis is stated in the statement of the Narnian Foreign Ministry.\n\n'
+           'It says that "the talks are over."')
+    assert _speakers(art) == ["narnia_mfa"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title used after the person's quotes: the person quoted last
+    ('T\n\n"First," Anna Ivers said. "Second," she added.\n\n"Third," the spokesperson added.',
+     ["ivers", "ivers", "ivers"]),
+    # a title given before, in a title + name run ("the premier" = prime minister)
+    ('T\n\nPrime Minister Nikol Pashinyan met the press.\n\n"We want peace," the premier said.',
+     ["new:nikol-pashinyan"]),
+    # a title whose person is named in the next paragraph by apposition
+    ('T\n\nA spokesperson for the Ruritanian Office said it wants "peace".\n\n'
+     '"There is no alternative," the spokesperson, Tom Vale, said.',
+     ["new:tom-vale", "new:tom-vale"]),
+])
+def test_titles_resolved_from_the_article(text, expected):
+    assert _speakers(text) == expected
+
+
+def test_pronoun_is_not_the_object_of_a_preposition_or_a_possessive():
+    # "Mr. Ivers" is met with; "he" is the president who speaks
+    art = ('T\n\nPresident Tom Vale met Anna Ivers on Monday. After his meeting with Mr. Ivers, '
+           'he said "I am satisfied."')
+    assert _speakers(art) == ["new:tom-vale"]
+    art = ('T\n\nPresident Tom Vale spoke. Regarding Anna Ivers’s preconditions, he said: '
+           '"No."')
+    assert _speakers(art) == ["new:tom-vale"]
+
+
+def test_pronoun_with_only_a_headline_name_is_not_guessed():
+    assert _speakers('Tom Vale speaks\n\n"We will see," he said.') == [None]
+
+
+# 3. split, continued and introduced quotes -----------------------------------------------------
+
+def test_open_paragraph_takes_the_speaker_named_at_the_end_of_its_continuation():
+    # the multi-paragraph convention: the first paragraph has no closing mark
+    art = ('T\n\nMirzoyan spoke to the press on Monday.\n\n'
+           '"There is no agreement yet.\n\n"We will inform you further," said Ivers.')
+    assert _speakers(art) == ["ivers", "ivers"]
+
+
+@pytest.mark.parametrize("intro, expected", [
+    ("Mirzoyan said:", "mirzoyan"),
+    ("Tom Vale said:", "new:tom-vale"),
+    ("The weather was fine:", None),
+])
+def test_quoted_paragraph_after_a_colon(intro, expected):
+    assert _speakers(f'T\n\n{intro}\n\n"We are ready to sign the treaty."') == [expected]
+
+
+def test_quoted_paragraph_after_a_reported_statement():
+    art = 'T\n\nThis was stated by Ararat Mirzoyan.\n\n"We are ready to sign the treaty."'
+    assert _speakers(art) == ["mirzoyan"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('T\n\n"There is a state in the north," Mirzoyan said, adding, "This state has '
+     'institutions."', ["mirzoyan", "mirzoyan"]),
+    ('T\n\nMirzoyan echoed the statement, saying that "there is no urgency."', ["mirzoyan"]),
+    ('T\n\nThe talks resume on Monday, Tom Vale said, describing it as "important."',
+     ["new:tom-vale"]),
+])
+def test_participles_take_the_speaker_of_the_clause(text, expected):
+    assert _speakers(text) == expected
+
+
+def test_conjoined_verb_takes_the_subject_of_the_sentence_not_the_object():
+    art = 'T\n\nBaku renewed its threat to attack Narnia and warned of "playing with fire".'
+    assert _speakers(art) == ["baku"]
+
+
+# 4-5. statements, passives and agents ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ('T\n\nBaku commented on the statement of Foreign Minister Ararat Mirzoyan that allegedly '
+     '"talks are frozen."', ["mirzoyan"]),
+    ("T\n\nBaku noted the irony in Mirzoyan's statement that he did not wish to waste "
+     '"precious time."', ["mirzoyan"]),
+    # a participle after the statement's quote takes the main clause back
+    ("T\n\nBaku noted Mirzoyan's statement that he wants \"peace,\" calling it \"ironic.\"",
+     ["mirzoyan", "baku"]),
+])
+def test_quote_inside_the_content_of_someones_statement(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('T\n\n"Talks are low," the press service quoted Ignatyev as saying.', ["new:ignatyev"]),
+    ('T\n\n"Talks are low," Mirzoyan was quoted as saying by the TV channel.', ["mirzoyan"]),
+    ('T\n\nThe press service quoted Mirzoyan as saying: "Talks are low."', ["mirzoyan"]),
+])
+def test_quoted_as_saying_names_the_speaker_not_the_quoting_one(text, expected):
+    assert _speakers(text) == expected
+
+
+def test_this_was_announced_by_in_the_next_sentence():
+    art = ('T\n\nNo deal is possible if Baku keeps the position that "it should get something." '
+           'This was announced on Wednesday by Prime Minister Anna Ivers.')
+    assert _speakers(art) == ["ivers"]
+
+
+# 6. quotation marks ---------------------------------------------------------------------------
+
+def test_mixed_straight_and_typographic_marks():
+    art = ('T\n\n“The approach cannot work. We can find a solution, "said Mirzoyan, adding that" '
+           'Serbia never owned it".')
+    assert _quotes(art) == [("The approach cannot work. We can find a solution,", "mirzoyan"),
+                            ("Serbia never owned it", "mirzoyan")]
+
+
+@pytest.mark.parametrize("text, outer, inner", [
+    # typographic inside typographic
+    ('T\n\n“He is the face of India’s “export” of terror,” it said.',
+     ["He is the face of India’s", "of terror,"], "export"),
+    # straight single inside straight double
+    ('T\n\n"There is no \'defense minister\' in Taiwan," Mirzoyan said.',
+     ["There is no", "in Taiwan,"], "defense minister"),
+    # typographic single inside typographic double
+    ('T\n\n“They call for the ‘unification of the regions’,” Mirzoyan said.',
+     ["They call for the", ","], "unification of the regions"),
+    # straight double inside typographic double
+    ('T\n\n“He called it "madness" today,” Mirzoyan said.', ["He called it", "today,"],
+     "madness"),
+])
+def test_nested_quotes_are_extracted_and_do_not_end_the_outer_quote(text, outer, inner):
+    seg = _seg(text)
+    q = seg[seg["role"] == "quote"]
+    assert q["text"].tolist() == [outer[0], inner, outer[1]]
+    # the outer pieces keep the outer speaker (when there is one); the quoted words inside
+    # are the speaker's quotation of others, nobody's speech here
+    inner_row = q[q["text"] == inner].iloc[0]
+    assert pd.isna(inner_row["actor"])
+    assert "quoted inside the quote" in inner_row["evidence"]
+    if "Mirzoyan" in text:
+        assert q[q["text"] != inner]["actor"].tolist() == ["mirzoyan", "mirzoyan"]
+
+
+def test_straight_single_quotes_in_a_headline_and_apostrophes():
+    seg = _seg("Vale: Ivers regrets saying 'yes' to Baku's plan\n\nText.")
+    q = seg[seg["role"] == "quote"]
+    assert q["text"].tolist() == ["yes"]
+    # apostrophes never open or close a quote
+    seg = _seg("T\n\nThe parties' positions and Baku's plan don't 'match.")
+    assert (seg["role"] == "quote").sum() == 0
+
+
+@pytest.mark.parametrize("opener, closer", [("«", "»"), ("„", "“"), ("‹", "›"), ("„", "”")])
+def test_regional_quotation_marks(opener, closer):
+    art = f'T\n\n{opener}We are ready{closer}, Mirzoyan said. Baku said: {opener}No{closer}.'
+    assert _quotes(art) == [("We are ready", "mirzoyan"), ("No", "baku")]
+
+
+def test_guillemets_over_a_line_break_are_one_quote():
+    reg = pd.DataFrame({"id": ["nechaev"], "name": ["Иван Нечаев"], "aliases": ["Нечаев"]})
+    art = "Заголовок\n\n«Ситуация в регионе\nостается в центре внимания», — отметил Нечаев."
+    assert _quotes(art, reg) == [("Ситуация в регионе\nостается в центре внимания", "nechaev")]
+
+
+def test_armenian_full_stop_ends_a_paragraph_that_is_not_a_subheading():
+    seg = _seg("Վերնագիր\n\nԱրարատ Միրզոյանը գրում է։\n\nՏեքստ։")
+    assert seg["role"].tolist() == ["headline", "narration", "narration"]
+    # without the full stop the short line is a subheading
+    assert _seg("Վերնագիր\n\nԱրարատ Միրզոյան\n\nՏեքստ։")["role"].tolist() == [
+        "headline", "subheading", "narration"]
+
+
+# 7-8. headlines, impersonal sources and quoted terms -------------------------------------------
+
+def test_headline_speaker_before_a_colon_and_headline_repeating_a_quote():
+    assert _speakers('Narnian Foreign Ministry: “We will not change our decision”\n\nText.'
+                     ) == ["narnia_mfa"]
+    art = ('“Accomplices are criminals”\n\n'
+           'The Narnian Foreign Ministry said that “even accomplices are criminals”.')
+    assert _speakers(art) == ["narnia_mfa", "narnia_mfa"]
+    # a headline quote repeating nobody's words stays unattributed
+    assert _speakers('“Accomplices are criminals”\n\nMirzoyan said “peace is near”.'
+                     ) == [None, "mirzoyan"]
+
+
+@pytest.mark.parametrize("text", [
+    'T\n\nRussia organized a propaganda event called "referendums" in the region.',
+    'T\n\nThe so-called "referendums" were held.',
+    'T\n\nThe ministry points to the Resolution regarding "Aggression against Ukraine," adopted '
+    'in March.',
+    'T\n\nThe ministry considers such "condemning" comments by officials inappropriate.',
+])
+def test_quoted_terms_are_nobodys_speech(text):
+    assert _speakers(text) == [None]
+
+
+def test_a_short_quote_that_is_the_object_of_speech_stays_speech():
+    # reaffirmed their "readiness": the speaker's word, not a scare quote
+    assert _speakers('T\n\nBaku reaffirmed its "readiness" to meet.') == ["baku"]
+    assert _speakers('T\n\nMirzoyan called it "an act of aggression".') == ["mirzoyan"]
+
+
+def test_a_place_seating_a_body_stands_for_it():
+    art = ('T\n\nThe de facto authorities in Ruritania accused Baku of "coercion". Ruritania '
+           'reaffirmed its "readiness" to meet.')
+    assert _speakers(art, REG.iloc[:0]) == ["new:de-facto-authorities"] * 2
+
+
+# 9. the founding article -------------------------------------------------------------------------
+
+def test_suggest_actors_lists_the_two_speakers_of_the_founding_article():
+    """Counted by hand: the Presidential Administration's invitation gives 4 quotes (three
+    words of the tweet and the full invitation), the de facto Nagorno-Karabakh authorities
+    the other 8 (subheading, the accusation, "readiness", the two of the 14 March response,
+    "open to discussing", "mutually acceptable solutions", "ready-made solutions" and the
+    position the statement ends with)."""
+    path = REPO_SEED if REPO_SEED.exists() else SEED
+    table = suggest_actors([path])
+    assert table["quotes"].tolist() == [4, 8]
+    assert table["name"].tolist() == [
+        "Presidential Administration of the Republic of Azerbaijan",
+        "de facto Nagorno-Karabakh Republic (NKR) authorities"]
+    aliases = table["aliases"].tolist()[1].split("|")
+    assert "Stepanakert" in aliases and "de facto NKR authorities" in aliases
+    assert not {"Invitation", "NKR", "The statement", "The full invitation"} & set(
+        "|".join(table["aliases"]).split("|"))
+
+
+# evaluation ----------------------------------------------------------------------------------
+
+def test_unattributable_speech_counts_right_when_nobody_is_named(tmp_path):
+    texts = {"a": 'T\n\nThe island must be on alert for the "sudden entry" of troops. The '
+                  'pseudo-referendums were "referendums" only in name, Baku said.'}
+    gold = tmp_path / "gold.csv"
+    gold.write_text("source,quote,speaker,kind,pattern\n"
+                    "a,sudden entry,,speech,unattributable\n"
+                    "a,referendums,baku,speech,before\n", encoding="utf-8")
+    g = read_gold_quotes(gold, texts)
+    # "referendums" is found where it is quoted, not inside "pseudo-referendums"
+    assert texts["a"][g["start"][1] - 1] == '"'
+    ev = evaluate_quotes(_seg(texts["a"]).assign(source="a"), g, texts=texts)
+    ev = ev.set_index(["scope", "metric"])["numerator"]
+    assert ev["attribution", "speaker_accuracy"] == 2
