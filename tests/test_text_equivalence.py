@@ -168,11 +168,14 @@ def test_c_scan_agrees_with_the_regex_on_every_bmp_character():
     chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
     for i in range(0, len(chars), 1024):
         text = " ".join(t for ch in chars[i:i + 1024] for t in (
-            ch, f"a{ch}b", f"1{ch}2", f"{ch}.", f" {ch} x", f"\n{ch}\n", ch * 3))
+            ch, f"a{ch}b", f"1{ch}2", f"{ch}.", f" {ch} x", f"\n{ch}\n", ch * 3,
+            # the Armenian colon full stop: after a letter, after a closer, before whitespace
+            f"\u0561{ch}:\n", f"\u0561:{ch}", f"{ch}: "))
         assert _c_tokens(text) == _regex_tokens(text), (hex(ord(chars[i])), "block")
 
 
-_C_ALPHABET = _ALPHABET + "_\u055b\u055e\u0589\r\u02bc\u2011\U0001d7ce\U00010000\U0001f600"
+_C_ALPHABET = (_ALPHABET + "_\u055b\u055e\u0589\r\u02bc\u2011\U0001d7ce\U00010000\U0001f600"
+               + ":\u0531\u0561\u0587\u00bb\u201d\")")
 
 
 @needs_c

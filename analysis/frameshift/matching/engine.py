@@ -623,7 +623,6 @@ def _find_all(alts, tid: np.ndarray, seg: np.ndarray, V: int) -> list:
         return [(np.zeros(0, np.int64), np.zeros(0, np.int64)) for _ in alts]
     freq = tid.counts(V)
     plans = []
-    anchor = np.zeros(V, bool)
     for alt in alts:
         segs, gaps, cur = [], [], []
         for e in alt.elements:
@@ -641,9 +640,33 @@ def _find_all(alts, tid: np.ndarray, seg: np.ndarray, V: int) -> list:
                 if best is None or f < best[0]:
                     best = (f, si, oi)
         _, si, oi = best
-        anchor[segs[si][oi]] = True
         plans.append((segs, gaps, si, oi))
+    # The index of anchor positions is built for groups of alternatives whose anchors occur
+    # at most ``budget`` times in all (int32 positions), so that its memory stays a fraction
+    # of the tokens' however many phrases there are.
+    budget = max(1 << 16, n // 8)
+    out: list = [None] * len(alts)
+    anchor = np.zeros(V, bool)
+    group: list[int] = []
+    total = 0
+    for g, (segs, gaps, si, oi) in enumerate(plans):
+        ids = segs[si][oi]
+        new = ids[~anchor[ids]]
+        total += int(freq[new].sum())
+        anchor[new] = True
+        group.append(g)
+        if total >= budget or g == len(plans) - 1:
+            _find_group(plans, group, anchor, out, tid, seg, V, n)
+            anchor[:] = False
+            group, total = [], 0
+    return out
+
+
+def _find_group(plans, group, anchor, out, tid, seg, V: int, n: int) -> None:
+    """:func:`_find_all` for the plans ``group`` whose anchor types are ``anchor``."""
     pos = np.flatnonzero(tid.lookup(anchor))
+    if n < (1 << 31) - (1 << 16):
+        pos = pos.astype(np.int32)
     tpos = tid[pos]
     # stable sort by type (a radix sort when type ids fit in 16 bits)
     order = np.argsort(tpos.astype(np.uint16) if V <= 1 << 16 else tpos, kind="stable")
@@ -660,8 +683,8 @@ def _find_all(alts, tid: np.ndarray, seg: np.ndarray, V: int) -> list:
                 x = x[_member(tid[x + i], ids)]
         return x
 
-    out = []
-    for segs, gaps, si, oi in plans:
+    for gi in group:
+        segs, gaps, si, oi = plans[gi]
         ids = segs[si][oi]
         if len(ids) == 1:
             p = pos[bounds[ids[0]]:bounds[ids[0] + 1]] - oi
@@ -704,8 +727,7 @@ def _find_all(alts, tid: np.ndarray, seg: np.ndarray, V: int) -> list:
         if len(lo) and len(gaps) > 1:  # the same span may be reached twice
             key = np.unique(lo * (n + 1) + hi)
             lo, hi = key // (n + 1), key % (n + 1)
-        out.append((lo, hi))
-    return out
+        out[gi] = (lo, hi)
 
 
 def _inside(cat, a, b, spans: dict) -> np.ndarray:

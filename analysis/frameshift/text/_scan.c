@@ -13,6 +13,7 @@
  * Tokens, tried in this order at every position (as the alternation of the pattern):
  *   word      W+ ( (JOIN | ',' between decimal digits) W+  |  ARM W* )*
  *   boundary  END+
+ *   colon     ':' after an Armenian letter (and a closing quote or bracket) + one whitespace
  *   paragraph '\n' [ \t\r\u00a0]* '\n'
  *   junk      one character that is not \s, \w or END
  *   space-dot one \s character directly before '.'
@@ -40,6 +41,19 @@ static inline unsigned char klass(Py_UCS4 c)
     if (Py_UNICODE_ISDECIMAL(c))
         k |= C_DEC;
     return k;
+}
+
+/* The Armenian colon full stop (tokenizer.py's _ARM_COLON): ':' after an Armenian letter, or
+ * after one and a closing quote or bracket, and before whitespace; the token is the colon and
+ * that whitespace character. */
+static inline int armenian_letter(Py_UCS4 c)
+{
+    return (c >= 0x0531 && c <= 0x0556) || (c >= 0x0561 && c <= 0x0587);
+}
+static inline int closer(Py_UCS4 c) { return c == 0xBB || c == 0x201D || c == '"' || c == ')'; }
+static inline int arm_colon_space(Py_UCS4 c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xA0;
 }
 
 /* Mark every character of ``s`` with ``bit``; "a-b" (a '-' between two characters) is a range
@@ -190,7 +204,11 @@ static int emit(Out *o, PyObject *text, PyObject *vocab, Py_ssize_t a, Py_ssize_
                     j++;                                                                 \
             } else {                                                                     \
                 j = -1;                                                                  \
-                if (c == '\n') {                                                         \
+                if (c == ':' && i + 1 < n && arm_colon_space(s[i + 1])                   \
+                    && ((i >= 1 && armenian_letter(s[i - 1]))                            \
+                        || (i >= 2 && closer(s[i - 1]) && armenian_letter(s[i - 2])))) { \
+                    j = i + 2;                                                           \
+                } else if (c == '\n') {                                                  \
                     Py_ssize_t q = i + 1;                                                \
                     while (q < n && (s[q] == ' ' || s[q] == '\t' || s[q] == '\r'         \
                                      || s[q] == 0xA0))                                   \

@@ -141,9 +141,6 @@ except ImportError:  # pragma: no cover - built without a C compiler
 else:
     _cext.configure(_MARKS + _INVISIBLE, _JOIN_CHARS, _ARM_MARKS, _ENDS)
     _cscan, _cspans = _cext.scan, _cext.spans
-# The C scan does not know the Armenian colon full stop (_ARM_COLON): a text that has one is
-# scanned by the regular expression instead (a search over its colons only).
-_has_arm_colon = re.compile(_ARM_COLON).search
 
 _FOLD_TABLE = str.maketrans(
     {
@@ -528,7 +525,7 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
 
     cscan = _cscan
     for i, text in enumerate(texts):
-        if cscan is not None and not (":" in text and _has_arm_colon(text)):
+        if cscan is not None:
             codes, st, ln = cscan(text, vocab, with_offsets)
             raw = np.frombuffer(codes, dtype=np.int32)
             k = len(raw)
