@@ -8,7 +8,6 @@ tested in both orders (speaker named before and after the quote).
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
 import pandas as pd

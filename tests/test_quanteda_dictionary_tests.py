@@ -26,7 +26,6 @@ Deliberate differences are tested as such, with the numbers, in the tests marked
 "DIFFERENCE".
 """
 
-import textwrap
 import warnings
 
 import pandas as pd
