@@ -373,7 +373,10 @@ _SPECS = (
         "Fightin' Words z-scores of every word used at least five times by Republican and "
         "Democratic presidents together, Republican vs. Democratic inaugural addresses "
         "(prior: counts of all 60 addresses), against word frequency; the twelve highest "
-        "and lowest are labelled. Dotted lines: |z| = 1.96.",
+        "and lowest are labelled. Dotted lines: |z| = 1.96, a token-level reference that "
+        "treats every word as independent; with the addresses as the units (keyness's default "
+        "document-level p), no word differs between the parties at BH-adjusted p < .05 "
+        "(docs/measures.md).",
         plotting.plot_keyness, _data_keyness_inaugural, _INAUGURAL, None, (3.4, 3.0)),
 )
 

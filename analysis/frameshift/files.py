@@ -14,7 +14,7 @@ from pathlib import Path
 from frameshift.errors import (EncodingError, InputNotFoundError, InputNotReadableError,
                                OutputExistsError)
 
-__all__ = ["atomic_write_bytes", "write_table_atomic", "write_table", "TABLE_FORMATS",
+__all__ = ["outside_folder", "atomic_write_bytes", "write_table_atomic", "write_table", "TABLE_FORMATS",
            "provenance", "check_output_path", "PROVENANCE_SUFFIX", "read_text_file",
            "read_input_bytes", "decode_bytes", "corpus_dir", "MAX_INPUT_BYTES", "recover_output",
            "verify_output", "write_pair_atomic", "compose_yaml", "load_yaml", "YAML_MAX_NODES",
@@ -451,6 +451,27 @@ def write_table(df, path, *, provenance: dict | None = None, force: bool = False
 
 
 # --------------------------------------------------------------------------- reading
+def outside_folder(folder: Path, target: Path) -> Path | None:
+    """Where ``target`` really is, if that lies outside ``folder`` once symbolic links are
+    resolved; None when it is inside. A link loop is a CorpusError naming ``target``.
+
+    Examples
+    --------
+    >>> outside_folder(Path("/data/corpus"), Path("/data/corpus/a.txt")) is None
+    True
+    >>> str(outside_folder(Path("/data/corpus"), Path("/data/corpus/../b.txt")))
+    '/data/b.txt'
+    """
+    from frameshift.errors import CorpusError
+
+    try:
+        real, root = Path(target).resolve(), Path(folder).resolve()
+    except (OSError, RuntimeError) as err:  # a symlink loop
+        raise CorpusError(f"{target}: cannot follow the path ({err}). Replace the symbolic "
+                          f"link by the file itself.", path=target) from err
+    return None if real == root or root in real.parents else real
+
+
 def read_text_file(path: str | os.PathLike) -> str:
     """Read a UTF-8 text file (BOM optional, CRLF kept as written) with a clear error.
 

@@ -23,7 +23,7 @@ import yaml
 from frameshift.errors import (ArgumentTypeError, CorpusError, InputNotFoundError, OptionError,
                                Problem)
 
-from frameshift.files import corpus_dir, load_yaml, read_text_file
+from frameshift.files import corpus_dir, load_yaml, outside_folder, read_text_file
 
 from .model import STATEMENT_COLUMNS, Corpus, EmptyStatementWarning, _isna
 
@@ -442,12 +442,8 @@ def _inside(folder: Path, target: Path, *, what: str, source, allow_outside: boo
     CorpusError (unless the user allowed files outside the corpus folder)."""
     if allow_outside:
         return target
-    try:
-        real, root = target.resolve(), folder.resolve()
-    except (OSError, RuntimeError) as err:  # a symlink loop
-        raise CorpusError(f"{target}: cannot follow the path ({err}). Replace the symbolic "
-                          f"link by the file itself.", path=target) from err
-    if real != root and root not in real.parents:
+    real = outside_folder(folder, target)
+    if real is not None:
         how = ("is a symbolic link to" if target.is_symlink() or real != target.absolute()
                else "points to")
         raise CorpusError(

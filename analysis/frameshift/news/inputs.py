@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from frameshift.errors import CorpusError, InputNotFoundError, OptionError
+from frameshift.files import outside_folder
 
 from .html import HTML_SUFFIXES, read_html_article
 
@@ -45,12 +46,8 @@ class Article:
 
 
 def _inside(folder: Path, target: Path) -> None:
-    try:
-        real, root = target.resolve(), folder.resolve()
-    except (OSError, RuntimeError) as err:  # a symlink loop
-        raise CorpusError(f"{target}: cannot follow the path ({err}). Replace the symbolic "
-                          f"link by the file itself.", path=target) from err
-    if real != root and root not in real.parents:
+    real = outside_folder(folder, target)
+    if real is not None:
         raise CorpusError(
             f"{target}: is a symbolic link to {real}, outside the article folder {folder}. "
             f"frameshift reads only files inside an article folder: copy the file into it, or "
