@@ -267,4 +267,8 @@ def document_log_ratio_interval(x, doc_tokens, is_t, *, level=0.95):
     x = np.asarray(x, dtype=float)
     doc_tokens = np.asarray(doc_tokens, dtype=float)
     t = np.asarray(is_t, dtype=bool)
-    return rate_ratio_interval(x[~t], doc_tokens[~t], x[t], doc_tokens[t], level=level)
+    # without the (t_df / z)^2 allowance of the shift intervals: with the 22-47 documents of
+    # the keyness benchmarks it would be 1.06-1.13, and the interval measured without it
+    # already excludes 0 for only 1.2-3.2% of terms under shuffled labels (nominal 5%)
+    return rate_ratio_interval(x[~t], doc_tokens[~t], x[t], doc_tokens[t], level=level,
+                               scale_allowance=False)

@@ -157,18 +157,22 @@ def _dispersion(c, t):
     return x2, len(t) - 1
 
 
-def rate_ratio_interval(counts_a, tokens_a, counts_b, tokens_b, *, level=0.95):
+def rate_ratio_interval(counts_a, tokens_a, counts_b, tokens_b, *, level=0.95,
+                        scale_allowance=True):
     """Interval of ``log2((C_B/T_B) / (C_A/T_A))`` per category.
 
     Conditionally on ``n = C_A + C_B``, ``C_B`` is binomial with ``pi = theta T_B / (T_A +
     theta T_B)`` for the rate ratio ``theta``; a binomial interval of ``pi`` maps to
     one for ``theta``; the Jeffreys interval ``Beta(x + 1/2, n - x + 1/2)`` quantiles is used
-    rather than the conservative Clopper-Pearson one (Brown, Cai & DasGupta 2001). Sentences make counts over-dispersed, so the
-    counts are divided by ``phi = max(1, (X^2 / df) (t_df / z)^2)`` (``X^2`` the Pearson
-    statistic of the sentence counts of both statements around their own rates, a
-    quasi-Poisson scale with ``df = S_A + S_B - 2``; the factor ``(t_df / z)^2`` allows for a
-    scale estimated from few sentences: without it clustered cells covered 0.937-0.943 in the
-    harness) before the beta quantiles are taken. NaN where both counts are 0; ``-inf`` / ``inf`` where one is 0.
+    rather than the conservative Clopper-Pearson one (Brown, Cai & DasGupta 2001). Sentences
+    make counts over-dispersed, so the counts are divided by
+    ``phi = max(1, (X^2 / df) (t_df / z)^2)`` (``X^2`` the Pearson statistic of the sentence
+    counts of both statements around their own rates, a quasi-Poisson scale with
+    ``df = S_A + S_B - 2``; the factor ``(t_df / z)^2`` allows for a scale estimated from few
+    sentences: without it clustered cells covered 0.937-0.943 in the harness) before the beta
+    quantiles are taken. NaN where both counts are 0; ``-inf`` / ``inf`` where one is 0.
+    ``scale_allowance=False`` drops the ``(t_df / z)^2`` factor (document-level keyness, whose
+    interval was measured without it; see ``docs/measures.md``).
 
     Examples
     --------
@@ -191,7 +195,7 @@ def rate_ratio_interval(counts_a, tokens_a, counts_b, tokens_b, *, level=0.95):
     # the dispersion is estimated from df degrees of freedom: scale it by (t_df / z)^2, the
     # quasi-likelihood allowance for an estimated scale (McCullagh & Nelder 1989, ch. 9)
     t_over_z = stats.t.ppf(1 - alpha / 2, df) / stats.norm.ppf(1 - alpha / 2)
-    phi = np.maximum(1.0, (xa + xb) / df * t_over_z ** 2)
+    phi = np.maximum(1.0, (xa + xb) / df * (t_over_z ** 2 if scale_allowance else 1.0))
     x = cb.sum(0) / phi
     n = (ca.sum(0) + cb.sum(0)) / phi
     with np.errstate(divide="ignore", invalid="ignore"):
