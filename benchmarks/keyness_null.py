@@ -173,11 +173,13 @@ def timing(repeats=3, n_perm=9999):
 
 _BEGIN = "<!-- keyness null: begin (benchmarks/keyness_null.py) -->"
 _END = "<!-- keyness null: end -->"
+_TBEGIN = "<!-- keyness timing: begin (benchmarks/keyness_null.py --timing) -->"
+_TEND = "<!-- keyness timing: end -->"
 
 
-def write_docs(text, path=HERE.parent / "docs" / "measures.md"):
+def write_docs(text, path=HERE.parent / "docs" / "measures.md", *, begin=_BEGIN, end=_END):
     doc = path.read_text(encoding="utf-8")
-    a, b = doc.index(_BEGIN) + len(_BEGIN), doc.index(_END)
+    a, b = doc.index(begin) + len(begin), doc.index(end)
     path.write_text(doc[:a] + "\n" + text + "\n" + doc[b:], encoding="utf-8")
 
 
@@ -196,11 +198,13 @@ def main(argv=None):
     t0 = time.time()
     if args.timing:
         tab = timing()
-        print("| design | method | document p (s) | token p (s) | ratio | terms tested | "
-              "terms re-scored for every relabelling |\n|---|---|---|---|---|---|---|")
-        for r in tab.itertuples():
-            print(f"| {r.design} | {r.method} | {r.document_s:.2f} | {r.token_s:.2f} | "
-                  f"{r.ratio:.1f} | {r.terms_tested} | {r.full_run} |")
+        lines = ["| design | method | document p (s) | token p (s) | ratio | terms tested | "
+                 "terms re-scored for every relabelling |", "|---|---|---|---|---|---|---|"]
+        lines += [f"| {r.design} | {r.method} | {r.document_s:.2f} | {r.token_s:.2f} | "
+                  f"{r.ratio:.1f} | {r.terms_tested} | {r.full_run} |" for r in tab.itertuples()]
+        print("\n".join(lines))
+        if args.write_docs:
+            write_docs("\n".join(lines), begin=_TBEGIN, end=_TEND)
         return
     if args.from_csv:
         table = pd.concat([pd.read_csv(f, keep_default_na=False, na_values=[""])
