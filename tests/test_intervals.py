@@ -70,6 +70,27 @@ def test_rate_ratio_interval_jeffreys_and_overdispersion():
     assert np.isnan(lo[1]) and np.isnan(hi[1])
 
 
+def test_rate_ratio_interval_pooled_dispersion_floor():
+    # category 0: A 1, 1, 1 and B 2, 2, 2 (X2 = 0); category 1: A 0, 3, 0 (X2 = 6), B 1, 1, 1.
+    # df = 4; pooled over the 2 categories used: 6 / (4 * 2) = 0.75, with the allowance for
+    # 8 df: 0.75 * (t_8 / z)^2, t_8 = 2.306004 (t table) -> 1.038 > 1, so category 0 is
+    # divided by 1.038 (x = 6 of n = 9 before); category 1 keeps its own 1.5 * (t_4 / z)^2
+    lo, hi = rate_ratio_interval([[1, 0], [1, 3], [1, 0]], [10] * 3,
+                                 [[2, 1], [2, 1], [2, 1]], [10] * 3)
+    phi0 = 0.75 * (2.3060041350333704 / Z) ** 2
+    pl, ph = stats.beta.ppf([0.025, 0.975], 6 / phi0 + 0.5, 3 / phi0 + 0.5)
+    assert lo[0] == pytest.approx(np.log2(pl / (1 - pl)))
+    assert hi[0] == pytest.approx(np.log2(ph / (1 - ph)))
+    phi1 = 1.5 * (T4 / Z) ** 2
+    pl, ph = stats.beta.ppf([0.025, 0.975], 3 / phi1 + 0.5, 3 / phi1 + 0.5)
+    assert lo[1] == pytest.approx(np.log2(pl / (1 - pl)))
+    # few_sentences=False (document-level keyness): category 0 stays at phi = 1
+    lo, _ = rate_ratio_interval([[1, 0], [1, 3], [1, 0]], [10] * 3,
+                                [[2, 1], [2, 1], [2, 1]], [10] * 3, few_sentences=False)
+    pl = stats.beta.ppf(0.025, 6.5, 3.5)
+    assert lo[0] == pytest.approx(np.log2(pl / (1 - pl)))
+
+
 def test_bias_corrected_bootstrap_by_hand():
     # replicates .3 .4 .5 .9 around T = .35: mean .525, bias .175; linear percentiles 25% and
     # 75% are .375 and .6; minus 2 * .175 -> [.025, .25] (the reflected "basic" interval
@@ -94,7 +115,8 @@ def test_coverage_harness_quick():
     # one-sentence statements: no interval is reported for any measure
     assert (cov.loc[["iid 1 v 7", "clustered 1 v 7"], "reported"] == 0).all()
     assert t["zero_width"].sum() == 0
-    # 10 v 10 sentences: the rate-difference interval covers (150 intervals: SE ~ 0.018)
+    # 10 v 10 sentences: the rate-difference interval covers (~100 of 150 reported, the rest
+    # have < 3 matches of the category: SE ~ 0.022)
     assert cov.loc[("iid 10 v 10", "rate_diff"), "value"] >= 0.9
     assert cov.loc[("clustered 10 v 10", "rate_diff"), "value"] >= 0.9
     rej = t[t["kind"] == "rejection"]

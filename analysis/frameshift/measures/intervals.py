@@ -158,7 +158,7 @@ def _dispersion(c, t):
 
 
 def rate_ratio_interval(counts_a, tokens_a, counts_b, tokens_b, *, level=0.95,
-                        scale_allowance=True):
+                        few_sentences=True):
     """Interval of ``log2((C_B/T_B) / (C_A/T_A))`` per category.
 
     Conditionally on ``n = C_A + C_B``, ``C_B`` is binomial with ``pi = theta T_B / (T_A +
@@ -168,11 +168,14 @@ def rate_ratio_interval(counts_a, tokens_a, counts_b, tokens_b, *, level=0.95,
     make counts over-dispersed, so the counts are divided by
     ``phi = max(1, (X^2 / df) (t_df / z)^2)`` (``X^2`` the Pearson statistic of the sentence
     counts of both statements around their own rates, a quasi-Poisson scale with
-    ``df = S_A + S_B - 2``; the factor ``(t_df / z)^2`` allows for a scale estimated from few
-    sentences: without it clustered cells covered 0.937-0.943 in the harness) before the beta
-    quantiles are taken. NaN where both counts are 0; ``-inf`` / ``inf`` where one is 0.
-    ``scale_allowance=False`` drops the ``(t_df / z)^2`` factor (document-level keyness, whose
-    interval was measured without it; see ``docs/measures.md``).
+    ``df = S_A + S_B - 2``) before the beta quantiles are taken. Two allowances for a scale
+    estimated from few sentences (``few_sentences=True``): the factor ``(t_df / z)^2``, and a
+    floor at the dispersion pooled over the categories with a match (with its own factor for
+    ``K df`` degrees of freedom), since a per-category Pearson statistic of small counts is
+    skewed and often far below the true dispersion; without them clustered cells covered
+    0.925-0.943 in the harness. NaN where both counts are 0; ``-inf`` / ``inf`` where one is
+    0. ``few_sentences=False``: the plain ``max(1, X^2 / df)`` of each category (used by
+    document-level keyness, whose interval was measured that way; see ``docs/measures.md``).
 
     Examples
     --------
@@ -195,7 +198,18 @@ def rate_ratio_interval(counts_a, tokens_a, counts_b, tokens_b, *, level=0.95,
     # the dispersion is estimated from df degrees of freedom: scale it by (t_df / z)^2, the
     # quasi-likelihood allowance for an estimated scale (McCullagh & Nelder 1989, ch. 9)
     t_over_z = stats.t.ppf(1 - alpha / 2, df) / stats.norm.ppf(1 - alpha / 2)
-    phi = np.maximum(1.0, (xa + xb) / df * (t_over_z ** 2 if scale_allowance else 1.0))
+    phi_k = (xa + xb) / df
+    if few_sentences:
+        # floored at the dispersion pooled over the categories used (sentence-level variation
+        # of the framing rate is common to all of them), itself with its allowance for
+        # K_used * df degrees of freedom
+        used = (ca.sum(0) + cb.sum(0)) > 0
+        k_used = max(int(used.sum()), 1)
+        pooled = (xa + xb)[used].sum() / (df * k_used)
+        t_pool = stats.t.ppf(1 - alpha / 2, df * k_used) / stats.norm.ppf(1 - alpha / 2)
+        phi = np.maximum(1.0, np.maximum(phi_k * t_over_z ** 2, pooled * t_pool ** 2))
+    else:
+        phi = np.maximum(1.0, phi_k)
     x = cb.sum(0) / phi
     n = (ca.sum(0) + cb.sum(0)) / phi
     with np.errstate(divide="ignore", invalid="ignore"):
