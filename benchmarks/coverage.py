@@ -114,7 +114,9 @@ def _truth(shares_a=SHARES_A, shares_b=SHARES_B, frame_rate=FRAME_RATE):
     return {
         "rate_diff": 1000.0 * (rb - ra),
         "log_ratio": np.log2(rb / ra),
-        "jsd_contribution": jsd_contributions(shares_a, shares_b),
+        # a category with equal shares contributes exactly 0; rounding can make it -7e-17,
+        # which an interval clipped at 0 would then "miss"
+        "jsd_contribution": np.maximum(jsd_contributions(shares_a, shares_b), 0.0),
         "jsd": np.array([float(jsd(shares_a, shares_b))]),
         "cosine": np.array([float(cosine_distance(ra, rb))]),
     }
