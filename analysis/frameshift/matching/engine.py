@@ -683,7 +683,11 @@ def _find_group(plans, group, anchor, out, tid, seg, V: int, n: int) -> None:
                 x = x[_member(tid[x + i], ids)]
         return x
 
-    for gi in group:
+    # phrases without a gap (most of them) are verified all at once, word by word
+    rest = [gi for gi in group if plans[gi][1]]
+    _find_plain([gi for gi in group if not plans[gi][1]], plans, pos, bounds, out, tid, seg, V,
+                n)
+    for gi in rest:
         segs, gaps, si, oi = plans[gi]
         ids = segs[si][oi]
         if len(ids) == 1:
@@ -728,6 +732,90 @@ def _find_group(plans, group, anchor, out, tid, seg, V: int, n: int) -> None:
             key = np.unique(lo * (n + 1) + hi)
             lo, hi = key // (n + 1), key % (n + 1)
         out[gi] = (lo, hi)
+
+
+def _find_plain(group, plans, pos, bounds, out, tid, seg, V: int, n: int) -> None:
+    """:func:`_find_group` for alternatives without a gap, all at once: the candidate starts
+    of every alternative (its anchor's positions) in one array, tagged with the alternative,
+    then each word checked for all candidates together -- by equality where the word is one
+    type, by a sorted (alternative, word, type) key otherwise."""
+    if not group:
+        return
+    P = len(group)
+    elems = [plans[gi][0][0] for gi in group]
+    L = np.fromiter((len(e) for e in elems), np.int64, count=P)
+    oi = np.fromiter((plans[gi][3] for gi in group), np.int64, count=P)
+    W = int(L.max())
+    # one id per (alternative, word), -1 past the end, -2 where the word has several ids
+    eq = np.full((P, W), -1, np.int64)
+    multi_keys = []
+    r_start, r_len, r_alt = [], [], []
+    for g, el in enumerate(elems):
+        for i, ids in enumerate(el):
+            if len(ids) == 1:
+                eq[g, i] = ids[0]
+            else:
+                eq[g, i] = -2
+                if i != oi[g]:
+                    multi_keys.append((g * W + i) * V + ids.astype(np.int64))
+        for t in el[oi[g]].tolist():
+            r_start.append(bounds[t])
+            r_len.append(bounds[t + 1] - bounds[t])
+            r_alt.append(g)
+    r_len = np.asarray(r_len, np.int64)
+    total = int(r_len.sum())
+    if not total:
+        for gi in group:
+            out[gi] = (np.zeros(0, np.int64), np.zeros(0, np.int64))
+        return
+    # positions pos[r_start[r] : r_start[r] + r_len[r]] for every range r, tagged r_alt[r]
+    csum = np.cumsum(r_len)
+    idx = np.arange(total, dtype=np.int64) + np.repeat(np.asarray(r_start, np.int64)
+                                                        - (csum - r_len), r_len)
+    g = np.repeat(np.asarray(r_alt, np.int64), r_len)
+    lo = pos[idx].astype(np.int64) - oi[g]
+    del idx
+    ok = (lo >= 0) & (lo + L[g] <= n)
+    lo, g = lo[ok], g[ok]
+    # one-type words first (one gather and a comparison each), then the words of several
+    # types (globs, hyphen variants) on the few candidates left
+    for i in range(W):
+        if not len(lo):
+            break
+        want = eq[g, i]
+        check = (want >= 0) & (oi[g] != i)
+        if not check.any():
+            continue
+        sel = np.flatnonzero(check)
+        bad = tid[lo[sel] + i] != want[sel]
+        if bad.any():
+            keep = np.ones(len(lo), bool)
+            keep[sel[bad]] = False
+            lo, g = lo[keep], g[keep]
+    if multi_keys and len(lo):
+        keys = np.unique(np.concatenate(multi_keys))
+        for i in range(W):
+            if not len(lo):
+                break
+            check = (eq[g, i] == -2) & (oi[g] != i)
+            if not check.any():
+                continue
+            sel = np.flatnonzero(check)
+            q = (g[sel] * W + i) * V + tid[lo[sel] + i]
+            at = np.minimum(np.searchsorted(keys, q), len(keys) - 1)
+            bad = keys[at] != q
+            if bad.any():
+                keep = np.ones(len(lo), bool)
+                keep[sel[bad]] = False
+                lo, g = lo[keep], g[keep]
+    if len(lo):
+        ok = seg[lo + L[g] - 1] == seg[lo]
+        lo, g = lo[ok], g[ok]
+    # g never decreases (the ranges were laid out alternative by alternative)
+    cut = np.searchsorted(g, np.arange(P + 1))
+    for r, gi in enumerate(group):
+        a = lo[cut[r]:cut[r + 1]]
+        out[gi] = (a, a + L[r])
 
 
 def _inside(cat, a, b, spans: dict) -> np.ndarray:
