@@ -158,7 +158,8 @@ def read_corpus(path, *, id_col: str | None = None, text_col: str | None = None,
         if sep is None:
             sep = "\t" if suffix in (".tsv", ".tab") else ","
         records = _read_delimited(p, sep)
-        corpus = _from_records(records, path=p, actors=reg, name=name or p.stem, **cols)
+        corpus = _from_records(records, path=p, actors=reg, name=name or p.stem,
+                               text_only=True, **cols)
         corpus.input_files = (p,)
         return corpus
     raise CorpusError(
@@ -548,19 +549,26 @@ def _pick(columns, given, candidates, what, path, required=True):
     return None
 
 
-def records_frame(records) -> pd.DataFrame:
-    """A DataFrame of ``(line, record)`` pairs, columns in order of first appearance."""
+def records_frame(records, *, text_only: bool = False) -> pd.DataFrame:
+    """A DataFrame of ``(line, record)`` pairs, columns in order of first appearance.
+
+    ``text_only``: every record has every column and every value is a str (the rows of a
+    delimited file): the columns are kept as Python objects, not converted to pandas'
+    string type and back (from_frame reads them as lists of str either way).
+    """
     columns: list = []
     for _, rec in records:
         for k in rec:
             if k not in columns:
                 columns.append(k)
-    return pd.DataFrame([rec for _, rec in records], columns=columns)
+    return pd.DataFrame([rec for _, rec in records], columns=columns,
+                        dtype=object if text_only else None)
 
 
 def _from_records(records, *, path, actors, name, id_col, text_col, actor_col, date_col,
-                  row_label="row", files=None, date_format=None) -> Corpus:
-    df = records_frame(records)
+                  row_label="row", files=None, date_format=None,
+                  text_only: bool = False) -> Corpus:
+    df = records_frame(records, text_only=text_only)
     lines = [line for line, _ in records]
     return from_frame(df, id_col=id_col, text_col=text_col, actor_col=actor_col,
                       date_col=date_col, actors=actors, name=name, _path=path, _lines=lines,
@@ -1007,6 +1015,7 @@ def _read_corpus_folder(folder: Path, *, name, id_col, text_col, actor_col, date
     records = _read_delimited(st_path, ",")
     corpus = _from_records(records, path=st_path, actors=actors, name=name, id_col=id_col,
                            text_col=text_col, actor_col=actor_col, date_col=date_col,
+                           text_only=True,
                            date_format=manifest.get("date_format", date_format)
                            if date_format is None else date_format)
     corpus.path = folder
