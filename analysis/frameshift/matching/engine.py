@@ -35,6 +35,13 @@ from frameshift.lexicon.model import Lexicon, Pattern
 from frameshift.lexicon.formats import as_lexicon
 from frameshift.text.tokenizer import Tokens, TokenizerSettings, fold_case
 
+# The multi-word search in C (``_phrases.c``, built by ``pip install`` where a C compiler is
+# found); without it the numpy search below runs (the same spans: tests/test_phrases_c.py).
+try:
+    from frameshift.matching import _phrases as _cphrases
+except ImportError:  # pragma: no cover - built without a C compiler
+    _cphrases = None
+
 __all__ = ["match_settings", "settings_of", "categories_of", "rates", "MATCH_OPTIONS",
            "MatchSettings", "CompiledLexicon", "compile_lexicon", "find_matches", "count_matches",
            "DEFAULT_NEGATORS", "MATCH_COLUMNS", "COUNT_COLUMNS"]
@@ -641,6 +648,8 @@ def _find_all(alts, tid: np.ndarray, seg: np.ndarray, V: int) -> list:
                     best = (f, si, oi)
         _, si, oi = best
         plans.append((segs, gaps, si, oi))
+    if _cphrases is not None and all(len(sg) for segs, _, _, _ in plans for sg in segs):
+        return _find_all_c(plans, tid, seg, V)
     # The index of anchor positions is built for groups of alternatives whose anchors occur
     # at most ``budget`` times in all (int32 positions), so that its memory stays a fraction
     # of the tokens' however many phrases there are.
@@ -659,6 +668,55 @@ def _find_all(alts, tid: np.ndarray, seg: np.ndarray, V: int) -> list:
             _find_group(plans, group, anchor, out, tid, seg, V, n)
             anchor[:] = False
             group, total = [], 0
+    return out
+
+
+def _find_all_c(plans, tid, seg, V: int) -> list:
+    """:func:`_find_all` by the C search (``_phrases.c``): one pass over the tokens, each
+    token of an anchor type checking the alternatives anchored on it (no index of positions)."""
+    seg_off, seg_words, seg_len, gap_lo, gap_hi = [0], [], [], [], []
+    word_off, sets, anchor_seg, anchor_pos = [0], [], [], []
+    nw = nset = 0
+    for segs, gaps, si, oi in plans:
+        for k, sg in enumerate(segs):
+            seg_words.append(nw)
+            seg_len.append(len(sg))
+            lo, hi = gaps[k - 1] if k else (0, 0)
+            gap_lo.append(lo)
+            gap_hi.append(hi)
+            for ids in sg:
+                u = ids if len(ids) < 2 else np.unique(ids)  # sorted, for a binary search
+                sets.append(u)
+                nset += len(u)
+                word_off.append(nset)
+                nw += 1
+        seg_off.append(len(seg_len))
+        anchor_seg.append(si)
+        anchor_pos.append(oi)
+
+    def i64(x):
+        return np.asarray(x, np.int64)
+
+    set_ids = np.concatenate(sets).astype(np.int32) if sets else np.zeros(0, np.int32)
+    ids = np.ascontiguousarray(tid.ids, dtype=np.int32)
+    s2t = None if tid.s2t is None else np.ascontiguousarray(tid.s2t, dtype=np.int32)
+    seg = np.ascontiguousarray(seg)
+    size = 1 if seg.dtype == np.uint8 else 4
+    if size == 4:
+        seg = seg.astype(np.int32, copy=False)
+    a, lo, hi = _cphrases.find(ids, s2t, seg, size, V, i64(seg_off), i64(seg_words),
+                               i64(seg_len), i64(gap_lo), i64(gap_hi), i64(word_off), set_ids,
+                               i64(anchor_seg), i64(anchor_pos))
+    cut = np.frombuffer(a, np.int64)
+    lo, hi = np.frombuffer(lo, np.int64).copy(), np.frombuffer(hi, np.int64).copy()
+    out = []
+    n = len(ids)
+    for g, (segs, gaps, si, oi) in enumerate(plans):
+        x, y = lo[cut[g]:cut[g + 1]], hi[cut[g]:cut[g + 1]]
+        if len(x) and len(gaps) > 1:  # the same span may be reached twice
+            key = np.unique(x * (n + 1) + y)
+            x, y = key // (n + 1), key % (n + 1)
+        out.append((x, y))
     return out
 
 
