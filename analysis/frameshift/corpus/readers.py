@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import functools
 import io
 import json
 import os
@@ -210,6 +211,17 @@ def _shape(value: str) -> str:
     return _SHAPE_RE.sub(lambda m: "9" if m.group()[0].isdigit() else "a", value)
 
 
+@functools.lru_cache(maxsize=32)
+def _line_candidates(sep: str, longest: int):
+    """A regex matching at the start of every line that starts with a quotation mark or
+    whose text before the first ``sep``, stripped, has at most ``longest`` spaces (a
+    superset of the lines :func:`_swallowed_rows` looks at)."""
+    s = re.escape(sep)
+    other = f"[^ \\n{s}]"  # not a space, a line break or the separator
+    return re.compile(rf'^(?:"|[^\S\n]*(?:{other}* ){{0,{longest}}}{other}*[^\S\n]*{s})',
+                      re.MULTILINE)
+
+
 def _swallowed_rows(rec: list, sep: str, n_fields: int, shapes: set) -> list[str]:
     """Lines inside the fields of one record that look like rows of their own -- as many
     fields as the header, and a first field shaped like the first fields of the rows -- the
@@ -218,11 +230,18 @@ def _swallowed_rows(rec: list, sep: str, n_fields: int, shapes: set) -> list[str
     # every space of a value stays in its shape: a first field with more spaces than the
     # longest shape seen cannot have one of the shapes
     longest = max(map(len, shapes), default=0)
+    starts = _line_candidates(sep, longest).finditer
     for field in rec:
         if "\n" not in field or field.count(sep) < n_fields - 1:
             continue
-        for ln in field.split("\n")[1:]:
-            ln = ln.rstrip("\r")
+        # the lines after the first that can pass the checks below (one regex scan: most
+        # lines of a text have more spaces before their first separator than any id)
+        for m in starts(field):
+            a = m.start()
+            if not a:
+                continue
+            b = field.find("\n", a)
+            ln = (field[a:] if b < 0 else field[a:b]).rstrip("\r")
             if ln.count(sep) < n_fields - 1:
                 continue
             if not ln.startswith('"'):
