@@ -213,13 +213,14 @@ def _shape(value: str) -> str:
 
 @functools.lru_cache(maxsize=32)
 def _line_candidates(sep: str, longest: int):
-    """A regex matching at the start of every line that starts with a quotation mark or
+    """A regex matching the line feed before every line that starts with a quotation mark or
     whose text before the first ``sep``, stripped, has at most ``longest`` spaces (a
     superset of the lines :func:`_swallowed_rows` looks at)."""
     s = re.escape(sep)
     other = f"[^ \\n{s}]"  # not a space, a line break or the separator
-    return re.compile(rf'^(?:"|[^\S\n]*(?:{other}* ){{0,{longest}}}{other}*[^\S\n]*{s})',
-                      re.MULTILINE)
+    # a line feed, then the condition as a lookahead: the regex engine looks for the line
+    # feeds alone (a literal first character), not at every position of the text
+    return re.compile(rf'\n(?="|[^\S\n]*(?:{other}* ){{0,{longest}}}{other}*[^\S\n]*{s})')
 
 
 def _swallowed_rows(rec: list, sep: str, n_fields: int, shapes: set) -> list[str]:
@@ -230,16 +231,17 @@ def _swallowed_rows(rec: list, sep: str, n_fields: int, shapes: set) -> list[str
     # every space of a value stays in its shape: a first field with more spaces than the
     # longest shape seen cannot have one of the shapes
     longest = max(map(len, shapes), default=0)
-    starts = _line_candidates(sep, longest).finditer
+    # and a first field has exactly as many spaces as its shape: only lines whose first
+    # field has at most as many spaces as the shape with the most can be rows
+    spaces = max((x.count(" ") for x in shapes), default=0)
+    starts = _line_candidates(sep, spaces).finditer
     for field in rec:
         if "\n" not in field or field.count(sep) < n_fields - 1:
             continue
         # the lines after the first that can pass the checks below (one regex scan: most
         # lines of a text have more spaces before their first separator than any id)
         for m in starts(field):
-            a = m.start()
-            if not a:
-                continue
+            a = m.end()
             b = field.find("\n", a)
             ln = (field[a:] if b < 0 else field[a:b]).rstrip("\r")
             if ln.count(sep) < n_fields - 1:
