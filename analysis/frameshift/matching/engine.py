@@ -35,6 +35,13 @@ from frameshift.lexicon.model import Lexicon, Pattern
 from frameshift.lexicon.formats import as_lexicon
 from frameshift.text.tokenizer import Tokens, TokenizerSettings, fold_case
 
+# The multi-word search in C (``_phrases.c``, built by ``pip install`` where a C compiler is
+# found); without it the numpy search below runs (the same spans: tests/test_phrases_c.py).
+try:
+    from frameshift.matching import _phrases as _cphrases
+except ImportError:  # pragma: no cover - built without a C compiler
+    _cphrases = None
+
 __all__ = ["match_settings", "settings_of", "categories_of", "rates", "MATCH_OPTIONS",
            "MatchSettings", "CompiledLexicon", "compile_lexicon", "find_matches", "count_matches",
            "DEFAULT_NEGATORS", "MATCH_COLUMNS", "COUNT_COLUMNS"]
@@ -641,6 +648,8 @@ def _find_all(alts, tid: np.ndarray, seg: np.ndarray, V: int) -> list:
                     best = (f, si, oi)
         _, si, oi = best
         plans.append((segs, gaps, si, oi))
+    if _cphrases is not None and all(len(sg) for segs, _, _, _ in plans for sg in segs):
+        return _find_all_c(plans, tid, seg, V)
     # The index of anchor positions is built for groups of alternatives whose anchors occur
     # at most ``budget`` times in all (int32 positions), so that its memory stays a fraction
     # of the tokens' however many phrases there are.
@@ -659,6 +668,55 @@ def _find_all(alts, tid: np.ndarray, seg: np.ndarray, V: int) -> list:
             _find_group(plans, group, anchor, out, tid, seg, V, n)
             anchor[:] = False
             group, total = [], 0
+    return out
+
+
+def _find_all_c(plans, tid, seg, V: int) -> list:
+    """:func:`_find_all` by the C search (``_phrases.c``): one pass over the tokens, each
+    token of an anchor type checking the alternatives anchored on it (no index of positions)."""
+    seg_off, seg_words, seg_len, gap_lo, gap_hi = [0], [], [], [], []
+    word_off, sets, anchor_seg, anchor_pos = [0], [], [], []
+    nw = nset = 0
+    for segs, gaps, si, oi in plans:
+        for k, sg in enumerate(segs):
+            seg_words.append(nw)
+            seg_len.append(len(sg))
+            lo, hi = gaps[k - 1] if k else (0, 0)
+            gap_lo.append(lo)
+            gap_hi.append(hi)
+            for ids in sg:
+                u = ids if len(ids) < 2 else np.unique(ids)  # sorted, for a binary search
+                sets.append(u)
+                nset += len(u)
+                word_off.append(nset)
+                nw += 1
+        seg_off.append(len(seg_len))
+        anchor_seg.append(si)
+        anchor_pos.append(oi)
+
+    def i64(x):
+        return np.asarray(x, np.int64)
+
+    set_ids = np.concatenate(sets).astype(np.int32) if sets else np.zeros(0, np.int32)
+    ids = np.ascontiguousarray(tid.ids, dtype=np.int32)
+    s2t = None if tid.s2t is None else np.ascontiguousarray(tid.s2t, dtype=np.int32)
+    seg = np.ascontiguousarray(seg)
+    size = 1 if seg.dtype == np.uint8 else 4
+    if size == 4:
+        seg = seg.astype(np.int32, copy=False)
+    a, lo, hi = _cphrases.find(ids, s2t, seg, size, V, i64(seg_off), i64(seg_words),
+                               i64(seg_len), i64(gap_lo), i64(gap_hi), i64(word_off), set_ids,
+                               i64(anchor_seg), i64(anchor_pos))
+    cut = np.frombuffer(a, np.int64)
+    lo, hi = np.frombuffer(lo, np.int64).copy(), np.frombuffer(hi, np.int64).copy()
+    out = []
+    n = len(ids)
+    for g, (segs, gaps, si, oi) in enumerate(plans):
+        x, y = lo[cut[g]:cut[g + 1]], hi[cut[g]:cut[g + 1]]
+        if len(x) and len(gaps) > 1:  # the same span may be reached twice
+            key = np.unique(x * (n + 1) + y)
+            x, y = key // (n + 1), key % (n + 1)
+        out.append((x, y))
     return out
 
 
@@ -683,7 +741,11 @@ def _find_group(plans, group, anchor, out, tid, seg, V: int, n: int) -> None:
                 x = x[_member(tid[x + i], ids)]
         return x
 
-    for gi in group:
+    # phrases without a gap (most of them) are verified all at once, word by word
+    rest = [gi for gi in group if plans[gi][1]]
+    _find_plain([gi for gi in group if not plans[gi][1]], plans, pos, bounds, out, tid, seg, V,
+                n)
+    for gi in rest:
         segs, gaps, si, oi = plans[gi]
         ids = segs[si][oi]
         if len(ids) == 1:
@@ -728,6 +790,90 @@ def _find_group(plans, group, anchor, out, tid, seg, V: int, n: int) -> None:
             key = np.unique(lo * (n + 1) + hi)
             lo, hi = key // (n + 1), key % (n + 1)
         out[gi] = (lo, hi)
+
+
+def _find_plain(group, plans, pos, bounds, out, tid, seg, V: int, n: int) -> None:
+    """:func:`_find_group` for alternatives without a gap, all at once: the candidate starts
+    of every alternative (its anchor's positions) in one array, tagged with the alternative,
+    then each word checked for all candidates together -- by equality where the word is one
+    type, by a sorted (alternative, word, type) key otherwise."""
+    if not group:
+        return
+    P = len(group)
+    elems = [plans[gi][0][0] for gi in group]
+    L = np.fromiter((len(e) for e in elems), np.int64, count=P)
+    oi = np.fromiter((plans[gi][3] for gi in group), np.int64, count=P)
+    W = int(L.max())
+    # one id per (alternative, word), -1 past the end, -2 where the word has several ids
+    eq = np.full((P, W), -1, np.int64)
+    multi_keys = []
+    r_start, r_len, r_alt = [], [], []
+    for g, el in enumerate(elems):
+        for i, ids in enumerate(el):
+            if len(ids) == 1:
+                eq[g, i] = ids[0]
+            else:
+                eq[g, i] = -2
+                if i != oi[g]:
+                    multi_keys.append((g * W + i) * V + ids.astype(np.int64))
+        for t in el[oi[g]].tolist():
+            r_start.append(bounds[t])
+            r_len.append(bounds[t + 1] - bounds[t])
+            r_alt.append(g)
+    r_len = np.asarray(r_len, np.int64)
+    total = int(r_len.sum())
+    if not total:
+        for gi in group:
+            out[gi] = (np.zeros(0, np.int64), np.zeros(0, np.int64))
+        return
+    # positions pos[r_start[r] : r_start[r] + r_len[r]] for every range r, tagged r_alt[r]
+    csum = np.cumsum(r_len)
+    idx = np.arange(total, dtype=np.int64) + np.repeat(np.asarray(r_start, np.int64)
+                                                        - (csum - r_len), r_len)
+    g = np.repeat(np.asarray(r_alt, np.int64), r_len)
+    lo = pos[idx].astype(np.int64) - oi[g]
+    del idx
+    ok = (lo >= 0) & (lo + L[g] <= n)
+    lo, g = lo[ok], g[ok]
+    # one-type words first (one gather and a comparison each), then the words of several
+    # types (globs, hyphen variants) on the few candidates left
+    for i in range(W):
+        if not len(lo):
+            break
+        want = eq[g, i]
+        check = (want >= 0) & (oi[g] != i)
+        if not check.any():
+            continue
+        sel = np.flatnonzero(check)
+        bad = tid[lo[sel] + i] != want[sel]
+        if bad.any():
+            keep = np.ones(len(lo), bool)
+            keep[sel[bad]] = False
+            lo, g = lo[keep], g[keep]
+    if multi_keys and len(lo):
+        keys = np.unique(np.concatenate(multi_keys))
+        for i in range(W):
+            if not len(lo):
+                break
+            check = (eq[g, i] == -2) & (oi[g] != i)
+            if not check.any():
+                continue
+            sel = np.flatnonzero(check)
+            q = (g[sel] * W + i) * V + tid[lo[sel] + i]
+            at = np.minimum(np.searchsorted(keys, q), len(keys) - 1)
+            bad = keys[at] != q
+            if bad.any():
+                keep = np.ones(len(lo), bool)
+                keep[sel[bad]] = False
+                lo, g = lo[keep], g[keep]
+    if len(lo):
+        ok = seg[lo + L[g] - 1] == seg[lo]
+        lo, g = lo[ok], g[ok]
+    # g never decreases (the ranges were laid out alternative by alternative)
+    cut = np.searchsorted(g, np.arange(P + 1))
+    for r, gi in enumerate(group):
+        a = lo[cut[r]:cut[r + 1]]
+        out[gi] = (a, a + L[r])
 
 
 def _inside(cat, a, b, spans: dict) -> np.ndarray:

@@ -137,10 +137,14 @@ _JOIN_CHARS = "-'\u2019\u2010\u2011\u02bc."  # the characters of _JOIN
 try:
     from frameshift.text import _scan as _cext
 except ImportError:  # pragma: no cover - built without a C compiler
-    _cscan = _cspans = None
+    _cscan = _cspans = _ccache = None
 else:
     _cext.configure(_MARKS + _INVISIBLE, _JOIN_CHARS, _ARM_MARKS, _ENDS)
     _cscan, _cspans = _cext.scan, _cext.spans
+    # the scans of one tokenize() call share a cache of the codes of the tokens seen so far,
+    # keyed by their characters (no str object per token); an extension built before the
+    # cache existed has no cache() and scans without one
+    _ccache = getattr(_cext, "cache", None)
 
 _FOLD_TABLE = str.maketrans(
     {
@@ -524,9 +528,10 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
         pend, pend_st, pend_ln, pend_n = [], [], [], 0
 
     cscan = _cscan
+    extra = (_ccache(vocab),) if cscan is not None and _ccache is not None else ()
     for i, text in enumerate(texts):
         if cscan is not None:
-            codes, st, ln = cscan(text, vocab, with_offsets)
+            codes, st, ln = cscan(text, vocab, with_offsets, *extra)
             raw = np.frombuffer(codes, dtype=np.int32)
             k = len(raw)
             if with_offsets:
