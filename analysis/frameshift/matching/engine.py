@@ -1015,7 +1015,8 @@ def _run(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings) 
     cat = merged(s_cat, ph.k, np.int32)
     del s_cat
     pat = merged(s_pat, ph.j, np.int32)
-    del s_pat, single, at, porder
+    del s_pat
+    single = None  # (the closure above reads it; released before the last two arrays)
     negated = ph.negpos[start]
     doc = np.searchsorted(tokens.doc_index, start, "right") if n else start.astype(np.int64)
     doc -= 1
@@ -1205,8 +1206,13 @@ def find_matches(corpus, lexicon, *, settings: MatchSettings | None = None,
     settings = match_settings(settings, case_sensitive=case_sensitive, nested_scope=nested_scope,
                               cross_sentences=cross_sentences, negation_window=negation_window,
                               negators=negators, tokenizer=tokenizer)
+    return _find(corpus, lexicon, settings)
+
+
+def _find(corpus, lexicon, settings: MatchSettings, visit=None) -> pd.DataFrame:
+    """:func:`find_matches` with its settings resolved; ``visit`` as for :func:`_match_frame`."""
     comp, tokens, st, texts, hits = _prepare(corpus, lexicon, settings)
-    out = _match_frame(corpus, comp, tokens, st, texts, hits)
+    out = _match_frame(corpus, comp, tokens, st, texts, hits, visit=visit)
     out.attrs["settings"] = settings
     out.attrs["categories"] = [str(c) for c in comp.lexicon.category_ids]
     return out
@@ -1216,23 +1222,22 @@ def _categorical(values, codes: np.ndarray) -> pd.Categorical:
     """``values[codes]`` as a pandas categorical whose categories are the values that occur,
     sorted (as ``astype("category")`` gives them): the distinct values are converted once and
     each row stores a small integer code. ``values`` may repeat; a missing value stays missing."""
-    vals = pd.Index(np.asarray(values, dtype=object) if not isinstance(values, np.ndarray)
-                    else values)
+    vals = values if isinstance(values, np.ndarray) else np.asarray(values, dtype=object)
     vcodes, uniq = pd.factorize(vals, use_na_sentinel=True)
     seen = np.zeros(len(vcodes), bool)
     seen[codes] = True  # (indexing, unlike bincount, does not widen the codes first)
     used = np.zeros(len(uniq) + 1, bool)  # the last slot stands for "missing" (code -1)
     used[vcodes[seen]] = True
     keep = np.flatnonzero(used[:-1])
-    cats = uniq.take(keep)
+    cats = np.asarray(uniq)[keep]
     try:
-        order = np.argsort(np.asarray(cats, dtype=object), kind="stable")
+        order = np.argsort(cats, kind="stable")
     except TypeError:  # values of mixed types: keep the order of first appearance
         order = np.arange(len(keep))
     width = np.int8 if len(keep) < 127 else np.int16 if len(keep) < 32767 else np.int32
     remap = np.full(len(uniq) + 1, -1, width)
     remap[keep[order]] = np.arange(len(keep))
-    cats = cats.take(order) if len(keep) else pd.Index([], dtype="str")
+    cats = pd.Index(cats[order]) if len(keep) else pd.Index([], dtype="str")
     return pd.Categorical.from_codes(remap[vcodes][codes], dtype=pd.CategoricalDtype(cats),
                                      validate=False)
 
@@ -1253,10 +1258,14 @@ def _empty_match_frame(st) -> pd.DataFrame:
     return out
 
 
-def _match_frame(corpus, comp, tokens, st, texts, hits) -> pd.DataFrame:
+def _match_frame(corpus, comp, tokens, st, texts, hits, visit=None) -> pd.DataFrame:
     """The match table of ``hits``, which it consumes: each array of ``hits`` is released
     (set to None) once its columns are built, so the table and the hits are not both held
-    whole (11 M rows at inaugural x100 with 9,000 patterns)."""
+    whole (11 M rows at inaugural x100 with 9,000 patterns).
+
+    ``visit(d, lo, hi, starts, ends, token_start, token_end)``, if given, is called for each
+    text ``d`` with hits, in row order: rows ``lo:hi`` are its hits, ``starts, ends`` its
+    token offsets (what KWIC needs, without computing them again)."""
     n = len(hits.start)
     if not n:
         return _empty_match_frame(st)
@@ -1297,6 +1306,8 @@ def _match_frame(corpus, comp, tokens, st, texts, hits) -> pd.DataFrame:
         starts, ends = tokens.offsets(d)
         a = starts[tok_start[lo:hi]]
         b = ends[tok_end[lo:hi] - 1]
+        if visit is not None:
+            visit(d, lo, hi, starts, ends, tok_start[lo:hi], tok_end[lo:hi])
         if mb[i + 1] > mb[i]:
             text = texts[d]
             sel = many[mb[i]:mb[i + 1]] - lo
