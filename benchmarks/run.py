@@ -41,6 +41,7 @@ import argparse
 import datetime as dt
 import gc
 import json
+import multiprocessing
 import os
 import platform
 import re
@@ -175,8 +176,11 @@ def _cell(measure: str, scale: int, lexicon: str | None, repeat: int, memory: bo
         t0 = time.perf_counter()
         out = run()
         times.append(time.perf_counter() - t0)
+        cpu = time.process_time() - c0
+        while multiprocessing.active_children():  # reap count_2p's worker (not timed)
+            time.sleep(0.01)
         # CPU of this process and of its finished child processes (count_2p's worker)
-        cpus.append((time.process_time() - c0, _children_cpu() - k0))
+        cpus.append((cpu, _children_cpu() - k0))
         del out
     res = {"measure": measure, "scale": scale, "lexicon": lexicon or "", "tokens": n_tokens,
            "text_mb": text_bytes / 1e6, "seconds": min(times), "times": times,
