@@ -1018,9 +1018,11 @@ def _run(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings) 
     del s_pat
     single = None  # (the closure above reads it; released before the last two arrays)
     negated = ph.negpos[start]
-    doc = np.searchsorted(tokens.doc_index, start, "right") if n else start.astype(np.int64)
-    doc -= 1
-    return _Hits(start, end, cat, pat, negated, doc.astype(ptype))
+    # The text of every hit: the starts are sorted, so count the hits before each text's
+    # first token (one search per text, not one per hit).
+    before = np.searchsorted(start, tokens.doc_index[:-1], "left")
+    doc = np.repeat(np.arange(len(before), dtype=ptype), np.diff(np.append(before, m)))
+    return _Hits(start, end, cat, pat, negated, doc)
 
 
 def _single_codes(comp: CompiledLexicon):
