@@ -1190,7 +1190,10 @@ def find_matches(corpus, lexicon, *, settings: MatchSettings | None = None,
         ``sentence`` (0-based, within the statement), ``negated`` (bool). Sorted by statement
         order, then ``token_start``, then category order of the lexicon. ``attrs`` records
         the ``settings`` and the lexicon's ``categories`` (in order), which the downstream
-        functions read when given ``matches=``.
+        functions read when given ``matches=``. The six text columns (``statement_id``,
+        ``actor``, ``category``, ``pattern``, ``match``, ``source_id``) are categoricals of
+        the strings that occur (sorted); ``token_start``, ``token_end`` and ``sentence`` are
+        int32, the character offsets int64 (see ``docs/lexicons.md``, Tables).
 
     Examples
     --------
