@@ -16,7 +16,7 @@ import pandas as pd
 from frameshift.errors import OptionError
 from frameshift.lexicon.formats import as_lexicon
 from frameshift.lexicon.formats import lexicon_from_dict
-from .engine import (MatchSettings, _find, categories_of, find_matches, match_settings,
+from .engine import (MatchSettings, _find, _lookup, categories_of, find_matches, match_settings,
                      settings_of)
 
 __all__ = ["kwic", "kwic_from_matches", "Kwic", "KWIC_COLUMNS"]
@@ -123,11 +123,7 @@ def _within_paragraph(text: str, ls, cs, ce, rs):
 def _statement_rows(st: pd.DataFrame, ids: pd.Series) -> np.ndarray:
     """Row of each id in the statements (float, NaN for an unknown id)."""
     index = {str(s): i for i, s in enumerate(st["statement_id"].astype(str))}
-    if isinstance(ids.dtype, pd.CategoricalDtype):  # the match table's: map the categories
-        rows = ids.cat.categories.astype(str).map(index).to_numpy(dtype=float, na_value=np.nan)
-        rows = np.append(rows, np.nan)  # code -1 (missing)
-        return rows[ids.cat.codes.to_numpy()]
-    return ids.astype(str).map(index).to_numpy()
+    return _lookup(ids, index).to_numpy()
 
 
 def kwic(corpus, pattern: str | None = None, *, category: str | None = None, lexicon=None,

@@ -1444,6 +1444,15 @@ def _warn_short_groups(out, cols):
     return out
 
 
+def _lookup(col: pd.Series, index: dict) -> pd.Series:
+    """``col.astype(str).map(index)``; for a categorical (the match table's columns) the
+    categories are looked up once and taken by code."""
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        per = col.cat.categories.astype(str).map(index).to_numpy(dtype=float, na_value=np.nan)
+        return pd.Series(np.append(per, np.nan)[col.cat.codes.to_numpy()], index=col.index)
+    return col.astype(str).map(index)
+
+
 def _count_from_matches(corpus, lexicon, matches, settings, cols) -> pd.DataFrame:
     """Counts behind a match table: the same table count_matches computes by matching."""
     from frameshift.corpus.model import corpus_tokens
@@ -1453,8 +1462,8 @@ def _count_from_matches(corpus, lexicon, matches, settings, cols) -> pd.DataFram
     tokens = corpus_tokens(corpus, settings.tokenizer)
     index = {str(s): i for i, s in enumerate(st["statement_id"].astype(str))}
     cat_index = {c: j for j, c in enumerate(cats)}
-    rows = matches["statement_id"].astype(str).map(index)
-    colj = matches["category"].astype(str).map(cat_index)
+    rows = _lookup(matches["statement_id"], index)
+    colj = _lookup(matches["category"], cat_index)
     if rows.isna().any() or colj.isna().any():
         bad = sorted(set(matches["statement_id"][rows.isna()].astype(str))) + sorted(
             set(matches["category"][colj.isna()].astype(str)))
