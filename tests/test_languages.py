@@ -85,6 +85,55 @@ def test_detected_languages_of_the_real_statements_agree_with_the_metadata():
     assert (got["source"] == "detected").all()
 
 
+def _detect_by_loop(text):
+    # the detection as first written (a Python loop over the characters), the reference the
+    # table lookup of detect_language must agree with, answer for answer
+    from frameshift.text.languages import _AZ_LETTERS, _AZ_SHARE, _script
+
+    counts, az = {}, 0
+    for ch in text:
+        s = _script(ch)
+        if s is None:
+            continue
+        counts[s] = counts.get(s, 0) + 1
+        az += ch in _AZ_LETTERS
+    total = sum(counts.values())
+    if not total:
+        return None, 0.0
+    script = max(counts, key=counts.get)
+    conf = counts[script] / total
+    if script in ("Armn", "Cyrl"):
+        return {"Armn": "hy", "Cyrl": "ru"}[script], round(conf, 3)
+    if script != "Latn":
+        return None, round(conf, 3)
+    share = az / counts["Latn"]
+    if 0.01 <= share <= 0.03:
+        conf /= 2
+    return ("az" if share >= _AZ_SHARE else "en"), round(conf, 3)
+
+
+def test_vectorised_detection_gives_the_loop_s_answers():
+    import random
+
+    rng = random.Random(16)
+    # letters of every script met (Latin with the Azerbaijani letters, Cyrillic, Armenian,
+    # Greek, CJK, a letter beyond the BMP), digits, marks, spaces
+    alphabet = ("abcdefghijklmnopqrstuvwxyzəğışçöüƏĞIŞÇÖÜİ" "абвгдежзийклмнопрстуфхцчшщыэюяЁ"
+                "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆԱԲԳ" "αβγδ漢字" "\U0001d400\U00010400"
+                "0123456789 .,;:!?«»\n\u0301")
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+             for _ in range(3000)]
+    # ties between two scripts (the first met wins), and no letters at all
+    texts += ["ab αβ", "αβ ab", "аб աբ", "աբ аб", "\U0001d400 a", "a \U0001d400", "", "12 !"]
+    want = [_detect_by_loop(t) for t in texts]
+    assert [detect_language(t) for t in texts] == want
+    assert detect_language("\ud800ab") == _detect_by_loop("\ud800ab") == ("en", 1.0)
+    frame = pd.DataFrame({"statement_id": range(len(texts)), "text": texts})
+    got = statement_languages(frame)
+    assert [(x if isinstance(x, str) else None, c)
+            for x, c in zip(got["language"], got["confidence"])] == want
+
+
 def test_unknown_language_code_is_named():
     st = pd.DataFrame({"statement_id": ["s9"], "text": ["x"], "language": ["xx"]})
     with pytest.raises(OptionError, match="statement 's9': unknown language 'xx'"):

@@ -25,9 +25,11 @@ Sources of the word lists (all hand-written here, none downloaded):
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["LanguageInfo", "LANGUAGES", "language_info", "detect_language",
@@ -225,6 +227,46 @@ def _script(ch: str) -> str | None:
     return "other"
 
 
+# Script codes of the lookup table of _script_table (index = code point of the BMP).
+_SCRIPT_CODES = (None, "Armn", "Cyrl", "Latn", "other")
+
+
+@functools.lru_cache(maxsize=1)
+def _script_table() -> tuple[np.ndarray, np.ndarray]:
+    """Per code point of the Basic Multilingual Plane: its :func:`_script` as an index into
+    ``_SCRIPT_CODES``, and whether it is one of ``_AZ_LETTERS``. Built once, on first use."""
+    table = np.zeros(0x10000, dtype=np.uint8)
+    for o in range(0x10000):
+        s = _script(chr(o)) if 0xD800 > o or o > 0xDFFF else None
+        if s is not None:
+            table[o] = _SCRIPT_CODES.index(s)
+    az = np.zeros(0x10000, dtype=bool)
+    az[[ord(c) for c in _AZ_LETTERS]] = True
+    return table, az
+
+
+def _script_counts(text: str) -> tuple[dict, int]:
+    """Letters per script of ``text`` (in the order the scripts first occur) and its number of
+    Azerbaijani letters: every code point looked up in :func:`_script_table` at once (code
+    points beyond the BMP, rare, one by one)."""
+    table, az_table = _script_table()
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    high = np.flatnonzero(cp > 0xFFFF)
+    if len(high):
+        codes = table[np.minimum(cp, 0xFFFF)]
+        for j in high.tolist():
+            codes[j] = _SCRIPT_CODES.index(_script(chr(int(cp[j]))))
+        az = int(az_table[cp[cp <= 0xFFFF]].sum())
+    else:
+        codes = table[cp]
+        az = int(az_table[cp].sum())
+    n = np.bincount(codes, minlength=len(_SCRIPT_CODES))
+    present = [i for i in range(1, len(_SCRIPT_CODES)) if n[i]]
+    if len(present) > 1:  # the order of first occurrence, which breaks a tie in max()
+        present.sort(key=lambda i: int(np.argmax(codes == i)))
+    return {_SCRIPT_CODES[i]: int(n[i]) for i in present}, az
+
+
 def detect_language(text: str) -> tuple[str | None, float]:
     """Guess the language of a text from its letters; return ``(code, confidence)``.
 
@@ -247,15 +289,12 @@ def detect_language(text: str) -> tuple[str | None, float]:
     from frameshift.errors import check_text_argument
 
     check_text_argument(text, "text", "detect_language")
-    counts: dict[str, int] = {}
-    az = 0
-    for ch in text:
-        s = _script(ch)
-        if s is None:
-            continue
-        counts[s] = counts.get(s, 0) + 1
-        if ch in _AZ_LETTERS:
-            az += 1
+    counts, az = _script_counts(text)
+    return _decide(counts, az)
+
+
+def _decide(counts: dict, az: int) -> tuple[str | None, float]:
+    """:func:`detect_language`'s answer from its letters per script and Azerbaijani letters."""
     total = sum(counts.values())
     if not total:
         return None, 0.0
@@ -271,6 +310,30 @@ def detect_language(text: str) -> tuple[str | None, float]:
     if 0.01 <= share <= 0.03:
         conf /= 2
     return ("az" if share >= _AZ_SHARE else "en"), round(conf, 3)
+
+
+def _detect_many(texts: list) -> list:
+    """:func:`detect_language` of every text, the letters of all counted in one pass (many
+    short statements cost one lookup, not one per statement)."""
+    if not texts:
+        return []
+    table, az_table = _script_table()
+    cp = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if len(cp) and int(cp.max()) > 0xFFFF:  # rare: beyond the BMP, text by text
+        return [detect_language(t) for t in texts]
+    n, k = len(texts), len(_SCRIPT_CODES)
+    doc = np.repeat(np.arange(n), [len(t) for t in texts])
+    counts = np.bincount(doc * k + table[cp], minlength=n * k).reshape(n, k)[:, 1:]
+    az = np.bincount(doc[az_table[cp]], minlength=n)
+    ties = (counts == counts.max(axis=1, keepdims=True)).sum(axis=1) > 1
+    out = []
+    for i in range(n):
+        if ties[i] and counts[i].any():  # the script met first wins a tie: text by text
+            out.append(detect_language(texts[i]))
+        else:
+            out.append(_decide({_SCRIPT_CODES[j + 1]: int(c) for j, c in
+                                enumerate(counts[i]) if c}, int(az[i])))
+    return out
 
 
 def statement_languages(statements: pd.DataFrame, *, column: str = "language",
@@ -313,8 +376,11 @@ def statement_languages(statements: pd.DataFrame, *, column: str = "language",
     check_table_argument(statements, "statements", "statement_languages", "Corpus.statements")
     given = statements[column] if column in statements.columns else None
     rows = []
-    for i, (sid, text) in enumerate(zip(statements["statement_id"], statements["text"])):
-        code = given.iloc[i] if given is not None else None
+    sids, texts = statements["statement_id"].tolist(), statements["text"].tolist()
+    codes = given.tolist() if given is not None else [None] * len(sids)
+    todo = [i for i, c in enumerate(codes) if not (isinstance(c, str) and c.strip())]
+    detected = dict(zip(todo, _detect_many([str(texts[i]) for i in todo])))
+    for i, (sid, code) in enumerate(zip(sids, codes)):
         if isinstance(code, str) and code.strip():
             code = code.strip().lower()
             if code not in LANGUAGES and known_only:
@@ -324,7 +390,7 @@ def statement_languages(statements: pd.DataFrame, *, column: str = "language",
                     f"it empty to detect the language.")
             rows.append((sid, code, 1.0, "metadata"))
         else:
-            lang, conf = detect_language(str(text))
+            lang, conf = detected[i]
             rows.append((sid, lang, conf, "detected"))
     return pd.DataFrame(rows, columns=["statement_id", "language", "confidence", "source"])
 
