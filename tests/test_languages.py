@@ -363,6 +363,110 @@ def test_negation_per_language_under_lemma_matching():
     assert not m["negated"].any()
 
 
+# Hand-made sentences, one frame term each (or two), with whether a careful reader takes the
+# term as negated: the convention of the engine (a negator within three words before the
+# term; in the verb-final languages, Azerbaijani and Armenian, also within three words after
+# it, as the negated verb ends the clause). Grammars: Russian -- Russian Academy of Sciences,
+# Russkaja grammatika (1980), vol. 2, the particles не, ни, the predicative нет ("Давления
+# нет" negates its subject) and the conjunction "не только ..., но и" (not a negation);
+# Armenian -- Dum-Tragut (2009), Armenian: Modern Eastern Armenian, the negative auxiliary
+# չ- (չենք, չի, չկա, չէ), ոչ, the prohibitive մի՛ written with the emphasis mark (unmarked մի
+# is the indefinite article), "ոչ միայն ..., այլև" "not only ... but also", չնայած
+# "although"; Azerbaijani -- Öztopçu (2003), Elementary Azerbaijani, the negative suffix
+# -ma/-mə in every tense (-mayacaq, -madı, -mır, -maz, -mamış, -mamalı, -masın, -masa,
+# -madan, -mayan), the potential negative "-maya bilər" against the dative of the verbal
+# noun ("göstərməyə başladılar"), deyil, yox, heç, "nə ... nə" "neither ... nor" (a single
+# nə is "what"), "təkcə ... deyil, həm də" "not only ... but also".
+NEGATION_CASES = [
+ ("az","Biz təzyiqə boyun əyməyəcəyik.",[True]),
+ ("az","Təzyiq artır.",[False]),
+ ("az","Təzyiq göstərilmədi.",[True]),
+ ("az","Təzyiq göstərilmir.",[True]),
+ ("az","Təzyiq heç vaxt qəbul edilməz.",[True]),
+ ("az","Təzyiq göstərilməmişdir.",[True]),
+ ("az","Təzyiq göstərilməməlidir.",[True]),
+ ("az","Bu, təzyiq deyil.",[True]),
+ ("az","Heç bir təzyiq yoxdur.",[True]),
+ ("az","Blokada yoxdur.",[True]),
+ ("az","Təzyiq olmaya bilər.",[True]),
+ ("az","Onlar təzyiqə məruz qalmaya bilərlər.",[True]),
+ ("az","Təzyiq göstərməyə başladılar.",[False]),
+ ("az","Təzyiq göstərməyə hazırdırlar.",[False]),
+ ("az","Təzyiq göstərməsinlər.",[True]),
+ ("az","Təzyiq göstərməsələr, razılaşarıq.",[True]),
+ ("az","Təzyiq göstərmədən danışıqlar aparılır.",[True]),
+ ("az","Təzyiq göstərməyən dövlətlər var.",[True]),
+ ("az","Dəhliz bağlanmayıb.",[True]),
+ ("az","Nə təzyiq, nə də təhdid qəbul edilir.",[True, True]),
+ ("az","Nə qədər təzyiq göstərilib?",[False]),
+ ("az","Təzyiq təkcə Bakıdan deyil, həm də Moskvadan gəlir.",[False]),
+ ("az","Təzyiq göstərilməsi pisdir.",[False]),
+ ("az","Ermənistan təzyiqi dayandırmalıdır.",[False]),
+ ("az","Təzyiq ola bilməz.",[True]),
+ ("az","Dəhliz heç kimə bağlanmayacaq.",[True]),
+ ("ru","Мы не допустим давления.",[True]),
+ ("ru","Давление растёт.",[False]),
+ ("ru","Никакого давления не было.",[True]),
+ ("ru","Давления нет.",[True]),
+ ("ru","Без давления переговоры невозможны.",[True]),
+ ("ru","Это не только давление, но и угрозы.",[False, False]),
+ ("ru","Ни давления, ни угроз.",[True, True]),
+ ("ru","Россия никогда не применяла давления.",[True]),
+ ("ru","Блокады нет и не было.",[True]),
+ ("ru","Нельзя оказывать давление.",[True]),
+ ("ru","Давление не прекращается.",[False]),
+ ("ru","Они говорят о давлении.",[False]),
+ ("ru","Мы не только против блокады, но и против давления.",[False, False]),
+ ("hy","Մենք ճնշումը չենք ընդունի։",[True]),
+ ("hy","Ճնշումը մեծանում է։",[False]),
+ ("hy","Ճնշում չկա։",[True]),
+ ("hy","Առանց ճնշման բանակցություններ չեն լինի։",[True]),
+ ("hy","Դա ճնշում չէ։",[True]),
+ ("hy","Ոչ մի ճնշում չի եղել։",[True]),
+ ("hy","Սա ոչ միայն ճնշում է, այլև սպառնալիք։",[False, False]),
+ ("hy","Մի՛ գործադրեք ճնշում։",[True]),
+ ("hy","Մի երկիր ճնշում է գործադրում։",[False]),
+ ("hy","Միջանցքը երբեք չի փակվի։",[True]),
+ ("hy","Շրջափակումը շարունակվում է։",[False]),
+ ("hy","Ճնշումը չի դադարում։",[True]),
+ ("hy","Չնայած ճնշմանը, մենք շարունակում ենք։",[False]),
+]
+NEGATION_LEXICON = {"c": ["təzyiq", "təhdid", "blokada", "dəhliz", "давление", "угроза",
+                          "блокада", "ճնշում", "սպառնալիք", "շրջափակում", "միջանցք"]}
+
+
+def test_negation_in_hand_made_sentences():
+    c = from_frame(pd.DataFrame({
+        "statement_id": [f"s{i}" for i in range(len(NEGATION_CASES))],
+        "actor": ["x"] * len(NEGATION_CASES), "language": [x[0] for x in NEGATION_CASES],
+        "text": [x[1] for x in NEGATION_CASES]}))
+    s = fs.MatchSettings(lemmas="auto", negators=multilingual_negators())
+    m = fs.find_matches(c, NEGATION_LEXICON, settings=s)
+    got = [m.loc[m["statement_id"] == f"s{i}", "negated"].tolist()
+           for i in range(len(NEGATION_CASES))]
+    wrong = [(x[1], g) for x, g in zip(NEGATION_CASES, got) if g != x[2]]
+    assert wrong == []
+    assert len(NEGATION_CASES) >= 40
+
+
+def test_azerbaijani_negative_verb_paradigm():
+    # gəlmək "to come" and olmaq "to be" in the negative tenses of Öztopçu (2003): present
+    # (and past continuous), past, future, aorist (1sg -maram, 1pl -marıq), perfect,
+    # necessity, imperative and optative, conditional, participle, converbs
+    negative = """gəlmirəm gəlmirsən gəlmir gəlmirik gəlmirsiniz gəlmirlər gəlmirdim gəlmirdi
+    gəlmirdilər gəlmədim gəlmədi gəlmədilər gəlməyəcəyəm gəlməyəcək gəlməyəcəklər gəlmərəm
+    gəlməzsən gəlməz gəlmərik gəlməzsiniz gəlməzlər gəlməmişəm gəlməyib gəlməməliyəm gəlməsin
+    gəlməsinlər gəlməyək gəlməyim gəlməyin gəlməsə gəlməsək gəlməyən gəlmədən gəlməyərək
+    olmaram olmarıq qalmayacağıq bilməz""".split()
+    # positive: the verbal noun and its cases (gəlmə, gəlməyə), the infinitive, necessity,
+    # perfect; nouns in -mir/-məz-like letters (dəmir "iron", məram "aim", təmir "repair")
+    positive = """gəlmə gəlməsi gəlməyə gəlmək gəlməli gəlməlidir gəlmişdir təmizləmə
+    təmizləməyə dəmir deyilir imzalanması sülhməramlı mümkündür məram məramı təmirdə""".split()
+    fold = fs.fold_case
+    assert [w for w in negative if not azerbaijani_negative(fold(w))] == []
+    assert [w for w in positive if azerbaijani_negative(fold(w))] == []
+
+
 # --------------------------------------------------------------------------- quotes
 @pytest.mark.parametrize("sid, actor, opening", [
     # «Ситуация в регионе остается в центре внимания России», — отметил Нечаев.

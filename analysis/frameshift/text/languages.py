@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -64,6 +64,22 @@ class LanguageInfo:
     negation_follows : bool
         The language puts its negated verb after the words it governs (verb-final order:
         Armenian, Azerbaijani), so a negator also negates the words just before it.
+    negators_back : frozenset of str
+        Negators that also negate the words just before them in a language that is not
+        verb-final (Russian existential ``нет``: ``Давления нет`` "there is no pressure").
+    not_negating_before : dict of str to frozenset
+        A negator followed by one of these words is no negation (``не только`` "not only",
+        ``ոչ միայն``; Azerbaijani ``deyil, həm də`` "not only ... but also").
+    paired_negators : frozenset of str
+        Words that negate only when repeated in the sentence (Azerbaijani ``nə ... nə``
+        "neither ... nor"; a single ``nə`` is "what").
+    negative_before : tuple of two callables, or None
+        ``(is_word, is_next)``, each ``str -> bool`` on a case-folded word: a word for which
+        ``is_word`` holds is negated when the next word of its sentence satisfies ``is_next``
+        (Azerbaijani ``olmaya bilər`` "may not be").
+    marked_negators : frozenset of str
+        Negators recognised by a mark the normalised form drops (Armenian prohibitive
+        ``մի՛``, written with the emphasis mark; unmarked ``մի`` is the article "a").
     """
 
     code: str
@@ -76,6 +92,11 @@ class LanguageInfo:
     speech_verbs: frozenset
     negative_form: object = None
     negation_follows: bool = False
+    negators_back: frozenset = frozenset()
+    not_negating_before: dict = field(default_factory=dict)
+    paired_negators: frozenset = frozenset()
+    negative_before: object = None
+    marked_negators: frozenset = frozenset()
 
 
 def _words(s: str) -> frozenset:
@@ -109,7 +130,9 @@ def armenian_negative(word: str) -> bool:
 # Azerbaijani verbal negation: the suffix -ma/-mə after the verb stem, then tense and person
 # (the negative paradigms of the grammars, e.g. Shiraliyev & Sevortyan, "Grammatika
 # azerbajdzhanskogo jazyka", 1971; Azerbaijani Wikipedia "İnkar"): future -mayacaq/-məyəcək,
-# past -madı/-mədi, perfect -mayıb/-məyib, present -mır/-mir/-mur/-mür, aorist -maz/-məz,
+# past -madı/-mədi, perfect -mayıb/-məyib, present -mır/-mir/-mur/-mür (past continuous
+# -mırdı, conditional -mırsa), aorist -maz/-məz (1sg -maram, 1pl -marıq), optative 1sg
+# -mayım and imperative 2pl -mayın, converb -mayaraq,
 # necessity -mamalı/-məməli, participle -mayan/-məyən, converb -madan/-mədən, imperative
 # -masın/-məsin, conditional -masa/-məsə, evidential -mamış/-məmiş, infinitive
 # -mamaq/-məmək. Written after case folding (ı -> i). The positive verbal noun -ma/-mə
@@ -117,8 +140,9 @@ def armenian_negative(word: str) -> bool:
 _AZ_NEG_RE = None
 _AZ_NEG_ENDINGS = (
     r"m[aə]y[aə]c[aə][qkğy]\w*|m[aə]d[iuü]\w*|m[aə]y[iuü]b\w*|m[aə]d[aə]n"
-    r"|m[iuü]r(?:am|əm|iq|ik|uq|ük|san|sən|siniz|sunuz|sünüz|lar|lər|di|du|dü)?"
+    r"|m[iuü]r(?:am|əm|iq|ik|uq|ük|san|sən|siniz|sunuz|sünüz|lar|lər|d[iuü]\w*|s[aə]\w*)?"
     r"|m[aə]z(?:am|əm|san|sən|iq|ik|siniz|lar|lər|di)?|m[aə]m[aə]l[iuü]\w*"
+    r"|m[aə]r[aə]m|m[aə]ri[qk]|m[aə]y[iuü][mn]|m[aə]y[iuü]n[iuü]z|m[aə]y[aə]r[aə][qk]"
     r"|m[aə]y[aə]n(?:lar|lər|lari|ləri|a|ə|i|in|da|də|dan|dən)?|m[aə]s[iuü]n(?:lar|lər)?|m[aə]s[aə](?:m|q|k|n|niz|lar|lər)?"
     r"|m[aə]m[iuü]ş\w*|m[aə]m[aə][qk]|m[aə]y[aə][qkm]")
 # words that end in these letters but do not negate: nouns (iron, repair, dough, prayer),
@@ -158,6 +182,27 @@ def azerbaijani_negative(word: str) -> bool:
     return m is not None
 
 
+# The possibility of a negative, verb + -ma/-mə + the optative -ya/-yə + bilmək "can"
+# (``olmaya bilər`` "may not be", ``gəlməyə bilərlər``; Öztopçu 2003, the potential mood),
+# against the dative of the verbal noun (``göstərməyə başladılar`` "began to show"), which
+# differs only by the verb that follows.
+_AZ_MAYA = None
+
+
+def _az_maya(word: str) -> bool:
+    import re
+
+    global _AZ_MAYA
+    if _AZ_MAYA is None:
+        _AZ_MAYA = re.compile(r"\w*[aeəiouü]\w*?m(?:aya|əyə)")
+    return _AZ_MAYA.fullmatch(word.replace("ı", "i")) is not None
+
+
+def _az_biler(word: str) -> bool:
+    # the aorist of bilmək "can": bilər, bilərəm, bilərlər, bilərdi, bilərsiniz ...
+    return word.startswith("bilər")
+
+
 LANGUAGES = {
     "en": LanguageInfo(
         "en", "English", "Latn", ".!?", (("“", "”"), ('"', '"'), ("‘", "’")), "'’",
@@ -167,11 +212,15 @@ LANGUAGES = {
     ),
     "ru": LanguageInfo(
         "ru", "Russian", "Cyrl", ".!?…", (("«", "»"), ("„", "“"), ("“", "”")), "",
-        _words("""не нет ни никогда нигде никто ничто ничего нельзя без ничем никого"""),
+        _words("""не нет ни никогда нигде никто ничто ничего нельзя без ничем никого
+        никакой никакого никакому никаким никаком никакая никакую никакие никаких
+        никакими"""),
         _words("""сказал сказала сказали заявил заявила заявили отметил отметила отметили
         подчеркнул подчеркнула подчеркнули добавил добавила добавили сообщил сообщила
         сообщили напомнил напомнила напомнили указал указала указали считает заявляет
         отмечает подчеркивает подчёркивает говорится"""),
+        negators_back=_words("нет"),
+        not_negating_before={"не": _words("только"), "ни": _words("только")},
     ),
     "hy": LanguageInfo(
         "hy", "Armenian", "Armn", "։:", (("«", "»"), ("“", "”")), "",
@@ -180,6 +229,8 @@ LANGUAGES = {
         _words("""ասել ասաց նշել նշեց հայտարարել հայտարարեց շեշտել շեշտեց ընդգծել ընդգծեց
         հավելել հավելեց ասվում նշվում"""),
         armenian_negative, True,
+        not_negating_before={"ոչ": _words("միայն")},
+        marked_negators=frozenset({"մի\u055b", "մի\u055c"}),
     ),
     "az": LanguageInfo(
         "az", "Azerbaijani", "Latn", ".!?", (("«", "»"), ("“", "”"), ('"', '"')), "'’ʼ",
@@ -187,6 +238,9 @@ LANGUAGES = {
         _words("""deyib dedi bildirib bildirdi qeyd vurğulayıb vurğuladı əlavə söyləyib
         açıqlayıb bəyan"""),
         azerbaijani_negative, True,
+        not_negating_before={"deyil": _words("həm")},
+        paired_negators=_words("nə"),
+        negative_before=(_az_maya, _az_biler),
     ),
 }
 

@@ -42,7 +42,7 @@ import functools
 
 import numpy as np
 
-from .tokenizer import Tokens
+from .tokenizer import Tokens, fold_case
 
 __all__ = ["METHODS", "AUTO_METHODS", "KEEP_FORMS", "azerbaijani_stem", "azerbaijani_forms",
            "armenian_key", "lemma_function", "lemma_forms",
@@ -540,12 +540,78 @@ def lemmatize_tokens(tokens: Tokens, languages, *, method: str = "auto",
         # a language's own negation is on when its negators are (multilingual_negators())
         if not info.negators <= negators:
             continue
-        follows[e] = info.negation_follows
+        follows[e] = info.negation_follows or form in info.negators_back
         if info.negative_form is not None and not negative[e]:
             negative[e] = bool(info.negative_form(form))
+        raw = tokens.raw_surfaces[s] if tokens.raw_surfaces is not None else None
+        if raw is not None and info.marked_negators and fold_case(raw) in info.marked_negators:
+            negative[e] = True
+    on = [i for i, info in enumerate(infos) if info is not None and info.negators <= negators]
+    if on and len(inv):
+        ids, negative, follows = _negation_in_context(
+            tokens, inv.reshape(-1), [infos[i] if i in on else None for i in range(nl)],
+            negative, follows, surfaces, surface_type, uniq, nl)
+        out.ids = ids
+        out.surface_to_type = np.asarray(surface_type, dtype=np.int32)
     out.negative_form = negative
     out.negation_follows = follows
     return out
+
+
+def _negation_in_context(tokens, inv, infos, negative, follows, surfaces,
+                         surface_type, uniq, nl):
+    """Negation that depends on the next word or the sentence (``LanguageInfo``'s
+    ``not_negating_before``, ``paired_negators``, ``negative_before``): the tokens whose
+    negation differs from their surface entry's get a copy of that entry with their own flags
+    (``surfaces`` and ``surface_type`` are extended in place). Returns the token ids and the
+    per-entry ``negative`` and ``follows`` arrays."""
+    n = len(inv)
+    forms = [tokens.types[tokens.surface_to_type[u // nl]] for u in uniq.tolist()]
+    ent_lang = (uniq % nl).astype(np.int64)
+    doc_of = np.repeat(np.arange(tokens.n_docs), tokens.n_tokens())
+    same_next = np.zeros(n, bool)
+    same_next[:-1] = (doc_of[1:] == doc_of[:-1]) & (tokens.sentence[1:] == tokens.sentence[:-1])
+    nxt = np.minimum(np.arange(n) + 1, n - 1)
+    neg_t = negative[inv]
+    for li, info in enumerate(infos):
+        if info is None:
+            continue
+        in_lang = ent_lang == li
+        if info.not_negating_before:
+            seconds = frozenset().union(*info.not_negating_before.values())
+            first = np.fromiter((bool(in_lang[e]) and forms[e] in info.not_negating_before
+                                 for e in range(len(forms))), bool, len(forms))
+            second = np.fromiter((forms[e] in seconds for e in range(len(forms))), bool,
+                                 len(forms))
+            for t in np.flatnonzero(first[inv] & second[inv[nxt]] & same_next).tolist():
+                if forms[inv[t + 1]] in info.not_negating_before[forms[inv[t]]]:
+                    neg_t[t] = False
+        if info.paired_negators:
+            paired = np.fromiter((bool(in_lang[e]) and forms[e] in info.paired_negators
+                                  for e in range(len(forms))), bool, len(forms))[inv]
+            if paired.any():
+                sent = np.zeros(n, np.int64)  # a sentence number over the whole corpus
+                sent[1:] = np.cumsum(~same_next[:-1])
+                twice = np.bincount(sent[paired], minlength=int(sent[-1]) + 1) >= 2
+                neg_t[paired] = twice[sent[paired]]
+        if info.negative_before is not None:
+            is_word, is_next = info.negative_before
+            a = np.fromiter((bool(in_lang[e]) and is_word(forms[e]) for e in range(len(forms))),
+                            bool, len(forms))
+            b = np.fromiter((is_next(forms[e]) for e in range(len(forms))), bool, len(forms))
+            neg_t |= a[inv] & b[inv[nxt]] & same_next
+    ids = inv.astype(np.int32).reshape(-1)
+    changed = np.flatnonzero(neg_t != negative[inv])
+    if len(changed):
+        pair, where = np.unique(inv[changed] * 2 + neg_t[changed], return_inverse=True)
+        new = len(surfaces) + np.arange(len(pair))
+        base = (pair // 2).tolist()
+        surfaces.extend(surfaces[e] for e in base)
+        surface_type.extend(surface_type[e] for e in base)
+        negative = np.concatenate([negative, (pair % 2).astype(bool)])
+        follows = np.concatenate([follows, follows[pair // 2]])
+        ids[changed] = new[where.reshape(-1)]
+    return ids, negative, follows
 
 
 class LemmaTokens(Tokens):
