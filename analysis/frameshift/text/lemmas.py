@@ -445,12 +445,19 @@ def lemma_forms(word: str, languages, *, method: str = "auto") -> list[str]:
         # an Azerbaijani word stands for the stems of all its regular forms: the stripping
         # rules need not bring every form back to one stem (reinteqrasiya -> reinteqra, but
         # reinteqrasiyası -> reinteqrasiya)
-        words = azerbaijani_forms(word) if f is azerbaijani_stem else [word]
-        for w in words:
-            key = f(w)
+        keys = _az_paradigm_keys(word) if f is azerbaijani_stem else (f(word),)
+        for key in keys:
             if key and key not in out:
                 out.append(key)
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _az_paradigm_keys(word: str) -> tuple:
+    """The distinct :func:`azerbaijani_stem` of the forms of :func:`azerbaijani_forms`,
+    the word's own first (a pure function of the word, cached: a lexicon is compiled once
+    per language of the corpus)."""
+    return tuple(dict.fromkeys(azerbaijani_stem(w) for w in [word, *azerbaijani_forms(word)]))
 
 
 def lemmatize_tokens(tokens: Tokens, languages, *, method: str = "auto",
