@@ -2082,27 +2082,36 @@ def _carried_by(segments: pd.DataFrame) -> list[str]:
     """For each segment, the outlets carrying it: for a quote, every outlet whose articles
     quote the same words (or a longer or shorter run of them) for the same statement."""
     out = list(segments["carried_by"].astype(str))
-    quotes = segments.index[segments["role"] == "quote"]
-    norm = {i: " ".join(re.findall(r"\w[\w'-]*", normalize(segments.at[i, "text"])))
-            for i in quotes}
-    carried = segments["carried_by"].to_dict()
-    position = {k: j for j, k in enumerate(segments.index)}
-    for sid, idx in segments.loc[quotes].groupby("statement_id", dropna=True).groups.items():
+    roles = segments["role"].tolist()
+    texts = segments["text"].tolist()
+    sids = segments["statement_id"].tolist()
+    carried = segments["carried_by"].tolist()
+    groups: dict = {}  # statement id -> positions of its quotes, in table order
+    for j, role in enumerate(roles):
+        if role == "quote" and isinstance(sids[j], str):
+            groups.setdefault(sids[j], []).append(j)
+    for idx in groups.values():
         # Compare the distinct wordings only (a long article repeats the same quote many
         # times; comparing every pair of fragments made it quadratic).
+        norm = {j: " ".join(re.findall(r"\w[\w'-]*", normalize(texts[j]))) for j in idx}
         by_norm: dict = {}
-        for k in idx:
-            by_norm.setdefault(norm[k], set()).add(carried[k])
+        for j in idx:
+            by_norm.setdefault(norm[j], set()).add(carried[j])
+        every = set().union(*by_norm.values())
         joined = {}
         for n in by_norm:
             outlets = set()
             if n:
-                for m, outs in by_norm.items():
-                    if m and (n in m or m in n):
-                        outlets |= outs
+                outlets |= by_norm[n]
+                # only wordings carried by an outlet not counted yet can add one (in one
+                # article, or articles of one outlet, there are none: linear, not quadratic)
+                if outlets != every:
+                    for m, outs in by_norm.items():
+                        if m and not outs <= outlets and (n in m or m in n):
+                            outlets |= outs
             joined[n] = "|".join(sorted(outlets))
-        for i in idx:
-            out[position[i]] = joined[norm[i]]
+        for j in idx:
+            out[j] = joined[norm[j]]
     return out
 
 
