@@ -222,9 +222,13 @@ def corpus_from_segments(sources: dict, segments: pd.DataFrame, *, actors=None,
     seg["end"] = [_as_offset(v) for v in seg["end"]]
     seg["text"] = [sources[s][a:b] for s, a, b in zip(seg["source"], seg["start"], seg["end"])]
     seg = seg[[bool(t.strip()) for t in seg["text"]]].reset_index(drop=True)
-    forms = [_forms(t) for t in seg["text"]]
     sids = seg["statement_id"].tolist()
     roles = seg["role"].tolist()
+    # Tokens of the quoted fragments only (the only ones compared), each wording tokenised once
+    # (a quote carried by many articles, or repeated in one, is one wording).
+    wordings: dict = {}
+    forms = [(wordings[t] if t in wordings else wordings.setdefault(t, _forms(t)))
+             if r == "quote" else [] for t, r in zip(seg["text"], roles)]
     seg_sources = seg["source"].tolist()
     seg_starts = seg["start"].tolist()
     seg_ends = seg["end"].tolist()
