@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from frameshift.errors import CorpusError, InputNotFoundError, OptionError, Problem
+from frameshift.files import read_back
 from frameshift.text.tokenizer import ABBREVIATIONS, normalize
 from frameshift.text.languages import LANGUAGES as TEXT_LANGUAGES
 
@@ -426,7 +427,8 @@ def _read_actors(actors) -> pd.DataFrame:
             raise InputNotFoundError(
                 f"{path}: actor registry not found. Give a CSV with columns id,name,aliases,group "
                 "(aliases separated by '|').")
-        actors = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        actors = read_back(pd.read_csv(path, dtype=str, keep_default_na=False,
+                                       encoding="utf-8-sig"), path)
         src = str(path)
     else:
         src = "actors"
@@ -2071,6 +2073,21 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
     return df
 
 
+def _check_articles(items) -> None:
+    """Refuse what cannot be an article (read as a path, a folder or the text itself)."""
+    from frameshift.errors import ArgumentValueError, bad_argument
+
+    for item in items:
+        if not isinstance(item, (str, Path)):
+            raise bad_argument("read_news", "articles", item,
+                               "an article file, a folder of them or the text (str)",
+                               "Give the path of the article, or its text.")
+        if isinstance(item, str) and not item.strip():
+            raise ArgumentValueError("read_news(): articles holds an empty string (neither a "
+                                     "file nor an article). Give the path of the article, "
+                                     "or its text.")
+
+
 def _is_path_like(value) -> bool:
     if isinstance(value, Path):
         return True
@@ -2155,7 +2172,8 @@ def segment_news(articles, *, actors=None, outlet=None, date=None, provenance=Fa
     """
     items = list(articles) if isinstance(articles, (list, tuple)) else [articles]
     if not items:
-        raise OptionError("no article given. Give a file, a text or a list of them.")
+        raise OptionError("articles: no article given. Give a file, a text or a list of them.")
+    _check_articles(items)
     registry = _read_actors(actors)
     sources: dict[str, str] = {}
     parts = []
@@ -2301,6 +2319,7 @@ def read_segments(path) -> pd.DataFrame:
         raise InputNotFoundError(f"{path}: no such segmentation file. Give a CSV with columns "
                                  "source,start,end,role,actor,statement_id.", path=path)
     df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    df = read_back(df, path)  # our own `quotes` output: cells as written, not escaped
     missing = [c for c in SEGMENT_COLUMNS[:6] if c not in df.columns]
     if missing:
         raise CorpusError(f"{path}:1: missing column(s) {', '.join(missing)} (found: "
