@@ -412,6 +412,8 @@ def figure_data(figure_id, *, context=None) -> FigureData:
     ['actor', 'category', 'count', 'negated', 'tokens', 'per_1000', 'share', 'sentences',
      'short_text', 'ci_low', 'ci_high', 'ci_method']
     """
+    from frameshift.errors import check_text_argument
+    check_text_argument(figure_id, "figure_id", "figure_data")
     return _spec(figure_id).data(context if context is not None else _Context())
 
 
@@ -429,6 +431,8 @@ def draw_figure(figure_id, *, data=None, context=None):
     >>> ax.get_xlabel()
     'Matches per 1,000 tokens'
     """
+    from frameshift.errors import check_text_argument
+    check_text_argument(figure_id, "figure_id", "draw_figure")
     import matplotlib.style as mstyle
     from matplotlib.figure import Figure
 

@@ -906,6 +906,10 @@ def plot_dispersion(matches, statements, *, terms, term_col="match", names=None,
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['war', 'peace']
     """
+    from frameshift.errors import check_names_argument, check_table_argument
+    check_table_argument(matches, "matches", "plot_dispersion", "find_matches(...)")
+    check_table_argument(statements, "statements", "plot_dispersion", "corpus.statements")
+    check_names_argument(terms, "terms", "plot_dispersion", "a term")
     terms = list(terms)
     frame = dispersion_frame(matches, statements, terms=terms, term_col=term_col)
     name = _namer(names)

@@ -233,7 +233,7 @@ def categories_of(lexicon=None, matches: pd.DataFrame | None = None) -> list:
         if cats is not None:
             return [str(c) for c in cats]
         return sorted({str(c) for c in matches["category"]})
-    raise OptionError("a lexicon (or a table of match rows) is needed.")
+    raise OptionError("a lexicon (lexicon=) or a table of match rows (matches=) is needed.")
 
 
 def rates(count, tokens, total):
@@ -387,6 +387,14 @@ class CompiledLexicon:
 
     def __init__(self, lexicon: Lexicon, vocabulary: list[str], *,
                  case_sensitive: bool = False, negators=DEFAULT_NEGATORS, forms=None):
+        from frameshift.errors import bad_argument
+        if not hasattr(lexicon, "categories"):
+            raise bad_argument("CompiledLexicon", "lexicon", lexicon, "a Lexicon",
+                               "Read one with read_lexicon(...).")
+        if vocabulary is None or isinstance(vocabulary, (str, bytes, dict)) or not hasattr(
+                vocabulary, "__len__"):
+            raise bad_argument("CompiledLexicon", "vocabulary", vocabulary, "a list of str",
+                               "Give the vocabulary of a Tokens table (tokens.types).")
         self.lexicon = lexicon
         # lemma matching: a pattern word stands for every key ``forms(word)`` returns
         self._forms = forms

@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from frameshift.errors import CorpusError, InputNotFoundError, OptionError, Problem
+from frameshift.files import read_back
 from frameshift.text.tokenizer import ABBREVIATIONS, normalize
 from frameshift.text.languages import LANGUAGES as TEXT_LANGUAGES
 
@@ -426,7 +427,8 @@ def _read_actors(actors) -> pd.DataFrame:
             raise InputNotFoundError(
                 f"{path}: actor registry not found. Give a CSV with columns id,name,aliases,group "
                 "(aliases separated by '|').")
-        actors = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        actors = read_back(pd.read_csv(path, dtype=str, keep_default_na=False,
+                                       encoding="utf-8-sig"), path)
         src = str(path)
     else:
         src = "actors"
@@ -2071,6 +2073,21 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
     return df
 
 
+def _check_articles(items) -> None:
+    """Refuse what cannot be an article (read as a path, a folder or the text itself)."""
+    from frameshift.errors import ArgumentValueError, bad_argument
+
+    for item in items:
+        if not isinstance(item, (str, Path)):
+            raise bad_argument("read_news", "articles", item,
+                               "an article file, a folder of them or the text (str)",
+                               "Give the path of the article, or its text.")
+        if isinstance(item, str) and not item.strip():
+            raise ArgumentValueError("read_news(): articles holds an empty string (neither a "
+                                     "file nor an article). Give the path of the article, "
+                                     "or its text.")
+
+
 def _is_path_like(value) -> bool:
     if isinstance(value, Path):
         return True
@@ -2082,27 +2099,36 @@ def _carried_by(segments: pd.DataFrame) -> list[str]:
     """For each segment, the outlets carrying it: for a quote, every outlet whose articles
     quote the same words (or a longer or shorter run of them) for the same statement."""
     out = list(segments["carried_by"].astype(str))
-    quotes = segments.index[segments["role"] == "quote"]
-    norm = {i: " ".join(re.findall(r"\w[\w'-]*", normalize(segments.at[i, "text"])))
-            for i in quotes}
-    carried = segments["carried_by"].to_dict()
-    position = {k: j for j, k in enumerate(segments.index)}
-    for sid, idx in segments.loc[quotes].groupby("statement_id", dropna=True).groups.items():
+    roles = segments["role"].tolist()
+    texts = segments["text"].tolist()
+    sids = segments["statement_id"].tolist()
+    carried = segments["carried_by"].tolist()
+    groups: dict = {}  # statement id -> positions of its quotes, in table order
+    for j, role in enumerate(roles):
+        if role == "quote" and isinstance(sids[j], str):
+            groups.setdefault(sids[j], []).append(j)
+    for idx in groups.values():
         # Compare the distinct wordings only (a long article repeats the same quote many
         # times; comparing every pair of fragments made it quadratic).
+        norm = {j: " ".join(re.findall(r"\w[\w'-]*", normalize(texts[j]))) for j in idx}
         by_norm: dict = {}
-        for k in idx:
-            by_norm.setdefault(norm[k], set()).add(carried[k])
+        for j in idx:
+            by_norm.setdefault(norm[j], set()).add(carried[j])
+        every = set().union(*by_norm.values())
         joined = {}
         for n in by_norm:
             outlets = set()
             if n:
-                for m, outs in by_norm.items():
-                    if m and (n in m or m in n):
-                        outlets |= outs
+                outlets |= by_norm[n]
+                # only wordings carried by an outlet not counted yet can add one (in one
+                # article, or articles of one outlet, there are none: linear, not quadratic)
+                if outlets != every:
+                    for m, outs in by_norm.items():
+                        if m and not outs <= outlets and (n in m or m in n):
+                            outlets |= outs
             joined[n] = "|".join(sorted(outlets))
-        for i in idx:
-            out[position[i]] = joined[norm[i]]
+        for j in idx:
+            out[j] = joined[norm[j]]
     return out
 
 
@@ -2146,7 +2172,8 @@ def segment_news(articles, *, actors=None, outlet=None, date=None, provenance=Fa
     """
     items = list(articles) if isinstance(articles, (list, tuple)) else [articles]
     if not items:
-        raise OptionError("no article given. Give a file, a text or a list of them.")
+        raise OptionError("articles: no article given. Give a file, a text or a list of them.")
+    _check_articles(items)
     registry = _read_actors(actors)
     sources: dict[str, str] = {}
     parts = []
@@ -2292,6 +2319,7 @@ def read_segments(path) -> pd.DataFrame:
         raise InputNotFoundError(f"{path}: no such segmentation file. Give a CSV with columns "
                                  "source,start,end,role,actor,statement_id.", path=path)
     df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    df = read_back(df, path)  # our own `quotes` output: cells as written, not escaped
     missing = [c for c in SEGMENT_COLUMNS[:6] if c not in df.columns]
     if missing:
         raise CorpusError(f"{path}:1: missing column(s) {', '.join(missing)} (found: "

@@ -118,6 +118,8 @@ def armenian_negative(word: str) -> bool:
     >>> [armenian_negative(w) for w in ["չենք", "չհամաձայնեց", "չպետք", "չափ", "չորս"]]
     [True, True, True, False, False]
     """
+    from frameshift.errors import check_text_argument
+    check_text_argument(word, "word", "armenian_negative")
     if len(word) < 2 or word[0] != "չ" or word in _HY_NOT_NEGATIVE:
         return False
     import simplemma
@@ -168,6 +170,8 @@ def azerbaijani_negative(word: str) -> bool:
     ...                                    "yoxdur", "təmizləmə", "etməsini", "deyilir"]]
     [True, True, True, True, True, False, False, False]
     """
+    from frameshift.errors import check_text_argument
+    check_text_argument(word, "word", "azerbaijani_negative")
     import re
 
     global _AZ_NEG_RE
@@ -258,6 +262,8 @@ def language_info(code: str) -> LanguageInfo:
     >>> language_info("hy").sentence_ends
     '։:'
     """
+    from frameshift.errors import check_text_argument
+    check_text_argument(code, "code", "language_info")
     from frameshift.errors import OptionError
 
     try:

@@ -295,6 +295,10 @@ def armenian_key(word: str) -> str:
     >>> armenian_key("քաղաքացիական") == armenian_key("քաղաքացի")
     False
     """
+    from frameshift.errors import check_text_argument
+    check_text_argument(word, "word", "armenian_key")
+    if not word:
+        return word  # (the stemmer refuses an empty string; an empty word is its own key)
     import simplemma
 
     def known(w):
@@ -318,7 +322,6 @@ def armenian_key(word: str) -> str:
     return w
 
 
-@functools.lru_cache(maxsize=None)
 def lemma_function(language: str, method: str = "auto"):
     """The key function (str -> str) of one language and method.
 
@@ -331,6 +334,9 @@ def lemma_function(language: str, method: str = "auto"):
     ------
     OptionError
         An unknown method.
+    ArgumentTypeError
+        ``language`` or ``method`` is not a str (checked before the cache, which would
+        raise a bare TypeError for a list).
 
     Examples
     --------
@@ -338,6 +344,15 @@ def lemma_function(language: str, method: str = "auto"):
     >>> f("шуша") == f("шушой"), f("шуши")
     (True, 'шуши')
     """
+    from frameshift.errors import check_text_argument
+    check_text_argument(language, "language", "lemma_function")
+    check_text_argument(method, "method", "lemma_function")
+    return _cached_lemma_function(language, method)
+
+
+@functools.lru_cache(maxsize=None)
+def _cached_lemma_function(language: str, method: str = "auto"):
+    """The key function of :func:`lemma_function` (one per language and method)."""
     f = _lemma_function(language, method)
     keep = KEEP_FORMS.get(language)
     if f is None or not keep:
@@ -431,6 +446,9 @@ def lemma_forms(word: str, languages, *, method: str = "auto") -> list[str]:
     >>> lemma_forms("atəşkəs", ["az"])
     ['atəşkəs', 'atəşkə']
     """
+    from frameshift.errors import check_names_argument, check_text_argument
+    check_text_argument(word, "word", "lemma_forms")
+    check_names_argument(languages, "languages", "lemma_forms", "a language code")
     from .languages import LANGUAGES
 
     script = _script_of(word)
@@ -494,6 +512,8 @@ def lemmatize_tokens(tokens: Tokens, languages, *, method: str = "auto",
     >>> [lt.types[t] for t in lt.type_ids()]
     ['qarabaq', 'sülh', 'qarabaq']
     """
+    from frameshift.errors import check_tokens_argument
+    check_tokens_argument(tokens, "tokens", "lemmatize_tokens")
     from frameshift.errors import OptionError
 
     if not tokens.settings.casefold:
@@ -647,6 +667,8 @@ def lemmatizer_provenance(languages, *, method: str = "auto") -> dict:
     >>> lemmatizer_provenance(["az", "en"])
     {'az': 'frameshift azerbaijani_stem 1', 'en': 'none (forms as written)'}
     """
+    from frameshift.errors import check_names_argument
+    check_names_argument(languages, "languages", "lemmatizer_provenance", "a language code")
     from importlib.metadata import version
 
     out = {}
