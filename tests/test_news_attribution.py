@@ -355,3 +355,48 @@ def test_a_press_release_is_a_document_not_a_body():
     art = ('T\n\nThe talks failed "in the end," according to a press release from the Ministry '
            'of Foreign Affairs (MAE).')
     assert _speakers(art) == ["narnia_mfa"]
+
+
+# session 4: quoted terms next to a speaker ---------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # single marks around a word in a report whose speech is in double marks: the outlet's
+    # scare quotes, even in a sentence with a speaker and a speech verb
+    ("T\n\nForeign Minister Ararat Mirzoyan called it a 'provocation'. \"We are ready,\" he "
+     "said.", [None, "mirzoyan"]),
+    ("T\n\n\"We are ready,\" Mirzoyan said, calling the move a ‘provocation’.",
+     ["mirzoyan", None]),
+    # the same with an unregistered and with no speaker at all
+    ("T\n\nTom Vale called it a 'provocation'.", [None]),
+    ("T\n\nThe 'referendum' took place on Sunday.", [None]),
+    # but an article that quotes speech in single marks keeps them speech
+    ("T\n\n'We will never accept this,' Mirzoyan said, calling it a 'provocation'.",
+     ["mirzoyan", "mirzoyan"]),
+    # and a headline in single marks is speech (headline form)
+    ("Mirzoyan: 'Provocation'\n\n\"We are ready,\" Mirzoyan said.", ["mirzoyan", "mirzoyan"]),
+])
+def test_single_quoted_scare_words_are_terms(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the title of a law, a project, a plan: capitals after a determiner or before a noun
+    ('T\n\nMirzoyan criticised the "Law on Occupied Territories" adopted in Baku.', [None]),
+    ('T\n\nMirzoyan criticised the "Crossroads of Peace" project.', [None]),
+    ('T\n\nThe "Crossroads of Peace" project was criticised by Tom Vale.', [None]),
+    # a quoted noun in double marks in the speaker's sentence stays the speaker's words
+    ('T\n\nMirzoyan said only an "international format" was acceptable.', ["mirzoyan"]),
+    # not a title: speech in capitals at the start of a sentence, or a full clause
+    ('T\n\n"Never Again," Mirzoyan said.', ["mirzoyan"]),
+    ('T\n\nMirzoyan said the move was "illegal".', ["mirzoyan"]),
+    ('T\n\nMirzoyan called it "an act of aggression".', ["mirzoyan"]),
+])
+def test_titles_in_capitals_are_terms(text, expected):
+    assert _speakers(text) == expected
+
+
+def test_single_quoted_words_right_after_a_verb_stay_the_speakers():
+    # tests/data/news/typographic-2024-05-08.txt: "but rejected ‘ready-made solutions’"
+    assert _speakers('T\n\n"We are ready," Mirzoyan said, but rejected ‘ready-made '
+                     'solutions’.') == ["mirzoyan", "mirzoyan"]
+    assert _speakers("T\n\nMirzoyan warned that Baku's 'peace' is war.") == [None]

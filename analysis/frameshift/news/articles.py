@@ -235,6 +235,53 @@ def _term_before(masked: str, q, text: str):
     return None
 
 
+# Small words a title may keep in lower case ("Law on Occupied Territories").
+_TITLE_MINOR = frozenset("""of the and for on in to a an against with at by from or
+de la""".split())
+# What makes single-quoted words part of a noun phrase: a determiner, a possessive or a
+# preposition right before them ("a 'provocation'", "Taiwan's 'independence'", "of 'peace'").
+_NP_BEFORE_RE = re.compile(
+    r"(?i)(?:(?<![\w'’-])(?:the|a|an|its|their|his|her|this|that|these|those|such|our|any|"
+    r"of|about|on|for|against|into|with|in)|[\w](?:'s|’s|s'|s’))\s+$")
+
+
+def _quoted_term(masked: str, q, text: str, *, headline: bool, singles_speak: bool):
+    """Why quote ``q`` is a quoted term, not speech (the words that show it), or None.
+
+    Besides :func:`_term_before`: single quotation marks around one to three words in the
+    body of an article whose speech is in double marks, inside a noun phrase (after a
+    determiner, a possessive or a preposition: ``called it a 'provocation'``, ``Taiwan's
+    'independence'``; not right after a verb: ``rejected 'ready-made solutions'``), the
+    outlet's scare quotes (``singles_speak``: the article quotes speech in single marks);
+    a title in capitals of two words or more after a determiner or before a noun (``the
+    "Law on Occupied Territories"``, ``the "Crossroads of Peace" project``).
+    """
+    found = _term_before(masked, q, text)
+    if found:
+        return f'quoted term after "{found}"'
+    if q.close_at is None or q.parent is not None:
+        return None
+    inner = text[q.start:q.end]
+    words = inner.split()
+    if not words or re.search(r"[.!?…;:]$", inner.rstrip("”\"’'»›")):
+        return None
+    if text[q.open_at] in "'‘" and len(words) <= 3 and not headline and not singles_speak \
+            and not inner.rstrip().endswith(",") and _NP_BEFORE_RE.search(
+                masked, max(0, q.open_at - 20), q.open_at):
+        # (right after a verb -- rejected 'ready-made solutions' -- they are the speaker's)
+        return f"single-quoted word{'s' if len(words) > 1 else ''} in a noun phrase"
+    det = re.search(r"(?i)(?<![\w-])(?:the|a|an|its|their|his|her|this|that|our)\s*$",
+                    masked[max(0, q.open_at - 8):q.open_at])
+    content = [w for w in words if w.casefold().strip(",") not in _TITLE_MINOR]
+    caps = len(words) >= 2 and content and all(w[:1].isupper() for w in content) and \
+        words[0][:1].isupper()
+    after = re.match(r"[ \t]+([a-z][\w-]*)", masked[q.close_at + 1:q.close_at + 30])
+    if caps and not headline and (det or (after and after.group(1) not in _NOT_HEAD
+                                          and not _VERB_RE.fullmatch(after.group(1)))):
+        return "a title in capitals"
+    return None
+
+
 # "This was announced by X" opening the sentence after a quote.
 _THIS_WAS_RE = re.compile(
     r"(?i)(?:this|that|these\s+words|it|the\s+statement)\s+(?:was|were|has\s+been|had\s+been|"
@@ -702,7 +749,7 @@ def _find_quotes(text: str, unit: _Unit, *, max_single_words: int = 6) -> list[_
     for q in sorted(top, key=lambda x: x.open_at):
         if not _trim(text, q):
             continue
-        q.inner = [x for x in q.inner if _trim(text, x)]
+        q.inner = [x for x in q.inner if x.close_at is not None and _trim(text, x)]
         for x in q.inner:
             x.parent = q
             x.inner = []  # one level is extracted; deeper quotes stay in their quote
@@ -862,6 +909,7 @@ class _Attributor:
         self._first_titled: dict = {}  # actor -> speaker titles of its first such quote
         self._verbs = self._verb_starts = self._date_anchors = None  # (when first needed)
         self._according = None
+        self._singles = None  # (_singles_speak)
 
     # Hostile-input guard: a "sentence" is looked at no further than _WINDOW characters from
     # the quote, so an article of one endless sentence (thousands of quotation marks and no
@@ -1732,6 +1780,16 @@ class _Attributor:
                 x.evidence = (f"quoted inside the quote of {q.actor or 'an unnamed speaker'}: "
                               "words the speaker quotes, not the speaker's own")
 
+    def _singles_speak(self) -> bool:
+        """Does the article quote speech in single marks (British style: 'We are ready,'
+        he said)? A single-marked quote of five words or more outside the headline."""
+        if self._singles is None:
+            self._singles = any(
+                self.text[q.open_at] in "'‘" and self.units[q.unit].role not in (
+                    "headline", "subheading") and len(self.text[q.start:q.end].split()) >= 5
+                for q in self.quotes)
+        return self._singles
+
     def _attribute_one(self, q: _Quote) -> None:
         self._picked = self._picked_person = self._picked_quote = None
         if True:
@@ -1789,10 +1847,12 @@ class _Attributor:
                                                 if names else " and no actor of the registry")
                             + " in the sentence")
             words = len(re.findall(r"\w+", self.text[q.start:q.end]))
-            so_called = _term_before(self.masked, q, self.text)
+            so_called = _quoted_term(self.masked, q, self.text,
+                                     headline=unit.role in ("headline", "subheading"),
+                                     singles_speak=self._singles_speak())
             if so_called:
                 actor, conf = None, _CONF["none"]
-                evidence = f'quoted term after "{so_called}", not speech'
+                evidence = f'{so_called}, not speech'
             elif actor is None and words >= 4 and not self.masked[
                     self._sent_start(unit, q.open_at):q.open_at].strip(" \t\n\0\"“„«‘,"):
                 # 7. a quote standing alone continues the previous quote's speaker (in this
