@@ -400,3 +400,30 @@ def test_single_quoted_words_right_after_a_verb_stay_the_speakers():
     assert _speakers('T\n\n"We are ready," Mirzoyan said, but rejected ‘ready-made '
                      'solutions’.') == ["mirzoyan", "mirzoyan"]
     assert _speakers("T\n\nMirzoyan warned that Baku's 'peace' is war.") == [None]
+
+
+# session 4: speakers named without a speech verb ---------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # after the quote: the noun phrase and at most a phrase of time, place or medium
+    ('T\n\n"We will not accept this," the Narnian Foreign Ministry in a statement.',
+     ["narnia_mfa"]),
+    ('T\n\n"We will not accept this," Mirzoyan on Tuesday.', ["mirzoyan"]),
+    ('T\n\n"We will not accept this," Tom Vale in an interview with a Narnian channel.',
+     ["new:tom-vale"]),
+    # before the quote: the clause a colon ends
+    ('T\n\nMirzoyan: "The talks are over."', ["mirzoyan"]),
+    ('T\n\nThe Narnian Foreign Ministry in a statement on Tuesday: "The talks are over."',
+     ["narnia_mfa"]),
+    ('T\n\nSpeaking to reporters on Tuesday, Tom Vale was blunt: "The talks are over."',
+     ["new:tom-vale"]),
+    ('Mirzoyan on Tuesday: "The talks are over"\n\nText.', ["mirzoyan"]),
+    ('T\n\nAccording to Tom Vale, "the talks are over".', ["new:tom-vale"]),
+    # not a speaker: a possessive, a clause with more than a phrase after the name, "it"
+    ("T\n\nMirzoyan's critics were blunt: \"The talks are over.\"", [None]),
+    ('T\n\n"We will not accept this," Mirzoyan and his team are likely to hear in Baku.',
+     [None]),
+    ('T\n\nThe reason is simple: "The talks are over."', [None]),
+])
+def test_speakers_named_without_a_speech_verb(text, expected):
+    assert _speakers(text) == expected

@@ -245,6 +245,13 @@ _NP_BEFORE_RE = re.compile(
     r"of|about|on|for|against|into|with|in)|[\w](?:'s|’s|s'|s’))\s+$")
 
 
+# After the speaker named after a quote without a verb ('"...," the ministry in a statement
+# on Tuesday.'): at most a phrase of place, time or medium, then the end of the sentence.
+_VERBLESS_TAIL_RE = re.compile(
+    r"(?i)(?:[ \t]+(?:on|in|at|during|via|through|from|to|late|early|earlier|this|last|"
+    r"yesterday|today)(?![\w-])[^.!?\0\n]{0,60}?)?[ \t]*[.;]?[ \t\n]*")
+
+
 def _quoted_term(masked: str, q, text: str, *, headline: bool, singles_speak: bool):
     """Why quote ``q`` is a quoted term, not speech (the words that show it), or None.
 
@@ -1474,6 +1481,10 @@ class _Attributor:
         found = self._statement_of(sent_start, pos, unit)
         if found is not None:
             return found[0], found[1], _CONF["possessive"], sent_start
+        # 2c. "X: '...'", "Speaking to reporters, X was blunt: '...'" (no verb in the clause)
+        found = self._colon_clause(unit, pos, sent_start)
+        if found is not None:
+            return found[0], found[1], _CONF["after"], sent_start
         # 3. a speech verb before the quote
         verbs = [v for v in self._verbs_in(sent_start, pos)
                  if not _DET_BEFORE_RE.search(masked[max(0, v.start() - 15):v.start()])]
@@ -1568,7 +1579,58 @@ class _Attributor:
                                 _CONF["reference" if is_ref else "after"], sent_start)
                 return (None, f'verb "{v.group()}" after the quote but no actor of the registry '
                         'as its subject', _CONF["none"], sent_start)
+        found = self._verbless(q, unit, pos, sent_start, sent_end, after_pos)
+        if found is not None:
+            return found[0], found[1], _CONF["after"], sent_start
         return None, "", _CONF["none"], sent_start
+
+    def _verbless(self, q: _Quote, unit: _Unit, pos: int, sent_start: int, sent_end: int,
+                  after_pos):
+        """A speaker named without a speech verb after the quote: '"...," the ministry in a
+        statement.', '"...," Mirzoyan on Tuesday.' (the noun phrase is all that follows the
+        quote, with at most a phrase of place, time or medium). (actor, evidence) or None."""
+        masked = self.masked
+        if after_pos is not None:
+            tail = masked[after_pos:sent_end]
+            lead = re.match(r"[ \t]*[,—–-]?[ \t]*", tail)
+            comma = (lead.group().strip() != "" or re.search(
+                r"[,—–-]\s*$", self.text[q.start:q.end]) is not None)
+            ms = self._mentions_in(after_pos, sent_end)
+            if comma and ms and masked[after_pos + lead.end():ms[0].np_start].strip(
+                    ).casefold() in ("", "the") and _VERBLESS_TAIL_RE.fullmatch(
+                        masked, ms[0].end, sent_end):
+                m = ms[0]
+                if m.kind != "ref" or m.surface.casefold() not in ("it", "they"):
+                    actor, phrase, _ = self._who(m, unit.index, pos)
+                    if actor is not None:
+                        return actor, f"{phrase} after the quote, without a verb"
+        return None
+
+    def _colon_clause(self, unit: _Unit, pos: int, sent_start: int):
+        """'Mirzoyan: "..."', 'The ministry in a statement: "..."', 'Speaking to reporters,
+        Mirzoyan was blunt: "..."': the clause a colon ends right before the quote starts with
+        the speaker and holds no speech verb. (actor, evidence) or None."""
+        masked = self.masked
+        colon = re.search(r":[ \t]*$", masked[sent_start:pos])
+        if colon is None:
+            return None
+        c_at = sent_start + colon.start()
+        clause_start = max(sent_start, masked.rfind(",", sent_start, c_at) + 1)
+        ms = self._mentions_in(clause_start, c_at)
+        if not ms or masked[clause_start:ms[0].np_start].strip(" \t\n\0").casefold() not in (
+                "", "the"):
+            return None
+        m = ms[0]
+        rest = masked[m.end:c_at]
+        if re.match(r"(?:'s|’s|'|’)(?:\s|$)", rest) or len(rest.split()) > 8 or \
+                _VERB_RE.search(rest) or "\0" in rest:
+            return None
+        if m.kind == "ref" and not m.surface.casefold().startswith(("he", "she")):
+            return None
+        actor, phrase, _ = self._who(m, unit.index, pos)
+        if actor is None:
+            return None
+        return actor, f"{phrase} + colon before the quote, without a verb"
 
     def _backward_continuations(self) -> None:
         """A quoted paragraph left open (the multi-paragraph convention) whose speaker is named
