@@ -427,3 +427,36 @@ def test_single_quoted_words_right_after_a_verb_stay_the_speakers():
 ])
 def test_speakers_named_without_a_speech_verb(text, expected):
     assert _speakers(text) == expected
+
+
+# session 4: spelling variants of a name already given -----------------------------------------
+
+REG_H = pd.DataFrame({"id": ["hajizada", "aliyev"],
+                      "name": ["Aykhan Hajizada", "Ilham Aliyev"],
+                      "aliases": ["Ayhan Hajizade|Hajizada|Hajizade", "Aliyev"]})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # registered: a misspelt and a Russian-transliterated surname (Г for H, дж for j)
+    ('T\n\n"We are ready," Ayhan Hajizade said. "We are tired," Gadzizade said.',
+     ["hajizada", "hajizada"]),
+    ('T\n\nAyhan Hajizade said: "We are ready." Gadzhizade added: "We are tired."',
+     ["hajizada", "hajizada"]),
+    ('T\n\n"We are ready," Ilham Aliyev said. "We are tired," Aliev said.',
+     ["aliyev", "aliyev"]),
+    # unregistered: the variant takes the full name given before
+    ('T\n\n"We are ready," Nikol Pashinyan said. "We are tired," Pashinian said.',
+     ["new:nikol-pashinyan", "new:nikol-pashinyan"]),
+    # not the same person: a feminine surname, another first name, a short name
+    ('T\n\n"We are ready," Ilham Aliyev said. "We are tired," Aliyeva said.',
+     ["aliyev", "new:aliyeva"]),
+    ('T\n\n"We are ready," Nikol Pashinyan said. "We are tired," Anna Pashinian said.',
+     ["new:nikol-pashinyan", "new:anna-pashinian"]),
+    ('T\n\n"We are ready," Tom Vale said. "We are tired," Tom Wale said.',
+     ["new:tom-vale", "new:tom-wale"]),
+    # the variant before the name is not yet the person (a reader has nobody to compare it to)
+    ('T\n\n"We are tired," Gadzizade said. "We are ready," Ayhan Hajizade said.',
+     ["new:gadzizade", "hajizada"]),
+])
+def test_spelling_variants_of_a_name_given_before(text, expected):
+    assert _speakers(text, REG_H) == expected

@@ -34,7 +34,8 @@ from frameshift.errors import CorpusError, InputNotFoundError, OptionError, Prob
 from frameshift.text.tokenizer import ABBREVIATIONS, normalize
 from frameshift.text.languages import LANGUAGES as TEXT_LANGUAGES
 
-from .speakers import LANGUAGES, UNREGISTERED_PREFIX, find_mentions, unregistered_id
+from .speakers import (LANGUAGES, UNREGISTERED_PREFIX, VariantIndex, _one_edit, find_mentions,
+                       name_key, unregistered_id)
 
 __all__ = [
     "SEGMENT_COLUMNS",
@@ -450,6 +451,7 @@ class _Mention:
     titles: set = field(default_factory=set)
     org: object = None  # for a title "spokesperson for X": the actor (or new: id) of X
     np_start: int = -1  # start of the noun phrase with its titles ("Foreign Minister X")
+    variant_of: object = None  # the name given before that this one spells differently
 
     def __post_init__(self):
         if self.np_start < 0:
@@ -960,7 +962,37 @@ class _Attributor:
             if not taken[m.start():m.end()].any():
                 found.append(_Mention(m.start(), m.end(), None, m.group(), "ref", m.group()))
         found.sort(key=lambda x: x.start)
+        self._variants(found)
         return self._join_titles(found)
+
+    def _variants(self, found: list[_Mention]) -> None:
+        """A person's name spelt differently from how the article gave it before
+        ("Gadzizade said" after "Ayhan Hajizade", "Pashinian" after "Nikol Pashinyan"): the
+        same person (one edit apart after transliteration equivalences; see
+        :class:`frameshift.news.speakers.VariantIndex`). One pass in text order."""
+        index = VariantIndex()
+        for m in found:
+            if m.actor is not None and m.actor in self.person_actors:
+                words = m.surface.split()
+                index.add(words[-1], (m.actor, m.surface))
+                continue
+            if m.kind != "person" or m.actor is not None:
+                continue
+            words = (m.canonical or m.surface).split()
+            hit = index.find(words[-1])
+            if hit is not None:
+                actor, name = hit
+                first, other = words[:-1], name.split()[:-1]
+                if not first or not other or len(first[0].rstrip(".")) == 1 or len(
+                        other[0].rstrip(".")) == 1 or name_key(first[0]) == name_key(
+                        other[0]) or _one_edit(name_key(first[0]), name_key(other[0])):
+                    m.variant_of = name
+                    if actor is not None:
+                        m.actor = actor
+                    else:
+                        m.canonical = name
+                    continue
+            index.add(words[-1], (None, m.canonical or m.surface))
 
     def _personish(self, m: _Mention) -> bool:
         """A mention a reader takes for a person: a name of two words or more (or a surname
@@ -1353,6 +1385,10 @@ class _Attributor:
     def _who(self, mention: _Mention, unit_index: int, pos: int):
         """(actor, evidence-phrase, is_reference) of a mention; remembers the mention."""
         self._picked = mention
+        if mention.variant_of is not None:
+            actor = self._actor_of(mention)
+            return actor, (f'name "{mention.surface}" (read as "{mention.variant_of}", the name '
+                           'given before)'), False
         if mention.kind == "alias" or (mention.actor is not None):
             return mention.actor, f'alias "{mention.surface}"', False
         if mention.kind == "body":

@@ -307,3 +307,85 @@ def _canonicalise(mentions: list[NameMention]) -> None:
         by_name.setdefault(m.canonical, set()).update(m.titles)
     for m in persons:
         m.titles = by_name[m.canonical]
+
+
+# --------------------------------------------------------------------------------------------
+# Spelling variants of a name already given ("Gadzizade" after "Hajizade").
+# --------------------------------------------------------------------------------------------
+
+# Transliteration equivalences, applied in order after removing diacritics: Russian
+# renderings of Azerbaijani and Armenian names (Г for H, дж for J: "Gadzhizade" = "Hajizade"),
+# y/i and doubled letters ("Aliyev" = "Aliev", "Pashinyan" = "Pashinian").
+_TRANSLIT = [("ə", "e"), ("ı", "i"), ("dzh", "j"), ("dz", "j"), ("zh", "j"), ("kh", "h"),
+             ("gh", "h"), ("x", "h"), ("g", "h"), ("sh", "s"), ("ch", "c"), ("w", "v"),
+             ("y", "i")]
+
+
+def name_key(word: str) -> str:
+    """A spelling-neutral key of a (Latin-script) surname: lower case, no diacritics, the
+    transliteration equivalences of ``_TRANSLIT``, doubled letters single.
+
+    >>> name_key("Gadzhizade") == name_key("Hajizade")
+    True
+    >>> name_key("Pashinyan") == name_key("Pashinian") == name_key("Paşinyan")
+    True
+    """
+    s = word.casefold()
+    for a, b in _TRANSLIT[:2]:
+        s = s.replace(a, b)
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch) and ch.isalpha())
+    for a, b in _TRANSLIT[2:]:
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _deletions(key: str) -> set:
+    return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
+class VariantIndex:
+    """Surnames given so far in an article, to find a later spelling variant of one of them in
+    time linear in the article: keys within one edit (after :func:`name_key`) share a
+    one-deletion form, so a lookup tries the ``len + 1`` deletion forms of its key, not every
+    name (the symmetric-deletion index)."""
+
+    def __init__(self) -> None:
+        self._index: dict = {}
+
+    def add(self, surname: str, value) -> None:
+        key = name_key(surname)
+        if len(key) < 5:
+            return
+        for d in _deletions(key):
+            self._index.setdefault(d, {})[key] = (surname, value)  # (the latest per key)
+
+    def find(self, surname: str):
+        """The value of a surname given before that ``surname`` is a variant of (one edit
+        after :func:`name_key`, five letters or more; not the same word, and not the same but
+        for a final *a*: "Aliyeva" is not "Aliyev"), else None; the latest of the closest."""
+        key = name_key(surname)
+        if len(key) < 5:
+            return None
+        found: dict = {}
+        for d in _deletions(key):
+            for k, (word, value) in self._index.get(d, {}).items():
+                if word.casefold() == surname.casefold() or k + "a" == key or key + "a" == k:
+                    continue
+                if k == key or _one_edit(k, key):
+                    found[k] = (k != key, value)
+        if not found:
+            return None
+        return min(found.values(), key=lambda x: x[0])[1]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance of ``a`` and ``b`` at most 1."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
