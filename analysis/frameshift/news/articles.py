@@ -34,8 +34,8 @@ from frameshift.errors import CorpusError, InputNotFoundError, OptionError, Prob
 from frameshift.text.tokenizer import ABBREVIATIONS, normalize
 from frameshift.text.languages import LANGUAGES as TEXT_LANGUAGES
 
-from .speakers import (LANGUAGES, UNREGISTERED_PREFIX, VariantIndex, _one_edit, find_mentions,
-                       name_key, unregistered_id)
+from .speakers import (LANGUAGES, REGIONAL, UNREGISTERED_PREFIX, VariantIndex, _one_edit, find_mentions,
+                       name_key, regional_languages, regional_title, unregistered_id)
 
 __all__ = [
     "SEGMENT_COLUMNS",
@@ -114,8 +114,13 @@ _VERB_FORMS = sorted({f for b in _VERB_BASES + list(_IRREGULAR) for f in _inflec
 # Issue 16 hook: the reporting verbs of Russian, Armenian and Azerbaijani news
 # (frameshift.text.languages), so that "«...», — отметил Нечаев" finds its verb.
 _VERB_FORMS = sorted(set(_VERB_FORMS) | {v for c in ("ru", "hy", "az")
-                                         for v in TEXT_LANGUAGES[c].speech_verbs},
+                                         for v in TEXT_LANGUAGES[c].speech_verbs}
+                     | {v for t in REGIONAL.values() for v in t["speech_verbs"] + t["impersonal"]},
                      key=len, reverse=True)
+# Impersonal forms ("говорится в заявлении", "ասվում է", "qeyd olunur": it is said): the
+# speaker is the issuer of the statement (_Attributor._issuer).
+_IMPERSONAL = frozenset(re.sub(r"\s+", " ", v).casefold() for t in REGIONAL.values()
+                        for v in t["impersonal"])
 
 
 def _trie_pattern(forms) -> str:
@@ -251,6 +256,10 @@ _NP_BEFORE_RE = re.compile(
 _VERBLESS_TAIL_RE = re.compile(
     r"(?i)(?:[ \t]+(?:on|in|at|during|via|through|from|to|late|early|earlier|this|last|"
     r"yesterday|today)(?![\w-])[^.!?\0\n]{0,60}?)?[ \t]*[.;]?[ \t\n]*")
+
+
+def _is_impersonal(verb) -> bool:
+    return re.sub(r"\s+", " ", verb.group()).casefold() in _IMPERSONAL
 
 
 def _quoted_term(masked: str, q, text: str, *, headline: bool, singles_speak: bool):
@@ -1017,6 +1026,7 @@ class _Attributor:
         titles, orgs, stop = lang["titles"], lang["organisations"], lang["not_names"]
         syn = lang["title_synonyms"]
         masked = self.masked
+        regional = bool(regional_languages(masked))  # Russian, Armenian, Azerbaijani titles
         drop: set = set()
         starts = [m.start for m in found]
         for k, n in enumerate(found):
@@ -1032,7 +1042,7 @@ class _Attributor:
                     masked[lo + words[j].end():n.start]
                 if "\n" in gap or "\0" in gap or gap.strip():
                     break
-                if wl in titles:
+                if wl in titles or (regional and regional_title(wl)):
                     seen_title = True
                 elif not (wl in orgs or wl in _TITLE_MODIFIERS or (
                         w[:1].isupper() and wl not in stop) or wl in ("of", "for", "the")):
@@ -1046,9 +1056,10 @@ class _Attributor:
                 keep_from += m0.end()
                 stretch = masked[keep_from:n.start]
             ws = [w.rstrip(".") for w in _title_words(stretch)]
-            if not (set(ws) & titles):
+            local = {h for h in (regional_title(w) for w in ws) if h} if regional else set()
+            if not (set(ws) & titles) and not local:
                 continue
-            n.titles = set(n.titles) | {syn.get(w, w) for w in ws}
+            n.titles = set(n.titles) | {syn.get(w, w) for w in ws} | local
             n.np_start = keep_from
             i0 = bisect_left(starts, keep_from)
             for x in found[i0:k]:
@@ -1526,6 +1537,10 @@ class _Attributor:
                  if not _DET_BEFORE_RE.search(masked[max(0, v.start() - 15):v.start()])]
         if verbs:
             verb = verbs[-1]
+            if _is_impersonal(verb):
+                found = self._issuer(verb, unit, sent_start, sent_end, pos)
+                if found is not None:
+                    return found[0], found[1], _CONF["reference"], sent_start
             qa = self._quoted_as_saying(verb, sent_start, unit)
             if qa is not None:
                 return qa[0], qa[1], _CONF["subject"], sent_start
@@ -1593,6 +1608,11 @@ class _Attributor:
                 v = None
             if v and len(tail[:v.start()].split()) <= 10 and "\0" not in tail[:v.start()]:
                 va, vb = after_pos + v.start(), after_pos + v.end()
+                if _is_impersonal(v):
+                    found = self._issuer(_Span(va, vb, v.group()), unit, sent_start, sent_end,
+                                         pos)
+                    if found is not None:
+                        return found[0], found[1], _CONF["reference"], sent_start
                 inner = self._mentions_in(after_pos, va)
                 # the subject is the first noun phrase after the quote ("..., Ani Badalian,
                 # the spokeswoman, told"; "..., the foreign ministry of the republic said")
@@ -1668,6 +1688,40 @@ class _Attributor:
             return None
         return actor, f"{phrase} + colon before the quote, without a verb"
 
+    def _issuer(self, verb, unit: _Unit, sent_start: int, sent_end: int, pos: int):
+        """The speaker of a quote introduced by an impersonal form ("говорится в заявлении МИД
+        РФ", "ասվում է ՌԴ ԱԳՆ հայտարարության մեջ", "В нем говорится"): an actor named in the
+        sentence (after the verb first), else the last actor named before the sentence in
+        this or the two paragraphs before it, or the speaker of the last attributed quote,
+        whichever comes later. (actor, evidence) or None."""
+        word = verb.group()
+        for m in (self._mentions_in(verb.end(), sent_end)
+                  + self._mentions_in(sent_start, verb.start())[::-1]):
+            if m.kind in ("pronoun", "ref") or (m.actor is None and m.kind != "body"):
+                continue
+            actor, phrase, _ = self._who(m, unit.index, pos)
+            if actor is not None:
+                return actor, f'impersonal "{word}" (it is said) + {phrase} in the sentence'
+        lo = self.units[max(unit.index - 2, 0)].start
+        best = None
+        for m in reversed(self._mentions_in(max(lo, sent_start - 3000), sent_start)):
+            if m.actor is not None or m.kind == "body":
+                best = (m.start, m)
+                break
+        here = [o for u in range(max(unit.index - 2, 0), unit.index + 1)
+                for o in self._attributed.get(u, []) if o.start < pos]
+        if here and (best is None or here[-1].start > best[0]):
+            o = here[-1]
+            self._picked, self._picked_quote = None, o
+            return o.actor, (f'impersonal "{word}" (it is said): the statement quoted before '
+                             f'({o.actor})')
+        if best is not None:
+            actor, phrase, _ = self._who(best[1], unit.index, pos)
+            if actor is not None:
+                return actor, (f'impersonal "{word}" (it is said) + {phrase}, the issuer named '
+                               'before')
+        return None
+
     def _backward_continuations(self) -> None:
         """A quoted paragraph left open (the multi-paragraph convention) whose speaker is named
         only at the end of the paragraph that continues it: the continuation's speaker."""
@@ -1724,7 +1778,15 @@ class _Attributor:
         "Об этом заявил Иван Нечаев.", "Այս մասին հայտարարություն է տարածել Հայաստանի
         ԱԳՆ-ն"): the subject of that sentence. (actor, evidence) or None."""
         prev = self.units[q.unit - 1]
-        if prev.role not in ("narration", "subheading") or self._unit_quotes.get(prev.index):
+        # (a first line that ends as a sentence does is a sentence: an excerpt starting with
+        # "Արարատ Միրզոյանը գրում է." ; a quote of that paragraph nobody speaks -- the name
+        # of a channel -- does not make it a quote's paragraph)
+        if prev.role not in ("narration", "subheading") and not (
+                prev.role == "headline" and re.search(r"[.։:]\s*$", self.masked[
+                    prev.start:prev.end])):
+            return None
+        if any(o.actor is not None or len(self.text[o.start:o.end].split()) > 3
+               for o in self._unit_quotes.get(prev.index, [])):
             return None
         nxt = self._unit_quotes.get(q.unit + 1, [])
         if q.close_at is None and nxt and not self.masked[
@@ -1734,7 +1796,14 @@ class _Attributor:
         verbs = [v for v in _VERB_RE.finditer(self.masked, start, prev.end)
                  if not _DET_BEFORE_RE.search(self.masked[max(0, v.start() - 15):v.start()])]
         if not verbs:
-            return None
+            # "Այս մասին հայտարարություն է տարածել Հայաստանի ԱԳՆ-ն" (this was in a statement
+            # the ministry issued): "this was said" with the one registered actor
+            this = _THIS_OTHER_RE.search(self.masked, start, prev.end)
+            ms = [m for m in self._mentions_in(start, prev.end) if m.actor is not None]
+            if this is None or len(ms) != 1:
+                return None
+            return ms[0].actor, (f'follows a paragraph ending with "{this.group()} ..." (this '
+                                 f'was said) + alias "{ms[0].surface}"')
         v = verbs[-1]
         found = self._subject(v, start, prev)
         if found[0] is None:

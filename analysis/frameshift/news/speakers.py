@@ -19,6 +19,8 @@ from bisect import bisect_left
 import unicodedata
 from dataclasses import dataclass, field
 
+import numpy as np
+
 __all__ = ["LANGUAGES", "unregistered_id", "UNREGISTERED_PREFIX"]
 
 #: Actor ids given to speakers that are not in the registry start with this.
@@ -56,6 +58,122 @@ LANGUAGES: dict[str, dict] = {
                            "advisor": "adviser"},
     },
 }
+
+
+#: Words of Russian, Armenian and Azerbaijani reports the English rules read too (the
+#: articles name no language): ``titles``, the start of a title word -> the English title it
+#: stands for (an inflected form adds at most five letters: ``министра``, ``նախարարի``,
+#: ``Prezidenti``; ``not_after`` are endings that make another word of it: ``nazirlik``,
+#: ``նախարարություն`` are ministries); ``title_phrases``, regular expressions of titles of
+#: several words (``dövlətimizin başçısı``, head of our state: the president);
+#: ``impersonal``, the impersonal forms by which a report quotes a document (``говорится в
+#: заявлении``, ``ասվում է``, ``qeyd olunur``: "it is said"), whose speaker is the statement's
+#: issuer; ``speech_verbs``, reporting verbs besides those of :mod:`frameshift.text.languages`.
+REGIONAL: dict[str, dict] = {
+    "ru": {
+        "titles": {"министр": "minister", "премьер-министр": "prime", "замминистр": "minister",
+                   "президент": "president", "пресс-секретар": "spokesperson",
+                   "представител": "representative", "спикер": "speaker",
+                   "канцлер": "chancellor", "генсек": "secretary", "посол": "ambassador",
+                   "посла": "ambassador", "послом": "ambassador", "глава": "head",
+                   "главы": "head", "главой": "head", "председател": "chairman"},
+        "not_after": ("ств",),
+        "title_phrases": {},
+        "impersonal": ["говорится", "отмечается", "подчеркивается", "подчёркивается",
+                       "сообщается", "указывается", "утверждается", "заявляется",
+                       "констатируется", "добавляется"],
+        "speech_verbs": ["заявляет", "сообщает", "пишет", "написал", "написала", "добавляет",
+                         "подчеркнул", "констатировал", "констатировала", "призвал",
+                         "призвала", "считают", "уточнил", "уточнила", "пояснил", "пояснила"],
+    },
+    "hy": {
+        "titles": {"նախարար": "minister", "նախագահ": "president", "վարչապետ": "prime",
+                   "խոսնակ": "spokesperson", "ներկայացուցիչ": "representative",
+                   "դեսպան": "ambassador", "ղեկավար": "head"},
+        "not_after": ("ություն", "ությ", "ական"),
+        "title_phrases": {},
+        "impersonal": ["ասվում", "նշվում", "ընդգծվում", "հաղորդվում"],
+        "speech_verbs": ["գրում", "գրել", "գրեց", "հայտնել", "հայտնեց", "հայտնում", "նշում",
+                         "ասում", "հայտարարում", "շեշտում", "ընդգծում", "ավելացրել",
+                         "ավելացրեց"],
+    },
+    "az": {
+        "titles": {"prezident": "president", "nazir": "minister", "sözçü": "spokesperson",
+                   "nümayəndə": "representative", "səfir": "ambassador", "sədr": "chairman",
+                   "rəhbər": "head", "başçı": "head", "katib": "secretary"},
+        "not_after": ("lik", "liy", "lığ", "liğ", "lık", "lı", "li"),
+        "title_phrases": {r"(?:dövlət|dövlətimizin|ölkəmizin|ölkə)\s+başçı\w{0,5}": "president",
+                          r"mətbuat\s+katib\w{0,5}": "spokesperson",
+                          r"baş\s+nazir\w{0,5}": "prime"},
+        "impersonal": ["bildirilir", "bildirilib", "qeyd olunur", "qeyd olunub", "qeyd edilir",
+                       "qeyd edilib", "vurğulanır", "vurğulanıb", "deyilir", "deyilib",
+                       "göstərilir", "göstərilib"],
+        "speech_verbs": ["deyə", "bildirir", "qeyd edib", "vurğulayır", "əlavə edib",
+                         "söyləyir", "açıqladı", "yazıb", "yazır"],
+    },
+}
+
+
+# Which table applies: a script or letter the article must contain (so that the Azerbaijani
+# "nazir" is a title in an Azerbaijani report and "Nazir" a name in an English one).
+_REGIONAL_SIGN = {"ru": re.compile(r"[а-яё]", re.I), "hy": re.compile(r"[\u0531-\u0587]"),
+                  "az": re.compile(r"[əƏ]")}
+
+
+def _regional_title_re(table: dict):
+    alts = "|".join(sorted(map(re.escape, table["titles"]), key=len, reverse=True))
+    phrases = "|".join(table["title_phrases"])
+    return re.compile(r"(?i)(?<![\w-])(?:" + (r"(?P<phrase>" + phrases + r")|" if phrases
+                                              else "") + r"(?P<word>(?:" + alts
+                      + r")\w{0,5}))(?![\w-])")
+
+
+_REGIONAL_RES = {c: _regional_title_re(t) for c, t in REGIONAL.items()}
+
+
+def regional_title(word: str, lang: str | None = None):
+    """The English title a Russian, Armenian or Azerbaijani title word stands for
+    (``министра`` -> ``minister``, ``Prezidenti`` -> ``president``), else None.
+
+    >>> regional_title("министра"), regional_title("Prezidenti"), regional_title("nazirliyi")
+    ('minister', 'president', None)
+    """
+    w = word.casefold()
+    for code in ([lang] if lang else REGIONAL):
+        table = REGIONAL[code]
+        for k in range(min(len(w), 16), 1, -1):
+            head = table["titles"].get(w[:k])
+            if head is not None:
+                rest = w[k:]
+                if len(rest) > 5 or rest.startswith(table["not_after"]):
+                    break
+                return head
+    return None
+
+
+def regional_languages(text: str) -> list:
+    """The regional tables that apply to ``text`` (its script or letters)."""
+    return [c for c, sign in _REGIONAL_SIGN.items() if sign.search(text)]
+
+
+def _regional_titles(masked: str, free) -> list:
+    """Title mentions of the Russian, Armenian and Azerbaijani tables that apply."""
+    out = []
+    for code in regional_languages(masked):
+        table = REGIONAL[code]
+        for m in _REGIONAL_RES[code].finditer(masked):
+            if not free(m.start(), m.end()):
+                continue
+            if m.groupdict().get("phrase"):
+                head = next(h for p, h in table["title_phrases"].items()
+                            if re.fullmatch("(?i)" + p, m.group()))
+            else:
+                head = regional_title(m.group(), code)
+                if head is None:
+                    continue
+            heads = {head} | ({"minister"} if head == "prime" else set())
+            out.append(NameMention(m.start(), m.end(), m.group(), "title", m.group(), heads))
+    return out
 
 
 def unregistered_id(canonical: str) -> str:
@@ -122,6 +240,11 @@ def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMe
         return taken is None or not taken[a:b].any()
 
     seen_lower: dict = {}
+    regional = _regional_titles(masked, free)
+    if regional:
+        taken = np.zeros(len(masked) + 1, dtype=bool) if taken is None else taken.copy()
+        for x in regional:
+            taken[x.start:x.end] = True
 
     def lower_before(surface: str) -> bool:
         """Whether ``surface`` occurs after a lower-case word or a comma anywhere
@@ -148,6 +271,7 @@ def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMe
         for toks in runs:
             _name_run(masked, toks, lang, out, lower_before)
     _lower_nps(masked, lang, out, free)
+    out.extend(regional)
     pron = lang["person_pronouns"] | lang["body_pronouns"]
     for m in re.finditer(r"(?i)(?<![\w'’-])(" + "|".join(pron) + r")(?![\w'’-])", masked):
         if free(m.start(), m.end()):
