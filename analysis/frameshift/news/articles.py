@@ -1035,6 +1035,7 @@ class _Attributor:
             lo = max(0, n.start - 160)
             words = list(re.finditer(r"[\w'’.-]+|[^\w\s]", masked[lo:n.start]))
             keep_from, seen_title, j = n.start, False, len(words) - 1
+            lower_run = 0  # lower-case words between a regional title and the name
             while j >= 0:
                 w = words[j].group()
                 wl = re.sub(r"['’]s$", "", w.casefold()).rstrip(".")
@@ -1044,6 +1045,9 @@ class _Attributor:
                     break
                 if wl in titles or (regional and regional_title(wl)):
                     seen_title = True
+                elif regional and not seen_title and lower_run < 3 and w.isalpha() and \
+                        w.islower() and not w.isascii():
+                    lower_run += 1  # "Министр [иностранных дел] Сергей Лавров"
                 elif not (wl in orgs or wl in _TITLE_MODIFIERS or (
                         w[:1].isupper() and wl not in stop) or wl in ("of", "for", "the")):
                     break

@@ -204,7 +204,10 @@ class NameMention:
     titles: set = field(default_factory=set)
 
 
-_CAP = r"[A-Z][\w'’.-]*[\w]"
+# Capital letters of the Latin alphabets (Azerbaijani, Turkish, Slavic, Romanian names:
+# "İlham", "Çavuşoğlu", "Šefčovič", "Ərdoğan").
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƏȘȚ"
+_CAP = r"[" + _UPPER + r"][\w'’.-]*[\w]"
 # Capitalised words joined by spaces or "of", "of the", "for" ("Ministry of Foreign Affairs of
 # Ukraine"). Not by "and": "Abkhazia and South Ossetia" are two, not one speaker.
 _NAME_RE = re.compile(
