@@ -363,6 +363,10 @@ general national security then current new top permanent executive spokesperson-
 self-proclaimed breakaway unrecognised unrecognized provincial regional""".split())
 
 
+# Titles any office holder also bears ("the Azerbaijani diplomat" for a ministry's
+# spokesperson, "the official"): they do not contradict a person's other titles.
+_GENERIC_TITLES = frozenset({"diplomat", "official", "representative"})
+
 # Organisation words by kind: a reference "the department" may stand for a ministry, not for
 # an army.
 _ORG_CLASS = {w: c for c, ws in {
@@ -1393,7 +1397,7 @@ class _Attributor:
         if found is not None:
             own = self._heads(found[2].titles if found[2] is not None else
                               self._first_titled.get(found[1], set()))
-            if not own or own & heads:
+            if not own or own & heads or heads <= _GENERIC_TITLES:
                 return found, "the last person named as a subject or quoted"
         return None, None
 
@@ -1495,9 +1499,13 @@ class _Attributor:
                                   f'{mention.surface}" that is not in the registry'), "unknown"
             actor, phrase, is_ref = self._who(mention, unit.index, verb.start())
             return actor, f'{phrase} + verb "{verb.group()}"', "reference" if is_ref else "subject"
-        # An explicit subject that is not in the registry?
+        # An explicit subject that is not in the registry? (not for a participle: "issued a
+        # statement on August 26 saying" -- its subject is the main clause's)
         prev = re.search(r"([\w'’-]+)[ \t]*$", self.masked[sent_start:verb.start()])
-        if prev and prev.group(1).casefold() not in _NON_SUBJECT:
+        if prev and prev.group(1).casefold() not in _NON_SUBJECT and not (
+                verb.group().casefold().endswith("ing") and (
+                    not prev.group(1)[:1].isupper()
+                    or prev.group(1).casefold() in LANGUAGES[self.lang]["not_names"])):
             tail = self.masked[sent_start:verb.start()].rstrip()
             if not re.search(r"[,;:(\0\"“”]\s*(?:[\w'’-]+\s+){0,1}[\w'’-]+$", tail) or \
                     re.search(r"\b[A-Z][\w-]+$", tail):
@@ -1559,8 +1567,9 @@ class _Attributor:
                 unresolved = None
             # a participle after a comma ("Tatar echoed the statement, saying that ..."): the
             # subject of the sentence
-            if verb.group().casefold().endswith("ing") and re.search(
-                    r",[”\"’»]?\s*(?:[\w-]+\s+)?$", self.text[sent_start:verb.start()]):
+            if verb.group().casefold().endswith("ing") and (re.search(
+                    r",[”\"’»]?\s*(?:[\w-]+\s+)?$", self.text[sent_start:verb.start()])
+                    or rule is None):
                 # the subject of the verb before it, else of the sentence
                 found = None
                 for v in reversed(verbs[:-1][-3:]):
@@ -1587,6 +1596,14 @@ class _Attributor:
                         f'verb "{verb.group()}" without its own subject; subject of the '
                         f'previous quote in the sentence ({earlier[-1].actor})',
                         _CONF["carried"], sent_start)
+            # "X congratulated Y and Z, and emphasized ...": a verb after "and" whose subject
+            # is not right before it is the sentence's subject's
+            if re.search(r"(?i)(?<![\w-])(?:and|but)\s+(?:(?:also|then|later|again|further)"
+                         r"\s+)?$", masked[max(sent_start, verb.start() - 20):verb.start()]):
+                found = self._clause_subject(sent_start, verb.start(), unit)
+                if found is not None:
+                    return (found[0], f'{found[1]} + verb "{verb.group()}" after "and"',
+                            _CONF["subject"], sent_start)
             # main clause of the sentence ("Invitation rejected by X, insisting on ..."): the
             # three verbs before (a bound that keeps an endless sentence linear)
             for v in reversed(verbs[:-1][-3:]):

@@ -222,7 +222,11 @@ def _lower_np_re(lang: dict):
         r"(?i)(?<![\w'’-])(?:(?:the|its|his|her|their|a|an)\s+|(?=de\s+facto\s))"
         r"((?:\(?[\w-]+\)?(?:'s|’s)?\s+){0,5}?)"
         r"((?:" + heads + r")(?:\s+(?:" + heads + r"))*)"
-        r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:" + heads + r"))?(?![\w'’-])")
+        r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:" + heads + r"))?"
+        # a possessive ends the phrase ("the minister's statement") unless a title or body
+        # word follows within four words ("the ministry's press spokesperson": one phrase)
+        r"(?:(?=['’]s(?![\w'’-])(?!(?:\s+[\w-]+){0,3}?\s+(?:" + heads + r")(?![\w'’-])))"
+        r"|(?![\w'’-]))")
 
 
 def _words(s: str) -> list[str]:
