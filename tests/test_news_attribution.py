@@ -567,3 +567,34 @@ def test_generic_titles_do_not_contradict(text, expected):
 ])
 def test_a_title_in_the_possessive_owns_its_statement(text, expected):
     assert _speakers(text) == expected
+
+
+# session 4: common constructions of wire reports (written for these tests) --------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the subject before a parenthesis between commas
+    ('T\n\nMirzoyan, speaking at a cabinet meeting, said: "We are ready."', ["mirzoyan"]),
+    ('T\n\nMirzoyan, in an interview with Tom Vale, said: "We are ready."', ["mirzoyan"]),
+    ('T\n\nTom Vale, who met Mirzoyan on Monday, said "the talks are over".',
+     ["new:tom-vale"]),
+    # an apposition is still read as one (the name, not the title)
+    ('T\n\nThe spokesperson, Anna Ivers, said: "We are ready."', ["ivers"]),
+    # "he" after a quote of a title nobody in the article holds: that title's speaker
+    ('T\n\n"We are ready," the prime minister said. He added: "The ball is in Baku\'s court."',
+     ["new:prime-minister", "new:prime-minister"]),
+    # what a name called (speech), not "an event called" (a term)
+    ('T\n\nWhat Mirzoyan called "ethnic cleansing" continued.', ["mirzoyan"]),
+    ('T\n\nBaku held an event called "Victory Day".', [None]),
+    # who was told is not who speaks; "quoted by Y as saying": the one quoted
+    ('T\n\nThe talks were "over", a diplomatic source told Tom Vale.', [None]),
+    ('T\n\n"The talks are over," Mirzoyan told Tom Vale.', ["mirzoyan"]),
+    ('T\n\nMirzoyan was quoted by Tom Vale as saying: "We are ready."', ["mirzoyan"]),
+    ('T\n\nTom Vale quoted Mirzoyan as saying "we are ready".', ["mirzoyan"]),
+    # anonymous sources are nobody; a named group is that group; a body's officials the body
+    ('T\n\nNarnian diplomatic sources said the talks were "over".', [None]),
+    ('T\n\nA source in the government said the talks were "over".', [None]),
+    ('T\n\nRuritanian officials said the talks were "over".', ["new:ruritanian-officials"]),
+    ('T\n\nBaku officials said the talks were "over".', ["baku"]),
+])
+def test_wire_report_constructions(text, expected):
+    assert _speakers(text) == expected

@@ -225,8 +225,8 @@ def _term_before(masked: str, q, text: str):
     "dubbed", "an event called", a document's name, or a quoted modifier of one or two words
     between a determiner and a noun ('such "condemning" comments')."""
     m = _TERM_BEFORE_RE.search(masked, max(0, q.open_at - 40), q.open_at)
-    if m and m.end() == q.open_at and not (m.group("noun") and m.group("noun").casefold()
-                                           in _NOT_NOUNS):
+    if m and m.end() == q.open_at and not (m.group("noun") and (
+            m.group("noun").casefold() in _NOT_NOUNS or not m.group("noun")[:1].islower())):
         return m.group().strip()
     words = text[q.start:q.end].split()
     if q.close_at is not None and len(words) <= 2 and not re.search(r"[,.;:!?…]$",
@@ -362,6 +362,13 @@ special state press affairs defence defense external internal interior president
 general national security then current new top permanent executive spokesperson-in-chief
 self-proclaimed breakaway unrecognised unrecognized provincial regional""".split())
 
+
+# Plural or anonymous heads after a name ("Azerbaijani officials", "Kremlin sources"): the
+# speaker is not named.
+_ANONYMOUS_RE = re.compile(
+    r"(?i)(?<![\w'’-])(?:officials|sources|source|diplomats|experts|analysts|observers|"
+    r"residents|witnesses|lawmakers|legislators|deputies|activists|people|media|insiders|"
+    r"commentators|critics|politicians|military\s+sources)(?![\w'’-])")
 
 # Titles any office holder also bears ("the Azerbaijani diplomat" for a ministry's
 # spokesperson, "the official"): they do not contradict a person's other titles.
@@ -1293,8 +1300,9 @@ class _Attributor:
         # the quotes of the same stretch of text (a bounded window keeps long articles linear)
         q_lo = bisect_left(self._quote_starts, pos - 2500)
         for q in self.quotes[q_lo:bisect_left(self._quote_starts, pos)]:
-            if q.start >= pos or q.actor is None or q.speaker_kind != "person":
-                continue
+            if q.start >= pos or q.actor is None or not (
+                    q.speaker_kind == "person" or (titles is None and q.speaker_kind == "title")):
+                continue  # (a quote of "the prime minister", nobody named: "he" is that one)
             if titles is not None and not (titles <= (q.speaker_titles or set())):
                 continue
             if best is None or q.start > best[0]:
@@ -1397,7 +1405,8 @@ class _Attributor:
         if found is not None:
             own = self._heads(found[2].titles if found[2] is not None else
                               self._first_titled.get(found[1], set()))
-            if not own or own & heads or heads <= _GENERIC_TITLES:
+            indefinite = re.match(r"(?i)an?\s", mention.surface) is not None
+            if not own or own & heads or (heads <= _GENERIC_TITLES and not indefinite):
                 return found, "the last person named as a subject or quoted"
         return None, None
 
@@ -1463,6 +1472,11 @@ class _Attributor:
             return None, (f'passive verb "{verb.group()}" without "by": the speaker is not '
                           'named'), "unknown"
         before = self._mentions_in(sent_start, verb.start())
+        paren = self._parenthetical_subject(verb, sent_start, before)
+        if paren is not None:
+            actor, phrase, is_ref = self._who(paren, unit.index, verb.start())
+            return (actor, f'{phrase} + verb "{verb.group()}" (past a parenthesis)',
+                    "reference" if is_ref else "subject")
         for k in range(len(before) - 1, -1, -1):
             mention = before[k]
             gap = self.masked[mention.end:verb.start()]
@@ -1478,6 +1492,22 @@ class _Attributor:
                 if found is not None:
                     return found[0], f'{found[1]} + verb "{verb.group()}"', "subject"
                 break
+            anon = _ANONYMOUS_RE.search(gap)
+            if anon:
+                # "Narnian diplomatic sources said": nobody named; "Kremlin officials said":
+                # the body they speak for; "AZERBAIJANI officials said": the group as written
+                phrase = re.sub(r"\s+", " ", self.masked[mention.np_start:mention.end + anon.end()])
+                if anon.group().casefold().startswith(("source", "military")):
+                    return None, (f'verb "{verb.group()}" has an unnamed subject ("{phrase}")'
+                                  ), "unknown"
+                if mention.actor is not None and mention.actor not in self.person_actors:
+                    self._picked = mention
+                    return (mention.actor, f'alias "{mention.surface}" + "{anon.group()}" + verb '
+                            f'"{verb.group()}"', "subject")
+                self._picked = _Mention(mention.np_start, mention.end + anon.end(), None, phrase,
+                                        "body", phrase)
+                return (unregistered_id(phrase), f'group "{phrase}" + verb "{verb.group()}"',
+                        "subject")
             if mention.actor is None and mention.kind in ("person", "body") and \
                     _LOCATION_PREP_RE.search(self.masked[sent_start:mention.start]):
                 continue  # "in Khojaly": a place, not the subject
@@ -1512,6 +1542,39 @@ class _Attributor:
                 return None, (f'verb "{verb.group()}" has a subject ("...{prev.group(1)}") that '
                               'is not in the actor registry'), "unknown"
         return None, None, None
+
+    def _parenthetical_subject(self, verb, sent_start: int, before: list):
+        """"Pashinyan, speaking at a cabinet meeting, said", "Mirzoyan, who met Ivers on
+        Monday, said", "X, in an interview with Reuters, said": the subject before a
+        parenthesis between commas (at most 12 words, no quote), standing at the start of its
+        clause; not when the parenthesis is itself one name or title (an apposition, read by
+        the subject rule). The mention or None."""
+        masked = self.masked
+        end = verb.start()
+        k = end
+        while k > sent_start and masked[k - 1] in " \t":
+            k -= 1
+        if k <= sent_start or masked[k - 1] != ",":
+            return None
+        c2 = k - 1
+        c1 = masked.rfind(",", max(sent_start, c2 - 120), c2)
+        if c1 < 0 or "\0" in masked[c1:c2] or len(masked[c1 + 1:c2].split()) > 12:
+            return None
+        inside = [m for m in before if c1 < m.start and m.end <= c2]
+        if len(inside) == 1 and not masked[c1 + 1:inside[0].np_start].strip(" \t").casefold() \
+                .replace("the", "").strip() and not masked[inside[0].end:c2].strip():
+            return None  # an apposition: "Ani Badalian, the spokeswoman, said"
+        for m in reversed(before):
+            if m.end > c1:
+                continue
+            if masked[m.end:c1].strip():
+                return None
+            lead = masked[sent_start:m.np_start].rstrip(" \t")
+            if lead.strip(" \t\n\0\"“„«‘") == "" or lead.endswith(",") or re.search(
+                    r"(?i)(?<![\w-])(?:and|but)$", lead):
+                return m
+            return None
+        return None
 
     def _attribute_at(self, q: _Quote, unit: _Unit, pos: int, *, after_pos: int | None):
         """Attribute a quote whose opening mark is at ``pos`` in ``unit`` (rules 1-6)."""
@@ -1646,9 +1709,13 @@ class _Attributor:
                 qa = self._quoted_as_saying(_Span(va, vb, v.group()), after_pos, unit)
                 if qa is not None:
                     return qa[0], qa[1] + " after the quote", _CONF["after"], sent_start
-                cands += [m for m in self._mentions_in(vb, min(vb + 200, sent_end))
-                          if re.fullmatch(r"[ \t]+(?:by[ \t]+)?(?:the[ \t]+)?",
-                                          masked[vb:m.np_start], flags=re.I)]
+                if not re.fullmatch(r"(?i)told|tells|telling|tell|asked|asks|urged|urges|"
+                                    r"warned|warns|reminded|reminds|assured|assures",
+                                    v.group()):
+                    # ("..., a source told Reuters": Reuters is who was told, not the speaker)
+                    cands += [m for m in self._mentions_in(vb, min(vb + 200, sent_end))
+                              if re.fullmatch(r"[ \t]+(?:by[ \t]+)?(?:the[ \t]+)?",
+                                              masked[vb:m.np_start], flags=re.I)]
                 for m in cands:
                     actor, phrase, is_ref = self._who(m, unit.index, pos)
                     if actor is not None:
@@ -1891,9 +1958,11 @@ class _Attributor:
         for m in reversed(ms):
             gap = self.masked[m.end:verb.start()]
             if re.fullmatch(r"(?i)\s+(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?"
-                            r"quoted\s+as\s+", gap) or (
+                            r"quoted\s+(?:by\s+[^\0]{1,60}?\s+)?as\s+", gap) or (
                     re.fullmatch(r"(?i)\s+as\s+", gap) and re.search(
-                        r"(?i)\bquoted\s+$", self.masked[sent_start:m.np_start])):
+                        r"(?i)\bquoted\s+$", self.masked[sent_start:m.np_start])
+                    and not re.search(r"(?i)\b(?:was|were|is|are|been)\s+quoted\s+$",
+                                      self.masked[sent_start:m.np_start])):
                 actor, phrase, is_ref = self._who(m, unit.index, verb.start())
                 if actor is not None:
                     return actor, f'{phrase} "quoted as saying"'

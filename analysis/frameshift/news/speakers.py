@@ -220,13 +220,21 @@ def _lower_np_re(lang: dict):
     heads = "|".join(sorted(lang["titles"] | lang["organisations"], key=len, reverse=True))
     return re.compile(
         r"(?i)(?<![\w'’-])(?:(?:the|its|his|her|their|a|an)\s+|(?=de\s+facto\s))"
-        r"((?:\(?[\w-]+\)?(?:'s|’s)?\s+){0,5}?)"
+        # (no preposition or anonymous head among the modifiers: in "a source in the
+        # government" the government is not the speaker)
+        r"((?:(?!(?:" + "|".join(sorted(_NOT_MODIFIERS)) + r")\s)\(?[\w-]+\)?(?:'s|’s)?\s+)"
+        r"{0,5}?)"
         r"((?:" + heads + r")(?:\s+(?:" + heads + r"))*)"
         r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:" + heads + r"))?"
         # a possessive ends the phrase ("the minister's statement") unless a title or body
         # word follows within four words ("the ministry's press spokesperson": one phrase)
         r"(?:(?=['’]s(?![\w'’-])(?!(?:\s+[\w-]+){0,3}?\s+(?:" + heads + r")(?![\w'’-])))"
         r"|(?![\w'’-]))")
+
+
+# Words that cannot modify a title or body in one noun phrase: prepositions, anonymous heads.
+_NOT_MODIFIERS = frozenset("""in at from with within near close inside source sources
+officials""".split())
 
 
 def _words(s: str) -> list[str]:
