@@ -598,3 +598,27 @@ def test_a_title_in_the_possessive_owns_its_statement(text, expected):
 ])
 def test_wire_report_constructions(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline "X: ..." with a partial quote after the colon
+    ('Mirzoyan: talks "are over"\n\nText.', ["mirzoyan"]),
+    ('Tom Vale: talks "are over"\n\nText.', ["new:tom-vale"]),
+    ('Talks: Mirzoyan says Baku "must stop"\n\nText.', ["mirzoyan"]),
+    # English impersonal form citing a document: its issuer
+    ('T\n\nThe Narnian Foreign Ministry issued a statement.\n\nIt is noted in the statement '
+     'that "the talks are over".', ["narnia_mfa"]),
+    # ... but "it was said" with no document names nobody
+    ('T\n\nThe Narnian Foreign Ministry met. It was said about the "illegality" of the visit.',
+     [None]),
+    # two subjects: neither alone
+    ('T\n\nMirzoyan and Ivers said in a joint statement that "the talks are over".', [None]),
+    # "the Azerbaijani side" is the registered Azerbaijan; an unregistered country's side its own
+    ('T\n\nBaku rejected the claims. "These are lies," the Azerbaijani side said.', ["baku"]),
+    ('T\n\n"These are lies," the Ruritanian side said.', ["new:ruritanian-side"]),
+    # verbs that double their consonant; a quoted modifier after a possessive is a term
+    ('T\n\n"These are lies," Mirzoyan slammed.', ["mirzoyan"]),
+    ('T\n\nIvers slammed Mirzoyan\'s "unacceptable" remarks.', [None]),
+])
+def test_headline_colons_documents_joint_subjects_and_sides(text, expected):
+    assert _speakers(text) == expected

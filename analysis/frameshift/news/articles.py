@@ -73,7 +73,7 @@ threaten complain allege suggest invite explain reply respond answer ask appeal 
 signal charge blame term refer recall remind repeat underline underscore highlight maintain
 acknowledge admit concede insist stress protest denounce slam praise hail characterise
 characterize question dispute counter retort continue conclude end deplore lament caution contend
-comment believe consider
+comment believe consider regret quip rebut
 """.split()
 _IRREGULAR = {
     "say": ["say", "says", "said", "saying"],
@@ -88,9 +88,15 @@ _IRREGULAR = {
 }
 
 
+# Bases that double their last consonant ("slammed", "admitted", "referring").
+_DOUBLING = frozenset("slam admit refer rebut regret quip submit omit".split())
+
+
 def _inflect(base: str) -> list[str]:
     if base in _IRREGULAR:
         return _IRREGULAR[base]
+    if base in _DOUBLING:
+        return [base, base + "s", base + base[-1] + "ed", base + base[-1] + "ing"]
     if base.endswith("e"):
         return [base, base + "s", base + "d", base[:-1] + "ing"]
     if base.endswith("y") and base[-2] not in "aeiou":
@@ -231,13 +237,13 @@ def _term_before(masked: str, q, text: str):
     words = text[q.start:q.end].split()
     if q.close_at is not None and len(words) <= 2 and not re.search(r"[,.;:!?…]$",
                                                                      text[q.start:q.end]):
-        det = re.search(r"(?i)(?<![\w-])(such|the|a|an|these|those|this|its|their|his|her)\s*$",
-                        masked[max(0, q.open_at - 12):q.open_at])
+        det = re.search(r"(?i)(?<![\w-])(such|the|a|an|these|those|this|its|their|his|her)\s*$"
+                        r"|\w(['’]s)\s*$", masked[max(0, q.open_at - 12):q.open_at])
         head = re.match(r"[ \t]+([a-z][\w-]*)", masked[q.close_at + 1:q.close_at + 30])
         h = head.group(1) if head else ""
         if det and head and h not in _NOT_HEAD and not h.endswith("ed") and (
                 not _VERB_RE.fullmatch(h) or h in _NOUN_S):
-            return f'{det.group(1)} "{" ".join(words)}" {head.group(1)}'
+            return f'{det.group(1) or det.group(2)} "{" ".join(words)}" {head.group(1)}'
     return None
 
 
@@ -362,6 +368,12 @@ special state press affairs defence defense external internal interior president
 general national security then current new top permanent executive spokesperson-in-chief
 self-proclaimed breakaway unrecognised unrecognized provincial regional""".split())
 
+
+# "(It is noted) in the statement", "in a letter": the document an impersonal form cites.
+_IN_DOCUMENT_RE = re.compile(
+    r"(?i)\s+(?:also\s+)?in\s+(?:the|a|an|its|their|this|that)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:statement|document|communiqu[eé]|letter|declaration|resolution|message|release|"
+    r"report|appeal|note|address)(?![\w-])")
 
 # Plural or anonymous heads after a name ("Azerbaijani officials", "Kremlin sources"): the
 # speaker is not named.
@@ -939,6 +951,7 @@ class _Attributor:
         self._verbs = self._verb_starts = self._date_anchors = None  # (when first needed)
         self._according = None
         self._singles = None  # (_singles_speak)
+        self._nations = None  # one-word registered names (_nation_actor)
 
     # Hostile-input guard: a "sentence" is looked at no further than _WINDOW characters from
     # the quote, so an article of one endless sentence (thousands of quotation marks and no
@@ -1229,6 +1242,32 @@ class _Attributor:
                     return self._actor_of(m)
         return max(cands)[1] if cands else None
 
+    def _nation_actor(self, mention: _Mention):
+        """"the Azerbaijani side", "the Armenian authorities", "the Georgian government": the
+        registered actor named by one word the adjective is made from (Azerbaijan, Armenia,
+        Georgia: a shared start of at least five letters, all but the name's last), when the
+        noun phrase is just the adjective and such a noun. (actor, name) or None."""
+        m = re.fullmatch(r"(?i)(?:the\s+)?([A-Z][\w-]+)\s+(side|authorities|government|"
+                         r"leadership)", mention.surface.strip())
+        if m is None or mention.actor is not None:
+            return None
+        if self._nations is None:
+            self._nations = {}
+            for aid, names in self.actor_names.items():
+                if aid in self.person_actors:
+                    continue
+                for n in names:
+                    if re.fullmatch(r"\w{5,}", n):
+                        self._nations.setdefault(n.casefold(), aid)
+        adj = normalize(m.group(1)).casefold()
+        for name, aid in self._nations.items():
+            k = 0
+            while k < min(len(adj), len(name)) and adj[k] == name[k]:
+                k += 1
+            if k >= max(5, min(len(name) - 1, 6)) and adj != name:
+                return aid, name
+        return None
+
     def _metonym(self, mention: _Mention):
         """"the de facto NKR authorities in Stepanakert ... Stepanakert reaffirmed": a place
         the article gave as the seat of a body stands for that body. (actor, body) or None."""
@@ -1424,6 +1463,10 @@ class _Attributor:
             if actor != self._actor_of(mention):
                 return actor, (f'name "{mention.surface}" -> {actor} (the body named before '
                                'that it is a shorter name of)'), True
+        nation = self._nation_actor(mention) if mention.kind == "body" else None
+        if nation is not None:
+            return nation[0], (f'name "{mention.surface}" -> {nation[0]} (the side of '
+                               f'"{nation[1]}")'), True
         seat = self._metonym(mention) if mention.actor is None else None
         if seat is not None:
             return seat[0], (f'name "{mention.surface}" -> {seat[0]} (the article seats '
@@ -1466,6 +1509,14 @@ class _Attributor:
                 actor, phrase, is_ref = self._who(mention, unit.index, verb.start())
                 return actor, f'verb "{verb.group()} by" + {phrase}', "agent"
             break
+        if re.search(r"(?i)(?<![\w-])it\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?$",
+                     self.masked[max(sent_start, verb.start() - 30):verb.start()]) and \
+                _IN_DOCUMENT_RE.match(self.masked, verb.end()):
+            # "It is noted in the statement that": impersonal, the statement's issuer
+            found = self._issuer(verb, unit, sent_start, self._sent_end(unit, verb.end()),
+                                 verb.start())
+            if found is not None:
+                return found[0], found[1], "reference"
         if _PASSIVE_RE.search(self.masked[_passive_from(self.masked, sent_start, verb.start()):
                                           verb.start()]):
             # passive without its agent: the subject is the one spoken of, not the speaker
@@ -1492,6 +1543,11 @@ class _Attributor:
                 if found is not None:
                     return found[0], f'{found[1]} + verb "{verb.group()}"', "subject"
                 break
+            if k > 0 and self._personish(mention) and self._personish(before[k - 1]) and \
+                    re.fullmatch(r"\s+and\s+", self.masked[before[k - 1].end:mention.np_start]):
+                # "Mirzoyan and Ivers said": two speakers, neither alone
+                return None, (f'verb "{verb.group()}" has two subjects ("{before[k - 1].surface}'
+                              f' and {mention.surface}")'), "unknown"
             anon = _ANONYMOUS_RE.search(gap)
             if anon:
                 # "Narnian diplomatic sources said": nobody named; "Kremlin officials said":
@@ -2088,6 +2144,18 @@ class _Attributor:
                     if a2 is not None:
                         actor, conf = a2, _CONF["after"]
                         evidence = f'{phrase} + colon before the quote (headline form "X: ...")'
+                # 'Mirzoyan: talks "are over"': the headline's speaker before its colon, for a
+                # quote after it with no verb of its own in between
+                head = re.match(r"\s*([^:\0\n]{1,80}?)\s*:\s", self.masked[unit.start:q.open_at])
+                if actor is None and head and not _VERB_RE.search(
+                        self.masked, unit.start + head.end(), q.open_at):
+                    ms = self._mentions_in(unit.start, unit.start + head.end(1))
+                    if ms and ms[0].np_start <= unit.start + head.start(1) + 1 and \
+                            ms[-1].end == unit.start + head.end(1) and len(ms) == 1:
+                        a2, phrase, _ = self._who(ms[0], unit.index, q.open_at)
+                        if a2 is not None:
+                            actor, conf = a2, _CONF["after"]
+                            evidence = f'{phrase} + colon in the headline ("X: ... \'...\'")'
             if actor is None and not evidence.startswith(("verb", "passive")):
                 found = self._next_sentence(q, unit)
                 if found is not None:
