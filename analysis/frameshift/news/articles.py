@@ -1852,10 +1852,15 @@ class _Attributor:
             if m.actor is not None or m.kind == "body":
                 best = (m.start, m)
                 break
-        here = [o for u in range(max(unit.index - 2, 0), unit.index + 1)
-                for o in self._attributed.get(u, []) if o.start < pos]
-        if here and (best is None or here[-1].start > best[0]):
-            o = here[-1]
+        o = None  # the last attributed quote before pos, in this or the two paragraphs before
+        for u in range(unit.index, max(unit.index - 2, 0) - 1, -1):
+            starts = self._attributed_starts.get(u)
+            if starts:
+                k = bisect_left(starts, pos) - 1
+                if k >= 0:
+                    o = self._attributed[u][k]
+                    break
+        if o is not None and (best is None or o.start > best[0]):
             self._picked, self._picked_quote = None, o
             return o.actor, (f'impersonal "{word}" (it is said): the statement quoted before '
                              f'({o.actor})')
