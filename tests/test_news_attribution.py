@@ -622,3 +622,20 @@ def test_wire_report_constructions(text, expected):
 ])
 def test_headline_colons_documents_joint_subjects_and_sides(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quote standing alone after a sentence whose subject is a person: that person
+    ('T\n\nMirzoyan was defiant. "We will never give up on this."', ["mirzoyan"]),
+    ('T\n\nTom Vale was defiant. "We will never give up on this."', ["new:tom-vale"]),
+    ('T\n\n"We are ready," Ivers said. Mirzoyan disagreed. "They are not ready at all."',
+     ["ivers", "mirzoyan"]),
+    # a body does not take over from the last quote's speaker, but names one when there is none
+    ('T\n\n"We are ready," Ivers said. Baku rejected it. "They are not ready at all."',
+     ["ivers", "ivers"]),
+    ('T\n\nBaku rejected the offer. "They are not ready at all."', ["baku"]),
+    # no subject in the sentence before: nobody
+    ('T\n\nThe talks failed. "They are not ready at all."', [None]),
+])
+def test_a_quote_standing_alone_after_its_speakers_sentence(text, expected):
+    assert _speakers(text) == expected

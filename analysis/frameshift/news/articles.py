@@ -2098,6 +2098,28 @@ class _Attributor:
                 x.evidence = (f"quoted inside the quote of {q.actor or 'an unnamed speaker'}: "
                               "words the speaker quotes, not the speaker's own")
 
+    def _previous_sentence_subject(self, q: _Quote, unit: _Unit):
+        """(actor, evidence, is_person) of the subject of the sentence right before the one
+        quote ``q`` stands alone in, in the same paragraph, when that sentence holds no quote;
+        else None."""
+        here = self._sent_start(unit, q.open_at)
+        if here <= unit.start:
+            return None
+        prev = self._sent_start(unit, here - 1)
+        if prev >= here or "\0" in self.masked[prev:here]:
+            return None
+        for m in self._mentions_in(prev, here):
+            if m.kind in ("pronoun", "ref") or not self._subject_like(m) or \
+                    _LOCATION_PREP_RE.search(self.masked[prev:m.np_start]) or \
+                    self.masked[prev:m.np_start].strip(" \t\n").casefold() not in ("", "the"):
+                return None
+            actor, phrase, _ = self._who(m, unit.index, m.start)
+            if actor is None:
+                return None
+            person = self._personish(m) or m.kind == "title" or actor in self.person_actors
+            return actor, phrase, person
+        return None
+
     def _singles_speak(self) -> bool:
         """Does the article quote speech in single marks (British style: 'We are ready,'
         he said)? A single-marked quote of five words or more outside the headline."""
@@ -2194,6 +2216,14 @@ class _Attributor:
                     p = self._attributed[q.unit][-1]
                 elif self._attributed.get(q.unit - 1) and self._unit_quotes[q.unit][0] is q:
                     p = self._attributed[q.unit - 1][-1]
+                # 7b. the subject of the sentence before, in the same paragraph, when it holds no
+                # quote ('Mirzoyan was defiant. "We will never give up."'): a person wins over
+                # the previous quote's speaker, a body only when there is none
+                found = self._previous_sentence_subject(q, unit)
+                if found is not None and (p is None or found[2]):
+                    p = None
+                    actor, conf = found[0], _CONF["reference"]
+                    evidence = f"a quote standing alone after a sentence whose subject is {found[1]}"
                 if p is not None:
                     actor, conf = p.actor, _CONF["continuation"]
                     evidence = f"continues the previous quote ({p.actor}, {p.evidence})"
