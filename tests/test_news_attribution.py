@@ -639,3 +639,33 @@ def test_headline_colons_documents_joint_subjects_and_sides(text, expected):
 ])
 def test_a_quote_standing_alone_after_its_speakers_sentence(text, expected):
     assert _speakers(text) == expected
+
+
+REG_A = pd.DataFrame({
+    "id": ["aliyev", "am_mfa", "zakharova"],
+    "name": ["Ilham Aliyev", "Armenian Foreign Ministry", "Maria Zakharova"],
+    "aliases": ["Aliyev", "Foreign Ministry of Armenia", "Zakharova"]})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the head of state" is the president; "the leader" any head of state or government
+    ('T\n\nPresident Ilham Aliyev spoke in Baku.\n\n"The talks are over," the head of state '
+     'said.', ["aliyev"]),
+    ('T\n\nPresident Ilham Aliyev spoke in Baku.\n\n"The talks are over," the Azerbaijani '
+     'leader said.', ["aliyev"]),
+    # ... but not a spokesperson
+    ('T\n\nSpokeswoman Maria Zakharova spoke in Moscow.\n\n"The talks are over," the Russian '
+     'leader said.', ["new:russian-leader"]),
+    # a registered body named in other words; an unregistered one stays its own
+    ('T\n\n"The talks are over," Armenia\'s Foreign Ministry said.', ["am_mfa"]),
+    ('T\n\n"The talks are over," the Armenian foreign ministry said.', ["am_mfa"]),
+    ('T\n\n"The talks are over," Georgia\'s Foreign Ministry said.',
+     ["new:georgia-foreign-ministry"]),
+    # "according to" an outlet after the speaker's own verb is the source, not the speaker
+    ('T\n\n"The talks are over," Aliyev said, according to Reuters.', ["aliyev"]),
+    ('T\n\n"The talks are over," according to Reuters.', ["new:reuters"]),
+    # "as X put it"
+    ('T\n\nAs Aliyev put it, "the talks are over".', ["aliyev"]),
+])
+def test_heads_of_state_bodies_in_other_words_and_sources(text, expected):
+    assert _speakers(text, REG_A) == expected

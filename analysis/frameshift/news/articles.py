@@ -85,6 +85,7 @@ _IRREGULAR = {
     "point out": ["point out", "points out", "pointed out", "pointing out"],
     "put forward": ["put forward", "puts forward", "putting forward"],
     "set out": ["set out", "sets out", "setting out"],
+    "put it": ["put it", "puts it", "putting it"],  # ("as Aliyev put it, '...'")
 }
 
 
@@ -384,7 +385,13 @@ _ANONYMOUS_RE = re.compile(
 
 # Titles any office holder also bears ("the Azerbaijani diplomat" for a ministry's
 # spokesperson, "the official"): they do not contradict a person's other titles.
-_GENERIC_TITLES = frozenset({"diplomat", "official", "representative"})
+# (title -> the titles it is compatible with; None: any)
+_GENERIC_TITLES = {
+    "diplomat": {"minister", "spokesperson", "ambassador", "envoy", "representative",
+                 "secretary", "diplomat"},
+    "official": None, "representative": None,
+    "leader": {"president", "prime", "chairman", "head", "chancellor", "premier", "leader"},
+}
 
 # Organisation words by kind: a reference "the department" may stand for a ministry, not for
 # an army.
@@ -1233,6 +1240,13 @@ class _Attributor:
             if q.actor is not None and q.actor not in self.person_actors \
                     and q.speaker_kind != "person" and fits(names_of(q.actor)):
                 cands.append((q.start, q.actor))
+        if not cands and depth == 0 and caps:
+            # a registered body named in other words ("Armenia's Foreign Ministry" for the
+            # registered "Armenian Foreign Ministry"): the one whose names fit
+            fit = {aid for aid, names in self.actor_names.items()
+                   if aid not in self.person_actors and fits(names)}
+            if len(fit) == 1:
+                return fit.pop()
         if not cands and depth == 0:
             # a shorter name used before the full one ("Invitation rejected by de facto
             # Nagorno-Karabakh authorities" in a subheading, the full name further down)
@@ -1432,6 +1446,9 @@ class _Attributor:
         subject or quoted when no other title of theirs contradicts it; with how it was
         found."""
         heads = self._heads(mention.titles)
+        if heads == {"head"} and re.match(r"(?i)\s+of\s+(?:the\s+)?state(?![\w-])",
+                                          self.masked[mention.end:mention.end + 16]):
+            heads = {"president"}  # "the head of state"
         if not heads:
             return None, None
         found = self._person_before(pos, heads)
@@ -1445,7 +1462,9 @@ class _Attributor:
             own = self._heads(found[2].titles if found[2] is not None else
                               self._first_titled.get(found[1], set()))
             indefinite = re.match(r"(?i)an?\s", mention.surface) is not None
-            if not own or own & heads or (heads <= _GENERIC_TITLES and not indefinite):
+            generic = heads <= set(_GENERIC_TITLES) and all(
+                _GENERIC_TITLES[h] is None or own & _GENERIC_TITLES[h] for h in heads)
+            if not own or own & heads or (generic and not indefinite):
                 return found, "the last person named as a subject or quoted"
         return None, None
 
@@ -1645,6 +1664,9 @@ class _Attributor:
         first = self._according[k] if k < len(self._according) else len(masked)
         for m in self._mentions_in(sent_start, sent_end):
             if first + 9 <= m.start and _ACCORDING_RE.search(masked[sent_start:m.start]):
+                if m.start > pos and after_pos is not None and _VERB_RE.search(
+                        masked, after_pos, m.start):
+                    break  # '"...," X said, according to Reuters': Reuters is the source
                 actor, phrase, is_ref = self._who(m, unit.index, pos)
                 if actor is not None:
                     return actor, f'"according to" + {phrase}', _CONF["according"], sent_start
