@@ -669,3 +669,17 @@ REG_A = pd.DataFrame({
 ])
 def test_heads_of_state_bodies_in_other_words_and_sources(text, expected):
     assert _speakers(text, REG_A) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted name next to the noun it names
+    ('T\n\nMirzoyan told the "Izvestia" newspaper that talks were over.', [None]),
+    ('T\n\nMirzoyan told TV channel "Rossiya 24" that talks were over.', [None]),
+    ('T\n\nBaku launched Operation "Iron Fist" on Sunday.', [None]),
+    ('T\n\nMirzoyan said the "Civil Contract" party would win.', [None]),
+    # speech with its comma before such a noun stays speech
+    ('T\n\n"We will win," party leader Ararat Mirzoyan said.', ["mirzoyan"]),
+    ('T\n\n"We will win," Mirzoyan told the Narnian channel.', ["mirzoyan"]),
+])
+def test_quoted_names_of_media_parties_operations_are_terms(text, expected):
+    assert _speakers(text) == expected

@@ -269,6 +269,17 @@ def _is_impersonal(verb) -> bool:
     return re.sub(r"\s+", " ", verb.group()).casefold() in _IMPERSONAL
 
 
+# Nouns that a quoted name stands next to: 'the "Izvestia" newspaper', 'TV channel
+# "Rossiya 24"', 'Operation "Iron Fist"', 'the "Civil Contract" party'.
+_NAMING_NOUNS = (r"newspaper|daily|weekly|magazine|journal|tv|television|channel|radio|"
+                 r"station|agency|portal|website|site|outlet|programme|program|show|party|"
+                 r"movement|bloc|alliance|coalition|organi[sz]ation|company|group|festival|"
+                 r"forum|platform|format|operation|exercise|exercises|drills|project|"
+                 r"initiative|corridor|route|plan|doctrine|campaign")
+_NAMING_BEFORE_RE = re.compile(r"(?i)(?<![\w-])(?:" + _NAMING_NOUNS + r")\s*$")
+_NAMING_AFTER_RE = re.compile(r"(?i)[ \t]+(?:" + _NAMING_NOUNS + r")(?![\w'’-])")
+
+
 def _quoted_term(masked: str, q, text: str, *, headline: bool, singles_speak: bool):
     """Why quote ``q`` is a quoted term, not speech (the words that show it), or None.
 
@@ -300,6 +311,11 @@ def _quoted_term(masked: str, q, text: str, *, headline: bool, singles_speak: bo
     caps = len(words) >= 2 and content and all(w[:1].isupper() for w in content) and \
         words[0][:1].isupper()
     after = re.match(r"[ \t]+([a-z][\w-]*)", masked[q.close_at + 1:q.close_at + 30])
+    if words[0][:1].isupper() and len(words) <= 5 and not headline and not re.search(
+            r"[,—–-]$", inner.rstrip()) and (
+            _NAMING_BEFORE_RE.search(masked, max(0, q.open_at - 30), q.open_at) or
+            _NAMING_AFTER_RE.match(masked, q.close_at + 1)):
+        return "a quoted name (of a medium, party, operation, ...)"
     if caps and not headline and (det or (after and after.group(1) not in _NOT_HEAD
                                           and not _VERB_RE.fullmatch(after.group(1)))):
         return "a title in capitals"
