@@ -683,3 +683,20 @@ def test_heads_of_state_bodies_in_other_words_and_sources(text, expected):
 ])
 def test_quoted_names_of_media_parties_operations_are_terms(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # abbreviated titles are titles, not part of the name
+    ('T\n\n"We are ready," Armenian PM Nikol Pashinyan said.', ["new:nikol-pashinyan"]),
+    ('T\n\nArmenian FM Tom Vale said: "We are ready."', ["new:tom-vale"]),
+    # a name given surname first, then the surname alone
+    ('T\n\nSpokesperson Mao Ning spoke.\n\n"We are ready," Mao said.', ["new:mao-ning"]),
+    # a body's name followed by its spokesperson's name: the person speaks
+    ('T\n\n"We are ready," Spokesperson for the Ruritanian Ministry of Foreign Affairs Leyla '
+     'Abdullayeva said.', ["new:leyla-abdullayeva"]),
+    # ... but a place at the end of a body's name stays the body's
+    ('T\n\n"We are ready," the Ministry of Foreign Affairs of North Macedonia said.',
+     ["new:ministry-of-foreign-affairs-of-north-macedonia"]),
+])
+def test_names_without_a_registry(text, expected):
+    assert _speakers(text, None) == expected

@@ -35,7 +35,7 @@ LANGUAGES: dict[str, dict] = {
         "titles": frozenset("""minister premier president spokesperson spokeswoman spokesman
             ambassador envoy diplomat official chancellor secretary chairman chairwoman chair
             speaker leader head prosecutor commander general adviser advisor aide representative
-            mediator governor mayor""".split()),
+            mediator governor mayor pm fm""".split()),
         "organisations": frozenset("""ministry government office administration agency service
             army council parliament assembly committee commission department union press
             authorities embassy presidency cabinet mission forces command court party
@@ -216,6 +216,12 @@ _NAME_RE = re.compile(
 _LOWER_NP_RE = None  # built per language in _lower_np_re
 
 
+# Words of a body's name that are not a person's ("Foreign Affairs", "Russian Federation").
+_BODY_WORDS = frozenset("""affairs federation republic union states nations kingdom emirates
+security defence defense justice interior foreign internal situations relations development
+economy finance cooperation organization organisation""".split())
+
+
 def _lower_np_re(lang: dict):
     heads = "|".join(sorted(lang["titles"] | lang["organisations"], key=len, reverse=True))
     return re.compile(
@@ -315,6 +321,19 @@ def _name_run(masked: str, toks: list, lang: dict, out: list, lower_before) -> N
     org = any(w in orgs for w in lw)
     a, b = toks[0][0], toks[-1][1]
     if org:
+        # "Azerbaijani Ministry of Foreign Affairs Leyla Abdullayeva", "Kremlin Dmitry
+        # Peskov": a body name followed by a person's name (two capitalised words after a
+        # word that is not "of/for/the": "of North Macedonia" stays the body's)
+        if len(toks) >= 4 and not ({lw[-1], lw[-2]} & (orgs | titles | _BODY_WORDS)) and \
+                lw[-3] not in ("of", "for", "the", "and") and all(
+                    t[2][:1].isupper() and t[2].isalpha() for t in toks[-2:]):
+            body = toks[:-2]
+            ba, bb = body[0][0], body[-1][1]
+            out.append(NameMention(ba, bb, masked[ba:bb], "body", masked[ba:bb],
+                                   {syn.get(w, w) for w in lw[:-2]}))
+            na, nb = toks[-2][0], toks[-1][1]
+            out.append(NameMention(na, nb, masked[na:nb], "person", masked[na:nb], set()))
+            return
         surface = masked[a:b]
         out.append(NameMention(a, b, surface, "body", surface,
                                {syn.get(w, w) for w in lw}))
@@ -431,9 +450,18 @@ def _canonicalise(mentions: list[NameMention]) -> None:
             starts, ms = full.setdefault(f.surface.split()[-1].casefold(), ([], []))
             starts.append(f.start)
             ms.append(f)
+    first: dict = {}  # first word -> the full names starting with it ("Mao Ning": "Mao")
+    for f in persons:
+        if len(f.surface.split()) >= 2:
+            first.setdefault(f.surface.split()[0].casefold(), {})[f.canonical] = f
     for m in persons:
         if len(m.surface.split()) == 1:
             starts, cands = full.get(m.surface.casefold(), ((), ()))
+            if not cands and len(first.get(m.surface.casefold(), ())) == 1:
+                # a name given surname first (Chinese, Hungarian ...) or a first name alone:
+                # the one full name that starts with it
+                cands = list(first[m.surface.casefold()].values())
+                starts = [c.start for c in cands]
             k = bisect_left(starts, m.start)  # cands[:k] start before m (mentions by start)
             pick = cands[k - 1] if k > 0 else cands[-1] if cands else None
             if pick is not None:
