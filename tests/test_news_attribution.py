@@ -700,3 +700,11 @@ def test_quoted_names_of_media_parties_operations_are_terms(text, expected):
 ])
 def test_names_without_a_registry(text, expected):
     assert _speakers(text, None) == expected
+
+
+@pytest.mark.parametrize("verb", ["hinted", "clarified", "assured", "remarked", "revealed",
+                                  "predicted", "joked", "mentioned"])
+def test_more_speech_verbs(verb):
+    assert _speakers(f'T\n\n"We are ready," Mirzoyan {verb}.') == ["mirzoyan"]
+    # a noun form is not the verb: "his remark" names no speaker
+    assert _speakers('T\n\nThe remark "we are ready" surprised Tom Vale.') == [None]

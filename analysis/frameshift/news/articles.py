@@ -73,7 +73,8 @@ threaten complain allege suggest invite explain reply respond answer ask appeal 
 signal charge blame term refer recall remind repeat underline underscore highlight maintain
 acknowledge admit concede insist stress protest denounce slam praise hail characterise
 characterize question dispute counter retort continue conclude end deplore lament caution contend
-comment believe consider regret quip rebut
+comment believe consider regret quip rebut hint clarify assure reassure remark mention inform
+indicate specify elaborate predict reveal disclose joke advise recommend wonder
 """.split()
 _IRREGULAR = {
     "say": ["say", "says", "said", "saying"],
@@ -115,6 +116,7 @@ def _inflect(base: str) -> list[str]:
 _NOUN_LIKE = frozenset("""offer call demand charge note appeal reply answer signal voice tweet
 claim promise pledge protest end question dispute counter term label brand issue state welcome
 repeat highlight vow blame comment praise recall remind ask respond continue conclude
+remark hint joke mention
 """.split())
 _VERB_FORMS = sorted({f for b in _VERB_BASES + list(_IRREGULAR) for f in _inflect(b)
                       if not (b in _NOUN_LIKE and f == b)}, key=len, reverse=True)
