@@ -708,3 +708,30 @@ def test_more_speech_verbs(verb):
     assert _speakers(f'T\n\n"We are ready," Mirzoyan {verb}.') == ["mirzoyan"]
     # a noun form is not the verb: "his remark" names no speaker
     assert _speakers('T\n\nThe remark "we are ready" surprised Tom Vale.') == [None]
+
+
+REG_B = pd.DataFrame({"id": ["mirzoyan", "bayramov"], "name": ["Ararat Mirzoyan", "Jeyhun Bayramov"],
+                      "aliases": ["Mirzoyan", "Bayramov"]})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title with a country's adjective: the person given that adjective (or counterpart)
+    ("T\n\nArmenian Foreign Minister Ararat Mirzoyan met his Azerbaijani counterpart Jeyhun "
+     "Bayramov.\n\n\"The talks were useful,\" the Azerbaijani minister said.", ["bayramov"]),
+    ("T\n\nArmenian Foreign Minister Ararat Mirzoyan met his Azerbaijani counterpart Jeyhun "
+     "Bayramov.\n\n\"The talks were useful,\" the Armenian minister said.", ["mirzoyan"]),
+    # a person of another country's title is not taken for it
+    ("T\n\nArmenian Foreign Minister Ararat Mirzoyan arrived.\n\n\"The talks were useful,\" "
+     "the Ruritanian minister said.", ["new:ruritanian-minister"]),
+    # the passive agent after the quote
+    ('T\n\nMirzoyan\'s claims were called "baseless" by Bayramov.', ["bayramov"]),
+    ('T\n\nThe claims were called "baseless" by Tom Vale.', ["new:tom-vale"]),
+    ('T\n\nThe claims were called "baseless".', [None]),
+    # "according to X" does not reach past a nearer speaker's verb
+    ('T\n\nAccording to Bayramov, the talks were "not over", while Mirzoyan said they were '
+     '"at an impasse".', ["bayramov", "mirzoyan"]),
+    # headline with a possessive noun before the partial quote
+    ('Bayramov: Mirzoyan\'s claims "baseless"\n\nText.', ["bayramov"]),
+])
+def test_nationalities_agents_and_nearer_speakers(text, expected):
+    assert _speakers(text, REG_B) == expected

@@ -1469,14 +1469,22 @@ class _Attributor:
             heads = {"president"}  # "the head of state"
         if not heads:
             return None, None
+        nat = self._nationality(mention)
+        if nat:
+            # "the Azerbaijani minister": the minister given that adjective, else the
+            # counterpart given it ("his Azerbaijani counterpart Jeyhun Bayramov")
+            found = self._person_before(pos, heads | nat) or self._person_before(
+                pos, nat | {"counterpart"})
+            if found is not None:
+                return found, "the person the article gave that title"
         found = self._person_before(pos, heads)
-        if found is not None:
+        if found is not None and not self._other_nationality(found, nat):
             return found, "the person the article gave that title"
         found = self._person_after(pos, heads)
-        if found is not None:
+        if found is not None and not self._other_nationality(found, nat):
             return found, "the person given that title next"
         found = self._person_before(pos)
-        if found is not None:
+        if found is not None and not self._other_nationality(found, nat):
             own = self._heads(found[2].titles if found[2] is not None else
                               self._first_titled.get(found[1], set()))
             indefinite = re.match(r"(?i)an?\s", mention.surface) is not None
@@ -1485,6 +1493,27 @@ class _Attributor:
             if not own or own & heads or (generic and not indefinite):
                 return found, "the last person named as a subject or quoted"
         return None, None
+
+    def _nationality(self, mention: _Mention) -> set:
+        """Capitalised adjectives of a title mention ("the Azerbaijani minister" ->
+        {"azerbaijani"}): words of its titles written with a capital that are no title,
+        organisation or modifier word."""
+        lang = LANGUAGES[self.lang]
+        caps = {w.casefold() for w in re.findall(r"[\w-]+", mention.surface) if w[:1].isupper()}
+        return {w for w in mention.titles if w in caps and w not in lang["titles"]
+                and w not in lang["organisations"] and w not in _TITLE_MODIFIERS
+                and w not in ("the", "a", "an") and re.search(r"(?:an|ani|i|ese|ish|ic)$", w)}
+
+    def _other_nationality(self, found, nat: set) -> bool:
+        """Does the person found carry an adjective of another country than ``nat``?"""
+        if not nat or found is None:
+            return False
+        m = found[2]
+        titles = m.titles if m is not None else (found[3].speaker_titles or set()
+                                                  if found[3] is not None else set())
+        own = {w for w in titles if re.search(r"(?:an|ani|i|ese|ish|ic)$", w)
+               and w not in LANGUAGES[self.lang]["titles"] and w not in _TITLE_MODIFIERS}
+        return bool(own) and not (own & nat)
 
     def _who(self, mention: _Mention, unit_index: int, pos: int):
         """(actor, evidence-phrase, is_reference) of a mention; remembers the mention."""
@@ -1685,6 +1714,8 @@ class _Attributor:
                 if m.start > pos and after_pos is not None and _VERB_RE.search(
                         masked, after_pos, m.start):
                     break  # '"...," X said, according to Reuters': Reuters is the source
+                if m.end < pos and _VERB_RE.search(masked, m.end, pos):
+                    break  # "According to X, ..., while Y said '...'": Y's verb is nearer
                 actor, phrase, is_ref = self._who(m, unit.index, pos)
                 if actor is not None:
                     return actor, f'"according to" + {phrase}', _CONF["according"], sent_start
@@ -1718,6 +1749,15 @@ class _Attributor:
             actor, evidence, rule = self._subject(verb, sent_start, unit)
             if actor is not None:
                 return actor, evidence, _CONF[rule], sent_start
+            if rule == "unknown" and evidence.startswith("passive") and after_pos is not None:
+                # 'Mirzoyan's claims were called "baseless" by Bayramov': the agent after it
+                by = re.match(r"[ \t]*,?[ \t]*by[ \t]+(?:the[ \t]+)?", masked[after_pos:sent_end])
+                ms = self._mentions_in(after_pos, sent_end)
+                if by and ms and ms[0].np_start <= after_pos + by.end():
+                    a2, phrase, _ = self._who(ms[0], unit.index, pos)
+                    if a2 is not None:
+                        return (a2, f'verb "{verb.group()} ... by" + {phrase} after the quote',
+                                _CONF["agent"], sent_start)
             if rule == "unknown":
                 return None, evidence, _CONF["none"], sent_start
             if rule == "reference" or evidence:
@@ -2214,8 +2254,10 @@ class _Attributor:
                 # 'Mirzoyan: talks "are over"': the headline's speaker before its colon, for a
                 # quote after it with no verb of its own in between
                 head = re.match(r"\s*([^:\0\n]{1,80}?)\s*:\s", self.masked[unit.start:q.open_at])
-                if actor is None and head and not _VERB_RE.search(
-                        self.masked, unit.start + head.end(), q.open_at):
+                if actor is None and head and not any(
+                        not _DET_BEFORE_RE.search(self.masked[max(0, v.start() - 15):v.start()])
+                        for v in _VERB_RE.finditer(self.masked, unit.start + head.end(),
+                                                   q.open_at)):
                     ms = self._mentions_in(unit.start, unit.start + head.end(1))
                     if ms and ms[0].np_start <= unit.start + head.start(1) + 1 and \
                             ms[-1].end == unit.start + head.end(1) and len(ms) == 1:

@@ -35,7 +35,7 @@ LANGUAGES: dict[str, dict] = {
         "titles": frozenset("""minister premier president spokesperson spokeswoman spokesman
             ambassador envoy diplomat official chancellor secretary chairman chairwoman chair
             speaker leader head prosecutor commander general adviser advisor aide representative
-            mediator governor mayor pm fm""".split()),
+            mediator governor mayor pm fm counterpart""".split()),
         "organisations": frozenset("""ministry government office administration agency service
             army council parliament assembly committee commission department union press
             authorities embassy presidency cabinet mission forces command court party
