@@ -735,3 +735,16 @@ REG_B = pd.DataFrame({"id": ["mirzoyan", "bayramov"], "name": ["Ararat Mirzoyan"
 ])
 def test_nationalities_agents_and_nearer_speakers(text, expected):
     assert _speakers(text, REG_B) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "she" is not the man the article calls a spokesman (nor "he" the spokeswoman)
+    ('T\n\nNarnian spokesman Tom Vale met Ivers on Monday.\n\n"The talks are over," she said.',
+     ["ivers"]),
+    ('T\n\nSpokeswoman Anna Ivers met Tom Vale.\n\n"The talks are over," he said.',
+     ["new:tom-vale"]),
+    # no marks of either: the last subject, as before
+    ('T\n\nTom Vale met Ivers on Monday.\n\n"The talks are over," she said.', ["new:tom-vale"]),
+])
+def test_pronouns_skip_a_person_of_the_other_gender(text, expected):
+    assert _speakers(text) == expected

@@ -401,6 +401,13 @@ _ANONYMOUS_RE = re.compile(
     r"residents|witnesses|lawmakers|legislators|deputies|activists|people|media|insiders|"
     r"commentators|critics|politicians|military\s+sources)(?![\w'’-])")
 
+# Words that mark a person as a woman or a man, and the gender a pronoun cannot stand for.
+_FEMALE_RE = re.compile(r"(?i)(?<![\w-])(?:spokeswoman|chairwoman|congresswoman|businesswoman|"
+                        r"mrs|ms|madam|madame|first\s+lady)(?![\w-])")
+_MALE_RE = re.compile(r"(?i)(?<![\w-])(?:spokesman|chairman|congressman|businessman|mr|"
+                      r"sir)(?![\w-])")
+_PRONOUN_AVOID = {"she": "m", "he": "f", "она": "m", "он": "f"}
+
 # Titles any office holder also bears ("the Azerbaijani diplomat" for a ministry's
 # spokesperson, "the official"): they do not contradict a person's other titles.
 # (title -> the titles it is compatible with; None: any)
@@ -977,6 +984,7 @@ class _Attributor:
         self._according = None
         self._singles = None  # (_singles_speak)
         self._nations = None  # one-word registered names (_nation_actor)
+        self._genders = None  # actor -> "f"/"m" (_gender_of)
 
     # Hostile-input guard: a "sentence" is looked at no further than _WINDOW characters from
     # the quote, so an article of one endless sentence (thousands of quotation marks and no
@@ -1326,7 +1334,7 @@ class _Attributor:
         vocab = LANGUAGES[self.lang]["titles"] | {"prime", "foreign"}
         return {w for w in (titles or ()) if w in vocab}
 
-    def _person_before(self, pos: int, titles: set | None = None):
+    def _person_before(self, pos: int, titles: set | None = None, avoid: str | None = None):
         """The person a reader takes "he"/"she" (or a title) to mean at ``pos``: the speaker
         of the last quote or the last person named as the subject of a clause (a title such
         as "the President reiterated" counts as the person it names). With ``titles``, the
@@ -1336,10 +1344,26 @@ class _Attributor:
         this is asked (quotes are attributed in reading order and ``pos`` is never past the
         quote being attributed), so the answer cannot change; the titles named in the window
         ask the same questions again for every later quote."""
-        key = (pos, frozenset(titles) if titles is not None else None)
+        key = (pos, frozenset(titles) if titles is not None else None, avoid)
         if key not in self._person_memo:
-            self._person_memo[key] = self._person_before_uncached(pos, titles)
+            self._person_memo[key] = self._person_before_uncached(pos, titles, avoid)
         return self._person_memo[key]
+
+    def _gender_of(self, actor) -> str | None:
+        """"f" or "m" when the article marks the person so (spokeswoman, chairman, Mrs, Mr
+        in the title before the name or in an apposition after it), else None. One pass over
+        the mentions, the first time it is asked."""
+        if self._genders is None:
+            self._genders = {}
+            for m in self.mentions:
+                if not self._personish(m):
+                    continue
+                around = (self.masked[max(0, m.np_start - 12):m.end]
+                          + self.masked[m.end:m.end + 50].split(".")[0])
+                g = _FEMALE_RE.search(around), _MALE_RE.search(around)
+                if bool(g[0]) != bool(g[1]):
+                    self._genders.setdefault(self._actor_of(m), "f" if g[0] else "m")
+        return self._genders.get(actor)
 
     def _subject_like_cached(self, m: _Mention) -> bool:
         k = id(m)
@@ -1347,8 +1371,10 @@ class _Attributor:
             self._subject_memo[k] = self._subject_like(m)
         return self._subject_memo[k]
 
-    def _person_before_uncached(self, pos: int, titles: set | None = None):
+    def _person_before_uncached(self, pos: int, titles: set | None = None,
+                                avoid: str | None = None):
         best = None
+        skipped = False
         hi = bisect_left(self._mention_starts, pos)
         lo = bisect_left(self._mention_starts, pos - 2500)
         # the last mention that qualifies: scanned backwards, the first one found
@@ -1357,6 +1383,9 @@ class _Attributor:
                 continue
             if self._personish(m):
                 if titles is not None and not (titles <= m.titles):
+                    continue
+                if avoid and self._gender_of(self._actor_of(m)) == avoid:
+                    skipped = True  # "she" is not the spokesman
                     continue
                 if titles is None and not self._subject_like_cached(m):
                     continue
@@ -1368,6 +1397,13 @@ class _Attributor:
                 if found is not None:
                     best = (m.start, found[1], found[2], found[3])
                     break
+        if best is None and skipped:
+            # "Narnian spokesman Tom Vale met Ivers. '...,' she said": the other person named
+            for m in reversed(self.mentions[lo:hi]):
+                if m.start < pos and not self._in_headline(m.start) and self._personish(m) \
+                        and self._gender_of(self._actor_of(m)) != avoid:
+                    best = (m.start, self._actor_of(m), m, None)
+                    break
         # the quotes of the same stretch of text (a bounded window keeps long articles linear)
         q_lo = bisect_left(self._quote_starts, pos - 2500)
         for q in self.quotes[q_lo:bisect_left(self._quote_starts, pos)]:
@@ -1375,6 +1411,8 @@ class _Attributor:
                     q.speaker_kind == "person" or (titles is None and q.speaker_kind == "title")):
                 continue  # (a quote of "the prime minister", nobody named: "he" is that one)
             if titles is not None and not (titles <= (q.speaker_titles or set())):
+                continue
+            if avoid and self._gender_of(q.actor) == avoid:
                 continue
             if best is None or q.start > best[0]:
                 best = (q.start, q.actor, None, q)
@@ -1554,7 +1592,7 @@ class _Attributor:
         if mention.kind == "pronoun":
             low = mention.surface.casefold()
             if low in LANGUAGES[self.lang]["person_pronouns"]:
-                found = self._person_before(pos)
+                found = self._person_before(pos, avoid=_PRONOUN_AVOID.get(low))
                 if found is not None:
                     self._picked_person = found
                     return (found[1], f'pronoun "{mention.surface}" -> {found[1]} (the last '
