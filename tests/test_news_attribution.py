@@ -756,3 +756,10 @@ def test_what_a_speaker_called_in_single_marks_is_speech():
     assert _speakers("T\n\nRejecting what Mirzoyan called Baku's 'continued diatribe', he "
                      "left.") == ["mirzoyan"]
     assert _speakers("T\n\nMirzoyan rejected Baku's 'continued diatribe'.") == [None]
+
+
+def test_regional_pronoun_after_a_subject_starting_its_sentence():
+    # "В Баку Сергей Лавров провел переговоры" (in Baku, Lavrov held talks): the subject, then
+    # "сказал он" (he said)
+    assert _speakers("Заголовок\n\nВ Баку Сергей Лавров провел переговоры.\n\n«Мы готовы», — "
+                     "сказал он.", REG_R) == ["lavrov"]

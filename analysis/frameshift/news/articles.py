@@ -34,7 +34,7 @@ from frameshift.errors import CorpusError, InputNotFoundError, OptionError, Prob
 from frameshift.text.tokenizer import ABBREVIATIONS, normalize
 from frameshift.text.languages import LANGUAGES as TEXT_LANGUAGES
 
-from .speakers import (LANGUAGES, REGIONAL, UNREGISTERED_PREFIX, VariantIndex, _one_edit, find_mentions,
+from .speakers import (_UPPER, LANGUAGES, REGIONAL, UNREGISTERED_PREFIX, VariantIndex, _one_edit, find_mentions,
                        name_key, regional_languages, regional_title, unregistered_id)
 
 __all__ = [
@@ -403,6 +403,10 @@ _ANONYMOUS_RE = re.compile(
     r"(?i)(?<![\w'’-])(?:officials|sources|source|diplomats|experts|analysts|observers|"
     r"residents|witnesses|lawmakers|legislators|deputies|activists|people|media|insiders|"
     r"commentators|critics|politicians|military\s+sources)(?![\w'’-])")
+
+# A mention starting its sentence, after at most four capitalised words (of any script the
+# regional tables read: "В Баку Сергей Лавров провел", "In Baku Mirzoyan met").
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:։]\s+|\n)(?:[" + _UPPER + r"А-ЯЁԱ-Ֆ][\w-]*\s+){0,4}$")
 
 # Words that mark a person as a woman or a man, and the gender a pronoun cannot stand for.
 _FEMALE_RE = re.compile(r"(?i)(?<![\w-])(?:spokeswoman|chairwoman|congresswoman|businesswoman|"
@@ -1497,7 +1501,7 @@ class _Attributor:
                     r"(?:[\w]+(?:ed|s)|said|told|wrote|spoke|is|was|has|had|will|would|did)\b",
                     after):
             return True
-        return bool(re.search(r"(?:^|[.!?:]\s+|\n)(?:[A-Z][\w-]*\s+){0,4}$", before))
+        return _SENTENCE_START_RE.search(before) is not None
 
     def _title_person(self, mention: _Mention, pos: int):
         """The person a title mention names: the last person given those titles, else the
