@@ -763,3 +763,18 @@ def test_regional_pronoun_after_a_subject_starting_its_sentence():
     # "сказал он" (he said)
     assert _speakers("Заголовок\n\nВ Баку Сергей Лавров провел переговоры.\n\n«Мы готовы», — "
                      "сказал он.", REG_R) == ["lavrov"]
+
+
+def test_regional_aliases_with_case_endings():
+    reg = pd.DataFrame({"id": ["am_mfa", "lavrov", "aliyev"],
+                        "name": ["ՀՀ ԱԳՆ", "Сергей Лавров", "İlham Əliyev"],
+                        "aliases": ["", "Лавров", "Əliyev"]})
+    # "ՀՀ ԱԳՆ-ն" (the ministry, with the article), "Лаврова" (genitive), "Əliyevin" (genitive)
+    assert _speakers("Վերնագիր\n\nՀՀ ԱԳՆ-ն հայտարարություն է տարածել։\n\n«Մենք պատրաստ ենք», - "
+                     "ասվում է հայտարարության մեջ։", reg) == ["am_mfa"]
+    assert _speakers("Заголовок\n\n«Мы готовы», — говорится в заявлении Лаврова.", reg) == [
+        "lavrov"]
+    assert _speakers("Başlıq\n\nƏliyevin bəyanatında qeyd olunur: “Biz hazırıq”.", reg) == [
+        "aliyev"]
+    # an English alias takes no ending: "Bakus" is not "Baku"
+    assert _speakers('T\n\n"We are ready," Bakus said.') == ["new:bakus"]

@@ -572,6 +572,9 @@ def _read_actors(actors) -> pd.DataFrame:
     return out
 
 
+_INFLECTED_SCRIPT_RE = re.compile(r"[а-яёА-ЯЁ\u0531-\u0587əƏ]")
+
+
 def _alias_regex(registry: pd.DataFrame):
     """One regex matching every alias (and name) of every actor, longest first."""
     table: dict[str, str] = {}
@@ -585,10 +588,24 @@ def _alias_regex(registry: pd.DataFrame):
     alts = sorted(table, key=len, reverse=True)
     # Aliases are normalised (typographic marks folded), so the text is searched normalised too;
     # normalize() keeps the length for the characters it folds, checked in _fold_same_length.
+    # An alias in Cyrillic, Armenian or Azerbaijani letters may carry a case ending (at most
+    # four letters, after a hyphen for an acronym): "Лаврова", "Միրզոյանի", "ՀՀ ԱԳՆ-ն",
+    # "Əliyevin"; the alias without it is the key (group "a" or "r").
+    regional = [a for a in alts if _INFLECTED_SCRIPT_RE.search(a)]
+    plain = [a for a in alts if not _INFLECTED_SCRIPT_RE.search(a)]
+
+    def alt(xs):
+        return "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in xs) or r"(?!x)x"
+
     pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
-        + r")(?![\w-])")
+        r"(?<![\w-])(?:(?P<a>" + alt(plain) + r")|(?P<r>" + alt(regional)
+        + r")(?:-?[^\W\d_]{1,4})?)(?![\w-])")
     return pattern, table
+
+
+def _alias_key(m: re.Match) -> str:
+    """The alias a match of :func:`_alias_regex` found, without a case ending."""
+    return re.sub(r"\s+", " ", m.group("a") if m.group("a") is not None else m.group("r"))
 
 
 def _fold_same_length(text: str) -> str:
@@ -1014,7 +1031,7 @@ class _Attributor:
         syn = lang["title_synonyms"]
         if self.alias_re is not None:
             for m in self.alias_re.finditer(self.folded):
-                key = re.sub(r"\s+", " ", m.group())
+                key = _alias_key(m)
                 actor = self.alias_table.get(key)
                 if actor is None:
                     continue
@@ -2495,7 +2512,7 @@ def _outlet(text: str, units: list[_Unit], source: str, outlet, registry) -> str
         if pattern is not None:
             m = pattern.search(_fold_same_length(body))
             if m:
-                return table[re.sub(r"\s+", " ", m.group())]
+                return table[_alias_key(m)]
         for word in re.findall(r"[\w-]+", body.casefold()):
             if word in ids:
                 return ids[word]
