@@ -778,3 +778,19 @@ def test_regional_aliases_with_case_endings():
         "aliyev"]
     # an English alias takes no ending: "Bakus" is not "Baku"
     assert _speakers('T\n\n"We are ready," Bakus said.') == ["new:bakus"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a stated intention of a person or title right before the quote: their words
+    ('T\n\nThe new prime minister also intends to "prepare the society for joining NATO."',
+     ["new:new-prime-minister"]),  # (the slug of the title as written)
+    ('T\n\nMirzoyan said he was pleased. He wants to "bring peace to the region."',
+     ["mirzoyan"]),
+    ('T\n\nMirzoyan is ready to "sign the treaty tomorrow."', ["mirzoyan"]),
+    ('T\n\nTom Vale plans to "sign the treaty tomorrow."', ["new:tom-vale"]),
+    # not a body's plan, nor a short quote
+    ('T\n\nThe government plans to "sign the treaty tomorrow."', [None]),
+    ('T\n\nMirzoyan intends to "win".', [None]),
+])
+def test_a_stated_intention_before_a_quote(text, expected):
+    assert _speakers(text) == expected

@@ -132,14 +132,15 @@ def test_evaluate_quotes_by_hand(tmp_path):
 def test_real_reports_development_set_scores():
     """Development set of real reports (tests/data/news/real/README.md: 26 reports, 78 speech
     quotes, 9 quoted terms): 76 of 78 speakers right and no term taken as speech after
-    session 3, 77 after session 4 (the misspelt surname); kept here so regressions show."""
+    session 3, 78 after session 4 (the misspelt surname, a stated intention); kept here so
+    regressions show."""
     texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted((REAL / "dev").glob("*.txt"))}
     gold = read_gold_quotes(REAL / "dev" / "gold.csv", texts)
     assert (gold["kind"] == "speech").sum() == 78 and (gold["kind"] == "term").sum() == 9
     seg = pd.concat([segment_article(t, source=s, actors=REAL / "actors.csv")
                      for s, t in texts.items()])
     ev = evaluate_quotes(seg, gold, texts=texts).set_index(["scope", "metric"])
-    assert ev.loc[("attribution", "end_to_end"), "numerator"] >= 77
+    assert ev.loc[("attribution", "end_to_end"), "numerator"] >= 78
     assert ev.loc[("attribution", "terms_as_speech"), "numerator"] == 0
     assert ev.loc[("quote", "f1"), "value"] >= 0.99
 

@@ -408,6 +408,12 @@ _ANONYMOUS_RE = re.compile(
 # regional tables read: "В Баку Сергей Лавров провел", "In Baku Mirzoyan met").
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:։]\s+|\n)(?:[" + _UPPER + r"А-ЯЁԱ-Ֆ][\w-]*\s+){0,4}$")
 
+# A stated intention right before a quote ("also intends to", "is ready to").
+_INTENDS_RE = re.compile(
+    r"(?i)\s+(?:(?:also|still|now|further)\s+)?(?:intends?|wants?|hopes?|plans?|expects?|"
+    r"wishes|wish|seeks?|aims?|(?:is|are|was|were)\s+(?:ready|determined|going|willing))"
+    r"\s+to\s+$")
+
 # Words that mark a person as a woman or a man, and the gender a pronoun cannot stand for.
 _FEMALE_RE = re.compile(r"(?i)(?<![\w-])(?:spokeswoman|chairwoman|congresswoman|businesswoman|"
                         r"mrs|ms|madam|madame|first\s+lady)(?![\w-])")
@@ -2240,6 +2246,28 @@ class _Attributor:
                 x.evidence = (f"quoted inside the quote of {q.actor or 'an unnamed speaker'}: "
                               "words the speaker quotes, not the speaker's own")
 
+    def _intends(self, q: _Quote, unit: _Unit, sent_start: int):
+        """'The new prime minister also intends to "prepare the society for NATO."': a
+        person's (or title's) stated intention -- intends, wants, hopes, plans, expects,
+        seeks, aims, is ready/determined -- right before a quote of three words or more
+        is that person's words. (actor, evidence) or None."""
+        if len(self.text[q.start:q.end].split()) < 3:
+            return None
+        lead = self.masked[sent_start:q.open_at]
+        m = _INTENDS_RE.search(lead)
+        if m is None:
+            return None
+        ms = self._mentions_in(sent_start, sent_start + m.start())
+        if not ms or self.masked[ms[-1].end:sent_start + m.start()].strip():
+            return None
+        x = ms[-1]
+        if not (self._personish(x) or x.kind in ("title", "pronoun")):
+            return None
+        actor, phrase, _ = self._who(x, unit.index, x.start)
+        if actor is None:
+            return None
+        return actor, f'{phrase} + "{m.group().strip()}" (a stated intention) before the quote'
+
     def _previous_sentence_subject(self, q: _Quote, unit: _Unit):
         """(actor, evidence, is_person) of the subject of the sentence right before the one
         quote ``q`` stands alone in, in the same paragraph, when that sentence holds no quote;
@@ -2336,6 +2364,10 @@ class _Attributor:
                 found = self._reported_before(q)
                 if found is not None:
                     actor, evidence, conf = found[0], found[1], _CONF["reference"]
+            if actor is None and not evidence:
+                found = self._intends(q, unit, sent_start)
+                if found is not None:
+                    actor, evidence, conf = found[0], found[1], _CONF["main_clause"]
             if actor is None and not evidence:
                 names = sorted({m.surface for m in self._mentions_in(
                     sent_start, q.close_at or unit.end) if m.actor is not None})
