@@ -794,3 +794,12 @@ def test_regional_aliases_with_case_endings():
 ])
 def test_a_stated_intention_before_a_quote(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    'T\n\nMirzoyan read the book "The Caucasus" on the plane.',
+    'T\n\nMirzoyan visited the "Tsitsernakaberd" memorial and said nothing.',
+    'T\n\nAliyev said the film "Stone Dreams" was a provocation.',
+])
+def test_titles_of_books_films_memorials_are_terms(text):
+    assert _speakers(text, REG_A) == [None]

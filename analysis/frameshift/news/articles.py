@@ -277,7 +277,9 @@ _NAMING_NOUNS = (r"newspaper|daily|weekly|magazine|journal|tv|television|channel
                  r"station|agency|portal|website|site|outlet|programme|program|show|party|"
                  r"movement|bloc|alliance|coalition|organi[sz]ation|company|group|festival|"
                  r"forum|platform|format|operation|exercise|exercises|drills|project|"
-                 r"initiative|corridor|route|plan|doctrine|campaign")
+                 r"initiative|corridor|route|plan|doctrine|campaign|book|film|movie|novel|"
+                 r"article|song|poem|documentary|study|essay|column|series|album|memorial|"
+                 r"monument|museum|award|prize|order|medal|contest|competition|brand|slogan")
 _NAMING_BEFORE_RE = re.compile(r"(?i)(?<![\w-])(?:" + _NAMING_NOUNS + r")\s*$")
 _NAMING_AFTER_RE = re.compile(r"(?i)[ \t]+(?:" + _NAMING_NOUNS + r")(?![\w'’-])")
 
