@@ -49,6 +49,7 @@ import argparse
 import base64
 import gc
 import json
+import os
 import random
 import sys
 import time
@@ -216,18 +217,21 @@ def _raw(text: str):
     import trafilatura
 
     from frameshift.news import html as fshtml
-    return trafilatura.bare_extraction(text, **fshtml._TRAFILATURA_OPTIONS)
+    return trafilatura.bare_extraction(text, with_metadata=True, **fshtml._TRAFILATURA_OPTIONS)
 
 
-def _article_of(doc):
+def _article_of(doc, name):
+    """frameshift's article from the result of :func:`_raw` (body and metadata in one)."""
     from frameshift.news import html as fshtml
-    return fshtml._article_from_doc(doc, path=None) if doc is not None else None
+    return fshtml._article(doc, doc, where=name, path=None, encoding="", sha="", version="")
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=float, nargs="+", default=[1, 5, 10, 20],
                     help="sizes of the synthetic pages in MB (default 1 5 10 20)")
+    ap.add_argument("--mixes", nargs="+", default=list(MIXES), choices=list(MIXES),
+                    help="kinds of synthetic page (default: all)")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--raw", action="store_true",
                     help="also time trafilatura on the raw page and compare the articles")
@@ -246,14 +250,17 @@ def main(argv=None) -> int:
 
     logging.disable(logging.CRITICAL)
     print(f"trafilatura {trafilatura.__version__}, lxml {lxml.__version__}, "
-          f"Python {sys.version.split()[0]}")
+          f"Python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.1f}")
+    # justext loads its stop lists on the first page of a process (~0.4 s): not per page
+    extract_html_article(make_page(50_000).encode("utf-8"))
     pages: list[tuple[str, bytes]] = []
-    for mb in args.sizes:
-        html = make_page(int(mb * 1_000_000))
-        pages.append((f"synthetic-{mb:g}mb", html.encode("utf-8")))
-        if args.write:
-            args.write.mkdir(parents=True, exist_ok=True)
-            (args.write / f"synthetic-{mb:g}mb.html").write_text(html, encoding="utf-8")
+    for mix in args.mixes:
+        for mb in args.sizes:
+            html = make_page(int(mb * 1_000_000), mix=mix)
+            pages.append((f"{mix}-{mb:g}mb", html.encode("utf-8")))
+            if args.write:
+                args.write.mkdir(parents=True, exist_ok=True)
+                (args.write / f"{mix}-{mb:g}mb.html").write_text(html, encoding="utf-8")
     if args.pages:
         pages += [(p.name, p.read_bytes()) for p in sorted(args.pages.iterdir())
                   if p.suffix.lower() in (".html", ".htm") and p.is_file()]
@@ -280,7 +287,7 @@ def main(argv=None) -> int:
             prepared = fshtml._prepare_text(text)
             raw, doc = _best(lambda: _raw(prepared), args.repeat)
             try:
-                old = _article_of(doc)
+                old = _article_of(doc, name)
             except FrameshiftError as err:
                 old = f"error: {str(err)[:60]}"
 
