@@ -11,6 +11,16 @@ headline on the first line, then the paragraphs of the main text separated by bl
 extracted text; the provenance of each article (file, SHA-256 of its bytes, extraction tool and
 version, the encoding used) travels with it (``Corpus.meta["articles"]``).
 
+Large pages. A page saved "complete" (scripts, style sheets, images inlined as ``data:`` URIs,
+the comment thread) is parsed once, by trafilatura's loader; the metadata is read from the whole
+page; then scripts (but JSON ones), style sheets and the comment threads trafilatura would
+remove first anyway are taken out of the parsed page before its text extraction runs
+(:func:`_preclean`). The result is the same as trafilatura's on the raw page (tested on the
+pages of the tests, checked on 109 stored pages of trafilatura's own test set), and a long
+comment thread no longer costs time growing with its square. The rest of trafilatura's work
+grows with the number of elements of the page (menus, teasers), not its bytes: see
+``benchmarks/html_scale.py``.
+
 Hostile pages get a clear error, never a hang: a page over :data:`MAX_HTML_BYTES`, an element
 with more than :data:`MAX_ATTRIBUTES` attributes (libxml2 checks attributes pairwise), bytes that
 no encoding reads, a page with no main text.
@@ -33,9 +43,9 @@ __all__ = ["HTML_SUFFIXES", "MAX_HTML_BYTES", "HtmlArticle", "extract_html_artic
 
 #: File name endings read as saved web pages.
 HTML_SUFFIXES = (".html", ".htm")
-#: Largest saved page read (bytes). Extraction takes about 1.5 s per MB of dense text; a real
-#: article page, even saved "complete" with its scripts, is far smaller (trafilatura's own
-#: default cap is the same).
+#: Largest saved page read (bytes; trafilatura's own default cap is the same). Reading takes
+#: about 0.1-0.3 s per MB of a page saved with its images and scripts, up to ~1 s per MB of
+#: markup (menus, teasers) on a shared 2-core machine (``benchmarks/html_scale.py``).
 MAX_HTML_BYTES = 20_000_000
 #: Most attributes one element may have. The HTML parser compares each attribute with every
 #: earlier one of its element, so 30,000 of them take seconds and 200,000 minutes; no page
