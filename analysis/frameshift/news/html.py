@@ -338,10 +338,17 @@ def _extract(trafilatura, text: str):
     result is the one ``bare_extraction(text, with_metadata=True)`` gives, in less time on a
     large page (tested on the pages of the tests; benchmarks/html_scale.py).
     """
-    tree = trafilatura.load_html(text)
+    load, metadata = (getattr(trafilatura, n, None) for n in ("load_html", "extract_metadata"))
+    if load is None or metadata is None:  # not in this version: the one call, on the raw page
+        doc = trafilatura.bare_extraction(text, with_metadata=True, **_TRAFILATURA_OPTIONS)
+        return doc, doc
+    tree = load(text)
     if tree is None:
         return None, None
-    meta = trafilatura.extract_metadata(tree, None, dict(_DATE_PARAMS), False, set())
+    try:
+        meta = metadata(tree, None, dict(_DATE_PARAMS), False, set())
+    except (TypeError, ValueError):  # bare_extraction gives None for these: so do we
+        return None, None
     _preclean(tree)
     doc = trafilatura.bare_extraction(tree, url=getattr(meta, "url", None) or None,
                                       with_metadata=False, **_TRAFILATURA_OPTIONS)
