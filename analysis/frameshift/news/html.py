@@ -264,6 +264,8 @@ _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat"
 _TRAFILATURA_OPTIONS = {"include_comments": False, "include_tables": False,
                         "include_images": False, "include_links": False, "deduplicate": False,
                         "date_extraction_params": _DATE_PARAMS}
+
+
 def _prepare_text(text: str) -> str:
     """The page as parsed: without an XML declaration, which lxml refuses in a str."""
     return re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
@@ -334,9 +336,10 @@ def _extract(trafilatura, text: str):
     The page is parsed once, by trafilatura's own loader; the metadata is read from the whole
     page (``extract_metadata``, with the arguments ``bare_extraction`` gives it); then the page
     is pre-cleaned (:func:`_preclean`) and given, as a tree, to ``bare_extraction`` without
-    metadata, with the URL the metadata found (as ``bare_extraction`` does with its own). The
-    result is the one ``bare_extraction(text, with_metadata=True)`` gives, in less time on a
-    large page (tested on the pages of the tests; benchmarks/html_scale.py).
+    metadata and, as before, without a URL (with links and images off, trafilatura uses the
+    page's URL only to make links absolute and in log lines). The result is the one
+    ``bare_extraction(text, with_metadata=True)`` gives, in less time on a large page (tested
+    on the pages of the tests; benchmarks/html_scale.py).
     """
     load, metadata = (getattr(trafilatura, n, None) for n in ("load_html", "extract_metadata"))
     if load is None or metadata is None:  # not in this version: the one call, on the raw page
@@ -350,8 +353,7 @@ def _extract(trafilatura, text: str):
     except (TypeError, ValueError):  # bare_extraction gives None for these: so do we
         return None, None
     _preclean(tree)
-    doc = trafilatura.bare_extraction(tree, url=getattr(meta, "url", None) or None,
-                                      with_metadata=False, **_TRAFILATURA_OPTIONS)
+    doc = trafilatura.bare_extraction(tree, with_metadata=False, **_TRAFILATURA_OPTIONS)
     return doc, meta
 
 
