@@ -842,7 +842,11 @@ def plot_keyness(keyness_table, *, top=10, score="score", target=None, reference
 
     After Monroe, Colaresi & Quinn (2008, figs. 1-4): every term is a small grey point; the
     ``top`` terms of each side are coloured and labelled in a column at the right edge, in
-    order of their score (target's terms on top, the reference's below).
+    order of their score (target's terms on top, the reference's below). The dotted lines at
+    |z| = 1.96 are the **token-level** reference (every word an independent draw), and the
+    legend says so; for the document-level result of
+    :func:`frameshift.measures.key_terms.keyness` (its default ``p``, effect sizes with
+    intervals) draw :func:`plot_key_terms`.
 
     Parameters
     ----------
@@ -865,7 +869,8 @@ def plot_keyness(keyness_table, *, top=10, score="score", target=None, reference
     -------
     matplotlib.axes.Axes
         ``ax.texts`` holds the labels: target's terms by descending score, then the
-        reference's by ascending score.
+        reference's by ascending score. The legend: the two sides, then the token-level
+        |z| = 1.96 lines.
 
     Examples
     --------
@@ -876,6 +881,8 @@ def plot_keyness(keyness_table, *, top=10, score="score", target=None, reference
     >>> ax = plot_keyness(t, top=1, target="R", reference="D")
     >>> [x.get_text() for x in ax.texts]
     ['law', 'peace']
+    >>> [x.get_text() for x in ax.get_legend().get_texts()]
+    ['more in R', 'more in D', 'token-level |z| = 1.96']
     """
     _require(keyness_table, ["term", "count_target", "count_reference", score], "keyness")
     from .measures.key_terms import stop_word_set
@@ -907,8 +914,9 @@ def plot_keyness(keyness_table, *, top=10, score="score", target=None, reference
                    zorder=3, label=_wrap(f"more in {reference}", _LEGEND_WRAP))
         ax.set_xscale("log")
         ax.axhline(0, color="0.6", linewidth=0.5, zorder=0)
-        for q in (1.96, -1.96):
-            ax.axhline(q, color="0.6", linewidth=0.5, linestyle=":", zorder=0)
+        for q in (1.96, -1.96):   # labelled as what they are (issue 13)
+            ax.axhline(q, color="0.6", linewidth=0.5, linestyle=":", marker="none", zorder=0,
+                       label="token-level |z| = 1.96" if q > 0 else "_nolegend_")
         zmax = np.nanmax(np.abs(z)) if len(z) else 1.0
         ax.set_ylim(-zmax * 1.08, zmax * 1.08)
         ax.set_xlim(max(freq.min() * 0.7, 0.5) if len(freq) else 0.5,
@@ -1424,13 +1432,19 @@ def plot_ntr(ntr_table, *, x="position", measures=("novelty", "transience", "res
         Where the table has ``<measure>_null_low`` / ``<measure>_null_high`` (from
         :func:`frameshift.measures.ntr_null.ntr_null`), shade that band in the measure's
         colour: the values the same statements give in random time order. A value inside its
-        band is what no temporal structure would give.
+        band is what no temporal structure would give. The legend names it "Random order,
+        central 95%".
+
+    Where the table's ``short_text`` is True (a statement with fewer sentences than the
+    toolkit's "too short" rule), that statement's points are drawn hollow and the legend says
+    "hollow: too short (short_text)".
 
     Returns
     -------
     matplotlib.axes.Axes
-        One line per measure in ``ax.lines`` (after the zero line), labelled by measure; one
-        shaded band per measure with a null band in ``ax.collections``.
+        One line per measure in ``ax.lines`` (after the zero line), labelled by measure, then
+        one line of hollow markers labelled ``"_short <measure>"`` per measure with short
+        statements; one shaded band per measure with a null band in ``ax.collections``.
 
     Examples
     --------
@@ -1456,6 +1470,12 @@ def plot_ntr(ntr_table, *, x="position", measures=("novelty", "transience", "res
             ax.plot(xs, ntr_table[m].to_numpy(dtype=float), color=PALETTE[i],
                     marker=MARKERS[i], linestyle=("-", "--", ":")[i % 3], markersize=2.5,
                     linewidth=0.9, label=m.capitalize())
+        short = (ntr_table["short_text"].fillna(False).to_numpy(dtype=bool)
+                 if "short_text" in ntr_table.columns else np.zeros(len(xs), dtype=bool))
+        for i, m in enumerate(measures if short.any() else ()):   # issue 13
+            ax.plot(xs[short], ntr_table[m].to_numpy(dtype=float)[short], linestyle="none",
+                    marker=MARKERS[i], markersize=3, color=PALETTE[i], markerfacecolor="white",
+                    markeredgewidth=0.7, zorder=4, label=f"_short {m}")
         if label_col and n_labels and "resonance" in ntr_table.columns:
             r = ntr_table["resonance"].to_numpy(dtype=float)
             best = [i for i in np.argsort(-np.nan_to_num(r, nan=-np.inf), kind="mergesort")
@@ -1471,7 +1491,13 @@ def plot_ntr(ntr_table, *, x="position", measures=("novelty", "transience", "res
             from matplotlib.patches import Patch
 
             handles.append(Patch(facecolor="0.5", alpha=0.3, linewidth=0))
-            labels.append("Random order, 95%")
+            labels.append("Random order, central 95%")
+        if short.any():
+            from matplotlib.lines import Line2D
+
+            handles.append(Line2D([], [], linestyle="none", marker="o", markersize=3,
+                                  color=_KEPT, markerfacecolor="white"))
+            labels.append("hollow: too short (short_text)")
         ax.legend(handles, labels, loc="lower left", bbox_to_anchor=(0.0, 1.0),
                   ncol=len(handles) if len(handles) <= 3 else 2, borderaxespad=0.2,
                   handletextpad=0.3)
