@@ -331,7 +331,7 @@ _SPECS = (
         "Framing categories of the karabakh_framing lexicon per actor in the March 2023 "
         "exchange, as matches per 1,000 word tokens. Bars: 95% cluster-robust intervals with "
         "each actor's sentences as the units; none for Baku, whose one-sentence statement is "
-        "too short for an interval.",
+        "too short for an interval (the legend gives the reason, as the CSV's ci_method).",
         plotting.plot_profile, _data_profile, _KARABAKH, _LEXICON, (3.4, 4.3)),
     FigureSpec(
         "karabakh_heatmap", "Who uses which frame",
