@@ -843,7 +843,7 @@ def plot_keyness(keyness_table, *, top=10, score="score", target=None, reference
     After Monroe, Colaresi & Quinn (2008, figs. 1-4): every term is a small grey point; the
     ``top`` terms of each side are coloured and labelled in a column at the right edge, in
     order of their score (target's terms on top, the reference's below). The dotted lines at
-    |z| = 1.96 are the **token-level** reference (every word an independent draw), and the
+    ``|z| = 1.96`` are the **token-level** reference (every word an independent draw), and the
     legend says so; for the document-level result of
     :func:`frameshift.measures.key_terms.keyness` (its default ``p``, effect sizes with
     intervals) draw :func:`plot_key_terms`.
@@ -870,7 +870,7 @@ def plot_keyness(keyness_table, *, top=10, score="score", target=None, reference
     matplotlib.axes.Axes
         ``ax.texts`` holds the labels: target's terms by descending score, then the
         reference's by ascending score. The legend: the two sides, then the token-level
-        |z| = 1.96 lines.
+        ``|z| = 1.96`` lines.
 
     Examples
     --------
