@@ -212,6 +212,12 @@ def test_heatmap_csv_is_count_table_and_what_is_drawn(built, ctx, karabakh):
     n = counts.pivot(index="category", columns="actor", values="count")
     n = n.loc[lex.category_ids, pd.unique(counts["actor"])]
     assert [t.get_text() for t in ax.texts] == [str(v) for v in n.to_numpy().ravel()]
+    # issue 13: the actor whose rows are short_text in the CSV is named as too short
+    short = counts.groupby("actor", sort=False)["short_text"].all()
+    assert short.to_dict() == {"az_presidency": True, "nk_authorities": False,
+                               "commonspace": False}
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert [t.endswith("(too short)") for t in ticks] == short.tolist()
 
 
 @pytest.fixture(scope="module")

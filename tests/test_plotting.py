@@ -137,6 +137,17 @@ def test_heatmap_rates_coloured_counts_written(counts):
     assert len(ax.figure.axes) == 2                       # the colour bar
 
 
+def test_heatmap_names_a_unit_too_short_as_such(counts):
+    # issue 13: baku's statement has short_text=True in every row (as count_matches flags it)
+    c = counts.assign(short_text=[True] * 3 + [False] * 3)
+    ax = plot_heatmap(c, names=NAMES, wrap=None, ax=_ax())
+    assert _ticks(ax.get_xticklabels()) == ["Presidential Administration\n(too short)",
+                                            "De facto authorities"]
+    ax = plot_heatmap(counts, names=NAMES, wrap=None, ax=_ax())     # no flag column: none
+    assert _ticks(ax.get_xticklabels()) == ["Presidential Administration",
+                                            "De facto authorities"]
+
+
 def test_heatmap_text_readable_on_dark_and_light_cells(counts):
     ax = plot_heatmap(counts, colorbar=False, ax=_ax())
     colours = {t.get_text(): t.get_color() for t in ax.texts}

@@ -336,7 +336,9 @@ _SPECS = (
     FigureSpec(
         "karabakh_heatmap", "Who uses which frame",
         "Matches per 1,000 word tokens (colour) and number of matches (cell text) for each "
-        "actor and category of the karabakh_framing lexicon.",
+        "actor and category of the karabakh_framing lexicon. \"(too short)\": Baku's one "
+        "sentence, fewer than the three a statement needs for any interval or test (the CSV's "
+        "short_text); its rates describe that sentence.",
         plotting.plot_heatmap, _data_heatmap, _KARABAKH, _LEXICON, (3.4, 4.4)),
     FigureSpec(
         "karabakh_shift", "From Baku's invitation to Stepanakert's reply",

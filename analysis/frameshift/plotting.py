@@ -392,6 +392,10 @@ def plot_heatmap(counts, *, value="per_1000", annot="count", by="actor", order=N
                  wrap=14, label_wrap=None, rotation=0, ax=None, style=STYLE_PATH):
     """Heatmap of rates (categories down, units across), each cell annotated with its count.
 
+    A unit whose rows all have ``short_text`` True (fewer sentences than the toolkit's "too
+    short" rule: its rates describe the text, they estimate nothing) is named with
+    "(too short)" under it.
+
     Parameters
     ----------
     counts : pandas.DataFrame
@@ -440,6 +444,11 @@ def plot_heatmap(counts, *, value="per_1000", annot="count", by="actor", order=N
     if annot:
         a = _wide(counts, index="category", columns=by, values=annot, row_order=cats,
                   col_order=units).to_numpy()
+    short = set()
+    if "short_text" in counts.columns:   # issue 13
+        flag = counts.assign(_s=counts["short_text"].fillna(False).astype(bool)).groupby(
+            by, sort=False)["_s"].all()
+        short = {u for u in units if bool(flag.get(u, False))}
     with _style(style):
         import matplotlib as mpl
 
@@ -458,7 +467,9 @@ def plot_heatmap(counts, *, value="per_1000", annot="count", by="actor", order=N
                     dark = 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5
                     ax.text(j, i, txt, ha="center", va="center", fontsize=6.5,
                             color="white" if dark else "black")
-        ax.set_xticks(np.arange(len(units)), [_wrap(name(u), wrap) for u in units],
+        ax.set_xticks(np.arange(len(units)),
+                      [_wrap(name(u), wrap) + ("\n(too short)" if u in short else "")
+                       for u in units],
                       fontsize=6.5, rotation=rotation,
                       ha="center" if rotation in (0, 90) else "right",
                       va="top" if rotation in (0, 90) else "top",
