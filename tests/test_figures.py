@@ -133,6 +133,16 @@ def test_manifest_names_corpus_and_lexicon(built, karabakh, inaugural):
     assert ntr_entry["lexicon"] is None
 
 
+def test_manifest_records_the_short_text_warnings(built):
+    # issue 13: every figure drawn from Baku's one-sentence statement says so in its notes
+    figs = built[1]["figures"]
+    for fid in ("karabakh_profile", "karabakh_heatmap", "karabakh_shift", "karabakh_jsd",
+                "karabakh_keyness"):
+        notes = [n for n in figs[fid]["notes"] if n.startswith("ShortTextWarning")]
+        assert notes and all("az_presidency" in n for n in notes), (fid, figs[fid]["notes"])
+    assert figs["inaugural_keyness"]["notes"] == [] and figs["inaugural_ntr"]["notes"] == []
+
+
 def test_committed_figures_equal_what_the_command_generates(built):
     """`make figures` output in the repository is what the code makes now, byte for byte."""
     out, manifest = built

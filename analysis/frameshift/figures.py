@@ -131,10 +131,17 @@ class _Context:
             self.corpus(corpus), self.lexicon(lexicon), settings=_match_settings()))
 
     def counts(self, corpus, lexicon, by):
+        return self._counts(corpus, lexicon, by)[0]
+
+    def count_notes(self, corpus, lexicon, by) -> tuple:
+        """Warnings of the counts (a ShortTextWarning), for every figure drawn from them."""
+        return self._counts(corpus, lexicon, by)[1]
+
+    def _counts(self, corpus, lexicon, by):
         from frameshift.matching import count_matches
 
-        return self._get(("counts", corpus, lexicon, by), lambda: count_matches(
-            self.corpus(corpus), self.lexicon(lexicon), by=by,
+        return self._get(("counts", corpus, lexicon, by), lambda: _caught(
+            count_matches, self.corpus(corpus), self.lexicon(lexicon), by=by,
             matches=self.matches(corpus, lexicon)))
 
     def labels(self, lexicon) -> dict:
@@ -173,10 +180,12 @@ def _data_profile(ctx: _Context) -> FigureData:
     counts = ctx.counts(_KARABAKH, _LEXICON, "actor")
     from frameshift.measures import profile_intervals
 
-    iv = profile_intervals(ctx.corpus(_KARABAKH), ctx.matches(_KARABAKH, _LEXICON),
-                           by="actor", x="per_1000", n_boot=N_BOOT, seed=SEED)
+    iv, notes = _caught(profile_intervals, ctx.corpus(_KARABAKH),
+                        ctx.matches(_KARABAKH, _LEXICON), by="actor", x="per_1000",
+                        n_boot=N_BOOT, seed=SEED)
+    notes = tuple(dict.fromkeys(ctx.count_notes(_KARABAKH, _LEXICON, "actor") + notes))
     table = counts.merge(iv, on=["actor", "category"], how="left", sort=False)
-    return FigureData(table=table, args=(counts,),
+    return FigureData(table=table, args=(counts,), notes=notes,
                       kwargs={"value": "per_1000", "by": "actor", "intervals": iv,
                               "labels": ctx.labels(_LEXICON), "names": ctx.names(_KARABAKH),
                               "wrap": _WRAP})
@@ -185,6 +194,7 @@ def _data_profile(ctx: _Context) -> FigureData:
 def _data_heatmap(ctx: _Context) -> FigureData:
     counts = ctx.counts(_KARABAKH, _LEXICON, "actor")
     return FigureData(table=counts, args=(counts,),
+                      notes=ctx.count_notes(_KARABAKH, _LEXICON, "actor"),
                       kwargs={"value": "per_1000", "annot": "count", "by": "actor",
                               "labels": ctx.labels(_LEXICON), "names": ctx.names(_KARABAKH),
                               "wrap": 22, "rotation": 90, "label_wrap": _WRAP})
