@@ -407,9 +407,10 @@ _SPECS = (
         "relabellings), as the log2 ratio of the word's rate in Republican to Democratic "
         "addresses with its 95% interval (addresses as clusters; an arrow: one party never "
         "uses the word). Filled markers would be words at Benjamini-Hochberg adjusted p < .05 "
-        "over the words tested: there are none. With the addresses as the units, these data "
-        "show no party vocabulary; token-level tests, which treat every word as independent, "
-        "would (docs/measures.md).",
+        "over the words tested: there are none. The intervals are per word, not adjusted for "
+        "the number of words tested, so some exclude 0 by chance alone. With the addresses as "
+        "the units, these data show no party vocabulary; token-level tests, which treat every "
+        "word as independent, would (docs/measures.md).",
         plotting.plot_key_terms, _data_keyness_inaugural, _INAUGURAL, None, (3.4, 4.2)),
 )
 
