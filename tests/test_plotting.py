@@ -109,6 +109,15 @@ def test_profile_no_bar_where_the_interval_is_nan_and_the_reason_in_the_legend(c
     # the points are still drawn, every one of them
     xs = [ln.get_xdata().tolist() for ln in ax.lines if not ln.get_label().startswith("_")]
     assert xs == [[20.0, 0.0, 0.0], [0.0, 15.0, 5.0]]
+    # only some of a unit's intervals missing: those bars left out, the count and reason given
+    few = "none: fewer than 3 matches"
+    iv2 = iv.assign(ci_low=[np.nan] * 3 + [np.nan, 5.0, np.nan],
+                    ci_high=[np.nan] * 3 + [np.nan, 25.0, np.nan],
+                    ci_method=[why] * 3 + [few, "cluster-robust", few])
+    ax = plot_profile(counts, intervals=iv2, names=NAMES, ax=_ax())
+    assert _intervals(ax) == [("nk coerc", [5.0, 25.0])]
+    legend = [t.get_text().replace("\n", " ") for t in ax.get_legend().get_texts()]
+    assert legend[1] == "De facto authorities no interval for 2 categories: fewer than 3 matches"
 
 
 def test_profile_share_and_unknown_column(counts):

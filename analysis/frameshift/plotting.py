@@ -280,9 +280,10 @@ def plot_profile(counts, *, value=None, by="actor", intervals=None, order=None,
     Categories run down the y axis in the order given (default: the table's order, i.e. the
     lexicon's); the units are dodged around each category line, each with its own colour and
     marker. With ``intervals`` a horizontal bar shows the interval of each value where the
-    table has one; where ``ci_low``/``ci_high`` are NaN no bar is drawn, and a unit with no
-    interval at all gets the reason (the intervals' ``ci_method``, e.g. "too short (1
-    sentence(s); needs >= 3)") under its name in the legend.
+    table has one; where ``ci_low``/``ci_high`` are NaN no bar is drawn, and the unit gets the
+    reason (the intervals' ``ci_method``, e.g. "too short (1 sentence(s); needs >= 3)") under
+    its name in the legend ("no interval: ..." or, when only some categories lack one, "no
+    interval for 2 categories: ...").
 
     Parameters
     ----------
@@ -365,8 +366,9 @@ def plot_profile(counts, *, value=None, by="actor", intervals=None, order=None,
                     ax.plot([a[k], b[k]], [y[k], y[k]], color=color, linewidth=0.9,
                             linestyle="-", marker="none", solid_capstyle="butt", zorder=2,
                             label=f"_interval {unit} {cats[k]}")
-                if not drawn.any() and unit in why:
-                    text += "\n" + _wrap(f"no interval: {why[unit]}", _LEGEND_WRAP)
+                if unit in why and not drawn.all():
+                    some = "" if not drawn.any() else f" for {int((~drawn).sum())} categories"
+                    text += "\n" + _wrap(f"no interval{some}: {why[unit]}", _LEGEND_WRAP)
             ax.plot(v, y, linestyle="none", marker=marker, color=color, markersize=3.5,
                     markeredgecolor="white", markeredgewidth=0.4, label=text, zorder=3)
         for yy in y0:
