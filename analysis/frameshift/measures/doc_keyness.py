@@ -57,6 +57,13 @@ def keyness_permutation(corpus, *, by, target, reference="rest", n_perm=19999, m
     >>> bool(t["p"].min() > 0.05)
     True
     """
+    from frameshift.errors import check_corpus_argument, check_text_argument
+    check_corpus_argument(corpus, "corpus", "keyness_permutation")
+    check_text_argument(by, "by", "keyness_permutation")
+    if isinstance(target, (list, dict, set)):
+        from frameshift.errors import bad_argument
+        raise bad_argument("keyness_permutation", "target", target,
+                           f"one value of the column {by!r}", "Give the group, e.g. target=\"Baku\".")
     from frameshift.measures.key_terms import (_group_masks, bh_adjust,
                                                document_term_matrix)
 

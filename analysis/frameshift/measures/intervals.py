@@ -74,6 +74,29 @@ CI_METHODS = {
 }
 
 
+def _sentence_arguments(counts_a, tokens_a, counts_b, tokens_b, min_sentences=2):
+    """The four arrays of a rate interval, checked: counts (sentences x categories) and
+    tokens (one per sentence, ``min_sentences`` or more, with tokens), or the error naming them."""
+    from frameshift.errors import ArgumentValueError, counts_argument
+
+    out = []
+    for c, t, cn, tn in ((counts_a, tokens_a, "counts_a", "tokens_a"),
+                         (counts_b, tokens_b, "counts_b", "tokens_b")):
+        ca = np.atleast_2d(counts_argument(c, cn, "rate interval"))
+        ta = counts_argument(t, tn, "rate interval").ravel()
+        if len(ta) < min_sentences or len(ta) != ca.shape[0] or ta.sum() <= 0:
+            raise ArgumentValueError(
+                f"rate interval: {tn} must give the tokens of each of the {ca.shape[0]} "
+                f"sentences (rows) of {cn}, at least {min_sentences} sentence(s) and some "
+                f"tokens; got "
+                f"{len(ta)} value(s) summing to {ta.sum():g}.")
+        out += [ca, ta]
+    if out[0].shape[1] != out[2].shape[1]:
+        raise ArgumentValueError(f"rate interval: counts_a has {out[0].shape[1]} categories "
+                                 f"(columns) but counts_b has {out[2].shape[1]}.")
+    return out
+
+
 def _cluster_var(c, t):
     """Per-category variance of the ratio ``sum c / sum t`` from sentence residuals.
 
@@ -129,12 +152,7 @@ def rate_diff_interval(counts_a, tokens_a, counts_b, tokens_b, *, level=0.95, pe
     """
     from scipy import stats
 
-    from frameshift.errors import numbers_argument
-
-    ca = np.atleast_2d(numbers_argument(counts_a, "counts_a", "rate interval"))
-    cb = np.atleast_2d(numbers_argument(counts_b, "counts_b", "rate interval"))
-    ta = np.asarray(tokens_a, dtype=float).ravel()
-    tb = np.asarray(tokens_b, dtype=float).ravel()
+    ca, ta, cb, tb = _sentence_arguments(counts_a, tokens_a, counts_b, tokens_b)
     ta_sum, tb_sum = ta.sum(), tb.sum()
     pooled = (ca.sum(0) + cb.sum(0)) / (ta_sum + tb_sum)
     va, vb = _cluster_var(ca, ta), _cluster_var(cb, tb)
@@ -185,12 +203,7 @@ def rate_ratio_interval(counts_a, tokens_a, counts_b, tokens_b, *, level=0.95,
     """
     from scipy import stats
 
-    from frameshift.errors import numbers_argument
-
-    ca = np.atleast_2d(numbers_argument(counts_a, "counts_a", "rate interval"))
-    cb = np.atleast_2d(numbers_argument(counts_b, "counts_b", "rate interval"))
-    ta = np.asarray(tokens_a, dtype=float).ravel()
-    tb = np.asarray(tokens_b, dtype=float).ravel()
+    ca, ta, cb, tb = _sentence_arguments(counts_a, tokens_a, counts_b, tokens_b, 1)
     xa, dfa = _dispersion(ca, ta)
     xb, dfb = _dispersion(cb, tb)
     df = max(dfa + dfb, 1)
@@ -241,6 +254,13 @@ def bias_corrected_bootstrap_interval(boot, value, *, level=0.95, lower=None, up
     """
     import warnings
 
+    from frameshift.errors import ArgumentValueError, numbers_argument
+
+    boot = numbers_argument(boot, "boot", "bias_corrected_bootstrap_interval")
+    if boot.ndim < 1 or len(boot) == 0:
+        raise ArgumentValueError("bias_corrected_bootstrap_interval(): boot must hold the "
+                                 f"bootstrap replicates (one row each), got shape {boot.shape}.")
+    numbers_argument(value, "value", "bias_corrected_bootstrap_interval")
     a = (1.0 - level) / 2.0 * 100.0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)

@@ -305,22 +305,22 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
     >>> print(t.loc[t["measure"].eq("jsd"), "ci_method"].iloc[0])
     none: 4 and 5 matches; a divergence interval needs >= 25 per statement (plug-in bias); read p
     """
-    from frameshift.errors import numbers_argument
+    from frameshift.errors import ArgumentValueError, counts_argument
 
-    ca_s = np.atleast_2d(numbers_argument(counts_a, "counts_a", "shift_from_sentences"))
-    cb_s = np.atleast_2d(numbers_argument(counts_b, "counts_b", "shift_from_sentences"))
-    ta_s = numbers_argument(tokens_a, "tokens_a", "shift_from_sentences").ravel()
-    tb_s = np.asarray(tokens_b, dtype=float).ravel()
+    ca_s = np.atleast_2d(counts_argument(counts_a, "counts_a", "shift_from_sentences"))
+    cb_s = np.atleast_2d(counts_argument(counts_b, "counts_b", "shift_from_sentences"))
+    ta_s = counts_argument(tokens_a, "tokens_a", "shift_from_sentences").ravel()
+    tb_s = counts_argument(tokens_b, "tokens_b", "shift_from_sentences").ravel()
     if ca_s.shape[1] != cb_s.shape[1]:
-        raise ValueError(f"counts_a has {ca_s.shape[1]} categories but counts_b has "
-                         f"{cb_s.shape[1]}.")
+        raise ArgumentValueError(f"counts_a has {ca_s.shape[1]} categories but counts_b has "
+                                 f"{cb_s.shape[1]}.")
     if len(ta_s) != len(ca_s) or len(tb_s) != len(cb_s):
-        raise ValueError("tokens_a/tokens_b need one value per sentence (row) of "
-                         "counts_a/counts_b.")
+        raise ArgumentValueError("tokens_a/tokens_b need one value per sentence (row) of "
+                                 "counts_a/counts_b.")
     k = ca_s.shape[1]
     cats = [str(c) for c in (categories if categories is not None else range(k))]
     if len(cats) != k:
-        raise ValueError(f"{len(cats)} category names for {k} columns of counts.")
+        raise ArgumentValueError(f"{len(cats)} category names for {k} columns of counts.")
     rng = np.random.default_rng(seed)
 
     obs = _measures(ca_s.sum(0, keepdims=True), np.array([ta_s.sum()]),
@@ -526,6 +526,8 @@ def sentence_counts(corpus, matches, *, categories=None, include_negated=True, s
     >>> counts.tolist(), tokens.tolist()
     ([[1.0, 1.0]], [4.0])
     """
+    from frameshift.errors import check_corpus_argument
+    check_corpus_argument(corpus, "corpus", "sentence_counts")
     from frameshift.corpus.model import corpus_tokens
 
     settings = settings_of(matches, settings)
