@@ -7,9 +7,10 @@ independent units (frames cluster within sentences), one sentence has no between
 variation at all and two give one degree of freedom, so no interval method covered its
 nominal 95% below three sentences a statement (1 v 1: 0.00; 1 v 7, the Karabakh shape: 0.03
 for a sentence bootstrap), while from three sentences a side the chosen methods cover
-0.93-0.99. Keyness tests documents, not sentences, so there the same threshold applies to
-the documents of each group (:data:`MIN_DOCUMENTS`): fewer than three documents leave too
-few relabellings for any document-level p-value or interval.
+0.935-0.99 (docs/measures.md: three grids, 600-2,400 replications a cell). Keyness tests
+documents, not sentences, so there the same threshold applies to the documents of each group
+(:data:`MIN_DOCUMENTS`): fewer than three documents leave too few relabellings for any
+document-level p-value or interval.
 
 A short unit still gets its counts and point values; tables mark it in a boolean
 ``short_text`` column and the call issues one :class:`ShortTextWarning` naming the first

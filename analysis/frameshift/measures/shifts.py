@@ -259,9 +259,9 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
     categories : sequence of str, optional
         Category names (default ``"0"``, ``"1"``, ...).
     n_boot : int, default 2000
-        Sentence-bootstrap resamples for the JSD, JSD-contribution and cosine intervals (the
-        sentences of A and of B each resampled with replacement within their statement; basic
-        bootstrap interval). 0 skips them. Rate differences and log ratios get closed-form
+        Sentence-bootstrap resamples for the JSD and JSD-contribution intervals (the
+        sentences of A and of B each resampled with replacement within their statement;
+        bias-corrected percentile interval; the cosine distance gets none). 0 skips them. Rate differences and log ratios get closed-form
         intervals; see :mod:`frameshift.measures.intervals` for every method and when no
         interval is reported (``ci_method`` then says why).
     n_perm : int, default 2000
