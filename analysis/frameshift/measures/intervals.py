@@ -55,7 +55,7 @@ MIN_INTERVAL_SENTENCES = 3
 #: Fewest matches per statement for which a JSD, JSD-contribution or cosine interval is
 #: reported. With 5 categories and 10 sentences a side (~8 matches) no bootstrap interval of
 #: the plug-in JSD covered more than 0.87; from about 25 matches a side the bias-corrected
-#: one covers 0.94-0.99 (benchmarks/coverage.py).
+#: one covers 0.95-1.00, conservatively (benchmarks/coverage.py, three grids).
 MIN_DIVERGENCE_MATCHES = 25
 
 #: Fewest matches of a category in the two statements together for which a rate-difference
@@ -243,7 +243,7 @@ def bias_corrected_bootstrap_interval(boot, value, *, level=0.95, lower=None, up
     JSD of two samples is biased upwards), so the percentile interval is centred twice the bias
     too high. Replicates that are NaN are ignored; bounds are clipped to ``[lower, upper]``.
     (The reflected "basic" interval ``2 T - q`` has the same centre but covered 0.85-0.92 in
-    the harness; this one 0.94-0.99 from 25 matches a statement up.)
+    the harness; this one 0.95-1.00 from 25 matches a statement up.)
 
     Examples
     --------
