@@ -15,9 +15,10 @@ For every cell (sentences in A v B, iid or clustered) it simulates ``reps`` pair
 * with the *same* true shares (A's) and records each permutation test's rejection rate at
   p < .05.
 
-Run ``python benchmarks/coverage.py --grid all --save --write-docs`` to rerun the three grids
-(development, held-out, second held-out; 600 replications a cell, about 20 minutes of CPU) and
-replace their tables in ``docs/measures.md``; ``--from-csv --grid all --write-docs`` rebuilds
+Run ``python benchmarks/coverage.py --grid all --top-up 1800 --save --write-docs`` to rerun the
+three grids (development, held-out, second held-out; 600 replications a cell, 1,800 more in
+cells just below the target; about 15 minutes of CPU) and replace their tables in
+``docs/measures.md``; ``--from-csv --grid all --write-docs`` rebuilds
 the tables from the saved result files; ``--quick`` is the small grid the tests run.
 """
 
@@ -297,8 +298,8 @@ def markdown(table):
     cov = table[table["kind"] == "coverage"]
     reps = int(table["reps"].iloc[0])
     lines.append(f"Coverage of nominal 95% intervals ({reps} replications a cell, more where "
-                 "the cell says so: cells near an edge of 0.93-0.97 were topped up with new "
-                 "replications; per-category "
+                 "the cell says so: cells whose first estimate was just below 0.935 were "
+                 "topped up with new replications (--top-up); per-category "
                  "measures pool the categories; in brackets how many intervals were reported "
                  "-- the rest are NaN with the reason in `ci_method`; \"-\" none reported; "
                  "binomial standard error of a coverage near 0.95 from n intervals: "
