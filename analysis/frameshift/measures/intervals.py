@@ -11,7 +11,8 @@ method here takes its variance from the variation *between sentences*:
 * ``log_ratio``: the conditional binomial interval for a ratio of Poisson rates
   (``c_B | c_A + c_B`` is binomial; Jeffreys interval, Brown, Cai & DasGupta 2001), with the
   counts divided by the between-sentence over-dispersion when it exceeds 1 (quasi-Poisson,
-  scaled by ``(t_df / z)^2`` for a scale estimated from few sentences).
+  scaled by ``(t_df / z)^2`` for a scale estimated from few sentences and floored at the
+  dispersion pooled over the categories).
   A zero count gives an unbounded side (``-inf``/``inf``): the data bound the ratio on one
   side only.
 * Both: no interval for a category with fewer than :data:`MIN_CATEGORY_MATCHES` matches in
@@ -26,7 +27,8 @@ method here takes its variance from the variation *between sentences*:
   first-order upward bias of the plug-in divergence, clipped to the measure's range -- and
   only when both statements have at least
   :data:`MIN_DIVERGENCE_MATCHES` matches: below that the bias of the plug-in divergence is
-  of the order of the divergence itself and no bootstrap interval covers (measured).
+  of the order of the divergence itself and no bootstrap interval covers (measured); where
+  reported it is conservative (0.95-1.00).
 
 No interval is reported (NaN, with the reason in ``ci_method``) for a statement with fewer than
 :data:`MIN_INTERVAL_SENTENCES` sentences, and never one of zero width. The coverage of each
