@@ -195,6 +195,61 @@ def test_cli_out_and_stdout_escape_and_no_escape_formulas(tmp_path):
     assert ",=1+1 headline," in raw and ",-2+3 is fine," in raw
 
 
+# --- item 4 of the audit: our own escaped outputs read back as written (the escape undone
+# only when the provenance beside the file says it was escaped and holds the file's hash)
+_ROUND = ["=1+2", "'=x", "''@y", "+33 6 12", "-- he said", "@SUM(A1)", "'quoted'", "fine",
+          "it's = fine"]
+
+
+def test_escape_is_undone_exactly():
+    import pandas as pd
+
+    from frameshift.files import escape_formulas, unescape_formulas
+
+    df = pd.DataFrame({"text": _ROUND, "n": range(len(_ROUND))})
+    esc = escape_formulas(df)["text"].tolist()
+    # by hand: one more quote before each cell whose first character after its quotes is
+    # = + - @ (OWASP's leads); the others as they are
+    assert esc == ["'=1+2", "''=x", "'''@y", "'+33 6 12", "'-- he said", "'@SUM(A1)",
+                   "'quoted'", "fine", "it's = fine"]
+    assert unescape_formulas(escape_formulas(df)).equals(df)
+
+
+def test_own_csv_outputs_read_back_unchanged(tmp_path):
+    import pandas as pd
+
+    import frameshift as fs
+    from frameshift.files import formulas_escaped, write_table
+
+    df = pd.DataFrame({"id": [f"s{i}" for i in range(len(_ROUND))], "actor": "a",
+                       "text": _ROUND})
+    out = write_table(df, tmp_path / "statements.csv")
+    assert "'=1+2" in out.read_text() and formulas_escaped(out)
+    back = fs.read_corpus(out, id_col="id", text_col="text", actor_col="actor")
+    assert back.statements["text"].tolist() == _ROUND
+    # the same file edited by hand (another hash): read as it stands, quotes kept
+    out.write_text(out.read_text().replace("fine", "good"))
+    assert not formulas_escaped(out)
+    kept = fs.read_corpus(out, id_col="id", text_col="text", actor_col="actor")
+    assert kept.statements["text"].tolist()[0] == "'=1+2"
+
+
+def test_quotes_output_reads_back_as_segments(tmp_path):
+    import subprocess
+
+    import frameshift as fs
+
+    (tmp_path / "a.txt").write_text('=1+1 headline\n\nBaku said "-2+3 is fine".\n')
+    subprocess.run([sys.executable, "-m", "frameshift", "quotes", "a.txt", "--out", "seg.csv"],
+                   cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert "'=1+1 headline" in (tmp_path / "seg.csv").read_text()
+    seg = fs.read_segments(tmp_path / "seg.csv")
+    assert seg["text"].tolist()[:3] == ["=1+1 headline", "Baku said", "-2+3 is fine"]
+    text = (tmp_path / "a.txt").read_text()
+    # offsets and text agree again (what evaluate_segmentation and corpus_from_segments check)
+    assert [text[a:b] for a, b in zip(seg["start"], seg["end"])][:3] == seg["text"].tolist()[:3]
+
+
 def test_excel_cells_are_text_not_formulas(tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     from frameshift.files import write_table

@@ -18,6 +18,7 @@ __all__ = [
     "OutputExistsError",
     "UnknownIdError",
     "ArgumentTypeError",
+    "ArgumentValueError",
     "Problem",
     "format_location",
     "bad_argument",
@@ -26,6 +27,10 @@ __all__ = [
     "check_table_argument",
     "check_text_argument",
     "numbers_argument",
+    "check_tokens_argument",
+    "check_names_argument",
+    "check_paths_argument",
+    "counts_argument",
 ]
 
 
@@ -144,6 +149,11 @@ class ArgumentTypeError(FrameshiftError, TypeError):
     """A Python function was given a value of the wrong type (the message says what it needs)."""
 
 
+class ArgumentValueError(FrameshiftError, ValueError):
+    """A Python function was given a value of the right type that it cannot use (a negative
+    count, arrays of different lengths, ...); the message names the argument and the fix."""
+
+
 # --------------------------------------------------------------------------- argument checks
 def _describe(value) -> str:
     text = repr(value)
@@ -228,4 +238,71 @@ def numbers_argument(value, name: str, func: str):
     if arr is None or (value is None):
         raise bad_argument(func, name, value, "numbers (a number, a list or an array of them)",
                            f"Give {name} as numbers.")
+    return arr
+
+
+def check_tokens_argument(value, name: str, func: str) -> None:
+    """Refuse what is not a Tokens table (duck-typed: ``surfaces`` and ``types``)."""
+    if not (hasattr(value, "surfaces") and hasattr(value, "types")):
+        raise bad_argument(func, name, value, "a Tokens table",
+                           "Make one with frameshift.corpus_tokens(corpus) or tokenize(texts).")
+
+
+def check_names_argument(value, name: str, func: str, what: str = "a str") -> None:
+    """Refuse what is not a name (str) or a list/tuple/set of names.
+
+    Examples
+    --------
+    >>> check_names_argument(["en", "ru"], "languages", "lemma_forms")
+    >>> check_names_argument(None, "languages", "lemma_forms", "a language code")
+    Traceback (most recent call last):
+    ...
+    frameshift.errors.ArgumentTypeError: lemma_forms(): languages must be a language code or a list of them, got NoneType None. Give names as text.
+    """
+    if isinstance(value, str) and value:
+        return
+    if isinstance(value, (list, tuple, set, frozenset)) and all(
+            isinstance(v, str) and v for v in value):
+        return
+    raise bad_argument(func, name, value, f"{what} or a list of them", "Give names as text.")
+
+
+def check_paths_argument(value, name: str, func: str) -> None:
+    """Refuse what is not a list (or tuple) of file paths."""
+    import os
+
+    if isinstance(value, (list, tuple)) and value and all(
+            isinstance(v, (str, os.PathLike)) and (not isinstance(v, str) or v) for v in value):
+        return
+    raise bad_argument(func, name, value, "a list of file paths (str or pathlib.Path)",
+                       "Give the names of the files, e.g. [\"coder1.csv\", \"coder2.csv\"].")
+
+
+def counts_argument(value, name: str, func: str, *, ndim: int | None = None,
+                    integer: bool = False):
+    """``value`` as a float array of counts (finite, 0 or more), or the error naming it.
+
+    Examples
+    --------
+    >>> counts_argument([0, 2], "counts", "g2").tolist()
+    [0.0, 2.0]
+    >>> counts_argument([-1], "counts", "g2")
+    Traceback (most recent call last):
+    ...
+    frameshift.errors.ArgumentValueError: g2(): counts must be counts (0 or more, no NaN or infinity), got [-1.]. Give counts of matches or tokens.
+    """
+    import numpy as np
+
+    arr = numbers_argument(value, name, func)
+    if ndim is not None and arr.ndim != ndim:
+        shape = "one number per item (a list)" if ndim == 1 else \
+            "a table of numbers (rows x columns)"
+        raise ArgumentValueError(f"{func}(): {name} must be {shape}, got an array of shape "
+                                 f"{arr.shape}. Give {name} in that shape.")
+    if not np.isfinite(arr).all() or (arr < 0).any() or (integer and (
+            (arr != np.round(arr)).any() or (arr > 2.0 ** 62).any())):
+        text = np.array2string(arr.ravel()[:5], threshold=5)
+        raise ArgumentValueError(f"{func}(): {name} must be "
+                                 f"{'whole ' if integer else ''}counts (0 or more, no NaN or "
+                                 f"infinity), got {text}. Give counts of matches or tokens.")
     return arr

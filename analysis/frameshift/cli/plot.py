@@ -72,7 +72,9 @@ def _read(path: str):
 
     text = read_text_file(path)
     try:
-        return pd.read_csv(io.StringIO(text))
+        from frameshift.files import read_back
+
+        return read_back(pd.read_csv(io.StringIO(text)), path)  # our outputs unescaped
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         raise OptionError(f"{path}: not a readable CSV table ({err}). Write it with a header "
                           "row and comma-separated values.", path=path) from None

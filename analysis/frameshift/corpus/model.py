@@ -68,6 +68,8 @@ class Corpus:
                  sources: dict | None = None, offset_maps: dict | None = None,
                  fragments: pd.DataFrame | None = None, name: str = "corpus",
                  path: str | os.PathLike | None = None, meta: dict | None = None):
+        from frameshift.errors import check_table_argument
+        check_table_argument(statements, "statements", "Corpus", "from_frame(...) or read_corpus(...)")
         self._statements = statements.reset_index(drop=True)
         self._actors = actors if actors is not None else _actors_from_statements(statements)
         self._sources = dict(sources or {})

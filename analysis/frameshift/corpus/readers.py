@@ -187,9 +187,15 @@ def _read_delimited(path: Path, sep: str) -> list[tuple[int, dict]]:
     old_limit = csv.field_size_limit()
     csv.field_size_limit(max(old_limit, min(len(text) + 1, 2**31 - 1)))
     try:
-        return _parse_delimited(text, path, sep)
+        rows = _parse_delimited(text, path, sep)
     finally:
         csv.field_size_limit(old_limit)
+    from frameshift.files import formulas_escaped, unescape_cell
+
+    if formulas_escaped(path):  # our own output: read back what was written, not its escape
+        rows = [(line, {unescape_cell(k): unescape_cell(v) for k, v in rec.items()}
+                 if isinstance(rec, dict) else rec) for line, rec in rows]
+    return rows
 
 
 def _sep_name(sep: str) -> str:

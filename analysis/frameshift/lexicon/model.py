@@ -609,6 +609,10 @@ class Lexicon:
     def __init__(self, categories, *, name="lexicon", version="", description="",
                  citation="", format="frameshift", hyphen_variants=True, path=None,
                  meta=None):
+        from frameshift.errors import bad_argument
+        if isinstance(categories, (str, bytes)) or not hasattr(categories, "__iter__"):
+            raise bad_argument("Lexicon", "categories", categories, "a list of Category",
+                               "Build one with read_lexicon(...) or lexicon_from_dict(...).")
         self.categories = tuple(categories)
         self.name = str(name)
         self.version = "" if version is None else str(version)

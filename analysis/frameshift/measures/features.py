@@ -140,6 +140,9 @@ def write_matrix_market(matrix, docvars, features, path, *, force: bool = False,
     >>> sorted(p.name for p in files.values())
     ['dcm.docvars.csv', 'dcm.features.csv', 'dcm.mtx']
     """
+    from frameshift.errors import check_path_argument, check_table_argument
+    check_table_argument(docvars, "docvars", "write_matrix_market", "document_category_matrix(...)")
+    check_path_argument(path, "path", "write_matrix_market")
     import io
 
     from scipy import io as sio

@@ -125,13 +125,21 @@ def fightin_words(y_target, y_reference, *, prior):
     >>> [round(float(x), 4) for x in z]
     [0.7502, -0.7502, 0.0]
     """
-    yi = np.asarray(y_target, dtype=float)
-    yj = np.asarray(y_reference, dtype=float)
-    a = np.broadcast_to(np.asarray(prior, dtype=float), yi.shape)
+    from frameshift.errors import ArgumentValueError, counts_argument, numbers_argument
+
+    yi = counts_argument(y_target, "y_target", "fightin_words")
+    yj = counts_argument(y_reference, "y_reference", "fightin_words")
     if yi.shape != yj.shape:
-        raise ValueError(f"y_target has {yi.shape} terms but y_reference has {yj.shape}.")
-    if np.any(a <= 0):
-        raise ValueError("Every prior value alpha_w must be positive; got a zero or negative "
+        raise ArgumentValueError(f"fightin_words(): y_target has {yi.shape} terms but "
+                                 f"y_reference has {yj.shape}. Give one count per term in both.")
+    prior_arr = numbers_argument(prior, "prior", "fightin_words")
+    try:
+        a = np.broadcast_to(prior_arr, yi.shape)
+    except ValueError as err:
+        raise ArgumentValueError(f"fightin_words(): prior must be one number or one per term "
+                                 f"({yi.shape}), got shape {prior_arr.shape}.") from err
+    if not np.all(a > 0):
+        raise ArgumentValueError("Every prior value alpha_w must be positive; got a zero or negative "
                          "value. Use a uniform prior (e.g. prior=0.01) or the corpus counts.")
     a0 = a.sum()
     ni, nj = yi.sum(), yj.sum()
@@ -299,11 +307,18 @@ def keyness_from_counts(count_target, count_reference, *, terms, method="fightin
     if method not in METHODS:
         raise OptionError(f"Unknown keyness method {method!r}. Choose one of: "
                           + ", ".join(METHODS) + ".")
-    yt = np.asarray(count_target, dtype=np.int64).ravel()
-    yr = np.asarray(count_reference, dtype=np.int64).ravel()
+    from frameshift.errors import ArgumentValueError, bad_argument, counts_argument
+
+    yt = counts_argument(count_target, "count_target", "keyness_from_counts",
+                         integer=True).astype(np.int64).ravel()
+    yr = counts_argument(count_reference, "count_reference", "keyness_from_counts",
+                         integer=True).astype(np.int64).ravel()
+    if isinstance(terms, (str, bytes)) or not hasattr(terms, "__iter__"):
+        raise bad_argument("keyness_from_counts", "terms", terms, "a list of terms (str)",
+                           "Give one term per count.")
     terms = np.asarray(list(terms), dtype=object)
     if not (len(yt) == len(yr) == len(terms)):
-        raise ValueError(f"count_target ({len(yt)}), count_reference ({len(yr)}) and terms "
+        raise ArgumentValueError(f"count_target ({len(yt)}), count_reference ({len(yr)}) and terms "
                          f"({len(terms)}) must have the same length.")
     n_t, n_r = yt.sum(), yr.sum()
     if n_t == 0 or n_r == 0:
@@ -498,6 +513,13 @@ def keyness(corpus, *, by, target, reference="rest", method="fightin-words",
     >>> bool(row["ci_low"] > 0), float(row["ci_high"]), bool(row["short_text"])
     (True, inf, False)
     """
+    from frameshift.errors import check_corpus_argument, check_text_argument
+    check_corpus_argument(corpus, "corpus", "keyness")
+    check_text_argument(by, "by", "keyness")
+    if isinstance(target, (list, dict, set)):
+        from frameshift.errors import bad_argument
+        raise bad_argument("keyness", "target", target, f"one value of the column {by!r}",
+                           "Give the group whose terms are wanted, e.g. target=\"Baku\".")
     if inference not in ("document", "token"):
         raise OptionError(f"Unknown inference {inference!r}: use 'document' (labels permuted "
                           "across documents, the default) or 'token' (words as independent "
@@ -658,6 +680,9 @@ def keyness_many(corpus, *, by, targets=None, method="fightin-words", top=None, 
     >>> t.loc[t["target"].eq("x"), "term"].iloc[0]
     'peace'
     """
+    from frameshift.errors import check_corpus_argument, check_text_argument
+    check_corpus_argument(corpus, "corpus", "keyness_many")
+    check_text_argument(by, "by", "keyness_many")
     from frameshift.matching.shortness import MIN_DOCUMENTS, warn_short
 
     statements = corpus.statements

@@ -77,6 +77,9 @@ def frame_rate_model(counts, statements, *, formula, categories=None,
     >>> round(float(t.loc[t["term"] == "party[T.R]", "rate_ratio"].iloc[0]), 6)
     4.0
     """
+    from frameshift.errors import check_table_argument
+    check_table_argument(counts, "counts", "frame_rate_model", "count_matches(...)")
+    check_table_argument(statements, "statements", "frame_rate_model", "corpus.statements")
     import statsmodels.api as sm
     import statsmodels.formula.api as smf
 

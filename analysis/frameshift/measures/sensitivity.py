@@ -37,6 +37,11 @@ def group_jsd(matches: pd.DataFrame, *, by: str, between, categories) -> float:
     >>> group_jsd(m, by="actor", between=("a", "b"), categories=["x", "y"])
     0.31127812445913283
     """
+    from frameshift.errors import bad_argument, check_table_argument
+    check_table_argument(matches, "matches", "group_jsd", "find_matches(...)")
+    if not (isinstance(between, (list, tuple)) and len(between) == 2):
+        raise bad_argument("group_jsd", "between", between, "two groups (a pair)",
+                           "Give between=(group_a, group_b).")
     from .shifts import jsd
 
     a, b = between
@@ -116,6 +121,8 @@ def leave_one_out(corpus, lexicon, *, unit: str = "pattern", by: str = "actor",
     >>> round(float(t["measure_before"][0]), 4), round(float(t["measure_after"][0]), 4)
     (0.3113, 1.0)
     """
+    from frameshift.errors import check_corpus_argument
+    check_corpus_argument(corpus, "corpus", "leave_one_out")
     from frameshift.lexicon import read_lexicon, lexicon_from_dict
     from frameshift.matching import find_matches
 
@@ -125,6 +132,11 @@ def leave_one_out(corpus, lexicon, *, unit: str = "pattern", by: str = "actor",
         lexicon = read_lexicon(lexicon)
     elif isinstance(lexicon, dict):
         lexicon = lexicon_from_dict(lexicon)
+    if not hasattr(lexicon, "category_ids"):
+        from frameshift.errors import bad_argument
+        raise bad_argument("leave_one_out", "lexicon", lexicon,
+                           "a Lexicon, a bundled lexicon name or a dict of patterns",
+                           "Read one with read_lexicon(...).")
     cats = lexicon.category_ids
     if measure is None:
         if between is None or len(between) != 2:

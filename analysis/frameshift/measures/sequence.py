@@ -68,17 +68,20 @@ def novelty_transience_resonance(distributions, *, window=1):
     """
     from frameshift.errors import numbers_argument
     p = numbers_argument(distributions, "distributions", "novelty_transience_resonance")
+    from frameshift.errors import ArgumentValueError
     if p.ndim != 2:
-        raise ValueError(f"distributions must be a 2-D array (positions x categories); got "
-                         f"shape {p.shape}.")
+        raise ArgumentValueError(f"distributions must be a 2-D array (positions x categories); "
+                                 f"got shape {p.shape}.")
+    if isinstance(window, bool) or not isinstance(window, (int, np.integer)):
+        raise ArgumentValueError(f"window must be a positive integer; got {window!r}.")
     w = int(window)
     if w < 1:
-        raise ValueError(f"window must be a positive integer; got {window!r}.")
+        raise ArgumentValueError(f"window must be a positive integer; got {window!r}.")
     sums = p.sum(axis=1)
     if np.any(p < 0) or not np.allclose(sums, 1.0, atol=1e-9):
         bad = int(np.flatnonzero((p < 0).any(axis=1) | ~np.isclose(sums, 1.0, atol=1e-9))[0])
-        raise ValueError(f"Row {bad} is not a probability distribution (sum {sums[bad]:.6g}); "
-                         "normalise the rows, e.g. with frameshift.measures.sequence.distributions.")
+        raise ArgumentValueError(f"Row {bad} is not a probability distribution (sum "
+                                 f"{sums[bad]:.6g}); normalise the rows, e.g. with frameshift.measures.sequence.distributions.")
     n = len(p)
     nov = np.full(n, np.nan)
     tra = np.full(n, np.nan)

@@ -460,6 +460,8 @@ def coding_sheet(sample: pd.DataFrame, lexicon=None) -> pd.DataFrame:
     >>> coding_sheet(sample)["kwic"].tolist()
     ['we reject [[coercion]]']
     """
+    from frameshift.errors import check_table_argument
+    check_table_argument(sample, "sample", "coding_sheet", "validation_sample(...)")
     from frameshift.lexicon import read_lexicon
 
     lex = read_lexicon(lexicon) if isinstance(lexicon, str) else lexicon
@@ -507,6 +509,9 @@ def write_coding_sheet(sample: pd.DataFrame, path, *, lexicon=None, force: bool 
     >>> out.read_text().splitlines()[0].split(",")[:4]
     ['unit', 'kind', 'category', 'label']
     """
+    from frameshift.errors import check_path_argument, check_table_argument
+    check_table_argument(sample, "sample", "write_coding_sheet", "validation_sample(...)")
+    check_path_argument(path, "path", "write_coding_sheet")
     from pathlib import Path
 
     from frameshift.errors import OutputExistsError
@@ -581,6 +586,8 @@ def read_coding_sheet(path, *, allow_blank: bool = False) -> pd.DataFrame:
     frameshift.errors.OptionError: ...ana.csv: 1 malformed row(s) in the coding sheet.
       ...ana.csv:3: code 'maybe' is not a code. Write 1 (an instance of the category) or 0 (not).
     """
+    from frameshift.errors import check_path_argument
+    check_path_argument(path, "path", "read_coding_sheet")
     import io
     from pathlib import Path
 
@@ -597,8 +604,10 @@ def read_coding_sheet(path, *, allow_blank: bool = False) -> pd.DataFrame:
         if suffix == ".xlsx":
             raw = pd.read_excel(io.BytesIO(data), dtype=object, keep_default_na=False)
         else:
-            raw = pd.read_csv(io.StringIO(data.decode("utf-8-sig")), dtype=str,
-                              keep_default_na=False)
+            from frameshift.files import read_back
+
+            raw = read_back(pd.read_csv(io.StringIO(data.decode("utf-8-sig")), dtype=str,
+                                        keep_default_na=False), path)
     except (ValueError, OSError, ImportError, UnicodeDecodeError) as exc:
         raise OptionError(f"{path}: cannot read the coding sheet ({type(exc).__name__}: "
                           f"{str(exc)[:200]}). Save it as .csv (UTF-8) or .xlsx.",
@@ -719,6 +728,9 @@ def read_coding_sheets(paths, *, allow_blank: bool = False) -> dict:
     >>> sorted(sheets), int(sheets["ben"]["code"][0])
     (['ana', 'ben'], 0)
     """
+    from frameshift.errors import check_paths_argument
+    if not hasattr(paths, "items") or not paths:
+        check_paths_argument(paths, "paths", "read_coding_sheets")
     from pathlib import Path
 
     items = list(paths.items()) if hasattr(paths, "items") else [
@@ -973,6 +985,9 @@ def drop_repeats(matches: pd.DataFrame, corpus, *, settings=None) -> pd.DataFram
     >>> drop_repeats(m, c)["match"].tolist()
     ['impose', 'coercion']
     """
+    from frameshift.errors import check_corpus_argument, check_table_argument
+    check_table_argument(matches, "matches", "drop_repeats", "find_matches(...)")
+    check_corpus_argument(corpus, "corpus", "drop_repeats")
     from frameshift.corpus import corpus_tokens
     from frameshift.matching.engine import settings_of
 

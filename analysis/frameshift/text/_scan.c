@@ -12,6 +12,8 @@
  *
  * Tokens, tried in this order at every position (as the alternation of the pattern):
  *   word      W+ ( (JOIN | ',' between decimal digits) W+  |  ARM W* )*
+ *             (a '.' is no JOIN after two lower-case letters and before a capital or a
+ *             digit, not after "www": DOT_SPLITS, tokenizer.py's _DOT_JOIN)
  *   boundary  END+
  *   colon     ':' after an Armenian letter (and a closing quote or bracket) + one whitespace
  *   paragraph '\n' [ \t\r\u00a0]* '\n'
@@ -24,7 +26,8 @@
 #include <stdint.h>
 #include <string.h>
 
-enum { C_W = 1, C_JOIN = 2, C_ARM = 4, C_END = 8, C_SPACE = 16, C_DEC = 32 };
+enum { C_W = 1, C_JOIN = 2, C_ARM = 4, C_END = 8, C_SPACE = 16, C_DEC = 32, C_LOWER = 64,
+       C_UPPER = 128 };
 
 static unsigned char cls[65536];
 static int configured = 0;
@@ -51,6 +54,14 @@ static inline int armenian_letter(Py_UCS4 c)
     return (c >= 0x0531 && c <= 0x0556) || (c >= 0x0561 && c <= 0x0587);
 }
 static inline int closer(Py_UCS4 c) { return c == 0xBB || c == 0x201D || c == '"' || c == ')'; }
+/* tokenizer.py's _DOT_JOIN (issue 16): the '.' at s[j] does not join when it follows two
+ * lower-case letters (not "www") and precedes a capital or a digit: regione.Ob, Lavrov.18 */
+#define DOT_SPLITS(s, j, n)                                                                  \
+    ((s)[j] == '.' && (j) >= 2 && (klass((s)[(j) - 1]) & C_LOWER)                            \
+     && (klass((s)[(j) - 2]) & C_LOWER) && (j) + 1 < (n)                                     \
+     && (klass((s)[(j) + 1]) & (C_UPPER | C_DEC))                                            \
+     && !((j) >= 3 && (s)[(j) - 1] == 'w' && (s)[(j) - 2] == 'w' && (s)[(j) - 3] == 'w'))
+
 static inline int arm_colon_space(Py_UCS4 c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xA0;
@@ -82,7 +93,8 @@ static int mark_chars(PyObject *s, unsigned char bit, int ranges)
 static PyObject *configure(PyObject *self, PyObject *args)
 {
     PyObject *word_extra, *join, *arm, *ends;
-    if (!PyArg_ParseTuple(args, "UUUU", &word_extra, &join, &arm, &ends))
+    Py_ssize_t cased_end = 0; /* lower/upper case marked below this code point (issue 16) */
+    if (!PyArg_ParseTuple(args, "UUUU|n", &word_extra, &join, &arm, &ends, &cased_end))
         return NULL;
     for (Py_UCS4 c = 0; c < 65536; c++) {
         unsigned char k = 0;
@@ -92,6 +104,10 @@ static PyObject *configure(PyObject *self, PyObject *args)
             k |= C_SPACE;
         if (Py_UNICODE_ISDECIMAL(c))
             k |= C_DEC;
+        if ((Py_ssize_t)c < cased_end && Py_UNICODE_ISLOWER(c))
+            k |= C_LOWER;
+        if ((Py_ssize_t)c < cased_end && Py_UNICODE_ISUPPER(c))
+            k |= C_UPPER;
         cls[c] = k;
     }
     if (mark_chars(word_extra, C_W, 1) || mark_chars(join, C_JOIN, 0)
@@ -329,7 +345,8 @@ static int emit(Out *o, PyObject *text, PyObject *vocab, Py_ssize_t a, Py_ssize_
                 while (j < n) {                                                          \
                     Py_UCS4 c2 = s[j];                                                   \
                     unsigned char k2 = klass(c2);                                        \
-                    if (((k2 & C_JOIN) && j + 1 < n && (klass(s[j + 1]) & C_W))          \
+                    if (((k2 & C_JOIN) && j + 1 < n && (klass(s[j + 1]) & C_W)           \
+                         && !DOT_SPLITS(s, j, n))                                        \
                         || (c2 == ',' && (klass(s[j - 1]) & C_DEC) && j + 1 < n          \
                             && (klass(s[j + 1]) & C_DEC))) {                             \
                         j += 2;                                                          \
