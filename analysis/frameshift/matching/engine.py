@@ -1239,7 +1239,7 @@ def _count_table(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSe
     tid, negpos = ph.tid, ph.negpos
     di = tokens.doc_index
     ntok = np.diff(di)
-    block = 1 << 20
+    block = 1 << 18  # tokens a block: its temporaries (~18 bytes a token) stay a few MB
     max_docs = max(1, (1 << 22) // U)
     d0 = 0
     while d0 < D:
