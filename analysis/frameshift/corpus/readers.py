@@ -331,7 +331,7 @@ def _short(v) -> str:
 
 
 # Line breaks of str.splitlines() that a file opened with newline="" does not split at.
-_OTHER_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_OTHER_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def _csv_lines(text: str):
@@ -342,7 +342,8 @@ def _csv_lines(text: str):
     character (a 16 MB CSV took 66 MB more); ``str.splitlines`` gives them directly when the
     text has none of the other characters it splits at.
     """
-    if _OTHER_BREAKS.search(text) is None:
+    # (one substring search per character: several times faster than a character class)
+    if not any(ch in text for ch in _OTHER_BREAKS):
         return text.splitlines(keepends=True)
     return io.StringIO(text, newline="")
 

@@ -579,7 +579,12 @@ class _TypeIds:
 
     def counts(self, V: int) -> np.ndarray:
         """Occurrences of every vocabulary id."""
-        f = np.bincount(self.ids, minlength=len(self.s2t) if self.s2t is not None else V)
+        # in blocks: np.bincount makes an int64 copy of what it counts (8 bytes a token)
+        S = len(self.s2t) if self.s2t is not None else V
+        step = 1 << 18
+        f = np.zeros(S, np.int64)
+        for i in range(0, len(self.ids), step):
+            f += np.bincount(self.ids[i:i + step], minlength=S)
         if self.s2t is None:
             return f
         return np.bincount(self.s2t, weights=f, minlength=V).astype(np.int64)
@@ -960,7 +965,10 @@ def _expand(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Every position of the spans [a, b) and the index of its span."""
     ln = b - a
     which = np.repeat(np.arange(len(a)), ln)
-    pos = np.repeat(a, ln) + (np.arange(len(which)) - np.repeat(np.cumsum(ln) - ln, ln))
+    # position = rank among all expanded positions - (first rank of its span - its start),
+    # in place (two position-sized temporaries at most)
+    pos = np.arange(len(which), dtype=np.int64)
+    pos -= np.repeat(np.cumsum(ln) - ln - a, ln)
     return pos, which
 
 
@@ -1030,7 +1038,12 @@ class _Phase:
                 mask[cpos] = True
                 keep &= ~mask[pos]
             else:
-                codes = np.sort(cpos * K + self.k[which])
+                codes = self.k[which]  # the sorted (position, category) codes, in place
+                del which
+                cpos *= K
+                codes += cpos
+                del cpos
+                codes.sort()
                 block = 1 << 18  # block-sized temporaries, not hit-sized (issue 20)
                 for s in range(0, len(pos), block):
                     q = pos[s:s + block].astype(np.int64) * K + cat[s:s + block]
@@ -1226,7 +1239,7 @@ def _count_table(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSe
     tid, negpos = ph.tid, ph.negpos
     di = tokens.doc_index
     ntok = np.diff(di)
-    block = 1 << 20
+    block = 1 << 18  # tokens a block: its temporaries (~18 bytes a token) stay a few MB
     max_docs = max(1, (1 << 22) // U)
     d0 = 0
     while d0 < D:

@@ -2116,8 +2116,8 @@ class _Attributor:
                                       'sentence)')
         if found[0] is None:
             return None
-        return found[0], (f"follows a paragraph ending with a reported statement: {found[1]} + "
-                          f'verb "{v.group()}"')
+        verb = "" if f'verb "{v.group()}"' in found[1] else f' + verb "{v.group()}"'
+        return found[0], f"follows a paragraph ending with a reported statement: {found[1]}{verb}"
 
     def _next_sentence(self, q: _Quote, unit: _Unit):
         """'... the position that "and it should get something." This was announced ... by
