@@ -39,5 +39,9 @@ class BuildWithCorpus(build_py):
 # Optional: where no C compiler is found the build goes on without it and the tokenizer runs
 # the same scan as a regular expression (same tokens, about 3x slower).
 SCAN = Extension("frameshift.text._scan", ["analysis/frameshift/text/_scan.c"], optional=True)
+# The matcher's multi-word search in C (frameshift/matching/_phrases.c), optional the same way:
+# without it the engine's numpy search runs (same spans).
+PHRASES = Extension("frameshift.matching._phrases", ["analysis/frameshift/matching/_phrases.c"],
+                    optional=True)
 
-setup(cmdclass={"build_py": BuildWithCorpus}, ext_modules=[SCAN])
+setup(cmdclass={"build_py": BuildWithCorpus}, ext_modules=[SCAN, PHRASES])

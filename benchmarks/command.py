@@ -118,6 +118,10 @@ def main(argv=None) -> int:
     ap.add_argument("--lexicon", default=str(ROOT / "benchmarks" / "synthetic_9000.yml"))
     ap.add_argument("--rscript", default=None, help="Rscript with quanteda (default: on PATH)")
     ap.add_argument("--no-quanteda", action="store_true")
+    ap.add_argument("--base", type=Path, default=None,
+                    help="another checkout (e.g. `git worktree add /tmp/base main`, its C "
+                         "extensions built): adds the cell count_base, the same command with "
+                         "that checkout's analysis/ on PYTHONPATH, for before/after ratios")
     args = ap.parse_args(argv)
     env = dict(os.environ, MPLBACKEND="Agg")
     tmp = Path(tempfile.mkdtemp(prefix="fs-command-"))
@@ -131,6 +135,10 @@ def main(argv=None) -> int:
                       args.lexicon, "--by", "statement_id", "--out", str(tmp / "count.csv"),
                       "--force"],
         }
+        if args.base is not None:
+            cells["count_base"] = ([sys.executable, "-m", "frameshift", *cells["count"][1:9],
+                                    str(tmp / "count_base.csv"), "--force"],
+                                   {"PYTHONPATH": str(args.base.resolve() / "analysis")})
         rs = None if args.no_quanteda else find_rscript(args.rscript)
         if rs:
             qdict, shared = tmp / "dict_quanteda.yml", tmp / "dict_shared.yml"
@@ -143,7 +151,8 @@ def main(argv=None) -> int:
         best = {k: [float("inf"), float("inf"), 0] for k in cells}
         for _ in range(args.repeat):
             for name, cmd in cells.items():
-                wall, cpu, rss, _ = run_once(cmd, env)
+                cmd, extra = cmd if isinstance(cmd, tuple) else (cmd, {})
+                wall, cpu, rss, _ = run_once(cmd, {**env, **extra})
                 b = best[name]
                 b[0], b[1], b[2] = min(b[0], wall), min(b[1], cpu), max(b[2], rss)
         print(f"inaugural x{args.scale} CSV, {size / 1e6:.1f} MB; lexicon {args.lexicon}; "
@@ -154,6 +163,12 @@ def main(argv=None) -> int:
         for name, (wall, cpu, rss) in best.items():
             print(f"{name:<10} {wall:8.3f} {cpu:8.3f} {rss / 1e6:8.0f} {f_wall / wall:16.2f} "
                   f"{f_cpu / cpu:15.2f}")
+        if args.base is not None:
+            same = (tmp / "count.csv").read_bytes() == (tmp / "count_base.csv").read_bytes()
+            print(f"count_base: {args.base}; count_base / count wall "
+                  f"{best['count_base'][0] / best['count'][0]:.2f}x, cpu "
+                  f"{best['count_base'][1] / best['count'][1]:.2f}x; outputs "
+                  f"{'byte-identical' if same else 'DIFFERENT'}")
         if not rs:
             print("quanteda: not available (no Rscript with library(quanteda))")
         else:

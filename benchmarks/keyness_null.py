@@ -126,13 +126,60 @@ def markdown(sm) -> str:
     return "\n".join(lines)
 
 
+def timing(repeats=3, n_perm=9999):
+    """Seconds per ``keyness`` call, document-level p against token-level p (same run).
+
+    Designs: inaugural Republican v Democratic (few real differences), the 60 inaugural
+    addresses split at 1900 (many), karabakh_sides. ``full run``: terms that were exceeded
+    fewer than 20 times (``SEQUENTIAL_H``) and so were re-scored for every relabelling -- the
+    terms with a real difference, which is why a call costs more when there are many.
+    """
+    from frameshift.corpus.readers import from_frame, read_corpus
+    from frameshift.measures.doc_keyness import SEQUENTIAL_H
+    from frameshift.measures.key_terms import keyness
+
+    c = read_corpus("inaugural")
+    st = c.statements.assign(period=np.where(c.statements["Year"].astype(int) >= 1900,
+                                             "from 1900", "before 1900"))
+    designs = [("inaugural, party", *load("inaugural")),
+               ("inaugural, period", from_frame(st[["statement_id", "actor", "text",
+                                                    "period"]]),
+                "period", "from 1900", "before 1900"),
+               ("karabakh_sides, side", *load("karabakh_sides"))]
+    rows = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name, corpus, by, target, ref in designs:
+            keyness(corpus, by=by, target=target, reference=ref)  # tokenise once (cached)
+            for method in METHODS:
+                sec = {}
+                for inf in ("document", "token"):
+                    best = np.inf
+                    for _ in range(repeats):
+                        t0 = time.perf_counter()
+                        t = keyness(corpus, by=by, target=target, reference=ref,
+                                    method=method, inference=inf, n_perm=n_perm)
+                        best = min(best, time.perf_counter() - t0)
+                    sec[inf] = best
+                    if inf == "document":
+                        full = int((t["p"] <= SEQUENTIAL_H / (n_perm + 1.0)).sum())
+                        tested = int(t["p"].notna().sum())
+                rows.append({"design": name, "method": method, "document_s": sec["document"],
+                             "token_s": sec["token"],
+                             "ratio": sec["document"] / sec["token"], "terms_tested": tested,
+                             "full_run": full})
+    return pd.DataFrame(rows)
+
+
 _BEGIN = "<!-- keyness null: begin (benchmarks/keyness_null.py) -->"
 _END = "<!-- keyness null: end -->"
+_TBEGIN = "<!-- keyness timing: begin (benchmarks/keyness_null.py --timing) -->"
+_TEND = "<!-- keyness timing: end -->"
 
 
-def write_docs(text, path=HERE.parent / "docs" / "measures.md"):
+def write_docs(text, path=HERE.parent / "docs" / "measures.md", *, begin=_BEGIN, end=_END):
     doc = path.read_text(encoding="utf-8")
-    a, b = doc.index(_BEGIN) + len(_BEGIN), doc.index(_END)
+    a, b = doc.index(begin) + len(begin), doc.index(end)
     path.write_text(doc[:a] + "\n" + text + "\n" + doc[b:], encoding="utf-8")
 
 
@@ -145,8 +192,20 @@ def main(argv=None):
                     help="summarise result files of earlier runs instead of running")
     ap.add_argument("--write-docs", action="store_true",
                     help="replace the table in docs/measures.md")
+    ap.add_argument("--timing", action="store_true",
+                    help="only time keyness calls (document v token p; best of 3)")
     args = ap.parse_args(argv)
     t0 = time.time()
+    if args.timing:
+        tab = timing()
+        lines = ["| design | method | document p (s) | token p (s) | ratio | terms tested | "
+                 "terms re-scored for every relabelling |", "|---|---|---|---|---|---|---|"]
+        lines += [f"| {r.design} | {r.method} | {r.document_s:.2f} | {r.token_s:.2f} | "
+                  f"{r.ratio:.1f} | {r.terms_tested} | {r.full_run} |" for r in tab.itertuples()]
+        print("\n".join(lines))
+        if args.write_docs:
+            write_docs("\n".join(lines), begin=_TBEGIN, end=_TEND)
+        return
     if args.from_csv:
         table = pd.concat([pd.read_csv(f, keep_default_na=False, na_values=[""])
                            for f in args.from_csv], ignore_index=True)

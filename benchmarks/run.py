@@ -23,6 +23,11 @@ timings do not share caches and memory peaks are clean. Measures:
 ``--rounds N`` runs the whole plan N times, alternating the cells, and keeps each cell's best:
 on a shared machine, compare cells of one run (ratios), not absolute times across runs.
 
+``CPU s`` is the CPU time of the measure (user + system; for ``count_2p`` the longer of
+the calling process's and its worker's), less disturbed than wall time by other jobs on a
+shared machine: ``count`` / ``count_2p`` in CPU is what the 2-process speedup would be
+with both cores free.
+
 Throughput is frameshift word tokens per second for every measure (the ``\\w+`` baseline
 finds within 1% as many tokens). Time is the best of ``--repeat`` runs. Peak memory is the
 ``tracemalloc`` peak of one extra run (Python and numpy allocations made during the measure;
@@ -36,6 +41,7 @@ import argparse
 import datetime as dt
 import gc
 import json
+import multiprocessing
 import os
 import platform
 import re
@@ -162,16 +168,23 @@ def _cell(measure: str, scale: int, lexicon: str | None, repeat: int, memory: bo
         def prepare():
             pass
 
-    times = []
+    times, cpus = [], []
     for _ in range(repeat):
         prepare()
         gc.collect()
+        c0, k0 = time.process_time(), _children_cpu()
         t0 = time.perf_counter()
         out = run()
         times.append(time.perf_counter() - t0)
+        cpu = time.process_time() - c0
+        while multiprocessing.active_children():  # reap count_2p's worker (not timed)
+            time.sleep(0.01)
+        # CPU of this process and of its finished child processes (count_2p's worker)
+        cpus.append((cpu, _children_cpu() - k0))
         del out
     res = {"measure": measure, "scale": scale, "lexicon": lexicon or "", "tokens": n_tokens,
-           "text_mb": text_bytes / 1e6, "seconds": min(times), "times": times}
+           "text_mb": text_bytes / 1e6, "seconds": min(times), "times": times,
+           "cpu": min(c for c, _ in cpus), "critical_cpu": min(max(c, k) for c, k in cpus)}
     if memory and measure not in ("stream", "dask"):
         prepare()
         gc.collect()
@@ -188,6 +201,11 @@ def _cell(measure: str, scale: int, lexicon: str | None, repeat: int, memory: bo
         client.close()
         cluster.close()
     return res
+
+
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 # --------------------------------------------------------------------------- the table
@@ -224,7 +242,7 @@ def _plan(quick: bool, scales, lexicons, measures):
 
 
 def _fmt_table(rows) -> str:
-    head = ["corpus", "tokens", "lexicon", "measure", "seconds", "Mtok/s", "peak MB",
+    head = ["corpus", "tokens", "lexicon", "measure", "seconds", "CPU s", "Mtok/s", "peak MB",
             "peak/text"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
@@ -233,7 +251,8 @@ def _fmt_table(rows) -> str:
                  ("rss" if "maxrss_mb" in r else ""))
         lines.append("| " + " | ".join([
             f"x{r['scale']}", f"{r['tokens']:,}", r["lexicon"] or "-", r["measure"],
-            f"{r['seconds']:.3f}", f"{r['tokens'] / r['seconds'] / 1e6:.2f}",
+            f"{r['seconds']:.3f}", f"{r['critical_cpu']:.3f}",
+            f"{r['tokens'] / r['seconds'] / 1e6:.2f}",
             f"{peak:.0f}" if peak is not None else "", ratio]) + " |")
     return "\n".join(lines)
 
@@ -257,7 +276,11 @@ def _ratios(rows) -> str:
                            f"{a['seconds'] / c['seconds']:.2f} | >= 0.5 |")
             if c and p:
                 out.append(f"| 2 processes vs 1 | x{s} | {lx} | "
-                           f"{c['seconds'] / p['seconds']:.2f}x | >= 1.7x |")
+                           f"{c['seconds'] / p['seconds']:.2f}x | >= 1.8x |")
+                # On a shared machine: one process's CPU time against the longer of the two
+                # processes' (what the wall time would be with both cores free).
+                out.append(f"| 2 processes vs 1, CPU critical path | x{s} | {lx} | "
+                           f"{c['critical_cpu'] / p['critical_cpu']:.2f}x | >= 1.8x |")
             if c and "peak_mb" in c:
                 out.append(f"| count peak memory / text | x{s} | {lx} | "
                            f"{c['peak_mb'] / c['text_mb']:.2f} | <= 3 |")
@@ -325,7 +348,8 @@ def main(argv=None) -> int:
                 best[key] = r
             else:
                 old["times"] += r["times"]
-                old["seconds"] = min(old["seconds"], r["seconds"])
+                for k in ("seconds", "cpu", "critical_cpu"):
+                    old[k] = min(old[k], r[k])
     rows = [best[k] for k in plan if k in best]
     elapsed = time.perf_counter() - started
     print(f"\nframeshift benchmarks, {dt.date.today().isoformat()}, {_machine()}")

@@ -70,6 +70,12 @@ def _bytes(df) -> bytes:
     return df.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
+def _intervals(ax) -> dict:
+    """Interval lines a plot function drew (labelled ``_interval <key>``): key -> x data."""
+    return {ln.get_label().removeprefix("_interval "): ln.get_xdata().tolist()
+            for ln in ax.lines if ln.get_label().startswith("_interval ")}
+
+
 # --------------------------------------------------------------------------- registry
 
 
@@ -80,7 +86,7 @@ def test_registry_has_the_paper_figures():
     assert len(karabakh) >= 7 and len(inaug) >= 2
     plots = {REGISTRY[i].plot.__name__ for i in ids}
     assert plots == {"plot_profile", "plot_heatmap", "plot_shift", "plot_jsd_contributions",
-                     "plot_keyness", "plot_dispersion", "plot_timeline", "plot_ntr"}
+                     "plot_key_terms", "plot_dispersion", "plot_timeline", "plot_ntr"}
     for spec in REGISTRY.values():
         assert spec.title and len(spec.caption) > 60
         assert spec.size[0] == 3.4                  # single column
@@ -125,6 +131,16 @@ def test_manifest_names_corpus_and_lexicon(built, karabakh, inaugural):
     ntr_entry = built[1]["figures"]["inaugural_ntr"]
     assert ntr_entry["corpus"]["sha256"] == inaugural.fingerprint()
     assert ntr_entry["lexicon"] is None
+
+
+def test_manifest_records_the_short_text_warnings(built):
+    # issue 13: every figure drawn from Baku's one-sentence statement says so in its notes
+    figs = built[1]["figures"]
+    for fid in ("karabakh_profile", "karabakh_heatmap", "karabakh_shift", "karabakh_jsd",
+                "karabakh_keyness"):
+        notes = [n for n in figs[fid]["notes"] if n.startswith("ShortTextWarning")]
+        assert notes and all("az_presidency" in n for n in notes), (fid, figs[fid]["notes"])
+    assert figs["inaugural_keyness"]["notes"] == [] and figs["inaugural_ntr"]["notes"] == []
 
 
 def test_committed_figures_equal_what_the_command_generates(built):
@@ -173,18 +189,23 @@ def test_profile_csv_is_count_table_plus_drawn_intervals(built, ctx, karabakh):
     table = pd.read_csv(io.BytesIO(csv))
     assert _bytes(table[counts.columns]) == _bytes(pd.read_csv(io.BytesIO(_bytes(counts))))
     fig, ax = draw_figure("karabakh_profile", context=ctx)
-    for k, actor in enumerate(pd.unique(table["actor"])):
-        rows = table[table["actor"] == actor]
-        segs = ax.containers[k].lines[2][0].get_segments()
-        # a statement too short for an interval (ci_low NaN) gets no bar: a zero-length one
-        # at its point
-        low = rows["ci_low"].fillna(rows["per_1000"]).tolist()
-        high = rows["ci_high"].fillna(rows["per_1000"]).tolist()
-        assert [s[0][0] for s in segs] == pytest.approx(low)
-        assert [s[1][0] for s in segs] == pytest.approx(high)
-        assert ax.containers[k].lines[0].get_xdata() == pytest.approx(rows["per_1000"])
+    # exactly the intervals of the CSV are drawn; a statement too short for an interval
+    # (ci_low NaN: Baku's one sentence) gets no bar at all
+    reported = table[table["ci_low"].notna()]
+    assert _intervals(ax) == {f"{a} {c}": pytest.approx([lo, hi]) for a, c, lo, hi in zip(
+        reported["actor"], reported["category"], reported["ci_low"], reported["ci_high"])}
+    assert set(table.loc[table["ci_low"].isna(), "actor"]) == {"az_presidency"}
+    points = [ln for ln in ax.lines if not ln.get_label().startswith("_")]
+    for line, actor in zip(points, pd.unique(table["actor"])):
+        assert line.get_xdata() == pytest.approx(table.loc[table["actor"] == actor, "per_1000"])
     names = [t.get_text().replace("\n", " ") for t in ax.get_legend().get_texts()]
-    assert names == [corpus.actor_name(a) for a in pd.unique(table["actor"])]
+    # the legend says why Baku has none, in the words of the CSV's ci_method
+    why = table.loc[table["actor"] == "az_presidency", "ci_method"].unique()
+    assert len(why) == 1 and why[0].startswith("none: too short")
+    assert names == [corpus.actor_name("az_presidency") + " no interval: "
+                     + why[0].removeprefix("none: ")] + [
+        corpus.actor_name(a) for a in pd.unique(table["actor"])[1:]]
+    assert table.loc[table["actor"] == "az_presidency", "short_text"].all()
     assert [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()] == [
         c.label for c in lex.categories]
 
@@ -201,6 +222,12 @@ def test_heatmap_csv_is_count_table_and_what_is_drawn(built, ctx, karabakh):
     n = counts.pivot(index="category", columns="actor", values="count")
     n = n.loc[lex.category_ids, pd.unique(counts["actor"])]
     assert [t.get_text() for t in ax.texts] == [str(v) for v in n.to_numpy().ravel()]
+    # issue 13: the actor whose rows are short_text in the CSV is named as too short
+    short = counts.groupby("actor", sort=False)["short_text"].all()
+    assert short.to_dict() == {"az_presidency": True, "nk_authorities": False,
+                               "commonspace": False}
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert [t.endswith("(too short)") for t in ticks] == short.tolist()
 
 
 @pytest.fixture(scope="module")
@@ -232,7 +259,23 @@ def test_shift_csv_equals_shift_and_count_tables(built, ctx, karabakh, shift_tab
     labels = [x.get_text().replace("\n", " ") for x in ax.get_yticklabels()]
     shown = t[(t["rate_from"] > 0) | (t["rate_to"] > 0)]
     assert labels == [lex[c].label for c in shown.index]
-    assert [x.get_text() for x in ax.texts][:2] == ["dropped", "new in B"]
+    notes = [x.get_text() for x in ax.texts if not x.get_text().startswith("adj. p")]
+    assert notes[:2] == ["dropped", "new in B"]
+    # issue 13: Baku's invitation is one sentence, the table has no interval of any change,
+    # so none is drawn, and the legend says why in the CSV's words (A for the invitation)
+    assert table["ci_low"].isna().all() and table["short_text"].all()
+    assert _intervals(ax) == {}
+    why = table["ci_method"].unique()
+    assert len(why) == 1
+    legend = [x.get_text().replace("\n", " ") for x in ax.get_legend().get_texts()]
+    assert legend[-1] == "No interval: " + why[0].removeprefix("none: ").replace(A, "A")
+    # the adjusted p of each drawn change is written after it, as in the CSV
+    assert [x.get_text() for x in ax.texts if x.get_text().startswith("adj. p")] == [
+        f"adj. p {v:.2f}" for v in shown["p_adjusted"]]
+    # the caption's numbers are the table's: no interval, smallest adjusted p 0.46
+    caption = REGISTRY["karabakh_shift"].caption
+    assert "No interval is drawn" in caption
+    assert f"smallest adjusted p {table['p_adjusted'].min():.2f}" in caption
 
 
 def test_jsd_csv_equals_shift_rows_and_bars_sum_to_total(built, ctx, shift_table):
@@ -246,31 +289,91 @@ def test_jsd_csv_equals_shift_rows_and_bars_sum_to_total(built, ctx, shift_table
     contrib = want[(want["measure"] == "jsd_contribution") & (want["value"] > 0)]
     assert widths == pytest.approx(contrib["value"].tolist())
     assert f"Total JSD = {total:.3f} bits" in ax.get_xlabel()
+    # issue 13: no interval in the table (Baku's one sentence), none drawn, the reason shown
+    assert want["ci_low"].isna().all()
+    assert _intervals(ax) == {}
+    why = want.loc[want["measure"] == "jsd", "ci_method"].iloc[0]
+    label = " ".join(ax.get_xlabel().splitlines()[2:])
+    assert label == f"(no interval: {why.removeprefix('none: ').replace(A, 'A')})"
+    assert "95% CI" not in ax.get_xlabel() and "No interval" in REGISTRY["karabakh_jsd"].caption
 
 
-def _scatter_points(ax):
-    pts = np.vstack([c.get_offsets() for c in ax.collections])
-    return sorted(map(tuple, np.round(pts, 9)))
+def _points(ax) -> dict:
+    """Term -> (x, filled) of the markers plot_key_terms drew."""
+    return {ln.get_label().removeprefix("_point "): (float(ln.get_xdata()[0]),
+                                                    ln.get_markerfacecolor() != "white")
+            for ln in ax.lines if ln.get_label().startswith("_point ")}
+
+
+def _check_key_terms(out, fid, want, ax):
+    """The CSV is the keyness table plus figure_row; the figure draws exactly its rows."""
+    table = _csv(out, fid)
+    assert _bytes(table.drop(columns="figure_row")) == _bytes(
+        pd.read_csv(io.BytesIO(_bytes(want))))
+    drawn = table[table["figure_row"].notna()].sort_values("figure_row")
+    assert drawn["figure_row"].tolist() == list(range(len(drawn)))
+    assert [t.get_text() for t in ax.get_yticklabels()] == drawn["term"].tolist()
+    pts = _points(ax)
+    assert [pts[t][0] for t in drawn["term"]] == pytest.approx(drawn["log_ratio"].tolist())
+    # filled markers = document-level p_adjusted < .05, exactly
+    assert [pts[t][1] for t in drawn["term"]] == (drawn["p_adjusted"] < 0.05).tolist()
+    return table, drawn
 
 
 def test_karabakh_keyness_csv_equals_keyness_table(built, ctx, karabakh):
     out, _ = built
     corpus, _ = karabakh
-    want = keyness(corpus, by="actor", target="nk_authorities", reference="az_presidency",
-                   stop_words=None)
-    assert (out / "karabakh_keyness.csv").read_bytes() == _bytes(want)
+    with pytest.warns(UserWarning, match="fewer than 3"):
+        want = keyness(corpus, by="actor", target="nk_authorities", reference="az_presidency",
+                       stop_words=None, seed=SEED)
     _, ax = draw_figure("karabakh_keyness", context=ctx)
-    freq = (want["count_target"] + want["count_reference"]).to_numpy(dtype=float)
-    assert _scatter_points(ax) == sorted(zip(np.round(freq, 9), np.round(want["score"], 9)))
-    labelled = [t.get_text() for t in ax.texts]
-    assert "obligations" in labelled and "the" not in labelled     # stop words not labelled
+    table, drawn = _check_key_terms(out, "karabakh_keyness", want, ax)
+    # one statement a side: no document-level p and no interval anywhere, so none drawn,
+    # no marker filled, and the note says why in the words of the table's test column
+    assert table["p"].isna().all() and table["ci_low"].isna().all()
+    assert table["short_text"].all()
+    assert _intervals(ax) == {}
+    why = table["test"].unique()
+    assert len(why) == 1
+    assert ax.texts[0].get_text().replace("\n", " ") == (
+        f"No p-value or interval: {why[0].removeprefix('none: ')}. Terms ranked by score.")
+    terms = drawn["term"].tolist()
+    assert "obligations" in terms and "the" not in terms        # stop words not drawn
+    assert (drawn["log_ratio"] > 0).sum() == 8 and (drawn["log_ratio"] < 0).sum() == 8
 
 
-def test_inaugural_keyness_csv_equals_keyness_table(built, inaugural):
+def test_inaugural_keyness_is_the_document_level_result(built, ctx, inaugural):
     out, _ = built
     want = keyness(inaugural, by="Party", target="Republican", reference="Democratic",
-                   min_count=5, stop_words=None)
-    assert (out / "inaugural_keyness.csv").read_bytes() == _bytes(want)
+                   seed=SEED)
+    _, ax = draw_figure("inaugural_keyness", context=ctx)
+    table, drawn = _check_key_terms(out, "inaugural_keyness", want, ax)
+    # ten a side, ranked by document-level p (the drawn ones are the smallest p of each side)
+    tested = table[table["p"].notna()]
+    for side in (drawn["log_ratio"] > 0, drawn["log_ratio"] < 0):
+        rows = drawn[side]
+        pool = tested[(tested["log_ratio"] > 0) == (rows["log_ratio"].iloc[0] > 0)]
+        assert len(rows) == 10 and rows["p"].max() == pool["p"].nsmallest(10).iloc[-1]
+    # every interval drawn is the CSV's; an unbounded side runs to the axes' edge
+    left, right = ax.get_xlim()
+    lo = drawn["ci_low"].replace(-np.inf, left).tolist()
+    hi = drawn["ci_high"].replace(np.inf, right).tolist()
+    iv = _intervals(ax)
+    assert [iv[t] for t in drawn["term"]] == [pytest.approx([a, b]) for a, b in zip(lo, hi)]
+    assert np.isinf(drawn["ci_high"]).any()      # a word one party never uses
+    # no word passes BH at .05 with the addresses as units: the figure says so, with the
+    # number of terms tested and the test, all from the table
+    assert (table["p_adjusted"] < 0.05).sum() == 0
+    tests = tested["test"].unique()
+    assert len(tests) == 1 and tests[0] == "document permutation (9999 relabellings)"
+    assert ax.texts[0].get_text().replace("\n", " ") == (
+        f"No term at BH-adjusted p < 0.05: {len(tested)} terms tested, {tests[0]}")
+    # no token-level |z| = 1.96 line on this figure
+    assert not [ln for ln in ax.lines if ln.get_linestyle() == ":"]
+    caption = REGISTRY["inaugural_keyness"].caption
+    docs = inaugural.statements["Party"].isin(["Republican", "Democratic"]).sum()
+    assert f"the {docs} Republican and Democratic addresses" in caption
+    assert "9,999 relabellings" in caption and "there are none" in caption
 
 
 def test_dispersion_csv_rows_are_match_rows_at_their_positions(built, ctx, karabakh):
@@ -310,12 +413,23 @@ def test_timeline_csv_is_statements_with_leading_frame_counts(built, ctx, karaba
     assert notes[0] == "Reintegration (1)\nInfrastructure and development (1)"
 
 
-def test_ntr_csv_equals_sequence_table(built, inaugural):
+def test_ntr_csv_equals_sequence_table(built, ctx, inaugural):
     out, _ = built
     want = ntr(term_counts(inaugural, top_k=500), by="statement_id", window=3)
     table = _csv(out, "inaugural_ntr")
     for col in ("novelty", "transience", "resonance"):
         assert table[col].to_numpy() == pytest.approx(want[col].to_numpy(), nan_ok=True)
+    # issue 13: each measure's null band (the CSV's null_low/high columns) is shaded and
+    # named in the legend
+    _, ax = draw_figure("inaugural_ntr", context=ctx)
+    assert len(ax.collections) == 3
+    for band, m in zip(ax.collections, ("novelty", "transience", "resonance")):
+        ys = band.get_paths()[0].vertices[:, 1]
+        assert ys.max() == pytest.approx(table[f"{m}_null_high"].max())
+        assert ys.min() == pytest.approx(table[f"{m}_null_low"].min())
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "Random order, central 95%" in legend
+    assert not table["short_text"].any() and "hollow: too short (short_text)" not in legend
     assert table["statement_id"].tolist() == want["statement_id"].tolist()
     assert table["Year"].tolist() == inaugural.statements["Year"].tolist()
 

@@ -13,21 +13,40 @@ from frameshift.measures.intervals import (bias_corrected_bootstrap_interval, ra
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 
+# t quantile 0.975 on 4 degrees of freedom (any t table: 2.776) and the normal 0.975 quantile
+T4 = 2.7764451051977987
+Z = 1.959963984540054
+
+
 def test_rate_diff_interval_by_hand():
     # A: counts 1, 0, 2 in 20-token sentences: r = 3/60, residuals 0, -1, 1,
     #    v = 3/2 * 2 / 60^2 = 1/1200.  B: 0, 1, 0: r = 1/60, residuals -1/3, 2/3, -1/3,
-    #    v = 3/2 * 2/3 / 3600 = 1/3600.  d = -1/30, se = sqrt(1/1200 + 1/3600) = 1/30.
+    #    v = 3/2 * 2/3 / 3600 = 1/3600.  d = -1/30, se = sqrt(1/1200 + 1/3600) = 1/30;
+    #    3 + 3 sentences: t quantile on 3 + 3 - 2 = 4 degrees of freedom.
     lo, hi = rate_diff_interval([[1], [0], [2]], [20] * 3, [[0], [1], [0]], [20] * 3)
-    z = 1.959963984540054
-    assert lo[0] == pytest.approx(1000 * (-1 / 30 - z / 30))
-    assert hi[0] == pytest.approx(1000 * (-1 / 30 + z / 30))
+    assert lo[0] == pytest.approx(1000 * (-1 / 30 - T4 / 30))
+    assert hi[0] == pytest.approx(1000 * (-1 / 30 + T4 / 30))
+
+
+def test_rate_diff_interval_zero_side():
+    # A has no match (30 tokens in 3 sentences of 10); B: 1, 0, 0 in sentences of 20 tokens.
+    # Pooled rate 1/90; A's variance min(r_pool / T_A, 0.5 / T_A^2) = min(1/2700, 1/1800)
+    # = 1/2700.  B: r = 1/60, residuals 2/3, -1/3, -1/3: v = 3/2 * 6/9 / 3600 = 1/3600.
+    lo, hi = rate_diff_interval([[0]] * 3, [10] * 3, [[1], [0], [0]], [20] * 3)
+    half = T4 * np.sqrt(1 / 2700 + 1 / 3600)
+    assert (lo[0], hi[0]) == (pytest.approx(1000 * (1 / 60 - half)),
+                              pytest.approx(1000 * (1 / 60 + half)))
+    # A zero, B 1, 1, 2 in 10-token sentences: pooled 4/60, r_pool / T_A = 1/450 is above
+    # half a count, 0.5/900, which is used; B: residuals -1/3, -1/3, 2/3, v = 1/900
+    lo, hi = rate_diff_interval([[0]] * 3, [10] * 3, [[1], [1], [2]], [10] * 3)
+    half = T4 * np.sqrt(0.5 / 900 + 1 / 900)
+    assert lo[0] == pytest.approx(1000 * (4 / 30 - half))
 
 
 def test_rate_diff_interval_never_zero_width():
-    # no match anywhere: the floor of half a count per side keeps the interval open
+    # no match anywhere: no scale at all, so no interval (NaN), never [0, 0]
     lo, hi = rate_diff_interval([[0]] * 3, [25] * 3, [[0]] * 3, [25] * 3)
-    half = 1.959963984540054 * np.sqrt(2 * 0.5 / 75 ** 2) * 1000
-    assert (lo[0], hi[0]) == (pytest.approx(-half), pytest.approx(half))
+    assert np.isnan(lo[0]) and np.isnan(hi[0])
 
 
 def test_rate_ratio_interval_jeffreys_and_overdispersion():
@@ -37,15 +56,39 @@ def test_rate_ratio_interval_jeffreys_and_overdispersion():
     pl, ph = stats.beta.ppf([0.025, 0.975], 6.5, 3.5)
     assert lo[0] == pytest.approx(np.log2(pl / (1 - pl)))
     assert hi[0] == pytest.approx(np.log2(ph / (1 - ph)))
-    # A = 0, 3, 0 (expected 1 each): X2 = 1 + 4 + 1 = 6; B constant: 0; df = 2 + 2 -> phi 1.5
+    # A = 0, 3, 0 (expected 1 each): X2 = 1 + 4 + 1 = 6; B constant: 0; df = 2 + 2 -> X2/df
+    # 1.5, times (t_4 / z)^2 for a scale estimated on 4 df: phi = 1.5 * (2.7764 / 1.96)^2;
+    # x = 3 / phi of n = 6 / phi
     lo, hi = rate_ratio_interval([[0], [3], [0]], [10] * 3, [[1]] * 3, [10] * 3)
-    pl, ph = stats.beta.ppf([0.025, 0.975], 2 + 0.5, 2 + 0.5)
+    phi = 1.5 * (T4 / Z) ** 2
+    pl, ph = stats.beta.ppf([0.025, 0.975], 3 / phi + 0.5, 3 / phi + 0.5)
     assert lo[0] == pytest.approx(np.log2(pl / (1 - pl)))
     assert hi[0] == pytest.approx(np.log2(ph / (1 - ph)))
     # a zero on B's side: bounded above only; nothing on either side: NaN
     lo, hi = rate_ratio_interval([[2, 0]] * 3, [10] * 3, [[0, 0]] * 3, [10] * 3)
     assert lo[0] == -np.inf and np.isfinite(hi[0])
     assert np.isnan(lo[1]) and np.isnan(hi[1])
+
+
+def test_rate_ratio_interval_pooled_dispersion_floor():
+    # category 0: A 1, 1, 1 and B 2, 2, 2 (X2 = 0); category 1: A 0, 3, 0 (X2 = 6), B 1, 1, 1.
+    # df = 4; pooled over the 2 categories used: 6 / (4 * 2) = 0.75, with the allowance for
+    # 8 df: 0.75 * (t_8 / z)^2, t_8 = 2.306004 (t table) -> 1.038 > 1, so category 0 is
+    # divided by 1.038 (x = 6 of n = 9 before); category 1 keeps its own 1.5 * (t_4 / z)^2
+    lo, hi = rate_ratio_interval([[1, 0], [1, 3], [1, 0]], [10] * 3,
+                                 [[2, 1], [2, 1], [2, 1]], [10] * 3)
+    phi0 = 0.75 * (2.3060041350333704 / Z) ** 2
+    pl, ph = stats.beta.ppf([0.025, 0.975], 6 / phi0 + 0.5, 3 / phi0 + 0.5)
+    assert lo[0] == pytest.approx(np.log2(pl / (1 - pl)))
+    assert hi[0] == pytest.approx(np.log2(ph / (1 - ph)))
+    phi1 = 1.5 * (T4 / Z) ** 2
+    pl, ph = stats.beta.ppf([0.025, 0.975], 3 / phi1 + 0.5, 3 / phi1 + 0.5)
+    assert lo[1] == pytest.approx(np.log2(pl / (1 - pl)))
+    # few_sentences=False (document-level keyness): category 0 stays at phi = 1
+    lo, _ = rate_ratio_interval([[1, 0], [1, 3], [1, 0]], [10] * 3,
+                                [[2, 1], [2, 1], [2, 1]], [10] * 3, few_sentences=False)
+    pl = stats.beta.ppf(0.025, 6.5, 3.5)
+    assert lo[0] == pytest.approx(np.log2(pl / (1 - pl)))
 
 
 def test_bias_corrected_bootstrap_by_hand():
@@ -72,7 +115,8 @@ def test_coverage_harness_quick():
     # one-sentence statements: no interval is reported for any measure
     assert (cov.loc[["iid 1 v 7", "clustered 1 v 7"], "reported"] == 0).all()
     assert t["zero_width"].sum() == 0
-    # 10 v 10 sentences: the rate-difference interval covers (150 intervals: SE ~ 0.018)
+    # 10 v 10 sentences: the rate-difference interval covers (~100 of 150 reported, the rest
+    # have < 3 matches of the category: SE ~ 0.022)
     assert cov.loc[("iid 10 v 10", "rate_diff"), "value"] >= 0.9
     assert cov.loc[("clustered 10 v 10", "rate_diff"), "value"] >= 0.9
     rej = t[t["kind"] == "rejection"]

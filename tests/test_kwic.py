@@ -28,6 +28,24 @@ def test_window_and_columns_hand_computed():
                                                                                 ["", ""]]
 
 
+def test_contexts_collapse_every_kind_of_whitespace_and_stop_at_a_paragraph():
+    # Hand-computed (issue 20: single-space contexts are cut by their bounds, the others are
+    # squashed): a tab, a no-break space, two spaces, a line separator; the context of the
+    # second "the" stops at the blank line before "Six".
+    text = "One  two\tthree the four\u00a0five.\n\nSix the seven  eight\u2028nine ten."
+    c = corpus(text, "a the b")
+    want = [["two three", "the", "four five", "s0"],
+            ["Six", "the", "seven eight", "s0"],
+            ["a", "the", "b", "s1"]]
+    k = kwic(c, "the", window=2)
+    assert k[["left", "keyword", "right", "statement_id"]].values.tolist() == want
+    m = find_matches(c, {"the": ["the"]})
+    k = kwic(c, category="the", matches=m, window=2)
+    assert k[["left", "keyword", "right", "statement_id"]].values.tolist() == want
+    assert kwic(c, "the", window=3)[["left", "right"]].values.tolist()[1] == [
+        "Six", "seven eight nine"]
+
+
 def test_phrase_keyword_keeps_the_text_as_written():
     c = corpus("They rejected  ready\nmade solutions  today.")
     k = kwic(c, "ready-made solutions", window=1)

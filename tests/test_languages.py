@@ -85,6 +85,55 @@ def test_detected_languages_of_the_real_statements_agree_with_the_metadata():
     assert (got["source"] == "detected").all()
 
 
+def _detect_by_loop(text):
+    # the detection as first written (a Python loop over the characters), the reference the
+    # table lookup of detect_language must agree with, answer for answer
+    from frameshift.text.languages import _AZ_LETTERS, _AZ_SHARE, _script
+
+    counts, az = {}, 0
+    for ch in text:
+        s = _script(ch)
+        if s is None:
+            continue
+        counts[s] = counts.get(s, 0) + 1
+        az += ch in _AZ_LETTERS
+    total = sum(counts.values())
+    if not total:
+        return None, 0.0
+    script = max(counts, key=counts.get)
+    conf = counts[script] / total
+    if script in ("Armn", "Cyrl"):
+        return {"Armn": "hy", "Cyrl": "ru"}[script], round(conf, 3)
+    if script != "Latn":
+        return None, round(conf, 3)
+    share = az / counts["Latn"]
+    if 0.01 <= share <= 0.03:
+        conf /= 2
+    return ("az" if share >= _AZ_SHARE else "en"), round(conf, 3)
+
+
+def test_vectorised_detection_gives_the_loop_s_answers():
+    import random
+
+    rng = random.Random(16)
+    # letters of every script met (Latin with the Azerbaijani letters, Cyrillic, Armenian,
+    # Greek, CJK, a letter beyond the BMP), digits, marks, spaces
+    alphabet = ("abcdefghijklmnopqrstuvwxyzəğışçöüƏĞIŞÇÖÜİ" "абвгдежзийклмнопрстуфхцчшщыэюяЁ"
+                "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆԱԲԳ" "αβγδ漢字" "\U0001d400\U00010400"
+                "0123456789 .,;:!?«»\n\u0301")
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+             for _ in range(3000)]
+    # ties between two scripts (the first met wins), and no letters at all
+    texts += ["ab αβ", "αβ ab", "аб աբ", "աբ аб", "\U0001d400 a", "a \U0001d400", "", "12 !"]
+    want = [_detect_by_loop(t) for t in texts]
+    assert [detect_language(t) for t in texts] == want
+    assert detect_language("\ud800ab") == _detect_by_loop("\ud800ab") == ("en", 1.0)
+    frame = pd.DataFrame({"statement_id": range(len(texts)), "text": texts})
+    got = statement_languages(frame)
+    assert [(x if isinstance(x, str) else None, c)
+            for x, c in zip(got["language"], got["confidence"])] == want
+
+
 def test_unknown_language_code_is_named():
     st = pd.DataFrame({"statement_id": ["s9"], "text": ["x"], "language": ["xx"]})
     with pytest.raises(OptionError, match="statement 's9': unknown language 'xx'"):
@@ -185,6 +234,9 @@ def test_development_recall_and_precision():
     lemma = score("auto", split="dev").set_index("language")
     for code in ("ru", "hy", "az"):
         assert lemma.loc[code, "recall"] >= 0.9 and lemma.loc[code, "precision"] >= 0.9
+    # az: 20 found of 20 (session 3: 21, with hüquqi "legal" counted as hüquq; the vowel
+    # harmony rule keeps it apart)
+    assert lemma.loc["az", "found"] == lemma.loc["az", "correct"] == 20
 
 
 def test_armenian_ending_rules_find_plurals_simplemma_does_not_know():
@@ -204,19 +256,77 @@ def test_azerbaijani_k_y_alternation():
     assert azerbaijani_stem("suverenliyinə") == azerbaijani_stem("suverenlik")
 
 
+def _az_meets(dictionary_form, token):
+    # lemma matching's test: the token's key is one of the keys the lexicon word stands for
+    return azerbaijani_stem(fs.fold_case(token)) in lemma_forms(dictionary_form, ["az"])
+
+
+# Forms written by hand from the paradigms of K. Öztopçu (2003), Elementary Azerbaijani, 2nd
+# ed. (plural -lar/-lər; possessives -ım -ın -ı/-sı -ımız -ınız -ları; cases genitive
+# -ın/-nın, accusative -ı/-nı, dative -a/-ya, locative -da, ablative -dan, instrumental
+# -la/-yla; -n- after the 3rd person possessive; -dakı; predicative -dır; k -> y and q -> ğ
+# before a vowel) and C. Schönig (1998), "Azerbaijanian", in Johanson & Csató, The Turkic
+# Languages (suffix order stem-plural-possessive-case-predicative).
+@pytest.mark.parametrize("word, forms", [
+    # a noun ending in a consonant, front vowels (dəhliz "corridor")
+    ("dəhliz", "dəhlizi dəhlizin dəhlizə dəhlizdə dəhlizdən dəhlizlə dəhlizlər dəhlizləri "
+               "dəhlizlərin dəhlizlərə dəhlizimiz dəhlizimizin dəhlizinə dəhlizində "
+               "dəhlizindən dəhlizdəki dəhlizdir Dəhlizlərimizdən"),
+    # ending in a vowel, back (blokada): the buffers n, y, s
+    ("blokada", "blokadanın blokadanı blokadaya blokadada blokadadan blokadayla blokadası "
+                "blokadasının blokadasını blokadasına blokadasında blokadalar blokadaları "
+                "blokadalarının BLOKADAYA"),
+    # k -> y before a vowel, in a chain (təhlükəsizlik "security")
+    ("təhlükəsizlik", "təhlükəsizliyi təhlükəsizliyin təhlükəsizliyə təhlükəsizlikdə "
+                      "təhlükəsizliyimiz təhlükəsizliyinə təhlükəsizliyinin təhlükəsizliklə"),
+    # q -> ğ (Qarabağ "Karabakh", written with ğ already; bayraq "flag")
+    ("bayraq", "bayrağı bayrağın bayrağa bayraqda bayraqlar bayrağımız bayrağımızın"),
+    ("qarabağ", "Qarabağda Qarabağın Qarabağa Qarabağdakı Qarabağdakılara Qarabağ'da"),
+    # rounded back vowels: the four-fold vowel is u (hüquq "right", ultimatum)
+    ("hüquq", "hüququ hüququn hüquqa hüquqlar hüquqları hüquqlarının hüququna hüquqlarıdır"),
+    ("ultimatum", "ultimatumu ultimatuma ultimatumlar ultimatumun"),
+    # rounded front: ü (sülh "peace"); a vowel-final loan in ı (sülhməramlı)
+    ("sülh", "sülhü sülhün sülhə sülhdən"),
+    ("sülhməramlı", "sülhməramlılar sülhməramlıların sülhməramlılara sülhməramlıları "
+                    "sülhməramlının sülhməramlıya sülhməramlılarımız"),
+    # ending in -s, so that -sı (after a vowel) and -ı (after s) look alike (atəşkəs)
+    ("atəşkəs", "atəşkəsi atəşkəsə atəşkəsin atəşkəsdən atəşkəsə"),
+    # the Turkic capital İ (İnteqrasiya)
+    ("inteqrasiya", "İnteqrasiyası İNTEQRASİYANIN inteqrasiyaya"),
+])
+def test_azerbaijani_inflected_forms_meet_their_dictionary_form(word, forms):
+    missed = [f for f in forms.split() if not _az_meets(word, f)]
+    assert missed == []
+
+
+@pytest.mark.parametrize("word, other", [
+    # derived words of another lexeme (the coding rule of tests/data/languages/CARD.md):
+    # hüquqi "legal" (Arabic -i, front after a back u: not the 3rd person -u), vətəndaşlıq
+    # "citizenship" (-lıq), təhlükəsiz "safe" (without -lik), sülhsevər "peace-loving"
+    ("hüquq", "hüquqi"), ("hüquq", "hüquqşünas"), ("vətəndaş", "vətəndaşlıq"),
+    ("vətəndaş", "vətəndaşlığı"), ("təhlükəsizlik", "təhlükəsiz"), ("sülh", "sülhsevər"),
+    # a disharmonic "ending" is not one: -ə after a back u, -a after a front ü are no datives
+    # (after i no such test: the tokenizer folds ı to i, so a stem in i may be back or front)
+    ("hüquq", "hüquqə"), ("sülh", "sülha"),
+])
+def test_azerbaijani_derived_words_do_not_meet(word, other):
+    assert not _az_meets(word, other)
+
+
 def test_sentence_counts_match_a_careful_reader():
     # the held-out texts carry the number of sentences counted by a reader (CARD.md: a
     # heading line is a sentence, a colon before a quote on the same line is not an end);
-    # all agree except two with sentence ends written without a space (ru-test-9
-    # "регионе.Об", "Лавров.18", and a period inside "(заявление. — RT)"; az-test-8
-    # "yayıb.XİN-dən"), where the tokenizer keeps the words joined
+    # all agree, since the sentence ends written without a space are split (ru-test-9
+    # "регионе.Об", "Лавров.18"; az-test-8 "yayıb.XİN-dən"), except ru-test-9, where a
+    # period inside an editorial note "(заявление. — RT)" ends a sentence for the tokenizer
+    # (6 sentences) and not for the reader (5)
     st = pd.read_csv("tests/data/languages/statements.csv", keep_default_na=False, dtype=str)
     st = st[st["sentences"] != ""]
     got = {r.statement_id: len(sentence_spans(r.text)) for r in st.itertuples()}
     want = dict(zip(st["statement_id"], st["sentences"].astype(int)))
     off = {k for k in want if got[k] != want[k]}
-    assert off == {"ru-test-9", "az-test-8"}  # of 23 texts
-    assert got["ru-test-9"] == 4 and got["az-test-8"] == 8
+    assert off == {"ru-test-9"}  # of 23 texts
+    assert got["ru-test-9"] == 6 and want["ru-test-9"] == 5
     # the Armenian texts need the ASCII colon rule: 12 of their 29 sentence ends are ":"
     hy = st[st["language"] == "hy"]
     assert sum(got[s] for s in hy["statement_id"]) == 29
@@ -255,6 +365,110 @@ def test_negation_per_language_under_lemma_matching():
     # with the English negators only, nothing in these languages is negated
     m = fs.find_matches(c, lex, settings=fs.MatchSettings(lemmas="auto"))
     assert not m["negated"].any()
+
+
+# Hand-made sentences, one frame term each (or two), with whether a careful reader takes the
+# term as negated: the convention of the engine (a negator within three words before the
+# term; in the verb-final languages, Azerbaijani and Armenian, also within three words after
+# it, as the negated verb ends the clause). Grammars: Russian -- Russian Academy of Sciences,
+# Russkaja grammatika (1980), vol. 2, the particles не, ни, the predicative нет ("Давления
+# нет" negates its subject) and the conjunction "не только ..., но и" (not a negation);
+# Armenian -- Dum-Tragut (2009), Armenian: Modern Eastern Armenian, the negative auxiliary
+# չ- (չենք, չի, չկա, չէ), ոչ, the prohibitive մի՛ written with the emphasis mark (unmarked մի
+# is the indefinite article), "ոչ միայն ..., այլև" "not only ... but also", չնայած
+# "although"; Azerbaijani -- Öztopçu (2003), Elementary Azerbaijani, the negative suffix
+# -ma/-mə in every tense (-mayacaq, -madı, -mır, -maz, -mamış, -mamalı, -masın, -masa,
+# -madan, -mayan), the potential negative "-maya bilər" against the dative of the verbal
+# noun ("göstərməyə başladılar"), deyil, yox, heç, "nə ... nə" "neither ... nor" (a single
+# nə is "what"), "təkcə ... deyil, həm də" "not only ... but also".
+NEGATION_CASES = [
+ ("az","Biz təzyiqə boyun əyməyəcəyik.",[True]),
+ ("az","Təzyiq artır.",[False]),
+ ("az","Təzyiq göstərilmədi.",[True]),
+ ("az","Təzyiq göstərilmir.",[True]),
+ ("az","Təzyiq heç vaxt qəbul edilməz.",[True]),
+ ("az","Təzyiq göstərilməmişdir.",[True]),
+ ("az","Təzyiq göstərilməməlidir.",[True]),
+ ("az","Bu, təzyiq deyil.",[True]),
+ ("az","Heç bir təzyiq yoxdur.",[True]),
+ ("az","Blokada yoxdur.",[True]),
+ ("az","Təzyiq olmaya bilər.",[True]),
+ ("az","Onlar təzyiqə məruz qalmaya bilərlər.",[True]),
+ ("az","Təzyiq göstərməyə başladılar.",[False]),
+ ("az","Təzyiq göstərməyə hazırdırlar.",[False]),
+ ("az","Təzyiq göstərməsinlər.",[True]),
+ ("az","Təzyiq göstərməsələr, razılaşarıq.",[True]),
+ ("az","Təzyiq göstərmədən danışıqlar aparılır.",[True]),
+ ("az","Təzyiq göstərməyən dövlətlər var.",[True]),
+ ("az","Dəhliz bağlanmayıb.",[True]),
+ ("az","Nə təzyiq, nə də təhdid qəbul edilir.",[True, True]),
+ ("az","Nə qədər təzyiq göstərilib?",[False]),
+ ("az","Təzyiq təkcə Bakıdan deyil, həm də Moskvadan gəlir.",[False]),
+ ("az","Təzyiq göstərilməsi pisdir.",[False]),
+ ("az","Ermənistan təzyiqi dayandırmalıdır.",[False]),
+ ("az","Təzyiq ola bilməz.",[True]),
+ ("az","Dəhliz heç kimə bağlanmayacaq.",[True]),
+ ("ru","Мы не допустим давления.",[True]),
+ ("ru","Давление растёт.",[False]),
+ ("ru","Никакого давления не было.",[True]),
+ ("ru","Давления нет.",[True]),
+ ("ru","Без давления переговоры невозможны.",[True]),
+ ("ru","Это не только давление, но и угрозы.",[False, False]),
+ ("ru","Ни давления, ни угроз.",[True, True]),
+ ("ru","Россия никогда не применяла давления.",[True]),
+ ("ru","Блокады нет и не было.",[True]),
+ ("ru","Нельзя оказывать давление.",[True]),
+ ("ru","Давление не прекращается.",[False]),
+ ("ru","Они говорят о давлении.",[False]),
+ ("ru","Мы не только против блокады, но и против давления.",[False, False]),
+ ("hy","Մենք ճնշումը չենք ընդունի։",[True]),
+ ("hy","Ճնշումը մեծանում է։",[False]),
+ ("hy","Ճնշում չկա։",[True]),
+ ("hy","Առանց ճնշման բանակցություններ չեն լինի։",[True]),
+ ("hy","Դա ճնշում չէ։",[True]),
+ ("hy","Ոչ մի ճնշում չի եղել։",[True]),
+ ("hy","Սա ոչ միայն ճնշում է, այլև սպառնալիք։",[False, False]),
+ ("hy","Մի՛ գործադրեք ճնշում։",[True]),
+ ("hy","Մի երկիր ճնշում է գործադրում։",[False]),
+ ("hy","Միջանցքը երբեք չի փակվի։",[True]),
+ ("hy","Շրջափակումը շարունակվում է։",[False]),
+ ("hy","Ճնշումը չի դադարում։",[True]),
+ ("hy","Չնայած ճնշմանը, մենք շարունակում ենք։",[False]),
+]
+NEGATION_LEXICON = {"c": ["təzyiq", "təhdid", "blokada", "dəhliz", "давление", "угроза",
+                          "блокада", "ճնշում", "սպառնալիք", "շրջափակում", "միջանցք"]}
+
+
+def test_negation_in_hand_made_sentences():
+    c = from_frame(pd.DataFrame({
+        "statement_id": [f"s{i}" for i in range(len(NEGATION_CASES))],
+        "actor": ["x"] * len(NEGATION_CASES), "language": [x[0] for x in NEGATION_CASES],
+        "text": [x[1] for x in NEGATION_CASES]}))
+    s = fs.MatchSettings(lemmas="auto", negators=multilingual_negators())
+    m = fs.find_matches(c, NEGATION_LEXICON, settings=s)
+    got = [m.loc[m["statement_id"] == f"s{i}", "negated"].tolist()
+           for i in range(len(NEGATION_CASES))]
+    wrong = [(x[1], g) for x, g in zip(NEGATION_CASES, got) if g != x[2]]
+    assert wrong == []
+    assert len(NEGATION_CASES) >= 40
+
+
+def test_azerbaijani_negative_verb_paradigm():
+    # gəlmək "to come" and olmaq "to be" in the negative tenses of Öztopçu (2003): present
+    # (and past continuous), past, future, aorist (1sg -maram, 1pl -marıq), perfect,
+    # necessity, imperative and optative, conditional, participle, converbs
+    negative = """gəlmirəm gəlmirsən gəlmir gəlmirik gəlmirsiniz gəlmirlər gəlmirdim gəlmirdi
+    gəlmirdilər gəlmədim gəlmədi gəlmədilər gəlməyəcəyəm gəlməyəcək gəlməyəcəklər gəlmərəm
+    gəlməzsən gəlməz gəlmərik gəlməzsiniz gəlməzlər gəlməmişəm gəlməyib gəlməməliyəm gəlməsin
+    gəlməsinlər gəlməyək gəlməyim gəlməyin gəlməsə gəlməsək gəlməyən gəlmədən gəlməyərək
+    olmaram olmarıq qalmayacağıq bilməz""".split()
+    # positive: the verbal noun and its cases (gəlmə, gəlməyə), the infinitive, necessity,
+    # perfect; nouns in -mir/-məz-like letters (dəmir "iron", məram "aim", təmir "repair")
+    positive = """gəlmə gəlməsi gəlməyə gəlmək gəlməli gəlməlidir gəlmişdir təmizləmə
+    təmizləməyə dəmir deyilir imzalanması sülhməramlı mümkündür məram məramı təmirdə""".split()
+    fold = fs.fold_case
+    assert [w for w in negative if not azerbaijani_negative(fold(w))] == []
+    assert [w for w in positive if azerbaijani_negative(fold(w))] == []
 
 
 # --------------------------------------------------------------------------- quotes

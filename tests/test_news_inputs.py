@@ -450,3 +450,130 @@ def test_gold_folder_mixing_kinds_is_an_error(tmp_path):
     with pytest.raises(CorpusError, match="mixes gold quotes files .* and segmentations "
                                           r"\(newsam-2021-06-29.csv\)"):
         evaluate_folder(corpus.meta["segments"], gold, texts=corpus.sources)
+
+
+# ------------------------------------------- pre-cleaning (large pages) leaves the article as is
+
+def _without_precleaning(data: bytes):
+    """The article as trafilatura gives it from the raw page in one call (the path before the
+    pre-cleaning): ``bare_extraction(text, with_metadata=True)`` with frameshift's options."""
+    text = fshtml._prepare_text(decode_html(data)[0])
+    doc = trafilatura.bare_extraction(text, with_metadata=True, **fshtml._TRAFILATURA_OPTIONS)
+    return fshtml._article(doc, doc, where="page", path=None, encoding="", sha="", version="")
+
+
+def _removed_by_precleaning(data: bytes) -> int:
+    tree = trafilatura.load_html(fshtml._prepare_text(decode_html(data)[0]))
+    before = sum(1 for _ in tree.iter())
+    fshtml._preclean(tree)
+    return before - sum(1 for _ in tree.iter())
+
+
+@pytest.mark.parametrize("stem", sorted(EXPECTED))
+def test_precleaning_leaves_the_committed_pages_unchanged(stem):
+    data = (PAGES / f"{stem}.html").read_bytes()
+    headline, date, first, _ = EXPECTED[stem]  # written by hand from the page
+    art, ref = read_html_article(PAGES / f"{stem}.html"), _without_precleaning(data)
+    assert _removed_by_precleaning(data) > 0  # every page has scripts or styles
+    for a in (art, ref):
+        assert a.headline == headline and a.date == date
+        assert a.text.split("\n\n")[1].startswith(first)
+    assert (art.text, art.headline, art.date, art.byline, art.sitename, art.url) == \
+        (ref.text, ref.headline, ref.date, ref.byline, ref.sitename, ref.url)
+
+
+P1 = ("The two delegations met in Geneva on Monday and agreed to meet again within a month, "
+      "the ministry said in a statement.")
+P2 = ("Both sides confirmed the date in separate statements released on Tuesday evening, "
+      "without naming the venue.")
+
+
+def _comment(i: int) -> str:
+    return (f'<div class="comment" id="comment-{i}"><div class="comment-author"><span '
+            f'class="author-name">Reader {i}</span></div><div class="comment-content"><p>'
+            f"Comment {i}: the meeting in Geneva will change nothing for the people of the "
+            f"region, I am afraid.</p></div></div>\n")
+
+
+def test_large_page_scripts_styles_images_comments_give_the_article():
+    # A page written for the test, saved "complete": 2,000 comments, scripts holding <p>
+    # strings and a date, style sheets, a 1 MB inline image. Expected: headline, P1, P2.
+    image = "<img src='data:image/jpeg;base64," + "QUJD" * 250_000 + "'>"
+    script = "<script>var t = '<p>Read more</p>'; window.cfg = {pub: '2021-10-14'};</script>"
+    page = ("<html><head><title>Talks in Geneva | Daily Monitor</title>"
+            '<meta property="og:site_name" content="Daily Monitor">'
+            '<meta name="author" content="Ani Petrosyan">'
+            "<style>p { color: red } .ad:before { content: 'Advertisement' }</style>"
+            + script + "</head><body>" + script + f"<article><h1>Talks in Geneva</h1><p>{P1}"
+            f"</p>{image}<p>{P2}</p></article>" + script
+            + '<section id="comments" class="comments-area"><h2>2,000 comments</h2>'
+            + "".join(_comment(i) for i in range(2000)) + "</section>" + script
+            + "</body></html>").encode("utf-8")
+    assert len(page) > 1_500_000
+    art = extract_html_article(page)
+    assert art.text == f"Talks in Geneva\n\n{P1}\n\n{P2}\n"
+    assert (art.headline, art.byline, art.sitename) == ("Talks in Geneva", "Ani Petrosyan",
+                                                        "Daily Monitor")
+    ref = _without_precleaning(page)
+    assert (ref.text, ref.headline, ref.date, ref.byline) == \
+        (art.text, art.headline, art.date, art.byline)
+
+
+def test_date_only_in_a_script_is_still_found():
+    # No <meta>, JSON-LD or <time> date: htmldate finds the timestamp in a script's text,
+    # so the metadata is read before scripts are removed.
+    page = ("<html><head><title>Talks in Geneva</title><script>window.__CONFIG__ = "
+            '{"section": "world", "publishedAt": "2021-10-14T10:00:00+04:00"};</script>'
+            f"</head><body><article><h1>Talks in Geneva</h1><p>{P1}</p><p>{P2}</p>"
+            "</article></body></html>")
+    art = extract_html_article(page)
+    assert art.date == "2021-10-14" == _without_precleaning(page.encode()).date
+    assert art.text == f"Talks in Geneva\n\n{P1}\n\n{P2}\n"
+
+
+def test_forum_thread_keeps_its_posts():
+    # schema.org DiscussionForumPosting: the "comments" are the posts, trafilatura keeps them.
+    ld = ('{"@context": "https://schema.org", "@type": "DiscussionForumPosting", '
+          '"headline": "Talks in Geneva"}')
+    post = ("Post {}: I think the meeting in Geneva will be decisive for the region, whatever "
+            "the ministers say.")
+    page = (f'<html><head><title>Talks in Geneva</title><script type="application/ld+json">'
+            f"{ld}</script></head><body><main><h1>Talks in Geneva</h1><p>{P1}</p>"
+            + "".join(f'<div class="comment" id="post-{i}"><p>{post.format(i)}</p></div>'
+                      for i in range(3)) + "</main></body></html>")
+    art = extract_html_article(page)
+    assert art.text == "\n\n".join(["Talks in Geneva", P1] + [post.format(i) for i in range(3)]) \
+        + "\n"
+    assert art.text == _without_precleaning(page.encode()).text
+
+
+def test_comment_thread_holding_a_heading():
+    # trafilatura first removes "infinite-scroll" containers that hold no <h1>; here the <h1>
+    # is in the comment thread inside one, so the container and its P2 stay. Removing the
+    # thread first would lose P2: the pre-cleaning leaves such a thread to trafilatura.
+    page = (f"<html><head><title>Talks in Geneva</title></head><body><article><h1>Talks in "
+            f"Geneva</h1><p>{P1}</p><div class='infinite-scroll'><p>{P2}</p><div id='comments'>"
+            f"<h1>Reader comments</h1>" + "".join(_comment(i) for i in range(3))
+            + "</div></div></article></body></html>")
+    art = extract_html_article(page)
+    assert art.text == f"Talks in Geneva\n\n{P1}\n\n{P2}\n"
+    assert art.text == _without_precleaning(page.encode()).text
+
+
+def test_hostile_limits_one_line_errors_on_large_pages(tmp_path, monkeypatch):
+    image = "<img src='data:image/png;base64," + "QUJD" * 500_000 + "=='>"  # 2 MB, two "="
+    attrs = " ".join(f'data-a{i}="v"' for i in range(1001))
+    page = _page(image + "\n" + ARTICLE + "\n" + f"<p {attrs}>x</p>")
+    with pytest.raises(CorpusError) as err:
+        _timed(extract_html_article, page.encode(), path="big.html", limit=5)
+    assert str(err.value).startswith("big.html:3: an HTML element with more than 1,000 attr")
+    assert "\n" not in str(err.value)
+    # 1,000 attributes are read (the limit is "more than")
+    art = extract_html_article(_page(image + ARTICLE + "<p " + attrs.rsplit(" ", 1)[0] + ">x</p>"))
+    assert "The ministry said on Monday" in art.text
+    monkeypatch.setattr(fshtml, "MAX_HTML_BYTES", 1_000_000)
+    p = tmp_path / "big.html"
+    p.write_text(page, encoding="utf-8")
+    with pytest.raises(InputNotReadableError) as err:
+        read_html_article(p)
+    assert str(err.value).startswith(f"{p}: is 2,") and "\n" not in str(err.value)

@@ -12,7 +12,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import FancyArrowPatch  # noqa: E402
 
 from frameshift import plotting  # noqa: E402
-from frameshift.plotting import (PALETTE, STYLE_PATH, dispersion_frame, leading_frames, plot_dispersion, plot_heatmap, plot_jsd_contributions, plot_keyness, plot_ntr, plot_profile, plot_shift, plot_timeline, shift_frame)
+from frameshift.plotting import (PALETTE, STYLE_PATH, dispersion_frame, key_terms_frame, leading_frames, plot_dispersion, plot_heatmap, plot_jsd_contributions, plot_key_terms, plot_keyness, plot_ntr, plot_profile, plot_shift, plot_timeline, shift_frame)  # noqa: E501
 
 LABELS = {"reint": "Reintegration", "coerc": "Coercion", "format": "International format"}
 NAMES = {"baku": "Presidential Administration", "nk": "De facto authorities"}
@@ -79,13 +79,45 @@ def test_profile_categories_top_to_bottom_labels_and_names(counts):
     assert xs == [[20.0, 0.0, 0.0], [0.0, 15.0, 5.0]]
 
 
+def _intervals(ax):
+    """(label, x data) of the interval lines a plot function labelled ``_interval ...``."""
+    return [(ln.get_label().removeprefix("_interval "), ln.get_xdata().tolist())
+            for ln in ax.lines if ln.get_label().startswith("_interval ")]
+
+
 def test_profile_intervals_drawn_as_error_bars(counts):
     iv = counts[["actor", "category"]].assign(ci_low=[10.0, 0, 0, 0, 5.0, 0],
                                               ci_high=[30.0, 0, 0, 0, 25.0, 10.0])
     ax = plot_profile(counts, intervals=iv, ax=_ax())
-    assert len(ax.containers) == 2
-    segs = ax.containers[1].lines[2][0].get_segments()      # actor nk, x error bars
-    assert [(s[0][0], s[1][0]) for s in segs] == [(0.0, 0.0), (5.0, 25.0), (0.0, 10.0)]
+    assert _intervals(ax) == [("baku reint", [10.0, 30.0]), ("baku coerc", [0.0, 0.0]),
+                              ("baku format", [0.0, 0.0]), ("nk reint", [0.0, 0.0]),
+                              ("nk coerc", [5.0, 25.0]), ("nk format", [0.0, 10.0])]
+
+
+def test_profile_no_bar_where_the_interval_is_nan_and_the_reason_in_the_legend(counts):
+    # issue 13: baku has one sentence, profile_intervals gives NaN and says why
+    why = "none: too short (1 sentence(s); needs >= 3)"
+    iv = counts[["actor", "category"]].assign(
+        ci_low=[np.nan] * 3 + [0.0, 5.0, 0.0], ci_high=[np.nan] * 3 + [4.0, 25.0, 10.0],
+        ci_method=[why] * 3 + ["cluster-robust"] * 3)
+    ax = plot_profile(counts, intervals=iv, names=NAMES, ax=_ax())
+    assert _intervals(ax) == [("nk reint", [0.0, 4.0]), ("nk coerc", [5.0, 25.0]),
+                              ("nk format", [0.0, 10.0])]
+    legend = [t.get_text().replace("\n", " ") for t in ax.get_legend().get_texts()]
+    assert legend == ["Presidential Administration no interval: too short (1 sentence(s); "
+                      "needs >= 3)", "De facto authorities"]
+    # the points are still drawn, every one of them
+    xs = [ln.get_xdata().tolist() for ln in ax.lines if not ln.get_label().startswith("_")]
+    assert xs == [[20.0, 0.0, 0.0], [0.0, 15.0, 5.0]]
+    # only some of a unit's intervals missing: those bars left out, the count and reason given
+    few = "none: fewer than 3 matches"
+    iv2 = iv.assign(ci_low=[np.nan] * 3 + [np.nan, 5.0, np.nan],
+                    ci_high=[np.nan] * 3 + [np.nan, 25.0, np.nan],
+                    ci_method=[why] * 3 + [few, "cluster-robust", few])
+    ax = plot_profile(counts, intervals=iv2, names=NAMES, ax=_ax())
+    assert _intervals(ax) == [("nk coerc", [5.0, 25.0])]
+    legend = [t.get_text().replace("\n", " ") for t in ax.get_legend().get_texts()]
+    assert legend[1] == "De facto authorities no interval for 2 categories: fewer than 3 matches"
 
 
 def test_profile_share_and_unknown_column(counts):
@@ -112,6 +144,17 @@ def test_heatmap_rates_coloured_counts_written(counts):
                                             "De facto authorities"]
     assert _ticks(ax.get_yticklabels()) == ["Reintegration", "Coercion", "International format"]
     assert len(ax.figure.axes) == 2                       # the colour bar
+
+
+def test_heatmap_names_a_unit_too_short_as_such(counts):
+    # issue 13: baku's statement has short_text=True in every row (as count_matches flags it)
+    c = counts.assign(short_text=[True] * 3 + [False] * 3)
+    ax = plot_heatmap(c, names=NAMES, wrap=None, ax=_ax())
+    assert _ticks(ax.get_xticklabels()) == ["Presidential Administration\n(too short)",
+                                            "De facto authorities"]
+    ax = plot_heatmap(counts, names=NAMES, wrap=None, ax=_ax())     # no flag column: none
+    assert _ticks(ax.get_xticklabels()) == ["Presidential Administration",
+                                            "De facto authorities"]
 
 
 def test_heatmap_text_readable_on_dark_and_light_cells(counts):
@@ -174,9 +217,43 @@ def test_shift_arrows_and_introduced_dropped_marked(shift_table, statement_count
     assert mcolors.to_hex(arrows[1].get_edgecolor()) == "#009e73"   # introduced: green
     legend = _ticks(ax.get_legend().get_texts())
     assert legend[:2] == ["A: Baku", "B: Stepanakert"]
-    # interval of the change drawn from A's rate: coercion 0 + [5, 30]
-    bars = [ln for ln in ax.lines if ln.get_linewidth() > 4]
-    assert bars[1].get_xdata().tolist() == [5.0, 30.0]
+    # interval of the change drawn from A's rate: reint 20 + [-25, -15], coercion 0 + [5, 30]
+    assert _intervals(ax) == [("reint", [-5.0, 5.0]), ("coerc", [5.0, 30.0])]
+    assert legend[2] == "95% interval of the change"
+
+
+def test_shift_no_interval_where_the_table_has_nan_and_the_reason_shown(shift_table,
+                                                                        statement_counts):
+    # issue 13: the shift table's interval of coercion is missing (A too short), reint's is
+    # there; only the reported one is drawn, the reason is in the legend with A for "a"
+    t = shift_table.copy()
+    t["ci_method"] = "cluster-robust"
+    coerc = (t["measure"] == "rate_diff") & (t["category"] == "coerc")
+    t.loc[coerc, ["ci_low", "ci_high"]] = np.nan
+    t.loc[coerc, "ci_method"] = "none: too short, a has 1 sentence(s)"
+    t["p_adjusted"] = np.where(t["measure"] == "rate_diff", 0.75, np.nan)
+    ax = plot_shift(t, statement_counts, names={"a": "Baku", "b": "Stepanakert"}, ax=_ax())
+    assert _intervals(ax) == [("reint", [-5.0, 5.0])]
+    legend = [x.replace("\n", " ") for x in _ticks(ax.get_legend().get_texts())]
+    assert legend[2:] == ["95% interval of the change",
+                          "No interval: too short, A has 1 sentence(s)"]
+    # the BH-adjusted p of each drawn change is written after its arrow, the notes at right
+    texts = [x.get_text() for x in ax.texts]
+    assert texts == ["adj. p 0.75", "dropped", "adj. p 0.75", "new in B"]
+    f = shift_frame(t, statement_counts)
+    assert f["ci_method"].tolist()[:2] == ["cluster-robust",
+                                           "none: too short, a has 1 sentence(s)"]
+    assert f["p_adjusted"].tolist() == [0.75, 0.75, 0.75]
+
+
+def test_shift_with_no_interval_at_all_draws_none(shift_table, statement_counts):
+    t = shift_table.assign(ci_low=np.nan, ci_high=np.nan,
+                           ci_method="none: too short, a has 1 sentence(s)")
+    ax = plot_shift(t, statement_counts, ax=_ax())
+    assert _intervals(ax) == []
+    legend = [x.replace("\n", " ") for x in _ticks(ax.get_legend().get_texts())]
+    assert "95% interval of the change" not in legend
+    assert legend[-1] == "No interval: too short, A has 1 sentence(s)"
 
 
 # --------------------------------------------------------------------------- JSD
@@ -190,6 +267,23 @@ def test_jsd_bars_diverge_and_sum_to_total(shift_table):
     assert _ticks(ax.get_yticklabels()) == ["Reintegration", "Coercion"]
     assert "Total JSD = 0.500 bits" in ax.get_xlabel()
     assert "95% CI 0.400\u20130.600" in ax.get_xlabel()
+
+
+def test_jsd_contribution_intervals_only_where_reported_and_total_reason(shift_table):
+    t = shift_table.copy()
+    contrib = t["measure"] == "jsd_contribution"
+    # reint (more in A, bar to the left) has an interval [0.2, 0.5]; coerc has none
+    t.loc[contrib & (t["category"] == "reint"), ["ci_low", "ci_high"]] = [0.2, 0.5]
+    t["ci_method"] = "sentence bootstrap"
+    jsd = t["measure"] == "jsd"
+    t.loc[jsd, ["ci_low", "ci_high"]] = np.nan
+    t.loc[jsd, "ci_method"] = "none: too short, b has 2 sentence(s)"
+    ax = plot_jsd_contributions(t, ax=_ax())
+    assert _intervals(ax) == [("reint", [-0.2, -0.5])]
+    lines = ax.get_xlabel().splitlines()
+    assert lines[1] == "Total JSD = 0.500 bits"
+    assert " ".join(lines[2:]) == "(no interval: too short, B has 2 sentence(s))"
+    assert "95% CI" not in ax.get_xlabel()
 
 
 def test_jsd_needs_jsd_rows(shift_table):
@@ -217,7 +311,7 @@ def test_keyness_z_against_log_frequency_labels_in_score_order(keyness_table):
     xy = ax.collections[1].get_offsets()                   # target's labelled points
     assert np.asarray(xy).tolist() == [[35.0, 3.1], [12.0, 2.1]]
     assert len(ax.collections[0].get_offsets()) == 2       # the other terms, grey
-    assert _ticks(ax.get_legend().get_texts()) == ["more in R", "more in D"]
+    assert _ticks(ax.get_legend().get_texts())[:2] == ["more in R", "more in D"]
 
 
 def test_keyness_skip_terms_are_drawn_not_labelled(keyness_table):
@@ -239,12 +333,103 @@ def test_keyness_legend_names_the_groups_from_the_table(keyness_table):
     t = keyness_table.copy()
     t.attrs.update(target="Republican", reference="Democratic")
     ax = plot_keyness(t, top=2, ax=_ax())
-    assert _ticks(ax.get_legend().get_texts()) == ["more in Republican", "more in Democratic"]
+    assert _ticks(ax.get_legend().get_texts())[:2] == ["more in Republican",
+                                                       "more in Democratic"]
     t.attrs.update(reference="rest")
     ax = plot_keyness(t, top=2, ax=_ax())
-    assert _ticks(ax.get_legend().get_texts()) == ["more in Republican", "more in the rest"]
+    assert _ticks(ax.get_legend().get_texts())[:2] == ["more in Republican", "more in the rest"]
     ax = plot_keyness(keyness_table, top=2, ax=_ax())   # no names known
-    assert _ticks(ax.get_legend().get_texts()) == ["more in target", "more in reference"]
+    assert _ticks(ax.get_legend().get_texts())[:2] == ["more in target", "more in reference"]
+
+
+def test_keyness_z_lines_are_labelled_token_level(keyness_table):
+    ax = plot_keyness(keyness_table, top=2, ax=_ax())
+    assert _ticks(ax.get_legend().get_texts())[2:] == ["token-level |z| = 1.96"]
+    dotted = sorted(ln.get_ydata()[0] for ln in ax.lines if ln.get_linestyle() == ":")
+    assert dotted == [-1.96, 1.96]
+
+
+# --------------------------------------------------------------------------- key terms (issue 13)
+
+
+@pytest.fixture
+def doc_keyness():
+    # a keyness table as keyness(..., inference="document") makes it (columns it documents);
+    # "rare" was used by too few documents to be tested (p NaN), "the" is a stop word
+    t = pd.DataFrame({
+        "term": ["law", "business", "the", "rare", "spirit", "people", "democracy"],
+        "score": [3.1, 2.1, 0.2, 1.5, -2.0, -2.2, -3.3],
+        "log_ratio": [2.0, 1.5, 0.1, 3.0, -1.0, -1.2, -4.0],
+        "ci_low": [1.0, -0.5, -0.2, np.nan, -2.5, -2.0, -np.inf],
+        "ci_high": [3.0, 3.5, 0.4, np.nan, 0.5, -0.4, -1.5],
+        "p": [0.001, 0.04, 0.9, np.nan, 0.2, 0.03, 0.01],
+        "p_adjusted": [0.006, 0.08, 0.9, np.nan, 0.23, 0.07, 0.03],
+        "test": ["document permutation (9999 relabellings)"] * 3
+                + ["none: in fewer than 5 documents (not tested)"]
+                + ["document permutation (9999 relabellings)"] * 3,
+    })
+    t.attrs.update(target="Republican", reference="Democratic")
+    return t
+
+
+def test_key_terms_frame_ranks_each_side_by_document_p(doc_keyness):
+    f = key_terms_frame(doc_keyness, top=2)
+    # target side by p: law (0.001), business (0.04) -- not rare (untested), not "the" (stop
+    # word); reference side by p: democracy (0.01), people (0.03); drawn by log ratio, high first
+    assert f["term"].tolist() == ["law", "business", "people", "democracy"]
+    assert f["side"].tolist() == ["target", "target", "reference", "reference"]
+    assert f["flagged"].tolist() == [True, False, False, True]      # p_adjusted < .05
+    assert set(f["ranked_by"]) == {"p"}
+
+
+def test_key_terms_draws_reported_intervals_and_marks_adjusted_p(doc_keyness):
+    ax = plot_key_terms(doc_keyness, top=2, ax=_ax())
+    assert _ticks(ax.get_yticklabels()) == ["law", "business", "people", "democracy"]
+    left, right = ax.get_xlim()
+    iv = dict(_intervals(ax))
+    assert iv["law"] == [1.0, 3.0] and iv["business"] == [-0.5, 3.5]
+    assert iv["people"] == [-2.0, -0.4]
+    # democracy: Republicans never use it, the interval is unbounded below: drawn to the
+    # axes' edge with an arrow head there
+    assert iv["democracy"] == [left, -1.5]
+    heads = [ln for ln in ax.lines if ln.get_label() == "_unbounded"]
+    assert [(h.get_marker(), h.get_xdata()[0]) for h in heads] == [("<", left)]
+    points = {ln.get_label().removeprefix("_point "): ln for ln in ax.lines
+              if ln.get_label().startswith("_point ")}
+    assert [points[t].get_xdata()[0] for t in ["law", "business", "people", "democracy"]] == [
+        2.0, 1.5, -1.2, -4.0]
+    filled = {t: points[t].get_markerfacecolor() != "white" for t in points}
+    assert filled == {"law": True, "business": False, "people": False, "democracy": True}
+    assert ax.texts[0].get_text().replace("\n", " ") == (
+        "2 of 6 terms at BH-adjusted p < 0.05 (filled): document permutation (9999 "
+        "relabellings)")
+    assert _ticks(ax.get_legend().get_texts()) == ["more in Republican", "more in Democratic"]
+
+
+def test_key_terms_says_when_no_term_passes(doc_keyness):
+    t = doc_keyness.assign(p_adjusted=[0.2, 0.3, 0.9, np.nan, 0.4, 0.3, 0.2])
+    ax = plot_key_terms(t, top=2, ax=_ax())
+    assert ax.texts[0].get_text().replace("\n", " ") == (
+        "No term at BH-adjusted p < 0.05: 6 terms tested, document permutation (9999 "
+        "relabellings)")
+    assert not any(ln.get_markerfacecolor() != "white" for ln in ax.lines
+                   if ln.get_label().startswith("_point "))
+
+
+def test_key_terms_of_groups_too_short_draw_no_interval_and_say_why(doc_keyness):
+    why = "none: too short, x has 1 document(s) (needs >= 3 a group)"
+    t = doc_keyness.assign(p=np.nan, p_adjusted=np.nan, ci_low=np.nan, ci_high=np.nan,
+                           test=why)
+    f = key_terms_frame(t, top=2)
+    # no p anywhere: each side ranked by |score| (rare 1.5 < business 2.1 < law 3.1)
+    assert f["term"].tolist() == ["law", "business", "people", "democracy"]
+    assert set(f["ranked_by"]) == {"score"}
+    ax = plot_key_terms(t, top=2, ax=_ax())
+    assert _intervals(ax) == []
+    assert ax.texts[0].get_text().replace("\n", " ") == (
+        "No p-value or interval: too short, x has 1 document(s) (needs >= 3 a group). "
+        "Terms ranked by score.")
+    assert "interval" not in ax.get_xlabel()
 
 
 # --------------------------------------------------------------------------- dispersion
@@ -332,6 +517,23 @@ def test_ntr_one_line_per_measure():
     assert lines[1].get_ydata()[:2].tolist() == [0.7, 0.5]
     assert ax.get_xlabel() == "Year"
     assert {ln.get_color() for ln in lines} == set(PALETTE[:3])
+
+
+def test_ntr_null_band_shaded_and_labelled_and_short_statements_hollow():
+    t = pd.DataFrame({"Year": [1, 2, 3, 4], "novelty": [np.nan, 0.5, 0.7, 0.6],
+                      "novelty_null_low": [np.nan, 0.4, 0.4, 0.5],
+                      "novelty_null_high": [np.nan, 0.9, 0.8, 0.9],
+                      "short_text": [False, False, True, False]})
+    ax = plot_ntr(t, x="Year", measures=("novelty",), ax=_ax())
+    band = ax.collections[0].get_paths()[0].vertices
+    assert band[:, 1].max() == pytest.approx(0.9) and band[:, 1].min() == pytest.approx(0.4)
+    assert _ticks(ax.get_legend().get_texts()) == ["Novelty", "Random order, central 95%",
+                                                   "hollow: too short (short_text)"]
+    hollow = [ln for ln in ax.lines if ln.get_label() == "_short novelty"]
+    assert [(h.get_xdata().tolist(), h.get_ydata().tolist()) for h in hollow] == [([3.0],
+                                                                                  [0.7])]
+    ax = plot_ntr(t.assign(short_text=False), x="Year", measures=("novelty",), ax=_ax())
+    assert _ticks(ax.get_legend().get_texts()) == ["Novelty", "Random order, central 95%"]
 
 
 def test_ax_none_makes_a_new_figure_each_call(counts):

@@ -118,6 +118,21 @@ def test_single_sentence_gets_no_interval_and_says_why():
     assert _value(t, "introduced", "1")["ci_method"].startswith("none: a 0/1 set indicator")
 
 
+def test_rate_interval_needs_three_matches_of_the_category():
+    # three sentences a side; category 0: 2 + 1 = 3 matches (interval), category 1: 1 + 1 = 2
+    # (no interval, the reason says how many), category 2: none (log ratio undefined)
+    a = [[1, 1, 0], [1, 0, 0], [0, 0, 0]]
+    b = [[1, 0, 0], [0, 1, 0], [0, 0, 0]]
+    t = shift_from_sentences(a, [10] * 3, b, [10] * 3, n_boot=0, n_perm=0, warn=False)
+    assert np.isfinite(_value(t, "rate_diff", "0")["ci_low"])
+    for m in ("rate_diff", "log_ratio"):
+        row = _value(t, m, "1")
+        assert np.isnan(row["ci_low"]) and np.isnan(row["ci_high"])
+        assert row["ci_method"].startswith("none: 2 match(es) of this category in the pair")
+    assert _value(t, "log_ratio", "2")["ci_method"] == "none: no match on either side"
+    assert np.isnan(_value(t, "rate_diff", "2")["ci_low"])
+
+
 def test_permutation_exact_for_tiny_statements():
     # two sentences in all: the two relabellings give the same JSD -> p = 1 exactly
     t = shift_from_sentences([[1, 0]], [5], [[0, 1]], [5], n_boot=0, n_perm=100, warn=False)

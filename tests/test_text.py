@@ -93,6 +93,69 @@ def test_sentence_spans():
     assert [t[a:b] for a, b in sentence_spans(t)] == ["The U.S. agreed", "Baku did not", "Why"]
 
 
+@pytest.mark.parametrize("text, words, sentences", [
+    # a sentence end written without a space (issue 16; real cases of tests/data/languages:
+    # ru "регионе.Об", "Лавров.18", az "yayıb.XİN-dən"): after two lower-case letters and
+    # before a capital or a digit the period ends the sentence
+    ("в регионе.Об этом", ["в", "регионе", "об", "этом"], [0, 0, 1, 1]),
+    ("сказал Лавров.18 ноября", ["сказал", "лавров", "18", "ноября"], [0, 0, 1, 1]),
+    ("yayıb.XİN-dən", ["yayib", "xin-dən"], [0, 1]),
+    ("ended.The next", ["ended", "the", "next"], [0, 1, 1]),
+    # the Armenian full stop needs no space either, after "..." too
+    ("Նա եկավ...։Նա գնաց։", ["նա", "եկավ", "նա", "գնաց"], [0, 0, 1, 1]),
+    # not split: initials (a capital before the period), abbreviations in lower case
+    # (a letter after the period), decimals, domain names and www addresses
+    ("İ.Əliyev dedi", ["i.əliyev", "dedi"], [0, 0]),
+    ("А.Б.Иванов и U.S.A", ["а.б.иванов", "и", "u.s.a"], [0, 0, 0]),
+    ("т.е. e.g. 3.5 г.Баку", ["т.е", "e.g", "3.5", "г.баку"], [0, 0, 0, 0]),
+    ("Rakus.az BUTA.TV mfa.gov.az www.President.az", ["rakus.az", "buta.tv", "mfa.gov.az",
+                                                      "www.president.az"], [0, 0, 0, 0]),
+    # a Russian abbreviation before a number: split into two words, one sentence
+    ("ст.5 закона", ["ст", "5", "закона"], [0, 0, 0]),
+])
+def test_sentence_end_without_a_space(text, words, sentences):
+    t = _offsets_are_surfaces(text)
+    assert t["form"] == words
+    assert t["sentence"].tolist() == sentences
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # Russian, Azerbaijani and Armenian abbreviations do not end a sentence (but т.д., др. and
+    # "və s." "etc.", which mostly close one, do)
+    ("В 2020 г. было подписано. Потом", [0, 0, 0, 0, 0, 1]),
+    ("Ул. Ленина, д. 5. Потом", [0, 0, 0, 0, 1]),
+    ("2023 թ. սեպտեմբերին։ Հետո", [0, 0, 0, 1]),
+    ("Müharibə, sülh və s. Sonra", [0, 0, 0, 0, 1]),
+])
+def test_abbreviations_of_the_dispute_s_languages(text, sentences):
+    assert tokenize_text(text)["sentence"].tolist() == sentences
+
+
+def test_c_scan_and_regex_agree_on_the_period_rule():
+    # the rule is written twice, in tokenizer._DOT_JOIN and in _scan.c's DOT_SPLITS: every
+    # character of the cased blocks (and a few others) in each place the rule looks at
+    from frameshift.text import tokenizer as T
+
+    if T._cscan is None:  # the regex is then the only scan; nothing to compare
+        return
+    chars = [chr(c) for c in range(0x600)] + list("\u10d0\u1e9e\u2160\uff21\uff41\u0660")
+    chars = [c for c in chars if c not in "\n\r"]
+    texts = [" ".join(p for ch in chars[i:i + 256] for p in (
+        f"ab.{ch}c", f"ab.C{ch}", f"{ch}b.Cd", f"a{ch}.Cd", f"a{ch}.1", f"{ch}ww.Ab",
+        f"www.{ch}b")) for i in range(0, len(chars), 256)]
+    pattern = T.re.compile(T._scan.__self__.pattern)
+    for text in texts:
+        class V(dict):
+            def __missing__(self, key):
+                self[key] = len(self)
+                return self[key]
+        vocab = V()
+        codes, starts, lengths = T._cscan(text, vocab, True)
+        st = np.frombuffer(starts, np.int64).tolist()
+        en = (np.frombuffer(starts, np.int64) + np.frombuffer(lengths, np.int32)).tolist()
+        assert list(zip(st, en)) == [m.span() for m in pattern.finditer(text)]
+
+
 # --------------------------------------------------------------------------- normalisation
 def test_nfkc_and_casefold():
     assert forms("\ufb01nance \uff22\uff21\uff2b\uff35 STRASSE stra\u00dfe") == [

@@ -193,3 +193,30 @@ def test_regex_fallback_gives_the_same_tokens(name, monkeypatch):
     texts = read_corpus(name).statements["text"].tolist()
     assert_same(texts[:20])
     assert_same(["", "A. B. Smith came. Mr. X! no.", "1,000 people's re-integration.\u00ad\n \nNew"])
+
+
+@needs_c
+@pytest.mark.skipif(T._ccache is None, reason="the C scan was built without its cache")
+def test_c_scan_cache_gives_the_codes_of_the_vocabulary():
+    # One cache shared by the scans of texts of every storage width (Latin-1, BMP, astral:
+    # the same word must get one code in all of them), with more distinct tokens than the
+    # cache's first table holds (it grows) and tokens longer than it keeps (the dict path).
+    class Vocab(dict):
+        def __missing__(self, key):
+            self[key] = len(self)
+            return self[key]
+    rng = np.random.default_rng(7)
+    words = ["".join(rng.choice(list("abcdefghij"), int(rng.integers(1, 9))))
+             for _ in range(6000)] + ["x" * 60, "y" * 49, "z" * 48]
+    texts = []
+    for tail in ("", " \u0436\u0437", " \U0001f600 \u0561:\n"):
+        texts.append(" ".join(rng.choice(words, 3000)) + tail + " " + " ".join(words[-3:]))
+    with_cache, plain = Vocab(), Vocab()
+    cache = T._ccache(with_cache)
+    for text in texts + texts[::-1]:
+        a = T._cscan(text, with_cache, True, cache)
+        b = T._cscan(text, plain, True)
+        assert a == b
+    assert with_cache == plain
+    with pytest.raises(ValueError, match="another vocabulary"):
+        T._cscan("a b", Vocab(), False, cache)

@@ -71,8 +71,8 @@ _EXPORTS = {
                                      "LexiconVectorizer"],
     "frameshift.files": ["write_table"],
     "frameshift.plotting": ["save_figure", "plot_profile", "plot_heatmap", "plot_shift",
-                            "plot_jsd_contributions", "plot_keyness", "plot_dispersion",
-                            "plot_timeline", "plot_ntr", "plot_validation"],
+                            "plot_jsd_contributions", "plot_keyness", "plot_key_terms",
+                            "plot_dispersion", "plot_timeline", "plot_ntr", "plot_validation"],
     "frameshift.figures": ["build_figures", "figure_ids", "figure_data", "draw_figure"],
     "frameshift.explorer": ["explore", "Explorer"],
 }

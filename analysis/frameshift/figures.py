@@ -131,10 +131,17 @@ class _Context:
             self.corpus(corpus), self.lexicon(lexicon), settings=_match_settings()))
 
     def counts(self, corpus, lexicon, by):
+        return self._counts(corpus, lexicon, by)[0]
+
+    def count_notes(self, corpus, lexicon, by) -> tuple:
+        """Warnings of the counts (a ShortTextWarning), for every figure drawn from them."""
+        return self._counts(corpus, lexicon, by)[1]
+
+    def _counts(self, corpus, lexicon, by):
         from frameshift.matching import count_matches
 
-        return self._get(("counts", corpus, lexicon, by), lambda: count_matches(
-            self.corpus(corpus), self.lexicon(lexicon), by=by,
+        return self._get(("counts", corpus, lexicon, by), lambda: _caught(
+            count_matches, self.corpus(corpus), self.lexicon(lexicon), by=by,
             matches=self.matches(corpus, lexicon)))
 
     def labels(self, lexicon) -> dict:
@@ -173,10 +180,12 @@ def _data_profile(ctx: _Context) -> FigureData:
     counts = ctx.counts(_KARABAKH, _LEXICON, "actor")
     from frameshift.measures import profile_intervals
 
-    iv = profile_intervals(ctx.corpus(_KARABAKH), ctx.matches(_KARABAKH, _LEXICON),
-                           by="actor", x="per_1000", n_boot=N_BOOT, seed=SEED)
+    iv, notes = _caught(profile_intervals, ctx.corpus(_KARABAKH),
+                        ctx.matches(_KARABAKH, _LEXICON), by="actor", x="per_1000",
+                        n_boot=N_BOOT, seed=SEED)
+    notes = tuple(dict.fromkeys(ctx.count_notes(_KARABAKH, _LEXICON, "actor") + notes))
     table = counts.merge(iv, on=["actor", "category"], how="left", sort=False)
-    return FigureData(table=table, args=(counts,),
+    return FigureData(table=table, args=(counts,), notes=notes,
                       kwargs={"value": "per_1000", "by": "actor", "intervals": iv,
                               "labels": ctx.labels(_LEXICON), "names": ctx.names(_KARABAKH),
                               "wrap": _WRAP})
@@ -185,6 +194,7 @@ def _data_profile(ctx: _Context) -> FigureData:
 def _data_heatmap(ctx: _Context) -> FigureData:
     counts = ctx.counts(_KARABAKH, _LEXICON, "actor")
     return FigureData(table=counts, args=(counts,),
+                      notes=ctx.count_notes(_KARABAKH, _LEXICON, "actor"),
                       kwargs={"value": "per_1000", "annot": "count", "by": "actor",
                               "labels": ctx.labels(_LEXICON), "names": ctx.names(_KARABAKH),
                               "wrap": 22, "rotation": 90, "label_wrap": _WRAP})
@@ -224,16 +234,29 @@ def _data_jsd(ctx: _Context) -> FigureData:
                               "names": _statement_names(ctx), "wrap": _WRAP})
 
 
+def _keyness_drawn(table: pd.DataFrame, **kwargs) -> pd.DataFrame:
+    """The keyness table with ``figure_row``: the row (0 = top) at which a term is drawn,
+    empty for terms not drawn (every number of the figure's note comes from the table)."""
+    drawn = plotting.key_terms_frame(table, **kwargs)
+    row = dict(zip(drawn["term"], range(len(drawn))))
+    out = table.copy()
+    out["figure_row"] = pd.array([row.get(t) for t in out["term"]], dtype="Int64")
+    return out
+
+
 def _data_keyness_karabakh(ctx: _Context) -> FigureData:
     from frameshift.measures.key_terms import keyness
 
     corpus = ctx.corpus(_KARABAKH)
+    # document-level inference (keyness's default): with one statement a side there is no
+    # test and no interval; the figure says so and shows the log ratios as description
     table, notes = _caught(keyness, corpus, by="actor", target="nk_authorities",
-                           reference="az_presidency", method="fightin-words", stop_words=None)
-    return FigureData(table=table, args=(table,), notes=notes,
-                      kwargs={"top": 8, "target": corpus.actor_name("nk_authorities"),
-                              "reference": corpus.actor_name("az_presidency"),
-                              "skip": _stop_words()})
+                           reference="az_presidency", method="fightin-words", stop_words=None,
+                           seed=SEED)
+    opts = {"top": 8, "skip": _stop_words(), "stop_words": None}
+    return FigureData(table=_keyness_drawn(table, **opts), args=(table,), notes=notes,
+                      kwargs={**opts, "target": corpus.actor_name("nk_authorities"),
+                              "reference": corpus.actor_name("az_presidency")})
 
 
 def _stop_words() -> frozenset:
@@ -301,14 +324,13 @@ def _data_ntr(ctx: _Context) -> FigureData:
 def _data_keyness_inaugural(ctx: _Context) -> FigureData:
     from frameshift.measures.key_terms import keyness
 
+    # keyness's defaults (document-level p, English stop words left out of the table, BH
+    # over the terms tested), as docs/measures.md measures them; the figure's own seed
     table, notes = _caught(keyness, ctx.corpus(_INAUGURAL), by="Party", target="Republican",
-                           reference="Democratic", method="fightin-words", min_count=5,
-                           stop_words=None)
-    # stop_words=None (table and labels) keeps this figure as committed; issue 18 left the
-    # choice of relabelling it to the keyness rewrite (issue 13)
-    return FigureData(table=table, args=(table,), notes=notes,
-                      kwargs={"top": 12, "target": "Republican", "reference": "Democratic",
-                              "stop_words": None})
+                           reference="Democratic", method="fightin-words", seed=SEED)
+    opts = {"top": 10}
+    return FigureData(table=_keyness_drawn(table, **opts), args=(table,), notes=notes,
+                      kwargs={**opts, "target": "Republican", "reference": "Democratic"})
 
 
 # --------------------------------------------------------------------------- registry
@@ -319,35 +341,45 @@ _SPECS = (
         "Framing categories of the karabakh_framing lexicon per actor in the March 2023 "
         "exchange, as matches per 1,000 word tokens. Bars: 95% cluster-robust intervals with "
         "each actor's sentences as the units; none for Baku, whose one-sentence statement is "
-        "too short for an interval.",
+        "too short for an interval (the legend gives the reason, as the CSV's ci_method).",
         plotting.plot_profile, _data_profile, _KARABAKH, _LEXICON, (3.4, 4.3)),
     FigureSpec(
         "karabakh_heatmap", "Who uses which frame",
         "Matches per 1,000 word tokens (colour) and number of matches (cell text) for each "
-        "actor and category of the karabakh_framing lexicon.",
+        "actor and category of the karabakh_framing lexicon. \"(too short)\": Baku's one "
+        "sentence, fewer than the three a statement needs for any interval or test (the CSV's "
+        "short_text); its rates describe that sentence.",
         plotting.plot_heatmap, _data_heatmap, _KARABAKH, _LEXICON, (3.4, 4.4)),
     FigureSpec(
         "karabakh_shift", "From Baku's invitation to Stepanakert's reply",
         "Rate of each frame (per 1,000 tokens) in Baku's invitation of 27 March (circle) and "
-        "Stepanakert's reply of 28 March (arrow head). Grey bar: 95% bootstrap interval of "
-        "the change, drawn from the invitation's rate. Frames matched in neither statement "
-        "are omitted; the full table is in the CSV.",
+        "Stepanakert's reply of 28 March (arrow head), with the permutation p of each change "
+        "adjusted (Benjamini-Hochberg) over the shift table. No interval is drawn: the "
+        "invitation is one sentence, too short for an honest interval of the change (the "
+        "table's ci_method says so), and no change is significant after adjustment (smallest "
+        "adjusted p 0.46): the arrows describe these two texts, they do not estimate a shift "
+        "in the speakers' framing. Frames matched in neither statement are omitted; the full "
+        "table is in the CSV.",
         plotting.plot_shift, _data_shift, _KARABAKH, _LEXICON, (3.4, 3.3)),
     FigureSpec(
         "karabakh_jsd", "What drives the shift",
         "Contribution of each category to the Jensen-Shannon divergence (bits) between the "
         "frame distributions of Baku's invitation (A) and Stepanakert's reply (B); bars "
         "point to the statement where the frame is more frequent and sum to the total. "
-        "Interval: 95% sentence bootstrap.",
-        plotting.plot_jsd_contributions, _data_jsd, _KARABAKH, _LEXICON, (3.4, 3.4)),
+        "No interval: the invitation is one sentence, too short for one (the shift table's "
+        "ci_method), so the total of 1 bit describes these two texts, not a measured "
+        "difference between the speakers.",
+        plotting.plot_jsd_contributions, _data_jsd, _KARABAKH, _LEXICON, (3.4, 3.8)),
     FigureSpec(
         "karabakh_keyness", "Distinctive words of Stepanakert's reply",
-        "Fightin' Words (Monroe, Colaresi & Quinn 2008): log-odds ratio z-score of each word, "
-        "de facto authorities' reply vs. Baku's invitation, informative Dirichlet prior from "
-        "the counts of the whole corpus, against the word's frequency. Labels: the eight "
-        "highest and lowest scores among words that are not English stop words (stop words "
-        "are drawn but not labelled). Dotted lines: |z| = 1.96.",
-        plotting.plot_keyness, _data_keyness_karabakh, _KARABAKH, None, (3.4, 2.9)),
+        "Log2 ratio of each word's rate in the de facto authorities' reply to its rate in "
+        "Baku's invitation (a zero count counted as 0.5), for the eight words of each side "
+        "with the highest Fightin' Words scores (Monroe, Colaresi & Quinn 2008; corpus "
+        "prior), English stop words left out. With one statement a side, keyness's "
+        "document-level test and interval do not exist (the table's test and ci_method "
+        "columns say so): hollow markers, no bars, a description of two texts rather than "
+        "evidence of distinctive vocabulary.",
+        plotting.plot_key_terms, _data_keyness_karabakh, _KARABAKH, None, (3.4, 3.6)),
     FigureSpec(
         "karabakh_dispersion", "Where the framing terms fall",
         "Lexical dispersion of framing terms across the three statements in date order "
@@ -370,14 +402,16 @@ _SPECS = (
         plotting.plot_ntr, _data_ntr, _INAUGURAL, None, (3.4, 2.4)),
     FigureSpec(
         "inaugural_keyness", "Republican vs. Democratic inaugural addresses",
-        "Fightin' Words z-scores of every word used at least five times by Republican and "
-        "Democratic presidents together, Republican vs. Democratic inaugural addresses "
-        "(prior: counts of all 60 addresses), against word frequency; the twelve highest "
-        "and lowest are labelled. Dotted lines: |z| = 1.96, a token-level reference that "
-        "treats every word as independent; with the addresses as the units (keyness's default "
-        "document-level p), no word differs between the parties at BH-adjusted p < .05 "
-        "(docs/measures.md).",
-        plotting.plot_keyness, _data_keyness_inaugural, _INAUGURAL, None, (3.4, 3.0)),
+        "The ten words of each side with the smallest document-level p (Fightin' Words score "
+        "with the 47 Republican and Democratic addresses relabelled at random, 9,999 "
+        "relabellings), as the log2 ratio of the word's rate in Republican to Democratic "
+        "addresses with its 95% interval (addresses as clusters; an arrow: one party never "
+        "uses the word). Filled markers would be words at Benjamini-Hochberg adjusted p < .05 "
+        "over the words tested: there are none. The intervals are per word, not adjusted for "
+        "the number of words tested, so some exclude 0 by chance alone. With the addresses as "
+        "the units, these data show no party vocabulary; token-level tests, which treat every "
+        "word as independent, would (docs/measures.md).",
+        plotting.plot_key_terms, _data_keyness_inaugural, _INAUGURAL, None, (3.4, 4.2)),
 )
 
 #: Registered figures by id, in the paper's order.

@@ -196,6 +196,9 @@ def escape_formulas(df):
         if pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(
                 series.dtype) or pd.api.types.is_datetime64_any_dtype(series.dtype):
             continue
+        if not any(isinstance(v, str) and v.startswith(FORMULA_LEADS)
+                   for v in series.tolist()):
+            continue  # nothing to escape (most columns): no copy of the column
         if isinstance(series.dtype, pd.CategoricalDtype):
             series = series.astype(object)
         # one pass in plain Python over the cells (Series.map called esc per cell: the

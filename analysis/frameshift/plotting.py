@@ -36,6 +36,8 @@ __all__ = [
     "shift_frame",
     "plot_jsd_contributions",
     "plot_keyness",
+    "plot_key_terms",
+    "key_terms_frame",
     "plot_dispersion",
     "dispersion_frame",
     "plot_timeline",
@@ -277,7 +279,11 @@ def plot_profile(counts, *, value=None, by="actor", intervals=None, order=None,
 
     Categories run down the y axis in the order given (default: the table's order, i.e. the
     lexicon's); the units are dodged around each category line, each with its own colour and
-    marker. With ``intervals`` a horizontal bar shows the interval of each value.
+    marker. With ``intervals`` a horizontal bar shows the interval of each value where the
+    table has one; where ``ci_low``/``ci_high`` are NaN no bar is drawn, and the unit gets the
+    reason (the intervals' ``ci_method``, e.g. "too short (1 sentence(s); needs >= 3)") under
+    its name in the legend ("no interval: ..." or, when only some categories lack one, "no
+    interval for 2 categories: ...").
 
     Parameters
     ----------
@@ -289,7 +295,8 @@ def plot_profile(counts, *, value=None, by="actor", intervals=None, order=None,
         ``x=`` still works, with a FutureWarning).
     by : str, default "actor"
     intervals : pandas.DataFrame, optional
-        ``by``, category, ci_low, ci_high (e.g. bootstrap percentiles of ``x``).
+        ``by``, category, ci_low, ci_high (e.g.
+        :func:`frameshift.measures.profile_intervals`), optionally ci_method.
     order, categories : sequence, optional
         Units (legend order) and categories (top to bottom) to show.
     labels, names : mapping or callable, optional
@@ -305,6 +312,8 @@ def plot_profile(counts, *, value=None, by="actor", intervals=None, order=None,
     Returns
     -------
     matplotlib.axes.Axes
+        ``ax.lines`` holds one line labelled ``"_interval <unit> <category>"`` per interval
+        drawn, and one marker line per unit (labelled with its legend text).
 
     Examples
     --------
@@ -325,8 +334,16 @@ def plot_profile(counts, *, value=None, by="actor", intervals=None, order=None,
     wide = _wide(counts, index="category", columns=by, values=x, row_order=cats,
                  col_order=units)
     lo = hi = None
+    why = {}
     if intervals is not None:
         _require(intervals, [by, "category", "ci_low", "ci_high"], "intervals")
+        if "ci_method" in intervals.columns:   # issue 13: why a unit has no interval
+            none = intervals[intervals["ci_low"].isna() | intervals["ci_high"].isna()]
+            for unit, methods in none.groupby(by, sort=False)["ci_method"]:
+                reasons = [str(m).removeprefix("none:").strip() for m in _unique(methods)
+                           if not _missing(m)]
+                if reasons:
+                    why[unit] = "; ".join(reasons)
         # "first", not "sum": a missing interval (NaN) must stay missing, not become 0
         lo = _wide(intervals, index="category", columns=by, values="ci_low", row_order=cats,
                    col_order=units, aggfunc="first")
@@ -341,17 +358,19 @@ def plot_profile(counts, *, value=None, by="actor", intervals=None, order=None,
             y = y0 + (i - (n - 1) / 2.0) * step
             v = wide[unit].to_numpy(dtype=float)
             color, marker = PALETTE[i % len(PALETTE)], MARKERS[i % len(MARKERS)]
+            text = _wrap(name(unit), _LEGEND_WRAP)
             if lo is not None:
-                err = np.vstack([np.clip(v - lo[unit].to_numpy(dtype=float), 0, None),
-                                 np.clip(hi[unit].to_numpy(dtype=float) - v, 0, None)])
-                err = np.nan_to_num(err)
-                ax.errorbar(v, y, xerr=err, fmt=marker, color=color, ecolor=color,
-                            elinewidth=0.9, markersize=3.5, markeredgecolor="white",
-                            markeredgewidth=0.4, label=_wrap(name(unit), _LEGEND_WRAP), zorder=3)
-            else:
-                ax.plot(v, y, linestyle="none", marker=marker, color=color, markersize=3.5,
-                        markeredgecolor="white", markeredgewidth=0.4,
-                        label=_wrap(name(unit), _LEGEND_WRAP), zorder=3)
+                a, b = lo[unit].to_numpy(dtype=float), hi[unit].to_numpy(dtype=float)
+                drawn = np.isfinite(a) & np.isfinite(b)
+                for k in np.flatnonzero(drawn):   # only the intervals the table reports
+                    ax.plot([a[k], b[k]], [y[k], y[k]], color=color, linewidth=0.9,
+                            linestyle="-", marker="none", solid_capstyle="butt", zorder=2,
+                            label=f"_interval {unit} {cats[k]}")
+                if unit in why and not drawn.all():
+                    some = "" if not drawn.any() else f" for {int((~drawn).sum())} categories"
+                    text += "\n" + _wrap(f"no interval{some}: {why[unit]}", _LEGEND_WRAP)
+            ax.plot(v, y, linestyle="none", marker=marker, color=color, markersize=3.5,
+                    markeredgecolor="white", markeredgewidth=0.4, label=text, zorder=3)
         for yy in y0:
             ax.axhline(yy, color=_LIGHT, linewidth=0.5, zorder=0)
         ax.set_yticks(y0, [_wrap(label(c), wrap) for c in cats])
@@ -374,6 +393,10 @@ def plot_heatmap(counts, *, value="per_1000", annot="count", by="actor", order=N
                  categories=None, labels=None, names=None, cmap="cividis", colorbar=True,
                  wrap=14, label_wrap=None, rotation=0, ax=None, style=STYLE_PATH):
     """Heatmap of rates (categories down, units across), each cell annotated with its count.
+
+    A unit whose rows all have ``short_text`` True (fewer sentences than the toolkit's "too
+    short" rule: its rates describe the text, they estimate nothing) is named with
+    "(too short)" under it.
 
     Parameters
     ----------
@@ -423,6 +446,11 @@ def plot_heatmap(counts, *, value="per_1000", annot="count", by="actor", order=N
     if annot:
         a = _wide(counts, index="category", columns=by, values=annot, row_order=cats,
                   col_order=units).to_numpy()
+    short = set()
+    if "short_text" in counts.columns:   # issue 13
+        flag = counts.assign(_s=counts["short_text"].fillna(False).astype(bool)).groupby(
+            by, sort=False)["_s"].all()
+        short = {u for u in units if bool(flag.get(u, False))}
     with _style(style):
         import matplotlib as mpl
 
@@ -441,7 +469,9 @@ def plot_heatmap(counts, *, value="per_1000", annot="count", by="actor", order=N
                     dark = 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5
                     ax.text(j, i, txt, ha="center", va="center", fontsize=6.5,
                             color="white" if dark else "black")
-        ax.set_xticks(np.arange(len(units)), [_wrap(name(u), wrap) for u in units],
+        ax.set_xticks(np.arange(len(units)),
+                      [_wrap(name(u), wrap) + ("\n(too short)" if u in short else "")
+                       for u in units],
                       fontsize=6.5, rotation=rotation,
                       ha="center" if rotation in (0, 90) else "right",
                       va="top" if rotation in (0, 90) else "top",
@@ -483,8 +513,10 @@ def shift_frame(shift_table, counts, *, from_=None, to=None, by="statement_id",
     -------
     pandas.DataFrame
         from, to, category, rate_from, rate_to (``x`` of A and B in ``counts``), value, ci_low,
-        ci_high, p (the ``measure`` rows of the shift table), introduced, dropped (bool);
-        categories in the shift table's order.
+        ci_high, p (the ``measure`` rows of the shift table), introduced, dropped (bool), then
+        ci_method, p_adjusted and short_text when the shift table has them (why an interval
+        is missing, the BH-adjusted p, the "too short" flag); categories in the shift table's
+        order.
     """
     _require(shift_table, ["from", "to", "measure", "category", "value", "ci_low", "ci_high",
                            "p"], "shift")
@@ -511,7 +543,7 @@ def shift_frame(shift_table, counts, *, from_=None, to=None, by="statement_id",
         idx = pd.MultiIndex.from_arrays([[unit] * len(cats), cats])
         return rate.reindex(idx).to_numpy(dtype=float)
 
-    return pd.DataFrame({
+    out = pd.DataFrame({
         "from": str(from_), "to": str(to), "category": [str(c) for c in cats],
         "rate_from": rates(from_), "rate_to": rates(to),
         "value": rows["value"].to_numpy(dtype=float),
@@ -520,18 +552,48 @@ def shift_frame(shift_table, counts, *, from_=None, to=None, by="statement_id",
         "p": rows["p"].to_numpy(dtype=float),
         "introduced": flags["introduced"], "dropped": flags["dropped"],
     })
+    for col in ("ci_method", "p_adjusted", "short_text"):   # issue 13
+        if col in rows.columns:
+            out[col] = rows[col].to_numpy()
+    return out
+
+
+def _no_interval_reasons(frame, from_, to) -> list:
+    """Why rows of a shift frame have no interval, A and B in place of the statement ids."""
+    if "ci_method" not in frame.columns:
+        return ["too short"] if len(frame) else []
+    missing = ~(np.isfinite(frame["ci_low"].to_numpy(dtype=float))
+                & np.isfinite(frame["ci_high"].to_numpy(dtype=float)))
+    out = []
+    for why in _unique(frame.loc[missing, "ci_method"]):
+        text = "not given" if _missing(why) else str(why).removeprefix("none:").strip()
+        out.append(_as_ab(text, from_, to))
+    return out
+
+
+def _as_ab(text, from_, to) -> str:
+    """``text`` with the statement ids ``from_`` and ``to`` (whole ids only) as A and B."""
+    import re
+
+    for unit, letter in ((from_, "A"), (to, "B")):
+        text = re.sub(r"(?<![\w/.-])" + re.escape(str(unit)) + r"(?![\w/.-])", letter, text)
+    return text
 
 
 def plot_shift(shift_table, counts, *, from_=None, to=None, by="statement_id", value=None,
                categories=None, drop_empty=True, labels=None, names=None, wrap=None,
-               legend=True, ax=None, style=STYLE_PATH, x=None):
+               legend=True, p="p_adjusted", ax=None, style=STYLE_PATH, x=None):
     """Arrow chart of a shift: each category's rate in statement A, then in statement B.
 
     One row per category; an arrow runs from A's rate to B's. A grey bar behind each arrow
     head is the interval of the change (``ci_low``..``ci_high`` of the rate difference from
-    :func:`frameshift.measures.shifts.shift`) drawn from A's rate: where B's rate falls under resampling.
+    :func:`frameshift.measures.shifts.shift`) drawn from A's rate: where B's rate falls under
+    resampling. Only intervals the table reports are drawn: where ``ci_low``/``ci_high`` are
+    NaN (a statement too short for an interval) there is no bar, and the legend gives the
+    reason from the table's ``ci_method`` (statement ids shown as A and B).
     Frames introduced in B are green with a "new in B" note, frames dropped are vermillion
-    with "dropped"; frames in both are dark grey.
+    with "dropped"; frames in both are dark grey. With ``p`` the note at the right also gives
+    that column of the table (default: the BH-adjusted permutation p of the change).
 
     Parameters
     ----------
@@ -553,13 +615,34 @@ def plot_shift(shift_table, counts, *, from_=None, to=None, by="statement_id", v
     wrap : int, optional
         Wrap category labels at this many characters.
     legend : bool, default True
-        Legend (A, B, interval) above the axes.
+        Legend (A, B, interval or why there is none) above the axes.
+    p : str or None, default "p_adjusted"
+        Column of the shift table written after each row's arrow ("adj. p 0.46"; "p 0.12"
+        for ``"p"``); None writes none. Ignored when the table lacks the column.
 
     Returns
     -------
     matplotlib.axes.Axes
         One :class:`~matplotlib.patches.FancyArrowPatch` per category with a change, in
-        ``ax.patches``; the y tick labels are the categories top to bottom.
+        ``ax.patches``; the y tick labels are the categories top to bottom; ``ax.lines``
+        holds one line labelled ``"_interval <category>"`` per interval drawn.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from matplotlib.figure import Figure
+    >>> t = pd.DataFrame({"from": "a", "to": "b", "measure": ["rate_diff"] * 2,
+    ...     "category": ["peace", "war"], "value": [5.0, -2.0], "ci_low": [1.0, np.nan],
+    ...     "ci_high": [9.0, np.nan], "p": [0.01, 0.5], "p_adjusted": [0.02, 0.5],
+    ...     "ci_method": ["cluster-robust", "none: too short, b has 1 sentence(s)"]})
+    >>> c = pd.DataFrame({"statement_id": ["a", "a", "b", "b"], "category": ["peace", "war"] * 2,
+    ...                   "per_1000": [1.0, 4.0, 6.0, 2.0]})
+    >>> ax = plot_shift(t, c, ax=Figure().subplots())
+    >>> [x.get_label() for x in ax.lines if x.get_label().startswith("_interval")]
+    ['_interval peace']
+    >>> ax.get_legend().get_texts()[-1].get_text()
+    'No interval: too short, B has\\n1 sentence(s)'
     """
     x = _value_arg(value, x)
     frame = shift_frame(shift_table, counts, from_=from_, to=to, by=by, x=x)
@@ -568,6 +651,7 @@ def plot_shift(shift_table, counts, *, from_=None, to=None, by="statement_id", v
     if drop_empty:
         frame = frame[(frame["rate_from"].fillna(0) > 0) | (frame["rate_to"].fillna(0) > 0)]
     frame = frame.reset_index(drop=True)
+    show_p = bool(p) and p in frame.columns
     label, name = _namer(labels), _namer(names)
     with _style(style):
         from matplotlib.patches import FancyArrowPatch
@@ -580,7 +664,7 @@ def plot_shift(shift_table, counts, *, from_=None, to=None, by="statement_id", v
             if np.isfinite(r["ci_low"]) and np.isfinite(r["ci_high"]):
                 ax.plot([a + r["ci_low"], a + r["ci_high"]], [i, i], color=_LIGHT,
                         linewidth=4.5, linestyle="-", marker="none", solid_capstyle="butt",
-                        zorder=1)
+                        zorder=1, label=f"_interval {r['category']}")
             ax.plot([a], [i], marker="o", markersize=3.5, color="white",
                     markeredgecolor=color, markeredgewidth=0.9, zorder=3, linestyle="none")
             if a != b:
@@ -588,6 +672,11 @@ def plot_shift(shift_table, counts, *, from_=None, to=None, by="statement_id", v
                                              mutation_scale=7, color=color, linewidth=1.1,
                                              shrinkA=2, shrinkB=0, zorder=2))
             note = "new in B" if r["introduced"] else "dropped" if r["dropped"] else ""
+            if show_p and np.isfinite(r[p]):
+                ax.annotate(f"{'adj. p' if p == 'p_adjusted' else p} {r[p]:.2f}",
+                            xy=(max(a, b), i), xytext=(4, 0), textcoords="offset points",
+                            ha="left", va="center", fontsize=5.5, color=_GREY,
+                            annotation_clip=False)
             if note:
                 ax.annotate(note, xy=(1.0, i), xycoords=("axes fraction", "data"),
                             xytext=(2, 0), textcoords="offset points", ha="left",
@@ -595,7 +684,7 @@ def plot_shift(shift_table, counts, *, from_=None, to=None, by="statement_id", v
                             fontstyle="italic", annotation_clip=False)
         hi = np.nanmax(np.r_[frame["rate_from"], frame["rate_to"],
                              frame["rate_from"] + frame["ci_high"], 0.0]) if n else 1.0
-        hi = hi * 1.05 if hi > 0 else 1.0
+        hi = hi * (1.5 if show_p else 1.05) if hi > 0 else 1.0   # room for "adj. p 0.46"
         ax.set_xlim(-0.02 * hi, hi)   # circles at zero stay whole
         ax.set_yticks(np.arange(n), [_wrap(label(c), wrap) for c in frame["category"]])
         ax.set_ylim(n - 0.5, -0.5)
@@ -619,9 +708,10 @@ def plot_shift(shift_table, counts, *, from_=None, to=None, by="statement_id", v
                 handles.append(Line2D([], [], linestyle="-", marker="none", color=_LIGHT,
                                       linewidth=4.5, solid_capstyle="butt",
                                       label="95% interval of the change"))
-            else:   # issue 13: intervals are NaN when a statement is too short for one
+            # issue 13: intervals are NaN when a statement is too short for one; say why
+            for why in _no_interval_reasons(frame, frame["from"].iloc[0], frame["to"].iloc[0]):
                 handles.append(Line2D([], [], linestyle="none", marker="none",
-                                      label="No interval (too short)"))
+                                      label=_wrap(f"No interval: {why}", 30)))
             ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=1,
                       borderaxespad=0.2, handletextpad=0.4)
     return ax
@@ -634,7 +724,10 @@ def plot_jsd_contributions(shift_table, *, from_=None, to=None, direction="rate_
 
     A contribution is never negative; its bar points left when the category is more frequent
     in A (``direction`` measure < 0) and right when it is more frequent in B. The bar lengths
-    add up to the total JSD, written in the axes (with its interval when the table has one).
+    add up to the total JSD, written under the axes with its interval when the table has one,
+    else with the reason the table gives for none (``ci_method``, statement ids shown as A
+    and B). A contribution's interval is drawn as a line on its bar only where the table
+    reports one.
 
     Parameters
     ----------
@@ -653,7 +746,24 @@ def plot_jsd_contributions(shift_table, *, from_=None, to=None, direction="rate_
     Returns
     -------
     matplotlib.axes.Axes
-        ``ax.patches`` holds one bar per category (signed width), top to bottom.
+        ``ax.patches`` holds one bar per category (signed width), top to bottom; ``ax.lines``
+        one line labelled ``"_interval <category>"`` per contribution interval drawn.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from matplotlib.figure import Figure
+    >>> t = pd.DataFrame({"from": "a", "to": "b",
+    ...     "measure": ["jsd", "jsd_contribution", "jsd_contribution", "rate_diff", "rate_diff"],
+    ...     "category": [None, "peace", "war", "peace", "war"],
+    ...     "value": [0.3, 0.2, 0.1, 5.0, -2.0], "ci_low": np.nan, "ci_high": np.nan,
+    ...     "ci_method": ["none: too short, a has 1 sentence(s)"] * 5})
+    >>> ax = plot_jsd_contributions(t, ax=Figure().subplots())
+    >>> [round(float(b.get_width()), 2) for b in ax.patches]
+    [0.2, -0.1]
+    >>> ax.get_xlabel().splitlines()[1:]
+    ['Total JSD = 0.300 bits', '(no interval: too short, A has 1', 'sentence(s))']
     """
     _require(shift_table, ["from", "to", "measure", "category", "value"], "shift")
     if from_ is None or to is None:
@@ -679,6 +789,11 @@ def plot_jsd_contributions(shift_table, *, from_=None, to=None, direction="rate_
     signed = np.where(sign < 0, -vals, vals)
     label, name = _namer(labels), _namer(names)
     tot = total.iloc[0]
+    ci = pair[pair["measure"] == "jsd_contribution"].set_index("category")
+    ci_lo = (ci["ci_low"].reindex(cats).to_numpy(dtype=float) if "ci_low" in ci.columns
+             else np.full(len(cats), np.nan))
+    ci_hi = (ci["ci_high"].reindex(cats).to_numpy(dtype=float) if "ci_high" in ci.columns
+             else np.full(len(cats), np.nan))
     with _style(style):
         ax = _axes(ax)
         y = np.arange(len(cats))
@@ -687,17 +802,28 @@ def plot_jsd_contributions(shift_table, *, from_=None, to=None, direction="rate_
         bars = ax.barh(y, signed, height=0.65, color=colors, edgecolor="white", linewidth=0.4)
         for bar, h in zip(bars, hatches):
             bar.set_hatch(h)
-        ax.axvline(0, color="0.2", linewidth=0.6)
+        for k, c in enumerate(cats):   # only the intervals the table reports (issue 13)
+            if np.isfinite(ci_lo[k]) and np.isfinite(ci_hi[k]):
+                ends = np.array([ci_lo[k], ci_hi[k]]) * (-1.0 if sign[k] < 0 else 1.0)
+                ax.plot(ends, [y[k], y[k]], color="0.15", linewidth=0.8, linestyle="-",
+                        marker="|",
+                        markersize=3, zorder=3, label=f"_interval {c}")
         ax.set_yticks(y, [_wrap(label(c), wrap) for c in cats])
         ax.set_ylim(len(cats) - 0.5, -0.5)
         ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_visible(False)
-        lim = max(np.abs(signed).max() if len(signed) else 0.0, 1e-9) * 1.15
+        reach = np.r_[np.abs(signed), ci_hi[np.isfinite(ci_hi)], 0.0]
+        lim = max(reach.max(), 1e-9) * 1.15
         ax.set_xlim(-lim, lim)
         ax.xaxis.set_major_formatter(_abs_formatter())
         txt = f"Total JSD = {tot['value']:.3f} bits"
         if "ci_low" in total.columns and np.isfinite(tot.get("ci_low", np.nan)):
             txt += f"\n(95% CI {tot['ci_low']:.3f}\u2013{tot['ci_high']:.3f})"
+        elif "ci_method" in total.columns:   # issue 13: no interval, and why
+            why = tot["ci_method"]
+            why = "not given" if _missing(why) else str(why).removeprefix("none:").strip()
+            why = _as_ab(why, from_, to)
+            txt += "\n" + _wrap(f"(no interval: {why})", 36)
         ax.set_xlabel(f"Contribution to JSD (bits)\n{txt}")
         ax.text(0.0, 1.01, "\u2190 more in A", transform=ax.transAxes, ha="left",
                 va="bottom", fontsize=6.5, color=PALETTE[1])
@@ -729,7 +855,11 @@ def plot_keyness(keyness_table, *, top=10, score="score", target=None, reference
 
     After Monroe, Colaresi & Quinn (2008, figs. 1-4): every term is a small grey point; the
     ``top`` terms of each side are coloured and labelled in a column at the right edge, in
-    order of their score (target's terms on top, the reference's below).
+    order of their score (target's terms on top, the reference's below). The dotted lines at
+    ``|z| = 1.96`` are the **token-level** reference (every word an independent draw), and the
+    legend says so; for the document-level result of
+    :func:`frameshift.measures.key_terms.keyness` (its default ``p``, effect sizes with
+    intervals) draw :func:`plot_key_terms`.
 
     Parameters
     ----------
@@ -752,7 +882,8 @@ def plot_keyness(keyness_table, *, top=10, score="score", target=None, reference
     -------
     matplotlib.axes.Axes
         ``ax.texts`` holds the labels: target's terms by descending score, then the
-        reference's by ascending score.
+        reference's by ascending score. The legend: the two sides, then the token-level
+        ``|z| = 1.96`` lines.
 
     Examples
     --------
@@ -763,6 +894,8 @@ def plot_keyness(keyness_table, *, top=10, score="score", target=None, reference
     >>> ax = plot_keyness(t, top=1, target="R", reference="D")
     >>> [x.get_text() for x in ax.texts]
     ['law', 'peace']
+    >>> [x.get_text() for x in ax.get_legend().get_texts()]
+    ['more in R', 'more in D', 'token-level |z| = 1.96']
     """
     _require(keyness_table, ["term", "count_target", "count_reference", score], "keyness")
     from .measures.key_terms import stop_word_set
@@ -794,8 +927,9 @@ def plot_keyness(keyness_table, *, top=10, score="score", target=None, reference
                    zorder=3, label=_wrap(f"more in {reference}", _LEGEND_WRAP))
         ax.set_xscale("log")
         ax.axhline(0, color="0.6", linewidth=0.5, zorder=0)
-        for q in (1.96, -1.96):
-            ax.axhline(q, color="0.6", linewidth=0.5, linestyle=":", zorder=0)
+        for q in (1.96, -1.96):   # labelled as what they are (issue 13)
+            ax.axhline(q, color="0.6", linewidth=0.5, linestyle=":", marker="none", zorder=0,
+                       label="token-level |z| = 1.96" if q > 0 else "_nolegend_")
         zmax = np.nanmax(np.abs(z)) if len(z) else 1.0
         ax.set_ylim(-zmax * 1.08, zmax * 1.08)
         ax.set_xlim(max(freq.min() * 0.7, 0.5) if len(freq) else 0.5,
@@ -817,6 +951,207 @@ def plot_keyness(keyness_table, *, top=10, score="score", target=None, reference
                                         "alpha": 0.6, "shrinkA": 0, "shrinkB": 1.5})
         ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=1, borderaxespad=0.2,
                   handletextpad=0.2, markerscale=1.5)
+    return ax
+
+
+def key_terms_frame(keyness_table, *, top=10, skip=(), stop_words="english", alpha=0.05):
+    """The terms :func:`plot_key_terms` draws: the ``top`` of each side, top to bottom.
+
+    Each side (``log_ratio`` > 0: more in the target; < 0: more in the reference) is ranked by
+    the table's ``p`` -- the document-level p of :func:`frameshift.measures.key_terms.keyness`
+    -- then by the size of the log ratio. Terms without a p (not tested) are left out; when no
+    term has one (a group too short for a test), both sides are ranked by ``score`` instead,
+    and the frame says so in ``ranked_by``.
+
+    Parameters
+    ----------
+    keyness_table : pandas.DataFrame
+        term, log_ratio, score, p, p_adjusted (and ci_low, ci_high), as made by
+        :func:`frameshift.measures.key_terms.keyness`.
+    top : int, default 10
+        Terms of each side.
+    skip, stop_words :
+        Terms never drawn (as in :func:`plot_keyness`).
+    alpha : float, default 0.05
+        Level of ``flagged`` (``p_adjusted < alpha``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The selected rows (all their columns), sorted by log ratio (highest first), plus
+        ``side`` ("target" or "reference"), ``flagged`` (bool) and ``ranked_by`` ("p" or
+        "score").
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"term": ["law", "union", "peace", "war"],
+    ...                   "log_ratio": [1.5, 0.2, -2.0, -0.5], "score": [3.1, 0.2, -2.5, -1.0],
+    ...                   "p": [0.01, 0.4, 0.002, 0.3], "p_adjusted": [0.02, 0.4, 0.008, 0.4]})
+    >>> key_terms_frame(t, top=1)[["term", "side", "flagged"]].values.tolist()
+    [['law', 'target', True], ['peace', 'reference', True]]
+    """
+    _require(keyness_table, ["term", "log_ratio", "score", "p", "p_adjusted"], "keyness")
+    from .measures.key_terms import stop_word_set
+
+    t = keyness_table[keyness_table["log_ratio"].notna()]
+    drop = {str(w) for w in skip} | stop_word_set(stop_words)
+    words = t["term"].astype(str)
+    t = t[~(words.isin(drop) | words.str.lower().isin(drop))]
+    p = t["p"].to_numpy(dtype=float)
+    by_p = bool(np.isfinite(p).any())
+    if by_p:
+        t = t[np.isfinite(p)]
+        key = pd.DataFrame({"a": t["p"].to_numpy(dtype=float),
+                            "b": -np.abs(t["log_ratio"].to_numpy(dtype=float))})
+    else:
+        key = pd.DataFrame({"a": -np.abs(t["score"].to_numpy(dtype=float)),
+                            "b": -np.abs(t["log_ratio"].to_numpy(dtype=float))})
+    key["term"] = t["term"].astype(str).to_numpy()
+    order = key.sort_values(["a", "b", "term"], kind="mergesort").index.to_numpy()
+    ranked = t.iloc[order]
+    lr = ranked["log_ratio"].to_numpy(dtype=float)
+    sel = pd.concat([ranked[lr > 0].head(int(top)), ranked[lr < 0].head(int(top))])
+    sel = sel.assign(side=np.where(sel["log_ratio"].to_numpy(dtype=float) > 0, "target",
+                                   "reference"),
+                     flagged=sel["p_adjusted"].to_numpy(dtype=float) < float(alpha),
+                     ranked_by="p" if by_p else "score")
+    sel = sel.sort_values("log_ratio", ascending=False, kind="mergesort")
+    return sel.reset_index(drop=True)
+
+
+def _key_terms_note(keyness_table, *, alpha, ranked_by) -> str:
+    """What the document-level inference of a keyness table says, in one or two lines."""
+    t = keyness_table
+    tested = np.isfinite(t["p"].to_numpy(dtype=float))
+    if not tested.any():
+        reasons = _unique(t["test"]) if "test" in t.columns else []
+        why = str(reasons[0]).removeprefix("none: ") if len(reasons) == 1 else "no term tested"
+        return f"No p-value or interval: {why}. Terms ranked by {ranked_by}."
+    k = int((t["p_adjusted"].to_numpy(dtype=float)[tested] < alpha).sum())
+    tests = _unique(t.loc[tested, "test"]) if "test" in t.columns else []
+    how = str(tests[0]) if len(tests) == 1 else "document-level test"
+    if k == 0:
+        return (f"No term at BH-adjusted p < {alpha:g}: {int(tested.sum())} terms tested, "
+                f"{how}")
+    return f"{k} of {int(tested.sum())} terms at BH-adjusted p < {alpha:g} (filled): {how}"
+
+
+def plot_key_terms(keyness_table, *, top=10, alpha=0.05, target=None, reference=None, skip=(),
+                   stop_words="english", wrap=None, note_wrap=30, ax=None, style=STYLE_PATH):
+    """Distinctive terms with their effect size and interval, marked by document-level p.
+
+    One row per term (:func:`key_terms_frame`: the ``top`` terms of each side by the table's
+    document-level ``p``): the log2 rate ratio (target over reference) with its interval
+    (``ci_low``..``ci_high``, documents as clusters); a side the interval leaves unbounded
+    (one group never uses the term) runs to the edge of the axes and ends in an arrow head.
+    Where the table has no interval (NaN) nothing is drawn. A marker is **filled** when the
+    term's ``p_adjusted`` is below ``alpha``, hollow otherwise; the x label ends with a note
+    of what the test found ("No term at BH-adjusted p < 0.05 (1724 terms tested, ...)"), or
+    why there is no test, is written in the empty corner of the axes (``ax.texts[0]``).
+
+    Parameters
+    ----------
+    keyness_table : pandas.DataFrame
+        A :func:`frameshift.measures.key_terms.keyness` table (document-level inference).
+    top : int, default 10
+        Terms drawn for each side.
+    alpha : float, default 0.05
+    target, reference : str, optional
+        Group names in the legend (default: the table's ``attrs``).
+    skip, stop_words :
+        Terms never drawn (as in :func:`plot_keyness`).
+    wrap, note_wrap : int, optional
+        Wrap the terms, and the note under the x label, at this many characters.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The y tick labels are the terms top to bottom; ``ax.lines`` holds one line labelled
+        ``"_interval <term>"`` per drawn interval, and one ``"_point <term>"`` per term.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from matplotlib.figure import Figure
+    >>> t = pd.DataFrame({"term": ["law", "union", "peace"], "log_ratio": [1.5, 0.2, -2.0],
+    ...     "ci_low": [0.5, -1.0, np.nan], "ci_high": [2.5, 1.4, np.nan],
+    ...     "score": [3.1, 0.2, -2.5], "p": [0.01, 0.4, 0.002],
+    ...     "p_adjusted": [0.02, 0.4, 0.006]})
+    >>> ax = plot_key_terms(t, top=2, ax=Figure().subplots())
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['law', 'union', 'peace']
+    >>> sorted(x.get_label() for x in ax.lines if x.get_label().startswith("_interval"))
+    ['_interval law', '_interval union']
+    """
+    frame = key_terms_frame(keyness_table, top=top, skip=skip, stop_words=stop_words,
+                            alpha=alpha)
+    attrs = getattr(keyness_table, "attrs", {}) or {}
+    target = str(attrs.get("target", "target")) if target is None else target
+    reference = str(attrs.get("reference", "reference")) if reference is None else reference
+    if reference == "rest":
+        reference = "the rest"
+    ranked_by = frame["ranked_by"].iloc[0] if len(frame) else "p"
+    note = _key_terms_note(keyness_table, alpha=alpha, ranked_by=ranked_by)
+    lr = frame["log_ratio"].to_numpy(dtype=float)
+    lo = (frame["ci_low"].to_numpy(dtype=float) if "ci_low" in frame.columns
+          else np.full(len(frame), np.nan))
+    hi = (frame["ci_high"].to_numpy(dtype=float) if "ci_high" in frame.columns
+          else np.full(len(frame), np.nan))
+    finite = np.r_[lr, lo[np.isfinite(lo)], hi[np.isfinite(hi)], 0.0]
+    left, right = float(np.nanmin(finite)), float(np.nanmax(finite))
+    pad = 0.08 * max(right - left, 1.0)
+    left, right = left - pad, right + pad
+    with _style(style):
+        ax = _axes(ax)
+        y = np.arange(len(frame), dtype=float)
+        for i, row in frame.reset_index(drop=True).iterrows():
+            color = PALETTE[0] if row["side"] == "target" else PALETTE[1]
+            marker = "o" if row["side"] == "target" else "s"
+            a, b = lo[i], hi[i]
+            if not (np.isnan(a) or np.isnan(b)):
+                a_, b_ = max(a, left), min(b, right)
+                ax.plot([a_, b_], [i, i], color=color, linewidth=0.9, linestyle="-",
+                        marker="none", solid_capstyle="butt", zorder=2,
+                        label=f"_interval {row['term']}")
+                for end, edge, m in ((a, left, "<"), (b, right, ">")):
+                    if np.isinf(end):
+                        ax.plot([edge], [i], marker=m, markersize=3, color=color,
+                                linestyle="none", zorder=2, label="_unbounded")
+            ax.plot([lr[i]], [i], marker=marker, markersize=3.5, linestyle="none",
+                    color=color, markerfacecolor=color if row["flagged"] else "white",
+                    markeredgecolor=color, markeredgewidth=0.9, zorder=3,
+                    label=f"_point {row['term']}")
+        ax.axvline(0, color="0.6", linewidth=0.5, zorder=0)
+        for yy in y:
+            ax.axhline(yy, color="0.94", linewidth=0.5, zorder=0)
+        ax.set_yticks(y, [_wrap(str(t), wrap) for t in frame["term"]])
+        ax.set_ylim(len(frame) - 0.5, -0.5)
+        ax.set_xlim(left, right)
+        ax.tick_params(axis="y", length=0)
+        ax.spines["left"].set_visible(False)
+        has_ci = bool((np.isfinite(lo) | np.isfinite(hi)).any())
+        xlabel = f"log\u2082 rate ratio, {target} / {reference}"
+        if has_ci:
+            xlabel += " (95% interval, documents as clusters, not adjusted for the terms tested)"
+        ax.set_xlabel(_wrap(xlabel, 48))
+        # the note in the empty corner: left of zero above the target's terms (or right of
+        # zero below the reference's)
+        top_left = not len(frame) or frame["side"].iloc[0] == "target"
+        ax.text(0.02 if top_left else 0.98, 0.98 if top_left else 0.02, _wrap(note, note_wrap),
+                transform=ax.transAxes, ha="left" if top_left else "right",
+                va="top" if top_left else "bottom", fontsize=6.5, color=_KEPT,
+                linespacing=1.2)
+        from matplotlib.lines import Line2D
+
+        handles = [Line2D([], [], linestyle="none", marker="o", markersize=3.5,
+                          color=PALETTE[0], markerfacecolor="white", markeredgewidth=0.9,
+                          label=_wrap(f"more in {target}", _LEGEND_WRAP)),
+                   Line2D([], [], linestyle="none", marker="s", markersize=3.5,
+                          color=PALETTE[1], markerfacecolor="white", markeredgewidth=0.9,
+                          label=_wrap(f"more in {reference}", _LEGEND_WRAP))]
+        ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=1,
+                  borderaxespad=0.2, handletextpad=0.3)
     return ax
 
 
@@ -1114,13 +1449,19 @@ def plot_ntr(ntr_table, *, x="position", measures=("novelty", "transience", "res
         Where the table has ``<measure>_null_low`` / ``<measure>_null_high`` (from
         :func:`frameshift.measures.ntr_null.ntr_null`), shade that band in the measure's
         colour: the values the same statements give in random time order. A value inside its
-        band is what no temporal structure would give.
+        band is what no temporal structure would give. The legend names it "Random order,
+        central 95%".
+
+    Where the table's ``short_text`` is True (a statement with fewer sentences than the
+    toolkit's "too short" rule), that statement's points are drawn hollow and the legend says
+    "hollow: too short (short_text)".
 
     Returns
     -------
     matplotlib.axes.Axes
-        One line per measure in ``ax.lines`` (after the zero line), labelled by measure; one
-        shaded band per measure with a null band in ``ax.collections``.
+        One line per measure in ``ax.lines`` (after the zero line), labelled by measure, then
+        one line of hollow markers labelled ``"_short <measure>"`` per measure with short
+        statements; one shaded band per measure with a null band in ``ax.collections``.
 
     Examples
     --------
@@ -1146,6 +1487,12 @@ def plot_ntr(ntr_table, *, x="position", measures=("novelty", "transience", "res
             ax.plot(xs, ntr_table[m].to_numpy(dtype=float), color=PALETTE[i],
                     marker=MARKERS[i], linestyle=("-", "--", ":")[i % 3], markersize=2.5,
                     linewidth=0.9, label=m.capitalize())
+        short = (ntr_table["short_text"].fillna(False).to_numpy(dtype=bool)
+                 if "short_text" in ntr_table.columns else np.zeros(len(xs), dtype=bool))
+        for i, m in enumerate(measures if short.any() else ()):   # issue 13
+            ax.plot(xs[short], ntr_table[m].to_numpy(dtype=float)[short], linestyle="none",
+                    marker=MARKERS[i], markersize=3, color=PALETTE[i], markerfacecolor="white",
+                    markeredgewidth=0.7, zorder=4, label=f"_short {m}")
         if label_col and n_labels and "resonance" in ntr_table.columns:
             r = ntr_table["resonance"].to_numpy(dtype=float)
             best = [i for i in np.argsort(-np.nan_to_num(r, nan=-np.inf), kind="mergesort")
@@ -1161,7 +1508,13 @@ def plot_ntr(ntr_table, *, x="position", measures=("novelty", "transience", "res
             from matplotlib.patches import Patch
 
             handles.append(Patch(facecolor="0.5", alpha=0.3, linewidth=0))
-            labels.append("Random order, 95%")
+            labels.append("Random order, central 95%")
+        if short.any():
+            from matplotlib.lines import Line2D
+
+            handles.append(Line2D([], [], linestyle="none", marker="o", markersize=3,
+                                  color=_KEPT, markerfacecolor="white"))
+            labels.append("hollow: too short (short_text)")
         ax.legend(handles, labels, loc="lower left", bbox_to_anchor=(0.0, 1.0),
                   ncol=len(handles) if len(handles) <= 3 else 2, borderaxespad=0.2,
                   handletextpad=0.3)

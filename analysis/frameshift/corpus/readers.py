@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import functools
 import io
 import json
 import os
@@ -158,7 +159,8 @@ def read_corpus(path, *, id_col: str | None = None, text_col: str | None = None,
         if sep is None:
             sep = "\t" if suffix in (".tsv", ".tab") else ","
         records = _read_delimited(p, sep)
-        corpus = _from_records(records, path=p, actors=reg, name=name or p.stem, **cols)
+        corpus = _from_records(records, path=p, actors=reg, name=name or p.stem,
+                               text_only=True, **cols)
         corpus.input_files = (p,)
         return corpus
     raise CorpusError(
@@ -215,6 +217,18 @@ def _shape(value: str) -> str:
     return _SHAPE_RE.sub(lambda m: "9" if m.group()[0].isdigit() else "a", value)
 
 
+@functools.lru_cache(maxsize=32)
+def _line_candidates(sep: str, longest: int):
+    """A regex matching the line feed before every line that starts with a quotation mark or
+    whose text before the first ``sep``, stripped, has at most ``longest`` spaces (a
+    superset of the lines :func:`_swallowed_rows` looks at)."""
+    s = re.escape(sep)
+    other = f"[^ \\n{s}]"  # not a space, a line break or the separator
+    # a line feed, then the condition as a lookahead: the regex engine looks for the line
+    # feeds alone (a literal first character), not at every position of the text
+    return re.compile(rf'\n(?="|[^\S\n]*(?:{other}* ){{0,{longest}}}{other}*[^\S\n]*{s})')
+
+
 def _swallowed_rows(rec: list, sep: str, n_fields: int, shapes: set) -> list[str]:
     """Lines inside the fields of one record that look like rows of their own -- as many
     fields as the header, and a first field shaped like the first fields of the rows -- the
@@ -223,11 +237,19 @@ def _swallowed_rows(rec: list, sep: str, n_fields: int, shapes: set) -> list[str
     # every space of a value stays in its shape: a first field with more spaces than the
     # longest shape seen cannot have one of the shapes
     longest = max(map(len, shapes), default=0)
+    # and a first field has exactly as many spaces as its shape: only lines whose first
+    # field has at most as many spaces as the shape with the most can be rows
+    spaces = max((x.count(" ") for x in shapes), default=0)
+    starts = _line_candidates(sep, spaces).finditer
     for field in rec:
         if "\n" not in field or field.count(sep) < n_fields - 1:
             continue
-        for ln in field.split("\n")[1:]:
-            ln = ln.rstrip("\r")
+        # the lines after the first that can pass the checks below (one regex scan: most
+        # lines of a text have more spaces before their first separator than any id)
+        for m in starts(field):
+            a = m.end()
+            b = field.find("\n", a)
+            ln = (field[a:] if b < 0 else field[a:b]).rstrip("\r")
             if ln.count(sep) < n_fields - 1:
                 continue
             if not ln.startswith('"'):
@@ -308,8 +330,25 @@ def _short(v) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+# Line breaks of str.splitlines() that a file opened with newline="" does not split at.
+_OTHER_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _csv_lines(text: str):
+    """The lines of ``text`` as a file opened with ``newline=""`` gives them (split after
+    ``\n``, ``\r\n`` or ``\r``, line ends kept), for the csv module.
+
+    ``io.StringIO`` would give the same lines, but it stores the text as 4 bytes a
+    character (a 16 MB CSV took 66 MB more); ``str.splitlines`` gives them directly when the
+    text has none of the other characters it splits at.
+    """
+    if _OTHER_BREAKS.search(text) is None:
+        return text.splitlines(keepends=True)
+    return io.StringIO(text, newline="")
+
+
 def _parse_delimited(text: str, path: Path, sep: str) -> list[tuple[int, dict]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    reader = csv.reader(_csv_lines(text), delimiter=sep)
     try:
         header = next(reader)
     except csv.Error as err:
@@ -554,19 +593,26 @@ def _pick(columns, given, candidates, what, path, required=True):
     return None
 
 
-def records_frame(records) -> pd.DataFrame:
-    """A DataFrame of ``(line, record)`` pairs, columns in order of first appearance."""
+def records_frame(records, *, text_only: bool = False) -> pd.DataFrame:
+    """A DataFrame of ``(line, record)`` pairs, columns in order of first appearance.
+
+    ``text_only``: every record has every column and every value is a str (the rows of a
+    delimited file): the columns are kept as Python objects, not converted to pandas'
+    string type and back (from_frame reads them as lists of str either way).
+    """
     columns: list = []
     for _, rec in records:
         for k in rec:
             if k not in columns:
                 columns.append(k)
-    return pd.DataFrame([rec for _, rec in records], columns=columns)
+    return pd.DataFrame([rec for _, rec in records], columns=columns,
+                        dtype=object if text_only else None)
 
 
 def _from_records(records, *, path, actors, name, id_col, text_col, actor_col, date_col,
-                  row_label="row", files=None, date_format=None) -> Corpus:
-    df = records_frame(records)
+                  row_label="row", files=None, date_format=None,
+                  text_only: bool = False) -> Corpus:
+    df = records_frame(records, text_only=text_only)
     lines = [line for line, _ in records]
     return from_frame(df, id_col=id_col, text_col=text_col, actor_col=actor_col,
                       date_col=date_col, actors=actors, name=name, _path=path, _lines=lines,
@@ -1013,6 +1059,7 @@ def _read_corpus_folder(folder: Path, *, name, id_col, text_col, actor_col, date
     records = _read_delimited(st_path, ",")
     corpus = _from_records(records, path=st_path, actors=actors, name=name, id_col=id_col,
                            text_col=text_col, actor_col=actor_col, date_col=date_col,
+                           text_only=True,
                            date_format=manifest.get("date_format", date_format)
                            if date_format is None else date_format)
     corpus.path = folder

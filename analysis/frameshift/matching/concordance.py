@@ -16,7 +16,8 @@ import pandas as pd
 from frameshift.errors import OptionError
 from frameshift.lexicon.formats import as_lexicon
 from frameshift.lexicon.formats import lexicon_from_dict
-from .engine import MatchSettings, categories_of, find_matches, match_settings, settings_of
+from .engine import (MatchSettings, _find, _lookup, categories_of, find_matches, match_settings,
+                     settings_of)
 
 __all__ = ["kwic", "kwic_from_matches", "Kwic", "KWIC_COLUMNS"]
 
@@ -67,6 +68,62 @@ class Kwic(pd.DataFrame):
 
 def _squash(s: str) -> str:
     return " ".join(s.split())
+
+
+# Whitespace other than one space: every character str.split() splits on, except " " (all
+# below U+3001). A context holding none of them and no two spaces in a row is squashed by
+# strip() alone.
+_OTHER_SPACE = np.zeros(0x3002, bool)
+_OTHER_SPACE[[i for i in range(0x3001) if chr(i).isspace() and i != 32]] = True
+
+
+def _irregular(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """The text's code points, and prefix counts of the places where ``_squash`` changes more
+    than the ends: ``c[y] - c[x] > 0`` when ``text[x:y]`` holds whitespace other than single
+    spaces."""
+    u = np.frombuffer(text.encode("utf-32-le"), np.uint32)
+    bad = _OTHER_SPACE[np.minimum(u, 0x3001)]
+    sp = u == 32
+    bad[:-1] |= sp[:-1] & sp[1:]
+    out = np.zeros(len(u) + 1, np.int64)
+    np.cumsum(bad, out=out[1:])
+    return u, out
+
+
+def _squashed(text: str, xs: np.ndarray, ys: np.ndarray, u: np.ndarray,
+              irregular: np.ndarray) -> list:
+    """``_squash(text[x:y])`` for every pair: where only single spaces occur, the slice
+    without a space at either end (the bounds moved in arrays, no per-line strip)."""
+    inner_x = xs + ((xs < ys) & (u[np.minimum(xs, len(u) - 1)] == 32))
+    inner_y = ys - ((inner_x < ys) & (u[np.maximum(ys - 1, 0)] == 32))
+    out = [text[x:y] for x, y in zip(inner_x.tolist(), inner_y.tolist())]
+    for i in np.flatnonzero(irregular[ys] > irregular[xs]).tolist():
+        out[i] = _squash(text[int(xs[i]):int(ys[i])])
+    return out
+
+
+def _within_paragraph(text: str, ls, cs, ce, rs):
+    """Context bounds cut at the paragraph break nearest the keyword, as
+    ``_PARA.split(text[ls:cs])[-1]`` and ``_PARA.split(text[ce:rs])[0]`` would (the bounds are
+    token edges, so a break never straddles one and the breaks of the text are those of the
+    slices)."""
+    spans = [m.span() for m in _PARA.finditer(text)]
+    if not spans:
+        return ls, rs
+    bs, be = np.asarray(spans, dtype=np.int64).T
+    i = np.searchsorted(be, cs, "right") - 1  # the last break ending before the keyword
+    j = np.maximum(i, 0)
+    ls = np.where((i >= 0) & (bs[j] >= ls), be[j], ls)
+    k = np.searchsorted(bs, ce, "left")  # the first break starting after it
+    m = np.minimum(k, len(bs) - 1)
+    rs = np.where((k < len(bs)) & (be[m] <= rs), bs[m], rs)
+    return ls, rs
+
+
+def _statement_rows(st: pd.DataFrame, ids: pd.Series) -> np.ndarray:
+    """Row of each id in the statements (float, NaN for an unknown id)."""
+    index = {str(s): i for i, s in enumerate(st["statement_id"].astype(str))}
+    return _lookup(ids, index).to_numpy()
 
 
 def kwic(corpus, pattern: str | None = None, *, category: str | None = None, lexicon=None,
@@ -162,8 +219,7 @@ def kwic(corpus, pattern: str | None = None, *, category: str | None = None, lex
             warnings.warn(f"kwic shows the word pattern {pattern!r}; {pattern!r} is also a "
                           f"category of the lexicon: pass category={pattern!r} for its "
                           "matches.", UserWarning, stacklevel=2)
-        frame = find_matches(corpus, lexicon_from_dict({"kwic": [pattern]}), settings=settings)
-        frame = frame.assign(category=pattern)
+        return _kwic_of_pattern(corpus, pattern, settings, int(window))
     return kwic_from_matches(corpus, frame, window=int(window), settings=settings)
 
 
@@ -191,13 +247,14 @@ def kwic_from_matches(corpus, matches: pd.DataFrame, *, window: int = 5,
     tokens = corpus_tokens(corpus, settings.tokenizer)
     st = corpus.statements
     texts = st["text"].tolist()
-    index = {str(s): i for i, s in enumerate(st["statement_id"].astype(str))}
     from frameshift.errors import check_table_argument
     check_table_argument(matches, "matches", "kwic_from_matches", "find_matches(...)")
     w = int(window)
     n_rows = len(matches)
-    lefts, kws, rights = [""] * n_rows, [""] * n_rows, [""] * n_rows
-    docs = matches["statement_id"].astype(str).map(index).to_numpy()
+    lefts = np.full(n_rows, "", dtype=object)
+    kws = np.full(n_rows, "", dtype=object)
+    rights = np.full(n_rows, "", dtype=object)
+    docs = _statement_rows(st, matches["statement_id"])
     ta = matches["token_start"].to_numpy(np.int64)
     tb = matches["token_end"].to_numpy(np.int64)
     order = np.argsort(docs, kind="stable") if n_rows else np.zeros(0, np.int64)
@@ -207,32 +264,66 @@ def kwic_from_matches(corpus, matches: pd.DataFrame, *, window: int = 5,
         d = int(docs[rows[0]])
         starts, ends = tokens.offsets(d)
         text = texts[d]
-        n = len(starts)
         a, b = ta[rows], tb[rows]
-        cs, ce = starts[a], ends[b - 1]
-        lo, hi = np.maximum(0, a - w), np.minimum(n, b + w)
-        # context runs to the statement's edge when the window reaches it (keeps punctuation)
-        ls = np.where(lo == 0, 0, starts[np.minimum(lo, n - 1)])
-        rs = np.where(hi == n, len(text), ends[np.maximum(hi - 1, 0)])
-        for i, x, y, z, e in zip(rows.tolist(), ls.tolist(), cs.tolist(), ce.tolist(),
-                                 rs.tolist()):
-            left, right = text[x:y], text[z:e]
-            # ... but never across a paragraph break (the joint of two quoted fragments)
-            if "\n" in left:
-                left = _PARA.split(left)[-1]
-            if "\n" in right:
-                right = _PARA.split(right)[0]
-            if w:
-                lefts[i] = " ".join(left.split())
-                rights[i] = " ".join(right.split())
-            kws[i] = text[y:z]
-    out = pd.DataFrame({
-        "left": pd.Series(lefts, dtype=object),
-        "keyword": pd.Series(kws, dtype=object),
-        "right": pd.Series(rights, dtype=object),
-    })
-    sub = matches.reset_index(drop=True)
+        kws[rows] = [text[y:z] for y, z in zip(starts[a].tolist(), ends[b - 1].tolist())]
+        if w:
+            lefts[rows], rights[rows] = _contexts(text, starts, ends, a, b, w)
+    return _assemble(matches, lefts, kws, rights)
+
+
+def _contexts(text: str, starts, ends, a, b, w: int) -> tuple[list, list]:
+    """Left and right contexts (``w`` words, whitespace collapsed, within the paragraph) of
+    the matches ``[a, b)`` (token positions) of one text whose token offsets are given."""
+    n = len(starts)
+    cs, ce = starts[a], ends[b - 1]
+    lo, hi = np.maximum(0, a - w), np.minimum(n, b + w)
+    # context runs to the statement's edge when the window reaches it (keeps punctuation)
+    ls = np.where(lo == 0, 0, starts[np.minimum(lo, n - 1)])
+    rs = np.where(hi == n, len(text), ends[np.maximum(hi - 1, 0)])
+    if "\n" in text:
+        ls, rs = _within_paragraph(text, ls, cs, ce, rs)
+    u, irregular = _irregular(text)
+    return _squashed(text, ls, cs, u, irregular), _squashed(text, ce, rs, u, irregular)
+
+
+def _assemble(matches: pd.DataFrame, lefts, kws, rights) -> Kwic:
+    out = pd.DataFrame({"left": pd.Series(lefts, dtype=object, copy=False),
+                        "keyword": pd.Series(kws, dtype=object, copy=False),
+                        "right": pd.Series(rights, dtype=object, copy=False)})
     for col in ("statement_id", "actor", "category", "pattern", "char_start", "char_end",
                 "negated"):
-        out[col] = sub[col].to_numpy()
+        out[col] = _plain(matches[col])
     return Kwic(out)
+
+
+def _kwic_of_pattern(corpus, pattern: str, settings: MatchSettings, w: int) -> Kwic:
+    """``kwic_from_matches(corpus, find_matches(...))`` of one pattern in one pass: the lines
+    are cut while the match table is built, from the token offsets it computes anyway; the
+    keyword is the ``match`` column (the matched text as written, ``text[start:end]``)."""
+    texts = corpus.statements["text"].tolist()
+    lefts: list = []
+    rights: list = []
+
+    def visit(d, lo, hi, starts, ends, a, b):
+        left, right = _contexts(texts[d], starts, ends, a.astype(np.int64),
+                                b.astype(np.int64), w)
+        lefts.extend(left)
+        rights.extend(right)
+
+    frame = _find(corpus, lexicon_from_dict({"kwic": [pattern]}), settings,
+                  visit=visit if w else None)
+    n = len(frame)
+    kws = _plain(frame["match"]).to_numpy(dtype=object, na_value=None) if n else []
+    if not w:
+        lefts = rights = [""] * n
+    return _assemble(frame.assign(category=pattern), lefts, kws, rights)
+
+
+def _plain(col: pd.Series):
+    """The column's values for a KWIC table: a categorical of the match table as the plain
+    column of its categories' type (taken by code), other columns as their values."""
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        return col.cat.categories.array.take(col.cat.codes.to_numpy(np.int64), allow_fill=True)
+    if isinstance(col.dtype, pd.StringDtype):
+        return col.array
+    return col.to_numpy()

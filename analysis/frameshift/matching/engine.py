@@ -35,6 +35,13 @@ from frameshift.lexicon.model import Lexicon, Pattern
 from frameshift.lexicon.formats import as_lexicon
 from frameshift.text.tokenizer import Tokens, TokenizerSettings, fold_case
 
+# The multi-word search in C (``_phrases.c``, built by ``pip install`` where a C compiler is
+# found); without it the numpy search below runs (the same spans: tests/test_phrases_c.py).
+try:
+    from frameshift.matching import _phrases as _cphrases
+except ImportError:  # pragma: no cover - built without a C compiler
+    _cphrases = None
+
 __all__ = ["match_settings", "settings_of", "categories_of", "rates", "MATCH_OPTIONS",
            "MatchSettings", "CompiledLexicon", "compile_lexicon", "find_matches", "count_matches",
            "DEFAULT_NEGATORS", "MATCH_COLUMNS", "COUNT_COLUMNS"]
@@ -649,6 +656,8 @@ def _find_all(alts, tid: np.ndarray, seg: np.ndarray, V: int) -> list:
                     best = (f, si, oi)
         _, si, oi = best
         plans.append((segs, gaps, si, oi))
+    if _cphrases is not None and all(len(sg) for segs, _, _, _ in plans for sg in segs):
+        return _find_all_c(plans, tid, seg, V)
     # The index of anchor positions is built for groups of alternatives whose anchors occur
     # at most ``budget`` times in all (int32 positions), so that its memory stays a fraction
     # of the tokens' however many phrases there are.
@@ -667,6 +676,55 @@ def _find_all(alts, tid: np.ndarray, seg: np.ndarray, V: int) -> list:
             _find_group(plans, group, anchor, out, tid, seg, V, n)
             anchor[:] = False
             group, total = [], 0
+    return out
+
+
+def _find_all_c(plans, tid, seg, V: int) -> list:
+    """:func:`_find_all` by the C search (``_phrases.c``): one pass over the tokens, each
+    token of an anchor type checking the alternatives anchored on it (no index of positions)."""
+    seg_off, seg_words, seg_len, gap_lo, gap_hi = [0], [], [], [], []
+    word_off, sets, anchor_seg, anchor_pos = [0], [], [], []
+    nw = nset = 0
+    for segs, gaps, si, oi in plans:
+        for k, sg in enumerate(segs):
+            seg_words.append(nw)
+            seg_len.append(len(sg))
+            lo, hi = gaps[k - 1] if k else (0, 0)
+            gap_lo.append(lo)
+            gap_hi.append(hi)
+            for ids in sg:
+                u = ids if len(ids) < 2 else np.unique(ids)  # sorted, for a binary search
+                sets.append(u)
+                nset += len(u)
+                word_off.append(nset)
+                nw += 1
+        seg_off.append(len(seg_len))
+        anchor_seg.append(si)
+        anchor_pos.append(oi)
+
+    def i64(x):
+        return np.asarray(x, np.int64)
+
+    set_ids = np.concatenate(sets).astype(np.int32) if sets else np.zeros(0, np.int32)
+    ids = np.ascontiguousarray(tid.ids, dtype=np.int32)
+    s2t = None if tid.s2t is None else np.ascontiguousarray(tid.s2t, dtype=np.int32)
+    seg = np.ascontiguousarray(seg)
+    size = 1 if seg.dtype == np.uint8 else 4
+    if size == 4:
+        seg = seg.astype(np.int32, copy=False)
+    a, lo, hi = _cphrases.find(ids, s2t, seg, size, V, i64(seg_off), i64(seg_words),
+                               i64(seg_len), i64(gap_lo), i64(gap_hi), i64(word_off), set_ids,
+                               i64(anchor_seg), i64(anchor_pos))
+    cut = np.frombuffer(a, np.int64)
+    lo, hi = np.frombuffer(lo, np.int64).copy(), np.frombuffer(hi, np.int64).copy()
+    out = []
+    n = len(ids)
+    for g, (segs, gaps, si, oi) in enumerate(plans):
+        x, y = lo[cut[g]:cut[g + 1]], hi[cut[g]:cut[g + 1]]
+        if len(x) and len(gaps) > 1:  # the same span may be reached twice
+            key = np.unique(x * (n + 1) + y)
+            x, y = key // (n + 1), key % (n + 1)
+        out.append((x, y))
     return out
 
 
@@ -691,7 +749,11 @@ def _find_group(plans, group, anchor, out, tid, seg, V: int, n: int) -> None:
                 x = x[_member(tid[x + i], ids)]
         return x
 
-    for gi in group:
+    # phrases without a gap (most of them) are verified all at once, word by word
+    rest = [gi for gi in group if plans[gi][1]]
+    _find_plain([gi for gi in group if not plans[gi][1]], plans, pos, bounds, out, tid, seg, V,
+                n)
+    for gi in rest:
         segs, gaps, si, oi = plans[gi]
         ids = segs[si][oi]
         if len(ids) == 1:
@@ -736,6 +798,90 @@ def _find_group(plans, group, anchor, out, tid, seg, V: int, n: int) -> None:
             key = np.unique(lo * (n + 1) + hi)
             lo, hi = key // (n + 1), key % (n + 1)
         out[gi] = (lo, hi)
+
+
+def _find_plain(group, plans, pos, bounds, out, tid, seg, V: int, n: int) -> None:
+    """:func:`_find_group` for alternatives without a gap, all at once: the candidate starts
+    of every alternative (its anchor's positions) in one array, tagged with the alternative,
+    then each word checked for all candidates together -- by equality where the word is one
+    type, by a sorted (alternative, word, type) key otherwise."""
+    if not group:
+        return
+    P = len(group)
+    elems = [plans[gi][0][0] for gi in group]
+    L = np.fromiter((len(e) for e in elems), np.int64, count=P)
+    oi = np.fromiter((plans[gi][3] for gi in group), np.int64, count=P)
+    W = int(L.max())
+    # one id per (alternative, word), -1 past the end, -2 where the word has several ids
+    eq = np.full((P, W), -1, np.int64)
+    multi_keys = []
+    r_start, r_len, r_alt = [], [], []
+    for g, el in enumerate(elems):
+        for i, ids in enumerate(el):
+            if len(ids) == 1:
+                eq[g, i] = ids[0]
+            else:
+                eq[g, i] = -2
+                if i != oi[g]:
+                    multi_keys.append((g * W + i) * V + ids.astype(np.int64))
+        for t in el[oi[g]].tolist():
+            r_start.append(bounds[t])
+            r_len.append(bounds[t + 1] - bounds[t])
+            r_alt.append(g)
+    r_len = np.asarray(r_len, np.int64)
+    total = int(r_len.sum())
+    if not total:
+        for gi in group:
+            out[gi] = (np.zeros(0, np.int64), np.zeros(0, np.int64))
+        return
+    # positions pos[r_start[r] : r_start[r] + r_len[r]] for every range r, tagged r_alt[r]
+    csum = np.cumsum(r_len)
+    idx = np.arange(total, dtype=np.int64) + np.repeat(np.asarray(r_start, np.int64)
+                                                        - (csum - r_len), r_len)
+    g = np.repeat(np.asarray(r_alt, np.int64), r_len)
+    lo = pos[idx].astype(np.int64) - oi[g]
+    del idx
+    ok = (lo >= 0) & (lo + L[g] <= n)
+    lo, g = lo[ok], g[ok]
+    # one-type words first (one gather and a comparison each), then the words of several
+    # types (globs, hyphen variants) on the few candidates left
+    for i in range(W):
+        if not len(lo):
+            break
+        want = eq[g, i]
+        check = (want >= 0) & (oi[g] != i)
+        if not check.any():
+            continue
+        sel = np.flatnonzero(check)
+        bad = tid[lo[sel] + i] != want[sel]
+        if bad.any():
+            keep = np.ones(len(lo), bool)
+            keep[sel[bad]] = False
+            lo, g = lo[keep], g[keep]
+    if multi_keys and len(lo):
+        keys = np.unique(np.concatenate(multi_keys))
+        for i in range(W):
+            if not len(lo):
+                break
+            check = (eq[g, i] == -2) & (oi[g] != i)
+            if not check.any():
+                continue
+            sel = np.flatnonzero(check)
+            q = (g[sel] * W + i) * V + tid[lo[sel] + i]
+            at = np.minimum(np.searchsorted(keys, q), len(keys) - 1)
+            bad = keys[at] != q
+            if bad.any():
+                keep = np.ones(len(lo), bool)
+                keep[sel[bad]] = False
+                lo, g = lo[keep], g[keep]
+    if len(lo):
+        ok = seg[lo + L[g] - 1] == seg[lo]
+        lo, g = lo[ok], g[ok]
+    # g never decreases (the ranges were laid out alternative by alternative)
+    cut = np.searchsorted(g, np.arange(P + 1))
+    for r, gi in enumerate(group):
+        a = lo[cut[r]:cut[r + 1]]
+        out[gi] = (a, a + L[r])
 
 
 def _inside(cat, a, b, spans: dict) -> np.ndarray:
@@ -819,19 +965,45 @@ def _expand(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _single_hits(comp, tid, positions=None):
-    """(positions, categories, patterns) of the single-token matches (CSR gather)."""
+    """(positions, categories, patterns) of the single-token matches (CSR gather): positions
+    ascending (int64), categories ascending within a position (int32), pattern indices (int32).
+
+    Gathered in blocks of tokens into arrays sized once, so the temporaries stay block-sized
+    (the corpus-sized arrays are the three results alone)."""
     single = comp.single
     indptr = single.indptr.astype(np.int64)
+    nnz_t = np.diff(indptr).astype(np.int32)
     if positions is None:
-        nnz = tid.lookup(np.diff(indptr))
-        pos = np.repeat(np.arange(len(tid), dtype=np.int64), nnz)
+        total = int(np.dot(tid.counts(len(nnz_t)).astype(np.int64), nnz_t)) if len(tid) else 0
+        n = len(tid)
     else:
-        nnz = np.diff(indptr)[tid[positions]]
-        pos = np.repeat(positions.astype(np.int64), nnz)
-    first = indptr[tid[pos]]
-    within = np.arange(len(pos)) - np.repeat(np.cumsum(nnz) - nnz, nnz)
-    idx = first + within
-    return pos, single.indices[idx].astype(np.int64), single.data[idx].astype(np.int64) - 1
+        positions = np.asarray(positions, dtype=np.int64)
+        total = int(nnz_t[tid[positions]].sum(dtype=np.int64)) if len(positions) else 0
+        n = len(positions)
+    pos = np.empty(total, np.int64)
+    cat = np.empty(total, np.int32)
+    pat = np.empty(total, np.int32)
+    block = 1 << 18
+    w = 0
+    for c0 in range(0, n if total else 0, block):
+        where = (np.arange(c0, min(n, c0 + block), dtype=np.int64) if positions is None
+                 else positions[c0:c0 + block])
+        cnt = nnz_t[tid[where]]
+        hit = np.flatnonzero(cnt)
+        where, cnt = where[hit], cnt[hit]
+        m = int(cnt.sum(dtype=np.int64))
+        first = indptr[tid[where]]
+        if m == len(hit):  # one category per token (the usual case)
+            pos[w:w + m] = where
+            idx = first
+        else:
+            pos[w:w + m] = np.repeat(where, cnt)
+            within = np.arange(m) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+            idx = np.repeat(first, cnt) + within
+        cat[w:w + m] = single.indices[idx]
+        np.subtract(single.data[idx], 1, out=pat[w:w + m])
+        w += m
+    return pos, cat, pat
 
 
 @dataclass
@@ -859,9 +1031,11 @@ class _Phase:
                 keep &= ~mask[pos]
             else:
                 codes = np.sort(cpos * K + self.k[which])
-                q = pos * K + cat
-                i = np.minimum(np.searchsorted(codes, q), len(codes) - 1)
-                keep &= codes[i] != q
+                block = 1 << 18  # block-sized temporaries, not hit-sized (issue 20)
+                for s in range(0, len(pos), block):
+                    q = pos[s:s + block].astype(np.int64) * K + cat[s:s + block]
+                    i = np.minimum(np.searchsorted(codes, q), len(codes) - 1)
+                    keep[s:s + block] &= codes[i] != q
         return keep
 
     def drop_positions(self) -> np.ndarray:
@@ -947,37 +1121,62 @@ def _phase(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings
 
 
 def _run(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings) -> _Hits:
-    """Every accepted match of the compiled lexicon in the tokens, one row each."""
+    """Every accepted match of the compiled lexicon in the tokens, one row each.
+
+    Positions, categories, patterns and texts are int32 where the corpus allows it (int64
+    beyond 2**31 tokens): a match table of 11 M rows needs them narrow."""
     ph = _phase(comp, tokens, texts, settings)
     K = comp.single.shape[1]
     n = len(ph.tid)
     s_pos, s_cat, s_pat = _single_hits(comp, ph.tid)
     keep = ph.keep_single(s_pos, s_cat, K)
-    s_pos, s_cat, s_pat = s_pos[keep], s_cat[keep], s_pat[keep]
+    if not keep.all():
+        s_pos = s_pos[keep]
+        s_cat = s_cat[keep]
+        s_pat = s_pat[keep]
+    del keep
     # Merge the one-word hits (already in (start, category) order: positions ascending, and
     # categories ascending within a position) with the phrase hits, which are few: no
     # (start, category) is in both, since a phrase's own words are not kept as one-word hits.
-    pkey = ph.a * K + ph.k
-    porder = np.argsort(pkey, kind="stable")
-    at = np.searchsorted(s_pos * K + s_cat, pkey[porder], "right") + np.arange(len(pkey))
-    m = len(s_pos) + len(pkey)
+    # A phrase goes after the one-word hits at its start with a lower category.
+    pa = np.asarray(ph.a, np.int64)
+    pk = np.asarray(ph.k, np.int64)
+    porder = np.lexsort((pk, pa))
+    pa, pk = pa[porder], pk[porder]
+    lo = np.searchsorted(s_pos, pa, "left")
+    hi = np.searchsorted(s_pos, pa, "right")
+    at = lo.copy()
+    for o in range(int((hi - lo).max()) if len(pa) else 0):
+        inside = lo + o < hi
+        at[inside] += s_cat[(lo + o)[inside]] <= pk[inside]
+    at += np.arange(len(pa))
+    m = len(s_pos) + len(pa)
     single = np.ones(m, bool)
     single[at] = False
+    wide = n >= 2 ** 31 - 1
+    ptype = np.int64 if wide else np.int32
 
-    def merged(one, many, dtype=np.int64):
+    def merged(one, many, dtype):
         out = np.empty(m, dtype)
         out[single] = one
         out[at] = many[porder]
         return out
 
-    start = merged(s_pos, ph.a)
-    end = merged(s_pos + 1, ph.b)
-    cat = merged(s_cat, ph.k)
-    pat = merged(s_pat, ph.j)
-    del single, at, porder, pkey
+    start = merged(s_pos, ph.a, ptype)
+    del s_pos
+    end = np.add(start, 1, dtype=ptype)
+    end[at] = ph.b[porder]
+    cat = merged(s_cat, ph.k, np.int32)
+    del s_cat
+    pat = merged(s_pat, ph.j, np.int32)
+    del s_pat
+    single = None  # (the closure above reads it; released before the last two arrays)
     negated = ph.negpos[start]
-    doc = (np.searchsorted(tokens.doc_index, start, "right") - 1) if n else start
-    return _Hits(start, end, cat, pat, negated, doc.astype(np.int64))
+    # The text of every hit: the starts are sorted, so count the hits before each text's
+    # first token (one search per text, not one per hit).
+    before = np.searchsorted(start, tokens.doc_index[:-1], "left")
+    doc = np.repeat(np.arange(len(before), dtype=ptype), np.diff(np.append(before, m)))
+    return _Hits(start, end, cat, pat, negated, doc)
 
 
 def _single_codes(comp: CompiledLexicon):
@@ -1145,7 +1344,10 @@ def find_matches(corpus, lexicon, *, settings: MatchSettings | None = None,
         ``sentence`` (0-based, within the statement), ``negated`` (bool). Sorted by statement
         order, then ``token_start``, then category order of the lexicon. ``attrs`` records
         the ``settings`` and the lexicon's ``categories`` (in order), which the downstream
-        functions read when given ``matches=``.
+        functions read when given ``matches=``. The six text columns (``statement_id``,
+        ``actor``, ``category``, ``pattern``, ``match``, ``source_id``) are categoricals of
+        the strings that occur (sorted); ``token_start``, ``token_end`` and ``sentence`` are
+        int32, the character offsets int64 (see ``docs/lexicons.md``, Tables).
 
     Examples
     --------
@@ -1163,89 +1365,141 @@ def find_matches(corpus, lexicon, *, settings: MatchSettings | None = None,
     settings = match_settings(settings, case_sensitive=case_sensitive, nested_scope=nested_scope,
                               cross_sentences=cross_sentences, negation_window=negation_window,
                               negators=negators, tokenizer=tokenizer)
+    return _find(corpus, lexicon, settings)
+
+
+def _find(corpus, lexicon, settings: MatchSettings, visit=None) -> pd.DataFrame:
+    """:func:`find_matches` with its settings resolved; ``visit`` as for :func:`_match_frame`."""
     comp, tokens, st, texts, hits = _prepare(corpus, lexicon, settings)
-    out = _match_frame(corpus, comp, tokens, st, texts, hits)
+    out = _match_frame(corpus, comp, tokens, st, texts, hits, visit=visit)
     out.attrs["settings"] = settings
     out.attrs["categories"] = [str(c) for c in comp.lexicon.category_ids]
     return out
 
 
-def _take(values, codes: np.ndarray):
-    """``values[codes]`` as a column, typed as pandas types ``values`` (a ``str`` column when
-    they are strings): the distinct values are converted once, then taken by code (in C)."""
-    col = pd.Series(np.asarray(values, dtype=object) if not isinstance(values, np.ndarray)
-                    else values)
-    return col.array.take(np.asarray(codes, dtype=np.int64))
+def _categorical(values, codes: np.ndarray) -> pd.Categorical:
+    """``values[codes]`` as a pandas categorical whose categories are the values that occur,
+    sorted (as ``astype("category")`` gives them): the distinct values are converted once and
+    each row stores a small integer code. ``values`` may repeat; a missing value stays missing."""
+    vals = values if isinstance(values, np.ndarray) else np.asarray(values, dtype=object)
+    vcodes, uniq = pd.factorize(vals, use_na_sentinel=True)
+    seen = np.zeros(len(vcodes), bool)
+    seen[codes] = True  # (indexing, unlike bincount, does not widen the codes first)
+    used = np.zeros(len(uniq) + 1, bool)  # the last slot stands for "missing" (code -1)
+    used[vcodes[seen]] = True
+    keep = np.flatnonzero(used[:-1])
+    cats = np.asarray(uniq)[keep]
+    try:
+        order = np.argsort(cats, kind="stable")
+    except TypeError:  # values of mixed types: keep the order of first appearance
+        order = np.arange(len(keep))
+    width = np.int8 if len(keep) < 127 else np.int16 if len(keep) < 32767 else np.int32
+    remap = np.full(len(uniq) + 1, -1, width)
+    remap[keep[order]] = np.arange(len(keep))
+    cats = pd.Index(cats[order]) if len(keep) else pd.Index([], dtype="str")
+    return pd.Categorical.from_codes(remap[vcodes][codes], dtype=pd.CategoricalDtype(cats),
+                                     validate=False)
 
 
-def _match_frame(corpus, comp, tokens, st, texts, hits) -> pd.DataFrame:
+#: dtypes of the match table's columns (issue 20: repeated texts as categoricals, token
+#: positions within a statement as int32, so that 11 M rows fit in well under 1 GB).
+MATCH_DTYPES = {"token_start": np.int32, "token_end": np.int32, "char_start": np.int64,
+                "char_end": np.int64, "sentence": np.int32, "negated": bool}
+_CATEGORICAL = ("statement_id", "actor", "category", "pattern", "match", "source_id")
+
+
+def _empty_match_frame(st) -> pd.DataFrame:
+    cols = {c: _categorical([], np.zeros(0, np.int64)) for c in _CATEGORICAL}
+    cols["date"] = np.array([], "datetime64[ns]")
+    cols.update({c: np.zeros(0, t) for c, t in MATCH_DTYPES.items()})
+    out = pd.DataFrame(cols, columns=list(MATCH_COLUMNS))
+    out["date"] = pd.to_datetime(out["date"])
+    return out
+
+
+def _match_frame(corpus, comp, tokens, st, texts, hits, visit=None) -> pd.DataFrame:
+    """The match table of ``hits``, which it consumes: each array of ``hits`` is released
+    (set to None) once its columns are built, so the table and the hits are not both held
+    whole (11 M rows at inaugural x100 with 9,000 patterns).
+
+    ``visit(d, lo, hi, starts, ends, token_start, token_end)``, if given, is called for each
+    text ``d`` with hits, in row order: rows ``lo:hi`` are its hits, ``starts, ends`` its
+    token offsets (what KWIC needs, without computing them again)."""
     n = len(hits.start)
-    cats = comp.lexicon.category_ids
-    sids = st["statement_id"].to_numpy()
     if not n:
-        e = np.zeros(0, np.int64)
-        out = pd.DataFrame({
-            "statement_id": np.array([], dtype=object), "actor": np.array([], dtype=object),
-            "date": np.array([], "datetime64[ns]"), "category": np.array([], dtype=object),
-            "pattern": np.array([], dtype=object), "match": np.empty(0, dtype=object),
-            "token_start": e, "token_end": e, "char_start": e, "char_end": e,
-            "source_id": np.empty(0, dtype=object), "sentence": e,
-            "negated": hits.negated.astype(bool),
-        }, columns=list(MATCH_COLUMNS))
-        out["date"] = pd.to_datetime(out["date"])
-        return out
+        return _empty_match_frame(st)
     doc = hits.doc
-    base = tokens.doc_index[doc]
-    tok_start = hits.start - base
-    tok_end = hits.end - base
+    sids = st["statement_id"].to_numpy()
+    # Hits are sorted by token position, so each text's hits are one run.
+    first = np.flatnonzero(np.concatenate(([True], doc[1:] != doc[:-1])))
+    docs = doc[first].tolist()
+    bounds = np.append(first, n).tolist()
+    del first
+    sentence = tokens.sentence[hits.start].astype(np.int32, copy=False)
+    # The match text: a one-word match is its token as written (``raw_surfaces``); longer
+    # matches are cut from their text (codes R, R + 1, ... in row order).
+    raw = tokens.raw_surfaces
+    R = len(raw) if raw is not None else 0
+    if raw is not None:
+        many = np.flatnonzero(np.subtract(hits.end, hits.start) != 1)
+        match_code = tokens.ids[hits.start]
+    else:
+        many = np.arange(n)
+        match_code = np.empty(n, np.int64)
+    match_code[many] = np.arange(R, R + len(many))
+    tok_start = np.empty(n, np.int32)
+    tok_end = np.empty(n, np.int32)
+    di = tokens.doc_index.tolist()
+    for i, d in enumerate(docs):
+        lo, hi = bounds[i], bounds[i + 1]
+        np.subtract(hits.start[lo:hi], di[d], out=tok_start[lo:hi], casting="unsafe")
+        np.subtract(hits.end[lo:hi], di[d], out=tok_end[lo:hi], casting="unsafe")
+    hits.start = hits.end = None
     char_start = np.empty(n, np.int64)
     char_end = np.empty(n, np.int64)
-    src_start = np.empty(n, np.int64)
-    src_end = np.empty(n, np.int64)
-    # Hits are sorted by token position, so each text's hits are one run.
-    docs, first = np.unique(doc, return_index=True)
-    bounds = np.append(first, n).tolist()
-    source_code = np.repeat(np.arange(len(docs)), np.diff(bounds))
     sources = []
-    # The match text: a one-word match is its token as written (``raw_surfaces``); longer
-    # matches are cut from their text.
-    raw = tokens.raw_surfaces
-    one = (hits.end - hits.start == 1) if raw is not None else np.zeros(n, bool)
-    match_code = np.empty(n, np.int64)
-    if raw is not None:
-        match_code[one] = tokens.ids[hits.start[one]]
     cut: list[str] = []
-    R = len(raw) if raw is not None else 0
-    for i, d in enumerate(docs.tolist()):
+    mb = np.searchsorted(many, bounds).tolist()
+    for i, d in enumerate(docs):
         lo, hi = bounds[i], bounds[i + 1]
         starts, ends = tokens.offsets(d)
         a = starts[tok_start[lo:hi]]
         b = ends[tok_end[lo:hi] - 1]
-        char_start[lo:hi], char_end[lo:hi] = a, b
-        many = np.flatnonzero(~one[lo:hi])
-        if len(many):
+        if visit is not None:
+            visit(d, lo, hi, starts, ends, tok_start[lo:hi], tok_end[lo:hi])
+        if mb[i + 1] > mb[i]:
             text = texts[d]
-            match_code[lo + many] = np.arange(R + len(cut), R + len(cut) + len(many))
-            cut.extend([text[x:y] for x, y in zip(a[many].tolist(), b[many].tolist())])
-        sid, sa, sb = corpus.to_source(sids[d], a, b)
-        src_start[lo:hi], src_end[lo:hi] = sa, sb
+            sel = many[mb[i]:mb[i + 1]] - lo
+            cut.extend([text[x:y] for x, y in zip(a[sel].tolist(), b[sel].tolist())])
+        sid, char_start[lo:hi], char_end[lo:hi] = corpus.to_source(sids[d], a, b)
         sources.append(sid)
-    out = pd.DataFrame({
-        "statement_id": _take(sids, doc),
-        "actor": _take(st["actor"].to_numpy(), doc),
+    del many
+    cols = {
+        "statement_id": _categorical(sids, doc),
+        "actor": _categorical(st["actor"].to_numpy(), doc),
         "date": st["date"].to_numpy()[doc],
-        "category": _take(list(cats), hits.category),
-        "pattern": _take([p.text for _, p in comp.patterns], hits.pattern),
-        "match": _take((raw or []) + cut, match_code),
-        "token_start": tok_start.astype(np.int64),
-        "token_end": tok_end.astype(np.int64),
-        "char_start": src_start,
-        "char_end": src_end,
-        "source_id": _take(sources, source_code),
-        "sentence": tokens.sentence[hits.start].astype(np.int64),
-        "negated": hits.negated.astype(bool),
-    }, columns=list(MATCH_COLUMNS))
-    out["date"] = pd.to_datetime(out["date"])
+    }
+    hits.doc = doc = None
+    cols["category"] = _categorical(list(comp.lexicon.category_ids), hits.category)
+    hits.category = None
+    cols["pattern"] = _categorical([p.text for _, p in comp.patterns], hits.pattern)
+    hits.pattern = None
+    cols["match"] = _categorical((raw or []) + cut, match_code)
+    del match_code, cut
+    cols.update({
+        "token_start": tok_start,
+        "token_end": tok_end,
+        "char_start": char_start,
+        "char_end": char_end,
+        "source_id": _categorical(sources, np.repeat(np.arange(len(docs), dtype=np.int32),
+                                                     np.diff(bounds))),
+        "sentence": sentence,
+        "negated": hits.negated.astype(bool, copy=False),
+    })
+    hits.negated = None
+    out = pd.DataFrame(cols, columns=list(MATCH_COLUMNS), copy=False)
+    if out["date"].dtype.kind != "M":
+        out["date"] = pd.to_datetime(out["date"])
     return out
 
 
@@ -1344,6 +1598,15 @@ def _warn_short_groups(out, cols):
     return out
 
 
+def _lookup(col: pd.Series, index: dict) -> pd.Series:
+    """``col.astype(str).map(index)``; for a categorical (the match table's columns) the
+    categories are looked up once and taken by code."""
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        per = col.cat.categories.astype(str).map(index).to_numpy(dtype=float, na_value=np.nan)
+        return pd.Series(np.append(per, np.nan)[col.cat.codes.to_numpy()], index=col.index)
+    return col.astype(str).map(index)
+
+
 def _count_from_matches(corpus, lexicon, matches, settings, cols) -> pd.DataFrame:
     """Counts behind a match table: the same table count_matches computes by matching."""
     from frameshift.corpus.model import corpus_tokens
@@ -1353,8 +1616,8 @@ def _count_from_matches(corpus, lexicon, matches, settings, cols) -> pd.DataFram
     tokens = corpus_tokens(corpus, settings.tokenizer)
     index = {str(s): i for i, s in enumerate(st["statement_id"].astype(str))}
     cat_index = {c: j for j, c in enumerate(cats)}
-    rows = matches["statement_id"].astype(str).map(index)
-    colj = matches["category"].astype(str).map(cat_index)
+    rows = _lookup(matches["statement_id"], index)
+    colj = _lookup(matches["category"], cat_index)
     if rows.isna().any() or colj.isna().any():
         bad = sorted(set(matches["statement_id"][rows.isna()].astype(str))) + sorted(
             set(matches["category"][colj.isna()].astype(str)))

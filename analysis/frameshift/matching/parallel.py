@@ -269,21 +269,23 @@ def count_matches_parallel(corpus, lexicon, *, by="actor", n_jobs: int | None = 
     # others (one process fewer to start).
     here = len(ranges) <= n_jobs
     sent = ranges[:-1] if here else ranges
+    pool = ProcessPoolExecutor(max_workers=min(n_jobs - here, len(sent)), mp_context=ctx)
     try:
-        with ProcessPoolExecutor(max_workers=min(n_jobs - here, len(sent)),
-                                 mp_context=ctx) as pool:
-            if forked:
-                futures = [pool.submit(_count_range, a, b) for a, b in sent]
-            else:
-                futures = [pool.submit(partial_counts, st.iloc[a:b], lex, by=cols, **options)
-                           for a, b in sent]
-            partials = []
-            if here:
-                a, b = ranges[-1]
-                partials = [partial_counts(st.iloc[a:b], lex, by=cols, **options)]
-            partials = [f.result() for f in futures] + partials
+        if forked:
+            futures = [pool.submit(_count_range, a, b) for a, b in sent]
+        else:
+            futures = [pool.submit(partial_counts, st.iloc[a:b], lex, by=cols, **options)
+                       for a, b in sent]
+        partials = []
+        if here:
+            a, b = ranges[-1]
+            partials = [partial_counts(st.iloc[a:b], lex, by=cols, **options)]
+        partials = [f.result() for f in futures] + partials
     finally:
         _FORKED = None
+        # The partial tables are here: the sums need not wait for the workers to exit (the
+        # executor reaps them in its own thread; a worker's exit unmaps all it allocated).
+        pool.shutdown(wait=False, cancel_futures=True)
     return combine_counts(partials, by=cols, categories=cats)
 
 

@@ -274,4 +274,9 @@ def document_log_ratio_interval(x, doc_tokens, is_t, *, level=0.95):
     x = np.asarray(x, dtype=float)
     doc_tokens = np.asarray(doc_tokens, dtype=float)
     t = np.asarray(is_t, dtype=bool)
-    return rate_ratio_interval(x[~t], doc_tokens[~t], x[t], doc_tokens[t], level=level)
+    # without the few-sentence allowances of the shift intervals (a (t_df / z)^2 factor of
+    # 1.06-1.13 with the 22-47 documents of the keyness benchmarks, and a dispersion pooled
+    # over terms, which for keyness would mix terms of very different spread): the interval
+    # measured without them excludes 0 for 1.2-3.2% of terms under shuffled labels (nominal 5%)
+    return rate_ratio_interval(x[~t], doc_tokens[~t], x[t], doc_tokens[t], level=level,
+                               few_sentences=False)

@@ -19,9 +19,9 @@ def profile_intervals(corpus, matches, *, categories=None, by="actor", x="per_10
     """Intervals of each unit's rates, with its sentences as the independent units.
 
     ``per_1000``: the cluster-robust Wald interval of the ratio ``1000 x matches / tokens``
-    with the sentences as clusters and a floor of half a count on the variance (the variance
-    behind the ``rate_diff`` intervals of :func:`frameshift.measures.shift`, see
-    :mod:`frameshift.measures.intervals`), cut at 0. ``share``: the percentile bootstrap of the
+    with the sentences as clusters and a floor of half a count on the variance (the
+    cluster-robust variance of :mod:`frameshift.measures.intervals`, also behind the
+    ``rate_diff`` intervals of :func:`frameshift.measures.shift`), cut at 0. ``share``: the percentile bootstrap of the
     category's share of the unit's matches, the sentences of all its statements pooled and
     resampled with replacement. A unit with fewer than 3 sentences (the "too short" rule of
     :mod:`frameshift.matching.shortness`) gets no interval, and a zero-width interval is never
@@ -79,7 +79,8 @@ def profile_intervals(corpus, matches, *, categories=None, by="actor", x="per_10
             continue
         if x == "per_1000":
             r = c.sum(0) / t.sum()
-            half = z * np.sqrt(_cluster_var(c, t))
+            # floored at half a count, so a category without a match keeps a width
+            half = z * np.sqrt(np.maximum(_cluster_var(c, t), 0.5 / t.sum() ** 2))
             lo, hi = 1000.0 * np.maximum(r - half, 0.0), 1000.0 * (r + half)
             how = "cluster-robust Wald (sentences)"
         else:

@@ -30,8 +30,8 @@ from frameshift.errors import OptionError, check_table_argument
 from frameshift.matching.engine import categories_of, find_matches, rates, settings_of
 from frameshift.matching.shortness import MIN_SENTENCES as _SHORT_MIN_SENTENCES
 from frameshift.matching.shortness import ShortTextWarning
-from frameshift.measures.intervals import (CI_METHODS, MIN_DIVERGENCE_MATCHES,
-                                           MIN_INTERVAL_SENTENCES,
+from frameshift.measures.intervals import (CI_METHODS, MIN_CATEGORY_MATCHES,
+                                           MIN_DIVERGENCE_MATCHES, MIN_INTERVAL_SENTENCES,
                                            bias_corrected_bootstrap_interval,
                                            rate_diff_interval, rate_ratio_interval)
 
@@ -300,8 +300,8 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
     ...                          n_boot=200, n_perm=0, warn=False)
     >>> t.loc[t["measure"].eq("rate_diff"), ["category", "value", "ci_low", "ci_high"]].round(1)
       category  value  ci_low  ci_high
-    0    peace -100.0  -192.4     -7.6
-    1      war  133.3    53.3    213.3
+    0    peace -100.0  -230.9     30.9
+    1      war  133.3    20.0    246.7
     >>> print(t.loc[t["measure"].eq("jsd"), "ci_method"].iloc[0])
     none: 4 and 5 matches; a divergence interval needs >= 25 per statement (plug-in bias); read p
     """
@@ -417,15 +417,22 @@ def _intervals(obs, ca, ta, cb, tb, *, rng, n_boot, level, from_id, to_id):
                 how[key] = (np.full(np.shape(how[key]), reason, dtype=object)
                             if np.shape(how[key]) else reason)
         return lo, hi, how
-    lo[("rate_diff", True)], hi[("rate_diff", True)] = rate_diff_interval(ca, ta, cb, tb,
-                                                                          level=level)
-    how[("rate_diff", True)] = np.full(ca.shape[1], CI_METHODS["rate_diff"], dtype=object)
+    in_pair = ca.sum(0) + cb.sum(0)
+    sparse = in_pair < MIN_CATEGORY_MATCHES
+    sparse_reason = np.array([f"none: {int(n)} match(es) of this category in the pair; a rate "
+                              f"interval needs >= {MIN_CATEGORY_MATCHES}" for n in in_pair],
+                             dtype=object)
+    l1, h1 = rate_diff_interval(ca, ta, cb, tb, level=level)
+    lo[("rate_diff", True)] = np.where(sparse, np.nan, l1)
+    hi[("rate_diff", True)] = np.where(sparse, np.nan, h1)
+    how[("rate_diff", True)] = np.where(sparse, sparse_reason, CI_METHODS["rate_diff"])
     l2, h2 = rate_ratio_interval(ca, ta, cb, tb, level=level)
     undefined = np.isnan(obs[("log_ratio", True)][0])
-    lo[("log_ratio", True)] = np.where(undefined, np.nan, l2)
-    hi[("log_ratio", True)] = np.where(undefined, np.nan, h2)
-    how[("log_ratio", True)] = np.where(undefined, "none: no match on either side",
-                                        CI_METHODS["log_ratio"]).astype(object)
+    lo[("log_ratio", True)] = np.where(undefined | sparse, np.nan, l2)
+    hi[("log_ratio", True)] = np.where(undefined | sparse, np.nan, h2)
+    how[("log_ratio", True)] = np.where(
+        undefined, "none: no match on either side",
+        np.where(sparse, sparse_reason, CI_METHODS["log_ratio"])).astype(object)
     few_matches = min(ca.sum(), cb.sum()) < MIN_DIVERGENCE_MATCHES
     if few_matches:
         reason = (f"none: {int(ca.sum())} and {int(cb.sum())} matches; a divergence interval "

@@ -35,7 +35,8 @@ from frameshift.files import read_back
 from frameshift.text.tokenizer import ABBREVIATIONS, normalize
 from frameshift.text.languages import LANGUAGES as TEXT_LANGUAGES
 
-from .speakers import LANGUAGES, UNREGISTERED_PREFIX, find_mentions, unregistered_id
+from .speakers import (_UPPER, LANGUAGES, REGIONAL, UNREGISTERED_PREFIX, VariantIndex, _one_edit, find_mentions,
+                       name_key, regional_languages, regional_title, unregistered_id)
 
 __all__ = [
     "SEGMENT_COLUMNS",
@@ -73,7 +74,8 @@ threaten complain allege suggest invite explain reply respond answer ask appeal 
 signal charge blame term refer recall remind repeat underline underscore highlight maintain
 acknowledge admit concede insist stress protest denounce slam praise hail characterise
 characterize question dispute counter retort continue conclude end deplore lament caution contend
-comment believe consider
+comment believe consider regret quip rebut hint clarify assure reassure remark mention inform
+indicate specify elaborate predict reveal disclose joke advise recommend wonder
 """.split()
 _IRREGULAR = {
     "say": ["say", "says", "said", "saying"],
@@ -85,12 +87,19 @@ _IRREGULAR = {
     "point out": ["point out", "points out", "pointed out", "pointing out"],
     "put forward": ["put forward", "puts forward", "putting forward"],
     "set out": ["set out", "sets out", "setting out"],
+    "put it": ["put it", "puts it", "putting it"],  # ("as Aliyev put it, '...'")
 }
+
+
+# Bases that double their last consonant ("slammed", "admitted", "referring").
+_DOUBLING = frozenset("slam admit refer rebut regret quip submit omit".split())
 
 
 def _inflect(base: str) -> list[str]:
     if base in _IRREGULAR:
         return _IRREGULAR[base]
+    if base in _DOUBLING:
+        return [base, base + "s", base + base[-1] + "ed", base + base[-1] + "ing"]
     if base.endswith("e"):
         return [base, base + "s", base + "d", base[:-1] + "ing"]
     if base.endswith("y") and base[-2] not in "aeiou":
@@ -108,14 +117,20 @@ def _inflect(base: str) -> list[str]:
 _NOUN_LIKE = frozenset("""offer call demand charge note appeal reply answer signal voice tweet
 claim promise pledge protest end question dispute counter term label brand issue state welcome
 repeat highlight vow blame comment praise recall remind ask respond continue conclude
+remark hint joke mention
 """.split())
 _VERB_FORMS = sorted({f for b in _VERB_BASES + list(_IRREGULAR) for f in _inflect(b)
                       if not (b in _NOUN_LIKE and f == b)}, key=len, reverse=True)
 # Issue 16 hook: the reporting verbs of Russian, Armenian and Azerbaijani news
 # (frameshift.text.languages), so that "«...», — отметил Нечаев" finds its verb.
 _VERB_FORMS = sorted(set(_VERB_FORMS) | {v for c in ("ru", "hy", "az")
-                                         for v in TEXT_LANGUAGES[c].speech_verbs},
+                                         for v in TEXT_LANGUAGES[c].speech_verbs}
+                     | {v for t in REGIONAL.values() for v in t["speech_verbs"] + t["impersonal"]},
                      key=len, reverse=True)
+# Impersonal forms ("говорится в заявлении", "ասվում է", "qeyd olunur": it is said): the
+# speaker is the issuer of the statement (_Attributor._issuer).
+_IMPERSONAL = frozenset(re.sub(r"\s+", " ", v).casefold() for t in REGIONAL.values()
+                        for v in t["impersonal"])
 
 
 def _trie_pattern(forms) -> str:
@@ -220,19 +235,98 @@ def _term_before(masked: str, q, text: str):
     "dubbed", "an event called", a document's name, or a quoted modifier of one or two words
     between a determiner and a noun ('such "condemning" comments')."""
     m = _TERM_BEFORE_RE.search(masked, max(0, q.open_at - 40), q.open_at)
-    if m and m.end() == q.open_at and not (m.group("noun") and m.group("noun").casefold()
-                                           in _NOT_NOUNS):
+    if m and m.end() == q.open_at and not (m.group("noun") and (
+            m.group("noun").casefold() in _NOT_NOUNS or not m.group("noun")[:1].islower())):
         return m.group().strip()
     words = text[q.start:q.end].split()
     if q.close_at is not None and len(words) <= 2 and not re.search(r"[,.;:!?…]$",
                                                                      text[q.start:q.end]):
-        det = re.search(r"(?i)(?<![\w-])(such|the|a|an|these|those|this|its|their|his|her)\s*$",
-                        masked[max(0, q.open_at - 12):q.open_at])
+        det = re.search(r"(?i)(?<![\w-])(such|the|a|an|these|those|this|its|their|his|her)\s*$"
+                        r"|\w(['’]s)\s*$", masked[max(0, q.open_at - 12):q.open_at])
         head = re.match(r"[ \t]+([a-z][\w-]*)", masked[q.close_at + 1:q.close_at + 30])
         h = head.group(1) if head else ""
         if det and head and h not in _NOT_HEAD and not h.endswith("ed") and (
                 not _VERB_RE.fullmatch(h) or h in _NOUN_S):
-            return f'{det.group(1)} "{" ".join(words)}" {head.group(1)}'
+            return f'{det.group(1) or det.group(2)} "{" ".join(words)}" {head.group(1)}'
+    return None
+
+
+# Small words a title may keep in lower case ("Law on Occupied Territories").
+_TITLE_MINOR = frozenset("""of the and for on in to a an against with at by from or
+de la""".split())
+# What makes single-quoted words part of a noun phrase: a determiner, a possessive or a
+# preposition right before them ("a 'provocation'", "Taiwan's 'independence'", "of 'peace'").
+_NP_BEFORE_RE = re.compile(
+    r"(?i)(?:(?<![\w'’-])(?:the|a|an|its|their|his|her|this|that|these|those|such|our|any|"
+    r"of|about|on|for|against|into|with|in)|[\w](?:'s|’s|s'|s’))\s+$")
+
+
+# After the speaker named after a quote without a verb ('"...," the ministry in a statement
+# on Tuesday.'): at most a phrase of place, time or medium, then the end of the sentence.
+_VERBLESS_TAIL_RE = re.compile(
+    r"(?i)(?:[ \t]+(?:on|in|at|during|via|through|from|to|late|early|earlier|this|last|"
+    r"yesterday|today)(?![\w-])[^.!?\0\n]{0,60}?)?[ \t]*[.;]?[ \t\n]*")
+
+
+def _is_impersonal(verb) -> bool:
+    return re.sub(r"\s+", " ", verb.group()).casefold() in _IMPERSONAL
+
+
+# Nouns that a quoted name stands next to: 'the "Izvestia" newspaper', 'TV channel
+# "Rossiya 24"', 'Operation "Iron Fist"', 'the "Civil Contract" party'.
+_NAMING_NOUNS = (r"newspaper|daily|weekly|magazine|journal|tv|television|channel|radio|"
+                 r"station|agency|portal|website|site|outlet|programme|program|show|party|"
+                 r"movement|bloc|alliance|coalition|organi[sz]ation|company|group|festival|"
+                 r"forum|platform|format|operation|exercise|exercises|drills|project|"
+                 r"initiative|corridor|route|plan|doctrine|campaign|book|film|movie|novel|"
+                 r"article|song|poem|documentary|study|essay|column|series|album|memorial|"
+                 r"monument|museum|award|prize|order|medal|contest|competition|brand|slogan")
+_NAMING_BEFORE_RE = re.compile(r"(?i)(?<![\w-])(?:" + _NAMING_NOUNS + r")\s*$")
+_NAMING_AFTER_RE = re.compile(r"(?i)[ \t]+(?:" + _NAMING_NOUNS + r")(?![\w'’-])")
+
+
+def _quoted_term(masked: str, q, text: str, *, headline: bool, singles_speak: bool):
+    """Why quote ``q`` is a quoted term, not speech (the words that show it), or None.
+
+    Besides :func:`_term_before`: single quotation marks around one to three words in the
+    body of an article whose speech is in double marks, inside a noun phrase (after a
+    determiner, a possessive or a preposition: ``called it a 'provocation'``, ``Taiwan's
+    'independence'``; not right after a verb: ``rejected 'ready-made solutions'``), the
+    outlet's scare quotes (``singles_speak``: the article quotes speech in single marks);
+    a title in capitals of two words or more after a determiner or before a noun (``the
+    "Law on Occupied Territories"``, ``the "Crossroads of Peace" project``).
+    """
+    found = _term_before(masked, q, text)
+    if found:
+        return f'quoted term after "{found}"'
+    if q.close_at is None or q.parent is not None:
+        return None
+    inner = text[q.start:q.end]
+    words = inner.split()
+    if not words or re.search(r"[.!?…;:]$", inner.rstrip("”\"’'»›")):
+        return None
+    if text[q.open_at] in "'‘" and len(words) <= 3 and not headline and not singles_speak \
+            and not inner.rstrip().endswith(",") and _NP_BEFORE_RE.search(
+                masked, max(0, q.open_at - 20), q.open_at) and not re.search(
+                r"(?i)(?<![\w-])what\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:called|calls|described\s+as|"
+                r"termed|dubbed)\s+(?:[\w'’-]+\s+){0,2}$", masked[max(0, q.open_at - 80):q.open_at]):
+        # (what the speaker called India's 'continued diatribe' is the speaker's phrase)
+        # (right after a verb -- rejected 'ready-made solutions' -- they are the speaker's)
+        return f"single-quoted word{'s' if len(words) > 1 else ''} in a noun phrase"
+    det = re.search(r"(?i)(?<![\w-])(?:the|a|an|its|their|his|her|this|that|our)\s*$",
+                    masked[max(0, q.open_at - 8):q.open_at])
+    content = [w for w in words if w.casefold().strip(",") not in _TITLE_MINOR]
+    caps = len(words) >= 2 and content and all(w[:1].isupper() for w in content) and \
+        words[0][:1].isupper()
+    after = re.match(r"[ \t]+([a-z][\w-]*)", masked[q.close_at + 1:q.close_at + 30])
+    if words[0][:1].isupper() and len(words) <= 5 and not headline and not re.search(
+            r"[,—–-]$", inner.rstrip()) and (
+            _NAMING_BEFORE_RE.search(masked, max(0, q.open_at - 30), q.open_at) or
+            _NAMING_AFTER_RE.match(masked, q.close_at + 1)):
+        return "a quoted name (of a medium, party, operation, ...)"
+    if caps and not headline and (det or (after and after.group(1) not in _NOT_HEAD
+                                          and not _VERB_RE.fullmatch(after.group(1)))):
+        return "a title in capitals"
     return None
 
 
@@ -299,6 +393,46 @@ special state press affairs defence defense external internal interior president
 general national security then current new top permanent executive spokesperson-in-chief
 self-proclaimed breakaway unrecognised unrecognized provincial regional""".split())
 
+
+# "(It is noted) in the statement", "in a letter": the document an impersonal form cites.
+_IN_DOCUMENT_RE = re.compile(
+    r"(?i)\s+(?:also\s+)?in\s+(?:the|a|an|its|their|this|that)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:statement|document|communiqu[eé]|letter|declaration|resolution|message|release|"
+    r"report|appeal|note|address)(?![\w-])")
+
+# Plural or anonymous heads after a name ("Azerbaijani officials", "Kremlin sources"): the
+# speaker is not named.
+_ANONYMOUS_RE = re.compile(
+    r"(?i)(?<![\w'’-])(?:officials|sources|source|diplomats|experts|analysts|observers|"
+    r"residents|witnesses|lawmakers|legislators|deputies|activists|people|media|insiders|"
+    r"commentators|critics|politicians|military\s+sources)(?![\w'’-])")
+
+# A mention starting its sentence, after at most four capitalised words (of any script the
+# regional tables read: "В Баку Сергей Лавров провел", "In Baku Mirzoyan met").
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:։]\s+|\n)(?:[" + _UPPER + r"А-ЯЁԱ-Ֆ][\w-]*\s+){0,4}$")
+
+# A stated intention right before a quote ("also intends to", "is ready to").
+_INTENDS_RE = re.compile(
+    r"(?i)\s+(?:(?:also|still|now|further)\s+)?(?:intends?|wants?|hopes?|plans?|expects?|"
+    r"wishes|wish|seeks?|aims?|(?:is|are|was|were)\s+(?:ready|determined|going|willing))"
+    r"\s+to\s+$")
+
+# Words that mark a person as a woman or a man, and the gender a pronoun cannot stand for.
+_FEMALE_RE = re.compile(r"(?i)(?<![\w-])(?:spokeswoman|chairwoman|congresswoman|businesswoman|"
+                        r"mrs|ms|madam|madame|first\s+lady)(?![\w-])")
+_MALE_RE = re.compile(r"(?i)(?<![\w-])(?:spokesman|chairman|congressman|businessman|mr|"
+                      r"sir)(?![\w-])")
+_PRONOUN_AVOID = {"she": "m", "he": "f", "она": "m", "он": "f"}
+
+# Titles any office holder also bears ("the Azerbaijani diplomat" for a ministry's
+# spokesperson, "the official"): they do not contradict a person's other titles.
+# (title -> the titles it is compatible with; None: any)
+_GENERIC_TITLES = {
+    "diplomat": {"minister", "spokesperson", "ambassador", "envoy", "representative",
+                 "secretary", "diplomat"},
+    "official": None, "representative": None,
+    "leader": {"president", "prime", "chairman", "head", "chancellor", "premier", "leader"},
+}
 
 # Organisation words by kind: a reference "the department" may stand for a ministry, not for
 # an army.
@@ -397,6 +531,7 @@ class _Mention:
     titles: set = field(default_factory=set)
     org: object = None  # for a title "spokesperson for X": the actor (or new: id) of X
     np_start: int = -1  # start of the noun phrase with its titles ("Foreign Minister X")
+    variant_of: object = None  # the name given before that this one spells differently
 
     def __post_init__(self):
         if self.np_start < 0:
@@ -447,6 +582,9 @@ def _read_actors(actors) -> pd.DataFrame:
     return out
 
 
+_INFLECTED_SCRIPT_RE = re.compile(r"[а-яёА-ЯЁ\u0531-\u0587əƏ]")
+
+
 def _alias_regex(registry: pd.DataFrame):
     """One regex matching every alias (and name) of every actor, longest first."""
     table: dict[str, str] = {}
@@ -460,10 +598,24 @@ def _alias_regex(registry: pd.DataFrame):
     alts = sorted(table, key=len, reverse=True)
     # Aliases are normalised (typographic marks folded), so the text is searched normalised too;
     # normalize() keeps the length for the characters it folds, checked in _fold_same_length.
+    # An alias in Cyrillic, Armenian or Azerbaijani letters may carry a case ending (at most
+    # four letters, after a hyphen for an acronym): "Лаврова", "Միրզոյանի", "ՀՀ ԱԳՆ-ն",
+    # "Əliyevin"; the alias without it is the key (group "a" or "r").
+    regional = [a for a in alts if _INFLECTED_SCRIPT_RE.search(a)]
+    plain = [a for a in alts if not _INFLECTED_SCRIPT_RE.search(a)]
+
+    def alt(xs):
+        return "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in xs) or r"(?!x)x"
+
     pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
-        + r")(?![\w-])")
+        r"(?<![\w-])(?:(?P<a>" + alt(plain) + r")|(?P<r>" + alt(regional)
+        + r")(?:-?[^\W\d_]{1,4})?)(?![\w-])")
     return pattern, table
+
+
+def _alias_key(m: re.Match) -> str:
+    """The alias a match of :func:`_alias_regex` found, without a case ending."""
+    return re.sub(r"\s+", " ", m.group("a") if m.group("a") is not None else m.group("r"))
 
 
 def _fold_same_length(text: str) -> str:
@@ -704,7 +856,7 @@ def _find_quotes(text: str, unit: _Unit, *, max_single_words: int = 6) -> list[_
     for q in sorted(top, key=lambda x: x.open_at):
         if not _trim(text, q):
             continue
-        q.inner = [x for x in q.inner if _trim(text, x)]
+        q.inner = [x for x in q.inner if x.close_at is not None and _trim(text, x)]
         for x in q.inner:
             x.parent = q
             x.inner = []  # one level is extracted; deeper quotes stay in their quote
@@ -864,6 +1016,9 @@ class _Attributor:
         self._first_titled: dict = {}  # actor -> speaker titles of its first such quote
         self._verbs = self._verb_starts = self._date_anchors = None  # (when first needed)
         self._according = None
+        self._singles = None  # (_singles_speak)
+        self._nations = None  # one-word registered names (_nation_actor)
+        self._genders = None  # actor -> "f"/"m" (_gender_of)
 
     # Hostile-input guard: a "sentence" is looked at no further than _WINDOW characters from
     # the quote, so an article of one endless sentence (thousands of quotation marks and no
@@ -886,7 +1041,7 @@ class _Attributor:
         syn = lang["title_synonyms"]
         if self.alias_re is not None:
             for m in self.alias_re.finditer(self.folded):
-                key = re.sub(r"\s+", " ", m.group())
+                key = _alias_key(m)
                 actor = self.alias_table.get(key)
                 if actor is None:
                     continue
@@ -907,7 +1062,37 @@ class _Attributor:
             if not taken[m.start():m.end()].any():
                 found.append(_Mention(m.start(), m.end(), None, m.group(), "ref", m.group()))
         found.sort(key=lambda x: x.start)
+        self._variants(found)
         return self._join_titles(found)
+
+    def _variants(self, found: list[_Mention]) -> None:
+        """A person's name spelt differently from how the article gave it before
+        ("Gadzizade said" after "Ayhan Hajizade", "Pashinian" after "Nikol Pashinyan"): the
+        same person (one edit apart after transliteration equivalences; see
+        :class:`frameshift.news.speakers.VariantIndex`). One pass in text order."""
+        index = VariantIndex()
+        for m in found:
+            if m.actor is not None and m.actor in self.person_actors:
+                words = m.surface.split()
+                index.add(words[-1], (m.actor, m.surface))
+                continue
+            if m.kind != "person" or m.actor is not None:
+                continue
+            words = (m.canonical or m.surface).split()
+            hit = index.find(words[-1])
+            if hit is not None:
+                actor, name = hit
+                first, other = words[:-1], name.split()[:-1]
+                if not first or not other or len(first[0].rstrip(".")) == 1 or len(
+                        other[0].rstrip(".")) == 1 or name_key(first[0]) == name_key(
+                        other[0]) or _one_edit(name_key(first[0]), name_key(other[0])):
+                    m.variant_of = name
+                    if actor is not None:
+                        m.actor = actor
+                    else:
+                        m.canonical = name
+                    continue
+            index.add(words[-1], (None, m.canonical or m.surface))
 
     def _personish(self, m: _Mention) -> bool:
         """A mention a reader takes for a person: a name of two words or more (or a surname
@@ -932,6 +1117,7 @@ class _Attributor:
         titles, orgs, stop = lang["titles"], lang["organisations"], lang["not_names"]
         syn = lang["title_synonyms"]
         masked = self.masked
+        regional = bool(regional_languages(masked))  # Russian, Armenian, Azerbaijani titles
         drop: set = set()
         starts = [m.start for m in found]
         for k, n in enumerate(found):
@@ -940,6 +1126,7 @@ class _Attributor:
             lo = max(0, n.start - 160)
             words = list(re.finditer(r"[\w'’.-]+|[^\w\s]", masked[lo:n.start]))
             keep_from, seen_title, j = n.start, False, len(words) - 1
+            lower_run = 0  # lower-case words between a regional title and the name
             while j >= 0:
                 w = words[j].group()
                 wl = re.sub(r"['’]s$", "", w.casefold()).rstrip(".")
@@ -947,8 +1134,11 @@ class _Attributor:
                     masked[lo + words[j].end():n.start]
                 if "\n" in gap or "\0" in gap or gap.strip():
                     break
-                if wl in titles:
+                if wl in titles or (regional and regional_title(wl)):
                     seen_title = True
+                elif regional and not seen_title and lower_run < 3 and w.isalpha() and \
+                        w.islower() and not w.isascii():
+                    lower_run += 1  # "Министр [иностранных дел] Сергей Лавров"
                 elif not (wl in orgs or wl in _TITLE_MODIFIERS or (
                         w[:1].isupper() and wl not in stop) or wl in ("of", "for", "the")):
                     break
@@ -961,9 +1151,10 @@ class _Attributor:
                 keep_from += m0.end()
                 stretch = masked[keep_from:n.start]
             ws = [w.rstrip(".") for w in _title_words(stretch)]
-            if not (set(ws) & titles):
+            local = {h for h in (regional_title(w) for w in ws) if h} if regional else set()
+            if not (set(ws) & titles) and not local:
                 continue
-            n.titles = set(n.titles) | {syn.get(w, w) for w in ws}
+            n.titles = set(n.titles) | {syn.get(w, w) for w in ws} | local
             n.np_start = keep_from
             i0 = bisect_left(starts, keep_from)
             for x in found[i0:k]:
@@ -1109,6 +1300,13 @@ class _Attributor:
             if q.actor is not None and q.actor not in self.person_actors \
                     and q.speaker_kind != "person" and fits(names_of(q.actor)):
                 cands.append((q.start, q.actor))
+        if not cands and depth == 0 and caps:
+            # a registered body named in other words ("Armenia's Foreign Ministry" for the
+            # registered "Armenian Foreign Ministry"): the one whose names fit
+            fit = {aid for aid, names in self.actor_names.items()
+                   if aid not in self.person_actors and fits(names)}
+            if len(fit) == 1:
+                return fit.pop()
         if not cands and depth == 0:
             # a shorter name used before the full one ("Invitation rejected by de facto
             # Nagorno-Karabakh authorities" in a subheading, the full name further down)
@@ -1117,6 +1315,32 @@ class _Attributor:
                         len(words) and fits({normalize(m.canonical)}):
                     return self._actor_of(m)
         return max(cands)[1] if cands else None
+
+    def _nation_actor(self, mention: _Mention):
+        """"the Azerbaijani side", "the Armenian authorities", "the Georgian government": the
+        registered actor named by one word the adjective is made from (Azerbaijan, Armenia,
+        Georgia: a shared start of at least five letters, all but the name's last), when the
+        noun phrase is just the adjective and such a noun. (actor, name) or None."""
+        m = re.fullmatch(r"(?i)(?:the\s+)?([A-Z][\w-]+)\s+(side|authorities|government|"
+                         r"leadership)", mention.surface.strip())
+        if m is None or mention.actor is not None:
+            return None
+        if self._nations is None:
+            self._nations = {}
+            for aid, names in self.actor_names.items():
+                if aid in self.person_actors:
+                    continue
+                for n in names:
+                    if re.fullmatch(r"\w{5,}", n):
+                        self._nations.setdefault(n.casefold(), aid)
+        adj = normalize(m.group(1)).casefold()
+        for name, aid in self._nations.items():
+            k = 0
+            while k < min(len(adj), len(name)) and adj[k] == name[k]:
+                k += 1
+            if k >= max(5, min(len(name) - 1, 6)) and adj != name:
+                return aid, name
+        return None
 
     def _metonym(self, mention: _Mention):
         """"the de facto NKR authorities in Stepanakert ... Stepanakert reaffirmed": a place
@@ -1144,7 +1368,7 @@ class _Attributor:
         vocab = LANGUAGES[self.lang]["titles"] | {"prime", "foreign"}
         return {w for w in (titles or ()) if w in vocab}
 
-    def _person_before(self, pos: int, titles: set | None = None):
+    def _person_before(self, pos: int, titles: set | None = None, avoid: str | None = None):
         """The person a reader takes "he"/"she" (or a title) to mean at ``pos``: the speaker
         of the last quote or the last person named as the subject of a clause (a title such
         as "the President reiterated" counts as the person it names). With ``titles``, the
@@ -1154,10 +1378,26 @@ class _Attributor:
         this is asked (quotes are attributed in reading order and ``pos`` is never past the
         quote being attributed), so the answer cannot change; the titles named in the window
         ask the same questions again for every later quote."""
-        key = (pos, frozenset(titles) if titles is not None else None)
+        key = (pos, frozenset(titles) if titles is not None else None, avoid)
         if key not in self._person_memo:
-            self._person_memo[key] = self._person_before_uncached(pos, titles)
+            self._person_memo[key] = self._person_before_uncached(pos, titles, avoid)
         return self._person_memo[key]
+
+    def _gender_of(self, actor) -> str | None:
+        """"f" or "m" when the article marks the person so (spokeswoman, chairman, Mrs, Mr
+        in the title before the name or in an apposition after it), else None. One pass over
+        the mentions, the first time it is asked."""
+        if self._genders is None:
+            self._genders = {}
+            for m in self.mentions:
+                if not self._personish(m):
+                    continue
+                around = (self.masked[max(0, m.np_start - 12):m.end]
+                          + self.masked[m.end:m.end + 50].split(".")[0])
+                g = _FEMALE_RE.search(around), _MALE_RE.search(around)
+                if bool(g[0]) != bool(g[1]):
+                    self._genders.setdefault(self._actor_of(m), "f" if g[0] else "m")
+        return self._genders.get(actor)
 
     def _subject_like_cached(self, m: _Mention) -> bool:
         k = id(m)
@@ -1185,8 +1425,10 @@ class _Attributor:
             memo[k] = _DET_BEFORE_RE.search(self.masked[max(0, k - 15):k]) is not None
         return memo[k]
 
-    def _person_before_uncached(self, pos: int, titles: set | None = None):
+    def _person_before_uncached(self, pos: int, titles: set | None = None,
+                                avoid: str | None = None):
         best = None
+        skipped = False
         cands, starts = self._person_candidates()
         hi = bisect_left(starts, pos)
         lo = bisect_left(starts, pos - 2500)
@@ -1196,6 +1438,9 @@ class _Attributor:
                 continue
             if self._personish(m):
                 if titles is not None and not (titles <= m.titles):
+                    continue
+                if avoid and self._gender_of(self._actor_of(m)) == avoid:
+                    skipped = True  # "she" is not the spokesman
                     continue
                 if titles is None and not self._subject_like_cached(m):
                     continue
@@ -1207,12 +1452,22 @@ class _Attributor:
                 if found is not None:
                     best = (m.start, found[1], found[2], found[3])
                     break
+        if best is None and skipped:
+            # "Narnian spokesman Tom Vale met Ivers. '...,' she said": the other person named
+            for m in reversed(cands[lo:hi]):
+                if m.start < pos and not self._in_headline(m.start) and self._personish(m) \
+                        and self._gender_of(self._actor_of(m)) != avoid:
+                    best = (m.start, self._actor_of(m), m, None)
+                    break
         # the quotes of the same stretch of text (a bounded window keeps long articles linear)
         q_lo = bisect_left(self._quote_starts, pos - 2500)
         for q in self.quotes[q_lo:bisect_left(self._quote_starts, pos)]:
-            if q.start >= pos or q.actor is None or q.speaker_kind != "person":
-                continue
+            if q.start >= pos or q.actor is None or not (
+                    q.speaker_kind == "person" or (titles is None and q.speaker_kind == "title")):
+                continue  # (a quote of "the prime minister", nobody named: "he" is that one)
             if titles is not None and not (titles <= (q.speaker_titles or set())):
+                continue
+            if avoid and self._gender_of(q.actor) == avoid:
                 continue
             if best is None or q.start > best[0]:
                 best = (q.start, q.actor, None, q)
@@ -1294,7 +1549,7 @@ class _Attributor:
                     r"(?:[\w]+(?:ed|s)|said|told|wrote|spoke|is|was|has|had|will|would|did)\b",
                     after):
             return True
-        return bool(re.search(r"(?:^|[.!?:]\s+|\n)(?:[A-Z][\w-]*\s+){0,4}$", before))
+        return _SENTENCE_START_RE.search(before) is not None
 
     def _title_person(self, mention: _Mention, pos: int):
         """The person a title mention names: the last person given those titles, else the
@@ -1302,25 +1557,64 @@ class _Attributor:
         subject or quoted when no other title of theirs contradicts it; with how it was
         found."""
         heads = self._heads(mention.titles)
+        if heads == {"head"} and re.match(r"(?i)\s+of\s+(?:the\s+)?state(?![\w-])",
+                                          self.masked[mention.end:mention.end + 16]):
+            heads = {"president"}  # "the head of state"
         if not heads:
             return None, None
+        nat = self._nationality(mention)
+        if nat:
+            # "the Azerbaijani minister": the minister given that adjective, else the
+            # counterpart given it ("his Azerbaijani counterpart Jeyhun Bayramov")
+            found = self._person_before(pos, heads | nat) or self._person_before(
+                pos, nat | {"counterpart"})
+            if found is not None:
+                return found, "the person the article gave that title"
         found = self._person_before(pos, heads)
-        if found is not None:
+        if found is not None and not self._other_nationality(found, nat):
             return found, "the person the article gave that title"
         found = self._person_after(pos, heads)
-        if found is not None:
+        if found is not None and not self._other_nationality(found, nat):
             return found, "the person given that title next"
         found = self._person_before(pos)
-        if found is not None:
+        if found is not None and not self._other_nationality(found, nat):
             own = self._heads(found[2].titles if found[2] is not None else
                               self._first_titled.get(found[1], set()))
-            if not own or own & heads:
+            indefinite = re.match(r"(?i)an?\s", mention.surface) is not None
+            generic = heads <= set(_GENERIC_TITLES) and all(
+                _GENERIC_TITLES[h] is None or own & _GENERIC_TITLES[h] for h in heads)
+            if not own or own & heads or (generic and not indefinite):
                 return found, "the last person named as a subject or quoted"
         return None, None
+
+    def _nationality(self, mention: _Mention) -> set:
+        """Capitalised adjectives of a title mention ("the Azerbaijani minister" ->
+        {"azerbaijani"}): words of its titles written with a capital that are no title,
+        organisation or modifier word."""
+        lang = LANGUAGES[self.lang]
+        caps = {w.casefold() for w in re.findall(r"[\w-]+", mention.surface) if w[:1].isupper()}
+        return {w for w in mention.titles if w in caps and w not in lang["titles"]
+                and w not in lang["organisations"] and w not in _TITLE_MODIFIERS
+                and w not in ("the", "a", "an") and re.search(r"(?:an|ani|i|ese|ish|ic)$", w)}
+
+    def _other_nationality(self, found, nat: set) -> bool:
+        """Does the person found carry an adjective of another country than ``nat``?"""
+        if not nat or found is None:
+            return False
+        m = found[2]
+        titles = m.titles if m is not None else (found[3].speaker_titles or set()
+                                                  if found[3] is not None else set())
+        own = {w for w in titles if re.search(r"(?:an|ani|i|ese|ish|ic)$", w)
+               and w not in LANGUAGES[self.lang]["titles"] and w not in _TITLE_MODIFIERS}
+        return bool(own) and not (own & nat)
 
     def _who(self, mention: _Mention, unit_index: int, pos: int):
         """(actor, evidence-phrase, is_reference) of a mention; remembers the mention."""
         self._picked = mention
+        if mention.variant_of is not None:
+            actor = self._actor_of(mention)
+            return actor, (f'name "{mention.surface}" (read as "{mention.variant_of}", the name '
+                           'given before)'), False
         if mention.kind == "alias" or (mention.actor is not None):
             return mention.actor, f'alias "{mention.surface}"', False
         if mention.kind == "body":
@@ -1328,6 +1622,10 @@ class _Attributor:
             if actor != self._actor_of(mention):
                 return actor, (f'name "{mention.surface}" -> {actor} (the body named before '
                                'that it is a shorter name of)'), True
+        nation = self._nation_actor(mention) if mention.kind == "body" else None
+        if nation is not None:
+            return nation[0], (f'name "{mention.surface}" -> {nation[0]} (the side of '
+                               f'"{nation[1]}")'), True
         seat = self._metonym(mention) if mention.actor is None else None
         if seat is not None:
             return seat[0], (f'name "{mention.surface}" -> {seat[0]} (the article seats '
@@ -1349,7 +1647,7 @@ class _Attributor:
         if mention.kind == "pronoun":
             low = mention.surface.casefold()
             if low in LANGUAGES[self.lang]["person_pronouns"]:
-                found = self._person_before(pos)
+                found = self._person_before(pos, avoid=_PRONOUN_AVOID.get(low))
                 if found is not None:
                     self._picked_person = found
                     return (found[1], f'pronoun "{mention.surface}" -> {found[1]} (the last '
@@ -1370,12 +1668,25 @@ class _Attributor:
                 actor, phrase, is_ref = self._who(mention, unit.index, verb.start())
                 return actor, f'verb "{verb.group()} by" + {phrase}', "agent"
             break
+        if re.search(r"(?i)(?<![\w-])it\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?$",
+                     self.masked[max(sent_start, verb.start() - 30):verb.start()]) and \
+                _IN_DOCUMENT_RE.match(self.masked, verb.end()):
+            # "It is noted in the statement that": impersonal, the statement's issuer
+            found = self._issuer(verb, unit, sent_start, self._sent_end(unit, verb.end()),
+                                 verb.start())
+            if found is not None:
+                return found[0], found[1], "reference"
         if _PASSIVE_RE.search(self.masked[_passive_from(self.masked, sent_start, verb.start()):
                                           verb.start()]):
             # passive without its agent: the subject is the one spoken of, not the speaker
             return None, (f'passive verb "{verb.group()}" without "by": the speaker is not '
                           'named'), "unknown"
         before = self._mentions_in(sent_start, verb.start())
+        paren = self._parenthetical_subject(verb, sent_start, before)
+        if paren is not None:
+            actor, phrase, is_ref = self._who(paren, unit.index, verb.start())
+            return (actor, f'{phrase} + verb "{verb.group()}" (past a parenthesis)',
+                    "reference" if is_ref else "subject")
         for k in range(len(before) - 1, -1, -1):
             mention = before[k]
             gap = self.masked[mention.end:verb.start()]
@@ -1391,6 +1702,27 @@ class _Attributor:
                 if found is not None:
                     return found[0], f'{found[1]} + verb "{verb.group()}"', "subject"
                 break
+            if k > 0 and self._personish(mention) and self._personish(before[k - 1]) and \
+                    re.fullmatch(r"\s+and\s+", self.masked[before[k - 1].end:mention.np_start]):
+                # "Mirzoyan and Ivers said": two speakers, neither alone
+                return None, (f'verb "{verb.group()}" has two subjects ("{before[k - 1].surface}'
+                              f' and {mention.surface}")'), "unknown"
+            anon = _ANONYMOUS_RE.search(gap)
+            if anon:
+                # "Narnian diplomatic sources said": nobody named; "Kremlin officials said":
+                # the body they speak for; "AZERBAIJANI officials said": the group as written
+                phrase = re.sub(r"\s+", " ", self.masked[mention.np_start:mention.end + anon.end()])
+                if anon.group().casefold().startswith(("source", "military")):
+                    return None, (f'verb "{verb.group()}" has an unnamed subject ("{phrase}")'
+                                  ), "unknown"
+                if mention.actor is not None and mention.actor not in self.person_actors:
+                    self._picked = mention
+                    return (mention.actor, f'alias "{mention.surface}" + "{anon.group()}" + verb '
+                            f'"{verb.group()}"', "subject")
+                self._picked = _Mention(mention.np_start, mention.end + anon.end(), None, phrase,
+                                        "body", phrase)
+                return (unregistered_id(phrase), f'group "{phrase}" + verb "{verb.group()}"',
+                        "subject")
             if mention.actor is None and mention.kind in ("person", "body") and \
                     _LOCATION_PREP_RE.search(self.masked[sent_start:mention.start]):
                 continue  # "in Khojaly": a place, not the subject
@@ -1412,15 +1744,52 @@ class _Attributor:
                                   f'{mention.surface}" that is not in the registry'), "unknown"
             actor, phrase, is_ref = self._who(mention, unit.index, verb.start())
             return actor, f'{phrase} + verb "{verb.group()}"', "reference" if is_ref else "subject"
-        # An explicit subject that is not in the registry?
+        # An explicit subject that is not in the registry? (not for a participle: "issued a
+        # statement on August 26 saying" -- its subject is the main clause's)
         prev = re.search(r"([\w'’-]+)[ \t]*$", self.masked[sent_start:verb.start()])
-        if prev and prev.group(1).casefold() not in _NON_SUBJECT:
+        if prev and prev.group(1).casefold() not in _NON_SUBJECT and not (
+                verb.group().casefold().endswith("ing") and (
+                    not prev.group(1)[:1].isupper()
+                    or prev.group(1).casefold() in LANGUAGES[self.lang]["not_names"])):
             tail = self.masked[sent_start:verb.start()].rstrip()
             if not re.search(r"[,;:(\0\"“”]\s*(?:[\w'’-]+\s+){0,1}[\w'’-]+$", tail) or \
                     re.search(r"\b[A-Z][\w-]+$", tail):
                 return None, (f'verb "{verb.group()}" has a subject ("...{prev.group(1)}") that '
                               'is not in the actor registry'), "unknown"
         return None, None, None
+
+    def _parenthetical_subject(self, verb, sent_start: int, before: list):
+        """"Pashinyan, speaking at a cabinet meeting, said", "Mirzoyan, who met Ivers on
+        Monday, said", "X, in an interview with Reuters, said": the subject before a
+        parenthesis between commas (at most 12 words, no quote), standing at the start of its
+        clause; not when the parenthesis is itself one name or title (an apposition, read by
+        the subject rule). The mention or None."""
+        masked = self.masked
+        end = verb.start()
+        k = end
+        while k > sent_start and masked[k - 1] in " \t":
+            k -= 1
+        if k <= sent_start or masked[k - 1] != ",":
+            return None
+        c2 = k - 1
+        c1 = masked.rfind(",", max(sent_start, c2 - 120), c2)
+        if c1 < 0 or "\0" in masked[c1:c2] or len(masked[c1 + 1:c2].split()) > 12:
+            return None
+        inside = [m for m in before if c1 < m.start and m.end <= c2]
+        if len(inside) == 1 and not masked[c1 + 1:inside[0].np_start].strip(" \t").casefold() \
+                .replace("the", "").strip() and not masked[inside[0].end:c2].strip():
+            return None  # an apposition: "Ani Badalian, the spokeswoman, said"
+        for m in reversed(before):
+            if m.end > c1:
+                continue
+            if masked[m.end:c1].strip():
+                return None
+            lead = masked[sent_start:m.np_start].rstrip(" \t")
+            if lead.strip(" \t\n\0\"“„«‘") == "" or lead.endswith(",") or re.search(
+                    r"(?i)(?<![\w-])(?:and|but)$", lead):
+                return m
+            return None
+        return None
 
     def _attribute_at(self, q: _Quote, unit: _Unit, pos: int, *, after_pos: int | None):
         """Attribute a quote whose opening mark is at ``pos`` in ``unit`` (rules 1-6)."""
@@ -1435,6 +1804,11 @@ class _Attributor:
         first = self._according[k] if k < len(self._according) else len(masked)
         for m in self._mentions_in(sent_start, sent_end):
             if first + 9 <= m.start and _ACCORDING_RE.search(masked[sent_start:m.start]):
+                if m.start > pos and after_pos is not None and _VERB_RE.search(
+                        masked, after_pos, m.start):
+                    break  # '"...," X said, according to Reuters': Reuters is the source
+                if m.end < pos and _VERB_RE.search(masked, m.end, pos):
+                    break  # "According to X, ..., while Y said '...'": Y's verb is nearer
                 actor, phrase, is_ref = self._who(m, unit.index, pos)
                 if actor is not None:
                     return actor, f'"according to" + {phrase}', _CONF["according"], sent_start
@@ -1449,16 +1823,33 @@ class _Attributor:
         found = self._statement_of(sent_start, pos, unit)
         if found is not None:
             return found[0], found[1], _CONF["possessive"], sent_start
+        # 2c. "X: '...'", "Speaking to reporters, X was blunt: '...'" (no verb in the clause)
+        found = self._colon_clause(unit, pos, sent_start)
+        if found is not None:
+            return found[0], found[1], _CONF["after"], sent_start
         # 3. a speech verb before the quote
         verbs = [v for v in self._verbs_in(sent_start, pos) if not self._noun_verb(v)]
         if verbs:
             verb = verbs[-1]
+            if _is_impersonal(verb):
+                found = self._issuer(verb, unit, sent_start, sent_end, pos)
+                if found is not None:
+                    return found[0], found[1], _CONF["reference"], sent_start
             qa = self._quoted_as_saying(verb, sent_start, unit)
             if qa is not None:
                 return qa[0], qa[1], _CONF["subject"], sent_start
             actor, evidence, rule = self._subject(verb, sent_start, unit)
             if actor is not None:
                 return actor, evidence, _CONF[rule], sent_start
+            if rule == "unknown" and evidence.startswith("passive") and after_pos is not None:
+                # 'Mirzoyan's claims were called "baseless" by Bayramov': the agent after it
+                by = re.match(r"[ \t]*,?[ \t]*by[ \t]+(?:the[ \t]+)?", masked[after_pos:sent_end])
+                ms = self._mentions_in(after_pos, sent_end)
+                if by and ms and ms[0].np_start <= after_pos + by.end():
+                    a2, phrase, _ = self._who(ms[0], unit.index, pos)
+                    if a2 is not None:
+                        return (a2, f'verb "{verb.group()} ... by" + {phrase} after the quote',
+                                _CONF["agent"], sent_start)
             if rule == "unknown":
                 return None, evidence, _CONF["none"], sent_start
             if rule == "reference" or evidence:
@@ -1467,8 +1858,9 @@ class _Attributor:
                 unresolved = None
             # a participle after a comma ("Tatar echoed the statement, saying that ..."): the
             # subject of the sentence
-            if verb.group().casefold().endswith("ing") and re.search(
-                    r",[”\"’»]?\s*(?:[\w-]+\s+)?$", self.text[sent_start:verb.start()]):
+            if verb.group().casefold().endswith("ing") and (re.search(
+                    r",[”\"’»]?\s*(?:[\w-]+\s+)?$", self.text[sent_start:verb.start()])
+                    or rule is None):
                 # the subject of the verb before it, else of the sentence
                 found = None
                 for v in reversed(verbs[:-1][-3:]):
@@ -1495,6 +1887,14 @@ class _Attributor:
                         f'verb "{verb.group()}" without its own subject; subject of the '
                         f'previous quote in the sentence ({earlier[-1].actor})',
                         _CONF["carried"], sent_start)
+            # "X congratulated Y and Z, and emphasized ...": a verb after "and" whose subject
+            # is not right before it is the sentence's subject's
+            if re.search(r"(?i)(?<![\w-])(?:and|but)\s+(?:(?:also|then|later|again|further)"
+                         r"\s+)?$", masked[max(sent_start, verb.start() - 20):verb.start()]):
+                found = self._clause_subject(sent_start, verb.start(), unit)
+                if found is not None:
+                    return (found[0], f'{found[1]} + verb "{verb.group()}" after "and"',
+                            _CONF["subject"], sent_start)
             # main clause of the sentence ("Invitation rejected by X, insisting on ..."): the
             # three verbs before (a bound that keeps an endless sentence linear)
             for v in reversed(verbs[:-1][-3:]):
@@ -1520,6 +1920,11 @@ class _Attributor:
                 v = None
             if v and len(tail[:v.start()].split()) <= 10 and "\0" not in tail[:v.start()]:
                 va, vb = after_pos + v.start(), after_pos + v.end()
+                if _is_impersonal(v):
+                    found = self._issuer(_Span(va, vb, v.group()), unit, sent_start, sent_end,
+                                         pos)
+                    if found is not None:
+                        return found[0], found[1], _CONF["reference"], sent_start
                 inner = self._mentions_in(after_pos, va)
                 # the subject is the first noun phrase after the quote ("..., Ani Badalian,
                 # the spokeswoman, told"; "..., the foreign ministry of the republic said")
@@ -1532,9 +1937,13 @@ class _Attributor:
                 qa = self._quoted_as_saying(_Span(va, vb, v.group()), after_pos, unit)
                 if qa is not None:
                     return qa[0], qa[1] + " after the quote", _CONF["after"], sent_start
-                cands += [m for m in self._mentions_in(vb, min(vb + 200, sent_end))
-                          if re.fullmatch(r"[ \t]+(?:by[ \t]+)?(?:the[ \t]+)?",
-                                          masked[vb:m.np_start], flags=re.I)]
+                if not re.fullmatch(r"(?i)told|tells|telling|tell|asked|asks|urged|urges|"
+                                    r"warned|warns|reminded|reminds|assured|assures",
+                                    v.group()):
+                    # ("..., a source told Reuters": Reuters is who was told, not the speaker)
+                    cands += [m for m in self._mentions_in(vb, min(vb + 200, sent_end))
+                              if re.fullmatch(r"[ \t]+(?:by[ \t]+)?(?:the[ \t]+)?",
+                                              masked[vb:m.np_start], flags=re.I)]
                 for m in cands:
                     actor, phrase, is_ref = self._who(m, unit.index, pos)
                     if actor is not None:
@@ -1542,7 +1951,97 @@ class _Attributor:
                                 _CONF["reference" if is_ref else "after"], sent_start)
                 return (None, f'verb "{v.group()}" after the quote but no actor of the registry '
                         'as its subject', _CONF["none"], sent_start)
+        found = self._verbless(q, unit, pos, sent_start, sent_end, after_pos)
+        if found is not None:
+            return found[0], found[1], _CONF["after"], sent_start
         return None, "", _CONF["none"], sent_start
+
+    def _verbless(self, q: _Quote, unit: _Unit, pos: int, sent_start: int, sent_end: int,
+                  after_pos):
+        """A speaker named without a speech verb after the quote: '"...," the ministry in a
+        statement.', '"...," Mirzoyan on Tuesday.' (the noun phrase is all that follows the
+        quote, with at most a phrase of place, time or medium). (actor, evidence) or None."""
+        masked = self.masked
+        if after_pos is not None:
+            tail = masked[after_pos:sent_end]
+            lead = re.match(r"[ \t]*[,—–-]?[ \t]*", tail)
+            comma = (lead.group().strip() != "" or re.search(
+                r"[,—–-]\s*$", self.text[q.start:q.end]) is not None)
+            ms = self._mentions_in(after_pos, sent_end)
+            if comma and ms and masked[after_pos + lead.end():ms[0].np_start].strip(
+                    ).casefold() in ("", "the") and _VERBLESS_TAIL_RE.fullmatch(
+                        masked, ms[0].end, sent_end):
+                m = ms[0]
+                if m.kind != "ref" or m.surface.casefold() not in ("it", "they"):
+                    actor, phrase, _ = self._who(m, unit.index, pos)
+                    if actor is not None:
+                        return actor, f"{phrase} after the quote, without a verb"
+        return None
+
+    def _colon_clause(self, unit: _Unit, pos: int, sent_start: int):
+        """'Mirzoyan: "..."', 'The ministry in a statement: "..."', 'Speaking to reporters,
+        Mirzoyan was blunt: "..."': the clause a colon ends right before the quote starts with
+        the speaker and holds no speech verb. (actor, evidence) or None."""
+        masked = self.masked
+        colon = re.search(r":[ \t]*$", masked[sent_start:pos])
+        if colon is None:
+            return None
+        c_at = sent_start + colon.start()
+        clause_start = max(sent_start, masked.rfind(",", sent_start, c_at) + 1)
+        ms = self._mentions_in(clause_start, c_at)
+        if not ms or masked[clause_start:ms[0].np_start].strip(" \t\n\0").casefold() not in (
+                "", "the"):
+            return None
+        m = ms[0]
+        rest = masked[m.end:c_at]
+        if re.match(r"(?:'s|’s|'|’)(?:\s|$)", rest) or len(rest.split()) > 8 or \
+                _VERB_RE.search(rest) or "\0" in rest:
+            return None
+        if m.kind == "ref" and not m.surface.casefold().startswith(("he", "she")):
+            return None
+        actor, phrase, _ = self._who(m, unit.index, pos)
+        if actor is None:
+            return None
+        return actor, f"{phrase} + colon before the quote, without a verb"
+
+    def _issuer(self, verb, unit: _Unit, sent_start: int, sent_end: int, pos: int):
+        """The speaker of a quote introduced by an impersonal form ("говорится в заявлении МИД
+        РФ", "ասվում է ՌԴ ԱԳՆ հայտարարության մեջ", "В нем говорится"): an actor named in the
+        sentence (after the verb first), else the last actor named before the sentence in
+        this or the two paragraphs before it, or the speaker of the last attributed quote,
+        whichever comes later. (actor, evidence) or None."""
+        word = verb.group()
+        for m in (self._mentions_in(verb.end(), sent_end)
+                  + self._mentions_in(sent_start, verb.start())[::-1]):
+            if m.kind in ("pronoun", "ref") or (m.actor is None and m.kind != "body"):
+                continue
+            actor, phrase, _ = self._who(m, unit.index, pos)
+            if actor is not None:
+                return actor, f'impersonal "{word}" (it is said) + {phrase} in the sentence'
+        lo = self.units[max(unit.index - 2, 0)].start
+        best = None
+        for m in reversed(self._mentions_in(max(lo, sent_start - 3000), sent_start)):
+            if m.actor is not None or m.kind == "body":
+                best = (m.start, m)
+                break
+        o = None  # the last attributed quote before pos, in this or the two paragraphs before
+        for u in range(unit.index, max(unit.index - 2, 0) - 1, -1):
+            starts = self._attributed_starts.get(u)
+            if starts:
+                k = bisect_left(starts, pos) - 1
+                if k >= 0:
+                    o = self._attributed[u][k]
+                    break
+        if o is not None and (best is None or o.start > best[0]):
+            self._picked, self._picked_quote = None, o
+            return o.actor, (f'impersonal "{word}" (it is said): the statement quoted before '
+                             f'({o.actor})')
+        if best is not None:
+            actor, phrase, _ = self._who(best[1], unit.index, pos)
+            if actor is not None:
+                return actor, (f'impersonal "{word}" (it is said) + {phrase}, the issuer named '
+                               'before')
+        return None
 
     def _backward_continuations(self) -> None:
         """A quoted paragraph left open (the multi-paragraph convention) whose speaker is named
@@ -1600,7 +2099,15 @@ class _Attributor:
         "Об этом заявил Иван Нечаев.", "Այս մասին հայտարարություն է տարածել Հայաստանի
         ԱԳՆ-ն"): the subject of that sentence. (actor, evidence) or None."""
         prev = self.units[q.unit - 1]
-        if prev.role not in ("narration", "subheading") or self._unit_quotes.get(prev.index):
+        # (a first line that ends as a sentence does is a sentence: an excerpt starting with
+        # "Արարատ Միրզոյանը գրում է." ; a quote of that paragraph nobody speaks -- the name
+        # of a channel -- does not make it a quote's paragraph)
+        if prev.role not in ("narration", "subheading") and not (
+                prev.role == "headline" and re.search(r"[.։:]\s*$", self.masked[
+                    prev.start:prev.end])):
+            return None
+        if any(o.actor is not None or len(self.text[o.start:o.end].split()) > 3
+               for o in self._unit_quotes.get(prev.index, [])):
             return None
         nxt = self._unit_quotes.get(q.unit + 1, [])
         if q.close_at is None and nxt and not self.masked[
@@ -1610,7 +2117,14 @@ class _Attributor:
         verbs = [v for v in _VERB_RE.finditer(self.masked, start, prev.end)
                  if not _DET_BEFORE_RE.search(self.masked[max(0, v.start() - 15):v.start()])]
         if not verbs:
-            return None
+            # "Այս մասին հայտարարություն է տարածել Հայաստանի ԱԳՆ-ն" (this was in a statement
+            # the ministry issued): "this was said" with the one registered actor
+            this = _THIS_OTHER_RE.search(self.masked, start, prev.end)
+            ms = [m for m in self._mentions_in(start, prev.end) if m.actor is not None]
+            if this is None or len(ms) != 1:
+                return None
+            return ms[0].actor, (f'follows a paragraph ending with "{this.group()} ..." (this '
+                                 f'was said) + alias "{ms[0].surface}"')
         v = verbs[-1]
         found = self._subject(v, start, prev)
         if found[0] is None:
@@ -1677,9 +2191,11 @@ class _Attributor:
         for m in reversed(ms):
             gap = self.masked[m.end:verb.start()]
             if re.fullmatch(r"(?i)\s+(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?"
-                            r"quoted\s+as\s+", gap) or (
+                            r"quoted\s+(?:by\s+[^\0]{1,60}?\s+)?as\s+", gap) or (
                     re.fullmatch(r"(?i)\s+as\s+", gap) and re.search(
-                        r"(?i)\bquoted\s+$", self.masked[sent_start:m.np_start])):
+                        r"(?i)\bquoted\s+$", self.masked[sent_start:m.np_start])
+                    and not re.search(r"(?i)\b(?:was|were|is|are|been)\s+quoted\s+$",
+                                      self.masked[sent_start:m.np_start])):
                 actor, phrase, is_ref = self._who(m, unit.index, verb.start())
                 if actor is not None:
                     return actor, f'{phrase} "quoted as saying"'
@@ -1767,6 +2283,60 @@ class _Attributor:
                 x.evidence = (f"quoted inside the quote of {q.actor or 'an unnamed speaker'}: "
                               "words the speaker quotes, not the speaker's own")
 
+    def _intends(self, q: _Quote, unit: _Unit, sent_start: int):
+        """'The new prime minister also intends to "prepare the society for NATO."': a
+        person's (or title's) stated intention -- intends, wants, hopes, plans, expects,
+        seeks, aims, is ready/determined -- right before a quote of three words or more
+        is that person's words. (actor, evidence) or None."""
+        if len(self.text[q.start:q.end].split()) < 3:
+            return None
+        lead = self.masked[sent_start:q.open_at]
+        m = _INTENDS_RE.search(lead)
+        if m is None:
+            return None
+        ms = self._mentions_in(sent_start, sent_start + m.start())
+        if not ms or self.masked[ms[-1].end:sent_start + m.start()].strip():
+            return None
+        x = ms[-1]
+        if not (self._personish(x) or x.kind in ("title", "pronoun")):
+            return None
+        actor, phrase, _ = self._who(x, unit.index, x.start)
+        if actor is None:
+            return None
+        return actor, f'{phrase} + "{m.group().strip()}" (a stated intention) before the quote'
+
+    def _previous_sentence_subject(self, q: _Quote, unit: _Unit):
+        """(actor, evidence, is_person) of the subject of the sentence right before the one
+        quote ``q`` stands alone in, in the same paragraph, when that sentence holds no quote;
+        else None."""
+        here = self._sent_start(unit, q.open_at)
+        if here <= unit.start:
+            return None
+        prev = self._sent_start(unit, here - 1)
+        if prev >= here or "\0" in self.masked[prev:here]:
+            return None
+        for m in self._mentions_in(prev, here):
+            if m.kind in ("pronoun", "ref") or not self._subject_like(m) or \
+                    _LOCATION_PREP_RE.search(self.masked[prev:m.np_start]) or \
+                    self.masked[prev:m.np_start].strip(" \t\n").casefold() not in ("", "the"):
+                return None
+            actor, phrase, _ = self._who(m, unit.index, m.start)
+            if actor is None:
+                return None
+            person = self._personish(m) or m.kind == "title" or actor in self.person_actors
+            return actor, phrase, person
+        return None
+
+    def _singles_speak(self) -> bool:
+        """Does the article quote speech in single marks (British style: 'We are ready,'
+        he said)? A single-marked quote of five words or more outside the headline."""
+        if self._singles is None:
+            self._singles = any(
+                self.text[q.open_at] in "'‘" and self.units[q.unit].role not in (
+                    "headline", "subheading") and len(self.text[q.start:q.end].split()) >= 5
+                for q in self.quotes)
+        return self._singles
+
     def _attribute_one(self, q: _Quote) -> None:
         self._picked = self._picked_person = self._picked_quote = None
         if True:
@@ -1808,6 +2378,20 @@ class _Attributor:
                     if a2 is not None:
                         actor, conf = a2, _CONF["after"]
                         evidence = f'{phrase} + colon before the quote (headline form "X: ...")'
+                # 'Mirzoyan: talks "are over"': the headline's speaker before its colon, for a
+                # quote after it with no verb of its own in between
+                head = re.match(r"\s*([^:\0\n]{1,80}?)\s*:\s", self.masked[unit.start:q.open_at])
+                if actor is None and head and not any(
+                        not _DET_BEFORE_RE.search(self.masked[max(0, v.start() - 15):v.start()])
+                        for v in _VERB_RE.finditer(self.masked, unit.start + head.end(),
+                                                   q.open_at)):
+                    ms = self._mentions_in(unit.start, unit.start + head.end(1))
+                    if ms and ms[0].np_start <= unit.start + head.start(1) + 1 and \
+                            ms[-1].end == unit.start + head.end(1) and len(ms) == 1:
+                        a2, phrase, _ = self._who(ms[0], unit.index, q.open_at)
+                        if a2 is not None:
+                            actor, conf = a2, _CONF["after"]
+                            evidence = f'{phrase} + colon in the headline ("X: ... \'...\'")'
             if actor is None and not evidence.startswith(("verb", "passive")):
                 found = self._next_sentence(q, unit)
                 if found is not None:
@@ -1818,16 +2402,22 @@ class _Attributor:
                 if found is not None:
                     actor, evidence, conf = found[0], found[1], _CONF["reference"]
             if actor is None and not evidence:
+                found = self._intends(q, unit, sent_start)
+                if found is not None:
+                    actor, evidence, conf = found[0], found[1], _CONF["main_clause"]
+            if actor is None and not evidence:
                 names = sorted({m.surface for m in self._mentions_in(
                     sent_start, q.close_at or unit.end) if m.actor is not None})
                 evidence = ("no speech verb" + (f"; actors named nearby: {', '.join(names)}"
                                                 if names else " and no actor of the registry")
                             + " in the sentence")
             words = len(re.findall(r"\w+", self.text[q.start:q.end]))
-            so_called = _term_before(self.masked, q, self.text)
+            so_called = _quoted_term(self.masked, q, self.text,
+                                     headline=unit.role in ("headline", "subheading"),
+                                     singles_speak=self._singles_speak())
             if so_called:
                 actor, conf = None, _CONF["none"]
-                evidence = f'quoted term after "{so_called}", not speech'
+                evidence = f'{so_called}, not speech'
             elif actor is None and words >= 4 and not self.masked[
                     self._sent_start(unit, q.open_at):q.open_at].strip(" \t\n\0\"“„«‘,"):
                 # 7. a quote standing alone continues the previous quote's speaker (in this
@@ -1839,6 +2429,14 @@ class _Attributor:
                     p = self._attributed[q.unit][-1]
                 elif self._attributed.get(q.unit - 1) and self._unit_quotes[q.unit][0] is q:
                     p = self._attributed[q.unit - 1][-1]
+                # 7b. the subject of the sentence before, in the same paragraph, when it holds no
+                # quote ('Mirzoyan was defiant. "We will never give up."'): a person wins over
+                # the previous quote's speaker, a body only when there is none
+                found = self._previous_sentence_subject(q, unit)
+                if found is not None and (p is None or found[2]):
+                    p = None
+                    actor, conf = found[0], _CONF["reference"]
+                    evidence = f"a quote standing alone after a sentence whose subject is {found[1]}"
                 if p is not None:
                     actor, conf = p.actor, _CONF["continuation"]
                     evidence = f"continues the previous quote ({p.actor}, {p.evidence})"
@@ -1983,7 +2581,7 @@ def _outlet(text: str, units: list[_Unit], source: str, outlet, registry) -> str
         if pattern is not None:
             m = pattern.search(_fold_same_length(body))
             if m:
-                return table[re.sub(r"\s+", " ", m.group())]
+                return table[_alias_key(m)]
         for word in re.findall(r"[\w-]+", body.casefold()):
             if word in ids:
                 return ids[word]

@@ -11,6 +11,16 @@ headline on the first line, then the paragraphs of the main text separated by bl
 extracted text; the provenance of each article (file, SHA-256 of its bytes, extraction tool and
 version, the encoding used) travels with it (``Corpus.meta["articles"]``).
 
+Large pages. A page saved "complete" (scripts, style sheets, images inlined as ``data:`` URIs,
+the comment thread) is parsed once, by trafilatura's loader; the metadata is read from the whole
+page; then scripts (but JSON ones), style sheets and the comment threads trafilatura would
+remove first anyway are taken out of the parsed page before its text extraction runs
+(:func:`_preclean`). The result is the same as trafilatura's on the raw page (tested on the
+pages of the tests, checked on 109 stored pages of trafilatura's own test set), and a long
+comment thread no longer costs time growing with its square. The rest of trafilatura's work
+grows with the number of elements of the page (menus, teasers), not its bytes: see
+``benchmarks/html_scale.py``.
+
 Hostile pages get a clear error, never a hang: a page over :data:`MAX_HTML_BYTES`, an element
 with more than :data:`MAX_ATTRIBUTES` attributes (libxml2 checks attributes pairwise), bytes that
 no encoding reads, a page with no main text.
@@ -33,9 +43,9 @@ __all__ = ["HTML_SUFFIXES", "MAX_HTML_BYTES", "HtmlArticle", "extract_html_artic
 
 #: File name endings read as saved web pages.
 HTML_SUFFIXES = (".html", ".htm")
-#: Largest saved page read (bytes). Extraction takes about 1.5 s per MB of dense text; a real
-#: article page, even saved "complete" with its scripts, is far smaller (trafilatura's own
-#: default cap is the same).
+#: Largest saved page read (bytes; trafilatura's own default cap is the same). Reading takes
+#: about 0.1-0.3 s per MB of a page saved with its images and scripts, up to ~1 s per MB of
+#: markup (menus, teasers) on a shared 2-core machine (``benchmarks/html_scale.py``).
 MAX_HTML_BYTES = 20_000_000
 #: Most attributes one element may have. The HTML parser compares each attribute with every
 #: earlier one of its element, so 30,000 of them take seconds and 200,000 minutes; no page
@@ -165,27 +175,21 @@ def decode_html(data: bytes, path=None) -> tuple[str, str]:
 
 
 def _check_attributes(text: str, path) -> None:
-    """Refuse an element with more than :data:`MAX_ATTRIBUTES` attributes (linear scan)."""
+    """Refuse an element with more than :data:`MAX_ATTRIBUTES` attributes (linear scan).
+
+    A tag runs from ``<`` to the next ``>`` or ``<``; its ``=`` signs are counted, in the tags
+    longer than the limit only (one regular-expression pass, then ``str.count``).
+    """
     if text.count("=") <= MAX_ATTRIBUTES:
         return
-    pos = 0
-    while True:
-        lt = text.find("<", pos)
-        if lt < 0:
-            return
-        gt = text.find(">", lt + 1)
-        nxt = text.find("<", lt + 1)
-        end = len(text) if gt < 0 else gt
-        if 0 <= nxt < end:  # an unclosed "<": the tag ends where the next one starts
-            end = nxt
-        if text.count("=", lt, end) > MAX_ATTRIBUTES:
-            line = text.count("\n", 0, lt) + 1
+    for m in re.finditer(r"<[^<>]{%d,}" % (MAX_ATTRIBUTES + 1), text):
+        if text.count("=", m.start(), m.end()) > MAX_ATTRIBUTES:
+            line = text.count("\n", 0, m.start()) + 1
             raise CorpusError(
                 f"{path or 'page'}:{line}: an HTML element with more than {MAX_ATTRIBUTES:,} "
                 f"attributes; no page written for a browser has that many, and parsing it "
                 f"would take minutes. Save the page again from a browser, or save the article "
                 f"text as a .txt file.", path=path, line=line)
-        pos = end
 
 
 def _lines(el) -> str:
@@ -252,6 +256,105 @@ def _clean_title(title: str | None, sitename: str | None) -> str | None:
 
 def _norm(s: str) -> str:
     return " ".join(re.findall(r"\w+", s.casefold()))
+
+
+#: trafilatura's options for every page: the article's text only (no comments, tables,
+#: images or links' targets), no deduplication across pages, the date as published.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
+_TRAFILATURA_OPTIONS = {"include_comments": False, "include_tables": False,
+                        "include_images": False, "include_links": False, "deduplicate": False,
+                        "date_extraction_params": _DATE_PARAMS}
+
+
+def _prepare_text(text: str) -> str:
+    """The page as parsed: without an XML declaration, which lxml refuses in a str."""
+    return re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)
+
+
+def _comment_sections():
+    """The rule by which trafilatura removes comment threads from the raw page, or None.
+
+    With comments off, trafilatura (2.x versions that prune the raw tree:
+    ``REMOVE_COMMENTS_AND_LISTS_XPATH``) deletes every ``div``, ``section``, ``details``,
+    ``ol``, ``ul`` whose id or class names a comment thread before any extractor reads the
+    page -- but through an XPath whose time grows with the square of the number of matches
+    (1 s at 5 MB of comments, 4.6 s at 10 MB). The same test in one pass over the elements
+    removes them first, so the XPath finds none. Other versions: None (nothing removed here).
+    """
+    try:
+        from trafilatura import xpaths
+        ids, classes = xpaths._COMMENTS_ID, xpaths._COMMENTS_CLASS
+        if not hasattr(xpaths, "REMOVE_COMMENTS_AND_LISTS_XPATH"):
+            return None
+        from trafilatura.core import _forum_thread_page
+    except (ImportError, AttributeError):
+        return None
+    return (re.compile(f"^(?:{ids}|disqus_thread|dsq-comments)"), re.compile(f"^(?:{ids})"),
+            re.compile(classes), _forum_thread_page)
+
+
+def _preclean(tree) -> None:
+    """Remove from the parsed page what no step of trafilatura's text extraction reads.
+
+    Scripts (but JSON ones: JSON-LD metadata, forum detection) and style sheets: every
+    extractor trafilatura runs (its own, readability, justext, the baseline, the page-length
+    measure) deletes them first, keeping the text after them, as ``drop_tree`` does here. And,
+    comments being off, the comment threads trafilatura removes before any extractor reads the
+    page (:func:`_comment_sections`), unless one holds an ``<h1>`` (trafilatura's own pruning
+    of infinite-scroll containers, done first, looks for one) or the page is a forum thread.
+    The metadata (title, date, byline) is read before, from the whole page: htmldate may take a
+    date from a script.
+    """
+    for el in list(tree.iter("script", "style")):
+        if el.tag == "script" and "json" in (el.get("type") or "").lower():
+            continue
+        if el.getparent() is not None:
+            el.drop_tree()
+    rule = _comment_sections()
+    if rule is None:
+        return
+    by_id, list_by_id, by_class, forum = rule
+    if forum(tree):  # a forum thread: the "comments" are its posts, trafilatura keeps them
+        return
+    hits = []
+    for el in tree.iter("div", "section", "details", "ol", "ul"):
+        ident, cls = el.get("id"), el.get("class")
+        test_id = list_by_id if el.tag in ("ol", "ul") else by_id
+        if (ident is not None and test_id.search(ident)) or \
+                (cls is not None and by_class.search(cls)):
+            hits.append(el)
+    if any(el.find(".//h1") is not None for el in hits):
+        return
+    for el in hits:
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+def _extract(trafilatura, text: str):
+    """``(doc, meta)``: trafilatura's text extraction and metadata of the page (or Nones).
+
+    The page is parsed once, by trafilatura's own loader; the metadata is read from the whole
+    page (``extract_metadata``, with the arguments ``bare_extraction`` gives it); then the page
+    is pre-cleaned (:func:`_preclean`) and given, as a tree, to ``bare_extraction`` without
+    metadata and, as before, without a URL (with links and images off, trafilatura uses the
+    page's URL only to make links absolute and in log lines). The result is the one
+    ``bare_extraction(text, with_metadata=True)`` gives, in less time on a large page (tested
+    on the pages of the tests; benchmarks/html_scale.py).
+    """
+    load, metadata = (getattr(trafilatura, n, None) for n in ("load_html", "extract_metadata"))
+    if load is None or metadata is None:  # not in this version: the one call, on the raw page
+        doc = trafilatura.bare_extraction(text, with_metadata=True, **_TRAFILATURA_OPTIONS)
+        return doc, doc
+    tree = load(text)
+    if tree is None:
+        return None, None
+    try:
+        meta = metadata(tree, None, dict(_DATE_PARAMS), False, set())
+    except (TypeError, ValueError):  # bare_extraction gives None for these: so do we
+        return None, None
+    _preclean(tree)
+    doc = trafilatura.bare_extraction(tree, with_metadata=False, **_TRAFILATURA_OPTIONS)
+    return doc, meta
 
 
 def extract_html_article(html: str | bytes, *, path=None) -> HtmlArticle:
@@ -328,27 +431,28 @@ def extract_html_article(html: str | bytes, *, path=None) -> HtmlArticle:
                           f"binary file named .html?). Give the page as saved by a browser.",
                           path=path)
     _check_attributes(text, path)
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text, count=1)  # lxml refuses a str declaring one
+    text = _prepare_text(text)
     loggers = [logging.getLogger(n) for n in ("trafilatura", "htmldate", "courlan", "justext")]
     levels = [lg.level for lg in loggers]
     for lg in loggers:  # trafilatura logs each page it discards; the error below says it once
         lg.setLevel(logging.CRITICAL + 1)
     try:
-        doc = trafilatura.bare_extraction(
-            text, with_metadata=True, include_comments=False, include_tables=False,
-            include_images=False, include_links=False, deduplicate=False,
-            date_extraction_params={"extensive_search": False, "original_date": True,
-                                    "outputformat": "%Y-%m-%d"})
+        doc, meta = _extract(trafilatura, text)
     except RecursionError:
-        doc = None
+        doc = meta = None
     finally:
         for lg, level in zip(loggers, levels):
             lg.setLevel(level)
-    version = getattr(trafilatura, "__version__", "unknown")
+    return _article(doc, meta, where=where, path=path, encoding=how, sha=sha,
+                    version=getattr(trafilatura, "__version__", "unknown"))
+
+
+def _article(doc, meta, *, where, path, encoding, sha, version) -> HtmlArticle:
+    """The article of trafilatura's result: ``doc`` gives the body, ``meta`` the metadata."""
     body = getattr(doc, "body", None) if doc is not None else None
     paragraphs = _paragraphs(body) if body is not None else []
-    sitename = getattr(doc, "sitename", None) or None
-    headline = _clean_title(getattr(doc, "title", None), sitename)
+    sitename = getattr(meta, "sitename", None) or None
+    headline = _clean_title(getattr(meta, "title", None), sitename)
     if headline and all(_norm(p) == _norm(headline) for p in paragraphs):
         paragraphs = []  # nothing but the title: the text was lost (or there is none)
     if not paragraphs:
@@ -363,16 +467,16 @@ def extract_html_article(html: str | bytes, *, path=None) -> HtmlArticle:
     if headline and _norm(paragraphs[0]) != _norm(headline):
         paragraphs = [headline, *paragraphs]
     article = "\n\n".join(paragraphs) + "\n"
-    date = getattr(doc, "date", None) or None
+    date = getattr(meta, "date", None) or None
     if date is not None:
         try:
             date = _dt.date.fromisoformat(str(date)[:10]).isoformat()
         except ValueError:
             date = None
     return HtmlArticle(text=article, headline=paragraphs[0].split("\n")[0] if headline else None,
-                       date=date, byline=getattr(doc, "author", None) or None,
-                       sitename=sitename, url=getattr(doc, "url", None) or None,
-                       encoding=how, sha256=sha, extractor="trafilatura",
+                       date=date, byline=getattr(meta, "author", None) or None,
+                       sitename=sitename, url=getattr(meta, "url", None) or None,
+                       encoding=encoding, sha256=sha, extractor="trafilatura",
                        extractor_version=version)
 
 

@@ -19,6 +19,8 @@ from bisect import bisect_left
 import unicodedata
 from dataclasses import dataclass, field
 
+import numpy as np
+
 __all__ = ["LANGUAGES", "unregistered_id", "UNREGISTERED_PREFIX"]
 
 #: Actor ids given to speakers that are not in the registry start with this.
@@ -33,7 +35,7 @@ LANGUAGES: dict[str, dict] = {
         "titles": frozenset("""minister premier president spokesperson spokeswoman spokesman
             ambassador envoy diplomat official chancellor secretary chairman chairwoman chair
             speaker leader head prosecutor commander general adviser advisor aide representative
-            mediator governor mayor""".split()),
+            mediator governor mayor pm fm counterpart""".split()),
         "organisations": frozenset("""ministry government office administration agency service
             army council parliament assembly committee commission department union press
             authorities embassy presidency cabinet mission forces command court party
@@ -56,6 +58,122 @@ LANGUAGES: dict[str, dict] = {
                            "advisor": "adviser"},
     },
 }
+
+
+#: Words of Russian, Armenian and Azerbaijani reports the English rules read too (the
+#: articles name no language): ``titles``, the start of a title word -> the English title it
+#: stands for (an inflected form adds at most five letters: ``министра``, ``նախարարի``,
+#: ``Prezidenti``; ``not_after`` are endings that make another word of it: ``nazirlik``,
+#: ``նախարարություն`` are ministries); ``title_phrases``, regular expressions of titles of
+#: several words (``dövlətimizin başçısı``, head of our state: the president);
+#: ``impersonal``, the impersonal forms by which a report quotes a document (``говорится в
+#: заявлении``, ``ասվում է``, ``qeyd olunur``: "it is said"), whose speaker is the statement's
+#: issuer; ``speech_verbs``, reporting verbs besides those of :mod:`frameshift.text.languages`.
+REGIONAL: dict[str, dict] = {
+    "ru": {
+        "titles": {"министр": "minister", "премьер-министр": "prime", "замминистр": "minister",
+                   "президент": "president", "пресс-секретар": "spokesperson",
+                   "представител": "representative", "спикер": "speaker",
+                   "канцлер": "chancellor", "генсек": "secretary", "посол": "ambassador",
+                   "посла": "ambassador", "послом": "ambassador", "глава": "head",
+                   "главы": "head", "главой": "head", "председател": "chairman"},
+        "not_after": ("ств",),
+        "title_phrases": {},
+        "impersonal": ["говорится", "отмечается", "подчеркивается", "подчёркивается",
+                       "сообщается", "указывается", "утверждается", "заявляется",
+                       "констатируется", "добавляется"],
+        "speech_verbs": ["заявляет", "сообщает", "пишет", "написал", "написала", "добавляет",
+                         "подчеркнул", "констатировал", "констатировала", "призвал",
+                         "призвала", "считают", "уточнил", "уточнила", "пояснил", "пояснила"],
+    },
+    "hy": {
+        "titles": {"նախարար": "minister", "նախագահ": "president", "վարչապետ": "prime",
+                   "խոսնակ": "spokesperson", "ներկայացուցիչ": "representative",
+                   "դեսպան": "ambassador", "ղեկավար": "head"},
+        "not_after": ("ություն", "ությ", "ական"),
+        "title_phrases": {},
+        "impersonal": ["ասվում", "նշվում", "ընդգծվում", "հաղորդվում"],
+        "speech_verbs": ["գրում", "գրել", "գրեց", "հայտնել", "հայտնեց", "հայտնում", "նշում",
+                         "ասում", "հայտարարում", "շեշտում", "ընդգծում", "ավելացրել",
+                         "ավելացրեց"],
+    },
+    "az": {
+        "titles": {"prezident": "president", "nazir": "minister", "sözçü": "spokesperson",
+                   "nümayəndə": "representative", "səfir": "ambassador", "sədr": "chairman",
+                   "rəhbər": "head", "başçı": "head", "katib": "secretary"},
+        "not_after": ("lik", "liy", "lığ", "liğ", "lık", "lı", "li"),
+        "title_phrases": {r"(?:dövlət|dövlətimizin|ölkəmizin|ölkə)\s+başçı\w{0,5}": "president",
+                          r"mətbuat\s+katib\w{0,5}": "spokesperson",
+                          r"baş\s+nazir\w{0,5}": "prime"},
+        "impersonal": ["bildirilir", "bildirilib", "qeyd olunur", "qeyd olunub", "qeyd edilir",
+                       "qeyd edilib", "vurğulanır", "vurğulanıb", "deyilir", "deyilib",
+                       "göstərilir", "göstərilib"],
+        "speech_verbs": ["deyə", "bildirir", "qeyd edib", "vurğulayır", "əlavə edib",
+                         "söyləyir", "açıqladı", "yazıb", "yazır"],
+    },
+}
+
+
+# Which table applies: a script or letter the article must contain (so that the Azerbaijani
+# "nazir" is a title in an Azerbaijani report and "Nazir" a name in an English one).
+_REGIONAL_SIGN = {"ru": re.compile(r"[а-яё]", re.I), "hy": re.compile(r"[\u0531-\u0587]"),
+                  "az": re.compile(r"[əƏ]")}
+
+
+def _regional_title_re(table: dict):
+    alts = "|".join(sorted(map(re.escape, table["titles"]), key=len, reverse=True))
+    phrases = "|".join(table["title_phrases"])
+    return re.compile(r"(?i)(?<![\w-])(?:" + (r"(?P<phrase>" + phrases + r")|" if phrases
+                                              else "") + r"(?P<word>(?:" + alts
+                      + r")\w{0,5}))(?![\w-])")
+
+
+_REGIONAL_RES = {c: _regional_title_re(t) for c, t in REGIONAL.items()}
+
+
+def regional_title(word: str, lang: str | None = None):
+    """The English title a Russian, Armenian or Azerbaijani title word stands for
+    (``министра`` -> ``minister``, ``Prezidenti`` -> ``president``), else None.
+
+    >>> regional_title("министра"), regional_title("Prezidenti"), regional_title("nazirliyi")
+    ('minister', 'president', None)
+    """
+    w = word.casefold()
+    for code in ([lang] if lang else REGIONAL):
+        table = REGIONAL[code]
+        for k in range(min(len(w), 16), 1, -1):
+            head = table["titles"].get(w[:k])
+            if head is not None:
+                rest = w[k:]
+                if len(rest) > 5 or rest.startswith(table["not_after"]):
+                    break
+                return head
+    return None
+
+
+def regional_languages(text: str) -> list:
+    """The regional tables that apply to ``text`` (its script or letters)."""
+    return [c for c, sign in _REGIONAL_SIGN.items() if sign.search(text)]
+
+
+def _regional_titles(masked: str, free) -> list:
+    """Title mentions of the Russian, Armenian and Azerbaijani tables that apply."""
+    out = []
+    for code in regional_languages(masked):
+        table = REGIONAL[code]
+        for m in _REGIONAL_RES[code].finditer(masked):
+            if not free(m.start(), m.end()):
+                continue
+            if m.groupdict().get("phrase"):
+                head = next(h for p, h in table["title_phrases"].items()
+                            if re.fullmatch("(?i)" + p, m.group()))
+            else:
+                head = regional_title(m.group(), code)
+                if head is None:
+                    continue
+            heads = {head} | ({"minister"} if head == "prime" else set())
+            out.append(NameMention(m.start(), m.end(), m.group(), "title", m.group(), heads))
+    return out
 
 
 def unregistered_id(canonical: str) -> str:
@@ -86,7 +204,10 @@ class NameMention:
     titles: set = field(default_factory=set)
 
 
-_CAP = r"[A-Z][\w'’.-]*[\w]"
+# Capital letters of the Latin alphabets (Azerbaijani, Turkish, Slavic, Romanian names:
+# "İlham", "Çavuşoğlu", "Šefčovič", "Ərdoğan").
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƏȘȚ"
+_CAP = r"[" + _UPPER + r"][\w'’.-]*[\w]"
 # Capitalised words joined by spaces or "of", "of the", "for" ("Ministry of Foreign Affairs of
 # Ukraine"). Not by "and": "Abkhazia and South Ossetia" are two, not one speaker.
 _NAME_RE = re.compile(
@@ -95,13 +216,31 @@ _NAME_RE = re.compile(
 _LOWER_NP_RE = None  # built per language in _lower_np_re
 
 
+# Words of a body's name that are not a person's ("Foreign Affairs", "Russian Federation").
+_BODY_WORDS = frozenset("""affairs federation republic union states nations kingdom emirates
+security defence defense justice interior foreign internal situations relations development
+economy finance cooperation organization organisation""".split())
+
+
 def _lower_np_re(lang: dict):
     heads = "|".join(sorted(lang["titles"] | lang["organisations"], key=len, reverse=True))
     return re.compile(
         r"(?i)(?<![\w'’-])(?:(?:the|its|his|her|their|a|an)\s+|(?=de\s+facto\s))"
-        r"((?:\(?[\w-]+\)?(?:'s|’s)?\s+){0,5}?)"
+        # (no preposition or anonymous head among the modifiers: in "a source in the
+        # government" the government is not the speaker)
+        r"((?:(?!(?:" + "|".join(sorted(_NOT_MODIFIERS)) + r")\s)\(?[\w-]+\)?(?:'s|’s)?\s+)"
+        r"{0,5}?)"
         r"((?:" + heads + r")(?:\s+(?:" + heads + r"))*)"
-        r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:" + heads + r"))?(?![\w'’-])")
+        r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:" + heads + r"))?"
+        # a possessive ends the phrase ("the minister's statement") unless a title or body
+        # word follows within four words ("the ministry's press spokesperson": one phrase)
+        r"(?:(?=['’]s(?![\w'’-])(?!(?:\s+[\w-]+){0,3}?\s+(?:" + heads + r")(?![\w'’-])))"
+        r"|(?![\w'’-]))")
+
+
+# Words that cannot modify a title or body in one noun phrase: prepositions, anonymous heads.
+_NOT_MODIFIERS = frozenset("""in at from with within near close inside source sources
+officials""".split())
 
 
 def _words(s: str) -> list[str]:
@@ -122,6 +261,11 @@ def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMe
         return taken is None or not taken[a:b].any()
 
     seen_lower: dict = {}
+    regional = _regional_titles(masked, free)
+    if regional:
+        taken = np.zeros(len(masked) + 1, dtype=bool) if taken is None else taken.copy()
+        for x in regional:
+            taken[x.start:x.end] = True
 
     def lower_before(surface: str) -> bool:
         """Whether ``surface`` occurs after a lower-case word or a comma anywhere
@@ -148,6 +292,7 @@ def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMe
         for toks in runs:
             _name_run(masked, toks, lang, out, lower_before)
     _lower_nps(masked, lang, out, free)
+    out.extend(regional)
     pron = lang["person_pronouns"] | lang["body_pronouns"]
     for m in re.finditer(r"(?i)(?<![\w'’-])(" + "|".join(pron) + r")(?![\w'’-])", masked):
         if free(m.start(), m.end()):
@@ -176,6 +321,19 @@ def _name_run(masked: str, toks: list, lang: dict, out: list, lower_before) -> N
     org = any(w in orgs for w in lw)
     a, b = toks[0][0], toks[-1][1]
     if org:
+        # "Azerbaijani Ministry of Foreign Affairs Leyla Abdullayeva", "Kremlin Dmitry
+        # Peskov": a body name followed by a person's name (two capitalised words after a
+        # word that is not "of/for/the": "of North Macedonia" stays the body's)
+        if len(toks) >= 4 and not ({lw[-1], lw[-2]} & (orgs | titles | _BODY_WORDS)) and \
+                lw[-3] not in ("of", "for", "the", "and") and all(
+                    t[2][:1].isupper() and t[2].isalpha() for t in toks[-2:]):
+            body = toks[:-2]
+            ba, bb = body[0][0], body[-1][1]
+            out.append(NameMention(ba, bb, masked[ba:bb], "body", masked[ba:bb],
+                                   {syn.get(w, w) for w in lw[:-2]}))
+            na, nb = toks[-2][0], toks[-1][1]
+            out.append(NameMention(na, nb, masked[na:nb], "person", masked[na:nb], set()))
+            return
         surface = masked[a:b]
         out.append(NameMention(a, b, surface, "body", surface,
                                {syn.get(w, w) for w in lw}))
@@ -292,9 +450,18 @@ def _canonicalise(mentions: list[NameMention]) -> None:
             starts, ms = full.setdefault(f.surface.split()[-1].casefold(), ([], []))
             starts.append(f.start)
             ms.append(f)
+    first: dict = {}  # first word -> the full names starting with it ("Mao Ning": "Mao")
+    for f in persons:
+        if len(f.surface.split()) >= 2:
+            first.setdefault(f.surface.split()[0].casefold(), {})[f.canonical] = f
     for m in persons:
         if len(m.surface.split()) == 1:
             starts, cands = full.get(m.surface.casefold(), ((), ()))
+            if not cands and len(first.get(m.surface.casefold(), ())) == 1:
+                # a name given surname first (Chinese, Hungarian ...) or a first name alone:
+                # the one full name that starts with it
+                cands = list(first[m.surface.casefold()].values())
+                starts = [c.start for c in cands]
             k = bisect_left(starts, m.start)  # cands[:k] start before m (mentions by start)
             pick = cands[k - 1] if k > 0 else cands[-1] if cands else None
             if pick is not None:
@@ -307,3 +474,85 @@ def _canonicalise(mentions: list[NameMention]) -> None:
         by_name.setdefault(m.canonical, set()).update(m.titles)
     for m in persons:
         m.titles = by_name[m.canonical]
+
+
+# --------------------------------------------------------------------------------------------
+# Spelling variants of a name already given ("Gadzizade" after "Hajizade").
+# --------------------------------------------------------------------------------------------
+
+# Transliteration equivalences, applied in order after removing diacritics: Russian
+# renderings of Azerbaijani and Armenian names (Г for H, дж for J: "Gadzhizade" = "Hajizade"),
+# y/i and doubled letters ("Aliyev" = "Aliev", "Pashinyan" = "Pashinian").
+_TRANSLIT = [("ə", "e"), ("ı", "i"), ("dzh", "j"), ("dz", "j"), ("zh", "j"), ("kh", "h"),
+             ("gh", "h"), ("x", "h"), ("g", "h"), ("sh", "s"), ("ch", "c"), ("w", "v"),
+             ("y", "i")]
+
+
+def name_key(word: str) -> str:
+    """A spelling-neutral key of a (Latin-script) surname: lower case, no diacritics, the
+    transliteration equivalences of ``_TRANSLIT``, doubled letters single.
+
+    >>> name_key("Gadzhizade") == name_key("Hajizade")
+    True
+    >>> name_key("Pashinyan") == name_key("Pashinian") == name_key("Paşinyan")
+    True
+    """
+    s = word.casefold()
+    for a, b in _TRANSLIT[:2]:
+        s = s.replace(a, b)
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch) and ch.isalpha())
+    for a, b in _TRANSLIT[2:]:
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _deletions(key: str) -> set:
+    return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
+class VariantIndex:
+    """Surnames given so far in an article, to find a later spelling variant of one of them in
+    time linear in the article: keys within one edit (after :func:`name_key`) share a
+    one-deletion form, so a lookup tries the ``len + 1`` deletion forms of its key, not every
+    name (the symmetric-deletion index)."""
+
+    def __init__(self) -> None:
+        self._index: dict = {}
+
+    def add(self, surname: str, value) -> None:
+        key = name_key(surname)
+        if len(key) < 5:
+            return
+        for d in _deletions(key):
+            self._index.setdefault(d, {})[key] = (surname, value)  # (the latest per key)
+
+    def find(self, surname: str):
+        """The value of a surname given before that ``surname`` is a variant of (one edit
+        after :func:`name_key`, five letters or more; not the same word, and not the same but
+        for a final *a*: "Aliyeva" is not "Aliyev"), else None; the latest of the closest."""
+        key = name_key(surname)
+        if len(key) < 5:
+            return None
+        found: dict = {}
+        for d in _deletions(key):
+            for k, (word, value) in self._index.get(d, {}).items():
+                if word.casefold() == surname.casefold() or k + "a" == key or key + "a" == k:
+                    continue
+                if k == key or _one_edit(k, key):
+                    found[k] = (k != key, value)
+        if not found:
+            return None
+        return min(found.values(), key=lambda x: x[0])[1]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance of ``a`` and ``b`` at most 1."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]

@@ -25,9 +25,11 @@ Sources of the word lists (all hand-written here, none downloaded):
 
 from __future__ import annotations
 
+import functools
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["LanguageInfo", "LANGUAGES", "language_info", "detect_language",
@@ -62,6 +64,22 @@ class LanguageInfo:
     negation_follows : bool
         The language puts its negated verb after the words it governs (verb-final order:
         Armenian, Azerbaijani), so a negator also negates the words just before it.
+    negators_back : frozenset of str
+        Negators that also negate the words just before them in a language that is not
+        verb-final (Russian existential ``нет``: ``Давления нет`` "there is no pressure").
+    not_negating_before : dict of str to frozenset
+        A negator followed by one of these words is no negation (``не только`` "not only",
+        ``ոչ միայն``; Azerbaijani ``deyil, həm də`` "not only ... but also").
+    paired_negators : frozenset of str
+        Words that negate only when repeated in the sentence (Azerbaijani ``nə ... nə``
+        "neither ... nor"; a single ``nə`` is "what").
+    negative_before : tuple of two callables, or None
+        ``(is_word, is_next)``, each ``str -> bool`` on a case-folded word: a word for which
+        ``is_word`` holds is negated when the next word of its sentence satisfies ``is_next``
+        (Azerbaijani ``olmaya bilər`` "may not be").
+    marked_negators : frozenset of str
+        Negators recognised by a mark the normalised form drops (Armenian prohibitive
+        ``մի՛``, written with the emphasis mark; unmarked ``մի`` is the article "a").
     """
 
     code: str
@@ -74,6 +92,11 @@ class LanguageInfo:
     speech_verbs: frozenset
     negative_form: object = None
     negation_follows: bool = False
+    negators_back: frozenset = frozenset()
+    not_negating_before: dict = field(default_factory=dict)
+    paired_negators: frozenset = frozenset()
+    negative_before: object = None
+    marked_negators: frozenset = frozenset()
 
 
 def _words(s: str) -> frozenset:
@@ -109,7 +132,9 @@ def armenian_negative(word: str) -> bool:
 # Azerbaijani verbal negation: the suffix -ma/-mə after the verb stem, then tense and person
 # (the negative paradigms of the grammars, e.g. Shiraliyev & Sevortyan, "Grammatika
 # azerbajdzhanskogo jazyka", 1971; Azerbaijani Wikipedia "İnkar"): future -mayacaq/-məyəcək,
-# past -madı/-mədi, perfect -mayıb/-məyib, present -mır/-mir/-mur/-mür, aorist -maz/-məz,
+# past -madı/-mədi, perfect -mayıb/-məyib, present -mır/-mir/-mur/-mür (past continuous
+# -mırdı, conditional -mırsa), aorist -maz/-məz (1sg -maram, 1pl -marıq), optative 1sg
+# -mayım and imperative 2pl -mayın, converb -mayaraq,
 # necessity -mamalı/-məməli, participle -mayan/-məyən, converb -madan/-mədən, imperative
 # -masın/-məsin, conditional -masa/-məsə, evidential -mamış/-məmiş, infinitive
 # -mamaq/-məmək. Written after case folding (ı -> i). The positive verbal noun -ma/-mə
@@ -117,8 +142,9 @@ def armenian_negative(word: str) -> bool:
 _AZ_NEG_RE = None
 _AZ_NEG_ENDINGS = (
     r"m[aə]y[aə]c[aə][qkğy]\w*|m[aə]d[iuü]\w*|m[aə]y[iuü]b\w*|m[aə]d[aə]n"
-    r"|m[iuü]r(?:am|əm|iq|ik|uq|ük|san|sən|siniz|sunuz|sünüz|lar|lər|di|du|dü)?"
+    r"|m[iuü]r(?:am|əm|iq|ik|uq|ük|san|sən|siniz|sunuz|sünüz|lar|lər|d[iuü]\w*|s[aə]\w*)?"
     r"|m[aə]z(?:am|əm|san|sən|iq|ik|siniz|lar|lər|di)?|m[aə]m[aə]l[iuü]\w*"
+    r"|m[aə]r[aə]m|m[aə]ri[qk]|m[aə]y[iuü][mn]|m[aə]y[iuü]n[iuü]z|m[aə]y[aə]r[aə][qk]"
     r"|m[aə]y[aə]n(?:lar|lər|lari|ləri|a|ə|i|in|da|də|dan|dən)?|m[aə]s[iuü]n(?:lar|lər)?|m[aə]s[aə](?:m|q|k|n|niz|lar|lər)?"
     r"|m[aə]m[iuü]ş\w*|m[aə]m[aə][qk]|m[aə]y[aə][qkm]")
 # words that end in these letters but do not negate: nouns (iron, repair, dough, prayer),
@@ -160,6 +186,27 @@ def azerbaijani_negative(word: str) -> bool:
     return m is not None
 
 
+# The possibility of a negative, verb + -ma/-mə + the optative -ya/-yə + bilmək "can"
+# (``olmaya bilər`` "may not be", ``gəlməyə bilərlər``; Öztopçu 2003, the potential mood),
+# against the dative of the verbal noun (``göstərməyə başladılar`` "began to show"), which
+# differs only by the verb that follows.
+_AZ_MAYA = None
+
+
+def _az_maya(word: str) -> bool:
+    import re
+
+    global _AZ_MAYA
+    if _AZ_MAYA is None:
+        _AZ_MAYA = re.compile(r"\w*[aeəiouü]\w*?m(?:aya|əyə)")
+    return _AZ_MAYA.fullmatch(word.replace("ı", "i")) is not None
+
+
+def _az_biler(word: str) -> bool:
+    # the aorist of bilmək "can": bilər, bilərəm, bilərlər, bilərdi, bilərsiniz ...
+    return word.startswith("bilər")
+
+
 LANGUAGES = {
     "en": LanguageInfo(
         "en", "English", "Latn", ".!?", (("“", "”"), ('"', '"'), ("‘", "’")), "'’",
@@ -169,11 +216,15 @@ LANGUAGES = {
     ),
     "ru": LanguageInfo(
         "ru", "Russian", "Cyrl", ".!?…", (("«", "»"), ("„", "“"), ("“", "”")), "",
-        _words("""не нет ни никогда нигде никто ничто ничего нельзя без ничем никого"""),
+        _words("""не нет ни никогда нигде никто ничто ничего нельзя без ничем никого
+        никакой никакого никакому никаким никаком никакая никакую никакие никаких
+        никакими"""),
         _words("""сказал сказала сказали заявил заявила заявили отметил отметила отметили
         подчеркнул подчеркнула подчеркнули добавил добавила добавили сообщил сообщила
         сообщили напомнил напомнила напомнили указал указала указали считает заявляет
         отмечает подчеркивает подчёркивает говорится"""),
+        negators_back=_words("нет"),
+        not_negating_before={"не": _words("только"), "ни": _words("только")},
     ),
     "hy": LanguageInfo(
         "hy", "Armenian", "Armn", "։:", (("«", "»"), ("“", "”")), "",
@@ -182,6 +233,8 @@ LANGUAGES = {
         _words("""ասել ասաց նշել նշեց հայտարարել հայտարարեց շեշտել շեշտեց ընդգծել ընդգծեց
         հավելել հավելեց ասվում նշվում"""),
         armenian_negative, True,
+        not_negating_before={"ոչ": _words("միայն")},
+        marked_negators=frozenset({"մի\u055b", "մի\u055c"}),
     ),
     "az": LanguageInfo(
         "az", "Azerbaijani", "Latn", ".!?", (("«", "»"), ("“", "”"), ('"', '"')), "'’ʼ",
@@ -189,6 +242,9 @@ LANGUAGES = {
         _words("""deyib dedi bildirib bildirdi qeyd vurğulayıb vurğuladı əlavə söyləyib
         açıqlayıb bəyan"""),
         azerbaijani_negative, True,
+        not_negating_before={"deyil": _words("həm")},
+        paired_negators=_words("nə"),
+        negative_before=(_az_maya, _az_biler),
     ),
 }
 
@@ -231,6 +287,46 @@ def _script(ch: str) -> str | None:
     return "other"
 
 
+# Script codes of the lookup table of _script_table (index = code point of the BMP).
+_SCRIPT_CODES = (None, "Armn", "Cyrl", "Latn", "other")
+
+
+@functools.lru_cache(maxsize=1)
+def _script_table() -> tuple[np.ndarray, np.ndarray]:
+    """Per code point of the Basic Multilingual Plane: its :func:`_script` as an index into
+    ``_SCRIPT_CODES``, and whether it is one of ``_AZ_LETTERS``. Built once, on first use."""
+    table = np.zeros(0x10000, dtype=np.uint8)
+    for o in range(0x10000):
+        s = _script(chr(o)) if 0xD800 > o or o > 0xDFFF else None
+        if s is not None:
+            table[o] = _SCRIPT_CODES.index(s)
+    az = np.zeros(0x10000, dtype=bool)
+    az[[ord(c) for c in _AZ_LETTERS]] = True
+    return table, az
+
+
+def _script_counts(text: str) -> tuple[dict, int]:
+    """Letters per script of ``text`` (in the order the scripts first occur) and its number of
+    Azerbaijani letters: every code point looked up in :func:`_script_table` at once (code
+    points beyond the BMP, rare, one by one)."""
+    table, az_table = _script_table()
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    high = np.flatnonzero(cp > 0xFFFF)
+    if len(high):
+        codes = table[np.minimum(cp, 0xFFFF)]
+        for j in high.tolist():
+            codes[j] = _SCRIPT_CODES.index(_script(chr(int(cp[j]))))
+        az = int(az_table[cp[cp <= 0xFFFF]].sum())
+    else:
+        codes = table[cp]
+        az = int(az_table[cp].sum())
+    n = np.bincount(codes, minlength=len(_SCRIPT_CODES))
+    present = [i for i in range(1, len(_SCRIPT_CODES)) if n[i]]
+    if len(present) > 1:  # the order of first occurrence, which breaks a tie in max()
+        present.sort(key=lambda i: int(np.argmax(codes == i)))
+    return {_SCRIPT_CODES[i]: int(n[i]) for i in present}, az
+
+
 def detect_language(text: str) -> tuple[str | None, float]:
     """Guess the language of a text from its letters; return ``(code, confidence)``.
 
@@ -253,15 +349,12 @@ def detect_language(text: str) -> tuple[str | None, float]:
     from frameshift.errors import check_text_argument
 
     check_text_argument(text, "text", "detect_language")
-    counts: dict[str, int] = {}
-    az = 0
-    for ch in text:
-        s = _script(ch)
-        if s is None:
-            continue
-        counts[s] = counts.get(s, 0) + 1
-        if ch in _AZ_LETTERS:
-            az += 1
+    counts, az = _script_counts(text)
+    return _decide(counts, az)
+
+
+def _decide(counts: dict, az: int) -> tuple[str | None, float]:
+    """:func:`detect_language`'s answer from its letters per script and Azerbaijani letters."""
     total = sum(counts.values())
     if not total:
         return None, 0.0
@@ -277,6 +370,30 @@ def detect_language(text: str) -> tuple[str | None, float]:
     if 0.01 <= share <= 0.03:
         conf /= 2
     return ("az" if share >= _AZ_SHARE else "en"), round(conf, 3)
+
+
+def _detect_many(texts: list) -> list:
+    """:func:`detect_language` of every text, the letters of all counted in one pass (many
+    short statements cost one lookup, not one per statement)."""
+    if not texts:
+        return []
+    table, az_table = _script_table()
+    cp = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if len(cp) and int(cp.max()) > 0xFFFF:  # rare: beyond the BMP, text by text
+        return [detect_language(t) for t in texts]
+    n, k = len(texts), len(_SCRIPT_CODES)
+    doc = np.repeat(np.arange(n), [len(t) for t in texts])
+    counts = np.bincount(doc * k + table[cp], minlength=n * k).reshape(n, k)[:, 1:]
+    az = np.bincount(doc[az_table[cp]], minlength=n)
+    ties = (counts == counts.max(axis=1, keepdims=True)).sum(axis=1) > 1
+    out = []
+    for i in range(n):
+        if ties[i] and counts[i].any():  # the script met first wins a tie: text by text
+            out.append(detect_language(texts[i]))
+        else:
+            out.append(_decide({_SCRIPT_CODES[j + 1]: int(c) for j, c in
+                                enumerate(counts[i]) if c}, int(az[i])))
+    return out
 
 
 def statement_languages(statements: pd.DataFrame, *, column: str = "language",
@@ -319,8 +436,11 @@ def statement_languages(statements: pd.DataFrame, *, column: str = "language",
     check_table_argument(statements, "statements", "statement_languages", "Corpus.statements")
     given = statements[column] if column in statements.columns else None
     rows = []
-    for i, (sid, text) in enumerate(zip(statements["statement_id"], statements["text"])):
-        code = given.iloc[i] if given is not None else None
+    sids, texts = statements["statement_id"].tolist(), statements["text"].tolist()
+    codes = given.tolist() if given is not None else [None] * len(sids)
+    todo = [i for i, c in enumerate(codes) if not (isinstance(c, str) and c.strip())]
+    detected = dict(zip(todo, _detect_many([str(texts[i]) for i in todo])))
+    for i, (sid, code) in enumerate(zip(sids, codes)):
         if isinstance(code, str) and code.strip():
             code = code.strip().lower()
             if code not in LANGUAGES and known_only:
@@ -330,7 +450,7 @@ def statement_languages(statements: pd.DataFrame, *, column: str = "language",
                     f"it empty to detect the language.")
             rows.append((sid, code, 1.0, "metadata"))
         else:
-            lang, conf = detect_language(str(text))
+            lang, conf = detected[i]
             rows.append((sid, lang, conf, "detected"))
     return pd.DataFrame(rows, columns=["statement_id", "language", "confidence", "source"])
 

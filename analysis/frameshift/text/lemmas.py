@@ -42,9 +42,10 @@ import functools
 
 import numpy as np
 
-from .tokenizer import Tokens
+from .tokenizer import Tokens, fold_case
 
-__all__ = ["METHODS", "AUTO_METHODS", "KEEP_FORMS", "azerbaijani_stem", "armenian_key", "lemma_function", "lemma_forms",
+__all__ = ["METHODS", "AUTO_METHODS", "KEEP_FORMS", "azerbaijani_stem", "azerbaijani_forms",
+           "armenian_key", "lemma_function", "lemma_forms",
            "lemmatize_tokens", "lemmatizer_provenance", "LemmaTokens"]
 
 METHODS = ("auto", "simplemma", "snowball", "simplemma+snowball", "suffix", "simplemma+rules")
@@ -55,42 +56,88 @@ AUTO_METHODS = {"ru": "simplemma+snowball", "hy": "simplemma+rules", "az": "suff
 _SNOWBALL_NAMES = {"ru": "russian", "hy": "armenian", "en": "english", "tr": "turkish"}
 _SIMPLEMMA_LANGS = {"ru", "hy", "en", "tr", "uk", "ka"}
 
-# Azerbaijani suffixes (Latin script, after case folding; the tokenizer folds ı to i, so the
-# list is written with i for ı). Case endings, possessives, plural, -dakı and the copula, as
-# in the grammars of Azerbaijani (e.g. Shiraliyev & Sevortyan, and the tables of the
-# Azerbaijani Wikipedia article "Hal kateqoriyası"); longest first.
-_AZ_SUFFIXES = sorted(set("""
-ndan ndən dan dən tan tən nda ndə da də ta tə
-nin nun nün in un ün na nə ya yə ni nu nü ilə la lə
-imiz umuz ümüz iniz unuz ünüz ları ləri si su sü im um üm
-lar lər daki dəki ki dir dur dür tir tur tür
-""".replace("ı", "i").split()), key=len, reverse=True)
+# Azerbaijani nominal morphology, after K. Öztopçu (2003), *Elementary Azerbaijani*, 2nd ed.
+# (Santa Monica: Öztopçu), lessons on vowel harmony, the buffer consonants and the cases, and
+# C. Schönig (1998), "Azerbaijanian", in L. Johanson & É. Á. Csató (eds.), *The Turkic
+# Languages*, Routledge, pp. 248-260 (suffix order: stem - plural - possessive - case - -kı -
+# predicative). Written after case folding, where the tokenizer folds ı to i, so ı and i are
+# one letter here. Each suffix: (form, slot, what the stem must end in: "C" consonant, "V"
+# vowel, "" either). Slots from the stem outwards: 1 plural, 2 possessive, 3 case, 4 the
+# relative -kı/-ki, 5 the predicative -dır. A suffix is stripped when the stem left ends as
+# required (the buffer consonants y, n, s stand after vowels only: dative -a after a
+# consonant, -ya after a vowel), the suffix's vowel harmonises with the stem's last vowel,
+# and its slot lies left of the last one stripped (the relative -dakı starts a new chain).
+_AZ_SUFFIX_TABLE = [
+    # plural; 3rd person plural possessive (plural + -ı)
+    ("lar", 1, ""), ("lər", 1, ""), ("lari", 2, ""), ("ləri", 2, ""),
+    # possessives 1sg, 2sg, 3sg, 1pl, 2pl
+    *[(x, 2, "C") for x in "im um üm in un ün i u ü imiz umuz ümüz iniz unuz ünüz".split()],
+    *[(x, 2, "V") for x in "si su sü miz muz müz niz nuz nüz".split()],
+    # cases: genitive, accusative, dative, locative, ablative, instrumental (-la, the
+    # clitic ilə); after a vowel (also the 3rd person possessive) with the buffer n or y
+    *[(x, 3, "C") for x in "in un ün i u ü a ə".split()],
+    *[(x, 3, "V") for x in "nin nun nün ni nu nü ya yə na nə nda ndə ndan ndən yla ylə".split()],
+    *[(x, 3, "") for x in "da də dan dən la lə".split()],
+    # the locative with the relative -kı (Qarabağdakı "the one in Karabakh"), which makes a
+    # new word that takes plural, possessive and case again (Qarabağdakılara)
+    ("daki", 4, ""), ("dəki", 4, ""), ("ndaki", 4, "V"), ("ndəki", 4, "V"),
+    # predicative -dır, plural -dırlar
+    *[(x, 5, "") for x in "dir dur dür dirlar dirlər durlar dürlər".split()],
+]
+# longest first; of two suffixes of one form (-ı accusative or possessive) the outer first
+_AZ_SUFFIX_TABLE.sort(key=lambda t: (len(t[0]), t[1]), reverse=True)
 _AZ_VOWELS = set("aeəiıoöuü")
 _AZ_MIN_STEM = 3
+# Vowel harmony (Öztopçu, lesson 1): after a stem whose last vowel is the key, a suffix
+# vowel of the two-fold set (a/ə) or the four-fold set (ı/i/u/ü). Folded ı is i, so a stem
+# in i may be back (ı: -a, -ı) or front (i: -ə, -i).
+_AZ_HARMONY = {"a": "ai", "o": "au", "u": "au", "e": "əi", "ə": "əi", "ö": "əü", "ü": "əü",
+               "i": "aəi"}
+
+
+def _az_last_vowel(w: str):
+    for ch in reversed(w):
+        if ch in _AZ_VOWELS:
+            return ch
+    return None
+
+
+def _az_harmonic(stem: str, suffix: str) -> bool:
+    v = next((ch for ch in suffix if ch in _AZ_VOWELS), None)  # the suffix's first vowel
+    if v is None:
+        return True
+    last = _az_last_vowel(stem)
+    return last is not None and v in _AZ_HARMONY[last]
 
 
 def azerbaijani_stem(word: str) -> str:
     """Stem an Azerbaijani word (case-folded) by stripping inflectional suffixes.
 
-    Rules, applied until none applies (at most four rounds): everything from an apostrophe
-    on is dropped (``Bakı'da`` style); the longest suffix of the list (case endings, the
-    possessives, plural ``-lar/-lər``, ``-dakı/-dəki``, the copula ``-dır``) is stripped if
-    at least three letters, one of them a vowel, remain; a final single vowel (accusative or
-    third-person possessive ``-ı/-i/-u/-ü``, dative ``-a/-ə``) is stripped if five letters
-    remain; last, a final ``y`` or ``ğ`` after a vowel is taken back to ``k`` or ``q``, the
-    consonant it alternates with before a vowel (``təhlükəsizliyi`` -> ``təhlükəsizlik``,
-    ``Qarabağ`` -> ``qarabaq``). A dictionary form and its inflections meet at the same
-    stem; the stem need not be a word.
+    The rules (Öztopçu 2003; Schönig 1998; sources in the module): everything from an
+    apostrophe on is dropped (``Bakı'da`` style); then suffixes are stripped from the end,
+    longest first, in the order of the suffix chain read backwards -- the predicative
+    ``-dır``, the relative ``-kı``, a case, a possessive, the plural -- each at most once and
+    only where (a) at least three letters, one a vowel, remain, (b) the stem left ends as the
+    suffix needs (the buffer consonants ``y n s`` stand after a vowel: ``-ya``, ``-nın``,
+    ``-sı``; the bare ``-a``, ``-ın``, ``-ı`` after a consonant) and (c) the suffix's vowel
+    harmonises with the stem's last vowel (``hüququ`` is ``hüquq`` + ``-u``; ``hüquqi``
+    "legal", with a front ``-i`` after a back ``u``, is another word). Last, a stem-final
+    ``y`` or ``ğ`` after a vowel is taken back to ``k`` or ``q``, the consonant it alternates
+    with before a vowel (``təhlükəsizliyi`` -> ``təhlükəsizlik``, ``Qarabağ`` -> ``qarabaq``).
+    The stem need not be a word, and a dictionary form and its inflections need not share
+    one: :func:`lemma_forms` gives a pattern word the stems of its whole paradigm
+    (:func:`azerbaijani_forms`).
 
     Examples
     --------
-    >>> [azerbaijani_stem(w) for w in ["reinteqrasiya", "reinteqrasiyası",
-    ...                                "reinteqrasiyasi", "reinteqrasiyaya"]]
-    ['reinteqr', 'reinteqr', 'reinteqr', 'reinteqr']
-    >>> [azerbaijani_stem(w) for w in ["qarabağ", "qarabağda", "qarabağin", "qarabağa"]]
-    ['qarabaq', 'qarabaq', 'qarabaq', 'qarabaq']
+    >>> [azerbaijani_stem(w) for w in ["vətəndaşlarımızın", "vətəndaşlarıdır", "vətəndaşa"]]
+    ['vətəndaş', 'vətəndaş', 'vətəndaş']
+    >>> [azerbaijani_stem(w) for w in ["qarabağda", "qarabağdakı", "qarabağın"]]
+    ['qarabaq', 'qarabaq', 'qarabaq']
     >>> azerbaijani_stem("təhlükəsizliyinin") == azerbaijani_stem("təhlükəsizlik")
     True
+    >>> azerbaijani_stem("hüququ"), azerbaijani_stem("hüquqi")
+    ('hüquq', 'hüquqi')
     """
     from frameshift.errors import check_text_argument
 
@@ -99,18 +146,21 @@ def azerbaijani_stem(word: str) -> str:
     if "'" in w:
         w = w.split("'", 1)[0]
     w = w.replace("ı", "i")
-    for _ in range(4):
-        before = w
-        for suf in _AZ_SUFFIXES:
-            if w.endswith(suf):
-                stem = w[: -len(suf)]
-                if len(stem) >= _AZ_MIN_STEM and _AZ_VOWELS & set(stem):
-                    w = stem
-                    break
+    slot = 6
+    while True:
+        for suf, k, needs in _AZ_SUFFIX_TABLE:
+            if (k >= slot and k != 4) or not w.endswith(suf):
+                continue
+            stem = w[: -len(suf)]
+            if len(stem) < _AZ_MIN_STEM or not _AZ_VOWELS & set(stem):
+                continue
+            if needs and (stem[-1] in _AZ_VOWELS) != (needs == "V"):
+                continue
+            if not _az_harmonic(stem, suf):
+                continue
+            w, slot = stem, (3 if k == 4 else k)  # -dakı: the locative, then the chain
+            break
         else:
-            if len(w) > 5 and w[-1] in "iuüaə":
-                w = w[:-1]
-        if w == before:
             break
     # a stem-final k or q becomes y or ğ before a vowel (təhlükəsizlik, təhlükəsizliyi;
     # bayraq, bayrağı): the key takes the form before the vowel back to k/q
@@ -120,6 +170,86 @@ def azerbaijani_stem(word: str) -> str:
         elif w[-1] == "ğ":
             w = w[:-1] + "q"
     return w
+
+
+def azerbaijani_forms(word: str) -> list[str]:
+    """The regular inflected forms of an Azerbaijani noun (case-folded dictionary form).
+
+    Plural, the six possessives and the six cases (and the relative ``-dakı``, the
+    predicative ``-dır``) in the order stem - plural - possessive - case, each suffix in the
+    vowel of the stem's last vowel (two-fold ``a/ə``, four-fold ``ı/i/u/ü``), with the buffer
+    consonants ``y n s`` after a vowel and ``n`` after the 3rd person possessive
+    (``dəhlizinə``), a final ``k``/``q`` of a word of two or more syllables turned to
+    ``y``/``ğ`` before a vowel (``təhlükəsizliyi``, ``bayrağı``), after Öztopçu (2003). Not
+    generated: the dropped high vowel of a few nouns (``ağız`` -> ``ağzı``, ``fikir`` ->
+    ``fikri``), which is a property of the word, not a rule. Written with ``i`` for ``ı``, as the tokenizer folds them. The last word
+    of a multi-word term counts as it stands (``bütövlüyü`` -> ``bütövlüyünü``).
+
+    Examples
+    --------
+    >>> f = azerbaijani_forms("dəhliz")
+    >>> [x in f for x in ["dəhlizi", "dəhlizinə", "dəhlizlərin", "dəhlizdən", "dəhlizyə"]]
+    [True, True, True, True, False]
+    >>> [x in azerbaijani_forms("reinteqrasiya") for x in ["reinteqrasiyasinin", "reinteqrasiyaya"]]
+    [True, True]
+    """
+    w = word.replace("ı", "i")
+    last = _az_last_vowel(w)
+    if last is None:
+        return [w]
+    two = "a" if last in "aou" else "ə"   # folded i: both (below)
+    twos = ("a", "ə") if last == "i" else (two,)
+    four = {"a": "i", "i": "i", "e": "i", "ə": "i", "o": "u", "u": "u", "ö": "ü",
+            "ü": "ü"}[last]
+
+    def vowel_stems(stem):
+        # the stem before a vowel-initial suffix, with the k/q alternation of a word of two
+        # syllables or more (the root only: no suffix ends in k or q)
+        out = [stem]
+        if (stem == w and sum(ch in _AZ_VOWELS for ch in stem) >= 2 and stem[-1] in "kq"
+                and stem[-2] in _AZ_VOWELS):
+            out.append(stem[:-1] + ("y" if stem[-1] == "k" else "ğ"))
+        return out
+
+    def cases(base, a, i, after_poss3=False):
+        # the six cases of base (a, i: its two- and four-fold vowels), -dakı and -dır
+        out = [base]
+        if base[-1] in _AZ_VOWELS:
+            buf = "n" if after_poss3 else "y"  # dative -ya, after the possessive -na
+            out += [base + "n" + i + "n", base + "n" + i, base + buf + a, base + "yl" + a]
+            if after_poss3:  # locative and ablative with n after the 3rd person possessive
+                out += [base + "nd" + a, base + "nd" + a + "n"]
+        else:
+            for vs in vowel_stems(base):
+                out += [vs + i + "n", vs + i, vs + a]
+            out.append(base + "l" + a)
+        out += [base + "d" + a, base + "d" + a + "n", base + "d" + a + "ki",
+                base + "d" + i + "r"]
+        return out
+
+    forms = []
+    for a in twos:
+        i = four if last != "i" else "i"
+        plural = w + "l" + a + "r"
+        bases = [(w, a, i, False), (plural, a, "i", False)]
+        # possessives of the stem and of the plural
+        for stem, sa, si in ((w, a, i), (plural, a, "i")):
+            vfinal = stem[-1] in _AZ_VOWELS
+            for vs in ([stem] if vfinal else vowel_stems(stem)):
+                if vfinal:
+                    p1, p2, p3 = vs + "m", vs + "n", vs + "s" + si
+                    p4, p5 = vs + "m" + si + "z", vs + "n" + si + "z"
+                else:
+                    p1, p2, p3 = vs + si + "m", vs + si + "n", vs + si
+                    p4, p5 = vs + si + "m" + si + "z", vs + si + "n" + si + "z"
+                bases += [(p1, sa, si, False), (p2, sa, si, False), (p3, sa, si, True),
+                          (p4, sa, si, False), (p5, sa, si, False)]
+        bases.append((plural + "i", a, "i", True))  # 3rd person plural possessive -ları
+        if w[-1] in _AZ_VOWELS:  # a word ending in a vowel may itself be a 3sg possessive
+            bases.append((w, a, i, True))
+        for base, ba, bi, p3 in bases:
+            forms += cases(base, ba, bi, p3)
+    return list(dict.fromkeys(forms))
 
 
 # Armenian noun endings (Eastern Armenian, after the declension tables of Dum-Tragut, J.
@@ -306,12 +436,15 @@ def lemma_forms(word: str, languages, *, method: str = "auto") -> list[str]:
 
     A pattern word carries no language; a Cyrillic word is reduced as Russian, an Armenian
     one as Armenian, a Latin one as every Latin-script language of the corpus (Azerbaijani,
-    and English when its method reduces English).
+    and English when its method reduces English). An Azerbaijani word (method ``"suffix"``)
+    stands for the stems of all its regular inflected forms (:func:`azerbaijani_forms`).
 
     Examples
     --------
-    >>> lemma_forms("qarabağda", ["az", "ru"])
-    ['qarabağda', 'qarabaq']
+    >>> lemma_forms("qarabağ", ["az", "ru"])
+    ['qarabağ', 'qarabaq']
+    >>> lemma_forms("atəşkəs", ["az"])
+    ['atəşkəs', 'atəşkə']
     """
     from frameshift.errors import check_names_argument, check_text_argument
     check_text_argument(word, "word", "lemma_forms")
@@ -325,11 +458,24 @@ def lemma_forms(word: str, languages, *, method: str = "auto") -> list[str]:
         if info is None or info.script != script:
             continue
         f = lemma_function(lang, method)
-        if f is not None:
-            key = f(word)
+        if f is None:
+            continue
+        # an Azerbaijani word stands for the stems of all its regular forms: the stripping
+        # rules need not bring every form back to one stem (reinteqrasiya -> reinteqra, but
+        # reinteqrasiyası -> reinteqrasiya)
+        keys = _az_paradigm_keys(word) if f is azerbaijani_stem else (f(word),)
+        for key in keys:
             if key and key not in out:
                 out.append(key)
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _az_paradigm_keys(word: str) -> tuple:
+    """The distinct :func:`azerbaijani_stem` of the forms of :func:`azerbaijani_forms`,
+    the word's own first (a pure function of the word, cached: a lexicon is compiled once
+    per language of the corpus)."""
+    return tuple(dict.fromkeys(azerbaijani_stem(w) for w in [word, *azerbaijani_forms(word)]))
 
 
 def lemmatize_tokens(tokens: Tokens, languages, *, method: str = "auto",
@@ -421,12 +567,78 @@ def lemmatize_tokens(tokens: Tokens, languages, *, method: str = "auto",
         # a language's own negation is on when its negators are (multilingual_negators())
         if not info.negators <= negators:
             continue
-        follows[e] = info.negation_follows
+        follows[e] = info.negation_follows or form in info.negators_back
         if info.negative_form is not None and not negative[e]:
             negative[e] = bool(info.negative_form(form))
+        raw = tokens.raw_surfaces[s] if tokens.raw_surfaces is not None else None
+        if raw is not None and info.marked_negators and fold_case(raw) in info.marked_negators:
+            negative[e] = True
+    on = [i for i, info in enumerate(infos) if info is not None and info.negators <= negators]
+    if on and len(inv):
+        ids, negative, follows = _negation_in_context(
+            tokens, inv.reshape(-1), [infos[i] if i in on else None for i in range(nl)],
+            negative, follows, surfaces, surface_type, uniq, nl)
+        out.ids = ids
+        out.surface_to_type = np.asarray(surface_type, dtype=np.int32)
     out.negative_form = negative
     out.negation_follows = follows
     return out
+
+
+def _negation_in_context(tokens, inv, infos, negative, follows, surfaces,
+                         surface_type, uniq, nl):
+    """Negation that depends on the next word or the sentence (``LanguageInfo``'s
+    ``not_negating_before``, ``paired_negators``, ``negative_before``): the tokens whose
+    negation differs from their surface entry's get a copy of that entry with their own flags
+    (``surfaces`` and ``surface_type`` are extended in place). Returns the token ids and the
+    per-entry ``negative`` and ``follows`` arrays."""
+    n = len(inv)
+    forms = [tokens.types[tokens.surface_to_type[u // nl]] for u in uniq.tolist()]
+    ent_lang = (uniq % nl).astype(np.int64)
+    doc_of = np.repeat(np.arange(tokens.n_docs), tokens.n_tokens())
+    same_next = np.zeros(n, bool)
+    same_next[:-1] = (doc_of[1:] == doc_of[:-1]) & (tokens.sentence[1:] == tokens.sentence[:-1])
+    nxt = np.minimum(np.arange(n) + 1, n - 1)
+    neg_t = negative[inv]
+    for li, info in enumerate(infos):
+        if info is None:
+            continue
+        in_lang = ent_lang == li
+        if info.not_negating_before:
+            seconds = frozenset().union(*info.not_negating_before.values())
+            first = np.fromiter((bool(in_lang[e]) and forms[e] in info.not_negating_before
+                                 for e in range(len(forms))), bool, len(forms))
+            second = np.fromiter((forms[e] in seconds for e in range(len(forms))), bool,
+                                 len(forms))
+            for t in np.flatnonzero(first[inv] & second[inv[nxt]] & same_next).tolist():
+                if forms[inv[t + 1]] in info.not_negating_before[forms[inv[t]]]:
+                    neg_t[t] = False
+        if info.paired_negators:
+            paired = np.fromiter((bool(in_lang[e]) and forms[e] in info.paired_negators
+                                  for e in range(len(forms))), bool, len(forms))[inv]
+            if paired.any():
+                sent = np.zeros(n, np.int64)  # a sentence number over the whole corpus
+                sent[1:] = np.cumsum(~same_next[:-1])
+                twice = np.bincount(sent[paired], minlength=int(sent[-1]) + 1) >= 2
+                neg_t[paired] = twice[sent[paired]]
+        if info.negative_before is not None:
+            is_word, is_next = info.negative_before
+            a = np.fromiter((bool(in_lang[e]) and is_word(forms[e]) for e in range(len(forms))),
+                            bool, len(forms))
+            b = np.fromiter((is_next(forms[e]) for e in range(len(forms))), bool, len(forms))
+            neg_t |= a[inv] & b[inv[nxt]] & same_next
+    ids = inv.astype(np.int32).reshape(-1)
+    changed = np.flatnonzero(neg_t != negative[inv])
+    if len(changed):
+        pair, where = np.unique(inv[changed] * 2 + neg_t[changed], return_inverse=True)
+        new = len(surfaces) + np.arange(len(pair))
+        base = (pair // 2).tolist()
+        surfaces.extend(surfaces[e] for e in base)
+        surface_type.extend(surface_type[e] for e in base)
+        negative = np.concatenate([negative, (pair % 2).astype(bool)])
+        follows = np.concatenate([follows, follows[pair // 2]])
+        ids[changed] = new[where.reshape(-1)]
+    return ids, negative, follows
 
 
 class LemmaTokens(Tokens):

@@ -5,8 +5,11 @@ row and a concordance line always agree. Its rules, stated once:
 
 * **Words** are runs of letters, digits, underscores and combining marks. A word may contain
   internal joiners -- hyphens (``re-integration``, ``Azerbaijan-Karabakh`` stay one token),
-  apostrophes (``nation's``), periods (``U.S``, ``e.g``) and, between digits, commas
-  (``1,000``). Soft hyphens, zero-width joiners and word joiners inside a word are kept in the
+  apostrophes (``nation's``), periods (``U.S``, ``e.g``, ``mfa.gov.az``) and, between
+  digits, commas (``1,000``). A period after two lower-case letters and before a capital or
+  a digit is not a joiner but a sentence end written without a space (``регионе.Об``,
+  ``Лавров.18``, ``yayıb.XİN-dən``; not after ``www``); the cased letters are those of the
+  Latin, Greek, Cyrillic and Armenian blocks. Soft hyphens, zero-width joiners and word joiners inside a word are kept in the
   word and removed from its normalised form. A zero-width *space* separates words.
 * **Normalised form** (the *type* used for matching): Unicode NFKC, typographic apostrophes and
   hyphens folded to ASCII (``’`` -> ``'``, ``‑`` -> ``-``), invisible characters removed, then
@@ -15,7 +18,8 @@ row and a concordance line always agree. Its rules, stated once:
   ``İnteqrasiya`` matches ``inteqrasiya`` and ``BAKI`` matches ``Bakı`` (``str.casefold``
   alone turns ``İ`` into ``i`` plus a combining dot, and ``I`` into ``i``, never ``ı``).
 * **Sentences** end at ``.``, ``!``, ``?`` or the Armenian full stop ``։`` (U+0589; not after
-  a known abbreviation or a single capital initial) and at blank lines (paragraph breaks).
+  a known abbreviation -- English, Russian, Azerbaijani and Armenian ones, ``ABBREVIATIONS``
+  -- or a single capital initial) and at blank lines (paragraph breaks).
   In Armenian text an ASCII colon used as the full stop also ends one: a ``:`` right after an
   Armenian letter (or after one and a closing quote or bracket) and before whitespace.
   The Armenian question, exclamation and emphasis marks ``՞ ՜ ՛`` are written on the stressed
@@ -93,7 +97,32 @@ _MARKS = (
     "\ufb1e\ufe00-\ufe0f\ufe20-\ufe2f"
 )
 _W = rf"[\w{_MARKS}{_INVISIBLE}]"
-_JOIN = r"[-'’\u2010\u2011\u02bc.]"
+# Lower- and upper-case letters of the Latin, Greek, Cyrillic and Armenian blocks (below
+# U+0588), as str.islower / str.isupper see them: the C scan tests the same code points with
+# Py_UNICODE_ISLOWER / Py_UNICODE_ISUPPER.
+_CASED_END = 0x0588
+
+
+def _char_class(test) -> str:
+    out, o = [], 0
+    while o < _CASED_END:
+        if test(chr(o)):
+            a = o
+            while o + 1 < _CASED_END and test(chr(o + 1)):
+                o += 1
+            out.append(re.escape(chr(a)) + ("-" + re.escape(chr(o)) if o > a else ""))
+        o += 1
+    return "".join(out)
+
+
+_LOWER = _char_class(str.islower)
+_UPPER = _char_class(str.isupper)
+# A period joins two words (U.S, e.g, 3.5, mfa.gov.az, İ.Əliyev) except where a sentence
+# ends without a space: after two lower-case letters and before a capital or a digit
+# (``регионе.Об``, ``yayıb.XİN-dən``, ``Лавров.18``), unless it follows ``www``
+# (``www.President.az``).
+_DOT_JOIN = rf"\.(?!(?<=[{_LOWER}][{_LOWER}]\.)(?<!www\.)[{_UPPER}\d])"
+_JOIN = rf"(?:[-'’\u2010\u2011\u02bc]|{_DOT_JOIN})"
 # Armenian emphasis, exclamation and question marks (U+055B, U+055C, U+055E): written after
 # the stressed vowel, inside or at the end of a word.
 _ARM_MARKS = "\u055b\u055c\u055e"
@@ -137,10 +166,14 @@ _JOIN_CHARS = "-'\u2019\u2010\u2011\u02bc."  # the characters of _JOIN
 try:
     from frameshift.text import _scan as _cext
 except ImportError:  # pragma: no cover - built without a C compiler
-    _cscan = _cspans = None
+    _cscan = _cspans = _ccache = None
 else:
-    _cext.configure(_MARKS + _INVISIBLE, _JOIN_CHARS, _ARM_MARKS, _ENDS)
+    _cext.configure(_MARKS + _INVISIBLE, _JOIN_CHARS, _ARM_MARKS, _ENDS, _CASED_END)
     _cscan, _cspans = _cext.scan, _cext.spans
+    # the scans of one tokenize() call share a cache of the codes of the tokens seen so far,
+    # keyed by their characters (no str object per token); an extension built before the
+    # cache existed has no cache() and scans without one
+    _ccache = getattr(_cext, "cache", None)
 
 _FOLD_TABLE = str.maketrans(
     {
@@ -152,11 +185,20 @@ _FOLD_TABLE = str.maketrans(
     }
 )
 
-# Abbreviations after which a period does not end a sentence (casefolded, without the final dot).
+# Abbreviations after which a period does not end a sentence (casefolded, without the final
+# dot). English; Russian (the common abbreviations of Russian news and official texts: г.
+# "year/city", гг., ул., д., ст., стр., т.е., тыс., млн, млрд., руб., им., см., напр., ген.,
+# зам. ...; not т.д., т.п., др., which mostly end a sentence); Azerbaijani (səh. "page",
+# b.e. "Ph.D."; not ``və s.`` "etc.", which mostly ends one); Armenian (թ. "year" in ``2023 թ.``, թթ. "years", պրն. "Mr", տիկ. "Mrs", էջ.
+# "page"), whose sentences end with ``։`` anyway.
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st jr sr gen col lt capt sgt rev hon gov sen rep pres vs etc e.g i.e
     u.s u.s.a u.k u.n no nos vol art fig jan feb mar apr jun jul aug sep sept oct nov dec
-    inc ltd co corp dept est approx cf al ca""".split()
+    inc ltd co corp dept est approx cf al ca
+    г гг ул д ст стр т.е т.к пр тыс млн млрд руб долл им см напр ген зам полк проф акад
+    обл р-н кв
+    səh b.e
+    թ թթ պրն տիկ էջ""".split()
 )
 
 
@@ -524,9 +566,10 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
         pend, pend_st, pend_ln, pend_n = [], [], [], 0
 
     cscan = _cscan
+    extra = (_ccache(vocab),) if cscan is not None and _ccache is not None else ()
     for i, text in enumerate(texts):
         if cscan is not None:
-            codes, st, ln = cscan(text, vocab, with_offsets)
+            codes, st, ln = cscan(text, vocab, with_offsets, *extra)
             raw = np.frombuffer(codes, dtype=np.int32)
             k = len(raw)
             if with_offsets:
