@@ -28,6 +28,12 @@ Articles (all built here, deterministic):
     held-out) drawn at random (seed 17) until 10,000 quoted spans, with their registry.
 ``quotes-10k-one-paragraph``
     10,000 short quotes in one paragraph with no full stop (``He said "wN", she said ...``).
+
+With ``--read-news``, also :func:`frameshift.read_news` (segmentation *and* the assembly of
+the corpus, :func:`frameshift.corpus_from_segments`) on ``quotes-10k`` and on
+``one-speaker-10k`` (10,000 different quotes of one registered speaker: one statement of
+10,000 fragments, where the assembly compared every pair before issue 17), in a fresh
+subprocess each: wall and CPU seconds, and the statements and fragments it made.
 """
 
 from __future__ import annotations
@@ -83,6 +89,29 @@ def quotes_one_paragraph(n: int = 10_000) -> str:
             + ".\n")
 
 
+def one_speaker(n: int = 10_000) -> str:
+    return "Headline\n\n" + "\n\n".join(f'Baku said "plan {i} {i * 7}".'
+                                          for i in range(n)) + "\n"
+
+
+ONE_SPEAKER_ACTORS = "id,name,aliases\nbaku,Azerbaijan,Baku\n"
+
+
+def run_read_news(path: Path, actors: Path) -> tuple[float, float, str]:
+    code = ("import frameshift as fs, warnings; warnings.simplefilter('ignore'); "
+            f"c = fs.read_news({str(path)!r}, actors={str(actors)!r}); "
+            "print(len(c.statements), len(c.fragments))")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if r.returncode != 0:
+        raise SystemExit(f"read_news {path.name}: exit {r.returncode}\n{r.stderr[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, r.stdout.strip()
+
+
 def bare_pass(text: str) -> float:
     t0 = time.perf_counter()
     sum(1 for _ in MARKS.finditer(text))
@@ -108,6 +137,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="leave out the 20 MB articles")
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    ap.add_argument("--read-news", action="store_true",
+                    help="also time read_news (segmentation + corpus assembly)")
     args = ap.parse_args(argv)
     cases = [("founding-2mb", lambda: founding(2_000_000), FOUNDING_ACTORS),
              ("quotes-10k", quotes_10k, REAL / "actors.csv"),
@@ -133,6 +164,25 @@ def main(argv=None) -> int:
             print(f"{name}: {rows[-1][1]:.1f} MB, {quotes} quotes, wall {wall:.2f} s, "
                   f"cpu {cpu:.2f} s, bare pass {bare:.4f} s, cpu/bare {cpu / bare:.0f}",
                   file=sys.stderr)
+        if args.read_news:
+            news = []
+            for name, build, actors in [("quotes-10k", quotes_10k, REAL / "actors.csv"),
+                                        ("one-speaker-10k", one_speaker, None)]:
+                path = Path(tmp) / f"news-{name}.txt"
+                path.write_text(build(), encoding="utf-8")
+                if actors is None:
+                    actors = Path(tmp) / "one-speaker-actors.csv"
+                    actors.write_text(ONE_SPEAKER_ACTORS, encoding="utf-8")
+                wall, cpu, made = run_read_news(path, actors)
+                news.append((name, wall, cpu, made))
+                print(f"read_news {name}: wall {wall:.2f} s, cpu {cpu:.2f} s, statements and "
+                      f"fragments {made}", file=sys.stderr)
+    if args.markdown and args.read_news:
+        print("| read_news on | wall s | CPU s | statements, fragments |")
+        print("|---|---|---|---|")
+        for name, wall, cpu, made in news:
+            print(f"| {name} | {wall:.2f} | {cpu:.2f} | {made.replace(' ', ', ')} |")
+        print()
     if args.markdown:
         print("| article | MB | quotes | wall s | CPU s | bare pass s | CPU / bare |")
         print("|---|---|---|---|---|---|---|")

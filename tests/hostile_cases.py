@@ -795,6 +795,19 @@ def _(d):
     return ["quotes", "a.txt"]
 
 
+@case("read_news: 10,000 different quotes of one speaker", "hang", "ok")
+def _(d):
+    # one statement of 10,000 quoted fragments: assembling it compared every pair (repeated
+    # fragments, outlets carrying each wording) -- quadratic, a hang before issue 17's fix
+    w(d, "a.txt", "Headline\n\n" + "\n\n".join(
+        f'Baku said "plan {i} {i * 7}".' for i in range(10_000)) + "\n")
+    w(d, "actors.csv", "id,name,aliases\nbaku,Azerbaijan,Baku\n")
+    # (quotes of three tokens repeat another only if identical: none does, all are kept)
+    return {"api": "c = fs.read_news('a.txt', actors='actors.csv'); "
+                   "q = c.fragments[c.fragments['role'] == 'quote']; "
+                   "assert len(q) == 10_000 and q['kept'].all()"}
+
+
 @case("2 MB article", "hang", "ok")
 def _(d):
     para = ('The minister said that the talks would continue. "We will not stop," Baku '

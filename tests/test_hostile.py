@@ -25,7 +25,8 @@ from frameshift.lexicon.model import GlobMatcher  # noqa: E402
 
 _SLOW = {"2 MB article", "200,000 empty statements", "article with 10,000 unbalanced "
          "quotation marks", "5 MB text in one field", "20 MB article without quotes",
-         "article with 10,000 quotes", "10,000 quotes in one paragraph"}
+         "article with 10,000 quotes", "10,000 quotes in one paragraph",
+         "read_news: 10,000 different quotes of one speaker"}
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.name, marks=[pytest.mark.slow]

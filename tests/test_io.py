@@ -129,7 +129,7 @@ def test_written_table_records_its_provenance(tmp_path):
     assert data == b"actor,n\na,0\nb,3\n"
     rec = json.loads((tmp_path / "t.csv.provenance.json").read_text())
     assert rec["output"] == {"file": "t.csv", "sha256": hashlib.sha256(data).hexdigest(),
-                             "rows": 2, "columns": ["actor", "n"]}
+                             "rows": 2, "columns": ["actor", "n"], "formulas_escaped": True}
     assert rec["settings"] == {"k": 1}
     first = (data, (tmp_path / "t.csv.provenance.json").read_bytes())
     write_table_atomic(df, tmp_path / "t.csv", provenance={"settings": {"k": 1}})

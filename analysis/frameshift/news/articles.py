@@ -1405,14 +1405,35 @@ class _Attributor:
             self._subject_memo[k] = self._subject_like(m)
         return self._subject_memo[k]
 
+    def _person_candidates(self):
+        """The mentions that can name a person (a person or a title) and their starts: the
+        only ones :meth:`_person_before_uncached` stops at (the others it skipped one by one,
+        the slowest step of an article of 10,000 quotes in one paragraph)."""
+        if getattr(self, "_pcands", None) is None:
+            self._pcands = [m for m in self.mentions if self._personish(m) or m.kind == "title"]
+            self._pcand_starts = [m.start for m in self._pcands]
+        return self._pcands, self._pcand_starts
+
+    def _noun_verb(self, v) -> bool:
+        """``v`` follows a determiner ("the statement's calls"): a noun, not a speech verb.
+        Remembered per position (the windows of neighbouring quotes share their verbs)."""
+        memo = getattr(self, "_noun_memo", None)
+        if memo is None:
+            memo = self._noun_memo = {}
+        k = v.start()
+        if k not in memo:
+            memo[k] = _DET_BEFORE_RE.search(self.masked[max(0, k - 15):k]) is not None
+        return memo[k]
+
     def _person_before_uncached(self, pos: int, titles: set | None = None,
                                 avoid: str | None = None):
         best = None
         skipped = False
-        hi = bisect_left(self._mention_starts, pos)
-        lo = bisect_left(self._mention_starts, pos - 2500)
+        cands, starts = self._person_candidates()
+        hi = bisect_left(starts, pos)
+        lo = bisect_left(starts, pos - 2500)
         # the last mention that qualifies: scanned backwards, the first one found
-        for m in reversed(self.mentions[lo:hi]):
+        for m in reversed(cands[lo:hi]):
             if m.start >= pos or self._in_headline(m.start):
                 continue
             if self._personish(m):
@@ -1433,7 +1454,7 @@ class _Attributor:
                     break
         if best is None and skipped:
             # "Narnian spokesman Tom Vale met Ivers. '...,' she said": the other person named
-            for m in reversed(self.mentions[lo:hi]):
+            for m in reversed(cands[lo:hi]):
                 if m.start < pos and not self._in_headline(m.start) and self._personish(m) \
                         and self._gender_of(self._actor_of(m)) != avoid:
                     best = (m.start, self._actor_of(m), m, None)
@@ -1807,8 +1828,7 @@ class _Attributor:
         if found is not None:
             return found[0], found[1], _CONF["after"], sent_start
         # 3. a speech verb before the quote
-        verbs = [v for v in self._verbs_in(sent_start, pos)
-                 if not _DET_BEFORE_RE.search(masked[max(0, v.start() - 15):v.start()])]
+        verbs = [v for v in self._verbs_in(sent_start, pos) if not self._noun_verb(v)]
         if verbs:
             verb = verbs[-1]
             if _is_impersonal(verb):
@@ -2206,6 +2226,24 @@ class _Attributor:
             return None
         return None
 
+    def _statement_end(self, m: _Mention, sent_start: int):
+        """Where the statement of mention ``m`` ends ("X's statement", "the statement of X"),
+        or None. Remembered per mention and slice start (neighbouring quotes ask again)."""
+        memo = getattr(self, "_statement_memo", None)
+        if memo is None:
+            memo = self._statement_memo = {}
+        lo = max(sent_start, m.np_start - 40)
+        key = (id(m), lo)
+        if key not in memo:
+            b = None
+            poss = _POSS_STATEMENT_RE.match(self.masked, m.end)
+            if poss:
+                b = poss.end()
+            elif _STATEMENT_BY_RE.search(self.masked[lo:m.np_start]):
+                b = m.end
+            memo[key] = b
+        return memo[key]
+
     def _statement_of(self, sent_start: int, pos: int, unit: _Unit):
         """"commented on the statement of Foreign Minister Ararat Mirzoyan that ... '...'",
         "the minister's statement that he did not wish to spend '...'", "the remarks made by
@@ -2214,12 +2252,7 @@ class _Attributor:
         calling it '...'")."""
         masked = self.masked
         for m in reversed(self._mentions_in(sent_start, pos)):
-            a = b = None
-            poss = _POSS_STATEMENT_RE.match(masked, m.end)
-            if poss:
-                b = poss.end()
-            elif _STATEMENT_BY_RE.search(masked[max(sent_start, m.np_start - 40):m.np_start]):
-                b = m.end
+            b = self._statement_end(m, sent_start)
             if b is None:
                 continue
             that = re.compile(r"(?i)(?<![\w-])that(?![\w-])").search(masked, b, min(pos, b + 250))
