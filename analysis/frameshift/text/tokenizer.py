@@ -594,10 +594,11 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
         pend_ln.append(np.zeros(0, np.int32))
         flush()
     ids = np.concatenate(id_chunks) if len(id_chunks) > 1 else id_chunks[0]
-    del id_chunks
+    id_chunks.clear()  # free the chunks (a del would unbind the name flush() closes over)
     nwp = np.concatenate(nw_chunks)  # raw positions of the tokens that are not words
     nwc = np.concatenate(nwc_chunks)  # and their codes
-    del nw_chunks, nwc_chunks
+    nw_chunks.clear()
+    nwc_chunks.clear()
     m = base
     n_tok = len(ids)
     rank = np.arange(len(nwp))
