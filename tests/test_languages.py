@@ -690,3 +690,30 @@ def test_streamed_counts_apply_terms_per_language(tmp_path):
     b = fs.count_matches(fs.read_corpus(p), "karabakh_framing_multilingual", by="language")
     assert a[["language", "category", "count"]].equals(b[["language", "category", "count"]])
     assert a["count"].sum() == 35  # the gold occurrences written in dictionary form
+
+
+def test_azerbaijani_regardless_of_and_despite_are_no_negation():
+    # "-dan asılı olmayaraq" "regardless of" and "-a baxmayaraq" "despite" are converbs of
+    # negative form used as postpositions (az-test3-1: "... mənsubiyyətindən asılı olmayaraq,
+    # hər kəsin hüquq və azadlıqlarının bərabərliyinə təminat verdiyini", not a negation of
+    # hüquq); the same converb of a verb of the clause still negates ("tanımayaraq")
+    c = from_frame(pd.DataFrame({
+        "statement_id": ["a", "b", "c"], "actor": ["x"] * 3, "language": ["az"] * 3,
+        "text": ["Dinindən asılı olmayaraq hər kəsin hüququ qorunur.",
+                 "Təzyiqə baxmayaraq hüquq qorunur.",
+                 "Onların hüququnu tanımayaraq danışıqlara getdilər."]}))
+    s = fs.MatchSettings(lemmas="auto", negators=multilingual_negators())
+    m = fs.find_matches(c, {"r": ["hüquq"]}, settings=s)
+    assert m[["statement_id", "negated"]].values.tolist() == [["a", False], ["b", False],
+                                                              ["c", True]]
+
+
+def test_a_russian_verb_keeps_its_lemma_under_simplemma_and_snowball():
+    # ru-test3-4 "от правящей партии" (the ruling party: a participle of править "to rule")
+    # was counted as право "right", as the Snowball stems of править and право are both прав;
+    # the forms of the noun still meet (права, прав, правах: Wade 2011, the neuter -о nouns)
+    from frameshift.text.lemmas import lemma_function
+    key = lemma_function("ru")
+    assert key("правящей") == "править"
+    assert {key(w) for w in ["право", "права", "прав", "правах"]} == {key("право")}
+    assert key("право") != key("правящей")
