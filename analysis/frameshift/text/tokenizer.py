@@ -19,7 +19,10 @@ row and a concordance line always agree. Its rules, stated once:
   alone turns ``İ`` into ``i`` plus a combining dot, and ``I`` into ``i``, never ``ı``).
 * **Sentences** end at ``.``, ``!``, ``?`` or the Armenian full stop ``։`` (U+0589; not after
   a known abbreviation -- English, Russian, Azerbaijani and Armenian ones, ``ABBREVIATIONS``
-  -- or a single capital initial) and at blank lines (paragraph breaks).
+  -- or a single capital initial, nor before a lower-case word) and at blank lines
+  (paragraph breaks). A title line without a period is a sentence: a line break after a
+  letter and before a capital of the same script ends one where its line is a paragraph of
+  its own with no sentence end in it (the first line of a text, or one after a blank line).
   In Armenian text an ASCII colon used as the full stop also ends one: a ``:`` right after an
   Armenian letter (or after one and a closing quote or bracket) and before whitespace.
   The Armenian question, exclamation and emphasis marks ``՞ ՜ ՛`` are written on the stressed
