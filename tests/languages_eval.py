@@ -1,6 +1,6 @@
 """Scoring of lemma matching against the hand-coded term occurrences of tests/data/languages.
 
-Used by tests/test_languages.py and by ``python tests/languages_eval.py [dev|test|test2]``
+Used by tests/test_languages.py and by ``python tests/languages_eval.py [dev|test|test2|test3]``
 (which prints the tables quoted in docs/languages.md). The gold occurrences were coded by reading the texts
 (tests/data/languages/CARD.md); nothing here produces them.
 """

@@ -313,23 +313,71 @@ def test_azerbaijani_derived_words_do_not_meet(word, other):
     assert not _az_meets(word, other)
 
 
-def test_sentence_counts_match_a_careful_reader():
-    # the held-out texts carry the number of sentences counted by a reader (CARD.md: a
-    # heading line is a sentence, a colon before a quote on the same line is not an end);
-    # all agree, since the sentence ends written without a space are split (ru-test-9
-    # "регионе.Об", "Лавров.18"; az-test-8 "yayıb.XİN-dən"), except ru-test-9, where a
-    # period inside an editorial note "(заявление. — RT)" ends a sentence for the tokenizer
-    # (6 sentences) and not for the reader (5)
+def _sentence_counts(splits):
     st = pd.read_csv("tests/data/languages/statements.csv", keep_default_na=False, dtype=str)
-    st = st[st["sentences"] != ""]
+    st = st[st["split"].isin(splits) & (st["sentences"] != "")]
     got = {r.statement_id: len(sentence_spans(r.text)) for r in st.itertuples()}
     want = dict(zip(st["statement_id"], st["sentences"].astype(int)))
+    return st, got, want
+
+
+def test_sentence_counts_match_a_careful_reader():
+    # the session-3 held-out texts (test, test2) carry the number of sentences counted by a
+    # reader (CARD.md: a heading line is a sentence, a colon before a quote on the same line
+    # is not an end); all agree, since the sentence ends written without a space are split
+    # (ru-test-9 "регионе.Об", "Лавров.18"; az-test-8 "yayıb.XİN-dən"), except ru-test-9,
+    # where a period inside an editorial note "(заявление. — RT)" ends a sentence for the
+    # tokenizer (6 sentences) and not for the reader (5)
+    st, got, want = _sentence_counts(["test", "test2"])
+    assert len(want) == 23
     off = {k for k in want if got[k] != want[k]}
-    assert off == {"ru-test-9"}  # of 23 texts
+    assert off == {"ru-test-9"}
     assert got["ru-test-9"] == 6 and want["ru-test-9"] == 5
     # the Armenian texts need the ASCII colon rule: 12 of their 29 sentence ends are ":"
     hy = st[st["language"] == "hy"]
     assert sum(got[s] for s in hy["statement_id"]) == 29
+
+
+def test_sentence_counts_of_test3_match_the_reader():
+    # test3 (21 texts, session 5), scored once with the session-4 tokenizer: 15 of 21 agreed.
+    # Off were four titles without a period on a text's first line (ru-test3-1, ru-test3-2,
+    # hy-test3-3, az-test3-6: one sentence short each) and two periods before a lower-case
+    # word (ru-test3-4 "– ред.) указывает", hy-test3-5 "1988թ. փետրվարի": one too many),
+    # now rules of the tokenizer. Left: hy-test3-5's heading "… պայքարում. ՀՀ ԱԳՆ" ("title.
+    # source"), which the reader counts as one sentence and the tokenizer as two.
+    st, got, want = _sentence_counts(["test3"])
+    assert len(want) == 21 and sum(want.values()) == 143
+    off = {k for k in want if got[k] != want[k]}
+    assert off == {"hy-test3-5"}
+    assert got["hy-test3-5"] == 6 and want["hy-test3-5"] == 5
+
+
+def test_a_title_line_without_a_period_is_a_sentence():
+    def sents(t):
+        return tokenize_text(t)["sentence"].tolist()
+    # the first line of a text, or a line after a blank line, ending in a letter and followed
+    # by a line that begins with a capital of the same script
+    assert sents("Зась: блокада недопустима\nМиссия важна. Да.") == [0, 0, 0, 1, 1, 2]
+    assert sents("Text.\n\nTHE HEADING\nBody here.") == [0, 1, 1, 2, 2]
+    assert sents("Title\nSubtitle\n«Quote» here") == [0, 1, 2, 2]
+    # not: a line break inside a sentence (the line holds an end before it; the next line
+    # begins in lower case or in another script)
+    assert sents("Раз. Об этом, как передает\nТАСС, заявил он.") == [0, 1, 1, 1, 1, 1, 1, 1]
+    assert sents("Երկու բառ\nև ևս") == [0, 0, 0, 0]
+    assert sents("հաղորդում է\nZinvor.info-ն:") == [0, 0, 0]
+    # ends with a word or a digit only: a colon before a quote on the next line is no end
+    assert sents("Он сказал:\n«Нет»") == [0, 0, 0]
+
+
+def test_a_period_before_a_lower_case_word_is_no_end():
+    def sents(t):
+        return tokenize_text(t)["sentence"].tolist()
+    assert sents("1988թ. փետրվարի 20-ին") == [0, 0, 0]
+    assert sents("армии (Армия – ред.) указывает на") == [0, 0, 0, 0, 0]
+    assert sents("at 10:30 a.m. a group came. Then") == [0, 0, 0, 0, 0, 0, 0, 1]
+    # a capital, a digit or a script without case (Georgian) after it: an end
+    assert sents("Baku. Then 3. 4") == [0, 1, 1, 2]
+    assert sents("\u10d0\u10d1. \u10d2\u10d3") == [0, 1]
 
 
 def test_ascii_colon_ends_an_armenian_sentence_only():
@@ -606,8 +654,12 @@ def test_cli_lemmas_and_multilingual_negation(capsys):
     import io
 
     t = pd.read_csv(io.StringIO(capsys.readouterr().out)).set_index(["language", "category"])
-    # the hand-coded occurrences of corridor terms: 17 ru, 15 hy, 13 az (gold.csv, both splits)
+    # the hand-coded occurrences of corridor terms in the bundled corpus's 43 texts: 17 ru,
+    # 15 hy, 13 az (gold.csv; its test3 rows are texts the corpus does not hold)
     g = pd.read_csv("tests/data/languages/gold.csv")
+    ids = pd.read_csv("corpus/karabakh_languages/statements.csv")["statement_id"]
+    g = g[g["statement_id"].isin(ids)]
+    assert len(g) == 178
     want = g[g["category"] == "corridor"]["statement_id"].str[:2].value_counts()
     for code in ("ru", "hy", "az"):
         assert t.loc[(code, "corridor"), "count"] == want[code]
@@ -638,3 +690,30 @@ def test_streamed_counts_apply_terms_per_language(tmp_path):
     b = fs.count_matches(fs.read_corpus(p), "karabakh_framing_multilingual", by="language")
     assert a[["language", "category", "count"]].equals(b[["language", "category", "count"]])
     assert a["count"].sum() == 35  # the gold occurrences written in dictionary form
+
+
+def test_azerbaijani_regardless_of_and_despite_are_no_negation():
+    # "-dan asılı olmayaraq" "regardless of" and "-a baxmayaraq" "despite" are converbs of
+    # negative form used as postpositions (az-test3-1: "... mənsubiyyətindən asılı olmayaraq,
+    # hər kəsin hüquq və azadlıqlarının bərabərliyinə təminat verdiyini", not a negation of
+    # hüquq); the same converb of a verb of the clause still negates ("tanımayaraq")
+    c = from_frame(pd.DataFrame({
+        "statement_id": ["a", "b", "c"], "actor": ["x"] * 3, "language": ["az"] * 3,
+        "text": ["Dinindən asılı olmayaraq hər kəsin hüququ qorunur.",
+                 "Təzyiqə baxmayaraq hüquq qorunur.",
+                 "Onların hüququnu tanımayaraq danışıqlara getdilər."]}))
+    s = fs.MatchSettings(lemmas="auto", negators=multilingual_negators())
+    m = fs.find_matches(c, {"r": ["hüquq"]}, settings=s)
+    assert m[["statement_id", "negated"]].values.tolist() == [["a", False], ["b", False],
+                                                              ["c", True]]
+
+
+def test_a_russian_verb_keeps_its_lemma_under_simplemma_and_snowball():
+    # ru-test3-4 "от правящей партии" (the ruling party: a participle of править "to rule")
+    # was counted as право "right", as the Snowball stems of править and право are both прав;
+    # the forms of the noun still meet (права, прав, правах: Wade 2011, the neuter -о nouns)
+    from frameshift.text.lemmas import lemma_function
+    key = lemma_function("ru")
+    assert key("правящей") == "править"
+    assert {key(w) for w in ["право", "права", "прав", "правах"]} == {key("право")}
+    assert key("право") != key("правящей")

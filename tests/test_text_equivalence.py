@@ -28,8 +28,11 @@ def reference_tokenize(texts, *, with_offsets=False, casefold=True):
         surf = [text[a:b] for a, b in spans]
         raw = []
         for s in surf:
-            if s[0] in ".!?\u0589\n:":  # U+0589 Armenian full stop; ":" the Armenian colon one
-                raw.append(-1 if s[0] != "\n" else -3)
+            if s[0] in ".!?\u0589:":  # U+0589 Armenian full stop; ":" the Armenian colon one
+                raw.append(-1)
+                continue
+            if s[0].isspace():  # a paragraph break, or a heading line's break (one "\n")
+                raw.append(-3 if s.count("\n") > 1 else -6)
                 continue
             if s not in surface_id:
                 cased = T.normalize(s, casefold=False)
@@ -43,7 +46,9 @@ def reference_tokenize(texts, *, with_offsets=False, casefold=True):
                 surfaces.append(cased)
                 surface_type.append(type_id[form])
             raw.append(surface_id[s])
-        sentence, open_sentence, n_words = 0, False, 0
+        # fresh: no sentence end since the text began or the last paragraph break, so that a
+        # heading line's break ends a sentence (issue 16)
+        sentence, open_sentence, n_words, fresh = 0, False, 0, True
         for p, r in enumerate(raw):
             if r >= 0:
                 ids.append(r)
@@ -58,6 +63,14 @@ def reference_tokenize(texts, *, with_offsets=False, casefold=True):
                 if form in T.ABBREVIATIONS or (len(form) == 1
                                                and surfaces[raw[p - 1]].isupper()):
                     continue
+            # a "." before a lower-case word of a cased script is no end (issue 16)
+            if surf[p] == "." and p + 1 < len(raw) and raw[p + 1] >= 0:
+                c = surfaces[raw[p + 1]][:1]  # the word's first letter (NFKC, visible)
+                if c and ord(c) < 0x0588 and c.islower():
+                    continue
+            if r == -6 and not fresh:
+                continue
+            fresh = r in (-3, -6)
             if open_sentence:
                 sentence += 1
                 open_sentence = False
@@ -170,7 +183,9 @@ def test_c_scan_agrees_with_the_regex_on_every_bmp_character():
         text = " ".join(t for ch in chars[i:i + 1024] for t in (
             ch, f"a{ch}b", f"1{ch}2", f"{ch}.", f" {ch} x", f"\n{ch}\n", ch * 3,
             # the Armenian colon full stop: after a letter, after a closer, before whitespace
-            f"\u0561{ch}:\n", f"\u0561:{ch}", f"{ch}: "))
+            f"\u0561{ch}:\n", f"\u0561:{ch}", f"{ch}: ",
+            # a heading line's break: after a cased letter, before a capital of its script
+            f"a\n{ch}", f"\u0434 \n«{ch}", f"{ch}\nA", f"{ch}\r\n\u0414", f"{ch}\n \u0531"))
         assert _c_tokens(text) == _regex_tokens(text), (hex(ord(chars[i])), "block")
 
 
@@ -193,6 +208,8 @@ def test_regex_fallback_gives_the_same_tokens(name, monkeypatch):
     texts = read_corpus(name).statements["text"].tolist()
     assert_same(texts[:20])
     assert_same(["", "A. B. Smith came. Mr. X! no.", "1,000 people's re-integration.\u00ad\n \nNew"])
+    # heading lines (issue 16): a text with no other sentence end, a title and a subtitle
+    assert_same(["Title\nText", "Заголовок\nПодзаголовок\n«Текст» тут. Да\nНет", "a.m. b\n\nX\nY"])
 
 
 @needs_c

@@ -17,8 +17,11 @@
  *   boundary  END+
  *   colon     ':' after an Armenian letter (and a closing quote or bracket) + one whitespace
  *   paragraph '\n' [ \t\r\u00a0]* '\n'
+ *   line      [ \t\r\u00a0]* '\n' after a cased letter and before [ \t\u00a0]*, an optional
+ *             opening quote or bracket and a capital of the same script (LINE_BLOCK; a
+ *             heading line, tokenizer.py's _LINE_END)
  *   junk      one character that is not \s, \w or END
- *   space-dot one \s character directly before '.'
+ *   space-dot one \s character other than '\n' directly before '.'
  * Anything else (whitespace) is skipped.
  */
 #define PY_SSIZE_T_CLEAN
@@ -61,6 +64,20 @@ static inline int closer(Py_UCS4 c) { return c == 0xBB || c == 0x201D || c == '"
      && (klass((s)[(j) - 2]) & C_LOWER) && (j) + 1 < (n)                                     \
      && (klass((s)[(j) + 1]) & (C_UPPER | C_DEC))                                            \
      && !((j) >= 3 && (s)[(j) - 1] == 'w' && (s)[(j) - 2] == 'w' && (s)[(j) - 3] == 'w'))
+
+/* tokenizer.py's _BLOCKS: the script of a cased letter (1 Latin, 2 Greek, 3 Cyrillic,
+ * 4 Armenian), 0 for any other character. */
+static inline int line_block(Py_UCS4 c)
+{
+    if (!(klass(c) & (C_LOWER | C_UPPER)))
+        return 0;
+    return c < 0x0370 ? 1 : c < 0x0400 ? 2 : c < 0x0530 ? 3 : 4;
+}
+static inline int opener(Py_UCS4 c)
+{
+    return c == 0xAB || c == 0x201C || c == 0x201E || c == '"' || c == '(';
+}
+static inline int line_space(Py_UCS4 c) { return c == ' ' || c == '\t' || c == 0xA0; }
 
 static inline int arm_colon_space(Py_UCS4 c)
 {
@@ -376,8 +393,23 @@ static int emit(Out *o, PyObject *text, PyObject *vocab, Py_ssize_t a, Py_ssize_
                     if (q < n && s[q] == '\n')                                           \
                         j = q + 1;                                                       \
                 }                                                                        \
+                if (j < 0 && (k & C_SPACE) && i >= 1 && line_block(s[i - 1])) {         \
+                    Py_ssize_t q = i;                                                    \
+                    while (q < n && (line_space(s[q]) || s[q] == '\r'))                  \
+                        q++;                                                             \
+                    if (q < n && s[q] == '\n') {                                         \
+                        Py_ssize_t r = q + 1;                                            \
+                        while (r < n && line_space(s[r]))                                \
+                            r++;                                                         \
+                        if (r < n && opener(s[r]))                                       \
+                            r++;                                                         \
+                        if (r < n && (klass(s[r]) & C_UPPER)                             \
+                            && line_block(s[r]) == line_block(s[i - 1]))                 \
+                            j = q + 1;                                                   \
+                    }                                                                    \
+                }                                                                        \
                 if (j < 0) {                                                             \
-                    if (!(k & C_SPACE) || (i + 1 < n && s[i + 1] == '.'))                \
+                    if (!(k & C_SPACE) || (c != '\n' && i + 1 < n && s[i + 1] == '.'))   \
                         j = i + 1;                                                       \
                     else {                                                               \
                         i++;                                                             \

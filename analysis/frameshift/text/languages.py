@@ -70,6 +70,10 @@ class LanguageInfo:
     not_negating_before : dict of str to frozenset
         A negator followed by one of these words is no negation (``не только`` "not only",
         ``ոչ միայն``; Azerbaijani ``deyil, həm də`` "not only ... but also").
+    not_negating_after : dict of str to frozenset
+        A negator after one of these words is no negation: Azerbaijani ``asılı olmayaraq``
+        "regardless of" (``-dan asılı olmayaraq``, literally "not being dependent on"), a
+        postposition-like phrase, not the negation of its clause (issue 16, test3).
     paired_negators : frozenset of str
         Words that negate only when repeated in the sentence (Azerbaijani ``nə ... nə``
         "neither ... nor"; a single ``nə`` is "what").
@@ -94,6 +98,7 @@ class LanguageInfo:
     negation_follows: bool = False
     negators_back: frozenset = frozenset()
     not_negating_before: dict = field(default_factory=dict)
+    not_negating_after: dict = field(default_factory=dict)
     paired_negators: frozenset = frozenset()
     negative_before: object = None
     marked_negators: frozenset = frozenset()
@@ -153,7 +158,11 @@ _AZ_NEG_ENDINGS = (
 _AZ_NOT_NEGATIVE = ("dəmir", "təmir", "xəmir", "kəşmir", "zəmir", "namaz", "məmməd", "əhməd",
                     "məhəmməd", "səməd", "ramazan", "vladimir", "kazimir", "əmir",
                     "ayrilmaz", "sarsilmaz", "qaçilmaz", "danilmaz", "unudulmaz", "tükənməz",
-                    "əvəzolunmaz", "dönməz")
+                    "əvəzolunmaz", "dönməz",
+                    # the converb lexicalised as the postposition "despite" (-a baxmayaraq,
+                    # baxmayaraq ki "although"), as asılı olmayaraq "regardless of" is
+                    # (LanguageInfo.not_negating_after)
+                    "baxmayaraq")
 # deyil "is not" and its personal and tense forms (not deyilir "is said", deyilən "said")
 _AZ_DEYIL = frozenset("deyil" + e for e in
                       ["", "dir", "di", "dirlər", "dilər", "ik", "əm", "sən", "siniz", "lər",
@@ -243,6 +252,7 @@ LANGUAGES = {
         açıqlayıb bəyan"""),
         azerbaijani_negative, True,
         not_negating_before={"deyil": _words("həm")},
+        not_negating_after={"olmayaraq": _words("asili")},  # asılı, case-folded
         paired_negators=_words("nə"),
         negative_before=(_az_maya, _az_biler),
     ),

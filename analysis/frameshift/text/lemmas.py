@@ -54,6 +54,14 @@ METHODS = ("auto", "simplemma", "snowball", "simplemma+snowball", "suffix", "sim
 AUTO_METHODS = {"ru": "simplemma+snowball", "hy": "simplemma+rules", "az": "suffix"}
 
 _SNOWBALL_NAMES = {"ru": "russian", "hy": "armenian", "en": "english", "tr": "turkish"}
+# Under "simplemma+snowball", a Russian lemma that is an infinitive (the dictionary form of a
+# verb: -ть, -ти, -чь, with the reflexive -ся/-сь; T. Wade, *A Comprehensive Russian
+# Grammar*, 3rd ed., 2011, on the infinitive) keeps its lemma rather than its Snowball stem:
+# the stem of a verb and of a noun of the same root coincide (править "to rule", whose
+# participle is правящей, and право "right" are both "прав"), while a verb is another lexeme
+# than the noun of a lexicon (tests/data/languages/CARD.md). simplemma gives the infinitive
+# for every verb form it knows, participles included.
+_INFINITIVE = {"ru": ("ть", "ти", "чь", "ться", "тись", "чься")}
 _SIMPLEMMA_LANGS = {"ru", "hy", "en", "tr", "uk", "ka"}
 
 # Azerbaijani nominal morphology, after K. Öztopçu (2003), *Elementary Azerbaijani*, 2nd ed.
@@ -399,8 +407,13 @@ def _lemma_function(language: str, method: str = "auto"):
         if lem is None or stem is None:
             return lem or stem
 
+        verb = _INFINITIVE.get(language)
+
         def both(word):
-            return stem(lem(word))
+            lemma = lem(word)
+            if verb is not None and lemma.endswith(verb):
+                return lemma  # a verb keeps its lemma: править (правящей) is not право
+            return stem(lemma)
 
         return functools.lru_cache(maxsize=None)(both)
     if method == "snowball":
@@ -588,7 +601,8 @@ def lemmatize_tokens(tokens: Tokens, languages, *, method: str = "auto",
 def _negation_in_context(tokens, inv, infos, negative, follows, surfaces,
                          surface_type, uniq, nl):
     """Negation that depends on the next word or the sentence (``LanguageInfo``'s
-    ``not_negating_before``, ``paired_negators``, ``negative_before``): the tokens whose
+    ``not_negating_before``, ``not_negating_after``, ``paired_negators``,
+    ``negative_before``): the tokens whose
     negation differs from their surface entry's get a copy of that entry with their own flags
     (``surfaces`` and ``surface_type`` are extended in place). Returns the token ids and the
     per-entry ``negative`` and ``follows`` arrays."""
@@ -613,6 +627,15 @@ def _negation_in_context(tokens, inv, infos, negative, follows, surfaces,
             for t in np.flatnonzero(first[inv] & second[inv[nxt]] & same_next).tolist():
                 if forms[inv[t + 1]] in info.not_negating_before[forms[inv[t]]]:
                     neg_t[t] = False
+        if info.not_negating_after:
+            befores = frozenset().union(*info.not_negating_after.values())
+            second = np.fromiter((bool(in_lang[e]) and forms[e] in info.not_negating_after
+                                  for e in range(len(forms))), bool, len(forms))
+            first = np.fromiter((forms[e] in befores for e in range(len(forms))), bool,
+                                len(forms))
+            for t in np.flatnonzero(first[inv] & second[inv[nxt]] & same_next).tolist():
+                if forms[inv[t]] in info.not_negating_after[forms[inv[t + 1]]]:
+                    neg_t[t + 1] = False
         if info.paired_negators:
             paired = np.fromiter((bool(in_lang[e]) and forms[e] in info.paired_negators
                                   for e in range(len(forms))), bool, len(forms))[inv]

@@ -19,7 +19,10 @@ row and a concordance line always agree. Its rules, stated once:
   alone turns ``İ`` into ``i`` plus a combining dot, and ``I`` into ``i``, never ``ı``).
 * **Sentences** end at ``.``, ``!``, ``?`` or the Armenian full stop ``։`` (U+0589; not after
   a known abbreviation -- English, Russian, Azerbaijani and Armenian ones, ``ABBREVIATIONS``
-  -- or a single capital initial) and at blank lines (paragraph breaks).
+  -- or a single capital initial, nor before a lower-case word) and at blank lines
+  (paragraph breaks). A title line without a period is a sentence: a line break after a
+  letter and before a capital of the same script ends one where its line is a paragraph of
+  its own with no sentence end in it (the first line of a text, or one after a blank line).
   In Armenian text an ASCII colon used as the full stop also ends one: a ``:`` right after an
   Armenian letter (or after one and a closing quote or bracket) and before whitespace.
   The Armenian question, exclamation and emphasis marks ``՞ ՜ ՛`` are written on the stressed
@@ -103,12 +106,12 @@ _W = rf"[\w{_MARKS}{_INVISIBLE}]"
 _CASED_END = 0x0588
 
 
-def _char_class(test) -> str:
-    out, o = [], 0
-    while o < _CASED_END:
+def _char_class(test, lo: int = 0, hi: int = _CASED_END) -> str:
+    out, o = [], lo
+    while o < hi:
         if test(chr(o)):
             a = o
-            while o + 1 < _CASED_END and test(chr(o + 1)):
+            while o + 1 < hi and test(chr(o + 1)):
                 o += 1
             out.append(re.escape(chr(a)) + ("-" + re.escape(chr(o)) if o > a else ""))
         o += 1
@@ -136,7 +139,20 @@ _ENDS = ".!?\u0589"
 # so that it differs from a plain ":" (issue 16; text/languages.py).
 _ARM_COLON = (r':(?:(?<=[\u0531-\u0556\u0561-\u0587]:)|(?<=[\u0531-\u0556\u0561-\u0587][»”")]:))'
               r"[ \t\r\n\u00a0]")
-BOUNDARY_PATTERN = rf"[.!?\u0589]+|{_ARM_COLON}|\n[ \t\r\u00a0]*\n"
+# A heading line: a line break after a letter and before a capital of the same script
+# (Latin, Greek, Cyrillic, Armenian; after an opening quote or bracket, if any) -- a name in
+# another script after a break, "հաղորդում է\nZinvor.info-ն", continues the sentence. The
+# token is the line break with the spaces before it; it ends a sentence only where its line
+# is a paragraph of its own with no sentence end in it (the first line of a text, or a line
+# after a blank line or after another heading line; tokenize() decides), as a reader counts
+# a title written without a period. _scan.c's LINE_BLOCK holds the same blocks.
+_OPENERS = "«“„\"("
+_BLOCKS = ((0, 0x0370), (0x0370, 0x0400), (0x0400, 0x0530), (0x0530, _CASED_END))
+_LINE_END = "|".join(
+    rf"(?<=[{_char_class(lambda c: c.islower() or c.isupper(), lo, hi)}])[ \t\r\u00a0]*\n"
+    rf"(?=[ \t\u00a0]*[{_OPENERS}]?[{_char_class(str.isupper, lo, hi)}])"
+    for lo, hi in _BLOCKS)
+BOUNDARY_PATTERN = rf"[.!?\u0589]+|{_ARM_COLON}|\n[ \t\r\u00a0]*\n|{_LINE_END}"
 TOKEN_PATTERN = rf"{WORD_PATTERN}|{BOUNDARY_PATTERN}"
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 # The same pattern with possessive quantifiers (Python >= 3.11), which scans about 10% faster.
@@ -145,18 +161,18 @@ _TOKEN_RE = re.compile(TOKEN_PATTERN)
 if sys.version_info >= (3, 11):
     _findall = re.compile(
         rf"{_W}++(?:(?:{_JOIN}|(?<=\d),(?=\d)){_W}++|[{_ARM_MARKS}]{_W}*+)*+"
-        rf"|[.!?\u0589]++|{_ARM_COLON}|\n[ \t\r\u00a0]*+\n"
+        rf"|[.!?\u0589]++|{_ARM_COLON}|\n[ \t\r\u00a0]*+\n|{_LINE_END}"
     ).findall
 else:  # pragma: no cover
     _findall = _TOKEN_RE.findall
 # The scan used by :func:`tokenize`: the same tokens, plus one-character "gap" tokens that
 # record what separates two words -- any character that is neither whitespace nor able to
 # start a token (``,``, quotes, brackets: ``_JUNK``), and a whitespace character directly
-# before a period (``_SPACE_DOT``). Word and boundary tokens are tried first at every
+# before a period other than a line break (``_SPACE_DOT``). Word and boundary tokens are tried first at every
 # position, so they are exactly those of ``_findall``; the characters the scan skips are then
 # whitespace only. This gives the adjacency flag of every word (``Tokens.adjacent``) at the
 # cost of ~10% more scanning, so that matching never re-reads the text.
-_scan = re.compile(_findall.__self__.pattern + r"|[^\s\w.!?\u0589]|\s(?=\.)").findall
+_scan = re.compile(_findall.__self__.pattern + r"|[^\s\w.!?\u0589]|[^\S\n](?=\.)").findall
 _WORD_START = re.compile(_W).match
 # The same scan in C (``_scan.c``, built by ``pip install`` where a C compiler is found): it
 # looks every token up in the vocabulary as it finds it, with no list of strings in between
@@ -289,7 +305,7 @@ def _word_offsets(text: str) -> tuple[np.ndarray, np.ndarray]:
 
 def _is_boundary(surface: str) -> bool:
     c = surface[0]
-    return c in _ENDS or c == "\n" or (c == ":" and len(surface) > 1)
+    return c in _ENDS or c.isspace() or (c == ":" and len(surface) > 1)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -444,8 +460,9 @@ class _Vocab(dict):
         c = surface[0]
         if c in _ENDS or (c == ":" and len(surface) > 1):  # (an Armenian colon full stop)
             sid = _PERIOD if surface == "." else _PUNCT
-        elif c.isspace():  # a paragraph break ("\n...\n") or a space before a period
-            sid = _PARAGRAPH if len(surface) > 1 else _SPACE_DOT
+        elif c.isspace():  # a paragraph break ("\n...\n"), a heading line's break, or a
+            k = surface.count("\n")  # space before a period
+            sid = _PARAGRAPH if k > 1 else _LINE if k else _SPACE_DOT
         elif not _WORD_START(c):  # punctuation between words (never part of a token)
             sid = _JUNK
         else:
@@ -471,7 +488,7 @@ class _Vocab(dict):
 # Codes of boundary tokens (negative, so that ``code >= 0`` marks words), then of the gap
 # tokens of ``_scan`` (not boundaries; they only break adjacency).
 _PUNCT, _PERIOD, _PARAGRAPH = -1, -2, -3
-_JUNK, _SPACE_DOT = -4, -5
+_JUNK, _SPACE_DOT, _LINE = -4, -5, -6
 
 
 def _surfaces_and_starts(text: str) -> tuple[list[str], list[int]]:
@@ -496,6 +513,40 @@ def _starts(text: str, surf: list) -> list[int]:
         append(p)
         p += len(s)
     return starts
+
+
+def _lower_after(pi, nwp, nwc, raw_index, ids, vocab) -> np.ndarray:
+    """Of the periods ``pi`` (indices into ``nwp``), those followed by a lower-case word.
+
+    Gap tokens (quotes, brackets, dashes) between the period and the word are skipped; the
+    word must be in the same text and begin with a lower-case letter of a cased block below
+    ``_CASED_END`` (Georgian Mkhedruli, which Unicode also calls lower-case, has no
+    sentence-initial capital).
+    """
+    if not len(pi):
+        return np.zeros(0, np.int64)
+    end = raw_index[np.searchsorted(raw_index, nwp[pi], side="right")]  # end of the text
+    q = nwp[pi] + 1  # raw position looked at
+    kk = pi + 1  # index of the first non-word token not before q
+    last = len(nwp) - 1
+    while True:
+        is_nw = (kk <= last) & (nwp[np.minimum(kk, last)] == q)
+        fwd = is_nw & (q < end) & (nwc[np.minimum(kk, last)] <= _JUNK)
+        if not fwd.any():
+            break
+        q[fwd] += 1
+        kk[fwd] += 1
+    is_nw = (kk <= last) & (nwp[np.minimum(kk, last)] == q)
+    word = (q < end) & ~is_nw
+    if not word.any():
+        return np.zeros(0, np.int64)
+    nxt = ids[(q - kk)[word]]  # words before raw q: q minus the kk non-word tokens before it
+    cand = np.unique(nxt)
+    low = np.zeros(len(vocab.surfaces), dtype=bool)
+    for sid in cand.tolist():
+        c = vocab.surfaces[sid][:1]  # (NFKC, invisible characters removed: may be "")
+        low[sid] = c != "" and ord(c) < _CASED_END and c.islower()
+    return pi[word][low[nxt]]
 
 
 def tokenize(texts, *, settings: TokenizerSettings | None = None,
@@ -611,6 +662,7 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
     # are skipped when looking back for the word before the ".".
     pi = np.flatnonzero(nwc == _PERIOD)  # index into nwp of every "."
     soft = np.zeros(0, np.int64)  # (index into nwp of) periods that do not end a sentence
+    soft_end = soft  # and with them those before a lower-case word
     if len(pi):
         first = raw_index[np.searchsorted(raw_index, nwp[pi], side="right") - 1]
         q = nwp[pi] - 1  # raw position looked at
@@ -632,11 +684,30 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
             abbr[cand] = [vocab.is_abbreviation(int(s)) for s in cand]
             soft = cand_pi[abbr[prev]]
         del q, kk, is_nw, word, first, prev, cand_pi
+        # A "." followed by a lower-case word (after any quotes or brackets) does not end a
+        # sentence either (``1988թ. փետրվարի``, ``– ред.) указывает``): the orthographic
+        # heuristic of Kiss & Strunk (2006), "Unsupervised multilingual sentence boundary
+        # detection", Computational Linguistics 32(4) -- in the cased scripts (Latin, Greek,
+        # Cyrillic, Armenian) a sentence begins with a capital.
+        lower = _lower_after(pi, nwp, nwc, raw_index, ids, vocab)
+        soft_end = np.union1d(soft, lower) if len(lower) else soft
     # Sentence number: boundaries seen so far, renumbered 0, 1, 2, ... within each text so
     # that leading and repeated boundaries collapse. A boundary raises the number of the next
     # word (if any); the first word of every text is then brought back to 0.
     boundary = (nwc > _JUNK)
-    boundary[soft] = False
+    boundary[soft_end] = False
+    # A heading line's break ends a sentence when the last sentence end before it in its text
+    # is a paragraph break, or there is none (its line is a paragraph of its own; the breaks
+    # of other heading lines are passed over, so that a title and a subtitle are two).
+    li = np.flatnonzero(nwc == _LINE)
+    if len(li):
+        ends = np.flatnonzero(boundary)
+        k = np.searchsorted(ends, li) - 1
+        prev = ends[np.maximum(k, 0)] if len(ends) else li  # (k < 0 where none)
+        start = raw_index[np.searchsorted(raw_index, nwp[li], side="right") - 1]
+        fresh = (k < 0) | (nwp[prev] < start) | (nwc[prev] == _PARAGRAPH)
+        boundary[li[fresh]] = True
+        del ends, k, prev, start, fresh
     nxt = words_before[boundary]
     nxt = nxt[nxt < n_tok]
     sentence = np.zeros(n_tok, dtype=np.int32)
@@ -654,7 +725,8 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
     # scan, or paragraph breaks) lies between them, or exactly one "." that does not end a
     # sentence with nothing before it (an abbreviation's own period).
     adjacent = np.ones(n_tok, dtype=bool)
-    bad = nwc != _PARAGRAPH
+    bad = (nwc != _PARAGRAPH) & (nwc != _LINE)
+    soft = soft_end
     if len(soft):
         p = nwp[soft]
         after_word = (soft == 0) | (nwp[np.maximum(soft - 1, 0)] != p - 1)
