@@ -177,6 +177,7 @@ _REF_RE = re.compile(
     r"(?:the|their|its|this|that|his|her)\s+(?:[\w-]+\s+){0,3}?(?:" + _STATEMENT_NOUNS + r"))"
     r"(?![\w'’-])")
 _ACCORDING_WORD_RE = re.compile(r"(?i)according")  # (_ACCORDING_RE needs it; 9 letters)
+_WORD_RE = re.compile(r"\w+")  # (_headline_repeats: the words of a quote)
 _PASSIVE_RE = re.compile(r"(?i)\b(?:been|was|were|is|are|being|be|get|got)\s+$")
 
 
@@ -2068,20 +2069,35 @@ class _Attributor:
         quote of the article: its speaker is that quote's (three quarters of its words, at
         least three, in one attributed quote)."""
         spoken = [q for q in self.quotes if q.actor is not None]
+        index = None  # word -> positions in `spoken` (built at the first headline quote)
         for q in self.quotes:
             if q.actor is not None or self.units[q.unit].role not in ("headline", "subheading"):
                 continue
             if q.evidence.startswith(("quoted term", "passive")):
                 continue
-            words = set(re.findall(r"\w+", normalize(self.text[q.start:q.end])))
+            words = set(_WORD_RE.findall(normalize(self.text[q.start:q.end])))
             if len(words) < 3:
                 continue
+            if index is None:
+                spoken_words = [set(_WORD_RE.findall(normalize(self.text[o.start:o.end])))
+                                for o in spoken]
+                index = {}
+                for k, ow in enumerate(spoken_words):
+                    for w in ow:
+                        index.setdefault(w, []).append(k)
+            # A share >= 0.75 needs `need` shared words, so (pigeonhole) one of any
+            # len(words) - need + 1 of q's words: only quotes with one of the rarest are
+            # compared (same answer as comparing every spoken quote, in less time).
+            n = len(words)
+            need = next(c for c in range(n + 1) if c / n >= 0.75)
+            rare = sorted(words, key=lambda w: len(index.get(w, ())))[:n - need + 1]
+            candidates = sorted({k for w in rare for k in index.get(w, ())})
             best = None
-            for o in spoken:
+            for k in candidates:
+                o = spoken[k]
                 if o.unit == q.unit:
                     continue
-                ow = set(re.findall(r"\w+", normalize(self.text[o.start:o.end])))
-                share = len(words & ow) / len(words)
+                share = len(words & spoken_words[k]) / n
                 if share >= 0.75 and (best is None or share > best[0]):
                     best = (share, o)
             if best is not None:
