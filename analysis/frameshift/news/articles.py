@@ -223,6 +223,11 @@ _TERM_BEFORE_RE = re.compile(
     r"report|concept|convention|charter|doctrine|initiative|operation|project|conference|forum|"
     r"summit|campaign|book|film|article|headline|slogan|motto)\s+(?:regarding|on|titled|"
     r"entitled|called|named|about))\s*$")
+# Every alternative of _TERM_BEFORE_RE ends with one of these words, then blanks: a match
+# needs the window, read backwards, to start with one (cheap; the search tries every offset).
+_TERM_TAIL_REV_RE = re.compile(r"(?i)\s*(?:" + "|".join(w[::-1] for w in (
+    "called", "styled", "proclaimed", "dubbed", "termed", "word", "words", "term", "phrase",
+    "slogan", "as", "named", "titled", "entitled", "regarding", "on", "about")) + ")")
 _NOT_NOUNS = frozenset("""he she they it we i who which that also officially publicly
 then later again has have had was were is are be been""".split())
 # After a quoted modifier ('such "condemning" comments'): words that show it is not one.
@@ -235,7 +240,9 @@ def _term_before(masked: str, q, text: str):
     """The words that make quote ``q`` a quoted term (not speech), or None: "so-called",
     "dubbed", "an event called", a document's name, or a quoted modifier of one or two words
     between a determiner and a noun ('such "condemning" comments')."""
-    m = _TERM_BEFORE_RE.search(masked, max(0, q.open_at - 40), q.open_at)
+    lo = max(0, q.open_at - 40)
+    m = (_TERM_BEFORE_RE.search(masked, lo, q.open_at)
+         if _TERM_TAIL_REV_RE.match(masked[lo:q.open_at][::-1]) else None)
     if m and m.end() == q.open_at and not (m.group("noun") and (
             m.group("noun").casefold() in _NOT_NOUNS or not m.group("noun")[:1].islower())):
         return m.group().strip()
