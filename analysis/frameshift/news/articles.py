@@ -25,6 +25,7 @@ import datetime as _dt
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -464,7 +465,16 @@ _PREPOSITION_RE = re.compile(
 
 
 def _title_words(s: str) -> list[str]:
-    return [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’-]+", s.casefold())]
+    return list(_title_words_cached(s))
+
+
+_TITLE_WORD_RE = re.compile(r"[\w'’-]+")
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
+
+
+@lru_cache(maxsize=1 << 16)
+def _title_words_cached(s: str) -> tuple:
+    return tuple(_POSSESSIVE_END_RE.sub("", w) for w in _TITLE_WORD_RE.findall(s.casefold()))
 
 _MARK_RE = re.compile("[" + re.escape('"' + "".join(_OPENERS) + "".join(_CLOSERS)) + "]")
 _MARK_ALL_RE = re.compile("[" + re.escape('"\'' + "".join(_OPENERS) + "".join(_CLOSERS)) + "]")
@@ -1069,10 +1079,14 @@ class _Attributor:
                                       {syn.get(w, w) for w in words}
                                       if set(words) & lang["titles"] else set()))
                 taken[m.start():m.end()] = True
+        keys: dict = {}  # canonical form -> its registry key (normalize is the slow part)
         for nm in find_mentions(self.masked, self.lang, taken=taken):
             actor = None
             if nm.kind in ("person", "body"):
-                actor = self.alias_table.get(normalize(re.sub(r"\s+", " ", nm.canonical)))
+                key = keys.get(nm.canonical)
+                if key is None:
+                    key = keys[nm.canonical] = normalize(re.sub(r"\s+", " ", nm.canonical))
+                actor = self.alias_table.get(key)
             found.append(_Mention(nm.start, nm.end, actor, nm.surface, nm.kind, nm.canonical,
                                   nm.titles))
             taken[nm.start:nm.end] = True
