@@ -244,6 +244,7 @@ officials""".split())
 
 
 _UNMASKED_RE = re.compile(r"[^\0]+")
+_NONSPACE_RE = re.compile(r"\S+")
 
 
 def _unmasked_finditer(pattern: re.Pattern, masked: str):
@@ -287,8 +288,8 @@ def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMe
         return seen_lower[surface]
 
     for m in _NAME_RE.finditer(masked):
-        toks_all = [(t.start() + m.start(), t.end() + m.start(), t.group())
-                    for t in re.finditer(r"\S+", m.group())]
+        toks_all = [(t.start(), t.end(), t.group())
+                    for t in _NONSPACE_RE.finditer(masked, m.start(), m.end())]
         # only the words no registry alias claimed: "Foreign Minister of Armenia" before the
         # alias "Ararat Mirzoyan" is still a title
         runs, cur = [], []
