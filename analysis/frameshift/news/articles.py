@@ -25,6 +25,7 @@ import datetime as _dt
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -177,6 +178,7 @@ _REF_RE = re.compile(
     r"(?:the|their|its|this|that|his|her)\s+(?:[\w-]+\s+){0,3}?(?:" + _STATEMENT_NOUNS + r"))"
     r"(?![\w'’-])")
 _ACCORDING_WORD_RE = re.compile(r"(?i)according")  # (_ACCORDING_RE needs it; 9 letters)
+_WORD_RE = re.compile(r"\w+")  # (_headline_repeats: the words of a quote)
 _PASSIVE_RE = re.compile(r"(?i)\b(?:been|was|were|is|are|being|be|get|got)\s+$")
 
 
@@ -222,6 +224,11 @@ _TERM_BEFORE_RE = re.compile(
     r"report|concept|convention|charter|doctrine|initiative|operation|project|conference|forum|"
     r"summit|campaign|book|film|article|headline|slogan|motto)\s+(?:regarding|on|titled|"
     r"entitled|called|named|about))\s*$")
+# Every alternative of _TERM_BEFORE_RE ends with one of these words, then blanks: a match
+# needs the window, read backwards, to start with one (cheap; the search tries every offset).
+_TERM_TAIL_REV_RE = re.compile(r"(?i)\s*(?:" + "|".join(w[::-1] for w in (
+    "called", "styled", "proclaimed", "dubbed", "termed", "word", "words", "term", "phrase",
+    "slogan", "as", "named", "titled", "entitled", "regarding", "on", "about")) + ")")
 _NOT_NOUNS = frozenset("""he she they it we i who which that also officially publicly
 then later again has have had was were is are be been""".split())
 # After a quoted modifier ('such "condemning" comments'): words that show it is not one.
@@ -234,7 +241,9 @@ def _term_before(masked: str, q, text: str):
     """The words that make quote ``q`` a quoted term (not speech), or None: "so-called",
     "dubbed", "an event called", a document's name, or a quoted modifier of one or two words
     between a determiner and a noun ('such "condemning" comments')."""
-    m = _TERM_BEFORE_RE.search(masked, max(0, q.open_at - 40), q.open_at)
+    lo = max(0, q.open_at - 40)
+    m = (_TERM_BEFORE_RE.search(masked, lo, q.open_at)
+         if _TERM_TAIL_REV_RE.match(masked[lo:q.open_at][::-1]) else None)
     if m and m.end() == q.open_at and not (m.group("noun") and (
             m.group("noun").casefold() in _NOT_NOUNS or not m.group("noun")[:1].islower())):
         return m.group().strip()
@@ -456,7 +465,16 @@ _PREPOSITION_RE = re.compile(
 
 
 def _title_words(s: str) -> list[str]:
-    return [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’-]+", s.casefold())]
+    return list(_title_words_cached(s))
+
+
+_TITLE_WORD_RE = re.compile(r"[\w'’-]+")
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
+
+
+@lru_cache(maxsize=1 << 16)
+def _title_words_cached(s: str) -> tuple:
+    return tuple(_POSSESSIVE_END_RE.sub("", w) for w in _TITLE_WORD_RE.findall(s.casefold()))
 
 _MARK_RE = re.compile("[" + re.escape('"' + "".join(_OPENERS) + "".join(_CLOSERS)) + "]")
 _MARK_ALL_RE = re.compile("[" + re.escape('"\'' + "".join(_OPENERS) + "".join(_CLOSERS)) + "]")
@@ -892,6 +910,16 @@ def _mask(text: str, quotes: list[_Quote]) -> str:
 
 
 _BLANK_RE = re.compile(r"[^\n]")
+_UNMASKED_RE = re.compile(r"[^\0]+")
+
+
+def _unmasked_finditer(pattern: re.Pattern, masked: str):
+    """``pattern.finditer(masked)`` for a pattern that cannot match a NUL and whose
+    lookarounds take NUL for a non-word character (the verbs, date anchors, references):
+    the same matches, found only between the blanked quotes. (A regex pays its full cost at
+    each of the NULs, half of a quote-dense article.)"""
+    for s in _UNMASKED_RE.finditer(masked):
+        yield from pattern.finditer(masked, s.start(), s.end())
 _LEAD_RE = re.compile("[^ \t\n\0\"“„«‘]")
 
 
@@ -1051,14 +1079,18 @@ class _Attributor:
                                       {syn.get(w, w) for w in words}
                                       if set(words) & lang["titles"] else set()))
                 taken[m.start():m.end()] = True
+        keys: dict = {}  # canonical form -> its registry key (normalize is the slow part)
         for nm in find_mentions(self.masked, self.lang, taken=taken):
             actor = None
             if nm.kind in ("person", "body"):
-                actor = self.alias_table.get(normalize(re.sub(r"\s+", " ", nm.canonical)))
+                key = keys.get(nm.canonical)
+                if key is None:
+                    key = keys[nm.canonical] = normalize(re.sub(r"\s+", " ", nm.canonical))
+                actor = self.alias_table.get(key)
             found.append(_Mention(nm.start, nm.end, actor, nm.surface, nm.kind, nm.canonical,
                                   nm.titles))
             taken[nm.start:nm.end] = True
-        for m in _REF_RE.finditer(self.masked):
+        for m in _unmasked_finditer(_REF_RE, self.masked):
             if not taken[m.start():m.end()].any():
                 found.append(_Mention(m.start(), m.end(), None, m.group(), "ref", m.group()))
         found.sort(key=lambda x: x.start)
@@ -1492,7 +1524,7 @@ class _Attributor:
         step). The scan of the window itself when a verb of the whole scan crosses ``a`` or
         ``b``, or a letter follows ``b``: only then could the two differ."""
         if self._verbs is None:
-            self._verbs = list(_VERB_RE.finditer(self.masked))
+            self._verbs = list(_unmasked_finditer(_VERB_RE, self.masked))
             self._verb_starts = [v.start() for v in self._verbs]
         i = bisect_left(self._verb_starts, a)
         j = bisect_left(self._verb_starts, b)
@@ -1506,7 +1538,8 @@ class _Attributor:
         start (a digit, or the first three letters of a month, weekday or "yesterday",
         "today", "tonight", "last night" after a word boundary), found by one scan."""
         if self._date_anchors is None:
-            self._date_anchors = [m.start() for m in _DATE_ANCHOR_RE.finditer(self.masked)]
+            self._date_anchors = [m.start() for m in
+                                  _unmasked_finditer(_DATE_ANCHOR_RE, self.masked)]
         anchors = self._date_anchors
         pos = a
         for x in anchors[bisect_left(anchors, a):bisect_left(anchors, b)]:
@@ -2068,20 +2101,35 @@ class _Attributor:
         quote of the article: its speaker is that quote's (three quarters of its words, at
         least three, in one attributed quote)."""
         spoken = [q for q in self.quotes if q.actor is not None]
+        index = None  # word -> positions in `spoken` (built at the first headline quote)
         for q in self.quotes:
             if q.actor is not None or self.units[q.unit].role not in ("headline", "subheading"):
                 continue
             if q.evidence.startswith(("quoted term", "passive")):
                 continue
-            words = set(re.findall(r"\w+", normalize(self.text[q.start:q.end])))
+            words = set(_WORD_RE.findall(normalize(self.text[q.start:q.end])))
             if len(words) < 3:
                 continue
+            if index is None:
+                spoken_words = [set(_WORD_RE.findall(normalize(self.text[o.start:o.end])))
+                                for o in spoken]
+                index = {}
+                for k, ow in enumerate(spoken_words):
+                    for w in ow:
+                        index.setdefault(w, []).append(k)
+            # A share >= 0.75 needs `need` shared words, so (pigeonhole) one of any
+            # len(words) - need + 1 of q's words: only quotes with one of the rarest are
+            # compared (same answer as comparing every spoken quote, in less time).
+            n = len(words)
+            need = next(c for c in range(n + 1) if c / n >= 0.75)
+            rare = sorted(words, key=lambda w: len(index.get(w, ())))[:n - need + 1]
+            candidates = sorted({k for w in rare for k in index.get(w, ())})
             best = None
-            for o in spoken:
+            for k in candidates:
+                o = spoken[k]
                 if o.unit == q.unit:
                     continue
-                ow = set(re.findall(r"\w+", normalize(self.text[o.start:o.end])))
-                share = len(words & ow) / len(words)
+                share = len(words & spoken_words[k]) / n
                 if share >= 0.75 and (best is None or share > best[0]):
                     best = (share, o)
             if best is not None:
