@@ -1026,7 +1026,7 @@ class _Phase:
     dictionary: bool
     spans: tuple | None = None  # the accepted phrases as search keys (keep_single)
 
-    def keep_single(self, pos, cat, K) -> np.ndarray:
+    def keep_single(self, pos, cat) -> np.ndarray:
         """Which single-word hits (positions ``pos``, categories ``cat``) count: not inside an
         exclusion of their category, nor inside an accepted phrase of their category (of any
         category, for the ``dictionary`` scope).
@@ -1177,7 +1177,6 @@ def _phase(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings
                    for alt in comp.phrases + comp.exclusions), default=0)
     seg = np.cumsum(brk, dtype=np.uint8 if longest < 256 else np.int32)
     del brk
-    K = len(comp.lexicon.categories)
     found = _find_all(comp.phrases, tid, seg, V)
     # the candidates in arrays sized once (positions int32 where the corpus allows it), each
     # alternative's result released once copied (issue 20: the count path's peak memory)
@@ -1233,10 +1232,9 @@ def _run(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings) 
     Positions, categories, patterns and texts are int32 where the corpus allows it (int64
     beyond 2**31 tokens): a match table of 11 M rows needs them narrow."""
     ph = _phase(comp, tokens, texts, settings)
-    K = comp.single.shape[1]
     n = len(ph.tid)
     s_pos, s_cat, s_pat = _single_hits(comp, ph.tid)
-    keep = ph.keep_single(s_pos, s_cat, K)
+    keep = ph.keep_single(s_pos, s_cat)
     if not keep.all():
         s_pos = s_pos[keep]
         s_cat = s_cat[keep]
@@ -1357,7 +1355,7 @@ def _count_table(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSe
         ph.phrase_index()  # before the runs: the peak memory of the count (issue 20)
     for cand in _run_positions(*ph.drop_runs(), 1 << 16):  # (the runs freed inside)
         pos, cat, _ = _single_hits(comp, tid, cand)
-        drop = ~ph.keep_single(pos, cat, K)
+        drop = ~ph.keep_single(pos, cat)
         pos, cat = pos[drop], cat[drop]
         doc = np.searchsorted(di, pos, "right") - 1
         np.subtract.at(counts, (doc, cat), 1)
