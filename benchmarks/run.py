@@ -26,7 +26,8 @@ on a shared machine, compare cells of one run (ratios), not absolute times acros
 ``CPU s`` is the CPU time of the measure (user + system; for ``count_2p`` the longer of
 the calling process's and its worker's), less disturbed than wall time by other jobs on a
 shared machine: ``count`` / ``count_2p`` in CPU is what the 2-process speedup would be
-with both cores free.
+with both cores free. With ``--rounds N`` the ratios table also gives the median over the
+rounds of that ratio within each round (the two cells of a round run one after the other).
 
 Throughput is frameshift word tokens per second for every measure (the ``\\w+`` baseline
 finds within 1% as many tokens). Time is the best of ``--repeat`` runs. Peak memory is the
