@@ -721,7 +721,7 @@ def _find_all_c(plans, tid, seg, V: int) -> list:
                                i64(seg_len), i64(gap_lo), i64(gap_hi), i64(word_off), set_ids,
                                i64(anchor_seg), i64(anchor_pos))
     cut = np.frombuffer(a, np.int64)
-    lo, hi = np.frombuffer(lo, np.int64).copy(), np.frombuffer(hi, np.int64).copy()
+    lo, hi = np.frombuffer(lo, np.int64), np.frombuffer(hi, np.int64)  # read-only views
     out = []
     n = len(ids)
     for g, (segs, gaps, si, oi) in enumerate(plans):
@@ -915,20 +915,29 @@ def _accept(a, b, k, j, dictionary: bool) -> np.ndarray:
     acc = np.zeros(m, bool)
     if not m:
         return acc
+    # clusters of overlapping candidates, in (start, end) order; without ``dictionary`` the
+    # categories do not interact: overlap is looked for within a category only, as if every
+    # category's positions were shifted by ``k * S`` (the keys are built in int64)
+    order = np.lexsort((b, a)) if dictionary else np.lexsort((b, a, k))
+    runmax = b[order].astype(np.int64)
+    lead = a[order].astype(np.int64)
     if not dictionary:
-        # categories do not interact: overlap is only looked for within a category
-        shift = k * (int(b.max()) + 1)
-        a, b = a + shift, b + shift
-    order = np.lexsort((b, a))
-    runmax = np.maximum.accumulate(b[order])
+        S = int(b.max()) + 1
+        shift = k[order].astype(np.int64)
+        shift *= S
+        runmax += shift
+        lead += shift
+        del shift
+    np.maximum.accumulate(runmax, out=runmax)
     new = np.ones(m, bool)
-    new[1:] = a[order][1:] >= runmax[:-1]
-    if not dictionary:
-        a, b = a - shift, b - shift
+    np.greater_equal(lead[1:], runmax[:-1], out=new[1:])
+    del runmax, lead
     comp = np.empty(m, np.int64)
     comp[order] = np.cumsum(new) - 1
+    del order, new
     size = np.bincount(comp)
     lone = size[comp] == 1
+    del comp, size
     acc[lone] = True
     rest = np.flatnonzero(~lone)
     if not len(rest):
@@ -959,17 +968,6 @@ def _accept(a, b, k, j, dictionary: bool) -> np.ndarray:
             glob.update(span)
         i = jend
     return acc
-
-
-def _expand(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Every position of the spans [a, b) and the index of its span."""
-    ln = b - a
-    which = np.repeat(np.arange(len(a)), ln)
-    # position = rank among all expanded positions - (first rank of its span - its start),
-    # in place (two position-sized temporaries at most)
-    pos = np.arange(len(which), dtype=np.int64)
-    pos -= np.repeat(np.cumsum(ln) - ln - a, ln)
-    return pos, which
 
 
 def _single_hits(comp, tid, positions=None):
@@ -1026,37 +1024,118 @@ class _Phase:
     j: np.ndarray
     excl: dict  # category -> (starts, ends) of exclusion occurrences
     dictionary: bool
+    spans: tuple | None = None  # the accepted phrases as search keys (keep_single)
 
-    def keep_single(self, pos, cat, K) -> np.ndarray:
+    def keep_single(self, pos, cat) -> np.ndarray:
+        """Which single-word hits (positions ``pos``, categories ``cat``) count: not inside an
+        exclusion of their category, nor inside an accepted phrase of their category (of any
+        category, for the ``dictionary`` scope).
+
+        The phrases are not expanded to their positions: the spans are sorted by (category,
+        start) with the running maximum of their ends, and each hit is looked up by binary
+        search, in blocks (temporaries phrase- and block-sized, not hit-sized; issue 20)."""
         keep = np.ones(len(pos), bool)
         if self.excl:
             keep &= ~_inside(cat, pos, pos + 1, self.excl)
         if len(self.a) and len(pos):
-            cpos, which = _expand(self.a, self.b)
-            if self.dictionary:
-                mask = np.zeros(len(self.tid), bool)
-                mask[cpos] = True
-                keep &= ~mask[pos]
-            else:
-                codes = self.k[which]  # the sorted (position, category) codes, in place
-                del which
-                cpos *= K
-                codes += cpos
-                del cpos
-                codes.sort()
-                block = 1 << 18  # block-sized temporaries, not hit-sized (issue 20)
-                for s in range(0, len(pos), block):
-                    q = pos[s:s + block].astype(np.int64) * K + cat[s:s + block]
-                    i = np.minimum(np.searchsorted(codes, q), len(codes) - 1)
-                    keep[s:s + block] &= codes[i] != q
+            # key of a position p of category c: c * S + p (0 <= p < S); with the dictionary
+            # scope every category is one
+            S = len(self.tid) + 1
+            starts, reach = self.phrase_index()
+            block = 1 << 18
+            for s in range(0, len(pos), block):
+                q = pos[s:s + block].astype(np.int64)
+                if not self.dictionary:
+                    q += cat[s:s + block].astype(np.int64) * S
+                keep[s:s + block] &= ~_covered(starts, reach, q)
         return keep
 
-    def drop_positions(self) -> np.ndarray:
-        mask = np.zeros(len(self.tid), bool)
-        mask[_expand(self.a, self.b)[0]] = True
-        for ea, eb in self.excl.values():
-            mask[_expand(ea, eb)[0]] = True
-        return np.flatnonzero(mask)
+    def phrase_index(self) -> tuple[np.ndarray, np.ndarray]:
+        """The accepted phrases as :func:`_span_index` keys (built once)."""
+        if self.spans is None:
+            self.spans = _span_index(self.a, self.b, None if self.dictionary else self.k,
+                                     len(self.tid) + 1)
+        return self.spans
+
+    def drop_runs(self) -> tuple[np.ndarray, np.ndarray]:
+        """Disjoint runs [start, end), ascending, of the positions inside an accepted phrase
+        or an exclusion occurrence (int64)."""
+        if self.excl:
+            ea = np.concatenate([np.asarray(self.a, np.int64)] + [
+                np.asarray(e[0], np.int64) for e in self.excl.values()])
+            eb = np.concatenate([np.asarray(self.b, np.int64)] + [
+                np.asarray(e[1], np.int64) for e in self.excl.values()])
+        else:
+            ea, eb = self.a, self.b
+        ne = eb > ea
+        if not ne.all():
+            ea, eb = ea[ne], eb[ne]
+        del ne
+        if not len(ea):
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        if (ea[1:] < ea[:-1]).any():  # the phrases alone come sorted by start
+            order = np.argsort(ea, kind="stable")
+            ea, eb = ea[order], eb[order]
+            del order
+        reach = np.maximum.accumulate(eb, dtype=np.int64)
+        del eb
+        # a run opens where a span starts past the ends of all the spans before it
+        opens = np.ones(len(ea), bool)
+        np.greater(ea[1:], reach[:-1], out=opens[1:])
+        last = np.append(opens[1:], True)
+        return ea[opens].astype(np.int64), reach[last]
+
+
+def _run_positions(starts, ends, block: int):
+    """The positions of the disjoint ascending runs [starts, ends), ``block`` at a time
+    (int64; the runs are kept as their cumulative lengths and offsets, int32 where the
+    positions fit)."""
+    if not len(starts):
+        return
+    small = int(ends[-1]) < 2 ** 31 - 1
+    cum = np.cumsum(ends - starts, dtype=np.int32 if small else np.int64)
+    del ends
+    # position = rank + (start of its run - ranks before its run)
+    off = starts.astype(cum.dtype)
+    del starts
+    off[1:] -= cum[:-1]
+    total = int(cum[-1])
+    for r0 in range(0, total, block):
+        r = np.arange(r0, min(total, r0 + block), dtype=np.int64)
+        r += off[np.searchsorted(cum, r, "right")]
+        yield r
+
+
+def _span_index(a, b, k, S: int):
+    """Spans [a, b) as search keys: the starts ``k * S + a`` sorted (``k`` None: 0) and the
+    running maximum of the ends ``k * S + b`` (which never reaches into the next category)."""
+    if k is None:
+        if (a[1:] < a[:-1]).any():
+            order = np.argsort(a, kind="stable")
+            a, b = a[order], b[order]
+            del order
+        starts = a.astype(np.int64)
+        ends = b.astype(np.int64)
+    else:
+        order = np.lexsort((a, k))
+        starts = k[order].astype(np.int64)
+        starts *= S
+        ends = starts.copy()
+        starts += a[order]
+        ends += b[order]
+        del order
+    np.maximum.accumulate(ends, out=ends)
+    return starts, ends
+
+
+def _covered(starts, reach, q) -> np.ndarray:
+    """Whether each key ``q`` lies in a span of :func:`_span_index` (start <= q < end)."""
+    i = np.searchsorted(starts, q, "right")
+    i -= 1
+    out = i >= 0
+    np.maximum(i, 0, out=i)
+    out &= reach[i] > q
+    return out
 
 
 def _phase(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings) -> _Phase:
@@ -1098,11 +1177,24 @@ def _phase(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings
                    for alt in comp.phrases + comp.exclusions), default=0)
     seg = np.cumsum(brk, dtype=np.uint8 if longest < 256 else np.int32)
     del brk
-    K = len(comp.lexicon.categories)
     found = _find_all(comp.phrases, tid, seg, V)
-    parts = [(st, en, np.full(len(st), alt.category, np.int64), np.full(len(st), alt.pattern,
-                                                                          np.int64))
-             for alt, (st, en) in zip(comp.phrases, found) if len(st)]
+    # the candidates in arrays sized once (positions int32 where the corpus allows it), each
+    # alternative's result released once copied (issue 20: the count path's peak memory)
+    ptype = np.int64 if n >= 2 ** 31 - 1 else np.int32
+    m = sum(len(st) for st, _ in found)
+    a, b = np.empty(m, ptype), np.empty(m, ptype)
+    k, j = np.empty(m, np.int32), np.empty(m, np.int32)
+    w = 0
+    st = en = None
+    for r, alt in enumerate(comp.phrases):
+        st, en = found[r]
+        found[r] = None
+        a[w:w + len(st)] = st
+        b[w:w + len(st)] = en
+        k[w:w + len(st)] = alt.category
+        j[w:w + len(st)] = alt.pattern
+        w += len(st)
+    del found, st, en
     excl: dict[int, tuple] = {}
     if comp.exclusions:
         ex_found = _find_all(comp.exclusions, tid, seg, V)
@@ -1111,25 +1203,26 @@ def _phase(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings
                 old = excl.get(alt.category)
                 excl[alt.category] = (st, en) if old is None else (
                     np.concatenate([old[0], st]), np.concatenate([old[1], en]))
-    del seg, found
-    if parts:
-        a = np.concatenate([p[0] for p in parts])
-        b = np.concatenate([p[1] for p in parts])
-        k = np.concatenate([p[2] for p in parts])
-        j = np.concatenate([p[3] for p in parts])
+    del seg
+    if m:
         # one candidate per (start, end, category): the first pattern in lexicon order
         order = np.lexsort((j, k, b, a))
         a, b, k, j = a[order], b[order], k[order], j[order]
+        del order
         first = np.ones(len(a), bool)
         first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1]) | (k[1:] != k[:-1])
-        a, b, k, j = a[first], b[first], k[first], j[first]
+        if not first.all():
+            a, b, k, j = a[first], b[first], k[first], j[first]
+        del first
         if excl:
             keep = ~_inside(k, a, b, excl)
             a, b, k, j = a[keep], b[keep], k[keep], j[keep]
+            del keep
         acc = _accept(a, b, k, j, settings.nested_scope == "dictionary")
         a, b, k, j = a[acc], b[acc], k[acc], j[acc]
     else:
-        a = b = k = j = np.zeros(0, np.int64)
+        a = b = np.zeros(0, ptype)
+        k = j = np.zeros(0, np.int32)
     return _Phase(tid, negpos, a, b, k, j, excl, settings.nested_scope == "dictionary")
 
 
@@ -1139,10 +1232,9 @@ def _run(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSettings) 
     Positions, categories, patterns and texts are int32 where the corpus allows it (int64
     beyond 2**31 tokens): a match table of 11 M rows needs them narrow."""
     ph = _phase(comp, tokens, texts, settings)
-    K = comp.single.shape[1]
     n = len(ph.tid)
     s_pos, s_cat, s_pat = _single_hits(comp, ph.tid)
-    keep = ph.keep_single(s_pos, s_cat, K)
+    keep = ph.keep_single(s_pos, s_cat)
     if not keep.all():
         s_pos = s_pos[keep]
         s_cat = s_cat[keep]
@@ -1258,10 +1350,12 @@ def _count_table(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSe
             del key, nk
         d0 = d1
     # single-word matches that do not count: inside an exclusion or an accepted phrase
-    cand = ph.drop_positions()
-    if len(cand):
+    # (blocks of positions: the temporaries stay block-sized however much the phrases cover)
+    if len(ph.a):
+        ph.phrase_index()  # before the runs: the peak memory of the count (issue 20)
+    for cand in _run_positions(*ph.drop_runs(), 1 << 16):  # (the runs freed inside)
         pos, cat, _ = _single_hits(comp, tid, cand)
-        drop = ~ph.keep_single(pos, cat, K)
+        drop = ~ph.keep_single(pos, cat)
         pos, cat = pos[drop], cat[drop]
         doc = np.searchsorted(di, pos, "right") - 1
         np.subtract.at(counts, (doc, cat), 1)
