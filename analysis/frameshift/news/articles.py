@@ -455,6 +455,15 @@ _PREPOSITION_RE = re.compile(
     r"among|behind|beyond)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:the\s+)?$")
 
 
+# A verb a few words after a mention ("Erdogan also expressed", "X, speaking at ..., said"):
+# the words between are no pronoun, article or preposition, and the verb is in lower case
+# ("Greece, Cyprus and the United Nations": no verb; "Nations" is a name).
+_SUBJECT_VERB_AFTER_RE = re.compile(
+    r"(?:,[^,\0]{1,50},)?\s+(?:(?!(?:he|she|they|it|we|i|and|or|the|a|an|of|in|on|at|to|"
+    r"for|with|by|from)\s)[\w-]+\s+){0,3}?"
+    r"(?:[a-z]\w*(?:ed|s)|said|told|wrote|spoke|is|was|has|had|will|would|did)\b")
+
+
 def _title_words(s: str) -> list[str]:
     return [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’-]+", s.casefold())]
 
@@ -636,6 +645,9 @@ def _ends_sentence(line: str) -> bool:
     return bool(s) and s[-1] in ".!?:;…։"  # ։ the Armenian full stop
 
 
+_CLOSING_LEFT_RE = re.compile(r"(?<=[^\s(\[{“„«‹‘\"'])“(?=[\s,.;:!?)\]—–…-]|$)")
+
+
 def _open_quote(line: str) -> bool:
     """Does ``line`` leave a quotation mark open (« without », „ or “ without its closing
     mark, an odd number of straight double marks)?"""
@@ -643,7 +655,8 @@ def _open_quote(line: str) -> bool:
         return True
     if "„" in line:
         return line.count("„") > line.count("“") + line.count("”")
-    return line.count("“") > line.count("”") or line.count('"') % 2 == 1
+    closing = len(_CLOSING_LEFT_RE.findall(line)) if "“" in line else 0  # “words“
+    return line.count("“") - closing > line.count("”") + closing or line.count('"') % 2 == 1
 
 
 def _join_open_quotes(text: str, lines: list) -> list:
@@ -751,6 +764,14 @@ def _opening_position(text: str, i: int, a: int, b: int) -> bool:
     return (before.isspace() or before in "([{—–-/“„«‹‘") and not after.isspace()
 
 
+def _closing_position(text: str, i: int, a: int, b: int) -> bool:
+    """A mark at ``i`` placed as a closing mark: after a non-space that is no opening mark, and
+    before a space, punctuation or the end ("daydream“, he said")."""
+    if i <= a or text[i - 1].isspace() or text[i - 1] in "([{“„«‹‘\"'":
+        return False
+    return i + 1 >= b or text[i + 1].isspace() or text[i + 1] in ",.;:!?)]—–-…"
+
+
 def _find_quotes(text: str, unit: _Unit, *, max_single_words: int = 6) -> list[_Quote]:
     """Quoted spans of one unit: straight and typographic double quotes, « », „ “, ‹ ›,
     typographic single quotes, straight single quotes placed as quotes (``_straight_singles``).
@@ -772,9 +793,11 @@ def _find_quotes(text: str, unit: _Unit, *, max_single_words: int = 6) -> list[_
         if kind == '"':
             return ch in '"”'
         if kind == "“":
-            return ch == "”" or ch == '"'
+            return ch == "”" or ch == '"' or (ch == "“" and _closing_position(text, i, a, end))
         if kind == "„":
             return ch in "“”"
+        if kind == "”":  # a quote opened with ” (mg-style "”words”") closes with ” or "
+            return ch in '”"' and not _opening_position(text, i, a, end)
         if kind == "‘":
             return ch == "’" and not (i + 1 < end and text[i + 1].isalpha())
         return ch == _OPENERS[kind]
@@ -784,6 +807,8 @@ def _find_quotes(text: str, unit: _Unit, *, max_single_words: int = 6) -> list[_
             return "'" if singles.get(i) == "open" else None
         if ch == "‘":
             return None if i > a and text[i - 1].isalnum() else "‘"
+        if ch == "“" and _closing_position(text, i, a, end):
+            return None  # “words“: a “ after the words closes the quote
         if ch == '"' or ch in _OPENERS:
             return ch
         return None
@@ -840,6 +865,9 @@ def _find_quotes(text: str, unit: _Unit, *, max_single_words: int = 6) -> list[_
                     top.append(q)
         else:
             k2 = opener_kind(i, ch)
+            if k2 is None and ch == "”" and i + 1 < end and text[i + 1].isalnum() and \
+                    _opening_position(text, i, a, end):
+                k2 = "”"  # ”words”: a ” before the words opens a quote
             if k2 is not None:
                 stack.append([i, k2, []])
     while stack:  # unclosed: runs on to the end of the paragraph (multi-paragraph quote)
@@ -1524,9 +1552,7 @@ class _Attributor:
             return True  # "the words of President Ilham Aliyev": the author of words
         if _PREPOSITION_RE.search(before):
             return False
-        if re.match(r"(?:,[^,\0]{1,50},)?\s+(?:(?!(?:he|she|they|it|we|i)\s)[\w-]+\s+){0,3}?"
-                    r"(?:[\w]+(?:ed|s)|said|told|wrote|spoke|is|was|has|had|will|would|did)\b",
-                    after):
+        if _SUBJECT_VERB_AFTER_RE.match(after):
             return True
         return _SENTENCE_START_RE.search(before) is not None
 
