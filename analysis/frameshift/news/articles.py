@@ -464,6 +464,31 @@ _SUBJECT_VERB_AFTER_RE = re.compile(
     r"(?:[a-z]\w*(?:ed|s)|said|told|wrote|spoke|is|was|has|had|will|would|did)\b")
 
 
+# A title in apposition after a name: ", (a|the) [up to three words] TITLE" then a comma or
+# "for/of/to/at/in" ("Nabil Abu Rudeineh, a spokesman for ...", "X, the foreign minister,").
+_APPOSITION_TITLE_RE = re.compile(
+    r",[ \t]+(?:(?:a|an|the)[ \t]+)?((?:[\w'’-]+[ \t]+){0,3}?[\w'’-]+)"
+    r"(?=[ \t]*,|[ \t]+(?:for|of|to|at|in)[ \t])")
+
+
+# Verbs that report speech only weakly ("write", "continue"): inside a clause that an earlier
+# speech verb reports, their subject is not the speaker of the quote.
+_WEAK_VERBS = frozenset(_inflect("write") + _inflect("continue") + _inflect("maintain")
+                        + _inflect("read") + _inflect("end") + _inflect("consider")
+                        + _inflect("believe"))
+_THAT_RE = re.compile(r"(?i)(?<![\w-])that(?![\w-])")
+_GERUND_BEFORE_RE = re.compile(
+    r"(?i)(?<![\w-])(?:of|for|by|about|from|without|against|on|in|at)\s+$")
+
+
+def _gerund(masked: str, v) -> bool:
+    """A verb in -ing after a preposition ("accused the other party of continuing its
+    '...'", "criticizing the leadership for maintaining a '...'"): a noun, not the speaker's
+    verb."""
+    return v.group().casefold().endswith("ing") and _GERUND_BEFORE_RE.search(
+        masked, max(0, v.start() - 10), v.start()) is not None
+
+
 def _title_words(s: str) -> list[str]:
     return [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’-]+", s.casefold())]
 
@@ -1179,6 +1204,15 @@ class _Attributor:
                 keep_from += m0.end()
                 stretch = masked[keep_from:n.start]
             ws = [w.rstrip(".") for w in _title_words(stretch)]
+            cut = max((i for i, w in enumerate(ws) if w in ("for", "to")), default=-1)
+            if cut > 0 and set(ws[:cut]) & titles and set(ws[cut + 1:]) & titles and \
+                    re.search(r",\s*(?:(?:a|an|the)\s+)?$",
+                              masked[max(0, keep_from - 8):keep_from]):
+                # "X, spokesman for PA President Mahmoud Abbas": the spokesman is X, not Abbas
+                # (with no comma, "A spokesman for the president X" may be X: left as it was)
+                keep_from += [m0.end() for m0 in re.finditer(
+                    r"(?i)(?<![\w-])(?:for|to)\s+", stretch)][-1]
+                ws = ws[cut + 1:]
             local = {h for h in (regional_title(w) for w in ws) if h} if regional else set()
             if not (set(ws) & titles) and not local:
                 continue
@@ -1214,6 +1248,15 @@ class _Attributor:
                     m.actor = n.actor  # "the Ministry of Foreign Affairs (MAE)"
             merged.append(m)
             i += 1
+        for m in merged:
+            # "Nabil Abu Rudeineh, a spokesman for ...": the title in apposition is the person's
+            if self._personish(m):
+                ap = _APPOSITION_TITLE_RE.match(masked, m.end, min(len(masked), m.end + 90))
+                if ap:
+                    ws = [w.rstrip(".") for w in _title_words(ap.group(1))]
+                    if set(ws) & titles:
+                        m.titles = set(m.titles) | {syn.get(w, w) for w in ws
+                                                    if w in titles or w in _TITLE_MODIFIERS}
         return merged
 
     def _mentions_in(self, a: int, b: int) -> list[_Mention]:
@@ -1834,9 +1877,17 @@ class _Attributor:
             return found[0], found[1], _CONF["after"], sent_start
         # 3. a speech verb before the quote
         verbs = [v for v in self._verbs_in(sent_start, pos)
-                 if not _DET_BEFORE_RE.search(masked[max(0, v.start() - 15):v.start()])]
+                 if not _DET_BEFORE_RE.search(masked[max(0, v.start() - 15):v.start()])
+                 and not _gerund(masked, v)]
         if verbs:
             verb = verbs[-1]
+            if len(verbs) > 1 and verb.group().casefold() in _WEAK_VERBS:
+                # "X said, noting that Kurti should write '...'": the weak verb of a clause
+                # reported by an earlier speech verb is not the speaker's
+                for v in reversed(verbs[:-1][-3:]):
+                    if _THAT_RE.search(masked, v.end(), verb.start()):
+                        verb, verbs = v, verbs[:verbs.index(v) + 1]
+                        break
             if _is_impersonal(verb):
                 found = self._issuer(verb, unit, sent_start, sent_end, pos)
                 if found is not None:
@@ -1869,7 +1920,10 @@ class _Attributor:
                     or rule is None):
                 # the subject of the verb before it, else of the sentence
                 found = None
-                for v in reversed(verbs[:-1][-3:]):
+                prior = verbs[:-1][-3:]
+                for n, v in reversed(list(enumerate(prior))):
+                    if any(_THAT_RE.search(masked, u.end(), v.start()) for u in prior[:n]):
+                        continue  # "X said that the RSF claimed ..., stressing": X stresses
                     a3, ev3, r3 = self._subject(v, sent_start, unit)
                     if a3 is None:
                         a3, ev3 = self._inverted_subject(v, verb.start(), unit) or (None, None)
