@@ -879,3 +879,28 @@ def test_a_title_in_apposition_is_the_name_before_its_for(text, expected):
 ])
 def test_main_clause_speakers_over_reported_clauses(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # quotes with no verb, speaker named in the next sentence ("X made the statements")
+    ('T\n\nThe plan fits a “long vision” rather than a “short plan,” given that “every offer '
+     'was rejected.” Foreign Minister Ararat Mirzoyan made the statements at a TV show.',
+     ["mirzoyan", "mirzoyan", "mirzoyan"]),
+    ('T\n\nThe plan fits a “long vision,” given that “every offer was rejected.” Tom Vale '
+     'made these remarks on Monday.', ["new:tom-vale", "new:tom-vale"]),
+    # nobody in the next sentence: nobody
+    ('T\n\nThe plan fits a “long vision,” given that “every offer was rejected.” The '
+     'remarks were made on Monday.', [None, None]),
+])
+def test_speaker_named_in_the_next_sentence_by_made_the_statements(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # inverted: "said a <body> statement" (the body speaks); then quotes standing alone
+    ('T\n\n”We want peace,” said a Baku statement dated April 10.\n\n”It is a fair offer to '
+     'all sides of the conflict.”', ["baku", "baku"]),
+    ('T\n\n"We want peace," said a Baku official.', [None]),
+])
+def test_inverted_subject_a_body_statement(text, expected):
+    assert _speakers(text) == expected

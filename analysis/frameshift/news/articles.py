@@ -225,7 +225,7 @@ _TERM_BEFORE_RE = re.compile(
 _NOT_NOUNS = frozenset("""he she they it we i who which that also officially publicly
 then later again has have had was were is are be been""".split())
 # After a quoted modifier ('such "condemning" comments'): words that show it is not one.
-_NOT_HEAD = frozenset("""to of in on for and or is was are were remains remain has have had
+_NOT_HEAD = frozenset("""to of in on for and or is was are were remains remain has have had rather than
 will would with by as at from that this than but not be been being can could should may might
 must do does did made given taken seen done""".split())
 
@@ -487,6 +487,15 @@ def _gerund(masked: str, v) -> bool:
     verb."""
     return v.group().casefold().endswith("ing") and _GERUND_BEFORE_RE.search(
         masked, max(0, v.start() - 10), v.start()) is not None
+
+
+# "X made the statements (at a TV show)": the sentence after quotes names their speaker.
+_MADE_STATEMENTS_RE = re.compile(
+    r"(?i)(?<![\w-])(?:made|gave|delivered|voiced)\s+(?:the|these|those|this|that|his|her|"
+    r"their|its)\s+(?:statements?|remarks|comments)(?![\w-])")
+# A document after a body's name ("said a Polisario statement"): the body speaks.
+_DOCUMENT_AFTER_RE = re.compile(
+    r"(?i)[ \t]+(?:statement|communiqu[eé]|press[ \t]+release|release|declaration)(?![\w-])")
 
 
 def _title_words(s: str) -> list[str]:
@@ -2003,7 +2012,9 @@ class _Attributor:
                     # ("..., a source told Reuters": Reuters is who was told, not the speaker)
                     cands += [m for m in self._mentions_in(vb, min(vb + 200, sent_end))
                               if re.fullmatch(r"[ \t]+(?:by[ \t]+)?(?:the[ \t]+)?",
-                                              masked[vb:m.np_start], flags=re.I)]
+                                              masked[vb:m.np_start], flags=re.I)
+                              or (re.fullmatch(r"(?i)[ \t]+an?[ \t]+", masked[vb:m.np_start])
+                                  and _DOCUMENT_AFTER_RE.match(masked, m.end))]
                 for m in cands:
                     actor, phrase, is_ref = self._who(m, unit.index, pos)
                     if actor is not None:
@@ -2214,6 +2225,18 @@ class _Attributor:
             nxt = unit.start
         end = self._sent_end(unit, nxt + 1)
         m = _THIS_WAS_RE.match(self.masked, nxt, end)
+        made = _MADE_STATEMENTS_RE.search(self.masked, nxt, end) if m is None else None
+        if made is not None:
+            # '"...," given that "...". Deputy Prime Minister X made the statements at a TV
+            # show.': the subject of "made the statements"
+            ms = [x for x in self._mentions_in(nxt, made.start())
+                  if re.fullmatch(r"(?i)\s+(?:also\s+|later\s+|had\s+|has\s+)?",
+                                  self.masked[x.end:made.start()])]
+            if ms:
+                actor, phrase, _ = self._who(ms[-1], unit.index, nxt)
+                if actor is not None:
+                    return actor, f'next sentence: {phrase} + "{made.group()}"'
+            return None
         if m is None:
             m = _THIS_OTHER_RE.search(self.masked, nxt, end)
             if m is None:
