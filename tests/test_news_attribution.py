@@ -904,3 +904,16 @@ def test_speaker_named_in_the_next_sentence_by_made_the_statements(text, expecte
 ])
 def test_inverted_subject_a_body_statement(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a first name alone after the person was named in full, registered or not, both orders
+    ('T\n\nAnna Ivers met the press on Monday.\n\n"We are ready," Anna said decisively.',
+     ["ivers"]),
+    ('T\n\nTom Vale met the press on Monday.\n\nAnna Ivers left. Tom said: "We are ready."',
+     ["new:tom-vale"]),
+    # two persons of that first name: no guess
+    ('T\n\nTom Vale and Tom Reed met on Monday.\n\n"We are ready," Tom said.', ["new:tom"]),
+])
+def test_a_first_name_alone_is_the_person_named_in_full(text, expected):
+    assert _speakers(text) == expected

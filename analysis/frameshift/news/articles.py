@@ -1133,14 +1133,36 @@ class _Attributor:
         same person (one edit apart after transliteration equivalences; see
         :class:`frameshift.news.speakers.VariantIndex`). One pass in text order."""
         index = VariantIndex()
+        firsts: dict = {}  # first name -> (actor, full name) of the persons named in full
+
+        def first_of(words, actor, name):
+            if len(words) >= 2 and len(words[0]) >= 3 and words[0][:1].isupper():
+                k = name_key(words[0])
+                if k not in firsts:
+                    firsts[k] = (actor, name)
+                elif firsts[k] is not None and (firsts[k][0] != actor or (
+                        actor is None and firsts[k][1] != name)):
+                    firsts[k] = None  # two persons of that first name: neither
+
         for m in found:
             if m.actor is not None and m.actor in self.person_actors:
                 words = m.surface.split()
                 index.add(words[-1], (m.actor, m.surface))
+                first_of(words, m.actor, m.surface)
                 continue
             if m.kind != "person" or m.actor is not None:
                 continue
             words = (m.canonical or m.surface).split()
+            if len(words) == 1 and firsts.get(name_key(words[0])):
+                # "Valeriu said" after "Valeriu Kiveri": the person of that first name
+                actor, name = firsts[name_key(words[0])]
+                m.variant_of = name
+                if actor is not None:
+                    m.actor = actor
+                else:
+                    m.canonical = name
+                continue
+            first_of(words, None, m.canonical or m.surface)
             hit = index.find(words[-1])
             if hit is not None:
                 actor, name = hit
