@@ -917,3 +917,22 @@ def test_inverted_subject_a_body_statement(text, expected):
 ])
 def test_a_first_name_alone_is_the_person_named_in_full(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unnamed ministry spokesperson speaks for the ministry named before, both orders,
+    # and "he" after it is that speaker too (not a name of the sentence before)
+    ('T\n\nThe Narnian Foreign Ministry rejected the claim.\n\nTom Vale won the Lok Sabha '
+     'polls. A foreign ministry spokesperson said "the claim is false."',
+     ["narnia_mfa"]),
+    ('T\n\nThe Narnian Foreign Ministry rejected the claim.\n\n"The claim is false," the '
+     'ministry spokesperson said.', ["narnia_mfa"]),
+    # no ministry named: the spokesperson as written (unregistered)
+    ('T\n\n"The claim is false," the ministry spokesperson said.',
+     ["new:ministry-spokesperson"]),
+    # a spokesperson named with that title is still the person
+    ('T\n\nMinistry spokesperson Tom Vale spoke.\n\n"The claim is false," the ministry '
+     'spokesperson said.', ["new:tom-vale"]),
+])
+def test_an_unnamed_spokesperson_speaks_for_the_body_named_before(text, expected):
+    assert _speakers(text) == expected

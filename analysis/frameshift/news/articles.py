@@ -1369,7 +1369,7 @@ class _Attributor:
         cls = {_ORG_CLASS[w] for w in heads}
         caps = [re.sub(r"['’]s$", "", w).casefold() for w in re.findall(
             r"[\w'’-]+", mention.surface) if w[:1].isupper()]
-        caps = [w for w in caps if w not in ("the", "its", "their", "of", "for")
+        caps = [w for w in caps if w not in ("the", "a", "an", "its", "their", "of", "for")
                 and w not in _ORG_CLASS]
 
         def names_of(actor, m=None):
@@ -1655,6 +1655,10 @@ class _Attributor:
         found = self._person_after(pos, heads)
         if found is not None and not self._other_nationality(found, nat):
             return found, "the person given that title next"
+        if heads & {"spokesperson", "representative", "official"} and any(
+                w in _ORG_CLASS for w in _title_words(mention.surface)):
+            return None, None  # "the foreign ministry spokesperson", nobody of that title
+            # named: the ministry (see _who), not whoever was named last
         found = self._person_before(pos)
         if found is not None and not self._other_nationality(found, nat):
             own = self._heads(found[2].titles if found[2] is not None else
@@ -1721,6 +1725,12 @@ class _Attributor:
             if mention.org is not None:
                 return (mention.org, f'title "{mention.surface}" (no person of that title '
                         f'named; the body it speaks for)', True)
+            if self._heads(mention.titles) & {"spokesperson", "representative", "official"}:
+                # "a foreign ministry spokesperson", nobody named: the ministry named before
+                body = self._org_before(mention, pos)
+                if body is not None:
+                    return (body, f'title "{mention.surface}" (no person of that title named; '
+                            f'the body it speaks for, named before: {body})', True)
             return (self._actor_of(mention), f'title "{mention.surface}" (no person of that '
                     'title named before it)', False)
         if mention.kind == "pronoun":
