@@ -936,3 +936,32 @@ def test_a_first_name_alone_is_the_person_named_in_full(text, expected):
 ])
 def test_an_unnamed_spokesperson_speaks_for_the_body_named_before(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hard-wrapped paragraph (e-mail or wire text) is one paragraph: the speaker two lines
+    # up is found, before and after the quote
+    ('Clips\n\nSpeaking on Narnian\ntelevision, the spokesperson, Tom Vale, stressed that\n'
+     'those who took part in the\nprocess "have not given up hope." He added that the\n'
+     'proposal was seen as "very constructive."', ["new:tom-vale", "new:tom-vale"]),
+    ('Clips\n\n"We have not given up hope and we remain\nengaged in the process," the '
+     'spokesperson\nof the mission, Tom Vale, said on\nMonday.', ["new:tom-vale"]),
+])
+def test_hard_wrapped_paragraphs_are_read_whole(text, expected):
+    assert _speakers(text) == expected
+
+
+def test_hard_wrapping_leaves_headline_captions_and_short_lines_alone():
+    text = ('Mirzoyan says talks go on\nMirzoyan said: "Talks go on."\nPhoto: Reuters\n'
+            'Baku said: "No."')
+    seg = _seg(text)
+    assert list(seg["role"]) == ["headline", "narration", "quote", "caption", "narration",
+                                 "quote"]
+    assert _speakers(text) == ["mirzoyan", "baku"]
+
+
+def test_a_verb_in_a_relative_clause_after_the_quote_is_not_the_speakers():
+    # "which has been hinting" belongs to Baku, not to the quote: the speaker is "He"
+    text = ('T\n\nMirzoyan spoke on Monday. He put the talk of war down to "bluffs" by Baku, '
+            'which has been hinting of an offensive.')
+    assert _speakers(text) != ["baku"]

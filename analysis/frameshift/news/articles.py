@@ -481,6 +481,9 @@ _GERUND_BEFORE_RE = re.compile(
     r"(?i)(?<![\w-])(?:of|for|by|about|from|without|against|on|in|at)\s+$")
 
 
+_RELATIVE_RE = re.compile(r"(?i),\s*(?:which|who|whose)(?![\w-])")
+
+
 def _gerund(masked: str, v) -> bool:
     """A verb in -ing after a preposition ("accused the other party of continuing its
     '...'", "criticizing the leadership for maintaining a '...'"): a noun, not the speaker's
@@ -719,12 +722,39 @@ def _join_open_quotes(text: str, lines: list) -> list:
     return out
 
 
+def _join_wrapped_lines(text: str, lines: list) -> list:
+    """Hard-wrapped paragraphs (an e-mail or a wire text cut at 70 characters) read as one:
+    a line that does not end a sentence runs on into the next line (one line break, no blank
+    line) when that one starts in lower case or the first is a long line (40 characters or
+    more). The first line (the headline), captions and source lines stay on their own."""
+    out: list = []
+    first = True
+    for a, b in lines:
+        if a == b:
+            out.append((a, b))
+            continue
+        if not first and len(out) >= 2 and out[-1][0] == out[-1][1] == a - 1 and \
+                out[-2][1] == a - 1 and out[-2][0] < out[-2][1]:
+            pa, pb = out[-2]
+            prev, cur = text[pa:pb], text[a:b].lstrip()
+            special = any(r.match(x.strip()) for r in (_CAPTION_RE, _SOURCE_RE)
+                          for x in (prev, cur))
+            if prev.strip() and cur and not special and not _ends_sentence(prev) and (
+                    cur[:1].islower() or len(prev.strip()) >= 40):
+                out.pop()
+                out[-1] = (pa, b)
+                continue
+        first = first and not text[a:b].strip()
+        out.append((a, b))
+    return out
+
+
 def _units(text: str) -> list[_Unit]:
     """Cut the article into units (paragraphs; caption and source lines on their own)."""
     units: list[_Unit] = []
     # Paragraphs: runs of non-blank lines.
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text)]
-    lines = _join_open_quotes(text, lines)
+    lines = _join_wrapped_lines(text, _join_open_quotes(text, lines))
     blocks: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     for a, b in lines:
@@ -1918,8 +1948,8 @@ class _Attributor:
             return found[0], found[1], _CONF["after"], sent_start
         # 3. a speech verb before the quote
         verbs = [v for v in self._verbs_in(sent_start, pos)
-                 if not _DET_BEFORE_RE.search(masked[max(0, v.start() - 15):v.start()])
-                 and not _gerund(masked, v)]
+                 if not _DET_BEFORE_RE.search(masked[max(0, v.start() - 15):v.start()])]
+        verbs = [v for v in verbs if not _gerund(masked, v)]
         if verbs:
             verb = verbs[-1]
             if len(verbs) > 1 and verb.group().casefold() in _WEAK_VERBS:
@@ -2019,6 +2049,8 @@ class _Attributor:
                 v = None  # 'such "condemning" comments by ...': a noun after a quoted word
             if v and _DET_BEFORE_RE.search(tail[:v.start()]):
                 v = None
+            if v and _RELATIVE_RE.search(tail, 0, v.start()):
+                v = None  # '"bluffs" by the government, which has been hinting': not its verb
             if v and len(tail[:v.start()].split()) <= 10 and "\0" not in tail[:v.start()]:
                 va, vb = after_pos + v.start(), after_pos + v.end()
                 if _is_impersonal(v):
