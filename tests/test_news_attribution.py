@@ -965,3 +965,14 @@ def test_a_verb_in_a_relative_clause_after_the_quote_is_not_the_speakers():
     text = ('T\n\nMirzoyan spoke on Monday. He put the talk of war down to "bluffs" by Baku, '
             'which has been hinting of an offensive.')
     assert _speakers(text) != ["baku"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name with a title in commas before its verb is a subject: "he" is that person
+    ('T\n\nThe Narnian envoy, Tom Vale, is preparing for talks.\n\n"I think they will pass '
+     'soon," he says.', ["new:tom-vale"]),
+    ('T\n\nThe Narnian envoy, Tom Vale, is preparing for talks.\n\nHe says: "I think they '
+     'will pass soon."', ["new:tom-vale"]),
+])
+def test_a_name_between_commas_before_its_verb_is_a_subject(text, expected):
+    assert _speakers(text) == expected

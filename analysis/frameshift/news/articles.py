@@ -459,7 +459,8 @@ _PREPOSITION_RE = re.compile(
 # the words between are no pronoun, article or preposition, and the verb is in lower case
 # ("Greece, Cyprus and the United Nations": no verb; "Nations" is a name).
 _SUBJECT_VERB_AFTER_RE = re.compile(
-    r"(?:,[^,\0]{1,50},)?\s+(?:(?!(?:he|she|they|it|we|i|and|or|the|a|an|of|in|on|at|to|"
+    r"(?:,[^,\0]{1,50},|,(?=\s+(?:is|was|has|had|will|would|also)\s))?"
+    r"\s+(?:(?!(?:he|she|they|it|we|i|and|or|the|a|an|of|in|on|at|to|"
     r"for|with|by|from)\s)[\w-]+\s+){0,3}?"
     r"(?:[a-z]\w*(?:ed|s)|said|told|wrote|spoke|is|was|has|had|will|would|did)\b")
 
