@@ -976,3 +976,18 @@ def test_a_verb_in_a_relative_clause_after_the_quote_is_not_the_speakers():
 ])
 def test_a_name_between_commas_before_its_verb_is_a_subject(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "he" goes back to the subject of the main clause, not to a subject inside the clause
+    # that "noted that" reports; both orders
+    ('T\n\nMirzoyan noted that this was not new and that Tom Vale had been forced to accept '
+     'it.\n\n"This cannot happen with a unilateral claim," he said.', ["mirzoyan"]),
+    ('T\n\nMirzoyan noted that this was not new and that Tom Vale had been forced to accept '
+     'it.\n\nHe said: "This cannot happen with a unilateral claim."', ["mirzoyan"]),
+    # a subject of its own sentence still counts
+    ('T\n\nMirzoyan noted that this was not new. Tom Vale had been forced to accept it.\n\n'
+     '"This cannot happen with a unilateral claim," he said.', ["new:tom-vale"]),
+])
+def test_a_pronoun_skips_subjects_of_reported_clauses(text, expected):
+    assert _speakers(text) == expected

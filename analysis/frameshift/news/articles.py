@@ -1657,9 +1657,16 @@ class _Attributor:
             return True  # "the words of President Ilham Aliyev": the author of words
         if _PREPOSITION_RE.search(before):
             return False
-        if _SUBJECT_VERB_AFTER_RE.match(after):
-            return True
-        return _SENTENCE_START_RE.search(before) is not None
+        if not (_SUBJECT_VERB_AFTER_RE.match(after) or _SENTENCE_START_RE.search(before)):
+            return False
+        # "Talat noted that ... and that Denktas had been forced": the subject of a clause
+        # that a speech verb of the same sentence reports is not a subject a reader goes back to
+        lo = max(0, m.np_start - 300)
+        stop = max(self.masked.rfind(". ", lo, m.np_start), self.masked.rfind("\n", lo,
+                                                                                m.np_start))
+        lo = max(lo, stop + 1)
+        return not any(_THAT_RE.match(self.masked, v.end() + 1) for v in self._verbs_in(
+            lo, m.np_start) if self.masked[v.end():v.end() + 1] == " ")
 
     def _title_person(self, mention: _Mention, pos: int):
         """The person a title mention names: the last person given those titles, else the
@@ -1720,6 +1727,13 @@ class _Attributor:
                                                   if found[3] is not None else set())
         own = {w for w in titles if re.search(r"(?:an|ani|i|ese|ish|ic)$", w)
                and w not in LANGUAGES[self.lang]["titles"] and w not in _TITLE_MODIFIERS}
+        if m is not None and m.np_start < m.start:
+            # a country's possessive in the title ("Ethiopia's Foreign Minister X"): compared
+            # with the adjective by its first five letters (Ethiopia ~ Ethiopian)
+            poss = {w.casefold()[:5] for w in re.findall(
+                r"([A-Z][\w-]{3,})(?:'s|’s)(?![\w-])", self.masked[m.np_start:m.start])}
+            if poss:
+                return not any(n[:5] in poss for n in nat) and not (own & nat)
         return bool(own) and not (own & nat)
 
     def _who(self, mention: _Mention, unit_index: int, pos: int):
