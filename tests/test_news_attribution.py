@@ -991,3 +991,16 @@ def test_a_name_between_commas_before_its_verb_is_a_subject(text, expected):
 ])
 def test_a_pronoun_skips_subjects_of_reported_clauses(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ", says X" after the quote's own clause: X speaks, not the name inside that clause
+    ("Baku is 'needlessly internationalising' Narnia issue, says Mirzoyan\n\nText.",
+     ["mirzoyan"]),
+    ('T\n\nBaku is "needlessly internationalising" the Narnia issue, said Tom Vale.',
+     ["new:tom-vale"]),
+    # the name right after the quote, then the verb: that name
+    ('T\n\n"We are ready," Mirzoyan said.', ["mirzoyan"]),
+])
+def test_inverted_verb_after_a_comma_names_the_speaker(text, expected):
+    assert _speakers(text) == expected

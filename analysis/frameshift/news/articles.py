@@ -2094,6 +2094,12 @@ class _Attributor:
                                               masked[vb:m.np_start], flags=re.I)
                               or (re.fullmatch(r"(?i)[ \t]+an?[ \t]+", masked[vb:m.np_start])
                                   and _DOCUMENT_AFTER_RE.match(masked, m.end))]
+                if len(cands) > 1 and cands[0].end <= va and re.search(
+                        r"\w[ \t]*,[ \t]*$", masked[cands[0].end:va]):
+                    # "Pakistan is 'needlessly internationalising' Kashmir issue, says India":
+                    # words before ", says" belong to the quote's clause; the speaker follows
+                    cands = [m for m in cands if m.start > va] + [m for m in cands
+                                                                 if m.start < va]
                 for m in cands:
                     actor, phrase, is_ref = self._who(m, unit.index, pos)
                     if actor is not None:
