@@ -1004,3 +1004,19 @@ def test_a_pronoun_skips_subjects_of_reported_clauses(text, expected):
 ])
 def test_inverted_verb_after_a_comma_names_the_speaker(text, expected):
     assert _speakers(text) == expected
+
+
+def test_heldout2_scores_as_development_material():
+    """heldout2 (26 real reports, 111 speech quotes, 21 terms; tests/data/news/real/README.md)
+    was scored once with main at d4dbbad: span F1 0.960, end to end 67 of 111, 5 of 21 terms
+    as speech. Session 5 (issue 15b) developed on it: 100 of 111. Kept so regressions show."""
+    real = Path(__file__).parent / "data" / "news" / "real" / "heldout2"
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(real.glob("*.txt"))}
+    gold = read_gold_quotes(real / "gold.csv", texts)
+    assert (gold["kind"] == "speech").sum() == 111 and (gold["kind"] == "term").sum() == 21
+    seg = pd.concat([segment_article(t, source=s, actors=real / "actors.csv")
+                     for s, t in texts.items()])
+    ev = evaluate_quotes(seg, gold, texts=texts).set_index(["scope", "metric"])
+    assert ev.loc[("attribution", "end_to_end"), "numerator"] >= 100
+    assert ev.loc[("attribution", "terms_as_speech"), "numerator"] <= 5
+    assert ev.loc[("quote", "f1"), "value"] >= 0.99
