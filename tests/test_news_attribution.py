@@ -1020,3 +1020,17 @@ def test_heldout2_scores_as_development_material():
     assert ev.loc[("attribution", "end_to_end"), "numerator"] >= 100
     assert ev.loc[("attribution", "terms_as_speech"), "numerator"] <= 5
     assert ev.loc[("quote", "f1"), "value"] >= 0.99
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quote left open at a paragraph's end, closed in the next with no opening mark there
+    ('T\n\nIn a video, Mirzoyan said, “We sought peace, but we are prepared.\n\nThere will be '
+     'no talks after today.”Mirzoyan further vowed to go “even to the sea,” he added.',
+     [("We sought peace, but we are prepared.", "mirzoyan"),
+      ("There will be no talks after today.", "mirzoyan"), ("even to the sea,", "mirzoyan")]),
+    # the previous paragraph's quote closed: a stray closing mark opens nothing
+    ('T\n\nMirzoyan said, “We are prepared.”\n\nThere will be no talks.” Baku said “no.”',
+     [("We are prepared.", "mirzoyan"), ("no.", "baku")]),
+])
+def test_a_quote_closed_in_the_next_paragraph_without_an_opening_mark(text, expected):
+    assert _quotes(text) == expected

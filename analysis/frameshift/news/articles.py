@@ -957,6 +957,24 @@ def _find_quotes(text: str, unit: _Unit, *, max_single_words: int = 6) -> list[_
     return good
 
 
+def _closed_run_on(text: str, unit: _Unit, before: list) -> _Quote | None:
+    """A paragraph that closes the quote the previous paragraph left open, with no opening
+    mark of its own ('... said, “We sought peace. / There will be no talks.”Al-Nur vowed'):
+    its words up to that closing mark, as a quote (the continuation rule gives it the
+    speaker of the quote it continues). None when the previous paragraph's last quote closed,
+    or when an opening mark comes first."""
+    if not before or before[-1].close_at is not None or before[-1].unit != unit.index - 1 \
+            or unit.role != "narration":
+        return None
+    first = _MARK_RE.search(text, unit.start, unit.end)
+    if first is None or first.group() not in "”»" or first.start() == unit.start:
+        return None
+    if unit.quotes and unit.quotes[0].open_at < first.start():
+        return None
+    q = _Quote(unit.start, first.start(), unit.start, first.start(), unit.index)
+    return q if _trim(text, q) else None
+
+
 def _trim(text: str, q: _Quote) -> bool:
     seg = text[q.start:q.end]
     if not seg.strip():
@@ -2267,8 +2285,10 @@ class _Attributor:
             return None
         nxt = self._unit_quotes.get(q.unit + 1, [])
         if q.close_at is None and nxt and not self.masked[
-                self.units[q.unit + 1].start:nxt[0].open_at].strip(" \t\n\0"):
+                self.units[q.unit + 1].start:nxt[0].open_at].strip(" \t\n\0") and \
+                _MARK_ALL_RE.match(self.text, nxt[0].open_at):
             return None  # continued in the next paragraph: its speaker (_backward_continuations)
+            # (not a paragraph that only closes the quote, _closed_run_on: it takes q's speaker)
         start = self._sent_start(prev, prev.end - 1)
         verbs = [v for v in _VERB_RE.finditer(self.masked, start, prev.end)
                  if not _DET_BEFORE_RE.search(self.masked[max(0, v.start() - 15):v.start()])]
@@ -2504,7 +2524,8 @@ class _Attributor:
                 m = _LEAD_RE.search(self.masked, unit.start, unit.end)
                 self._lead_at[unit.index] = m.start() if m else unit.end
             lead = self._lead_at[unit.index] < q.open_at
-            if actor is None and not evidence and not lead and q.unit > 0:
+            run_on = not _MARK_ALL_RE.match(self.text, q.open_at)  # (_closed_run_on)
+            if actor is None and (not evidence or run_on) and not lead and q.unit > 0:
                 prev = self.units[q.unit - 1]
                 prev_q = self._unit_quotes.get(prev.index, [])
                 if self.text[prev.start:prev.end].rstrip().endswith(":"):
@@ -2804,6 +2825,9 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
         if u.role != "source_line":
             u.quotes = _find_quotes(text, u, max_single_words=12 if u.role == "headline"
                                     else 6)
+            run_on = _closed_run_on(text, u, quotes)
+            if run_on is not None:
+                u.quotes.insert(0, run_on)
             quotes.extend(u.quotes)
     if quotes:  # (no quote: nothing to attribute, and finding the speakers is the slow part)
         _Attributor(text, units, quotes, registry, article_date).attribute()
