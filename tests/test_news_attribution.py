@@ -1009,7 +1009,7 @@ def test_inverted_verb_after_a_comma_names_the_speaker(text, expected):
 def test_heldout2_scores_as_development_material():
     """heldout2 (26 real reports, 111 speech quotes, 21 terms; tests/data/news/real/README.md)
     was scored once with main at d4dbbad: span F1 0.960, end to end 67 of 111, 5 of 21 terms
-    as speech. Session 5 (issue 15b) developed on it: 100 of 111. Kept so regressions show."""
+    as speech. Session 5 (issue 15b) developed on it: 101 of 111. Kept so regressions show."""
     real = Path(__file__).parent / "data" / "news" / "real" / "heldout2"
     texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(real.glob("*.txt"))}
     gold = read_gold_quotes(real / "gold.csv", texts)
@@ -1017,7 +1017,7 @@ def test_heldout2_scores_as_development_material():
     seg = pd.concat([segment_article(t, source=s, actors=real / "actors.csv")
                      for s, t in texts.items()])
     ev = evaluate_quotes(seg, gold, texts=texts).set_index(["scope", "metric"])
-    assert ev.loc[("attribution", "end_to_end"), "numerator"] >= 100
+    assert ev.loc[("attribution", "end_to_end"), "numerator"] >= 101
     assert ev.loc[("attribution", "terms_as_speech"), "numerator"] <= 5
     assert ev.loc[("quote", "f1"), "value"] >= 0.99
 
