@@ -241,8 +241,9 @@ def _term_before(masked: str, q, text: str):
     words = text[q.start:q.end].split()
     if q.close_at is not None and len(words) <= 2 and not re.search(r"[,.;:!?…]$",
                                                                      text[q.start:q.end]):
-        det = re.search(r"(?i)(?<![\w-])(such|the|a|an|these|those|this|its|their|his|her)\s*$"
-                        r"|\w(['’]s)\s*$", masked[max(0, q.open_at - 12):q.open_at])
+        # ("claim that "Taiwan independence" activities": after "that" too)
+        det = re.search(r"(?i)(?<![\w-])(such|the|a|an|these|those|this|its|their|his|her|"
+                        r"that)\s*$|\w(['’]s)\s*$", masked[max(0, q.open_at - 12):q.open_at])
         head = re.match(r"[ \t]+([a-z][\w-]*)", masked[q.close_at + 1:q.close_at + 30])
         h = head.group(1) if head else ""
         if det and head and h not in _NOT_HEAD and not h.endswith("ed") and (
