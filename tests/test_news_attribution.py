@@ -803,3 +803,246 @@ def test_a_stated_intention_before_a_quote(text, expected):
 ])
 def test_titles_of_books_films_memorials_are_terms(text):
     assert _speakers(text, REG_A) == [None]
+
+
+# Session 5 (issue 15b): rules from the error list of heldout2 (development material now) --
+
+@pytest.mark.parametrize("text, expected", [
+    # every quote opened AND closed with ” (some outlets' habit)
+    ('T\n\n”We are ready to talk,” Mirzoyan said.\n\nBaku said: ”Not now.”',
+     [("We are ready to talk,", "mirzoyan"), ("Not now.", "baku")]),
+    # opened with “ and closed with “ (the mirror habit), before and after the speaker
+    ('T\n\nPeace is a “daydream“, Mirzoyan said.\n\nBaku said it was “not serious“.',
+     [("daydream", "mirzoyan"), ("not serious", "baku")]),
+    # a ” inside a word pair still closes an ordinary “ quote
+    ('T\n\n“We are ready,” Mirzoyan said.', [("We are ready,", "mirzoyan")]),
+])
+def test_quotes_opened_with_a_closing_mark_or_closed_with_an_opening_one(text, expected):
+    assert _quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Nations" in "Greece, Cyprus and the United Nations" is no verb: Cyprus is no subject,
+    # "he" is the last person named as a subject (Mirzoyan)
+    ('T\n\nMirzoyan also criticised the plan, which was opposed by Greece, Cyprus and the '
+     'United Nations.\n\n"It will fail," he said.', ["mirzoyan"]),
+    ('T\n\n"It will fail," he said, after Mirzoyan criticised the plan.\n\nGreece, Cyprus and '
+     'the United Nations opposed it.', [None]),
+])
+def test_a_subject_needs_a_verb_in_lower_case(text, expected):
+    assert _speakers(text) == expected
+
+
+def test_a_matter_in_capitals_is_no_person():
+    # "the Cyprus Problem" is a matter: no new: id for it, "he" is the person named before
+    text = ('T\n\nTom Vale spoke on Monday about the Cyprus Problem raised by the talks.\n\n'
+            '"It must end," he said.')
+    assert _speakers(text) == ["new:tom-vale"]
+    assert _speakers('T\n\n"It must end," the Cyprus Problem said.') == [None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('T\n\nThe commander Brigadier Tom Vale said the unit "will move north."',
+     ["new:tom-vale"]),
+    ('T\n\n"We will move north," said Colonel Tom Vale.', ["new:tom-vale"]),
+])
+def test_military_ranks_are_titles_not_names(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the title in apposition belongs to the name before it, not to the president after "for"
+    ('T\n\nTom Vale, spokesman for Narnian President Anna Ivers, said "we are ready."\n\n'
+     '"The talks will go on," the spokesman said.', ["new:tom-vale", "new:tom-vale"]),
+    ('T\n\nTom Vale, a spokesman for President Anna Ivers, met the press.\n\nAccording to the '
+     'spokesman, "the talks will go on."', ["new:tom-vale"]),
+    # without the comma the title stays with the name (as before)
+    ('T\n\nA spokesman for the president Tom Vale said it.\n\n"We are ready," he said.',
+     ["new:tom-vale"]),
+])
+def test_a_title_in_apposition_is_the_name_before_its_for(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle after a comma belongs to the main clause, not to the clause it reports
+    ('T\n\nMirzoyan said on Friday that Baku claimed it had taken the town, stressing that '
+     '"this is not true."', ["mirzoyan"]),
+    # "write" inside a clause that "noting that" reports: Mirzoyan's words about Vale
+    ('T\n\nThe deal is clear, Mirzoyan said, noting that Vale should write "his wishes" to '
+     'someone else.', ["mirzoyan"]),
+    # a verb in -ing after a preposition is a noun: the speaker is the subject of "accused"
+    ('T\n\nMirzoyan accused Baku of continuing its "violations against citizens".',
+     ["mirzoyan"]),
+    # but a speech verb in the reported clause keeps its own subject
+    ('T\n\nMirzoyan said that Baku called the talks "useless."', ["baku"]),
+])
+def test_main_clause_speakers_over_reported_clauses(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # quotes with no verb, speaker named in the next sentence ("X made the statements")
+    ('T\n\nThe plan fits a “long vision” rather than a “short plan,” given that “every offer '
+     'was rejected.” Foreign Minister Ararat Mirzoyan made the statements at a TV show.',
+     ["mirzoyan", "mirzoyan", "mirzoyan"]),
+    ('T\n\nThe plan fits a “long vision,” given that “every offer was rejected.” Tom Vale '
+     'made these remarks on Monday.', ["new:tom-vale", "new:tom-vale"]),
+    # nobody in the next sentence: nobody
+    ('T\n\nThe plan fits a “long vision,” given that “every offer was rejected.” The '
+     'remarks were made on Monday.', [None, None]),
+])
+def test_speaker_named_in_the_next_sentence_by_made_the_statements(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # inverted: "said a <body> statement" (the body speaks); then quotes standing alone
+    ('T\n\n”We want peace,” said a Baku statement dated April 10.\n\n”It is a fair offer to '
+     'all sides of the conflict.”', ["baku", "baku"]),
+    ('T\n\n"We want peace," said a Baku official.', [None]),
+])
+def test_inverted_subject_a_body_statement(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a first name alone after the person was named in full, registered or not, both orders
+    ('T\n\nAnna Ivers met the press on Monday.\n\n"We are ready," Anna said decisively.',
+     ["ivers"]),
+    ('T\n\nTom Vale met the press on Monday.\n\nAnna Ivers left. Tom said: "We are ready."',
+     ["new:tom-vale"]),
+    # two persons of that first name: no guess
+    ('T\n\nTom Vale and Tom Reed met on Monday.\n\n"We are ready," Tom said.', ["new:tom"]),
+])
+def test_a_first_name_alone_is_the_person_named_in_full(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unnamed ministry spokesperson speaks for the ministry named before, both orders,
+    # and "he" after it is that speaker too (not a name of the sentence before)
+    ('T\n\nThe Narnian Foreign Ministry rejected the claim.\n\nTom Vale won the Lok Sabha '
+     'polls. A foreign ministry spokesperson said "the claim is false."',
+     ["narnia_mfa"]),
+    ('T\n\nThe Narnian Foreign Ministry rejected the claim.\n\n"The claim is false," the '
+     'ministry spokesperson said.', ["narnia_mfa"]),
+    # no ministry named: the spokesperson as written (unregistered)
+    ('T\n\n"The claim is false," the ministry spokesperson said.',
+     ["new:ministry-spokesperson"]),
+    # a spokesperson named with that title is still the person
+    ('T\n\nMinistry spokesperson Tom Vale spoke.\n\n"The claim is false," the ministry '
+     'spokesperson said.', ["new:tom-vale"]),
+])
+def test_an_unnamed_spokesperson_speaks_for_the_body_named_before(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hard-wrapped paragraph (e-mail or wire text) is one paragraph: the speaker two lines
+    # up is found, before and after the quote
+    ('Clips\n\nSpeaking on Narnian\ntelevision, the spokesperson, Tom Vale, stressed that\n'
+     'those who took part in the\nprocess "have not given up hope." He added that the\n'
+     'proposal was seen as "very constructive."', ["new:tom-vale", "new:tom-vale"]),
+    ('Clips\n\n"We have not given up hope and we remain\nengaged in the process," the '
+     'spokesperson\nof the mission, Tom Vale, said on\nMonday.', ["new:tom-vale"]),
+])
+def test_hard_wrapped_paragraphs_are_read_whole(text, expected):
+    assert _speakers(text) == expected
+
+
+def test_hard_wrapping_leaves_headline_captions_and_short_lines_alone():
+    text = ('Mirzoyan says talks go on\nMirzoyan said: "Talks go on."\nPhoto: Reuters\n'
+            'Baku said: "No."')
+    seg = _seg(text)
+    assert list(seg["role"]) == ["headline", "narration", "quote", "caption", "narration",
+                                 "quote"]
+    assert _speakers(text) == ["mirzoyan", "baku"]
+
+
+def test_a_verb_in_a_relative_clause_after_the_quote_is_not_the_speakers():
+    # "which has been hinting" belongs to Baku, not to the quote: the speaker is "He"
+    text = ('T\n\nMirzoyan spoke on Monday. He put the talk of war down to "bluffs" by Baku, '
+            'which has been hinting of an offensive.')
+    assert _speakers(text) != ["baku"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name with a title in commas before its verb is a subject: "he" is that person
+    ('T\n\nThe Narnian envoy, Tom Vale, is preparing for talks.\n\n"I think they will pass '
+     'soon," he says.', ["new:tom-vale"]),
+    ('T\n\nThe Narnian envoy, Tom Vale, is preparing for talks.\n\nHe says: "I think they '
+     'will pass soon."', ["new:tom-vale"]),
+])
+def test_a_name_between_commas_before_its_verb_is_a_subject(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "he" goes back to the subject of the main clause, not to a subject inside the clause
+    # that "noted that" reports; both orders
+    ('T\n\nMirzoyan noted that this was not new and that Tom Vale had been forced to accept '
+     'it.\n\n"This cannot happen with a unilateral claim," he said.', ["mirzoyan"]),
+    ('T\n\nMirzoyan noted that this was not new and that Tom Vale had been forced to accept '
+     'it.\n\nHe said: "This cannot happen with a unilateral claim."', ["mirzoyan"]),
+    # a subject of its own sentence still counts
+    ('T\n\nMirzoyan noted that this was not new. Tom Vale had been forced to accept it.\n\n'
+     '"This cannot happen with a unilateral claim," he said.', ["new:tom-vale"]),
+])
+def test_a_pronoun_skips_subjects_of_reported_clauses(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ", says X" after the quote's own clause: X speaks, not the name inside that clause
+    ("Baku is 'needlessly internationalising' Narnia issue, says Mirzoyan\n\nText.",
+     ["mirzoyan"]),
+    ('T\n\nBaku is "needlessly internationalising" the Narnia issue, said Tom Vale.',
+     ["new:tom-vale"]),
+    # the name right after the quote, then the verb: that name
+    ('T\n\n"We are ready," Mirzoyan said.', ["mirzoyan"]),
+])
+def test_inverted_verb_after_a_comma_names_the_speaker(text, expected):
+    assert _speakers(text) == expected
+
+
+def test_heldout2_scores_as_development_material():
+    """heldout2 (26 real reports, 111 speech quotes, 21 terms; tests/data/news/real/README.md)
+    was scored once with main at d4dbbad: span F1 0.960, end to end 67 of 111, 5 of 21 terms
+    as speech. Session 5 (issue 15b) developed on it: 101 of 111, 4 of 21 terms. Kept so
+    regressions show."""
+    real = Path(__file__).parent / "data" / "news" / "real" / "heldout2"
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(real.glob("*.txt"))}
+    gold = read_gold_quotes(real / "gold.csv", texts)
+    assert (gold["kind"] == "speech").sum() == 111 and (gold["kind"] == "term").sum() == 21
+    seg = pd.concat([segment_article(t, source=s, actors=real / "actors.csv")
+                     for s, t in texts.items()])
+    ev = evaluate_quotes(seg, gold, texts=texts).set_index(["scope", "metric"])
+    assert ev.loc[("attribution", "end_to_end"), "numerator"] >= 101
+    assert ev.loc[("attribution", "terms_as_speech"), "numerator"] <= 4
+    assert ev.loc[("quote", "f1"), "value"] >= 0.99
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quote left open at a paragraph's end, closed in the next with no opening mark there
+    ('T\n\nIn a video, Mirzoyan said, “We sought peace, but we are prepared.\n\nThere will be '
+     'no talks after today.”Mirzoyan further vowed to go “even to the sea,” he added.',
+     [("We sought peace, but we are prepared.", "mirzoyan"),
+      ("There will be no talks after today.", "mirzoyan"), ("even to the sea,", "mirzoyan")]),
+    # the previous paragraph's quote closed: a stray closing mark opens nothing
+    ('T\n\nMirzoyan said, “We are prepared.”\n\nThere will be no talks.” Baku said “no.”',
+     [("We are prepared.", "mirzoyan"), ("no.", "baku")]),
+])
+def test_a_quote_closed_in_the_next_paragraph_without_an_opening_mark(text, expected):
+    assert _quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted modifier of one or two words after "that", before its noun, is a term
+    ('T\n\nBaku rejected Mirzoyan\'s claim that "Narnian independence" activities were '
+     'lawful.', [("Narnian independence", None)]),
+    # after "that" with a verb after it, the words are the speaker's
+    ('T\n\nMirzoyan said that "nobody" believed it.', [("nobody", "mirzoyan")]),
+])
+def test_a_quoted_modifier_after_that_is_a_term(text, expected):
+    assert _quotes(text) == expected

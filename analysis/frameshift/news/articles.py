@@ -232,7 +232,7 @@ _TERM_TAIL_REV_RE = re.compile(r"(?i)\s*(?:" + "|".join(w[::-1] for w in (
 _NOT_NOUNS = frozenset("""he she they it we i who which that also officially publicly
 then later again has have had was were is are be been""".split())
 # After a quoted modifier ('such "condemning" comments'): words that show it is not one.
-_NOT_HEAD = frozenset("""to of in on for and or is was are were remains remain has have had
+_NOT_HEAD = frozenset("""to of in on for and or is was are were remains remain has have had rather than
 will would with by as at from that this than but not be been being can could should may might
 must do does did made given taken seen done""".split())
 
@@ -250,8 +250,9 @@ def _term_before(masked: str, q, text: str):
     words = text[q.start:q.end].split()
     if q.close_at is not None and len(words) <= 2 and not re.search(r"[,.;:!?…]$",
                                                                      text[q.start:q.end]):
-        det = re.search(r"(?i)(?<![\w-])(such|the|a|an|these|those|this|its|their|his|her)\s*$"
-                        r"|\w(['’]s)\s*$", masked[max(0, q.open_at - 12):q.open_at])
+        # ("claim that "Taiwan independence" activities": after "that" too)
+        det = re.search(r"(?i)(?<![\w-])(such|the|a|an|these|those|this|its|their|his|her|"
+                        r"that)\s*$|\w(['’]s)\s*$", masked[max(0, q.open_at - 12):q.open_at])
         head = re.match(r"[ \t]+([a-z][\w-]*)", masked[q.close_at + 1:q.close_at + 30])
         h = head.group(1) if head else ""
         if det and head and h not in _NOT_HEAD and not h.endswith("ed") and (
@@ -464,6 +465,53 @@ _PREPOSITION_RE = re.compile(
     r"among|behind|beyond)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:the\s+)?$")
 
 
+# A verb a few words after a mention ("Erdogan also expressed", "X, speaking at ..., said"):
+# the words between are no pronoun, article or preposition, and the verb is in lower case
+# ("Greece, Cyprus and the United Nations": no verb; "Nations" is a name).
+_SUBJECT_VERB_AFTER_RE = re.compile(
+    r"(?:,[^,\0]{1,50},|,(?=\s+(?:is|was|has|had|will|would|also)\s))?"
+    r"\s+(?:(?!(?:he|she|they|it|we|i|and|or|the|a|an|of|in|on|at|to|"
+    r"for|with|by|from)\s)[\w-]+\s+){0,3}?"
+    r"(?:[a-z]\w*(?:ed|s)|said|told|wrote|spoke|is|was|has|had|will|would|did)\b")
+
+
+# A title in apposition after a name: ", (a|the) [up to three words] TITLE" then a comma or
+# "for/of/to/at/in" ("Nabil Abu Rudeineh, a spokesman for ...", "X, the foreign minister,").
+_APPOSITION_TITLE_RE = re.compile(
+    r",[ \t]+(?:(?:a|an|the)[ \t]+)?((?:[\w'’-]+[ \t]+){0,3}?[\w'’-]+)"
+    r"(?=[ \t]*,|[ \t]+(?:for|of|to|at|in)[ \t])")
+
+
+# Verbs that report speech only weakly ("write", "continue"): inside a clause that an earlier
+# speech verb reports, their subject is not the speaker of the quote.
+_WEAK_VERBS = frozenset(_inflect("write") + _inflect("continue") + _inflect("maintain")
+                        + _inflect("read") + _inflect("end") + _inflect("consider")
+                        + _inflect("believe"))
+_THAT_RE = re.compile(r"(?i)(?<![\w-])that(?![\w-])")
+_GERUND_BEFORE_RE = re.compile(
+    r"(?i)(?<![\w-])(?:of|for|by|about|from|without|against|on|in|at)\s+$")
+
+
+_RELATIVE_RE = re.compile(r"(?i),\s*(?:which|who|whose)(?![\w-])")
+
+
+def _gerund(masked: str, v) -> bool:
+    """A verb in -ing after a preposition ("accused the other party of continuing its
+    '...'", "criticizing the leadership for maintaining a '...'"): a noun, not the speaker's
+    verb."""
+    return v.group().casefold().endswith("ing") and _GERUND_BEFORE_RE.search(
+        masked, max(0, v.start() - 10), v.start()) is not None
+
+
+# "X made the statements (at a TV show)": the sentence after quotes names their speaker.
+_MADE_STATEMENTS_RE = re.compile(
+    r"(?i)(?<![\w-])(?:made|gave|delivered|voiced)\s+(?:the|these|those|this|that|his|her|"
+    r"their|its)\s+(?:statements?|remarks|comments)(?![\w-])")
+# A document after a body's name ("said a Polisario statement"): the body speaks.
+_DOCUMENT_AFTER_RE = re.compile(
+    r"(?i)[ \t]+(?:statement|communiqu[eé]|press[ \t]+release|release|declaration)(?![\w-])")
+
+
 def _title_words(s: str) -> list[str]:
     return list(_title_words_cached(s))
 
@@ -654,6 +702,9 @@ def _ends_sentence(line: str) -> bool:
     return bool(s) and s[-1] in ".!?:;…։"  # ։ the Armenian full stop
 
 
+_CLOSING_LEFT_RE = re.compile(r"(?<=[^\s(\[{“„«‹‘\"'])“(?=[\s,.;:!?)\]—–…-]|$)")
+
+
 def _open_quote(line: str) -> bool:
     """Does ``line`` leave a quotation mark open (« without », „ or “ without its closing
     mark, an odd number of straight double marks)?"""
@@ -661,7 +712,8 @@ def _open_quote(line: str) -> bool:
         return True
     if "„" in line:
         return line.count("„") > line.count("“") + line.count("”")
-    return line.count("“") > line.count("”") or line.count('"') % 2 == 1
+    closing = len(_CLOSING_LEFT_RE.findall(line)) if "“" in line else 0  # “words“
+    return line.count("“") - closing > line.count("”") + closing or line.count('"') % 2 == 1
 
 
 def _join_open_quotes(text: str, lines: list) -> list:
@@ -690,12 +742,39 @@ def _join_open_quotes(text: str, lines: list) -> list:
     return out
 
 
+def _join_wrapped_lines(text: str, lines: list) -> list:
+    """Hard-wrapped paragraphs (an e-mail or a wire text cut at 70 characters) read as one:
+    a line that does not end a sentence runs on into the next line (one line break, no blank
+    line) when that one starts in lower case or the first is a long line (40 characters or
+    more). The first line (the headline), captions and source lines stay on their own."""
+    out: list = []
+    first = True
+    for a, b in lines:
+        if a == b:
+            out.append((a, b))
+            continue
+        if not first and len(out) >= 2 and out[-1][0] == out[-1][1] == a - 1 and \
+                out[-2][1] == a - 1 and out[-2][0] < out[-2][1]:
+            pa, pb = out[-2]
+            prev, cur = text[pa:pb], text[a:b].lstrip()
+            special = any(r.match(x.strip()) for r in (_CAPTION_RE, _SOURCE_RE)
+                          for x in (prev, cur))
+            if prev.strip() and cur and not special and not _ends_sentence(prev) and (
+                    cur[:1].islower() or len(prev.strip()) >= 40):
+                out.pop()
+                out[-1] = (pa, b)
+                continue
+        first = first and not text[a:b].strip()
+        out.append((a, b))
+    return out
+
+
 def _units(text: str) -> list[_Unit]:
     """Cut the article into units (paragraphs; caption and source lines on their own)."""
     units: list[_Unit] = []
     # Paragraphs: runs of non-blank lines.
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text)]
-    lines = _join_open_quotes(text, lines)
+    lines = _join_wrapped_lines(text, _join_open_quotes(text, lines))
     blocks: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     for a, b in lines:
@@ -769,6 +848,14 @@ def _opening_position(text: str, i: int, a: int, b: int) -> bool:
     return (before.isspace() or before in "([{—–-/“„«‹‘") and not after.isspace()
 
 
+def _closing_position(text: str, i: int, a: int, b: int) -> bool:
+    """A mark at ``i`` placed as a closing mark: after a non-space that is no opening mark, and
+    before a space, punctuation or the end ("daydream“, he said")."""
+    if i <= a or text[i - 1].isspace() or text[i - 1] in "([{“„«‹‘\"'":
+        return False
+    return i + 1 >= b or text[i + 1].isspace() or text[i + 1] in ",.;:!?)]—–-…"
+
+
 def _find_quotes(text: str, unit: _Unit, *, max_single_words: int = 6) -> list[_Quote]:
     """Quoted spans of one unit: straight and typographic double quotes, « », „ “, ‹ ›,
     typographic single quotes, straight single quotes placed as quotes (``_straight_singles``).
@@ -790,9 +877,11 @@ def _find_quotes(text: str, unit: _Unit, *, max_single_words: int = 6) -> list[_
         if kind == '"':
             return ch in '"”'
         if kind == "“":
-            return ch == "”" or ch == '"'
+            return ch == "”" or ch == '"' or (ch == "“" and _closing_position(text, i, a, end))
         if kind == "„":
             return ch in "“”"
+        if kind == "”":  # a quote opened with ” (mg-style "”words”") closes with ” or "
+            return ch in '”"' and not _opening_position(text, i, a, end)
         if kind == "‘":
             return ch == "’" and not (i + 1 < end and text[i + 1].isalpha())
         return ch == _OPENERS[kind]
@@ -802,6 +891,8 @@ def _find_quotes(text: str, unit: _Unit, *, max_single_words: int = 6) -> list[_
             return "'" if singles.get(i) == "open" else None
         if ch == "‘":
             return None if i > a and text[i - 1].isalnum() else "‘"
+        if ch == "“" and _closing_position(text, i, a, end):
+            return None  # “words“: a “ after the words closes the quote
         if ch == '"' or ch in _OPENERS:
             return ch
         return None
@@ -858,6 +949,9 @@ def _find_quotes(text: str, unit: _Unit, *, max_single_words: int = 6) -> list[_
                     top.append(q)
         else:
             k2 = opener_kind(i, ch)
+            if k2 is None and ch == "”" and i + 1 < end and text[i + 1].isalnum() and \
+                    _opening_position(text, i, a, end):
+                k2 = "”"  # ”words”: a ” before the words opens a quote
             if k2 is not None:
                 stack.append([i, k2, []])
     while stack:  # unclosed: runs on to the end of the paragraph (multi-paragraph quote)
@@ -880,6 +974,24 @@ def _find_quotes(text: str, unit: _Unit, *, max_single_words: int = 6) -> list[_
             x.inner = []  # one level is extracted; deeper quotes stay in their quote
         good.append(q)
     return good
+
+
+def _closed_run_on(text: str, unit: _Unit, before: list) -> _Quote | None:
+    """A paragraph that closes the quote the previous paragraph left open, with no opening
+    mark of its own ('... said, “We sought peace. / There will be no talks.”Al-Nur vowed'):
+    its words up to that closing mark, as a quote (the continuation rule gives it the
+    speaker of the quote it continues). None when the previous paragraph's last quote closed,
+    or when an opening mark comes first."""
+    if not before or before[-1].close_at is not None or before[-1].unit != unit.index - 1 \
+            or unit.role != "narration":
+        return None
+    first = _MARK_RE.search(text, unit.start, unit.end)
+    if first is None or first.group() not in "”»" or first.start() == unit.start:
+        return None
+    if unit.quotes and unit.quotes[0].open_at < first.start():
+        return None
+    q = _Quote(unit.start, first.start(), unit.start, first.start(), unit.index)
+    return q if _trim(text, q) else None
 
 
 def _trim(text: str, q: _Quote) -> bool:
@@ -1103,14 +1215,36 @@ class _Attributor:
         same person (one edit apart after transliteration equivalences; see
         :class:`frameshift.news.speakers.VariantIndex`). One pass in text order."""
         index = VariantIndex()
+        firsts: dict = {}  # first name -> (actor, full name) of the persons named in full
+
+        def first_of(words, actor, name):
+            if len(words) >= 2 and len(words[0]) >= 3 and words[0][:1].isupper():
+                k = name_key(words[0])
+                if k not in firsts:
+                    firsts[k] = (actor, name)
+                elif firsts[k] is not None and (firsts[k][0] != actor or (
+                        actor is None and firsts[k][1] != name)):
+                    firsts[k] = None  # two persons of that first name: neither
+
         for m in found:
             if m.actor is not None and m.actor in self.person_actors:
                 words = m.surface.split()
                 index.add(words[-1], (m.actor, m.surface))
+                first_of(words, m.actor, m.surface)
                 continue
             if m.kind != "person" or m.actor is not None:
                 continue
             words = (m.canonical or m.surface).split()
+            if len(words) == 1 and firsts.get(name_key(words[0])):
+                # "Valeriu said" after "Valeriu Kiveri": the person of that first name
+                actor, name = firsts[name_key(words[0])]
+                m.variant_of = name
+                if actor is not None:
+                    m.actor = actor
+                else:
+                    m.canonical = name
+                continue
+            first_of(words, None, m.canonical or m.surface)
             hit = index.find(words[-1])
             if hit is not None:
                 actor, name = hit
@@ -1183,6 +1317,15 @@ class _Attributor:
                 keep_from += m0.end()
                 stretch = masked[keep_from:n.start]
             ws = [w.rstrip(".") for w in _title_words(stretch)]
+            cut = max((i for i, w in enumerate(ws) if w in ("for", "to")), default=-1)
+            if cut > 0 and set(ws[:cut]) & titles and set(ws[cut + 1:]) & titles and \
+                    re.search(r",\s*(?:(?:a|an|the)\s+)?$",
+                              masked[max(0, keep_from - 8):keep_from]):
+                # "X, spokesman for PA President Mahmoud Abbas": the spokesman is X, not Abbas
+                # (with no comma, "A spokesman for the president X" may be X: left as it was)
+                keep_from += [m0.end() for m0 in re.finditer(
+                    r"(?i)(?<![\w-])(?:for|to)\s+", stretch)][-1]
+                ws = ws[cut + 1:]
             local = {h for h in (regional_title(w) for w in ws) if h} if regional else set()
             if not (set(ws) & titles) and not local:
                 continue
@@ -1218,6 +1361,15 @@ class _Attributor:
                     m.actor = n.actor  # "the Ministry of Foreign Affairs (MAE)"
             merged.append(m)
             i += 1
+        for m in merged:
+            # "Nabil Abu Rudeineh, a spokesman for ...": the title in apposition is the person's
+            if self._personish(m):
+                ap = _APPOSITION_TITLE_RE.match(masked, m.end, min(len(masked), m.end + 90))
+                if ap:
+                    ws = [w.rstrip(".") for w in _title_words(ap.group(1))]
+                    if set(ws) & titles:
+                        m.titles = set(m.titles) | {syn.get(w, w) for w in ws
+                                                    if w in titles or w in _TITLE_MODIFIERS}
         return merged
 
     def _mentions_in(self, a: int, b: int) -> list[_Mention]:
@@ -1299,7 +1451,7 @@ class _Attributor:
         cls = {_ORG_CLASS[w] for w in heads}
         caps = [re.sub(r"['’]s$", "", w).casefold() for w in re.findall(
             r"[\w'’-]+", mention.surface) if w[:1].isupper()]
-        caps = [w for w in caps if w not in ("the", "its", "their", "of", "for")
+        caps = [w for w in caps if w not in ("the", "a", "an", "its", "their", "of", "for")
                 and w not in _ORG_CLASS]
 
         def names_of(actor, m=None):
@@ -1578,11 +1730,16 @@ class _Attributor:
             return True  # "the words of President Ilham Aliyev": the author of words
         if _PREPOSITION_RE.search(before):
             return False
-        if re.match(r"(?:,[^,\0]{1,50},)?\s+(?:(?!(?:he|she|they|it|we|i)\s)[\w-]+\s+){0,3}?"
-                    r"(?:[\w]+(?:ed|s)|said|told|wrote|spoke|is|was|has|had|will|would|did)\b",
-                    after):
-            return True
-        return _SENTENCE_START_RE.search(before) is not None
+        if not (_SUBJECT_VERB_AFTER_RE.match(after) or _SENTENCE_START_RE.search(before)):
+            return False
+        # "Talat noted that ... and that Denktas had been forced": the subject of a clause
+        # that a speech verb of the same sentence reports is not a subject a reader goes back to
+        lo = max(0, m.np_start - 300)
+        stop = max(self.masked.rfind(". ", lo, m.np_start), self.masked.rfind("\n", lo,
+                                                                                m.np_start))
+        lo = max(lo, stop + 1)
+        return not any(_THAT_RE.match(self.masked, v.end() + 1) for v in self._verbs_in(
+            lo, m.np_start) if self.masked[v.end():v.end() + 1] == " ")
 
     def _title_person(self, mention: _Mention, pos: int):
         """The person a title mention names: the last person given those titles, else the
@@ -1609,6 +1766,10 @@ class _Attributor:
         found = self._person_after(pos, heads)
         if found is not None and not self._other_nationality(found, nat):
             return found, "the person given that title next"
+        if heads & {"spokesperson", "representative", "official"} and any(
+                w in _ORG_CLASS for w in _title_words(mention.surface)):
+            return None, None  # "the foreign ministry spokesperson", nobody of that title
+            # named: the ministry (see _who), not whoever was named last
         found = self._person_before(pos)
         if found is not None and not self._other_nationality(found, nat):
             own = self._heads(found[2].titles if found[2] is not None else
@@ -1639,6 +1800,13 @@ class _Attributor:
                                                   if found[3] is not None else set())
         own = {w for w in titles if re.search(r"(?:an|ani|i|ese|ish|ic)$", w)
                and w not in LANGUAGES[self.lang]["titles"] and w not in _TITLE_MODIFIERS}
+        if m is not None and m.np_start < m.start:
+            # a country's possessive in the title ("Ethiopia's Foreign Minister X"): compared
+            # with the adjective by its first five letters (Ethiopia ~ Ethiopian)
+            poss = {w.casefold()[:5] for w in re.findall(
+                r"([A-Z][\w-]{3,})(?:'s|’s)(?![\w-])", self.masked[m.np_start:m.start])}
+            if poss:
+                return not any(n[:5] in poss for n in nat) and not (own & nat)
         return bool(own) and not (own & nat)
 
     def _who(self, mention: _Mention, unit_index: int, pos: int):
@@ -1675,6 +1843,12 @@ class _Attributor:
             if mention.org is not None:
                 return (mention.org, f'title "{mention.surface}" (no person of that title '
                         f'named; the body it speaks for)', True)
+            if self._heads(mention.titles) & {"spokesperson", "representative", "official"}:
+                # "a foreign ministry spokesperson", nobody named: the ministry named before
+                body = self._org_before(mention, pos)
+                if body is not None:
+                    return (body, f'title "{mention.surface}" (no person of that title named; '
+                            f'the body it speaks for, named before: {body})', True)
             return (self._actor_of(mention), f'title "{mention.surface}" (no person of that '
                     'title named before it)', False)
         if mention.kind == "pronoun":
@@ -1862,8 +2036,16 @@ class _Attributor:
             return found[0], found[1], _CONF["after"], sent_start
         # 3. a speech verb before the quote
         verbs = [v for v in self._verbs_in(sent_start, pos) if not self._noun_verb(v)]
+        verbs = [v for v in verbs if not _gerund(masked, v)]
         if verbs:
             verb = verbs[-1]
+            if len(verbs) > 1 and verb.group().casefold() in _WEAK_VERBS:
+                # "X said, noting that Kurti should write '...'": the weak verb of a clause
+                # reported by an earlier speech verb is not the speaker's
+                for v in reversed(verbs[:-1][-3:]):
+                    if _THAT_RE.search(masked, v.end(), verb.start()):
+                        verb, verbs = v, verbs[:verbs.index(v) + 1]
+                        break
             if _is_impersonal(verb):
                 found = self._issuer(verb, unit, sent_start, sent_end, pos)
                 if found is not None:
@@ -1896,7 +2078,10 @@ class _Attributor:
                     or rule is None):
                 # the subject of the verb before it, else of the sentence
                 found = None
-                for v in reversed(verbs[:-1][-3:]):
+                prior = verbs[:-1][-3:]
+                for n, v in reversed(list(enumerate(prior))):
+                    if any(_THAT_RE.search(masked, u.end(), v.start()) for u in prior[:n]):
+                        continue  # "X said that the RSF claimed ..., stressing": X stresses
                     a3, ev3, r3 = self._subject(v, sent_start, unit)
                     if a3 is None:
                         a3, ev3 = self._inverted_subject(v, verb.start(), unit) or (None, None)
@@ -1951,6 +2136,8 @@ class _Attributor:
                 v = None  # 'such "condemning" comments by ...': a noun after a quoted word
             if v and _DET_BEFORE_RE.search(tail[:v.start()]):
                 v = None
+            if v and _RELATIVE_RE.search(tail, 0, v.start()):
+                v = None  # '"bluffs" by the government, which has been hinting': not its verb
             if v and len(tail[:v.start()].split()) <= 10 and "\0" not in tail[:v.start()]:
                 va, vb = after_pos + v.start(), after_pos + v.end()
                 if _is_impersonal(v):
@@ -1976,7 +2163,15 @@ class _Attributor:
                     # ("..., a source told Reuters": Reuters is who was told, not the speaker)
                     cands += [m for m in self._mentions_in(vb, min(vb + 200, sent_end))
                               if re.fullmatch(r"[ \t]+(?:by[ \t]+)?(?:the[ \t]+)?",
-                                              masked[vb:m.np_start], flags=re.I)]
+                                              masked[vb:m.np_start], flags=re.I)
+                              or (re.fullmatch(r"(?i)[ \t]+an?[ \t]+", masked[vb:m.np_start])
+                                  and _DOCUMENT_AFTER_RE.match(masked, m.end))]
+                if len(cands) > 1 and cands[0].end <= va and re.search(
+                        r"\w[ \t]*,[ \t]*$", masked[cands[0].end:va]):
+                    # "Pakistan is 'needlessly internationalising' Kashmir issue, says India":
+                    # words before ", says" belong to the quote's clause; the speaker follows
+                    cands = [m for m in cands if m.start > va] + [m for m in cands
+                                                                 if m.start < va]
                 for m in cands:
                     actor, phrase, is_ref = self._who(m, unit.index, pos)
                     if actor is not None:
@@ -2159,8 +2354,10 @@ class _Attributor:
             return None
         nxt = self._unit_quotes.get(q.unit + 1, [])
         if q.close_at is None and nxt and not self.masked[
-                self.units[q.unit + 1].start:nxt[0].open_at].strip(" \t\n\0"):
+                self.units[q.unit + 1].start:nxt[0].open_at].strip(" \t\n\0") and \
+                _MARK_ALL_RE.match(self.text, nxt[0].open_at):
             return None  # continued in the next paragraph: its speaker (_backward_continuations)
+            # (not a paragraph that only closes the quote, _closed_run_on: it takes q's speaker)
         start = self._sent_start(prev, prev.end - 1)
         verbs = [v for v in _VERB_RE.finditer(self.masked, start, prev.end)
                  if not _DET_BEFORE_RE.search(self.masked[max(0, v.start() - 15):v.start()])]
@@ -2202,6 +2399,18 @@ class _Attributor:
             nxt = unit.start
         end = self._sent_end(unit, nxt + 1)
         m = _THIS_WAS_RE.match(self.masked, nxt, end)
+        made = _MADE_STATEMENTS_RE.search(self.masked, nxt, end) if m is None else None
+        if made is not None:
+            # '"...," given that "...". Deputy Prime Minister X made the statements at a TV
+            # show.': the subject of "made the statements"
+            ms = [x for x in self._mentions_in(nxt, made.start())
+                  if re.fullmatch(r"(?i)\s+(?:also\s+|later\s+|had\s+|has\s+)?",
+                                  self.masked[x.end:made.start()])]
+            if ms:
+                actor, phrase, _ = self._who(ms[-1], unit.index, nxt)
+                if actor is not None:
+                    return actor, f'next sentence: {phrase} + "{made.group()}"'
+            return None
         if m is None:
             m = _THIS_OTHER_RE.search(self.masked, nxt, end)
             if m is None:
@@ -2397,7 +2606,8 @@ class _Attributor:
                 m = _LEAD_RE.search(self.masked, unit.start, unit.end)
                 self._lead_at[unit.index] = m.start() if m else unit.end
             lead = self._lead_at[unit.index] < q.open_at
-            if actor is None and not evidence and not lead and q.unit > 0:
+            run_on = not _MARK_ALL_RE.match(self.text, q.open_at)  # (_closed_run_on)
+            if actor is None and (not evidence or run_on) and not lead and q.unit > 0:
                 prev = self.units[q.unit - 1]
                 prev_q = self._unit_quotes.get(prev.index, [])
                 if self.text[prev.start:prev.end].rstrip().endswith(":"):
@@ -2697,6 +2907,9 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
         if u.role != "source_line":
             u.quotes = _find_quotes(text, u, max_single_words=12 if u.role == "headline"
                                     else 6)
+            run_on = _closed_run_on(text, u, quotes)
+            if run_on is not None:
+                u.quotes.insert(0, run_on)
             quotes.extend(u.quotes)
     if quotes:  # (no quote: nothing to attribute, and finding the speakers is the slow part)
         _Attributor(text, units, quotes, registry, article_date).attribute()

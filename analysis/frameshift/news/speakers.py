@@ -35,11 +35,14 @@ LANGUAGES: dict[str, dict] = {
         "titles": frozenset("""minister premier president spokesperson spokeswoman spokesman
             ambassador envoy diplomat official chancellor secretary chairman chairwoman chair
             speaker leader head prosecutor commander general adviser advisor aide representative
-            mediator governor mayor pm fm counterpart""".split()),
+            mediator governor mayor pm fm counterpart brigadier colonel lieutenant admiral
+            marshal""".split()),
         "organisations": frozenset("""ministry government office administration agency service
             army council parliament assembly committee commission department union press
             authorities embassy presidency cabinet mission forces command court party
-            republic side kremlin""".split()),
+            republic side kremlin authority front movement organisation organization alliance
+            coalition league police navy senate congress bureau secretariat delegation
+            nations""".split()),
         # he / she, and their Russian and Armenian forms (the quote rules read reports in
         # those languages too: "«...», - сказал он")
         "person_pronouns": frozenset({"he", "she", "он", "она", "նա"}),
@@ -316,6 +319,12 @@ def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMe
     return out
 
 
+#: Last words of a capitalised run that make it a matter, not a person nor a body that
+#: speaks ("the Cyprus Problem", "the Kashmir Issue", "the Karabakh Conflict").
+_NOT_PERSON_HEADS = frozenset("""problem issue question crisis conflict war dispute
+    process talks summit conference""".split())
+
+
 def _name_run(masked: str, toks: list, lang: dict, out: list, lower_before) -> None:
     """One run of capitalised words: a person (with the titles before the name), a body or a
     title alone."""
@@ -378,6 +387,8 @@ def _name_run(masked: str, toks: list, lang: dict, out: list, lower_before) -> N
     surface = masked[na:nb]
     if len(name_toks) == 1 and len(surface) < 3:
         return
+    if name_toks[-1][2].casefold().strip(".,") in _NOT_PERSON_HEADS:
+        return  # "the Cyprus Problem", "the Kashmir Issue": a matter, nobody who speaks
     if len(name_toks) == 1 and surface.endswith("s") and _starts_sentence(
             masked, na) and not lower_before(surface):
         return  # "Observers in ... said": a plural common noun starting a sentence
