@@ -88,7 +88,7 @@ def _plain_count(corpus, lexicon, by, settings, args):
     import numpy as np
 
     from frameshift.corpus.model import corpus_tokens
-    from frameshift.matching.engine import _count_table, compile_lexicon, rates
+    from frameshift.matching.engine import compile_lexicon, count_table, rates
     from frameshift.matching.shortness import is_short, sentences_per_document, warn_short
 
     tokens = corpus_tokens(corpus, settings.tokenizer)
@@ -99,7 +99,7 @@ def _plain_count(corpus, lexicon, by, settings, args):
     if any(p.language for _, p in comp.patterns) or \
             any("\r" in v for v in categories) or any(k is not None and "\r" in k for k in keys):
         return None  # by_language's counts; a carriage return (csv_bytes quotes all text)
-    counts, neg = _count_table(comp, tokens, corpus._column("text"), settings)
+    counts, neg = count_table(comp, tokens, corpus._column("text"), settings)
     index: dict = {}
     codes = np.fromiter((index.setdefault(k, len(index)) for k in keys), np.int64,
                         count=len(keys))
