@@ -382,7 +382,7 @@ def csv_bytes_of_columns(columns: dict, *, escape_formulas: bool = True) -> byte
     >>> import numpy as np
     >>> csv_bytes_of_columns({"a": ["=x", None], "n": np.array([-1, 2]),
     ...                       "r": np.array([0.5, np.nan]), "b": np.array([True, False])})
-    b"a,n,r,b\n'=x,-1,0.5,True\n,2,,False\n"
+    b"a,n,r,b\\n'=x,-1,0.5,True\\n,2,,False\\n"
     """
     import csv
     import io
