@@ -119,10 +119,12 @@ def load_corpus(args):
 
 
 def _plain_csv(args, sep) -> bool:
-    """Whether ``--corpus`` is a .csv file read with the default options (then
-    :func:`~frameshift.corpus.readers.read_plain_csv` gives read_corpus's corpus)."""
+    """Whether ``frameshift count``'s ``--corpus`` is a .csv file read with the default
+    options (then :func:`~frameshift.corpus.readers.read_plain_csv` gives read_corpus's
+    corpus; the other commands need the DataFrame at once)."""
     path = str(getattr(args, "corpus", "") or "")
-    if sep not in (None, ",") or not path.lower().endswith(".csv"):
+    if getattr(args, "command", None) != "count" or sep not in (None, ",") or \
+            not path.lower().endswith(".csv"):
         return False
     if any(getattr(args, k, None) is not None for k in ("id_col", "text_col", "actor_col",
                                                         "date_col", "actors", "date_format")):
