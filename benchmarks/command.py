@@ -164,11 +164,19 @@ def main(argv=None) -> int:
             print(f"{name:<10} {wall:8.3f} {cpu:8.3f} {rss / 1e6:8.0f} {f_wall / wall:16.2f} "
                   f"{f_cpu / cpu:15.2f}")
         if args.base is not None:
-            same = (tmp / "count.csv").read_bytes() == (tmp / "count_base.csv").read_bytes()
+            import json
+
+            def record(name):  # the provenance record, but for the file's own name
+                rec = json.loads((tmp / f"{name}.csv.provenance.json").read_text())
+                rec.get("output", {}).pop("file", None)
+                return rec
+
+            same = (tmp / "count.csv").read_bytes() == (tmp / "count_base.csv").read_bytes() \
+                and record("count") == record("count_base")
             print(f"count_base: {args.base}; count_base / count wall "
                   f"{best['count_base'][0] / best['count'][0]:.2f}x, cpu "
                   f"{best['count_base'][1] / best['count'][1]:.2f}x; outputs "
-                  f"{'byte-identical' if same else 'DIFFERENT'}")
+                  f"{'byte-identical, provenance equal' if same else 'DIFFERENT'}")
         if not rs:
             print("quanteda: not available (no Rscript with library(quanteda))")
         else:

@@ -371,6 +371,80 @@ def write_table_atomic(df, path, *, provenance: dict, force: bool = False, input
     return path
 
 
+def csv_bytes_of_columns(columns: dict, *, escape_formulas: bool = True) -> bytes:
+    """:func:`csv_bytes` of a table given as ``{name: list or 1-d numpy array}``, without
+    pandas: the same bytes as ``csv_bytes(pd.DataFrame(columns))`` for columns of text (str
+    or None, no carriage return: ValueError), whole numbers, floats and booleans
+    (``frameshift count``, issue 20).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> csv_bytes_of_columns({"a": ["=x", None], "n": np.array([-1, 2]),
+    ...                       "r": np.array([0.5, np.nan]), "b": np.array([True, False])})
+    b"a,n,r,b\\n'=x,-1,0.5,True\\n,2,,False\\n"
+    """
+    import csv
+    import io
+
+    import numpy as np
+
+    names, cells = [], []
+    for name, values in columns.items():
+        names.append(_escape_cell(name) if escape_formulas else name)
+        if isinstance(values, np.ndarray) and values.dtype.kind in "iub":
+            cells.append(values.astype(str).tolist())
+        elif isinstance(values, np.ndarray) and values.dtype.kind == "f":
+            # (as pandas writes floats: numpy's shortest repr, NaN as an empty field)
+            text = values.astype(str)
+            text[np.isnan(values)] = ""
+            cells.append(text.tolist())
+        else:
+            col = ["" if v is None else v for v in values]
+            if any(not isinstance(v, str) for v in col):
+                raise TypeError("csv_bytes_of_columns: a column of text holds a "
+                                f"{type(next(v for v in col if not isinstance(v, str))).__name__}")
+            if escape_formulas:
+                col = [_escape_cell(v) for v in col]
+            cells.append(col)
+    if any("\r" in v for v in names) or any(
+            "\r" in v for col, values in zip(cells, columns.values())
+            if not isinstance(values, np.ndarray) or values.dtype.kind not in "iubf"
+            for v in col):
+        # csv_bytes quotes every text field then, and pandas leaves numbers unquoted
+        raise ValueError("csv_bytes_of_columns: a text holds a carriage return; use "
+                         "csv_bytes(DataFrame)")
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(names)
+    w.writerows(zip(*cells))
+    return buf.getvalue().encode("utf-8")
+
+
+def _escape_cell(v):
+    return "'" + v if isinstance(v, str) and v[:1] in _LEADS_Q and _formula_like(v) else v
+
+
+def write_columns_atomic(columns: dict, path, *, provenance: dict, force: bool = False,
+                         inputs=(), escape_formulas: bool = True,
+                         named_format: bool = False) -> Path:
+    """:func:`write_table_atomic` of a table given as ``{name: list or array}`` (see
+    :func:`csv_bytes_of_columns`): the same file and provenance record, without pandas
+    (``named_format``: the record of :func:`write_table` for a ``.csv`` name, with
+    ``"format": "csv"``)."""
+    path = check_output_path(path, force=force, inputs=inputs)
+    data = csv_bytes_of_columns(columns, escape_formulas=escape_formulas)
+    n = len(next(iter(columns.values()))) if columns else 0
+    record = dict(provenance)
+    record["output"] = {"file": path.name, "sha256": hashlib.sha256(data).hexdigest(),
+                        "rows": int(n), "columns": [str(c) for c in columns],
+                        "formulas_escaped": bool(escape_formulas)}
+    if named_format:
+        record["output"] = {"file": path.name, "format": "csv", **record["output"]}
+    write_pair_atomic(path, data, record)
+    return path
+
+
 def _pending(path: Path) -> Path:
     return path.with_name(f".{path.name}{PENDING_SUFFIX}")
 

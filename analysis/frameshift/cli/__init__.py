@@ -11,9 +11,33 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import types
 import warnings
 
 from frameshift.errors import FrameshiftError
+
+
+class _Deferred(types.ModuleType):
+    """A stand-in for a module not imported yet: the first attribute asked for imports it
+    (and the stand-in takes on its attributes). The sub-commands' modules import pandas at
+    the top; ``frameshift count`` on a plain CSV never needs it (issue 20: importing pandas
+    and pyarrow was a third of the command's time)."""
+
+    def __getattr__(self, attr):
+        real = sys.modules.get(self.__name__)
+        if real is self or real is None:
+            del sys.modules[self.__name__]
+            try:
+                real = importlib.import_module(self.__name__)
+            except BaseException:
+                sys.modules.setdefault(self.__name__, self)
+                raise
+        self.__dict__.update(real.__dict__)
+        return getattr(real, attr)
+
+
+if "pandas" not in sys.modules:
+    sys.modules["pandas"] = _Deferred("pandas")
 
 __all__ = ["main", "build_parser"]
 

@@ -10,7 +10,7 @@ from frameshift.corpus.readers import read_corpus
 
 __all__ = ["nonneg_int", "positive_int", "int_at_most", "add_group_options", "add_corpus_options",
            "add_date_format_option", "add_lexicon_option", "add_levels_option", "levels_of", "add_output_options", "load_corpus",
-           "load_lexicon", "emit_table", "DEFAULT_CORPUS", "DEFAULT_LEXICON"]
+           "load_lexicon", "emit_table", "emit_columns", "DEFAULT_CORPUS", "DEFAULT_LEXICON"]
 
 DEFAULT_CORPUS = "karabakh_2023"
 DEFAULT_LEXICON = "karabakh_framing"
@@ -77,6 +77,12 @@ def load_corpus(args):
     sep = getattr(args, "sep", None)
     if sep in ("\\t", "tab"):
         sep = "\t"
+    if _plain_csv(args, sep):
+        from frameshift.corpus.readers import read_plain_csv
+
+        corpus = read_plain_csv(args.corpus)
+        args.input_files = tuple(getattr(args, "input_files", ())) + corpus.input_files
+        return corpus
     corpus = read_corpus(args.corpus, id_col=args.id_col, text_col=args.text_col,
                          actor_col=args.actor_col, date_col=args.date_col, actors=args.actors,
                          date_format=getattr(args, "date_format", None),
@@ -85,6 +91,22 @@ def load_corpus(args):
     args.input_files = tuple(getattr(args, "input_files", ())) + \
         tuple(getattr(corpus, "input_files", ()))
     return corpus
+
+
+def _plain_csv(args, sep) -> bool:
+    """Whether ``frameshift count``'s ``--corpus`` is a .csv file read with the default
+    options (then :func:`~frameshift.corpus.readers.read_plain_csv` gives read_corpus's
+    corpus; the other commands need the DataFrame at once)."""
+    path = str(getattr(args, "corpus", "") or "")
+    if getattr(args, "command", None) != "count" or sep not in (None, ",") or \
+            not path.lower().endswith(".csv"):
+        return False
+    if any(getattr(args, k, None) is not None for k in ("id_col", "text_col", "actor_col",
+                                                        "date_col", "actors", "date_format")):
+        return False
+    import os
+
+    return os.path.isfile(path)
 
 
 def add_group_options(parser: argparse.ArgumentParser, *, by_default: str | None = None) -> None:
@@ -173,6 +195,26 @@ def emit_table(df, args, *, provenance: dict | None = None, inputs=()) -> int:
     else:
         sys.stdout.write(csv_bytes(df, escape_formulas=getattr(args, "escape_formulas", True))
                          .decode("utf-8"))
+    return 0
+
+
+def emit_columns(columns: dict, args, *, provenance: dict | None = None, inputs=()) -> int:
+    """:func:`emit_table` of a table given as ``{name: list or array}`` (CSV only; see
+    :func:`frameshift.files.csv_bytes_of_columns`), without pandas."""
+    from frameshift.files import csv_bytes_of_columns, write_columns_atomic
+
+    out = getattr(args, "out", None)
+    escape = getattr(args, "escape_formulas", True)
+    if out:
+        inputs = tuple(inputs) + tuple(getattr(args, k, None) for k in
+                                       ("corpus", "path", "lexicon", "actors")) + \
+            tuple(getattr(args, "input_files", ()))
+        write_columns_atomic(columns, out, provenance=provenance or {},
+                             force=getattr(args, "force", False), inputs=inputs,
+                             escape_formulas=escape,
+                             named_format=str(out).lower().endswith(".csv"))
+    else:
+        sys.stdout.write(csv_bytes_of_columns(columns, escape_formulas=escape).decode("utf-8"))
     return 0
 
 

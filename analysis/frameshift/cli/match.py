@@ -8,7 +8,7 @@ the same matching engine and options, so their numbers agree.
 from __future__ import annotations
 
 from ._common import (add_corpus_options, add_lexicon_option, add_match_options,
-                      add_output_options, emit_table, int_at_most, load_corpus, load_lexicon,
+                      add_output_options, emit_columns, emit_table, int_at_most, load_corpus, load_lexicon,
                       match_settings_of)
 
 __all__ = ["register"]
@@ -59,13 +59,71 @@ def _provenance(corpus, lexicon, args, **extra) -> dict:
 
 
 def _count(args) -> int:
-    from frameshift.matching import count_matches
-
     corpus = load_corpus(args)
     lexicon = load_lexicon(args)
     by = [c.strip() for c in args.by.split(",") if c.strip()]
-    table = count_matches(corpus, lexicon, by=by, settings=match_settings_of(args))
+    settings = match_settings_of(args)
+    columns = _plain_count(corpus, lexicon, by, settings, args)
+    if columns is not None:
+        return emit_columns(columns, args, provenance=_provenance(corpus, lexicon, args, by=by))
+    from frameshift.matching import count_matches
+
+    table = count_matches(corpus, lexicon, by=by, settings=settings)
     return emit_table(table, args, provenance=_provenance(corpus, lexicon, args, by=by))
+
+
+def _plain_count(corpus, lexicon, by, settings, args):
+    """``count_matches(corpus, lexicon, by=by, settings=settings)`` as ``{column: values}``,
+    without pandas, for a corpus read by :func:`~frameshift.corpus.readers.read_plain_csv`
+    (its statements still lists), one ``--by`` column of text (statement_id or actor), no
+    lemmas and no pattern bound to a language, written as CSV; None otherwise (then
+    count_matches gives the table). The same values, rows and ShortTextWarning
+    (``_count_frame`` and ``_warn_short_groups`` of the engine, on lists)."""
+    out = getattr(args, "out", None)
+    if getattr(corpus, "_columns", None) is None or corpus._frame is not None or \
+            len(by) != 1 or by[0] not in ("statement_id", "actor") or \
+            settings.lemmas is not None or \
+            (out and str(out).lower().endswith((".parquet", ".xlsx"))):
+        return None
+    import numpy as np
+
+    from frameshift.corpus.model import corpus_tokens
+    from frameshift.matching.engine import compile_lexicon, count_table, rates
+    from frameshift.matching.shortness import is_short, sentences_per_document, warn_short
+
+    tokens = corpus_tokens(corpus, settings.tokenizer)
+    comp = compile_lexicon(lexicon, tokens, case_sensitive=settings.case_sensitive,
+                           negators=settings.negators)
+    categories = [str(c) for c in comp.lexicon.category_ids]
+    keys = corpus._column(by[0])
+    if any(p.language for _, p in comp.patterns) or \
+            any("\r" in v for v in categories) or any(k is not None and "\r" in k for k in keys):
+        return None  # by_language's counts; a carriage return (csv_bytes quotes all text)
+    counts, neg = count_table(comp, tokens, corpus._column("text"), settings)
+    index: dict = {}
+    codes = np.fromiter((index.setdefault(k, len(index)) for k in keys), np.int64,
+                        count=len(keys))
+    G, K = len(index), len(categories)
+    gc = np.zeros((G, K), np.int64)
+    gn = np.zeros((G, K), np.int64)
+    gt = np.zeros(G, np.int64)
+    gs = np.zeros(G, np.int64)
+    np.add.at(gc, codes, counts)
+    np.add.at(gn, codes, neg)
+    np.add.at(gt, codes, tokens.n_tokens())
+    np.add.at(gs, codes, sentences_per_document(tokens))
+    cnt = gc.reshape(-1)
+    tok = np.repeat(gt, K)
+    per_1000, share = rates(cnt, tok, np.repeat(gc.sum(axis=1), K))
+    short = np.asarray(is_short(gs), dtype=bool)
+    groups = list(index)
+    columns = {by[0]: [g for g in groups for _ in range(K)], "category": categories * G,
+               "count": cnt.astype(np.int64), "negated": gn.reshape(-1).astype(np.int64),
+               "tokens": tok.astype(np.int64), "per_1000": per_1000, "share": share,
+               "sentences": np.repeat(gs, K), "short_text": np.repeat(short, K)}
+    warn_short([str(g) for g, s in zip(groups, short.tolist()) if s], G, what="group",
+               stacklevel=3)
+    return columns
 
 
 def _hits(args) -> int:

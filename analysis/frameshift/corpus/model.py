@@ -70,8 +70,10 @@ class Corpus:
                  path: str | os.PathLike | None = None, meta: dict | None = None):
         from frameshift.errors import check_table_argument
         check_table_argument(statements, "statements", "Corpus", "from_frame(...) or read_corpus(...)")
-        self._statements = statements.reset_index(drop=True)
-        self._actors = actors if actors is not None else _actors_from_statements(statements)
+        self._frame = statements.reset_index(drop=True)
+        self._columns = self._build = None
+        self._actors_frame = actors if actors is not None else \
+            _actors_from_statements(statements)
         self._sources = dict(sources or {})
         self._offset_maps = dict(offset_maps or {})
         self._fragments = fragments
@@ -80,6 +82,43 @@ class Corpus:
         self.meta = dict(meta or {})
         self._tokens_cache: dict = {}
         self._fingerprint: str | None = None
+
+    @classmethod
+    def _from_columns(cls, columns: dict, build, *, name: str, path=None) -> "Corpus":
+        """A corpus whose statements are held as plain lists (``statement_id``, ``actor``,
+        ``date`` as :class:`datetime.datetime` or None, ``text``, in analysis order) and whose
+        DataFrame ``build()`` makes on first use -- the same frame :func:`from_frame` would
+        give. What needs only the lists (tokens, fingerprint, length) does not import pandas
+        (the whole ``frameshift count`` command on a plain CSV, issue 20)."""
+        self = cls.__new__(cls)
+        self._frame = None
+        self._columns, self._build = columns, build
+        self._actors_frame = None
+        self._sources, self._offset_maps, self._fragments = {}, {}, None
+        self.name = name
+        self.path = Path(path) if path is not None else None
+        self.meta = {}
+        self._tokens_cache = {}
+        self._fingerprint = None
+        return self
+
+    @property
+    def _statements(self) -> pd.DataFrame:
+        if self._frame is None:
+            self._frame = self._build().reset_index(drop=True)
+        return self._frame
+
+    @property
+    def _actors(self) -> pd.DataFrame:
+        if self._actors_frame is None:
+            self._actors_frame = _actors_from_statements(self._statements)
+        return self._actors_frame
+
+    def _column(self, name: str) -> list:
+        """One column of the statements as a list (from the lists when they are held)."""
+        if self._columns is not None and self._frame is None:
+            return list(self._columns[name])
+        return self._statements[name].tolist()
 
     # -- tables
     @property
@@ -109,6 +148,8 @@ class Corpus:
         return self._fragments.copy()
 
     def __len__(self) -> int:
+        if self._columns is not None and self._frame is None:
+            return len(self._columns["statement_id"])
         return len(self._statements)
 
     def __repr__(self) -> str:
@@ -233,11 +274,16 @@ class Corpus:
         """SHA-256 of the statements (ids, actors, dates, texts) and sources, for provenance."""
         if self._fingerprint is None:
             h = hashlib.sha256()
-            st = self._statements
-            for sid, act, date, text in zip(st["statement_id"], st["actor"], st["date"],
-                                            st["text"]):
+            if self._columns is not None and self._frame is None:
+                # plain lists: str, None or datetime.datetime (str() as of a Timestamp)
+                rows, isna = (self._columns[c] for c in ("statement_id", "actor", "date",
+                                                        "text")), _is_none
+            else:
+                st = self._statements
+                rows, isna = (st[c] for c in ("statement_id", "actor", "date", "text")), _isna
+            for sid, act, date, text in zip(*rows):
                 for part in (sid, act, date, text):
-                    h.update(("" if _isna(part) else str(part)).encode("utf-8"))
+                    h.update(("" if isna(part) else str(part)).encode("utf-8"))
                     h.update(b"\x1f")
                 h.update(b"\x1e")
             for key in sorted(self._sources):
@@ -251,6 +297,10 @@ def _isna(x) -> bool:
         return bool(pd.isna(x))
     except (TypeError, ValueError):
         return False
+
+
+def _is_none(x) -> bool:
+    return x is None
 
 
 def _opening(text: str, n: int = 12) -> str:
@@ -271,12 +321,13 @@ def corpus_tokens(corpus: Corpus, tokenizer: TokenizerSettings | None = None) ->
     """
     from frameshift.errors import check_corpus_argument
 
-    check_corpus_argument(corpus, "corpus", "corpus_tokens")  # (every measure of a corpus)
+    if not isinstance(corpus, Corpus):  # (a Corpus passes: hasattr would copy its table)
+        check_corpus_argument(corpus, "corpus", "corpus_tokens")  # (every measure of a corpus)
     settings = tokenizer or TokenizerSettings()
     key = settings
     tok = corpus._tokens_cache.get(key)
     if tok is None:
-        tok = tokenize(corpus._statements["text"].tolist(), settings=settings)
+        tok = tokenize(corpus._column("text"), settings=settings)
         corpus._tokens_cache[key] = tok
     return tok
 

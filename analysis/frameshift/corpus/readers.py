@@ -168,6 +168,77 @@ def read_corpus(path, *, id_col: str | None = None, text_col: str | None = None,
         f"a folder of .txt files, or a corpus folder with corpus.yml.", path=p)
 
 
+_PLAIN_COLUMNS = frozenset(("statement_id", "actor", "date", "text"))
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+def read_plain_csv(path) -> Corpus:
+    """``read_corpus(path)`` for a CSV file, with the default options, without pandas when
+    the file is the plainest kind of corpus (issue 20: the ``frameshift count`` command).
+
+    The rows are read and checked by the same code as :func:`read_corpus`. When the columns
+    are ``statement_id`` and ``text`` with at most ``actor`` and ``date``, every id is
+    non-empty and unique (also after case folding and NFKC), every text has a word, and every
+    date is empty or ``YYYY-MM-DD``, the statements are kept as lists and the DataFrame is
+    built (by :func:`from_frame`, from the same rows) only when something asks for it.
+    Otherwise -- anything :func:`from_frame` would warn about, reject or convert -- the rows go
+    to :func:`from_frame` as :func:`read_corpus` gives them, so the corpus, the warnings and the
+    errors are the same.
+    """
+    p = Path(path)
+    records = _read_delimited(p, ",")
+    corpus = _plain_corpus(records, p)
+    if corpus is None:
+        corpus = _from_records(records, path=p, actors=None, name=p.stem, id_col=None,
+                               text_col=None, actor_col=None, date_col=None, text_only=True)
+    corpus.input_files = (p,)
+    return corpus
+
+
+def _plain_corpus(records, path: Path):
+    """The corpus of :func:`read_plain_csv` held as lists, or None (see there)."""
+    header = list(records[0][1])
+    if not _PLAIN_COLUMNS.issuperset(header) or "statement_id" not in header or \
+            "text" not in header:
+        return None
+    rows = [rec for _, rec in records]
+    ids = [rec["statement_id"].strip() for rec in rows]
+    if not all(ids) or len(set(ids)) != len(ids):
+        return None
+    if len({unicodedata.normalize("NFKC", sid).casefold() for sid in ids}) != len(ids):
+        return None  # ids differing only by case: from_frame's warning
+    texts = [rec["text"] for rec in rows]
+    if not all(t.strip() for t in texts):
+        return None  # a statement without text: from_frame's warning
+    actors = [rec["actor"].strip() or None for rec in rows] if "actor" in header else \
+        [None] * len(rows)
+    dates = []
+    for rec in rows if "date" in header else ():
+        s = rec["date"].strip()
+        m = _ISO_DAY.fullmatch(s) if s else None
+        if s and m is None:
+            return None
+        try:   # (the years pandas' datetime64[ns] holds whole)
+            d = _dt.datetime(*map(int, m.groups())) if m else None
+        except ValueError:
+            return None
+        if d is not None and not 1678 <= d.year <= 2261:
+            return None
+        dates.append(d)
+    if not dates:
+        dates = [None] * len(rows)
+    # analysis order (from_frame's _analysis_order): by date, undated last, stable
+    order = sorted(range(len(rows)), key=lambda i: (dates[i] is None, dates[i] or 0))
+    columns = {"statement_id": [ids[i] for i in order], "actor": [actors[i] for i in order],
+               "date": [dates[i] for i in order], "text": [texts[i] for i in order]}
+
+    def build():
+        return from_frame(records_frame(records, text_only=True), name=path.stem,
+                          _path=path, _lines=[line for line, _ in records])._statements
+
+    return Corpus._from_columns(columns, build, name=path.stem, path=path)
+
+
 def _input_files(folder: Path, corpus) -> tuple:
     """Every file a corpus folder was read from (the folder's files and what corpus.yml
     names), so that an output can never replace one of them."""

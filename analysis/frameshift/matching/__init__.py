@@ -8,8 +8,21 @@ from __future__ import annotations
 from .engine import (COUNT_COLUMNS, DEFAULT_NEGATORS, MATCH_COLUMNS, MATCH_OPTIONS,
                      CompiledLexicon, MatchSettings, categories_of, compile_lexicon,
                      count_matches, find_matches, match_settings, rates, settings_of)
-from .concordance import Kwic, kwic, kwic_from_matches
-from .check import LexiconReport, check_lexicon
+
+# keywords in context and the lexicon check are imported when first asked for: Kwic is a
+# DataFrame subclass, and counting alone (``frameshift count``) does not import pandas
+_LAZY = {"Kwic": "concordance", "kwic": "concordance", "kwic_from_matches": "concordance",
+         "LexiconReport": "check", "check_lexicon": "check"}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["MatchSettings", "match_settings", "settings_of", "categories_of", "rates",
            "CompiledLexicon", "compile_lexicon", "find_matches", "count_matches", "kwic",

@@ -1774,3 +1774,8 @@ def _count_frame(categories, tokens, st, counts, neg, cols) -> pd.DataFrame:
     out["sentences"] = np.repeat(gs, K)
     out["short_text"] = np.asarray(is_short(out["sentences"].to_numpy()), dtype=bool)
     return out
+
+
+#: ``(counts, negated)`` per text x category (``_count_table``), for the command line's
+#: pandas-free ``frameshift count`` (cli/match.py, issue 20).
+count_table = _count_table
