@@ -36,8 +36,11 @@ class _Deferred(types.ModuleType):
         return getattr(real, attr)
 
 
-if "pandas" not in sys.modules:
-    sys.modules["pandas"] = _Deferred("pandas")
+def _defer_pandas() -> None:
+    """Put the stand-in in place for this command run (only when nothing imported pandas yet:
+    a Python session that imports ``frameshift.cli`` gets the real module)."""
+    if "pandas" not in sys.modules:
+        sys.modules["pandas"] = _Deferred("pandas")
 
 __all__ = ["main", "build_parser"]
 
@@ -94,6 +97,7 @@ def main(argv=None) -> int:
     option value), with one message ``frameshift: error: ...`` and no traceback (``--debug``,
     accepted anywhere on the command line, shows it); 130 when interrupted.
     """
+    _defer_pandas()
     argv = list(sys.argv[1:] if argv is None else argv)
     head, tail = (argv[:argv.index("--")], argv[argv.index("--"):]) if "--" in argv \
         else (argv, [])
