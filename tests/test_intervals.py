@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from frameshift.measures.intervals import (bias_corrected_bootstrap_interval, rate_diff_interval,
+from frameshift.measures.intervals import (bias_corrected_bootstrap_interval,
+                                           jsd_noncentral_interval, rate_diff_interval,
                                            rate_ratio_interval)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -105,6 +106,49 @@ def test_bias_corrected_bootstrap_by_hand():
     lo, hi = bias_corrected_bootstrap_interval(np.array([0.3, 0.4, 0.5, 0.6]), 0.05,
                                                level=0.5, lower=0.0)
     assert (lo, hi) == (0.0, 0.0)
+
+
+def test_jsd_noncentral_interval_by_hand():
+    # A: 4 one-match sentences, 3 in category 1 and 1 in category 2; B the mirror image.
+    # p = (3/4, 1/4), q = (1/4, 3/4), m = (1/2, 1/2): JSD = 3/4 log2(3/2) - 1/4 = 0.188722.
+    # N_eff = 4*4*4/8 = 8, scale 2 ln2 N_eff = 11.09035; G = 2.09302, which is the G statistic
+    # of the 2 x 2 table [[3, 1], [1, 3]]: 2 (6 ln 1.5 - 2 ln 2) = 2.09302 (Lin 1991: G =
+    # 2 N ln2 JSD for equal sample sizes). df = 1.
+    g_stat = 2 * (6 * np.log(1.5) - 2 * np.log(2))
+    scale = 2 * np.log(2) * 8
+    assert g_stat == pytest.approx(scale * (0.75 * np.log2(1.5) - 0.25))
+    # Design effect, by hand: within-sentence share X^2 per statement = 3 * (1/12 + 1/4) +
+    # (3/4 + 9/4) = 4 on 3 df, pooled 8/6 = 1.3333. Linearised variance: g = (1/2 log2 1.5,
+    # -1/2) = (0.292481, -0.5); u = (0.25 * 0.292481 + 0.25 * 0.5) / 4 = 0.049530 (x3) and
+    # (-0.75 * 0.292481 - 0.75 * 0.5) / 4 = -0.148590; 4/3 * sum u^2 = 0.039253 per statement,
+    # 0.078507 both; the noncentral chi-square variance (2 + 4 (G - 1)) / scale^2 = 0.051807;
+    # ratio 1.51537 = d (the largest of 1, 1.3333, 1.51537).
+    d = (2 * 0.039253) / ((2 + 4 * (g_stat - 1)) / scale ** 2)
+    assert d == pytest.approx(1.51537, rel=1e-4)
+    x = g_stat / d
+
+    def lam(prob):  # noncentrality with P(chi2'_1(lam) <= x) = prob, scipy's ncx2
+        from scipy.optimize import brentq
+        return brentq(lambda v: stats.ncx2.cdf(x, 1, v) - prob, 1e-9, 100)
+
+    a = [[1, 0]] * 3 + [[0, 1]]
+    b = [[0, 1]] * 3 + [[1, 0]]
+    lo, hi = jsd_noncentral_interval(a, b, level=0.5)
+    assert lo == pytest.approx(lam(0.75) * d / scale, rel=1e-3)    # 0.00591
+    assert hi == pytest.approx(lam(0.25) * d / scale, rel=1e-3)    # 0.4655
+    # at 95%: chi2_1 cdf(x = 1.381) = 0.76 < 0.975, so the lower bound is 0 (the G test does
+    # not reject); the upper bound lam(0.025) d / scale = 1.34 is clipped to 1
+    assert jsd_noncentral_interval(a, b) == (0.0, 1.0)
+
+
+def test_jsd_noncentral_interval_edges():
+    # identical statements: G = 0, below the chi2_1 median 0.4549, so the upper bound is
+    # taken there (never a zero-width [0, 0]); the lower bound is 0
+    a = [[1, 0]] * 20 + [[0, 1]] * 20
+    lo, hi = jsd_noncentral_interval(a, a)
+    assert lo == 0.0 and hi > 0.0
+    # one category used: no df, no interval
+    assert np.isnan(jsd_noncentral_interval([[1, 0], [2, 0]], [[3, 0], [1, 0]])).all()
 
 
 def test_coverage_harness_quick():

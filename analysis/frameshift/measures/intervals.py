@@ -22,13 +22,16 @@ method here takes its variance from the variation *between sentences*:
   bootstrap interval tried (percentile, bias-corrected once or twice, BCa without
   acceleration, on the distance or its square root) covered more than 0.93 at 30-60 sentences
   a side; its permutation p-value holds its level and is kept.
-* ``jsd``, ``jsd_contribution``: a bias-corrected percentile sentence bootstrap
+* ``jsd``: the G-statistic interval (:func:`jsd_noncentral_interval`): ``2 ln2 N_eff JSD``
+  is asymptotically noncentral chi-square; divided by a sentence design effect and inverted
+  for the noncentrality (the bias of the plug-in JSD is the central part and drops out). The
+  bias-corrected bootstrap it replaced (issue 13b) over-covered, 0.96-0.995.
+* ``jsd_contribution``: a bias-corrected percentile sentence bootstrap
   (the percentile interval moved down by twice the bootstrap bias), which removes the
-  first-order upward bias of the plug-in divergence, clipped to the measure's range -- and
-  only when both statements have at least
+  first-order upward bias of the plug-in divergence, clipped to the measure's range.
+* Both only when both statements have at least
   :data:`MIN_DIVERGENCE_MATCHES` matches: below that the bias of the plug-in divergence is
-  of the order of the divergence itself and no bootstrap interval covers (measured); where
-  reported it is conservative (0.95-1.00).
+  of the order of the divergence itself and no bootstrap interval covers (measured).
 
 No interval is reported (NaN, with the reason in ``ci_method``) for a statement with fewer than
 :data:`MIN_INTERVAL_SENTENCES` sentences, and never one of zero width. The coverage of each
@@ -47,6 +50,7 @@ __all__ = [
     "rate_diff_interval",
     "rate_ratio_interval",
     "bias_corrected_bootstrap_interval",
+    "jsd_noncentral_interval",
 ]
 
 #: Fewest sentences per statement for which any interval is reported (below: NaN + reason).
@@ -71,7 +75,7 @@ CI_METHODS = {
     "rate_diff": "cluster-robust t (sentences)",
     "log_ratio": "conditional Poisson (Jeffreys), over-dispersion scaled (t)",
     "jsd_contribution": "bias-corrected sentence bootstrap",
-    "jsd": "bias-corrected sentence bootstrap",
+    "jsd": "noncentral chi-square (G statistic), sentence design effect",
     "cosine": "none (no bootstrap interval of the cosine distance covered; see shifts)",
 }
 
@@ -275,3 +279,124 @@ def bias_corrected_bootstrap_interval(boot, value, *, level=0.95, lower=None, up
     if upper is not None:
         lo, hi = np.minimum(lo, upper), np.minimum(hi, upper)
     return lo, hi
+
+
+def _share_dispersion(c):
+    """Pearson ``X^2`` and df of the category shares *within* sentences of one statement.
+
+    ``X^2 = sum_i sum_k (c_ik - m_i p_k)^2 / (m_i p_k)`` over the sentences with ``m_i > 0``
+    matches and the categories with ``p_k > 0`` (``p`` the statement's shares), on
+    ``(S' - 1)(K' - 1)`` degrees of freedom: about 1 per df when sentences draw their matches
+    from the same shares, more when shares vary between sentences (clustering).
+    """
+    m = c.sum(1)
+    c, m = c[m > 0], m[m > 0]
+    if len(m) < 2:
+        return 0.0, 0
+    p = c.sum(0) / c.sum()
+    k = p > 0
+    e = np.outer(m, p[k])
+    return float(((c[:, k] - e) ** 2 / e).sum()), (len(m) - 1) * (int(k.sum()) - 1)
+
+
+def _jsd_linearised_variance(c, p, m_mix):
+    """Sentence-clustered delta-method variance of the JSD (bits) in one statement's shares.
+
+    ``dJSD/dp_k = 1/2 log2(p_k / m_k)`` (``m = (p + q) / 2``; the terms in ``m`` cancel), so a
+    sentence's influence is ``u_i = sum_k g_k (c_ik - m_i p_k) / M`` and the variance
+    ``S/(S-1) sum_i u_i^2`` (sentences as clusters, as :func:`_cluster_var`).
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        g = np.where(p > 0, 0.5 * np.log2(p / m_mix), 0.0)
+    msent = c.sum(1)
+    u = (c - np.outer(msent, p)) @ g / c.sum()
+    n = len(msent)
+    return n / (n - 1) * float((u ** 2).sum())
+
+
+def jsd_noncentral_interval(counts_a, counts_b, *, level=0.95):
+    """Interval of the JSD (bits) of two statements from the noncentral chi-square of ``G``.
+
+    For the 2 x K table of matches, ``G = 2 ln2 N JSD`` (Lin 1991; weighted JSD, ``N`` all
+    matches); for the equal-weight JSD the same holds to second order with
+    ``N = N_eff = 4 M_A M_B / (M_A + M_B)``. ``G`` is asymptotically noncentral chi-square on
+    ``K' - 1`` df (``K'`` categories with a match) with noncentrality
+    ``lambda = 2 ln2 N_eff JSD_true`` (Pitman alternatives), so inverting
+    ``P(chi2'_{K'-1}(lambda) <= G / d) = 1 - a/2, a/2`` gives ``[lambda_lo, lambda_hi] d /
+    (2 ln2 N_eff)``; the plug-in upward bias of the JSD (about ``(K'-1) / (2 ln2 N_eff)``) is
+    the mean ``K' - 1`` of the central part and is removed by the inversion itself. The design
+    effect ``d`` (first-order Rao-Scott correction, Rao & Scott 1981) is the larger of 1, the
+    within-sentence share dispersion ``X^2/df`` pooled over both statements, and the ratio of
+    the sentence-clustered delta-method variance of the JSD to the variance the noncentral
+    chi-square implies, ``(2 (K'-1) + 4 lambda_hat) / (2 ln2 N_eff)^2`` with
+    ``lambda_hat = max(G - (K'-1), 0)`` (it allows for sentences as clusters and for
+    alternatives far from local). When ``G / d`` is below the median of the central
+    chi-square (the statements are closer than chance makes them) the upper bound is taken at
+    that median, so it is never 0. Bounds clipped to ``[0, 1]``; NaN when fewer than two
+    categories are used or a statement has no match or fewer than 2 sentences.
+
+    Parameters
+    ----------
+    counts_a, counts_b : array_like (n_sentences, K)
+        Category counts of each sentence of the two statements.
+    level : float, default 0.95
+
+    Returns
+    -------
+    (low, high) : two floats
+
+    Examples
+    --------
+    >>> a = [[1, 0], [0, 1]] * 15 + [[1, 0]] * 10            # 25 v 15 matches
+    >>> b = [[0, 1], [1, 0]] * 15 + [[0, 1]] * 10            # 15 v 25
+    >>> lo, hi = jsd_noncentral_interval(a, b)
+    >>> round(lo, 3), round(hi, 3)
+    (0.0, 0.167)
+    """
+    from scipy import optimize, stats
+
+    from frameshift.errors import ArgumentValueError, counts_argument
+
+    ca = np.atleast_2d(counts_argument(counts_a, "counts_a", "jsd_noncentral_interval"))
+    cb = np.atleast_2d(counts_argument(counts_b, "counts_b", "jsd_noncentral_interval"))
+    if ca.shape[1] != cb.shape[1]:
+        raise ArgumentValueError(f"jsd_noncentral_interval: counts_a has {ca.shape[1]} "
+                                 f"categories (columns) but counts_b has {cb.shape[1]}.")
+    a_tot, b_tot = ca.sum(0), cb.sum(0)
+    ma, mb = a_tot.sum(), b_tot.sum()
+    df = int(((a_tot + b_tot) > 0).sum()) - 1
+    if df < 1 or ma <= 0 or mb <= 0 or len(ca) < 2 or len(cb) < 2:
+        return np.nan, np.nan
+    p, q = a_tot / ma, b_tot / mb
+    mix = (p + q) / 2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = 0.5 * (np.where(p > 0, p * np.log2(p / mix), 0.0).sum()
+                   + np.where(q > 0, q * np.log2(q / mix), 0.0).sum())
+    scale = 2.0 * np.log(2.0) * 4.0 * ma * mb / (ma + mb)
+    g = scale * max(float(t), 0.0)
+    x2a, dfa = _share_dispersion(ca)
+    x2b, dfb = _share_dispersion(cb)
+    d_share = (x2a + x2b) / (dfa + dfb) if dfa + dfb > 0 else 1.0
+    v_lin = _jsd_linearised_variance(ca, p, mix) + _jsd_linearised_variance(cb, q, mix)
+    v_nc = (2.0 * df + 4.0 * max(g - df, 0.0)) / scale ** 2
+    d = max(1.0, d_share, v_lin / v_nc)
+    x = g / d
+    alpha = 1.0 - level
+
+    def cdf(lam):
+        return stats.ncx2.cdf(x, df, lam) if lam > 0 else stats.chi2.cdf(x, df)
+
+    def lam_at(prob):  # the noncentrality with P(chi2'(lam) <= x) = prob (cdf falls in lam)
+        if cdf(0.0) <= prob:
+            return 0.0
+        top = max(10.0, 4.0 * x)
+        while cdf(top) > prob:
+            top *= 2.0
+        return optimize.brentq(lambda lam: cdf(lam) - prob, 0.0, top, xtol=1e-10)
+
+    lo = lam_at(1.0 - alpha / 2.0) * d / scale
+    # a G below the median of the central chi-square (statements closer than chance) would
+    # give the upper bound 0 and a zero-width interval; its upper bound is taken at the median
+    x = max(x, float(stats.chi2.ppf(0.5, df)))
+    hi = lam_at(alpha / 2.0) * d / scale
+    return float(min(max(lo, 0.0), 1.0)), float(min(max(hi, 0.0), 1.0))

@@ -4,9 +4,10 @@ A *shift* compares the frame profile of statement A (``from``) with that of stat
 (``to``): per category the difference in rate per 1,000 tokens and the log ratio, over the
 whole profile the Jensen-Shannon divergence in bits (with per-category contributions that sum
 to it exactly) and the cosine distance, and which of A's frames B takes up, drops or
-introduces. Uncertainty comes from resampling sentences: a percentile bootstrap within each
-statement (bias-corrected bootstrap for the divergences, closed-form cluster-robust and conditional
-Poisson intervals for rates; :mod:`frameshift.measures.intervals`), and a permutation test that
+introduces. Uncertainty comes from the variation between sentences: a bias-corrected sentence
+bootstrap for the JSD contributions, a noncentral chi-square (G statistic) interval with a
+sentence design effect for the JSD, closed-form cluster-robust and conditional Poisson intervals
+for rates (:mod:`frameshift.measures.intervals`), and a permutation test that
 shuffles sentences between A and B, with Benjamini-Hochberg ``p_adjusted``. Formulae, smoothing,
 thresholds and measured coverage are in ``docs/measures.md``.
 
@@ -33,7 +34,8 @@ from frameshift.matching.shortness import ShortTextWarning
 from frameshift.measures.intervals import (CI_METHODS, MIN_CATEGORY_MATCHES,
                                            MIN_DIVERGENCE_MATCHES, MIN_INTERVAL_SENTENCES,
                                            bias_corrected_bootstrap_interval,
-                                           rate_diff_interval, rate_ratio_interval)
+                                           jsd_noncentral_interval, rate_diff_interval,
+                                           rate_ratio_interval)
 
 __all__ = [
     "ShortTextWarning",
@@ -259,9 +261,11 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
     categories : sequence of str, optional
         Category names (default ``"0"``, ``"1"``, ...).
     n_boot : int, default 2000
-        Sentence-bootstrap resamples for the JSD and JSD-contribution intervals (the
+        Sentence-bootstrap resamples for the JSD-contribution intervals (the
         sentences of A and of B each resampled with replacement within their statement;
-        bias-corrected percentile interval; the cosine distance gets none). 0 skips them. Rate differences and log ratios get closed-form
+        bias-corrected percentile interval; the JSD's own interval is the closed-form
+        noncentral chi-square one; the cosine distance gets none). 0 skips the divergence
+        intervals. Rate differences and log ratios get closed-form
         intervals; see :mod:`frameshift.measures.intervals` for every method and when no
         interval is reported (``ci_method`` then says why).
     n_perm : int, default 2000
@@ -445,8 +449,13 @@ def _intervals(obs, ca, ta, cb, tb, *, rng, n_boot, level, from_id, to_id):
         wb = _resample_weights(rng, len(tb), int(n_boot))
         boot = _measures(wa @ ca, wa @ ta, wb @ cb, wb @ tb)
         for key, upper in ((("jsd_contribution", True), 1.0), (("jsd", False), 1.0)):
-            lo[key], hi[key] = bias_corrected_bootstrap_interval(
-                boot[key], obs[key][0], level=level, lower=0.0, upper=upper)
+            if key[0] == "jsd":
+                # issue 13b: the G-statistic (noncentral chi-square) interval with a sentence
+                # design effect; the bias-corrected bootstrap over-covered (0.96-0.995)
+                lo[key], hi[key] = jsd_noncentral_interval(ca, cb, level=level)
+            else:
+                lo[key], hi[key] = bias_corrected_bootstrap_interval(
+                    boot[key], obs[key][0], level=level, lower=0.0, upper=upper)
             undefined = np.isnan(obs[key][0])
             m = np.where(undefined, "none: undefined (a statement without matches)",
                          CI_METHODS[key[0]]).astype(object)
