@@ -1071,6 +1071,15 @@ _ABBREV_LOOKBACK = max(map(len, ABBREVIATIONS), default=0) + 2
 _WORD_END_RE = re.compile(r"[\w.]+\Z")
 
 
+def _adopt_variant(m, actor, name) -> None:
+    """Mention ``m`` is a variant of the earlier ``name`` (of ``actor``, or of nobody yet)."""
+    m.variant_of = name
+    if actor is not None:
+        m.actor = actor
+    else:
+        m.canonical = name
+
+
 def _abbreviation_before(text: str, start: int, p: int) -> bool:
     """Whether the full stop ending at ``p`` ends an abbreviation or a single initial: the
     run of word characters and dots before it (``text[start:p]`` matching ``[\\w.]+$``).
@@ -1237,12 +1246,7 @@ class _Attributor:
             words = (m.canonical or m.surface).split()
             if len(words) == 1 and firsts.get(name_key(words[0])):
                 # "Valeriu said" after "Valeriu Kiveri": the person of that first name
-                actor, name = firsts[name_key(words[0])]
-                m.variant_of = name
-                if actor is not None:
-                    m.actor = actor
-                else:
-                    m.canonical = name
+                _adopt_variant(m, *firsts[name_key(words[0])])
                 continue
             first_of(words, None, m.canonical or m.surface)
             hit = index.find(words[-1])
@@ -1252,11 +1256,7 @@ class _Attributor:
                 if not first or not other or len(first[0].rstrip(".")) == 1 or len(
                         other[0].rstrip(".")) == 1 or name_key(first[0]) == name_key(
                         other[0]) or _one_edit(name_key(first[0]), name_key(other[0])):
-                    m.variant_of = name
-                    if actor is not None:
-                        m.actor = actor
-                    else:
-                        m.canonical = name
+                    _adopt_variant(m, actor, name)
                     continue
             index.add(words[-1], (None, m.canonical or m.surface))
 
