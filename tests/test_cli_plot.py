@@ -52,6 +52,39 @@ def test_plot_keyness_table(tmp_path):
                  "--reference", "Ben", "--out", str(tmp_path / "k.png")]) == 0
 
 
+def test_plot_key_terms_table(tmp_path, monkeypatch):
+    # a document-level keyness table as `frameshift keyness --out` writes it: "law" (p_adjusted
+    # 0.02 < 0.05) is the one filled marker; "union" (p 0.4) the second target term; "peace"
+    # the reference term; "war" has no p (not tested) and is left out -- by hand from the rule
+    # of plotting.key_terms_frame (rank each side by p, drop untested terms)
+    from frameshift import plotting
+
+    data = tmp_path / "key.csv"
+    pd.DataFrame({"term": ["law", "union", "peace", "war"], "log_ratio": [1.5, 0.2, -2.0, -0.5],
+                  "ci_low": [0.5, -1.0, -3.5, None], "ci_high": [2.5, 1.4, -0.5, None],
+                  "score": [3.1, 0.2, -2.5, -1.0], "p": [0.01, 0.4, 0.002, None],
+                  "p_adjusted": [0.02, 0.4, 0.008, None]}).to_csv(data, index=False)
+    seen = {}
+    real_save = plotting.save_figure
+
+    def save(ax, path, **kw):
+        seen["terms"] = [t.get_text() for t in ax.get_yticklabels()]
+        seen["filled"] = sorted(ln.get_label().split(" ", 1)[1] for ln in ax.lines
+                                if ln.get_label().startswith("_point")
+                                and ln.get_markerfacecolor() != "white")
+        return real_save(ax, path, **kw)
+
+    monkeypatch.setattr(plotting, "save_figure", save)
+    out = tmp_path / "kt.png"
+    assert main(["plot", "key-terms", "--data", str(data), "--target", "Ana",
+                 "--reference", "Ben", "--dpi", "50", "--out", str(out)]) == 0
+    assert seen["terms"] == ["law", "union", "peace"]
+    assert seen["filled"] == ["law", "peace"]  # p_adjusted 0.02 and 0.008 < 0.05
+    from PIL import Image
+
+    assert Image.open(out).size == (170, 210)  # the default 3.4 x 4.2 inches at 50 dpi
+
+
 def test_plot_errors_name_the_file_and_the_fix(counts_csv, tmp_path, capsys):
     assert main(["plot", "profile", "--data", str(counts_csv), "--value", "rate",
                  "--out", str(tmp_path / "p.png")]) == 2

@@ -22,6 +22,9 @@ _KINDS = {
                 "counts per unit and category, e.g. `frameshift count --by actor`"),
     "keyness": ("plot_keyness", ("term", "count_target", "count_reference"),
                 "a keyness table from `frameshift keyness`"),
+    "key-terms": ("plot_key_terms", ("term", "log_ratio", "score", "p", "p_adjusted"),
+                  "a keyness table from `frameshift keyness` (document-level p; the "
+                  "effect with its interval)"),
     "ntr": ("plot_ntr", ("novelty", "transience", "resonance"),
             "novelty/transience/resonance from frameshift.ntr"),
 }
@@ -30,7 +33,7 @@ _KINDS = {
 def register(sub) -> None:
     kinds = ", ".join(f"{k} ({v[2]})" for k, v in _KINDS.items())
     p = sub.add_parser(
-        "plot", help="draw a figure of your own table (profile, heatmap, keyness, ntr)",
+        "plot", help="draw a figure of your own table (profile, heatmap, keyness, key-terms, ntr)",
         description="Draw one figure from a CSV table and save it as PNG, PDF or SVG (by the "
                     f"suffix of --out), in the house style. Kinds: {kinds}.",
         epilog="example: frameshift count --corpus speeches.csv --text-col speech --by actor "
@@ -48,8 +51,10 @@ def register(sub) -> None:
     p.add_argument("--by", metavar="COL",
                    help="profile, heatmap: the unit column (default: actor, or the first "
                         "column other than category)")
-    p.add_argument("--target", metavar="NAME", help="keyness: name of the target group")
-    p.add_argument("--reference", metavar="NAME", help="keyness: name of the reference group")
+    p.add_argument("--target", metavar="NAME",
+                   help="keyness, key-terms: name of the target group")
+    p.add_argument("--reference", metavar="NAME",
+                   help="keyness, key-terms: name of the reference group")
     p.add_argument("--size", metavar="W,H",
                    help="figure size in inches (default: the house size, 3.4 wide)")
     p.add_argument("--dpi", type=int, default=300, metavar="N",
@@ -124,6 +129,12 @@ def _plot(args) -> int:
             kwargs["target"] = args.target
         if args.reference:
             kwargs["reference"] = args.reference
+    elif args.kind == "key-terms":
+        for name in ("target", "reference"):
+            if getattr(args, name):
+                kwargs[name] = getattr(args, name)
+        if size is None:  # 20 rows of terms: the height of the paper's keyness figure
+            size = (3.4, 4.2)
     else:
         kwargs["x"] = args.value or "position"
         needed = needed + (kwargs["x"],)
