@@ -37,17 +37,25 @@ def _repeats(fragment: list[str], whole: list[str]) -> bool:
         return True
     if n > m:
         return False
-    allowed = n // 4 if n >= 4 else 0
-    for i in range(m - n + 1):
-        mism = 0
-        for a, b in zip(fragment, whole[i:i + n]):
-            if a != b:
-                mism += 1
-                if mism > allowed:
-                    break
-        if mism <= allowed:
-            return True
-    return False
+    allowed = _allowed(n)
+    return any(_close_at(fragment, whole, i, allowed) for i in range(m - n + 1))
+
+
+def _allowed(n: int) -> int:
+    """Tokens a fragment of ``n`` tokens may differ in: one in four, none below 4."""
+    return n // 4 if n >= 4 else 0
+
+
+def _close_at(fragment: list[str], whole: list[str], i: int, allowed: int) -> bool:
+    """Whether ``fragment`` differs from ``whole[i:i + len(fragment)]`` in at most ``allowed``
+    tokens."""
+    mism = 0
+    for a, b in zip(fragment, whole[i:i + len(fragment)]):
+        if a != b:
+            mism += 1
+            if mism > allowed:
+                return False
+    return True
 
 
 class _Row(NamedTuple):
@@ -90,7 +98,7 @@ class _FragmentIndex:
         if n == 1:
             k = self.singles.get(fragment[0])
             return None if k is None else self.kept[k][0]
-        allowed = n // 4 if n >= 4 else 0
+        allowed = _allowed(n)
         blocks = allowed + 1
         best = None
         tried = set()
@@ -104,13 +112,7 @@ class _FragmentIndex:
                 if i < 0 or i > len(whole) - n or (k, i) in tried:
                     continue
                 tried.add((k, i))
-                mism = 0
-                for x, y in zip(fragment, whole[i:i + n]):
-                    if x != y:
-                        mism += 1
-                        if mism > allowed:
-                            break
-                if mism <= allowed:
+                if _close_at(fragment, whole, i, allowed):
                     best = k
                     break
         return None if best is None else self.kept[best][0]
