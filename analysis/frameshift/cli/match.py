@@ -88,8 +88,8 @@ def _plain_count(corpus, lexicon, by, settings, args):
     import numpy as np
 
     from frameshift.corpus.model import corpus_tokens
-    from frameshift.matching.engine import compile_lexicon, count_table, rates
-    from frameshift.matching.shortness import is_short, sentences_per_document, warn_short
+    from frameshift.matching.engine import compile_lexicon, count_table, group_count_columns
+    from frameshift.matching.shortness import warn_short
 
     tokens = corpus_tokens(corpus, settings.tokenizer)
     comp = compile_lexicon(lexicon, tokens, case_sensitive=settings.case_sensitive,
@@ -104,23 +104,11 @@ def _plain_count(corpus, lexicon, by, settings, args):
     codes = np.fromiter((index.setdefault(k, len(index)) for k in keys), np.int64,
                         count=len(keys))
     G, K = len(index), len(categories)
-    gc = np.zeros((G, K), np.int64)
-    gn = np.zeros((G, K), np.int64)
-    gt = np.zeros(G, np.int64)
-    gs = np.zeros(G, np.int64)
-    np.add.at(gc, codes, counts)
-    np.add.at(gn, codes, neg)
-    np.add.at(gt, codes, tokens.n_tokens())
-    np.add.at(gs, codes, sentences_per_document(tokens))
-    cnt = gc.reshape(-1)
-    tok = np.repeat(gt, K)
-    per_1000, share = rates(cnt, tok, np.repeat(gc.sum(axis=1), K))
-    short = np.asarray(is_short(gs), dtype=bool)
     groups = list(index)
-    columns = {by[0]: [g for g in groups for _ in range(K)], "category": categories * G,
-               "count": cnt.astype(np.int64), "negated": gn.reshape(-1).astype(np.int64),
-               "tokens": tok.astype(np.int64), "per_1000": per_1000, "share": share,
-               "sentences": np.repeat(gs, K), "short_text": np.repeat(short, K)}
+    columns = {by[0]: [g for g in groups for _ in range(K)],
+               **group_count_columns(categories, codes, G, tokens, counts, neg)}
+    columns["category"] = categories * G
+    short = columns["short_text"][::K] if K else np.zeros(0, bool)
     warn_short([str(g) for g, s in zip(groups, short.tolist()) if s], G, what="group",
                stacklevel=3)
     return columns

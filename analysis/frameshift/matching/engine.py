@@ -1744,36 +1744,46 @@ def _count_from_matches(corpus, lexicon, matches, settings, cols) -> pd.DataFram
 
 
 def _count_frame(categories, tokens, st, counts, neg, cols) -> pd.DataFrame:
-    K = len(categories)
     keys = st[cols]
     codes, uniques = pd.MultiIndex.from_frame(keys.astype(object)).factorize() \
         if len(cols) > 1 else pd.factorize(keys[cols[0]].astype(object), use_na_sentinel=False)
-    G = len(uniques)
-    gc = np.zeros((G, K), np.int64)
-    gn = np.zeros((G, K), np.int64)
-    gt = np.zeros(G, np.int64)
-    np.add.at(gc, codes, counts)
-    np.add.at(gn, codes, neg)
-    np.add.at(gt, codes, tokens.n_tokens())
+    G, K = len(uniques), len(categories)
     _, first_row = np.unique(np.asarray(codes), return_index=True)  # codes are 0..G-1
     out = keys.iloc[np.repeat(first_row, K)].reset_index(drop=True)
-    out["category"] = np.tile(np.asarray(list(categories), dtype=object), G)
+    for name, values in group_count_columns(categories, codes, G, tokens, counts,
+                                            neg).items():
+        out[name] = values
     out["category"] = out["category"].astype(str)
-    cnt = gc.reshape(-1)
-    tok = np.repeat(gt, K)
-    tot = np.repeat(gc.sum(axis=1), K)
-    out["count"] = cnt.astype(np.int64)
-    out["negated"] = gn.reshape(-1).astype(np.int64)
-    out["tokens"] = tok.astype(np.int64)
-    out["per_1000"], out["share"] = rates(cnt, tok, tot)
+    return out
+
+
+def group_count_columns(categories, codes, n_groups: int, tokens, counts, neg) -> dict:
+    """The columns of a count table after its group keys, one row per group x category in
+    that order, as arrays: category, count, negated, tokens, per_1000, share, sentences,
+    short_text. ``codes``: the group (0..n_groups-1) of each text; ``counts``, ``neg``: texts
+    x categories (``_count_table``). Shared by :func:`count_matches` and the command line's
+    pandas-free ``frameshift count``."""
     # issue 13: sentences of the group and the one "too short" rule (matching/shortness.py)
     from frameshift.matching.shortness import is_short, sentences_per_document
 
+    G, K = n_groups, len(categories)
+    gc = np.zeros((G, K), np.int64)
+    gn = np.zeros((G, K), np.int64)
+    gt = np.zeros(G, np.int64)
     gs = np.zeros(G, np.int64)
+    np.add.at(gc, codes, counts)
+    np.add.at(gn, codes, neg)
+    np.add.at(gt, codes, tokens.n_tokens())
     np.add.at(gs, codes, sentences_per_document(tokens))
-    out["sentences"] = np.repeat(gs, K)
-    out["short_text"] = np.asarray(is_short(out["sentences"].to_numpy()), dtype=bool)
-    return out
+    cnt = gc.reshape(-1)
+    tok = np.repeat(gt, K)
+    per_1000, share = rates(cnt, tok, np.repeat(gc.sum(axis=1), K))
+    sentences = np.repeat(gs, K)
+    return {"category": np.tile(np.asarray(list(categories), dtype=object), G),
+            "count": cnt.astype(np.int64), "negated": gn.reshape(-1).astype(np.int64),
+            "tokens": tok.astype(np.int64), "per_1000": per_1000, "share": share,
+            "sentences": sentences,
+            "short_text": np.asarray(is_short(sentences), dtype=bool)}
 
 
 #: ``(counts, negated)`` per text x category (``_count_table``), for the command line's
