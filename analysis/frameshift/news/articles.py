@@ -36,7 +36,8 @@ from frameshift.files import read_back
 from frameshift.text.tokenizer import ABBREVIATIONS, normalize
 from frameshift.text.languages import LANGUAGES as TEXT_LANGUAGES
 
-from .speakers import (_UPPER, LANGUAGES, REGIONAL, UNREGISTERED_PREFIX, VariantIndex, _one_edit, find_mentions,
+from .speakers import (_UPPER, LANGUAGES, REGIONAL, UNREGISTERED_PREFIX, VariantIndex, _one_edit,
+                       _unmasked_finditer, find_mentions,
                        name_key, regional_languages, regional_title, unregistered_id)
 
 __all__ = [
@@ -1022,16 +1023,6 @@ def _mask(text: str, quotes: list[_Quote]) -> str:
 
 
 _BLANK_RE = re.compile(r"[^\n]")
-_UNMASKED_RE = re.compile(r"[^\0]+")
-
-
-def _unmasked_finditer(pattern: re.Pattern, masked: str):
-    """``pattern.finditer(masked)`` for a pattern that cannot match a NUL and whose
-    lookarounds take NUL for a non-word character (the verbs, date anchors, references):
-    the same matches, found only between the blanked quotes. (A regex pays its full cost at
-    each of the NULs, half of a quote-dense article.)"""
-    for s in _UNMASKED_RE.finditer(masked):
-        yield from pattern.finditer(masked, s.start(), s.end())
 _LEAD_RE = re.compile("[^ \t\n\0\"“„«‘]")
 
 

@@ -253,7 +253,8 @@ _NONSPACE_RE = re.compile(r"\S+")
 def _unmasked_finditer(pattern: re.Pattern, masked: str):
     """``pattern.finditer(masked)`` for a pattern that cannot match a NUL and whose
     lookarounds take NUL for a non-word character: the same matches, found only between the
-    blanked quotes (a regex pays its full cost at each NUL). Same as articles.py's."""
+    blanked quotes (a regex pays its full cost at each NUL, half of a quote-dense article).
+    Used here and by articles.py (verbs, date anchors, references)."""
     for s in _UNMASKED_RE.finditer(masked):
         yield from pattern.finditer(masked, s.start(), s.end())
 
