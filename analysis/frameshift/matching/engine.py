@@ -1351,9 +1351,12 @@ def _count_table(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSe
         d0 = d1
     # single-word matches that do not count: inside an exclusion or an accepted phrase
     # (blocks of positions: the temporaries stay block-sized however much the phrases cover)
-    if len(ph.a):
+    if not ph.excl and not ph.dictionary:
+        _drop_in_phrases(ph, code, mu, di, counts, neg)
+    elif len(ph.a):
         ph.phrase_index()  # before the runs: the peak memory of the count (issue 20)
-    for cand in _run_positions(*ph.drop_runs(), 1 << 16):  # (the runs freed inside)
+    for cand in (() if not ph.excl and not ph.dictionary else
+                 _run_positions(*ph.drop_runs(), 1 << 16)):  # (the runs freed inside)
         pos, cat, _ = _single_hits(comp, tid, cand)
         drop = ~ph.keep_single(pos, cat)
         pos, cat = pos[drop], cat[drop]
@@ -1367,6 +1370,37 @@ def _count_table(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSe
         sel = negpos[ph.a]
         np.add.at(neg, (doc[sel], ph.k[sel]), 1)
     return counts, neg
+
+
+def _drop_in_phrases(ph: _Phase, code, mu, di, counts, neg) -> None:
+    """Subtract from ``counts``/``neg`` the single-word matches inside an accepted phrase of
+    their category, for the ``key`` scope without exclusions (what the loop over
+    :meth:`_Phase.drop_runs` in :func:`_count_table` does in general).
+
+    There, the accepted phrases of one category never overlap (a token is matched once per
+    category), so a single-word match of category ``c`` at position ``p`` is inside at most
+    one phrase of ``c``: the matches to subtract are, for every phrase and every position of
+    its span, whether the type there has the phrase's category (``mu[code[type], c]``) --
+    no search and no merged runs. The phrases are expanded in blocks."""
+    a, b, k = ph.a, ph.b, ph.k
+    K = counts.shape[1]
+    step = 1 << 16  # phrases a block (their positions: a few times that)
+    for s in range(0, len(a), step):
+        pa = a[s:s + step].astype(np.int64)
+        ln = b[s:s + step] - a[s:s + step]
+        pk = k[s:s + step]
+        m = int(ln.sum())
+        rep = np.repeat(np.arange(len(pa)), ln)
+        pos = np.arange(m, dtype=np.int64)
+        pos -= np.repeat(np.cumsum(ln, dtype=np.int64) - ln, ln)
+        pos += pa[rep]
+        inside = mu[code[ph.tid[pos]], pk[rep]].astype(bool)
+        if not inside.any():
+            continue
+        doc = np.searchsorted(di, pa, "right") - 1
+        key = (doc * K + pk)[rep[inside]]
+        np.subtract.at(counts.reshape(-1), key, 1)  # (views: counts is C-contiguous)
+        np.subtract.at(neg.reshape(-1), key[ph.negpos[pos[inside]]], 1)
 
 
 # --------------------------------------------------------------------------- public API
