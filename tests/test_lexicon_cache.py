@@ -9,11 +9,8 @@ import sys
 import warnings
 
 import pytest
-
-import frameshift.lexicon.cache as cache
-import frameshift.lexicon.formats as formats
 from frameshift.errors import LexiconError
-from frameshift.lexicon import LexiconWarning, read_lexicon
+from frameshift.lexicon import LexiconWarning, cache, formats, read_lexicon
 
 
 @pytest.fixture
