@@ -943,6 +943,12 @@ def _accept(a, b, k, j, dictionary: bool) -> np.ndarray:
     if not len(rest):
         return acc
     rest = rest[np.lexsort((j[rest], k[rest], a[rest], -(b[rest] - a[rest])))]
+    if getattr(_cphrases, "accept", None) is not None:  # the same loop in C (_phrases.c)
+        ra, rb, rk = (np.ascontiguousarray(x[rest], dtype=np.int64) for x in (a, b, k))
+        if len(ra) and (rb > ra).all() and ra.min() >= 0 and rk.min() >= 0:
+            ok = np.frombuffer(_cphrases.accept(ra, rb, rk, dictionary), np.uint8)
+            acc[rest[ok.astype(bool)]] = True
+            return acc
     ra, rb, rk = a[rest].tolist(), b[rest].tolist(), k[rest].tolist()
     covered: dict[int, set] = {}
     glob: set = set()
