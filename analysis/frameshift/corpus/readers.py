@@ -24,7 +24,8 @@ import yaml
 from frameshift.errors import (ArgumentTypeError, CorpusError, InputNotFoundError, OptionError,
                                Problem)
 
-from frameshift.files import corpus_dir, load_yaml, outside_folder, read_text_file
+from frameshift.files import (corpus_dir, decode_bytes, load_yaml, outside_folder,
+                              read_input_bytes, read_text_file)
 
 from .model import STATEMENT_COLUMNS, Corpus, EmptyStatementWarning, _isna
 
@@ -252,13 +253,13 @@ def _input_files(folder: Path, corpus) -> tuple:
 
 def _read_delimited(path: Path, sep: str) -> list[tuple[int, dict]]:
     """Rows of a delimited file as (line number, record)."""
-    text = _read_nonempty(path)
+    text, facts = _read_nonempty(path, facts=True)
     # The csv module refuses fields over 128 KiB by default (a process-wide setting); a
     # statement can be many megabytes, so lift the limit while reading and restore it.
     old_limit = csv.field_size_limit()
     csv.field_size_limit(max(old_limit, min(len(text) + 1, 2**31 - 1)))
     try:
-        rows = _parse_delimited(text, path, sep)
+        rows = _parse_delimited(text, path, sep, facts)
     finally:
         csv.field_size_limit(old_limit)
     from frameshift.files import formulas_escaped, unescape_cell
@@ -405,22 +406,37 @@ def _short(v) -> str:
 _OTHER_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
 
-def _csv_lines(text: str):
+def _csv_lines(text: str, plain: bool | None = None):
     """The lines of ``text`` as a file opened with ``newline=""`` gives them (split after
     ``\n``, ``\r\n`` or ``\r``, line ends kept), for the csv module.
 
     ``io.StringIO`` would give the same lines, but it stores the text as 4 bytes a
     character (a 16 MB CSV took 66 MB more); ``str.splitlines`` gives them directly when the
-    text has none of the other characters it splits at.
+    text has none of the other characters it splits at (``plain``: whether it has none, when
+    already known).
     """
-    # (one substring search per character: several times faster than a character class)
-    if not any(ch in text for ch in _OTHER_BREAKS):
+    if plain is None:
+        # (one substring search per character: several times faster than a character class)
+        plain = not any(ch in text for ch in _OTHER_BREAKS)
+    if plain:
         return text.splitlines(keepends=True)
     return io.StringIO(text, newline="")
 
 
-def _parse_delimited(text: str, path: Path, sep: str) -> list[tuple[int, dict]]:
-    reader = csv.reader(_csv_lines(text), delimiter=sep)
+# _OTHER_BREAKS in UTF-8: in valid UTF-8 a character's bytes occur only where it is written
+_OTHER_BREAKS_UTF8 = tuple(ch.encode("utf-8") for ch in _OTHER_BREAKS)
+
+
+def _text_facts(data: bytes) -> tuple[bool, bool]:
+    """(an odd number of '"', none of ``_OTHER_BREAKS``) of the text that the UTF-8 ``data``
+    decodes to, found in the bytes (1 byte a character to search, not 2 or 4)."""
+    return data.count(b'"') % 2 == 1, not any(b in data for b in _OTHER_BREAKS_UTF8)
+
+
+def _parse_delimited(text: str, path: Path, sep: str, facts=None) -> list[tuple[int, dict]]:
+    """``facts``: :func:`_text_facts` of the file's bytes, when read from a file."""
+    odd_quotes, plain = facts if facts is not None else (text.count('"') % 2 == 1, None)
+    reader = csv.reader(_csv_lines(text, plain), delimiter=sep)
     try:
         header = next(reader)
     except csv.Error as err:
@@ -451,7 +467,7 @@ def _parse_delimited(text: str, path: Path, sep: str) -> list[tuple[int, dict]]:
     except csv.Error as err:
         raise CorpusError(f"{path}:{reader.line_num}: {err}. Check the quoting.",
                           path=path, line=reader.line_num) from err
-    if not problems and text.count('"') % 2 == 1:
+    if not problems and odd_quotes:
         # An odd number of quotation marks: one is not closed. The csv module then runs the
         # last quoted field on to the end of the file without a word.
         spans = [(b - a, a) for (a, _), (b, _) in zip(rows, rows[1:] + [(reader.line_num + 1,
@@ -478,12 +494,15 @@ def _read_table(path: Path) -> pd.DataFrame:
     return pd.DataFrame([rec for _, rec in rows], columns=list(rows[0][1]), dtype=object)
 
 
-def _read_nonempty(path: Path) -> str:
-    text = read_text_file(path)
-    if not text.strip():
+def _read_nonempty(path: Path, *, facts: bool = False):
+    """The text of a file that is not empty or blank; with ``facts``, (text,
+    :func:`_text_facts` of its bytes)."""
+    data = read_input_bytes(path)
+    text = decode_bytes(data, path)
+    if not text or text.isspace():  # (``not text.strip()`` without a copy of the text)
         raise CorpusError(f"{path}: the file is empty. Expected a header row and one "
                           f"statement per row.", path=path)
-    return text
+    return (text, _text_facts(data)) if facts else text
 
 
 def json_record(line: str, path, i: int):
