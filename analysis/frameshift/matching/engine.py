@@ -642,23 +642,34 @@ def _find_all(alts, tid: np.ndarray, seg: np.ndarray, V: int) -> list:
     if not alts or not n:
         return [(np.zeros(0, np.int64), np.zeros(0, np.int64)) for _ in alts]
     freq = tid.counts(V)
+    # occurrences of every word of every alternative (the sums of its types' frequencies),
+    # for all words at once
+    words = [e for alt in alts for e in alt.elements if not isinstance(e, tuple)]
+    sizes = np.fromiter(map(len, words), np.int64, count=len(words))
+    wfreq = np.zeros(len(words), np.int64)
+    if sizes.any():
+        ends = np.cumsum(sizes)
+        cum = np.zeros(int(ends[-1]) + 1, np.int64)
+        np.cumsum(freq[np.concatenate(words)], out=cum[1:])
+        wfreq = cum[ends] - cum[ends - sizes]
+    wfreq = wfreq.tolist()
     plans = []
+    w = 0
     for alt in alts:
         segs, gaps, cur = [], [], []
+        best = None
         for e in alt.elements:
             if isinstance(e, tuple):
                 segs.append(cur)
                 gaps.append(e)
                 cur = []
             else:
+                f = wfreq[w]
+                w += 1
+                if best is None or f < best[0]:
+                    best = (f, len(segs), len(cur))
                 cur.append(e)
         segs.append(cur)
-        best = None
-        for si, sg in enumerate(segs):
-            for oi, ids in enumerate(sg):
-                f = int(freq[ids].sum())
-                if best is None or f < best[0]:
-                    best = (f, si, oi)
         _, si, oi = best
         plans.append((segs, gaps, si, oi))
     if _cphrases is not None and all(len(sg) for segs, _, _, _ in plans for sg in segs):
@@ -1337,6 +1348,8 @@ def _count_table(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSe
     tid, negpos = ph.tid, ph.negpos
     di = tokens.doc_index
     ntok = np.diff(di)
+    # the code of every token's type looked up from its surface id in one gather
+    code_of = code if tid.s2t is None else code[tid.s2t]
     block = 1 << 18  # tokens a block: its temporaries (~18 bytes a token) stay a few MB
     max_docs = max(1, (1 << 22) // U)
     d0 = 0
@@ -1347,7 +1360,7 @@ def _count_table(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSe
         s, e = int(di[d0]), int(di[d1])
         if e > s:
             key = np.repeat(np.arange(d1 - d0, dtype=np.int64) * U, ntok[d0:d1])
-            key += code[tid[s:e]]
+            key += code_of[tid.ids[s:e]]
             nb = (d1 - d0) * U
             counts[d0:d1] += np.bincount(key, minlength=nb).reshape(d1 - d0, U) @ mu
             nk = key[negpos[s:e]]

@@ -551,6 +551,13 @@ def _starts(text: str, surf: list) -> list[int]:
     return starts
 
 
+def _distinct(ids: np.ndarray, size: int) -> np.ndarray:
+    """``np.unique(ids)`` for ids in ``range(size)``, by a mask (no sort)."""
+    seen = np.zeros(size, dtype=bool)
+    seen[ids] = True
+    return np.flatnonzero(seen)
+
+
 def _lower_after(pi, nwp, nwc, raw_index, ids, vocab) -> np.ndarray:
     """Of the periods ``pi`` (indices into ``nwp``), those followed by a lower-case word.
 
@@ -577,7 +584,7 @@ def _lower_after(pi, nwp, nwc, raw_index, ids, vocab) -> np.ndarray:
     if not word.any():
         return np.zeros(0, np.int64)
     nxt = ids[(q - kk)[word]]  # words before raw q: q minus the kk non-word tokens before it
-    cand = np.unique(nxt)
+    cand = _distinct(nxt, len(vocab.surfaces))
     low = np.zeros(len(vocab.surfaces), dtype=bool)
     for sid in cand.tolist():
         c = vocab.surfaces[sid][:1]  # (NFKC, invisible characters removed: may be "")
@@ -715,7 +722,7 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
         cand_pi = pi[word]
         prev = ids[(q - kk - 1)[word]] if len(cand_pi) else np.zeros(0, np.int32)
         if len(cand_pi):
-            cand = np.unique(prev)
+            cand = _distinct(prev, len(vocab.surfaces))
             abbr = np.zeros(len(vocab.surfaces), dtype=bool)
             abbr[cand] = [vocab.is_abbreviation(int(s)) for s in cand]
             soft = cand_pi[abbr[prev]]
