@@ -309,15 +309,17 @@ class _Vocabulary:
         if "*" not in piece and "?" not in piece:
             return np.asarray(self._exact(dehyphen)[1].get(piece, ()), dtype=np.int64)
         keys, exact, order, sorted_keys = self._keyed(dehyphen)
-        cut = min(i for i in (piece.find("*"), piece.find("?")) if i >= 0)
+        star, qmark = piece.find("*"), piece.find("?")
+        cut = star if qmark < 0 or 0 <= star < qmark else qmark  # the first wildcard
         prefix = piece[:cut]
-        if cut == len(piece) - 1 and piece[-1] == "*":
+        if cut == len(piece) - 1 and star == cut:
             # ``prefix*``: exactly the keys starting with the prefix, a range of the sorted keys
             lo = bisect_left(sorted_keys, prefix)
             hi = bisect_left(sorted_keys, prefix + "\U0010ffff", lo)
             while hi < len(sorted_keys) and sorted_keys[hi].startswith(prefix):
                 hi += 1
-            return np.sort(order[lo:hi])
+            got = order[lo:hi]
+            return np.sort(got) if hi - lo > 1 else got.copy()
         rx = _glob_regex(piece, 0)
         lo = bisect_left(sorted_keys, prefix)
         out = []
