@@ -625,6 +625,18 @@ def _adjacent(tokens: Tokens, texts) -> np.ndarray:
     return out
 
 
+def _unique(x: np.ndarray) -> np.ndarray:
+    """``np.unique`` of a 1-d array of numbers, without it: numpy 2's ``np.unique`` imports
+    ``numpy.ma`` on its first call (~13 ms at the start of every command; issue 20)."""
+    x = np.sort(x)
+    if len(x) > 1:
+        keep = np.empty(len(x), bool)
+        keep[0] = True
+        np.not_equal(x[1:], x[:-1], out=keep[1:])
+        x = x[keep]
+    return x
+
+
 def _member(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
     if len(ids) == 1:
         return values == ids[0]
@@ -711,7 +723,7 @@ def _find_all_c(plans, tid, seg, V: int) -> list:
             gap_lo.append(lo)
             gap_hi.append(hi)
             for ids in sg:
-                u = ids if len(ids) < 2 else np.unique(ids)  # sorted, for a binary search
+                u = ids if len(ids) < 2 else _unique(ids)  # sorted, for a binary search
                 sets.append(u)
                 nset += len(u)
                 word_off.append(nset)
@@ -740,7 +752,7 @@ def _find_all_c(plans, tid, seg, V: int) -> list:
     for g, (segs, gaps, si, oi) in enumerate(plans):
         x, y = lo[cut[g]:cut[g + 1]], hi[cut[g]:cut[g + 1]]
         if len(x) and len(gaps) > 1:  # the same span may be reached twice
-            key = np.unique(x * (n + 1) + y)
+            key = _unique(x * (n + 1) + y)
             x, y = key // (n + 1), key % (n + 1)
         out.append((x, y))
     return out
@@ -813,7 +825,7 @@ def _find_group(plans, group, anchor, out, tid, seg, V: int, n: int) -> None:
             lo, hi, ref = x[ok], hi[ok], ref[ok]
         lo, hi = lo.astype(np.int64), hi.astype(np.int64)
         if len(lo) and len(gaps) > 1:  # the same span may be reached twice
-            key = np.unique(lo * (n + 1) + hi)
+            key = _unique(lo * (n + 1) + hi)
             lo, hi = key // (n + 1), key % (n + 1)
         out[gi] = (lo, hi)
 
@@ -877,7 +889,7 @@ def _find_plain(group, plans, pos, bounds, out, tid, seg, V: int, n: int) -> Non
             keep[sel[bad]] = False
             lo, g = lo[keep], g[keep]
     if multi_keys and len(lo):
-        keys = np.unique(np.concatenate(multi_keys))
+        keys = _unique(np.concatenate(multi_keys))
         for i in range(W):
             if not len(lo):
                 break
