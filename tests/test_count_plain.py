@@ -3,6 +3,7 @@ count table as columns, written with the csv module -- the same bytes, provenanc
 warnings and errors as the pandas path (read_corpus, count_matches, csv_bytes)."""
 
 import json
+import os
 import subprocess
 import sys
 import warnings
@@ -144,3 +145,19 @@ def test_command_does_not_import_numpy_ma(tmp_path):
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("given, want", [(None, "1"), ("3", "3")])
+def test_matching_commands_start_one_blas_thread_unless_told(tmp_path, given, want):
+    # numpy's OpenBLAS starts a thread per core on import, which the matching commands never
+    # use; a value the user set is kept
+    p = _write(tmp_path / "c.csv", [["s1", "nk", "2023-03-27", TEXTS[0]]])
+    code = ("import os, sys; from frameshift.cli import main; "
+            f"main(['count', '--corpus', {str(p)!r}, '--out', {str(tmp_path / 'o.csv')!r}]); "
+            "print(os.environ.get('OPENBLAS_NUM_THREADS'))")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if given is not None:
+        env["OPENBLAS_NUM_THREADS"] = given
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == want
