@@ -122,9 +122,21 @@ def main(argv=None) -> int:
                     help="another checkout (e.g. `git worktree add /tmp/base main`, its C "
                          "extensions built): adds the cell count_base, the same command with "
                          "that checkout's analysis/ on PYTHONPATH, for before/after ratios")
+    ap.add_argument("--no-bytecode", action="store_true",
+                    help="run the cells as the environment says (with PYTHONDONTWRITEBYTECODE "
+                         "set, every run compiles frameshift's modules again); by default "
+                         "they use compiled bytecode, as an installed package does")
     args = ap.parse_args(argv)
     env = dict(os.environ, MPLBACKEND="Agg")
     tmp = Path(tempfile.mkdtemp(prefix="fs-command-"))
+    if not args.no_bytecode:
+        # pip installs a package with its bytecode compiled; a checkout run with
+        # PYTHONDONTWRITEBYTECODE set compiles ~20 modules on every start (~0.05 s)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    # frameshift's lexicon cache (lexicon/cache.py) in this run's folder: `count` runs with it
+    # filled by the warm-up run (a lexicon used again), `count_cold` with it turned off
+    env["FRAMESHIFT_LEXICON_CACHE"] = str(tmp / "lexicon-cache")
     try:
         csv_path = tmp / "corpus.csv"
         size = write_corpus(args.scale, csv_path)
@@ -135,6 +147,8 @@ def main(argv=None) -> int:
                       args.lexicon, "--by", "statement_id", "--out", str(tmp / "count.csv"),
                       "--force"],
         }
+        cells["count_cold"] = ([*cells["count"][:9], str(tmp / "count_cold.csv"), "--force"],
+                               {"FRAMESHIFT_LEXICON_CACHE": "off"})
         if args.base is not None:
             cells["count_base"] = ([sys.executable, "-m", "frameshift", *cells["count"][1:9],
                                     str(tmp / "count_base.csv"), "--force"],
@@ -149,6 +163,9 @@ def main(argv=None) -> int:
             cells["quanteda"] = [rs, str(tmp / "q.R"), str(csv_path), str(qdict),
                                  str(tmp / "quanteda.csv")]
         best = {k: [float("inf"), float("inf"), 0] for k in cells}
+        for name, cmd in cells.items():  # warm-up, not timed: bytecode, caches, page cache
+            cmd, extra = cmd if isinstance(cmd, tuple) else (cmd, {})
+            run_once(cmd, {**env, **extra})
         for _ in range(args.repeat):
             for name, cmd in cells.items():
                 cmd, extra = cmd if isinstance(cmd, tuple) else (cmd, {})
@@ -156,13 +173,18 @@ def main(argv=None) -> int:
                 b = best[name]
                 b[0], b[1], b[2] = min(b[0], wall), min(b[1], cpu), max(b[2], rss)
         print(f"inaugural x{args.scale} CSV, {size / 1e6:.1f} MB; lexicon {args.lexicon}; "
-              f"best of {args.repeat}; load average {os.getloadavg()[0]:.1f}")
+              f"best of {args.repeat}; load average {os.getloadavg()[0]:.1f}; "
+              f"{'no compiled bytecode' if args.no_bytecode else 'compiled bytecode'}; "
+              f"count_cold: lexicon cache off")
         print(f"{'cell':<10} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} "
               f"{'floor/cell wall':>16} {'floor/cell cpu':>15}")
         f_wall, f_cpu = best["floor"][0], best["floor"][1]
         for name, (wall, cpu, rss) in best.items():
             print(f"{name:<10} {wall:8.3f} {cpu:8.3f} {rss / 1e6:8.0f} {f_wall / wall:16.2f} "
                   f"{f_cpu / cpu:15.2f}")
+        same_cold = (tmp / "count.csv").read_bytes() == (tmp / "count_cold.csv").read_bytes()
+        print(f"count (lexicon cache filled) and count_cold (cache off): outputs "
+              f"{'byte-identical' if same_cold else 'DIFFERENT'}")
         if args.base is not None:
             import json
 

@@ -9,7 +9,7 @@ import io
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 
-from frameshift.corpus.readers import _csv_lines, _shape, _swallowed_rows
+from frameshift.corpus.readers import _csv_lines, _odd_quotes, _shape, _swallowed_rows
 
 
 def _plain(rec, sep, n_fields, shapes):
@@ -75,3 +75,11 @@ def test_a_swallowed_row_is_found():
                                  "\x1e", " ", "\u0436"]), max_size=40).map("".join))
 def test_csv_lines_are_those_of_a_file_opened_with_newline_empty(text):
     assert list(_csv_lines(text)) == list(io.StringIO(text, newline=""))
+
+
+@settings(max_examples=300, deadline=None)
+@given(hs.lists(hs.sampled_from(["a", '"', "\n", "\u0436", "\u201c", "\U0001f600", "\u00a2"]),
+                max_size=40).map("".join))
+def test_quotes_counted_in_the_bytes_are_those_of_the_text(text):
+    # issue 20: the quotation marks are counted in the file's UTF-8 bytes
+    assert _odd_quotes(text.encode("utf-8")) == (text.count('"') % 2 == 1)

@@ -156,14 +156,21 @@ def read_lexicon(path_or_name, *, format: str | None = None,
         text = read_text_file(p)
     else:
         text = _decode(p, encoding)
-    fmt = format or _detect_format(text, p)
-    if strict is None:
-        strict = fmt in ("frameshift", "csv")
-    reader = {"frameshift": _read_frameshift_yaml, "quanteda": _read_quanteda_yaml,
-              "liwc": _read_liwc, "wordstat": _read_wordstat,
-              "yoshikoder": _read_yoshikoder, "lexicoder": _read_lexicoder,
-              "csv": _read_csv}[fmt]
-    lex = reader(text, p, strict)
+    # a large file read before with these options is taken from the cache (lexicon/cache.py:
+    # keyed by path, options and parser code, used only for the same text)
+    from .cache import entry
+
+    cached = entry(p, text, (format, strict, encoding))
+    lex = cached.load() if cached is not None else None
+    if lex is None:
+        fmt = format or _detect_format(text, p)
+        reader = {"frameshift": _read_frameshift_yaml, "quanteda": _read_quanteda_yaml,
+                  "liwc": _read_liwc, "wordstat": _read_wordstat,
+                  "yoshikoder": _read_yoshikoder, "lexicoder": _read_lexicoder,
+                  "csv": _read_csv}[fmt]
+        lex = reader(text, p, fmt in ("frameshift", "csv") if strict is None else strict)
+        if cached is not None and not getattr(lex, "problems", None):
+            cached.store(lex)  # (not with problems: their warning comes from a parse)
     return lex if levels is None else lex.at_levels(levels)
 
 

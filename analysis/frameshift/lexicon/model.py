@@ -40,9 +40,18 @@ import pandas as pd
 from frameshift.errors import (LexiconError, Problem)
 from frameshift.text.tokenizer import WORD_PATTERN, normalize, tokenize_text
 
-# A piece that this matches whole is exactly one token (the tokenizer's word rule); only the
-# other pieces are run through the tokenizer to explain what it makes of them.
-_ONE_TOKEN = re.compile(WORD_PATTERN).fullmatch
+# A piece that the tokenizer's word rule matches whole is exactly one token; only the other
+# pieces are run through the tokenizer to explain what it makes of them. (The rule is
+# compiled on first use: a lexicon taken from the cache, lexicon/cache.py, never needs it.)
+_one_token_match = None
+
+
+def _one_token(piece: str):
+    global _one_token_match
+    if _one_token_match is None:
+        _one_token_match = re.compile(WORD_PATTERN).fullmatch
+    return _one_token_match(piece)
+
 
 try:  # Python >= 3.11
     import re._parser as _sre_parse
@@ -250,7 +259,7 @@ def _parse_pattern(text, *, exact=False, path=None, line=None, language=None):
                  "For any one-letter word write 're:.'; otherwise remove it.", kind="quality")
             continue
         probe = form.replace("*", "x").replace("?", "x")
-        if _ONE_TOKEN(probe):
+        if _one_token(probe):
             words.append(form)
             continue
         toks = tokenize_text(probe)

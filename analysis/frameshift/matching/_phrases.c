@@ -345,11 +345,134 @@ done:
     return res;
 }
 
+/* A set of int64 keys >= 0 (open addressing, linear probing; -1 marks an empty slot). */
+typedef struct {
+    int64_t *keys;
+    size_t mask;
+} KeySet;
+
+static int keyset_init(KeySet *ks, size_t n)
+{
+    size_t cap = 16;
+    while (cap < 2 * n + 16)
+        cap <<= 1;
+    ks->keys = PyMem_Malloc(cap * sizeof(int64_t));
+    if (!ks->keys)
+        return -1;
+    memset(ks->keys, 0xff, cap * sizeof(int64_t));
+    ks->mask = cap - 1;
+    return 0;
+}
+
+static inline size_t keyset_slot(const KeySet *ks, int64_t k)
+{
+    size_t h = (size_t)((uint64_t)k * 0x9E3779B97F4A7C15ull >> 17) & ks->mask;
+    while (ks->keys[h] != -1 && ks->keys[h] != k)
+        h = (h + 1) & ks->mask;
+    return h;
+}
+
+/* accept(a, b, k, dictionary) -> bytes, one 0/1 per candidate: the sequential rule of
+ * engine.py's ``_accept`` over candidates already in its order (longest first, then start,
+ * category, pattern): a candidate is accepted when none of its tokens is covered in its
+ * category yet; with ``dictionary``, a span all of whose tokens are covered by accepted
+ * candidates of any category is passed over. a, b, k: int64, a < b (spans [a, b)). */
+static PyObject *accept(PyObject *self, PyObject *args)
+{
+    PyObject *o[3];
+    int dictionary;
+    if (!PyArg_ParseTuple(args, "OOOp", &o[0], &o[1], &o[2], &dictionary))
+        return NULL;
+    Py_buffer v[3];
+    int got = 0;
+    PyObject *res = NULL;
+    KeySet cov = {NULL, 0}, glob = {NULL, 0};
+    for (; got < 3; got++)
+        if (buffer(o[got], &v[got], 8, "an int64 array") < 0)
+            goto done;
+    const int64_t *a = v[0].buf, *b = v[1].buf, *k = v[2].buf;
+    Py_ssize_t m = v[0].len / 8;
+    if (v[1].len / 8 != m || v[2].len / 8 != m) {
+        PyErr_SetString(PyExc_ValueError, "accept: a, b and k differ in length");
+        goto done;
+    }
+    int64_t S = 1, total = 0;
+    for (Py_ssize_t i = 0; i < m; i++) {
+        if (a[i] < 0 || b[i] <= a[i] || k[i] < 0) {
+            PyErr_SetString(PyExc_ValueError, "accept: spans must be 0 <= a < b, k >= 0");
+            goto done;
+        }
+        if (b[i] + 1 > S)
+            S = b[i] + 1;
+        total += b[i] - a[i];
+    }
+    for (Py_ssize_t i = 0; i < m; i++)
+        if (k[i] > (INT64_MAX - S) / S) {
+            PyErr_SetString(PyExc_OverflowError, "accept: category * positions overflows");
+            goto done;
+        }
+    if (keyset_init(&cov, (size_t)total) < 0 || (dictionary && keyset_init(&glob, (size_t)total) < 0)) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    res = PyBytes_FromStringAndSize(NULL, m);
+    if (!res)
+        goto done;
+    char *acc = PyBytes_AS_STRING(res);
+    memset(acc, 0, m);
+    Py_ssize_t i = 0;
+    while (i < m) {
+        int64_t x = a[i], y = b[i];
+        Py_ssize_t jend = i;
+        while (jend < m && a[jend] == x && b[jend] == y)
+            jend++;
+        if (dictionary) {
+            int all = 1;
+            for (int64_t t = x; t < y && all; t++)
+                all = glob.keys[keyset_slot(&glob, t)] == t;
+            if (all) {
+                i = jend;
+                continue;
+            }
+        }
+        int matched = 0;
+        for (Py_ssize_t r = i; r < jend; r++) {
+            int64_t base = k[r] * S;
+            int free = 1;
+            for (int64_t t = x; t < y && free; t++)
+                free = cov.keys[keyset_slot(&cov, base + t)] != base + t;
+            if (!free)
+                continue;
+            for (int64_t t = x; t < y; t++)
+                cov.keys[keyset_slot(&cov, base + t)] = base + t;
+            acc[r] = 1;
+            matched = 1;
+        }
+        if (matched && dictionary)
+            for (int64_t t = x; t < y; t++)
+                glob.keys[keyset_slot(&glob, t)] = t;
+        i = jend;
+    }
+done:
+    for (int j = 0; j < got; j++)
+        PyBuffer_Release(&v[j]);
+    PyMem_Free(cov.keys);
+    PyMem_Free(glob.keys);
+    if (PyErr_Occurred()) {
+        Py_XDECREF(res);
+        return NULL;
+    }
+    return res;
+}
+
 static PyMethodDef methods[] = {
     {"find", find, METH_VARARGS,
      "find(ids, s2t, seg, seg_size, V, seg_off, seg_words, seg_len, gap_lo, gap_hi, word_off, "
      "set_ids, anchor_seg, anchor_pos) -> (offsets, starts, ends), bytes of int64: the "
      "occurrences of alternative a are starts/ends[offsets[a]:offsets[a + 1]] (see engine.py)."},
+    {"accept", accept, METH_VARARGS,
+     "accept(a, b, k, dictionary) -> bytes of 0/1: the sequential acceptance rule of "
+     "engine.py's _accept over candidates already in its order (int64 arrays)."},
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_phrases",

@@ -309,15 +309,17 @@ class _Vocabulary:
         if "*" not in piece and "?" not in piece:
             return np.asarray(self._exact(dehyphen)[1].get(piece, ()), dtype=np.int64)
         keys, exact, order, sorted_keys = self._keyed(dehyphen)
-        cut = min(i for i in (piece.find("*"), piece.find("?")) if i >= 0)
+        star, qmark = piece.find("*"), piece.find("?")
+        cut = star if qmark < 0 or 0 <= star < qmark else qmark  # the first wildcard
         prefix = piece[:cut]
-        if cut == len(piece) - 1 and piece[-1] == "*":
+        if cut == len(piece) - 1 and star == cut:
             # ``prefix*``: exactly the keys starting with the prefix, a range of the sorted keys
             lo = bisect_left(sorted_keys, prefix)
             hi = bisect_left(sorted_keys, prefix + "\U0010ffff", lo)
             while hi < len(sorted_keys) and sorted_keys[hi].startswith(prefix):
                 hi += 1
-            return np.sort(order[lo:hi])
+            got = order[lo:hi]
+            return np.sort(got) if hi - lo > 1 else got.copy()
         rx = _glob_regex(piece, 0)
         lo = bisect_left(sorted_keys, prefix)
         out = []
@@ -623,6 +625,18 @@ def _adjacent(tokens: Tokens, texts) -> np.ndarray:
     return out
 
 
+def _unique(x: np.ndarray) -> np.ndarray:
+    """``np.unique`` of a 1-d array of numbers, without it: numpy 2's ``np.unique`` imports
+    ``numpy.ma`` on its first call (~13 ms at the start of every command; issue 20)."""
+    x = np.sort(x)
+    if len(x) > 1:
+        keep = np.empty(len(x), bool)
+        keep[0] = True
+        np.not_equal(x[1:], x[:-1], out=keep[1:])
+        x = x[keep]
+    return x
+
+
 def _member(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
     if len(ids) == 1:
         return values == ids[0]
@@ -642,23 +656,34 @@ def _find_all(alts, tid: np.ndarray, seg: np.ndarray, V: int) -> list:
     if not alts or not n:
         return [(np.zeros(0, np.int64), np.zeros(0, np.int64)) for _ in alts]
     freq = tid.counts(V)
+    # occurrences of every word of every alternative (the sums of its types' frequencies),
+    # for all words at once
+    words = [e for alt in alts for e in alt.elements if not isinstance(e, tuple)]
+    sizes = np.fromiter(map(len, words), np.int64, count=len(words))
+    wfreq = np.zeros(len(words), np.int64)
+    if sizes.any():
+        ends = np.cumsum(sizes)
+        cum = np.zeros(int(ends[-1]) + 1, np.int64)
+        np.cumsum(freq[np.concatenate(words)], out=cum[1:])
+        wfreq = cum[ends] - cum[ends - sizes]
+    wfreq = wfreq.tolist()
     plans = []
+    w = 0
     for alt in alts:
         segs, gaps, cur = [], [], []
+        best = None
         for e in alt.elements:
             if isinstance(e, tuple):
                 segs.append(cur)
                 gaps.append(e)
                 cur = []
             else:
+                f = wfreq[w]
+                w += 1
+                if best is None or f < best[0]:
+                    best = (f, len(segs), len(cur))
                 cur.append(e)
         segs.append(cur)
-        best = None
-        for si, sg in enumerate(segs):
-            for oi, ids in enumerate(sg):
-                f = int(freq[ids].sum())
-                if best is None or f < best[0]:
-                    best = (f, si, oi)
         _, si, oi = best
         plans.append((segs, gaps, si, oi))
     if _cphrases is not None and all(len(sg) for segs, _, _, _ in plans for sg in segs):
@@ -698,7 +723,7 @@ def _find_all_c(plans, tid, seg, V: int) -> list:
             gap_lo.append(lo)
             gap_hi.append(hi)
             for ids in sg:
-                u = ids if len(ids) < 2 else np.unique(ids)  # sorted, for a binary search
+                u = ids if len(ids) < 2 else _unique(ids)  # sorted, for a binary search
                 sets.append(u)
                 nset += len(u)
                 word_off.append(nset)
@@ -727,7 +752,7 @@ def _find_all_c(plans, tid, seg, V: int) -> list:
     for g, (segs, gaps, si, oi) in enumerate(plans):
         x, y = lo[cut[g]:cut[g + 1]], hi[cut[g]:cut[g + 1]]
         if len(x) and len(gaps) > 1:  # the same span may be reached twice
-            key = np.unique(x * (n + 1) + y)
+            key = _unique(x * (n + 1) + y)
             x, y = key // (n + 1), key % (n + 1)
         out.append((x, y))
     return out
@@ -800,7 +825,7 @@ def _find_group(plans, group, anchor, out, tid, seg, V: int, n: int) -> None:
             lo, hi, ref = x[ok], hi[ok], ref[ok]
         lo, hi = lo.astype(np.int64), hi.astype(np.int64)
         if len(lo) and len(gaps) > 1:  # the same span may be reached twice
-            key = np.unique(lo * (n + 1) + hi)
+            key = _unique(lo * (n + 1) + hi)
             lo, hi = key // (n + 1), key % (n + 1)
         out[gi] = (lo, hi)
 
@@ -864,7 +889,7 @@ def _find_plain(group, plans, pos, bounds, out, tid, seg, V: int, n: int) -> Non
             keep[sel[bad]] = False
             lo, g = lo[keep], g[keep]
     if multi_keys and len(lo):
-        keys = np.unique(np.concatenate(multi_keys))
+        keys = _unique(np.concatenate(multi_keys))
         for i in range(W):
             if not len(lo):
                 break
@@ -943,6 +968,12 @@ def _accept(a, b, k, j, dictionary: bool) -> np.ndarray:
     if not len(rest):
         return acc
     rest = rest[np.lexsort((j[rest], k[rest], a[rest], -(b[rest] - a[rest])))]
+    if getattr(_cphrases, "accept", None) is not None:  # the same loop in C (_phrases.c)
+        ra, rb, rk = (np.ascontiguousarray(x[rest], dtype=np.int64) for x in (a, b, k))
+        if len(ra) and (rb > ra).all() and ra.min() >= 0 and rk.min() >= 0:
+            ok = np.frombuffer(_cphrases.accept(ra, rb, rk, dictionary), np.uint8)
+            acc[rest[ok.astype(bool)]] = True
+            return acc
     ra, rb, rk = a[rest].tolist(), b[rest].tolist(), k[rest].tolist()
     covered: dict[int, set] = {}
     glob: set = set()
@@ -1331,6 +1362,8 @@ def _count_table(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSe
     tid, negpos = ph.tid, ph.negpos
     di = tokens.doc_index
     ntok = np.diff(di)
+    # the code of every token's type looked up from its surface id in one gather
+    code_of = code if tid.s2t is None else code[tid.s2t]
     block = 1 << 18  # tokens a block: its temporaries (~18 bytes a token) stay a few MB
     max_docs = max(1, (1 << 22) // U)
     d0 = 0
@@ -1341,7 +1374,7 @@ def _count_table(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSe
         s, e = int(di[d0]), int(di[d1])
         if e > s:
             key = np.repeat(np.arange(d1 - d0, dtype=np.int64) * U, ntok[d0:d1])
-            key += code[tid[s:e]]
+            key += code_of[tid.ids[s:e]]
             nb = (d1 - d0) * U
             counts[d0:d1] += np.bincount(key, minlength=nb).reshape(d1 - d0, U) @ mu
             nk = key[negpos[s:e]]
@@ -1351,9 +1384,12 @@ def _count_table(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSe
         d0 = d1
     # single-word matches that do not count: inside an exclusion or an accepted phrase
     # (blocks of positions: the temporaries stay block-sized however much the phrases cover)
-    if len(ph.a):
+    if not ph.excl and not ph.dictionary:
+        _drop_in_phrases(ph, code, mu, di, counts, neg)
+    elif len(ph.a):
         ph.phrase_index()  # before the runs: the peak memory of the count (issue 20)
-    for cand in _run_positions(*ph.drop_runs(), 1 << 16):  # (the runs freed inside)
+    for cand in (() if not ph.excl and not ph.dictionary else
+                 _run_positions(*ph.drop_runs(), 1 << 16)):  # (the runs freed inside)
         pos, cat, _ = _single_hits(comp, tid, cand)
         drop = ~ph.keep_single(pos, cat)
         pos, cat = pos[drop], cat[drop]
@@ -1367,6 +1403,37 @@ def _count_table(comp: CompiledLexicon, tokens: Tokens, texts, settings: MatchSe
         sel = negpos[ph.a]
         np.add.at(neg, (doc[sel], ph.k[sel]), 1)
     return counts, neg
+
+
+def _drop_in_phrases(ph: _Phase, code, mu, di, counts, neg) -> None:
+    """Subtract from ``counts``/``neg`` the single-word matches inside an accepted phrase of
+    their category, for the ``key`` scope without exclusions (what the loop over
+    :meth:`_Phase.drop_runs` in :func:`_count_table` does in general).
+
+    There, the accepted phrases of one category never overlap (a token is matched once per
+    category), so a single-word match of category ``c`` at position ``p`` is inside at most
+    one phrase of ``c``: the matches to subtract are, for every phrase and every position of
+    its span, whether the type there has the phrase's category (``mu[code[type], c]``) --
+    no search and no merged runs. The phrases are expanded in blocks."""
+    a, b, k = ph.a, ph.b, ph.k
+    K = counts.shape[1]
+    step = 1 << 16  # phrases a block (their positions: a few times that)
+    for s in range(0, len(a), step):
+        pa = a[s:s + step].astype(np.int64)
+        ln = b[s:s + step] - a[s:s + step]
+        pk = k[s:s + step]
+        m = int(ln.sum())
+        rep = np.repeat(np.arange(len(pa)), ln)
+        pos = np.arange(m, dtype=np.int64)
+        pos -= np.repeat(np.cumsum(ln, dtype=np.int64) - ln, ln)
+        pos += pa[rep]
+        inside = mu[code[ph.tid[pos]], pk[rep]].astype(bool)
+        if not inside.any():
+            continue
+        doc = np.searchsorted(di, pa, "right") - 1
+        key = (doc * K + pk)[rep[inside]]
+        np.subtract.at(counts.reshape(-1), key, 1)  # (views: counts is C-contiguous)
+        np.subtract.at(neg.reshape(-1), key[ph.negpos[pos[inside]]], 1)
 
 
 # --------------------------------------------------------------------------- public API

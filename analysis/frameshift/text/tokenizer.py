@@ -154,25 +154,54 @@ _LINE_END = "|".join(
     for lo, hi in _BLOCKS)
 BOUNDARY_PATTERN = rf"[.!?\u0589]+|{_ARM_COLON}|\n[ \t\r\u00a0]*\n|{_LINE_END}"
 TOKEN_PATTERN = rf"{WORD_PATTERN}|{BOUNDARY_PATTERN}"
-_TOKEN_RE = re.compile(TOKEN_PATTERN)
-# The same pattern with possessive quantifiers (Python >= 3.11), which scans about 10% faster.
-# Nothing in the pattern follows a quantified part that could give characters back to it, so
-# the first match found is the same either way (tests/test_text_equivalence.py checks it).
-if sys.version_info >= (3, 11):
-    _findall = re.compile(
-        rf"{_W}++(?:(?:{_JOIN}|(?<=\d),(?=\d)){_W}++|[{_ARM_MARKS}]{_W}*+)*+"
-        rf"|[.!?\u0589]++|{_ARM_COLON}|\n[ \t\r\u00a0]*+\n|{_LINE_END}"
-    ).findall
-else:  # pragma: no cover
-    _findall = _TOKEN_RE.findall
-# The scan used by :func:`tokenize`: the same tokens, plus one-character "gap" tokens that
-# record what separates two words -- any character that is neither whitespace nor able to
-# start a token (``,``, quotes, brackets: ``_JUNK``), and a whitespace character directly
-# before a period other than a line break (``_SPACE_DOT``). Word and boundary tokens are tried first at every
-# position, so they are exactly those of ``_findall``; the characters the scan skips are then
-# whitespace only. This gives the adjacency flag of every word (``Tokens.adjacent``) at the
-# cost of ~10% more scanning, so that matching never re-reads the text.
-_scan = re.compile(_findall.__self__.pattern + r"|[^\s\w.!?\u0589]|[^\S\n](?=\.)").findall
+def _compile_scans() -> None:
+    """Compile the regular expressions of the pure-Python scan: ``_TOKEN_RE`` (the pattern),
+    ``_findall`` and ``_scan``. They are compiled on first use (about 10 ms at start-up that
+    the C scan, where it is built, never needs); the module attributes of those names are
+    looked up through :func:`__getattr__`, which compiles them."""
+    global _TOKEN_RE, _findall, _scan
+    _TOKEN_RE = re.compile(TOKEN_PATTERN)
+    # The same pattern with possessive quantifiers (Python >= 3.11), which scans about 10%
+    # faster. Nothing in the pattern follows a quantified part that could give characters
+    # back to it, so the first match found is the same either way
+    # (tests/test_text_equivalence.py checks it).
+    if sys.version_info >= (3, 11):
+        _findall = re.compile(
+            rf"{_W}++(?:(?:{_JOIN}|(?<=\d),(?=\d)){_W}++|[{_ARM_MARKS}]{_W}*+)*+"
+            rf"|[.!?\u0589]++|{_ARM_COLON}|\n[ \t\r\u00a0]*+\n|{_LINE_END}"
+        ).findall
+    else:  # pragma: no cover
+        _findall = _TOKEN_RE.findall
+    # The scan used by :func:`tokenize` without the C scan: the same tokens, plus
+    # one-character "gap" tokens that record what separates two words -- any character that is
+    # neither whitespace nor able to start a token (``,``, quotes, brackets: ``_JUNK``), and a
+    # whitespace character directly before a period other than a line break
+    # (``_SPACE_DOT``). Word and boundary tokens are tried first at every position, so they
+    # are exactly those of ``_findall``; the characters the scan skips are then whitespace
+    # only. This gives the adjacency flag of every word (``Tokens.adjacent``) at the cost of
+    # ~10% more scanning, so that matching never re-reads the text.
+    _scan = re.compile(_findall.__self__.pattern + r"|[^\s\w.!?\u0589]|[^\S\n](?=\.)").findall
+
+
+_LAZY_SCANS = ("_TOKEN_RE", "_findall", "_scan")
+
+
+def __getattr__(name: str):
+    if name in _LAZY_SCANS:
+        _compile_scans()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _scan_function(name: str):
+    """``_findall`` or ``_scan`` (compiled on first use)."""
+    got = globals().get(name)
+    if got is None:
+        _compile_scans()
+        got = globals()[name]
+    return got
+
+
 _WORD_START = re.compile(_W).match
 # The same scan in C (``_scan.c``, built by ``pip install`` where a C compiler is found): it
 # looks every token up in the vocabulary as it finds it, with no list of strings in between
@@ -455,6 +484,9 @@ class _Vocab(dict):
         self.surface_type: list[int] = []
         self.type_id: dict[str, int] = {}
         self.types: list[str] = []
+        # an ASCII word without "`" (the one ASCII character _FOLD_TABLE changes) is its own
+        # form under every Unicode normal form, and ASCII case folding is str.lower
+        self._ascii_plain = settings.unicode_form in ("NFC", "NFD", "NFKC", "NFKD")
 
     def __missing__(self, surface: str) -> int:
         c = surface[0]
@@ -466,9 +498,13 @@ class _Vocab(dict):
         elif not _WORD_START(c):  # punctuation between words (never part of a token)
             sid = _JUNK
         else:
-            form_cased = normalize(surface, casefold=False,
-                                   unicode_form=self.settings.unicode_form)
-            form = fold_case(form_cased) if self.settings.casefold else form_cased
+            if self._ascii_plain and surface.isascii() and "`" not in surface:
+                form_cased = surface
+                form = surface.lower() if self.settings.casefold else surface
+            else:
+                form_cased = normalize(surface, casefold=False,
+                                       unicode_form=self.settings.unicode_form)
+                form = fold_case(form_cased) if self.settings.casefold else form_cased
             tid = self.type_id.get(form)
             if tid is None:
                 tid = self.type_id[form] = len(self.types)
@@ -498,7 +534,7 @@ def _surfaces_and_starts(text: str) -> tuple[list[str], list[int]]:
     it: the characters between two tokens contain no word character, no ``.!?`` and no
     paragraph break, so no earlier occurrence of a token's text can start there.
     """
-    surf = _findall(text)
+    surf = _scan_function("_findall")(text)
     return surf, _starts(text, surf)
 
 
@@ -513,6 +549,13 @@ def _starts(text: str, surf: list) -> list[int]:
         append(p)
         p += len(s)
     return starts
+
+
+def _distinct(ids: np.ndarray, size: int) -> np.ndarray:
+    """``np.unique(ids)`` for ids in ``range(size)``, by a mask (no sort)."""
+    seen = np.zeros(size, dtype=bool)
+    seen[ids] = True
+    return np.flatnonzero(seen)
 
 
 def _lower_after(pi, nwp, nwc, raw_index, ids, vocab) -> np.ndarray:
@@ -541,7 +584,7 @@ def _lower_after(pi, nwp, nwc, raw_index, ids, vocab) -> np.ndarray:
     if not word.any():
         return np.zeros(0, np.int64)
     nxt = ids[(q - kk)[word]]  # words before raw q: q minus the kk non-word tokens before it
-    cand = np.unique(nxt)
+    cand = _distinct(nxt, len(vocab.surfaces))
     low = np.zeros(len(vocab.surfaces), dtype=bool)
     for sid in cand.tolist():
         c = vocab.surfaces[sid][:1]  # (NFKC, invisible characters removed: may be "")
@@ -627,7 +670,7 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
                 pend_st.append(np.frombuffer(st, dtype=np.int64))
                 pend_ln.append(np.frombuffer(ln, dtype=np.int32))
         else:
-            surf = _scan(text)
+            surf = _scan_function("_scan")(text)
             k = len(surf)
             if with_offsets:
                 pend_st.append(np.fromiter(_starts(text, surf), dtype=np.int64, count=k))
@@ -679,7 +722,7 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
         cand_pi = pi[word]
         prev = ids[(q - kk - 1)[word]] if len(cand_pi) else np.zeros(0, np.int32)
         if len(cand_pi):
-            cand = np.unique(prev)
+            cand = _distinct(prev, len(vocab.surfaces))
             abbr = np.zeros(len(vocab.surfaces), dtype=bool)
             abbr[cand] = [vocab.is_abbreviation(int(s)) for s in cand]
             soft = cand_pi[abbr[prev]]
@@ -690,7 +733,10 @@ def tokenize(texts, *, settings: TokenizerSettings | None = None,
         # detection", Computational Linguistics 32(4) -- in the cased scripts (Latin, Greek,
         # Cyrillic, Armenian) a sentence begins with a capital.
         lower = _lower_after(pi, nwp, nwc, raw_index, ids, vocab)
-        soft_end = np.union1d(soft, lower) if len(lower) else soft
+        # (np.union1d without np.unique, whose first call imports numpy.ma: ~13 ms)
+        soft_end = np.sort(np.concatenate((soft, lower))) if len(lower) else soft
+        if len(soft_end) > 1:
+            soft_end = soft_end[np.append(True, soft_end[1:] != soft_end[:-1])]
     # Sentence number: boundaries seen so far, renumbered 0, 1, 2, ... within each text so
     # that leading and repeated boundaries collapse. A boundary raises the number of the next
     # word (if any); the first word of every text is then brought back to 0.
