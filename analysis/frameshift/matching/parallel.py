@@ -18,6 +18,7 @@ once): :func:`partial_counts` and :func:`combine_counts` are their map and reduc
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -297,6 +298,14 @@ def _count_parts(st, lex, settings, ranges, n_jobs: int, start_method) -> list:
     # others (one process fewer to start).
     here = len(ranges) <= n_jobs
     sent = ranges[:-1] if here else ranges
+    # The objects that exist now are left out of the cyclic garbage collector's passes until
+    # the parts are counted: a full pass in a worker (or here, while a worker lives) would
+    # write to every page holding them and so copy those pages (copy-on-write after fork;
+    # 4,000 page copies and 0.02 s in a part of inaugural x100 with 9,000 patterns). Not if
+    # the caller froze objects itself (unfreezing would release theirs too).
+    freeze = forked and gc.isenabled() and not gc.get_freeze_count()
+    if freeze:
+        gc.freeze()
     pool = ProcessPoolExecutor(max_workers=min(n_jobs - here, len(sent)), mp_context=ctx)
     try:
         if forked:
@@ -308,6 +317,8 @@ def _count_parts(st, lex, settings, ranges, n_jobs: int, start_method) -> list:
         return [f.result() for f in futures] + mine
     finally:
         _FORKED = None
+        if freeze:
+            gc.unfreeze()
         # The arrays are here: the table need not wait for the workers to exit (the
         # executor reaps them in its own thread; a worker's exit unmaps all it allocated).
         pool.shutdown(wait=False, cancel_futures=True)
