@@ -103,3 +103,11 @@ def test_leaves_the_garbage_collector_as_it_was(toy):
 def test_unknown_option_is_named_before_any_worker_starts(toy):
     with pytest.raises(OptionError, match="unknown matching option"):
         count_matches_parallel(toy, LEX, n_jobs=2, nested="key")
+
+
+def test_spawned_workers_get_the_same_table(toy):
+    # without fork (macOS, Windows) the parts travel to the workers pickled
+    expected = count_matches(toy, LEX, by=["party", "actor"])
+    got = count_matches_parallel(toy, LEX, by=["party", "actor"], n_jobs=2, parts=3,
+                                 start_method="spawn")
+    pd.testing.assert_frame_equal(got, expected)
