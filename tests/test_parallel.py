@@ -81,3 +81,33 @@ def test_options_errors(toy):
         count_matches_parallel(toy, LEX, n_jobs=0)
     with pytest.raises(OptionError, match="cannot count by 'speaker'.*Available columns"):
         count_matches_parallel(toy, LEX, by="speaker")
+
+
+def test_leaves_the_garbage_collector_as_it_was(toy):
+    import gc
+
+    expected = count_matches(toy, LEX, by="actor")
+    assert gc.get_freeze_count() == 0
+    got = count_matches_parallel(toy, LEX, by="actor", n_jobs=2, parts=2)
+    pd.testing.assert_frame_equal(got, expected)
+    # frozen for the parts only (copy-on-write after fork), then released
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.freeze()  # the caller's own freeze is kept (unfreezing would empty it)
+    try:
+        count_matches_parallel(toy, LEX, by="actor", n_jobs=2, parts=2)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+def test_unknown_option_is_named_before_any_worker_starts(toy):
+    with pytest.raises(OptionError, match="unknown matching option"):
+        count_matches_parallel(toy, LEX, n_jobs=2, nested="key")
+
+
+def test_spawned_workers_get_the_same_table(toy):
+    # without fork (macOS, Windows) the parts travel to the workers pickled
+    expected = count_matches(toy, LEX, by=["party", "actor"])
+    got = count_matches_parallel(toy, LEX, by=["party", "actor"], n_jobs=2, parts=3,
+                                 start_method="spawn")
+    pd.testing.assert_frame_equal(got, expected)

@@ -1827,12 +1827,18 @@ def _count_frame(categories, tokens, st, counts, neg, cols) -> pd.DataFrame:
 def group_count_columns(categories, codes, n_groups: int, tokens, counts, neg) -> dict:
     """The columns of a count table after its group keys, one row per group x category in
     that order, as arrays: category, count, negated, tokens, per_1000, share, sentences,
-    short_text. ``codes``: the group (0..n_groups-1) of each text; ``counts``, ``neg``: texts
-    x categories (``_count_table``). Shared by :func:`count_matches` and the command line's
-    pandas-free ``frameshift count``."""
+    short_text. ``codes``: the group (0..n_groups-1) of each text; ``tokens``: the texts'
+    :class:`~frameshift.text.Tokens`, or the pair (word tokens, sentences) of every text
+    (``count_matches_parallel``: gathered from the parts); ``counts``, ``neg``: texts x
+    categories (``_count_table``). Shared by :func:`count_matches`, ``count_matches_parallel``
+    and the command line's pandas-free ``frameshift count``."""
     # issue 13: sentences of the group and the one "too short" rule (matching/shortness.py)
     from frameshift.matching.shortness import is_short, sentences_per_document
 
+    if isinstance(tokens, tuple):
+        n_tok, n_sent = tokens
+    else:
+        n_tok, n_sent = tokens.n_tokens(), sentences_per_document(tokens)
     G, K = n_groups, len(categories)
     gc = np.zeros((G, K), np.int64)
     gn = np.zeros((G, K), np.int64)
@@ -1840,8 +1846,8 @@ def group_count_columns(categories, codes, n_groups: int, tokens, counts, neg) -
     gs = np.zeros(G, np.int64)
     np.add.at(gc, codes, counts)
     np.add.at(gn, codes, neg)
-    np.add.at(gt, codes, tokens.n_tokens())
-    np.add.at(gs, codes, sentences_per_document(tokens))
+    np.add.at(gt, codes, n_tok)
+    np.add.at(gs, codes, n_sent)
     cnt = gc.reshape(-1)
     tok = np.repeat(gt, K)
     per_1000, share = rates(cnt, tok, np.repeat(gc.sum(axis=1), K))
