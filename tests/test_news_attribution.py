@@ -1046,3 +1046,85 @@ def test_a_quote_closed_in_the_next_paragraph_without_an_opening_mark(text, expe
 ])
 def test_a_quoted_modifier_after_that_is_a_term(text, expected):
     assert _quotes(text) == expected
+
+
+# Session 6 (issue 15b): rules found on the misses of heldout3 and the other real sets, each
+# tested here on articles written for the tests ------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # "he" after a title subject: the person the title names, with its country's adjective
+    # ("the Narnian minister" is not the Ruritanian minister named last)
+    ("T\n\nNarnia's Minister of Information, Anna Ivers, accused Ruritania, in response to "
+     "comments by Ruritania's Foreign Minister Tom Vale.\n\nThe Narnian minister contrasted "
+     "the two stances. He described the talks as “brotherly”.", ["ivers"]),
+    ("T\n\nNarnia's Minister of Information, Ken Oduya, accused Ruritania, in response to "
+     "comments by Ruritania's Foreign Minister Tom Vale.\n\nThe Narnian minister contrasted "
+     "the two stances. He described the talks as “brotherly”.", ["new:ken-oduya"]),
+])
+def test_a_pronoun_after_a_title_subject_takes_the_person_of_that_nationality(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Yesterday" at a sentence's start is no name; "with NP -ing": the NP is the subject
+    ("T\n\nYesterday, it was reported that some voters stayed home, with one woman "
+     "describing it as a “trap”.", [None]),
+    ("T\n\nThe vote went ahead, with Mirzoyan describing it as a “trap”.", ["mirzoyan"]),
+    ("T\n\nThe vote went ahead, with Tom Vale describing it as a “trap”.", ["new:tom-vale"]),
+    # without "with", the participle's subject is the main clause's
+    ("T\n\nMirzoyan rejected the vote, describing it as a “trap”.", ["mirzoyan"]),
+])
+def test_an_absolute_construction_has_its_own_subject(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the attribution ends the sentence, far after the quote (more than ten words)
+    ('T\n\nTwo vessels and two "fishing boats" shadowed a warship near the reef in the '
+     'western sea on Monday, the Narnian Foreign Ministry reported.', ["narnia_mfa"]),
+    ('T\n\nBaku will "intensify efforts" for the demilitarization of the islands and is '
+     'prepared to challenge them, Foreign Minister Tom Vale indicated in comments on Friday.',
+     ["new:tom-vale"]),
+    # two quotes before it: both are the speaker's
+    ('T\n\nOfficers "landed there", where they "handled the situation" as the law requires '
+     'of them, spokesperson Anna Ivers said in a statement.', ["ivers", "ivers"]),
+    # an anonymous subject: nobody
+    ('T\n\nTwo vessels and two "fishing boats" shadowed a warship near the reef in the '
+     'western sea on Monday, diplomatic sources said.', [None]),
+    # the verb does not end the sentence: no attribution from that far
+    ('T\n\nTwo vessels and two "fishing boats" shadowed a warship near the reef in the '
+     'western sea on Monday, Mirzoyan said, calling for talks.', [None]),
+])
+def test_an_attribution_ending_the_sentence_reaches_its_quotes(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted modifier after "any" is a term, even with a speaker ending the sentence
+    ('T\n\nANY "Narnian independence" separatist activity can only bring disaster, a '
+     'spokesperson for Baku said.', [("Narnian independence", None)]),
+    # "reported" reports speech
+    ('T\n\n"We saw two ships," the Narnian Foreign Ministry reported.',
+     [("We saw two ships,", "narnia_mfa")]),
+])
+def test_any_before_a_quoted_modifier_and_reported(text, expected):
+    assert _quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title before a name in apposition is the person's: "the Narnian president" later is
+    # Ivers, not the Ruritanian prime minister named last
+    ("T\n\nThe Narnian president, Anna Ivers, has refused to clarify it.\n\nThe Ruritanian "
+     "prime minister, Tom Vale, responded with an ultimatum.\n\nThe Narnian president failed "
+     "to answer, asking instead for a meeting “before the situation deteriorates”.", ["ivers"]),
+    ("T\n\nThe Narnian president, Ken Oduya, has refused to clarify it.\n\nThe Ruritanian "
+     "prime minister, Tom Vale, responded with an ultimatum.\n\nThe Narnian president failed "
+     "to answer, asking instead for a meeting “before the situation deteriorates”.",
+     ["new:ken-oduya"]),
+    # nobody of that nationality named: the title's own new: id, not Tom Vale
+    ("T\n\nThe Ruritanian prime minister, Tom Vale, responded with an ultimatum.\n\nThe "
+     "Narnian president failed to answer, asking instead for a meeting “before the situation "
+     "deteriorates”.", ["new:narnian-president"]),
+])
+def test_a_title_in_apposition_before_a_name_is_the_persons(text, expected):
+    assert _speakers(text) == expected

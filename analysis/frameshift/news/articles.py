@@ -77,7 +77,7 @@ signal charge blame term refer recall remind repeat underline underscore highlig
 acknowledge admit concede insist stress protest denounce slam praise hail characterise
 characterize question dispute counter retort continue conclude end deplore lament caution contend
 comment believe consider regret quip rebut hint clarify assure reassure remark mention inform
-indicate specify elaborate predict reveal disclose joke advise recommend wonder
+indicate specify elaborate predict reveal disclose joke advise recommend wonder report
 """.split()
 _IRREGULAR = {
     "say": ["say", "says", "said", "saying"],
@@ -119,7 +119,7 @@ def _inflect(base: str) -> list[str]:
 _NOUN_LIKE = frozenset("""offer call demand charge note appeal reply answer signal voice tweet
 claim promise pledge protest end question dispute counter term label brand issue state welcome
 repeat highlight vow blame comment praise recall remind ask respond continue conclude
-remark hint joke mention
+remark hint joke mention report
 """.split())
 _VERB_FORMS = sorted({f for b in _VERB_BASES + list(_IRREGULAR) for f in _inflect(b)
                       if not (b in _NOUN_LIKE and f == b)}, key=len, reverse=True)
@@ -253,7 +253,8 @@ def _term_before(masked: str, q, text: str):
                                                                      text[q.start:q.end]):
         # ("claim that "Taiwan independence" activities": after "that" too)
         det = re.search(r"(?i)(?<![\w-])(such|the|a|an|these|those|this|its|their|his|her|"
-                        r"that)\s*$|\w(['’]s)\s*$", masked[max(0, q.open_at - 12):q.open_at])
+                        r"that|any|every|no)\s*$|\w(['’]s)\s*$",
+                        masked[max(0, q.open_at - 12):q.open_at])
         head = re.match(r"[ \t]+([a-z][\w-]*)", masked[q.close_at + 1:q.close_at + 30])
         h = head.group(1) if head else ""
         if det and head and h not in _NOT_HEAD and not h.endswith("ed") and (
@@ -485,6 +486,8 @@ _APPOSITION_TITLE_RE = re.compile(
 
 # Verbs that report speech only weakly ("write", "continue"): inside a clause that an earlier
 # speech verb reports, their subject is not the speaker of the quote.
+# "with one woman describing it": the subject of an -ing form in an absolute construction.
+_WITH_SUBJECT_RE = re.compile(r"(?i)(?<![\w-])with\s+((?:[\w'’.-]+\s+){1,4})$")
 _WEAK_VERBS = frozenset(_inflect("write") + _inflect("continue") + _inflect("maintain")
                         + _inflect("read") + _inflect("end") + _inflect("consider")
                         + _inflect("believe"))
@@ -1352,7 +1355,13 @@ class _Attributor:
                     m.actor = n.actor  # "the Ministry of Foreign Affairs (MAE)"
             merged.append(m)
             i += 1
-        for m in merged:
+        for k, m in enumerate(merged):
+            # "The Catalan president, Carles Puigdemont, said": the title before the name in
+            # apposition (commas on both sides) is the person's
+            if k > 0 and merged[k - 1].kind == "title" and self._personish(m) and re.fullmatch(
+                    r"[ \t]*,[ \t]*", masked[merged[k - 1].end:m.np_start]) and re.match(
+                    r"[ \t]*,", masked[m.end:m.end + 3]):
+                m.titles = set(m.titles) | set(merged[k - 1].titles)
             # "Nabil Abu Rudeineh, a spokesman for ...": the title in apposition is the person's
             if self._personish(m):
                 ap = _APPOSITION_TITLE_RE.match(masked, m.end, min(len(masked), m.end + 90))
@@ -1622,8 +1631,9 @@ class _Attributor:
                 best = (m.start, self._actor_of(m), m, None)
                 break
             elif titles is None and m.kind == "title" and self._subject_like_cached(m):
-                found = self._person_before(m.start, self._heads(m.titles) or None) \
-                    if self._heads(m.titles) else None
+                # (the person the title names, as a title subject resolves: "the Eritrean
+                # minister" is not the Ethiopian minister named last)
+                found = self._title_person(m, m.start)[0] if self._heads(m.titles) else None
                 if found is not None:
                     best = (m.start, found[1], found[2], found[3])
                     break
@@ -1722,7 +1732,15 @@ class _Attributor:
         if _PREPOSITION_RE.search(before):
             return False
         if not (_SUBJECT_VERB_AFTER_RE.match(after) or _SENTENCE_START_RE.search(before)):
-            return False
+            # "Narnia's Minister of Information, Anna Ivers, accused": a name in apposition
+            # to the title that starts the sentence is its subject
+            t = self._mentions_in(max(0, m.np_start - 120), m.np_start)
+            if not (t and t[-1].kind == "title" and re.fullmatch(
+                    r"[ \t]*,[ \t]*", self.masked[t[-1].end:m.np_start])
+                    and re.match(r",[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]\w*(?:ed|s)(?![\w-])", after)
+                    and _SENTENCE_START_RE.search(
+                        self.masked[max(0, t[-1].np_start - 60):t[-1].np_start])):
+                return False
         # "Talat noted that ... and that Denktas had been forced": the subject of a clause
         # that a speech verb of the same sentence reports is not a subject a reader goes back to
         lo = max(0, m.np_start - 300)
@@ -1762,6 +1780,12 @@ class _Attributor:
             return None, None  # "the foreign ministry spokesperson", nobody of that title
             # named: the ministry (see _who), not whoever was named last
         found = self._person_before(pos)
+        for _ in range(3):
+            # "the Narnian minister" after "comments by Ruritania's Foreign Minister X": the
+            # last person named before X that no other country's adjective rules out
+            if found is None or not self._other_nationality(found, nat):
+                break
+            found = self._person_before(found[0])
         if found is not None and not self._other_nationality(found, nat):
             own = self._heads(found[2].titles if found[2] is not None else
                               self._first_titled.get(found[1], set()))
@@ -1880,6 +1904,20 @@ class _Attributor:
             return None, (f'passive verb "{verb.group()}" without "by": the speaker is not '
                           'named'), "unknown"
         before = self._mentions_in(sent_start, verb.start())
+        if verb.group().casefold().endswith("ing"):
+            # "..., with one woman describing it as a 'trap'": the noun phrase after "with"
+            # is the participle's subject (an absolute construction), not the sentence's
+            w = _WITH_SUBJECT_RE.search(self.masked, max(sent_start, verb.start() - 60),
+                                        verb.start())
+            if w is not None:
+                ms = [m for m in before if m.np_start >= w.start(1)]
+                if ms and ms[0].np_start <= w.start(1) + 4:
+                    actor, phrase, is_ref = self._who(ms[-1], unit.index, verb.start())
+                    return (actor, f'{phrase} + verb "{verb.group()}" (after "with")',
+                            "reference" if is_ref else "subject")
+                return None, (f'verb "{verb.group()}" has a subject ("with '
+                              f'{w.group(1).strip()}") that is not in the actor registry'
+                              ), "unknown"
         paren = self._parenthetical_subject(verb, sent_start, before)
         if paren is not None:
             actor, phrase, is_ref = self._who(paren, unit.index, verb.start())
@@ -2129,6 +2167,21 @@ class _Attributor:
                 v = None
             if v and _RELATIVE_RE.search(tail, 0, v.start()):
                 v = None  # '"bluffs" by the government, which has been hinting': not its verb
+            final = None
+            if v and (len(tail[:v.start()].split()) > 10 or "\0" in tail[:v.start()]):
+                # '... "fishing vessels" shadowed a warship near the reef, the Coast Guard
+                # reported.': the sentence ends with its attribution (", X said" and at most
+                # a phrase of time, place or medium); every quote before it is X's
+                final = self._final_attribution(after_pos, v, sent_end)
+                if final is None:
+                    v = None
+            if v and final is not None:
+                actor, phrase, is_ref = self._who(final, unit.index, pos)
+                if actor is not None:
+                    return (actor, f'{phrase} + verb "{v.group()}" ending the sentence after the '
+                            'quote', _CONF["reference" if is_ref else "after"], sent_start)
+                return (None, f'verb "{v.group()}" ending the sentence but no actor of the '
+                        'registry as its subject', _CONF["none"], sent_start)
             if v and len(tail[:v.start()].split()) <= 10 and "\0" not in tail[:v.start()]:
                 va, vb = after_pos + v.start(), after_pos + v.end()
                 if _is_impersonal(v):
@@ -2174,6 +2227,29 @@ class _Attributor:
         if found is not None:
             return found[0], found[1], _CONF["after"], sent_start
         return None, "", _CONF["none"], sent_start
+
+    def _final_attribution(self, after_pos: int, v, sent_end: int):
+        """The subject of a speech verb ``v`` (a match in ``masked[after_pos:]``) that ends
+        the sentence: ', the Philippine Coast Guard reported.', ', Foreign Minister X
+        indicated in comments on Friday.' -- a comma, one mention (and at most two adverbs),
+        the verb, then at most a phrase of time, place or medium and the sentence's end, no
+        quote after it. The mention or None."""
+        masked = self.masked
+        va, vb = after_pos + v.start(), after_pos + v.end()
+        if v.group().casefold().endswith("ing") or not _VERBLESS_TAIL_RE.fullmatch(
+                masked, vb, sent_end):
+            return None
+        ms = self._mentions_in(after_pos, va)
+        if not ms:
+            return None
+        m = ms[-1]
+        if not re.fullmatch(r"[ \t]+(?:[a-z]+ly[ \t]+|also[ \t]+|has[ \t]+|have[ \t]+){0,2}",
+                            masked[m.end:va]):
+            return None
+        lead = masked[after_pos:m.np_start]
+        if not re.search(r",[ \t]*(?:the[ \t]+)?$", lead, flags=re.I):
+            return None
+        return m
 
     def _verbless(self, q: _Quote, unit: _Unit, pos: int, sent_start: int, sent_end: int,
                   after_pos):

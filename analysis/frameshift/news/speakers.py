@@ -54,7 +54,10 @@ LANGUAGES: dict[str, dict] = {
             monday tuesday wednesday thursday friday saturday sunday january february march
             april may june july august september october november december photo source image
             our my your mr mrs ms dr last first next one two unfortunately still now today
-            instead no not yes all some many most both each every other such""".split()),
+            instead no not yes all some many most both each every other such yesterday
+            tomorrow tonight thus hence therefore moreover furthermore nevertheless nonetheless
+            besides additionally notably separately likewise similarly indeed recently
+            previously currently finally""".split()),
         "title_synonyms": {"premier": "prime", "spokeswoman": "spokesperson",
                            "spokesman": "spokesperson", "fm": "foreign", "pm": "prime",
                            "chairwoman": "chairman", "chair": "chairman",
