@@ -1128,3 +1128,34 @@ def test_any_before_a_quoted_modifier_and_reported(text, expected):
 ])
 def test_a_title_in_apposition_before_a_name_is_the_persons(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one word after "a": the speaker's new description, not a term held at a distance
+    ('T\n\nMirzoyan has proposed a "flexible" solution to the dispute.',
+     [("flexible", "mirzoyan")]),
+    ('T\n\nTom Vale rejected the vote, saying it was a "disastrous" outcome.',
+     [("disastrous", "new:tom-vale")]),
+    # after "the", "such" or a possessive the quoted modifier stays a term
+    ('T\n\nMirzoyan rejected the "angry" statements of officials.', [("angry", None)]),
+    ('T\n\nMirzoyan rejected such "condemning" comments by officials.',
+     [("condemning", None)]),
+    # "cannot" after the quoted words: no noun, so no modifier; the words are the speaker's
+    ('T\n\n"We are ready," Mirzoyan said, warning that the "grave provocation" cannot be '
+     'overlooked.', [("We are ready,", "mirzoyan"), ("grave provocation", "mirzoyan")]),
+])
+def test_a_quoted_word_after_an_indefinite_article_is_speech(text, expected):
+    assert _quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speech verb after a modal or "to" is no speech act: the earlier verb reports
+    ("T\n\nMirzoyan said the world community should condemn and act against a “neighbouring” "
+     "country, which “supports terrorists.”", ["mirzoyan", "mirzoyan"]),
+    ('T\n\nTom Vale urged the world to condemn the "aggression against Narnia".',
+     ["new:tom-vale"]),
+    # no earlier verb: nobody speaks
+    ('T\n\nThe world should condemn the "aggression against Narnia".', [None]),
+])
+def test_a_verb_after_a_modal_is_not_the_speech_act(text, expected):
+    assert _speakers(text) == expected

@@ -235,7 +235,7 @@ then later again has have had was were is are be been""".split())
 # After a quoted modifier ('such "condemning" comments'): words that show it is not one.
 _NOT_HEAD = frozenset("""to of in on for and or is was are were remains remain has have had rather than
 will would with by as at from that this than but not be been being can could should may might
-must do does did made given taken seen done""".split())
+must do does did made given taken seen done cannot shall""".split())
 
 
 def _term_before(masked: str, q, text: str):
@@ -257,8 +257,13 @@ def _term_before(masked: str, q, text: str):
                         masked[max(0, q.open_at - 12):q.open_at])
         head = re.match(r"[ \t]+([a-z][\w-]*)", masked[q.close_at + 1:q.close_at + 30])
         h = head.group(1) if head else ""
+        indefinite = det is not None and (det.group(1) or "").casefold() in ("a", "an") and \
+            len(words) == 1 and words[0].islower()
+        # ('has proposed a "flexible" solution', 'saying it was a "disastrous" outcome': one
+        # word after "a" brings a new description, the speaker's, not a name the outlet holds
+        # at a distance -- "the 'angry' statements", "such 'condemning' comments")
         if det and head and h not in _NOT_HEAD and not h.endswith("ed") and (
-                not _VERB_RE.fullmatch(h) or h in _NOUN_S):
+                not _VERB_RE.fullmatch(h) or h in _NOUN_S) and not indefinite:
             return f'{det.group(1) or det.group(2)} "{" ".join(words)}" {head.group(1)}'
     return None
 
@@ -486,6 +491,10 @@ _APPOSITION_TITLE_RE = re.compile(
 
 # Verbs that report speech only weakly ("write", "continue"): inside a clause that an earlier
 # speech verb reports, their subject is not the speaker of the quote.
+# A modal or "to" right before a verb ("should condemn", "to strongly reject"): no speech act.
+_MODAL_BEFORE_RE = re.compile(
+    r"(?i)(?<![\w'’-])(?:should|must|would|could|can|cannot|may|might|will|shall|to)"
+    r"(?:\s+(?:not|also|now|only|strongly|jointly|firmly|openly|publicly|again|further))?\s+$")
 # "with one woman describing it": the subject of an -ing form in an absolute construction.
 _WITH_SUBJECT_RE = re.compile(r"(?i)(?<![\w-])with\s+((?:[\w'’.-]+\s+){1,4})$")
 _WEAK_VERBS = frozenset(_inflect("write") + _inflect("continue") + _inflect("maintain")
@@ -2066,6 +2075,11 @@ class _Attributor:
         # 3. a speech verb before the quote
         verbs = [v for v in self._verbs_in(sent_start, pos) if not self._noun_verb(v)]
         verbs = [v for v in verbs if not _gerund(masked, v)]
+        while len(verbs) > 1 and _MODAL_BEFORE_RE.search(
+                masked, max(sent_start, verbs[-1].start() - 30), verbs[-1].start()):
+            # "Modi said the world should condemn ... a 'neighbouring' country", "X urged Y to
+            # condemn": a verb after a modal or "to" is said, not done; the earlier verb reports
+            verbs.pop()
         if verbs:
             verb = verbs[-1]
             if len(verbs) > 1 and verb.group().casefold() in _WEAK_VERBS:
