@@ -1159,3 +1159,21 @@ def test_a_quoted_word_after_an_indefinite_article_is_speech(text, expected):
 ])
 def test_a_verb_after_a_modal_is_not_the_speech_act(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dateline is no subject: the sentence after it starts its own subject
+    ("T\n\nBAKU, May 8 (Trend) -- Mirzoyan lashed out at Narnia on Friday for the drills, "
+     "calling them a “total denial” of the deal.", ["mirzoyan"]),
+    ("T\n\nBAKU - Tom Vale lashed out at Narnia on Friday, calling the drills a “total "
+     "denial” of the deal.", ["new:tom-vale"]),
+    ("T\n\nBaku, 8 May (AZERTAC) – Tom Vale lashed out at Narnia on Friday, calling the "
+     "drills a “total denial” of the deal.", ["new:tom-vale"]),
+    ("T\n\nBAKU - The talks collapsed on Friday, with observers calling it a “total denial” "
+     "of the deal.", [None]),
+    # without a dateline the capital is the subject
+    ("T\n\nBaku lashed out at Narnia on Friday, calling the drills a “total denial” of the "
+     "deal.", ["baku"]),
+])
+def test_a_dateline_is_no_subject(text, expected):
+    assert _speakers(text) == expected

@@ -1102,6 +1102,33 @@ def _abbreviation_before(text: str, start: int, p: int) -> bool:
 # Attribution.
 # --------------------------------------------------------------------------------------------
 
+# A dateline opening a paragraph: "SEOUL, May 8 (Yonhap) -- ", "MANILA - ", "LONDON — ",
+# "Baku, March 12 (AZERTAC) – " (a place in capitals, or a place, a date and an agency).
+_DATELINE_RE = re.compile(
+    r"(?:[A-Z][A-Z'.-]+(?:[ /][A-Z][A-Z'.-]+){0,3}(?:,[ \t]+[A-Z][\w.]*[ \t]+\d{1,2}"
+    r"(?:,[ \t]+\d{4})?)?(?:[ \t]+\([^()\n]{1,40}\))?"
+    r"|[A-Z][\w'.-]+(?:[ \t]+[A-Z][\w'.-]+){0,2},[ \t]+(?:[A-Z][\w.]*[ \t]+\d{1,2}|\d{1,2}"
+    r"[ \t]+[A-Z][\w.]*)(?:,[ \t]+\d{4})?[ \t]+\([^()\n]{1,40}\))[ \t]+(?:--|[-–—])[ \t]+")
+
+
+def _blank_datelines(masked: str, units: list) -> str:
+    """``masked`` with the datelines that open paragraphs blanked (spaces): the place and the
+    agency there are no subject of the sentence that follows ("SEOUL, May 8 (Yonhap) --
+    North Korea lashed out at South Korea ...": North Korea)."""
+    parts, pos = [], 0
+    for u in units:
+        if u.role != "narration":
+            continue
+        m = _DATELINE_RE.match(masked, u.start, u.end)
+        if m is not None:
+            parts += [masked[pos:u.start], " " * (m.end() - u.start)]
+            pos = m.end()
+    if not parts:
+        return masked
+    parts.append(masked[pos:])
+    return "".join(parts)
+
+
 class _Attributor:
     """Applies the attribution rules to the quotes of one article, in reading order."""
 
@@ -1115,7 +1142,7 @@ class _Attributor:
         self.text = text
         self.units = units
         self.quotes = quotes
-        self.masked = _mask(text, quotes)
+        self.masked = _blank_datelines(_mask(text, quotes), units)
         self.folded = _fold_same_length(self.masked)
         self.alias_re, self.alias_table = _alias_regex(registry)
         self.article_date = article_date
