@@ -1177,3 +1177,31 @@ def test_a_verb_after_a_modal_is_not_the_speech_act(text, expected):
 ])
 def test_a_dateline_is_no_subject(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline quote of one word that a speaker of the article quotes: that speaker
+    ("Baku ‘determined’ to pursue talks\n\nMirzoyan said that Baku is “determined” to go on.",
+     ["mirzoyan", "mirzoyan"]),
+    ("Baku ‘determined’ to pursue talks\n\nTom Vale said that Baku is “determined” to go on.",
+     ["new:tom-vale", "new:tom-vale"]),
+    # two speakers quote the word: nobody for the headline
+    ("Baku ‘determined’ to pursue talks\n\nTom Vale said that Baku is “determined” to go on. "
+     "Mirzoyan said Narnia is “determined” too.", [None, "new:tom-vale", "mirzoyan"]),
+])
+def test_a_short_headline_quote_repeating_one_speakers_words(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the speaker named alone at the headline's end, after a dash or a colon
+    ("Narnia resisting ‘coordinated attacks’ by Baku – Tom Vale (video)\n\nText.",
+     ["new:tom-vale"]),
+    ("Narnia resisting ‘coordinated attacks’ by Baku: Mirzoyan\n\nText.", ["mirzoyan"]),
+    # no speaker there
+    ("Narnia resisting ‘coordinated attacks’ by Baku – report\n\nText.", [None]),
+    # a quoted name before the noun it modifies is a term, whoever the headline names
+    ("No Room for “Narnian Independence” Separatist Activities: Mirzoyan\n\nText.", [None]),
+])
+def test_a_headline_naming_its_source_at_the_end(text, expected):
+    assert _speakers(text) == expected

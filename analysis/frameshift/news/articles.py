@@ -344,6 +344,13 @@ def _quoted_term(masked: str, q, text: str, *, headline: bool, singles_speak: bo
     if caps and not headline and (det or (after and after.group(1) not in _NOT_HEAD
                                           and not _VERB_RE.fullmatch(after.group(1)))):
         return "a title in capitals"
+    if headline and len(words) <= 3 and all(w[:1].isupper() for w in content):
+        # 'No Room for "Taiwan Independence" Separatist Activities': a quoted name before the
+        # noun it modifies (the headline's capitals: the next word no verb or small word)
+        nxt = re.match(r"[ \t]+([A-Z][\w-]*)", masked[q.close_at + 1:q.close_at + 30])
+        if nxt and nxt.group(1).casefold() not in _NOT_HEAD | _TITLE_MINOR and not \
+                _VERB_RE.fullmatch(nxt.group(1)) and not nxt.group(1).endswith(("s", "ed")):
+            return "a quoted name before a noun in the headline"
     return None
 
 
@@ -1102,6 +1109,10 @@ def _abbreviation_before(text: str, start: int, p: int) -> bool:
 # Attribution.
 # --------------------------------------------------------------------------------------------
 
+# The source a headline names at its end: "... – Getachew Reda (video)", "...: PCG".
+_HEADLINE_SOURCE_RE = re.compile(
+    r"(?:[ \t]+[–—-]|:)[ \t]+((?:the[ \t]+)?[^\0\s–—:,;(]+(?:[ \t]+[^\0\s–—:,;(]+){0,6}?)"
+    r"(?:[ \t]+\([^()\n]{1,20}\))?[ \t]*$")
 # A dateline opening a paragraph: "SEOUL, May 8 (Yonhap) -- ", "MANILA - ", "LONDON — ",
 # "Baku, March 12 (AZERTAC) – " (a place in capitals, or a place, a date and an agency).
 _DATELINE_RE = re.compile(
@@ -2402,7 +2413,8 @@ class _Attributor:
     def _headline_repeats(self) -> None:
         """A quote in the headline or a subheading that nobody speaks there repeats words of a
         quote of the article: its speaker is that quote's (three quarters of its words, at
-        least three, in one attributed quote)."""
+        least three, in one attributed quote; a quote of one or two words in lower case: the
+        same words quoted in the article, by one speaker only)."""
         spoken = [q for q in self.quotes if q.actor is not None]
         index = None  # word -> positions in `spoken` (built at the first headline quote)
         for q in self.quotes:
@@ -2411,7 +2423,7 @@ class _Attributor:
             if q.evidence.startswith(("quoted term", "passive")):
                 continue
             words = set(_WORD_RE.findall(normalize(self.text[q.start:q.end])))
-            if len(words) < 3:
+            if not words:
                 continue
             if index is None:
                 spoken_words = [set(_WORD_RE.findall(normalize(self.text[o.start:o.end])))
@@ -2424,6 +2436,24 @@ class _Attributor:
             # len(words) - need + 1 of q's words: only quotes with one of the rarest are
             # compared (same answer as comparing every spoken quote, in less time).
             n = len(words)
+            if n < 3:
+                # "Ankara 'determined' to pursue ...": one or two words in lower case (not a
+                # name: 'No Room for "Taiwan Independence" Activities'), the very words of
+                # quotes of the article, all of one speaker
+                if not self.text[q.start:q.end].islower():
+                    continue
+                same = {spoken[k].actor: spoken[k] for k in sorted(set.intersection(
+                    *(set(index.get(w, ())) for w in words))) if spoken_words[k] == words
+                    and spoken[k].unit != q.unit}
+                if len(same) == 1:
+                    o = next(iter(same.values()))
+                    q.actor, q.confidence, q.date = o.actor, _CONF["continuation"], o.date
+                    q.evidence = (f"the words of a quote of {o.actor} in the article "
+                                  f"({o.evidence})")
+                    q.speaker, q.speaker_start, q.speaker_end = o.speaker, o.speaker_start, \
+                        o.speaker_end
+                    q.speaker_kind, q.speaker_titles = o.speaker_kind, o.speaker_titles
+                continue
             need = next(c for c in range(n + 1) if c / n >= 0.75)
             rare = sorted(words, key=lambda w: len(index.get(w, ())))[:n - need + 1]
             candidates = sorted({k for w in rare for k in index.get(w, ())})
@@ -2758,6 +2788,17 @@ class _Attributor:
                         if a2 is not None:
                             actor, conf = a2, _CONF["after"]
                             evidence = f'{phrase} + colon in the headline ("X: ... \'...\'")'
+            if actor is None and unit.role == "headline" and q.close_at is not None:
+                # "... resistance against 'coordinated attacks' by ... in Tigray – Getachew
+                # Reda (video)", "...: PCG": the speaker named alone at the headline's end
+                tail = _HEADLINE_SOURCE_RE.search(self.masked, q.close_at + 1, unit.end)
+                ms = self._mentions_in(tail.start(1), tail.end(1)) if tail else []
+                if len(ms) == 1 and ms[0].np_start <= tail.start(1) + 4 and \
+                        ms[0].end == tail.end(1):
+                    a2, phrase, _ = self._who(ms[0], unit.index, q.open_at)
+                    if a2 is not None:
+                        actor, conf = a2, _CONF["after"]
+                        evidence = f"{phrase} at the end of the headline, after a dash or colon"
             if actor is None and not evidence.startswith(("verb", "passive")):
                 found = self._next_sentence(q, unit)
                 if found is not None:
