@@ -1205,3 +1205,17 @@ def test_a_short_headline_quote_repeating_one_speakers_words(text, expected):
 ])
 def test_a_headline_naming_its_source_at_the_end(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who is spoken to is not the speaker, even when the participle's closing comma is missing
+    ("T\n\nForeign Minister Anna Ivers, speaking to the Daily Globe newspaper said “We are "
+     "ready.”", ["ivers"]),
+    ("T\n\nForeign Minister Tom Vale (Tomo), speaking to the Daily Globe newspaper said “We "
+     "are ready.”", ["new:tom-vale"]),
+    ("T\n\nA man speaking to the Daily Globe newspaper said “We are ready.”", [None]),
+    # the speaker after the quote, the addressee after "told"
+    ("T\n\n“We are ready,” Tom Vale told the Daily Globe.", ["new:tom-vale"]),
+])
+def test_the_one_spoken_to_is_not_the_speaker(text, expected):
+    assert _speakers(text) == expected

@@ -502,6 +502,10 @@ _APPOSITION_TITLE_RE = re.compile(
 _MODAL_BEFORE_RE = re.compile(
     r"(?i)(?<![\w'’-])(?:should|must|would|could|can|cannot|may|might|will|shall|to)"
     r"(?:\s+(?:not|also|now|only|strongly|jointly|firmly|openly|publicly|again|further))?\s+$")
+# Before the one spoken to: "speaking to the", "in an interview with", "told".
+_ADDRESSEE_RE = re.compile(
+    r"(?i)(?<![\w-])(?:speaking|talking|spoke|talked|interview|interviewed|told|said|"
+    r"statement|comments?|remarks?)\s+(?:to|with)\s+(?:the\s+|a\s+|an\s+)?$")
 # "with one woman describing it": the subject of an -ing form in an absolute construction.
 _WITH_SUBJECT_RE = re.compile(r"(?i)(?<![\w-])with\s+((?:[\w'’.-]+\s+){1,4})$")
 _WEAK_VERBS = frozenset(_inflect("write") + _inflect("continue") + _inflect("maintain")
@@ -2009,6 +2013,17 @@ class _Attributor:
             if mention.actor is None and mention.kind in ("person", "body") and \
                     _LOCATION_PREP_RE.search(self.masked[sent_start:mention.start]):
                 continue  # "in Khojaly": a place, not the subject
+            if _ADDRESSEE_RE.search(self.masked, max(sent_start, mention.np_start - 40),
+                                    mention.np_start):
+                # "X (Faraton), speaking to the Horn of Africa newspaper said": who is spoken
+                # to is not the speaker; the speaker stands before the participle
+                paren = self._parenthetical_subject(verb, sent_start, before, open_end=True)
+                if paren is not None:
+                    actor, phrase, is_ref = self._who(paren, unit.index, verb.start())
+                    return (actor, f'{phrase} + verb "{verb.group()}" (past a parenthesis)',
+                            "reference" if is_ref else "subject")
+                return None, (f'verb "{verb.group()}" after "{mention.surface}", who is spoken '
+                              'to, not the speaker'), "unknown"
             # apposition: "Ani Badalian, the ministry spokeswoman, said" -> the name
             if k > 0 and mention.kind in ("title", "body") and before[k - 1].kind in (
                     "person", "alias") and re.fullmatch(
@@ -2041,7 +2056,8 @@ class _Attributor:
                               'is not in the actor registry'), "unknown"
         return None, None, None
 
-    def _parenthetical_subject(self, verb, sent_start: int, before: list):
+    def _parenthetical_subject(self, verb, sent_start: int, before: list,
+                               open_end: bool = False):
         """"Pashinyan, speaking at a cabinet meeting, said", "Mirzoyan, who met Ivers on
         Monday, said", "X, in an interview with Reuters, said": the subject before a
         parenthesis between commas (at most 12 words, no quote), standing at the start of its
@@ -2052,7 +2068,11 @@ class _Attributor:
         k = end
         while k > sent_start and masked[k - 1] in " \t":
             k -= 1
-        if k <= sent_start or masked[k - 1] != ",":
+        if open_end and masked[k - 1:k] != ",":
+            # (with ``open_end``: a participle's phrase whose closing comma is missing, "X,
+            # speaking to the newspaper said")
+            k += 1
+        elif k <= sent_start or masked[k - 1] != ",":
             return None
         c2 = k - 1
         c1 = masked.rfind(",", max(sent_start, c2 - 120), c2)
@@ -2065,9 +2085,19 @@ class _Attributor:
         for m in reversed(before):
             if m.end > c1:
                 continue
-            if masked[m.end:c1].strip():
+            rest = masked[m.end:c1].strip()
+            if rest == ")":
+                # "Yasin Hiir (Faraton), speaking ...": the bracketed name is the one before
+                prev = [x for x in before if x.end <= m.start
+                        and re.fullmatch(r"[ \t]*\([ \t]*", masked[x.end:m.start])]
+                if not prev:
+                    return None
+                m, rest = prev[-1], ""
+            if rest:
                 return None
             lead = masked[sent_start:m.np_start].rstrip(" \t")
+            if re.fullmatch(r"(?i)\s*the", lead):
+                lead = ""
             if lead.strip(" \t\n\0\"“„«‘") == "" or lead.endswith(",") or re.search(
                     r"(?i)(?<![\w-])(?:and|but)$", lead):
                 return m
