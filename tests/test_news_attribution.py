@@ -1219,3 +1219,15 @@ def test_a_headline_naming_its_source_at_the_end(text, expected):
 ])
 def test_the_one_spoken_to_is_not_the_speaker(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised title in apposition after a name (no closing comma) is no second person
+    ("T\n\nIn a statement Commander Tom Vale, Chief PAO of WESCOM said, that patrols go on."
+     "\n\n“Our vessels are patrolling,” he said.", ["new:tom-vale"]),
+    ("T\n\nCommander Tom Vale, Chief PAO of WESCOM said: “Our vessels are patrolling.”",
+     ["new:tom-vale"]),
+    ("T\n\nAnna Ivers, Deputy Head of Mission said: “Our vessels are patrolling.”", ["ivers"]),
+])
+def test_a_capitalised_title_in_apposition_without_its_comma(text, expected):
+    assert _speakers(text) == expected

@@ -1409,6 +1409,20 @@ class _Attributor:
         for k, m in enumerate(merged):
             # "The Catalan president, Carles Puigdemont, said": the title before the name in
             # apposition (commas on both sides) is the person's
+            if k > 0 and m.kind == "person" and m.actor is None and self._personish(
+                    merged[k - 1]) and re.fullmatch(r"[ \t]*,[ \t]*",
+                                                    masked[merged[k - 1].end:m.np_start]):
+                first = m.surface.split()[0].casefold()
+                if first in titles or first in _TITLE_MODIFIERS:
+                    # "Commander Ariel Coloma, Chief PAO of WESCOM said": a capitalised title
+                    # in apposition, not a second person
+                    m.kind = "title"
+                    m.titles = set(m.titles) | {syn.get(w, w) for w in _title_words(m.surface)}
+                    prev = merged[k - 1]
+                    prev.titles = set(prev.titles) | {
+                        syn.get(w, w) for w in _title_words(m.surface)
+                        if w in titles or w in _TITLE_MODIFIERS}
+                    continue
             if k > 0 and merged[k - 1].kind == "title" and self._personish(m) and re.fullmatch(
                     r"[ \t]*,[ \t]*", masked[merged[k - 1].end:m.np_start]) and re.match(
                     r"[ \t]*,", masked[m.end:m.end + 3]):
