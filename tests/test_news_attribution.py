@@ -1231,3 +1231,24 @@ def test_the_one_spoken_to_is_not_the_speaker(text, expected):
 ])
 def test_a_capitalised_title_in_apposition_without_its_comma(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attribution between dashes inside the quote (Russian typography): two quotes of
+    # the speaker it names, the attribution narration
+    ("T\n\n«We are ready, - Mirzoyan has emphasized. – there is no other way for us».",
+     [("We are ready,", "mirzoyan"), ("there is no other way for us", "mirzoyan")]),
+    ("T\n\n«We are ready, — said Tom Vale. — There is no other way for us».",
+     [("We are ready,", "new:tom-vale"), ("There is no other way for us", "new:tom-vale")]),
+    # dashes without a speech verb between them: one quote, nobody's
+    ("T\n\n«We are ready, – and this is clear. – there is no other way for us».",
+     [("We are ready, – and this is clear. – there is no other way for us", None)]),
+])
+def test_an_attribution_between_dashes_inside_a_quote(text, expected):
+    assert _quotes(text) == expected
+
+
+def test_the_attribution_between_dashes_is_narration():
+    seg = _seg("T\n\n«We are ready, - Mirzoyan has emphasized. – there is no other way».")
+    assert seg[seg["role"] == "narration"]["text"].tolist() == [
+        "- Mirzoyan has emphasized. –", "."]

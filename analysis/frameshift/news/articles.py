@@ -220,6 +220,7 @@ _NOUN_S = frozenset(b + "s" for b in _NOUN_LIKE) | {"states"}
 _TERM_BEFORE_RE = re.compile(
     r"(?i)(?:so-called|so\s+called|self-styled|self-proclaimed|dubbed|termed|the\s+words?|"
     r"the\s+term|the\s+phrase|the\s+slogan|known\s+as|referred\s+to\s+as|"
+    r"(?:the|a)\s+(?:concept|notion|expression)(?:\s+of)?|"
     r"(?P<noun>[a-z][\w-]*)\s+(?:called|named|titled|entitled)|"
     r"(?:resolution|agreement|law|act|treaty|declaration|plan|programme|program|strategy|"
     r"report|concept|convention|charter|doctrine|initiative|operation|project|conference|forum|"
@@ -229,7 +230,8 @@ _TERM_BEFORE_RE = re.compile(
 # needs the window, read backwards, to start with one (cheap; the search tries every offset).
 _TERM_TAIL_REV_RE = re.compile(r"(?i)\s*(?:" + "|".join(w[::-1] for w in (
     "called", "styled", "proclaimed", "dubbed", "termed", "word", "words", "term", "phrase",
-    "slogan", "as", "named", "titled", "entitled", "regarding", "on", "about")) + ")")
+    "slogan", "as", "named", "titled", "entitled", "regarding", "on", "about", "concept",
+    "notion", "expression", "of")) + ")")
 _NOT_NOUNS = frozenset("""he she they it we i who which that also officially publicly
 then later again has have had was were is are be been""".split())
 # After a quoted modifier ('such "condemning" comments'): words that show it is not one.
@@ -998,6 +1000,43 @@ def _find_quotes(text: str, unit: _Unit, *, max_single_words: int = 6) -> list[_
             x.inner = []  # one level is extracted; deeper quotes stay in their quote
         good.append(q)
     return good
+
+
+# The attribution inside a quote, between dashes (Russian and Armenian typography, kept in
+# translations): «I would like to declare – ..., - Chochiev has emphasized. – there are ...».
+_DASH_ATTRIBUTION_RE = re.compile(
+    r"[,.!?…][ \t]+([-–—])[ \t]+([^-–—\n\"“”«»„]{3,80}?[.,:])[ \t]+[-–—][ \t]+(?=\w)")
+
+
+def _split_at_dash_attributions(text: str, quotes: list) -> list:
+    """Cut a quote around an attribution its writer put inside it between dashes ("«...,
+    - X has emphasized. - ...»": two quotes, the words between them narration). The
+    attribution holds a speech verb and at most eight words; the first piece ends after its
+    punctuation (its ``close_at`` is the blank after it), the second opens at the blank before
+    its first word."""
+    out = []
+    for q in quotes:
+        pieces, cur = [], q.start
+        for m in _DASH_ATTRIBUTION_RE.finditer(text, q.start, q.end):
+            mid = m.group(2)
+            if len(mid.split()) > 8 or not _VERB_RE.search(mid) or any(
+                    x.open_at < m.end() and x.close_at >= m.start() for x in q.inner):
+                continue
+            pieces.append((cur, m.start() + 1))
+            cur = m.end()
+        if not pieces:
+            out.append(q)
+            continue
+        starts = [a for a, _ in pieces] + [cur]
+        ends = [b for _, b in pieces] + [q.end]
+        for k, (a, b) in enumerate(zip(starts, ends)):
+            part = _Quote(a, b, q.open_at if k == 0 else a - 1,
+                          b if k < len(pieces) else q.close_at, q.unit)
+            part.inner = [x for x in q.inner if a <= x.open_at and x.close_at < b]
+            for x in part.inner:
+                x.parent = part
+            out.append(part)
+    return out
 
 
 def _closed_run_on(text: str, unit: _Unit, before: list) -> _Quote | None:
@@ -3098,8 +3137,8 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
     quotes: list[_Quote] = []
     for u in units:
         if u.role != "source_line":
-            u.quotes = _find_quotes(text, u, max_single_words=12 if u.role == "headline"
-                                    else 6)
+            u.quotes = _split_at_dash_attributions(text, _find_quotes(
+                text, u, max_single_words=12 if u.role == "headline" else 6))
             run_on = _closed_run_on(text, u, quotes)
             if run_on is not None:
                 u.quotes.insert(0, run_on)

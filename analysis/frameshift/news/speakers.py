@@ -36,7 +36,7 @@ LANGUAGES: dict[str, dict] = {
             ambassador envoy diplomat official chancellor secretary chairman chairwoman chair
             speaker leader head prosecutor commander general adviser advisor aide representative
             mediator governor mayor pm fm counterpart brigadier colonel lieutenant admiral
-            marshal""".split()),
+            marshal plenipotentiary""".split()),
         "organisations": frozenset("""ministry government office administration agency service
             army council parliament assembly committee commission department union press
             authorities embassy presidency cabinet mission forces command court party
