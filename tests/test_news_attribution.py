@@ -1252,3 +1252,26 @@ def test_the_attribution_between_dashes_is_narration():
     seg = _seg("T\n\n«We are ready, - Mirzoyan has emphasized. – there is no other way».")
     assert seg[seg["role"] == "narration"]["text"].tolist() == [
         "- Mirzoyan has emphasized. –", "."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quote with a speaker of its own that the registry does not name does not continue
+    # the previous speaker's quotes
+    ('T\n\n"We are ready now," Mirzoyan said.\n\n"We will win this fight," diplomatic sources '
+     'said.', ["mirzoyan", None]),
+    ('T\n\n"We are ready now," Mirzoyan said.\n\n"We will win this fight," it was said.',
+     ["mirzoyan", None]),
+    # a quote standing alone does
+    ('T\n\n"We are ready now," Mirzoyan said.\n\n"We will win this fight."',
+     ["mirzoyan", "mirzoyan"]),
+    # the kosovar 'premier': the quoted word is the subject's noun, not a name
+    ("T\n\n“We are ready now,” Mirzoyan said.\n\n“We will win this fight, whatever they "
+     "do,” criticized the Narnian ‘premier’.", [("We are ready now,", "mirzoyan"),
+                                              ("We will win this fight, whatever they do,",
+                                               "mirzoyan"), ("premier", None)]),
+])
+def test_a_quote_with_its_own_unnamed_speaker_continues_nobody(text, expected):
+    if isinstance(expected[-1], tuple):
+        assert _quotes(text) == expected
+    else:
+        assert _speakers(text) == expected

@@ -277,7 +277,8 @@ de la""".split())
 # preposition right before them ("a 'provocation'", "Taiwan's 'independence'", "of 'peace'").
 _NP_BEFORE_RE = re.compile(
     r"(?i)(?:(?<![\w'’-])(?:the|a|an|its|their|his|her|this|that|these|those|such|our|any|"
-    r"of|about|on|for|against|into|with|in)|[\w](?:'s|’s|s'|s’))\s+$")
+    r"of|about|on|for|against|into|with|in)|[\w](?:'s|’s|s'|s’))\s+"
+    r"(?:(?-i:[A-Z][\w-]+)\s+)?$")  # (and an adjective: "the Kosovar 'premier'")
 
 
 # After the speaker named after a quote without a verb ('"...," the ministry in a statement
@@ -1002,6 +1003,11 @@ def _find_quotes(text: str, unit: _Unit, *, max_single_words: int = 6) -> list[_
     return good
 
 
+# Evidence of a speaker of the quote's own whom the registry does not name ('"...," diplomatic
+# sources said', "it was said"): the quote does not continue the previous speaker's.
+_OTHER_SPEAKER_RE = re.compile(
+    r'(?:verb "[^"]*(?<!ing)" (?:after the quote )?but no actor|passive verb|verb "[^"]*" has '
+    r'(?:an unnamed|a) subject|verb "[^"]*" has two subjects)')
 # The attribution inside a quote, between dashes (Russian and Armenian typography, kept in
 # translations): «I would like to declare – ..., - Chochiev has emphasized. – there are ...».
 _DASH_ATTRIBUTION_RE = re.compile(
@@ -2329,6 +2335,7 @@ class _Attributor:
                 # the spokeswoman, told"; "..., the foreign ministry of the republic said")
                 cands = inner[:1] if inner and not _LOCATION_PREP_RE.search(
                     masked[after_pos:inner[0].start]) else []
+                head_quoted = re.compile("[ \t]+[" + re.escape("\"'‘“«„") + "]\0")
                 if cands and cands[0].kind == "title" and len(inner) > 1 and inner[1].kind in (
                         "person", "alias") and re.fullmatch(
                         r"\s*,\s*", masked[inner[0].end:inner[1].start]):
@@ -2345,6 +2352,14 @@ class _Attributor:
                                               masked[vb:m.np_start], flags=re.I)
                               or (re.fullmatch(r"(?i)[ \t]+an?[ \t]+", masked[vb:m.np_start])
                                   and _DOCUMENT_AFTER_RE.match(masked, m.end))]
+                if cands and cands[0].end <= va and cands[0].surface.casefold() == "it" and \
+                        _PASSIVE_RE.search(masked[_passive_from(masked, after_pos, va):va]):
+                    # '"...," it was said' / 'it was said by X': impersonal, the speaker is
+                    # the agent if any
+                    cands = [m for m in cands if m.start > va]
+                    if not cands:
+                        return (None, f'passive verb "{v.group()}" without "by" after the '
+                                'quote: the speaker is not named', _CONF["none"], sent_start)
                 if len(cands) > 1 and cands[0].end <= va and re.search(
                         r"\w[ \t]*,[ \t]*$", masked[cands[0].end:va]):
                     # "Pakistan is 'needlessly internationalising' Kashmir issue, says India":
@@ -2352,6 +2367,12 @@ class _Attributor:
                     cands = [m for m in cands if m.start > va] + [m for m in cands
                                                                  if m.start < va]
                 for m in cands:
+                    if head_quoted.match(masked, m.end):
+                        # "..., criticized the Kosovar 'premier'": the noun is the quoted
+                        # word, the name only its modifier
+                        return (None, f'verb "{v.group()}" after the quote; its subject is a '
+                                f'quoted noun ("{m.surface} ..."), not a name', _CONF["none"],
+                                sent_start)
                     actor, phrase, is_ref = self._who(m, unit.index, pos)
                     if actor is not None:
                         return (actor, f'{phrase} + verb "{v.group()}" after the quote',
@@ -2908,7 +2929,8 @@ class _Attributor:
             if so_called:
                 actor, conf = None, _CONF["none"]
                 evidence = f'{so_called}, not speech'
-            elif actor is None and words >= 4 and not self.masked[
+            elif actor is None and words >= 4 and not _OTHER_SPEAKER_RE.match(evidence) \
+                    and not self.masked[
                     self._sent_start(unit, q.open_at):q.open_at].strip(" \t\n\0\"“„«‘,"):
                 # 7. a quote standing alone continues the previous quote's speaker (in this
                 # paragraph, or the last quote of the previous paragraph)
