@@ -1275,3 +1275,20 @@ def test_a_quote_with_its_own_unnamed_speaker_continues_nobody(text, expected):
         assert _quotes(text) == expected
     else:
         assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the words of a quoted term of the article, quoted again, are that term again
+    ('T\n\nBaku condemned the so-called "referendums" in Narnia. "The votes are a farce," '
+     'Mirzoyan said, adding that the "referendums" changed nothing.',
+     [("referendums", None), ("The votes are a farce,", "mirzoyan"), ("referendums", None)]),
+    ('T\n\nTom Vale rejected any "Narnian independence" separatist activity. He said Baku '
+     'would never accept "Narnian independence."',
+     [("Narnian independence", None), ("Narnian independence.", None)]),
+    # a speaker's own quotation (nested) does not make the words a term elsewhere
+    ('T\n\nMirzoyan said: "There is no \'peace plan\' of any kind." He added that there is no '
+     '"peace plan".', [("There is no", "mirzoyan"), ("peace plan", None),
+                       ("of any kind.", "mirzoyan"), ("peace plan", "mirzoyan")]),
+])
+def test_a_quoted_term_quoted_again_is_a_term(text, expected):
+    assert _quotes(text) == expected

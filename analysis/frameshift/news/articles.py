@@ -2514,6 +2514,33 @@ class _Attributor:
             q.speaker, q.speaker_start, q.speaker_end = n.speaker, n.speaker_start, n.speaker_end
             q.speaker_kind, q.speaker_titles, q.date = n.speaker_kind, n.speaker_titles, n.date
 
+    def _repeated_terms(self) -> None:
+        """A quote of one to three words that repeats the words of a quoted term of the
+        article (so-called, a quoted modifier or name, a title in capitals: not a nested
+        quote, which may be the speaker's own quotation) is that term again: the outlet's
+        scare quotes are its habit, not one speaker's words ('the "Taiwan independence"
+        forces' ... 'separatist activities aimed at "Taiwan independence."')."""
+        terms = {}
+        for q in self.quotes:
+            if q.actor is None and q.evidence.endswith(", not speech"):
+                words = tuple(_WORD_RE.findall(normalize(self.text[q.start:q.end])))
+                if 0 < len(words) <= 3:
+                    terms.setdefault(words, q)
+        if not terms:
+            return
+        for q in self.quotes:
+            if q.actor is None or q.parent is not None:
+                continue
+            words = tuple(_WORD_RE.findall(normalize(self.text[q.start:q.end])))
+            t = terms.get(words)
+            if t is None:
+                continue
+            q.actor, q.confidence, q.date = None, _CONF["none"], None
+            q.speaker = q.speaker_start = q.speaker_end = None
+            q.speaker_kind = q.speaker_titles = None
+            q.evidence = (f'the words of a quoted term of the article ({t.evidence[:-12]}), '
+                          'not speech')
+
     def _headline_repeats(self) -> None:
         """A quote in the headline or a subheading that nobody speaks there repeats words of a
         quote of the article: its speaker is that quote's (three quarters of its words, at
@@ -2775,6 +2802,7 @@ class _Attributor:
             self._attribute_one(q)
         self._backward_continuations()
         self._headline_repeats()
+        self._repeated_terms()
         self._fill_dates()
         for q in self.quotes:
             for x in q.inner:
