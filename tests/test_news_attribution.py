@@ -1292,3 +1292,19 @@ def test_a_quote_with_its_own_unnamed_speaker_continues_nobody(text, expected):
 ])
 def test_a_quoted_term_quoted_again_is_a_term(text, expected):
     assert _quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more reporting verbs: find it, lash out, post, decry, attribute, cite
+    ("T\n\nMirzoyan spoke on Monday. He finds it “strange” that Baku continues to accuse "
+     "Narnia.", ["mirzoyan"]),
+    ("T\n\nTom Vale lashed out at Baku, calling the drills “a provocation”.", ["new:tom-vale"]),
+    ("T\n\n“We will not give up,” Tom Vale posted on social media.", ["new:tom-vale"]),
+    ("T\n\nMirzoyan decried the “aggression against Narnia”.", ["mirzoyan"]),
+    ('T\n\nTom Vale attributed the speculation to "bluffs" by Baku.', ["new:tom-vale"]),
+    # the noun forms stay nouns; nobody speaks
+    ("T\n\nThe posts “We will not give up” were deleted.", [None]),
+    ('T\n\nThe island must be on alert for the "sudden entry" of ships.', [None]),
+])
+def test_more_reporting_verbs(text, expected):
+    assert _speakers(text) == expected

@@ -78,6 +78,8 @@ acknowledge admit concede insist stress protest denounce slam praise hail charac
 characterize question dispute counter retort continue conclude end deplore lament caution contend
 comment believe consider regret quip rebut hint clarify assure reassure remark mention inform
 indicate specify elaborate predict reveal disclose joke advise recommend wonder report
+observe boast blast decry applaud laud commend thank plead exclaim opine cite
+summarise summarize speculate estimate reckon testify proclaim swear post brief attribute
 """.split()
 _IRREGULAR = {
     "say": ["say", "says", "said", "saying"],
@@ -90,6 +92,10 @@ _IRREGULAR = {
     "put forward": ["put forward", "puts forward", "putting forward"],
     "set out": ["set out", "sets out", "setting out"],
     "put it": ["put it", "puts it", "putting it"],  # ("as Aliyev put it, '...'")
+    "swear": ["swear", "swears", "swore", "sworn", "swearing"],
+    "lash out": ["lash out", "lashes out", "lashed out", "lashing out"],
+    "hit out": ["hit out", "hits out", "hitting out"],
+    "find it": ["find it", "finds it", "found it", "finding it"],  # ("he finds it 'strange'")
 }
 
 
@@ -119,7 +125,7 @@ def _inflect(base: str) -> list[str]:
 _NOUN_LIKE = frozenset("""offer call demand charge note appeal reply answer signal voice tweet
 claim promise pledge protest end question dispute counter term label brand issue state welcome
 repeat highlight vow blame comment praise recall remind ask respond continue conclude
-remark hint joke mention report
+remark hint joke mention report post brief estimate
 """.split())
 _VERB_FORMS = sorted({f for b in _VERB_BASES + list(_IRREGULAR) for f in _inflect(b)
                       if not (b in _NOUN_LIKE and f == b)}, key=len, reverse=True)
