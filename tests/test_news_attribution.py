@@ -1308,3 +1308,27 @@ def test_a_quoted_term_quoted_again_is_a_term(text, expected):
 ])
 def test_more_reporting_verbs(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after the quote: a relative clause closed by a comma before the verb
+    ('T\n\n"We are ready," Mirzoyan, who met Ivers on Monday, told reporters.', ["mirzoyan"]),
+    ('T\n\n"We are ready," Tom Vale, who met Ivers on Monday, told reporters.',
+     ["new:tom-vale"]),
+    # two subjects after the quote: nobody alone (as before it)
+    ('T\n\n"We are ready," Mirzoyan and Ivers said in a joint statement.', [None]),
+    ('T\n\nMirzoyan and Ivers said in a joint statement: "We are ready."', [None]),
+    # a possessive and a preposition's object only modify the head: the name in apposition
+    ('T\n\n"The talks are over," Narnia\'s ambassador to Baku, Tom Vale, said.',
+     ["new:tom-vale"]),
+    ('T\n\nNarnia\'s ambassador to Baku, Tom Vale, said: "The talks are over."',
+     ["new:tom-vale"]),
+    # "a Baku official" is nobody named, before or after the quote
+    ('T\n\n"It is baseless," a Baku official said on condition of anonymity.', [None]),
+    ('T\n\nA Baku official said: "It is baseless."', [None]),
+    # an age in apposition
+    ('T\n\nTom Vale, 45, a resident of Baku, said the shelling was "terrifying".',
+     ["new:tom-vale"]),
+])
+def test_subjects_after_the_quote_read_as_before_it(text, expected):
+    assert _speakers(text) == expected

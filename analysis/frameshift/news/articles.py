@@ -2059,22 +2059,9 @@ class _Attributor:
                 # "Mirzoyan and Ivers said": two speakers, neither alone
                 return None, (f'verb "{verb.group()}" has two subjects ("{before[k - 1].surface}'
                               f' and {mention.surface}")'), "unknown"
-            anon = _ANONYMOUS_RE.search(gap)
-            if anon:
-                # "Narnian diplomatic sources said": nobody named; "Kremlin officials said":
-                # the body they speak for; "AZERBAIJANI officials said": the group as written
-                phrase = re.sub(r"\s+", " ", self.masked[mention.np_start:mention.end + anon.end()])
-                if anon.group().casefold().startswith(("source", "military")):
-                    return None, (f'verb "{verb.group()}" has an unnamed subject ("{phrase}")'
-                                  ), "unknown"
-                if mention.actor is not None and mention.actor not in self.person_actors:
-                    self._picked = mention
-                    return (mention.actor, f'alias "{mention.surface}" + "{anon.group()}" + verb '
-                            f'"{verb.group()}"', "subject")
-                self._picked = _Mention(mention.np_start, mention.end + anon.end(), None, phrase,
-                                        "body", phrase)
-                return (unregistered_id(phrase), f'group "{phrase}" + verb "{verb.group()}"',
-                        "subject")
+            found = self._anonymous(mention, gap, verb)
+            if found is not None:
+                return found
             if mention.actor is None and mention.kind in ("person", "body") and \
                     _LOCATION_PREP_RE.search(self.masked[sent_start:mention.start]):
                 continue  # "in Khojaly": a place, not the subject
@@ -2121,6 +2108,33 @@ class _Attributor:
                               'is not in the actor registry'), "unknown"
         return None, None, None
 
+    def _anonymous(self, mention: _Mention, gap: str, verb):
+        """(actor, evidence, rule) when the words ``gap`` between ``mention`` and its verb
+        make the subject a group or an unnamed person of it, else None. "Narnian diplomatic
+        sources said", "a Baku official said": nobody named; "Kremlin officials said": the
+        body they speak for; "AZERBAIJANI officials said": the group as written."""
+        anon = _ANONYMOUS_RE.search(gap)
+        one = False
+        if not anon and re.search(r"(?i)(?<![\w-])an?\s+$",
+                                  self.masked[max(0, mention.np_start - 4):mention.np_start]):
+            anon = re.match(r"(?i)\s+(?:[a-z][\w-]*\s+)?(official|diplomat)(?![\w'’-])", gap)
+            one = anon is not None
+        if not anon:
+            return None
+        phrase = re.sub(r"\s+", " ", self.masked[mention.np_start:mention.end + anon.end()])
+        one = one or anon.group().casefold() == "source"
+        if anon.group().casefold().startswith(("source", "military")) or one:
+            return None, (f'verb "{verb.group()}" has an unnamed subject ("{phrase}")'
+                          ), "unknown"
+        if mention.actor is not None and mention.actor not in self.person_actors:
+            self._picked = mention
+            return (mention.actor, f'alias "{mention.surface}" + "{anon.group()}" + verb '
+                    f'"{verb.group()}"', "subject")
+        self._picked = _Mention(mention.np_start, mention.end + anon.end(), None, phrase,
+                                "body", phrase)
+        return (unregistered_id(phrase), f'group "{phrase}" + verb "{verb.group()}"',
+                "subject")
+
     def _parenthetical_subject(self, verb, sent_start: int, before: list,
                                open_end: bool = False):
         """"Pashinyan, speaking at a cabinet meeting, said", "Mirzoyan, who met Ivers on
@@ -2151,6 +2165,8 @@ class _Attributor:
             if m.end > c1:
                 continue
             rest = masked[m.end:c1].strip()
+            if re.fullmatch(r",\s*\d{1,3}", rest):
+                rest = ""  # "Tom Vale, 45, a resident of Baku, said": an age
             if rest == ")":
                 # "Yasin Hiir (Faraton), speaking ...": the bracketed name is the one before
                 prev = [x for x in before if x.end <= m.start
@@ -2312,8 +2328,11 @@ class _Attributor:
                 v = None  # 'such "condemning" comments by ...': a noun after a quoted word
             if v and _DET_BEFORE_RE.search(tail[:v.start()]):
                 v = None
-            if v and _RELATIVE_RE.search(tail, 0, v.start()):
-                v = None  # '"bluffs" by the government, which has been hinting': not its verb
+            rel = _RELATIVE_RE.search(tail, 0, v.start()) if v else None
+            if rel and not re.search(r",[ \t]*$", tail[rel.end():v.start()]):
+                # '"bluffs" by the government, which has been hinting': not its verb (but
+                # '"...," Mirzoyan, who met Ivers on Monday, told reporters' is)
+                v = None
             final = None
             if v and (len(tail[:v.start()].split()) > 10 or "\0" in tail[:v.start()]):
                 # '... "fishing vessels" shadowed a warship near the reef, the Coast Guard
@@ -2337,10 +2356,31 @@ class _Attributor:
                     if found is not None:
                         return found[0], found[1], _CONF["reference"], sent_start
                 inner = self._mentions_in(after_pos, va)
+                k = 0
+                while k < len(inner) - 1 and (
+                        re.match(r"(?:'s|’s|'|’)(?!\w)", masked[inner[k].end:inner[k].end + 3])
+                        or re.search(r"['’]s$", inner[k].surface) or (k > 0 and re.search(
+                            r"(?i)[ \t](?:to|of|in|for|at)[ \t]+(?:the[ \t]+)?$",
+                            masked[after_pos:inner[k].np_start]))):
+                    # "..., Narnia's ambassador to Baku, Tom Vale, said": a possessive (and
+                    # then the object of a preposition) only modify the subject's head
+                    k += 1
+                inner = inner[k:]
                 # the subject is the first noun phrase after the quote ("..., Ani Badalian,
                 # the spokeswoman, told"; "..., the foreign ministry of the republic said")
                 cands = inner[:1] if inner and not _LOCATION_PREP_RE.search(
                     masked[after_pos:inner[0].start]) else []
+                if len(inner) > 1 and self._personish(inner[0]) and self._personish(
+                        inner[1]) and re.fullmatch(r"[ \t]+and[ \t]+",
+                                                   masked[inner[0].end:inner[1].np_start]):
+                    return (None, f'verb "{v.group()}" after the quote has two subjects '
+                            f'("{inner[0].surface} and {inner[1].surface}")', _CONF["none"],
+                            sent_start)
+                if cands and cands[0].end <= va:
+                    found = self._anonymous(cands[0], masked[cands[0].end:va], v)
+                    if found is not None:
+                        return (found[0], found[1] + " after the quote", _CONF["after"]
+                                if found[0] is not None else _CONF["none"], sent_start)
                 head_quoted = re.compile("[ \t]+[" + re.escape("\"'‘“«„") + "]\0")
                 if cands and cands[0].kind == "title" and len(inner) > 1 and inner[1].kind in (
                         "person", "alias") and re.fullmatch(
