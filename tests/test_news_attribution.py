@@ -1332,3 +1332,14 @@ def test_more_reporting_verbs(text, expected):
 ])
 def test_subjects_after_the_quote_read_as_before_it(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative pronoun as the subject stands for the mention before its comma
+    ("T\n\nMirzoyan's remarks drew an angry response from Baku, which called them "
+     '"provocative".', ["baku"]),
+    ('T\n\nIvers met Tom Vale, who said the talks were "over".', ["new:tom-vale"]),
+    ('T\n\nThe report, which called them "provocative", was deleted.', [None]),
+])
+def test_a_relative_pronoun_subject(text, expected):
+    assert _speakers(text) == expected

@@ -515,6 +515,10 @@ _MODAL_BEFORE_RE = re.compile(
 _ADDRESSEE_RE = re.compile(
     r"(?i)(?<![\w-])(?:speaking|talking|spoke|talked|interview|interviewed|told|said|"
     r"statement|comments?|remarks?)\s+(?:to|with)\s+(?:the\s+|a\s+|an\s+)?$")
+# ", which called", ", who also said": a relative pronoun as the verb's subject.
+_RELATIVE_SUBJECT_RE = re.compile(
+    r"[ \t]*,[ \t]*(which|who)[ \t]+(?:(?:also|then|later|again|has|had|have|publicly|"
+    r"repeatedly|recently|earlier)[ \t]+)?$")
 # "with one woman describing it": the subject of an -ing form in an absolute construction.
 _WITH_SUBJECT_RE = re.compile(r"(?i)(?<![\w-])with\s+((?:[\w'’.-]+\s+){1,4})$")
 _WEAK_VERBS = frozenset(_inflect("write") + _inflect("continue") + _inflect("maintain")
@@ -1722,7 +1726,9 @@ class _Attributor:
             memo = self._noun_memo = {}
         k = v.start()
         if k not in memo:
-            memo[k] = _DET_BEFORE_RE.search(self.masked[max(0, k - 15):k]) is not None
+            memo[k] = _DET_BEFORE_RE.search(self.masked[max(0, k - 15):k]) is not None and \
+                not _RELATIVE_SUBJECT_RE.search(self.masked, max(0, k - 40), k)
+            # (", which called them": a relative pronoun, not a determiner)
         return memo[k]
 
     def _person_before_uncached(self, pos: int, titles: set | None = None,
@@ -2020,6 +2026,14 @@ class _Attributor:
             return None, (f'passive verb "{verb.group()}" without "by": the speaker is not '
                           'named'), "unknown"
         before = self._mentions_in(sent_start, verb.start())
+        rel = _RELATIVE_SUBJECT_RE.search(self.masked, max(sent_start, verb.start() - 40),
+                                          verb.start())
+        if rel is not None and before and before[-1].end == rel.start():
+            # "... a response from Baku, which called them 'provocative'": the relative
+            # pronoun stands for the mention before its comma
+            actor, phrase, is_ref = self._who(before[-1], unit.index, verb.start())
+            return (actor, f'{phrase} + "{rel.group(1)}" + verb "{verb.group()}"',
+                    "reference" if is_ref else "subject")
         if verb.group().casefold().endswith("ing"):
             # "..., with one woman describing it as a 'trap'": the noun phrase after "with"
             # is the participle's subject (an absolute construction), not the sentence's
