@@ -1343,3 +1343,28 @@ def test_subjects_after_the_quote_read_as_before_it(text, expected):
 ])
 def test_a_relative_pronoun_subject(text, expected):
     assert _speakers(text) == expected
+
+
+REG_RU = pd.DataFrame({"id": ["petrov"], "name": ["Иван Петров"], "aliases": ["Петров"]})
+
+
+@pytest.mark.parametrize("text, actors, expected", [
+    # Russian and Armenian names not in the registry are found (first name and a surname's
+    # ending), and the surname alone after the full name is that person
+    ("Т\n\n«Мы готовы к переговорам», — заявил Олег Смирнов.\n\n«Это не изменится "
+     "никогда», — добавил Смирнов.", REG, ["new:олег-смирнов", "new:олег-смирнов"]),
+    ("Т\n\nАнна Смирнова заявила: «Мы готовы».", REG, ["new:анна-смирнова"]),
+    ("Թ\n\n«Մենք պատրաստ ենք բանակցությունների», - ասել է Արամ Պետրոսյանը։\n\n«Մենք "
+     "պատրաստ ենք բանակցությունների», - ասել է Պետրոսյանը։", REG,
+     ["new:արամ-պետրոսյան", "new:արամ-պետրոսյան"]),
+    # registered: the registry's id
+    ("Т\n\n«Мы готовы к переговорам», — заявил Иван Петров.", REG_RU, ["petrov"]),
+    # a place is no name, a surname alone is none before the full name
+    ("Т\n\n«Мы готовы», — заявили в Киеве.", REG, [None]),
+    ("Т\n\n«Мы готовы», — заявил Смирнов.", REG, [None]),
+    # "..., сообщает ТАСС": the agency carries the statement, the speaker is named before
+    ("Т\n\nОб этом во вторник заявил генерал-майор Игорь Конашенков, сообщает ТАСС.\n\n"
+     "«Российские миротворцы контролируют коридор».", REG, ["new:игорь-конашенков"]),
+])
+def test_russian_and_armenian_names_not_in_the_registry(text, actors, expected):
+    assert _speakers(text, actors) == expected

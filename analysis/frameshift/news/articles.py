@@ -515,6 +515,14 @@ _MODAL_BEFORE_RE = re.compile(
 _ADDRESSEE_RE = re.compile(
     r"(?i)(?<![\w-])(?:speaking|talking|spoke|talked|interview|interviewed|told|said|"
     r"statement|comments?|remarks?)\s+(?:to|with)\s+(?:the\s+|a\s+|an\s+)?$")
+# Words that cannot stand between an inverted verb and its subject ("said at his Bocharov
+# Ruchei residence": a place, not the speaker).
+_GAP_STOP_RE = re.compile(r"(?i)(?<![\w-])(?:at|in|on|to|with|from|for|by|of|his|her|their|"
+                          r"its|about|after|before|during|under|over|into|в|на|с|по|к|из|от|"
+                          r"для|о|об)(?![\w-])")
+# Verbs of a medium carrying a statement (", сообщает ТАСС", ", Reuters reported").
+_SOURCING_VERBS = frozenset("""сообщает сообщил сообщило передает передаёт пишет reports
+reported writes""".split())
 # ", which called", ", who also said": a relative pronoun as the verb's subject.
 _RELATIVE_SUBJECT_RE = re.compile(
     r"[ \t]*,[ \t]*(which|who)[ \t]+(?:(?:also|then|later|again|has|had|have|publicly|"
@@ -1853,7 +1861,22 @@ class _Attributor:
             return True  # "the words of President Ilham Aliyev": the author of words
         if _PREPOSITION_RE.search(before):
             return False
-        if not (_SUBJECT_VERB_AFTER_RE.match(after) or _SENTENCE_START_RE.search(before)):
+        inverted = False
+        if self._personish(m):
+            # "Об этом заявил ... генерал-майор Игорь Конашенков", '"...," said Tom Vale':
+            # the subject after its speech verb (at most seven words between, no punctuation)
+            # (English puts the subject after the verb only after a quote: "criticized
+            # Kosovo for" has an object; Russian and Armenian reports often do)
+            vs = self._verbs_in(max(0, m.np_start - 90), m.np_start)
+            v = vs[-1] if vs else None
+            gap = self.masked[v.end():m.np_start] if v else ""
+            inverted = v is not None and not re.search(r"[,.;:!?\0\n]", gap) and \
+                len(gap.split()) <= 7 and not self._noun_verb(v) and not _GAP_STOP_RE.search(
+                    gap) and (re.search(r"[А-Яа-яЁёԱ-Ֆա-ֆ]", v.group()) is not None or
+                              re.search(r"[,\0”\"»][ \t]*$",
+                                        self.masked[max(0, v.start() - 3):v.start()]))
+        if not (inverted or _SUBJECT_VERB_AFTER_RE.match(after)
+                or _SENTENCE_START_RE.search(before)):
             # "Narnia's Minister of Information, Anna Ivers, accused": a name in apposition
             # to the title that starts the sentence is its subject
             t = self._mentions_in(max(0, m.np_start - 120), m.np_start)
@@ -2028,7 +2051,11 @@ class _Attributor:
         before = self._mentions_in(sent_start, verb.start())
         rel = _RELATIVE_SUBJECT_RE.search(self.masked, max(sent_start, verb.start() - 40),
                                           verb.start())
-        if rel is not None and before and before[-1].end == rel.start():
+        if rel is not None and before and before[-1].end == rel.start() and (
+                rel.group(1).casefold() == "who") == (
+                    self._personish(before[-1]) or before[-1].kind == "title"):
+            # (who for a person, which for anything else: "a letter ... to Secretary-General
+            # Antonio Guterres, which stated" is the letter's)
             # "... a response from Baku, which called them 'provocative'": the relative
             # pronoun stands for the mention before its comma
             actor, phrase, is_ref = self._who(before[-1], unit.index, verb.start())
@@ -2408,7 +2435,7 @@ class _Attributor:
                                     v.group()):
                     # ("..., a source told Reuters": Reuters is who was told, not the speaker)
                     cands += [m for m in self._mentions_in(vb, min(vb + 200, sent_end))
-                              if re.fullmatch(r"[ \t]+(?:by[ \t]+)?(?:the[ \t]+)?",
+                              if re.fullmatch(r"[ \t]+(?:է[ \t]+)?(?:by[ \t]+)?(?:the[ \t]+)?",
                                               masked[vb:m.np_start], flags=re.I)
                               or (re.fullmatch(r"(?i)[ \t]+an?[ \t]+", masked[vb:m.np_start])
                                   and _DOCUMENT_AFTER_RE.match(masked, m.end))]
@@ -2700,6 +2727,9 @@ class _Attributor:
             return ms[0].actor, (f'follows a paragraph ending with "{this.group()} ..." (this '
                                  f'was said) + alias "{ms[0].surface}"')
         v = verbs[-1]
+        if len(verbs) > 1 and re.search(r",[ \t]*$", self.masked[start:v.start()]) and \
+                v.group().casefold() in _SOURCING_VERBS:
+            v = verbs[-2]  # "..., заявил Игорь Конашенков, сообщает ТАСС": TASS carries it
         found = self._subject(v, start, prev)
         if found[0] is None:
             found = self._inverted_subject(v, prev.end, prev) or (None, None)
@@ -2789,8 +2819,14 @@ class _Attributor:
 
     def _inverted_subject(self, verb, limit: int, unit: _Unit):
         """"..., said Kurti, adding": the name right after the verb, before ``limit``."""
+        regional = re.search(r"[А-Яа-яЁёԱ-Ֆա-ֆ]", verb.group()) is not None
         for m in self._mentions_in(verb.end(), limit):
-            if re.fullmatch(r"[ \t]+(?:the[ \t]+)?", self.masked[verb.end():m.np_start]):
+            gap = self.masked[verb.end():m.np_start]
+            if re.fullmatch(r"[ \t]+(?:the[ \t]+)?", gap) or (
+                    regional and self._personish(m) and len(gap.split()) <= 7
+                    and not re.search(r"[,.;:!?\0\n]", gap) and not _GAP_STOP_RE.search(gap)):
+                # ("заявил официальный представитель Минобороны генерал-майор Игорь
+                # Конашенков": the titles the regional tables do not hold, before the name)
                 actor, phrase, _ = self._who(m, unit.index, verb.start())
                 if actor is not None:
                     return actor, f'{phrase} after verb "{verb.group()}"'

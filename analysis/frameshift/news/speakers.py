@@ -182,6 +182,56 @@ def _regional_titles(masked: str, free) -> list:
     return out
 
 
+# Russian and Armenian personal names, which the Latin capitals above do not find: a first
+# name and a surname with a surname's ending (and a case ending), or an initial and one:
+# "Иван Нечаев", "Марии Захаровой", "С. Лавров", "Արարատ Միրզոյանը". A surname alone is a
+# name only after the article gave it in full (cities end in -ов and -ев too: Ростов, Киев).
+_RU_SURNAME = (r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ский|цкий|ской|ян|янц|швили|дзе|енко|ук|юк|"
+               r"вич)(?:а|у|ым|ом|е|ой|ого|ому|ая|ую|ой)?")
+_RU_FEMALE_SURNAME = r"[А-ЯЁ][а-яё]+(?:ова|ева|ёва|ина|ына|ская|цкая)(?:ой|у)?"
+_HY_SURNAME = r"[Ա-Ֆ][ա-ֆ]+(?:յան|յանց|ունի)(?:ը|ի|ին|ից|ն|ով)?"
+_REGIONAL_NAME_RE = re.compile(
+    r"(?<![\w-])(?:[А-ЯЁ][а-яё]+|[А-ЯЁ]\.)[ \t]+(?:" + _RU_SURNAME + "|" + _RU_FEMALE_SURNAME
+    + r")(?![\w-])|(?<![\w-])(?:[Ա-Ֆ][ա-ֆ]+|[Ա-Ֆ]\.)[ \t]+" + _HY_SURNAME + r"(?![\w-])")
+# Case endings a surname may carry (longest first), and the stem it is known by.
+_SURNAME_ENDINGS = ("ого", "ому", "ой", "ым", "ом", "ую", "ая", "а", "у", "е", "ը", "ի",
+                    "ին", "ից", "ն", "ով")
+
+
+def _surname_stem(word: str) -> str:
+    w = word.casefold()
+    for e in sorted(_SURNAME_ENDINGS, key=len, reverse=True):
+        if w.endswith(e) and len(w) - len(e) >= 4:
+            return w[:-len(e)]
+    return w
+
+
+def _regional_names(masked: str, free) -> list:
+    """Person mentions in Cyrillic or Armenian letters (see _REGIONAL_NAME_RE): full names,
+    then their surnames alone after them. The canonical form is the first full form given
+    (the case it had there)."""
+    out, by_stem = [], {}
+    for m in _REGIONAL_NAME_RE.finditer(masked):
+        if not free(m.start(), m.end()):
+            continue
+        words = m.group().split()
+        surname = words[-1]
+        if re.match(r"[Ա-Ֆ]", surname):  # (Armenian: the surname without its case ending)
+            words[-1] = re.sub(r"(յանց|յան|ունի).*$", r"\1", surname)
+        canon = by_stem.setdefault(_surname_stem(surname), " ".join(words))
+        out.append(NameMention(m.start(), m.end(), m.group(), "person", canon))
+    if by_stem:
+        first = min(x.start for x in out)
+        for m in re.finditer(r"(?<![\w-])(?:[А-ЯЁ][а-яё]{3,}|[Ա-Ֆ][ա-ֆ]{3,})(?![\w-])",
+                             masked):
+            canon = by_stem.get(_surname_stem(m.group()))
+            if canon is None or m.start() < first or not free(m.start(), m.end()) or any(
+                    x.start <= m.start() < x.end for x in out):
+                continue
+            out.append(NameMention(m.start(), m.end(), m.group(), "person", canon))
+    return out
+
+
 def unregistered_id(canonical: str) -> str:
     """Actor id of a speaker not in the registry: ``new:`` and a slug of its canonical name.
 
@@ -281,6 +331,8 @@ def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMe
 
     seen_lower: dict = {}
     regional = _regional_titles(masked, free)
+    if re.search(r"[А-ЯЁԱ-Ֆ]", masked):
+        regional += _regional_names(masked, free)
     if regional:
         taken = np.zeros(len(masked) + 1, dtype=bool) if taken is None else taken.copy()
         for x in regional:
