@@ -1368,3 +1368,20 @@ REG_RU = pd.DataFrame({"id": ["petrov"], "name": ["Иван Петров"], "ali
 ])
 def test_russian_and_armenian_names_not_in_the_registry(text, actors, expected):
     assert _speakers(text, actors) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the author of the statement named after the verb or after the statement
+    ('T\n\n"Talks are over," read a statement from the Narnian Foreign Ministry.',
+     ["narnia_mfa"]),
+    ('T\n\n"Talks are over," the statement from the Narnian Foreign Ministry read.',
+     ["narnia_mfa"]),
+    ('T\n\n"Talks are over," read a statement from the Ruritanian Interior Ministry.',
+     ["new:ruritanian-interior-ministry"]),
+    ('T\n\nAccording to a statement from the Narnian Foreign Ministry, "talks are over".',
+     ["narnia_mfa"]),
+    # no author: nobody
+    ('T\n\n"Talks are over," read a statement.', [None]),
+])
+def test_a_statement_read_after_the_quote_names_its_author(text, expected):
+    assert _speakers(text) == expected

@@ -553,6 +553,11 @@ _MADE_STATEMENTS_RE = re.compile(
     r"(?i)(?<![\w-])(?:made|gave|delivered|voiced)\s+(?:the|these|those|this|that|his|her|"
     r"their|its)\s+(?:statements?|remarks|comments)(?![\w-])")
 # A document after a body's name ("said a Polisario statement"): the body speaks.
+# '"...," read a statement from the ministry': the author of the document after the verb.
+_DOCUMENT_OF_RE = re.compile(
+    r"(?i)[ \t]+(?:a|an|the|its)[ \t]+(?:[\w-]+[ \t]+)?(?:statement|communiqu[eé]|press[ \t]+"
+    r"release|release|declaration|letter|message)[ \t]+(?:from|of|by|issued[ \t]+by)[ \t]+"
+    r"(?:the[ \t]+)?")
 _DOCUMENT_AFTER_RE = re.compile(
     r"(?i)[ \t]+(?:statement|communiqu[eé]|press[ \t]+release|release|declaration)(?![\w-])")
 
@@ -2423,6 +2428,10 @@ class _Attributor:
                         return (found[0], found[1] + " after the quote", _CONF["after"]
                                 if found[0] is not None else _CONF["none"], sent_start)
                 head_quoted = re.compile("[ \t]+[" + re.escape("\"'‘“«„") + "]\0")
+                if cands and cands[0].kind == "ref" and len(inner) > 1 and re.fullmatch(
+                        r"(?i)[ \t]+(?:from|of|by|issued[ \t]+by)[ \t]+(?:the[ \t]+)?",
+                        masked[cands[0].end:inner[1].np_start]):
+                    cands = [inner[1]]  # "the statement from the ministry read": its author
                 if cands and cands[0].kind == "title" and len(inner) > 1 and inner[1].kind in (
                         "person", "alias") and re.fullmatch(
                         r"\s*,\s*", masked[inner[0].end:inner[1].start]):
@@ -2438,7 +2447,8 @@ class _Attributor:
                               if re.fullmatch(r"[ \t]+(?:է[ \t]+)?(?:by[ \t]+)?(?:the[ \t]+)?",
                                               masked[vb:m.np_start], flags=re.I)
                               or (re.fullmatch(r"(?i)[ \t]+an?[ \t]+", masked[vb:m.np_start])
-                                  and _DOCUMENT_AFTER_RE.match(masked, m.end))]
+                                  and _DOCUMENT_AFTER_RE.match(masked, m.end))
+                              or _DOCUMENT_OF_RE.fullmatch(masked, vb, m.np_start)]
                 if cands and cands[0].end <= va and cands[0].surface.casefold() == "it" and \
                         _PASSIVE_RE.search(masked[_passive_from(masked, after_pos, va):va]):
                     # '"...," it was said' / 'it was said by X': impersonal, the speaker is
