@@ -1385,3 +1385,31 @@ def test_russian_and_armenian_names_not_in_the_registry(text, actors, expected):
 ])
 def test_a_statement_read_after_the_quote_names_its_author(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an indefinite title introduces someone: not the last person named
+    ('T\n\n"We are ready," Mirzoyan said.\n\nBut Baku was unimpressed.\n\n"This is a bluff," '
+     'a spokesperson for Baku said.', ["mirzoyan", "baku"]),
+    ('T\n\n"We are ready," Mirzoyan said.\n\nA spokesperson for Baku said: "This is a bluff."',
+     ["mirzoyan", "baku"]),
+    # a definite title still refers back
+    ('T\n\nSpokesperson Anna Ivers spoke on Monday.\n\n"This is a bluff," the spokesperson '
+     'said.', ["ivers"]),
+])
+def test_an_indefinite_title_does_not_refer_back(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "President Tom Vale of Narnia": the person is the name before "of"
+    ('T\n\nPresident Tom Vale of Narnia said: "We are ready."', ["new:tom-vale"]),
+    ('T\n\n"We are ready," said President Tom Vale of Narnia.', ["new:tom-vale"]),
+    # a body's name keeps its "of"
+    ('T\n\nThe Ministry of Foreign Affairs of Narnia said: "We are ready."', ["narnia_mfa"]),
+    # "disagreed" reports speech
+    ('T\n\nTom Vale said the vote was "rigged". His colleague Ann Lee disagreed: "It was '
+     'fair."', ["new:tom-vale", "new:ann-lee"]),
+])
+def test_a_name_of_a_place_and_disagree(text, expected):
+    assert _speakers(text) == expected

@@ -80,6 +80,7 @@ comment believe consider regret quip rebut hint clarify assure reassure remark m
 indicate specify elaborate predict reveal disclose joke advise recommend wonder report
 observe boast blast decry applaud laud commend thank plead exclaim opine cite
 summarise summarize speculate estimate reckon testify proclaim swear post brief attribute
+disagree
 """.split()
 _IRREGULAR = {
     "say": ["say", "says", "said", "saying"],
@@ -1942,7 +1943,9 @@ class _Attributor:
             indefinite = re.match(r"(?i)an?\s", mention.surface) is not None
             generic = heads <= set(_GENERIC_TITLES) and all(
                 _GENERIC_TITLES[h] is None or own & _GENERIC_TITLES[h] for h in heads)
-            if not own or own & heads or (generic and not indefinite):
+            # ("a spokesperson for Baku said" after Mirzoyan's quote: an indefinite title
+            # introduces someone, it does not refer back to the last person named)
+            if not indefinite and (not own or own & heads or generic):
                 return found, "the last person named as a subject or quoted"
         return None, None
 

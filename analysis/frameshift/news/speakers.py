@@ -439,6 +439,11 @@ def _name_run(masked: str, toks: list, lang: dict, out: list, lower_before) -> N
         return
     else:
         name_toks, ctx = toks, set()
+    nw = [t[2].casefold() for t in name_toks]
+    if "of" in nw[2:] and len(nw) - nw.index("of", 2) <= 4 and not (
+            set(nw[:nw.index("of", 2)]) & _BODY_WORDS):
+        # "President Tom Vale of Narnia": the person is the name before "of"
+        name_toks = name_toks[:nw.index("of", 2)]
     na, nb = name_toks[0][0], name_toks[-1][1]
     surface = masked[na:nb]
     if len(name_toks) == 1 and len(surface) < 3:
