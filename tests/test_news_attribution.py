@@ -1413,3 +1413,15 @@ def test_an_indefinite_title_does_not_refer_back(text, expected):
 ])
 def test_a_name_of_a_place_and_disagree(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a parenthesis between dashes before the verb, as between commas
+    ('T\n\nIvers — who met Mirzoyan on Monday — said the talks were "constructive".',
+     ["ivers"]),
+    ('T\n\nTom Vale – who met Mirzoyan on Monday – said the talks were "constructive".',
+     ["new:tom-vale"]),
+    ('T\n\nThe talks — held behind closed doors — were called "constructive".', [None]),
+])
+def test_a_parenthesis_between_dashes(text, expected):
+    assert _speakers(text) == expected

@@ -2200,10 +2200,12 @@ class _Attributor:
             # (with ``open_end``: a participle's phrase whose closing comma is missing, "X,
             # speaking to the newspaper said")
             k += 1
-        elif k <= sent_start or masked[k - 1] != ",":
+        elif k <= sent_start or masked[k - 1] not in ",—–":
             return None
         c2 = k - 1
-        c1 = masked.rfind(",", max(sent_start, c2 - 120), c2)
+        # (between commas, or between dashes: "Ivers — who met Mirzoyan — said")
+        c1 = masked.rfind(masked[c2] if masked[c2] in "—–" else ",",
+                          max(sent_start, c2 - 120), c2)
         if c1 < 0 or "\0" in masked[c1:c2] or len(masked[c1 + 1:c2].split()) > 12:
             return None
         inside = [m for m in before if c1 < m.start and m.end <= c2]
