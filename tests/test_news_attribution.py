@@ -1442,3 +1442,15 @@ def test_heldout3_scores_as_development_material():
     assert ev.loc[("attribution", "end_to_end"), "numerator"] >= 100
     assert ev.loc[("attribution", "terms_as_speech"), "numerator"] <= 2
     assert ev.loc[("quote", "f1"), "value"] >= 0.98
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short quote that is a sentence of its own continues the speaker
+    ("T\n\n‘We are ready for talks,’ Mirzoyan said. ‘But not now.’", ["mirzoyan", "mirzoyan"]),
+    ('T\n\n"We are ready," Tom Vale said.\n\n"We have always been ready," he continued. '
+     '"Always."', ["new:tom-vale", "new:tom-vale", "new:tom-vale"]),
+    # a short quote inside a sentence of the outlet's does not
+    ('T\n\n"We are ready," Mirzoyan said. The "talks" went on.', ["mirzoyan", None]),
+])
+def test_a_short_quote_that_is_a_whole_sentence(text, expected):
+    assert _speakers(text) == expected

@@ -2965,6 +2965,15 @@ class _Attributor:
             return actor, phrase, person
         return None
 
+    def _whole_sentence(self, q: _Quote, unit: _Unit) -> bool:
+        """Is quote ``q`` a sentence of its own, ending with its full stop ('"...," he
+        said. "Always."')? A short quote that is a whole sentence is speech, not a scare
+        quote (the four-word floor of rule 7 does not apply)."""
+        if q.close_at is None or not re.search(r"[.!?…]\s*$", self.text[q.start:q.end]):
+            return False
+        return not self.masked[q.close_at + 1:self._sent_end(unit, q.close_at + 1)].strip(
+            " \t\n\"”’»")
+
     def _singles_speak(self) -> bool:
         """Does the article quote speech in single marks (British style: 'We are ready,'
         he said)? A single-marked quote of five words or more outside the headline."""
@@ -3068,8 +3077,8 @@ class _Attributor:
             if so_called:
                 actor, conf = None, _CONF["none"]
                 evidence = f'{so_called}, not speech'
-            elif actor is None and words >= 4 and not _OTHER_SPEAKER_RE.match(evidence) \
-                    and not self.masked[
+            elif actor is None and (words >= 4 or self._whole_sentence(q, unit)) \
+                    and not _OTHER_SPEAKER_RE.match(evidence) and not self.masked[
                     self._sent_start(unit, q.open_at):q.open_at].strip(" \t\n\0\"“„«‘,"):
                 # 7. a quote standing alone continues the previous quote's speaker (in this
                 # paragraph, or the last quote of the previous paragraph)
