@@ -1454,3 +1454,30 @@ def test_heldout3_scores_as_development_material():
 ])
 def test_a_short_quote_that_is_a_whole_sentence(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the latter" / "the former": of the two named just before
+    ('T\n\nMirzoyan met Tom Vale on Monday. The latter said the talks were "useful".',
+     ["new:tom-vale"]),
+    ('T\n\nMirzoyan met Tom Vale on Monday. The former said the talks were "useful".',
+     ["mirzoyan"]),
+    ('T\n\nMirzoyan met Ivers on Monday. "The talks were useful," the latter said.', ["ivers"]),
+    # three named: nobody; "the former president" is a title, not "the former"
+    ('T\n\nMirzoyan met Ivers and Tom Vale. The latter said the talks were "useful".', [None]),
+    ('T\n\nFormer president Tom Vale met Mirzoyan. The former president said the talks were '
+     '"useful".', ["new:tom-vale"]),
+])
+def test_the_latter_and_the_former(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unregistered name's possessive is read as a registered one's
+    ("T\n\nTom Vale's words that the talks were \"useful\" angered Baku.", ["new:tom-vale"]),
+    ("T\n\nBaku responded to Tom Vale's claim that the talks were \"useful\".",
+     ["new:tom-vale"]),
+    ("T\n\nBaku responded to Mirzoyan's claim that the talks were \"useful\".", ["mirzoyan"]),
+])
+def test_an_unregistered_possessive(text, expected):
+    assert _speakers(text) == expected

@@ -1027,6 +1027,10 @@ def _find_quotes(text: str, unit: _Unit, *, max_single_words: int = 6) -> list[_
     return good
 
 
+# "the latter", "the former": one of the two actors named just before.
+_LATTER_RE = re.compile(r"(?i)(?<![\w'’-])the\s+(?:latter|former)(?![\w'’-])"
+                        r"(?=\s*,|\s+(?:has|had|was|is|also|then|later|however|said|says|told|"
+                        r"[a-z]+ed)(?![\w'’-]))")  # (not "the former president")
 # Evidence of a speaker of the quote's own whom the registry does not name ('"...," diplomatic
 # sources said', "it was said"): the quote does not continue the previous speaker's.
 _OTHER_SPEAKER_RE = re.compile(
@@ -1326,6 +1330,9 @@ class _Attributor:
                                   nm.titles))
             taken[nm.start:nm.end] = True
         for m in _unmasked_finditer(_REF_RE, self.masked):
+            if not taken[m.start():m.end()].any():
+                found.append(_Mention(m.start(), m.end(), None, m.group(), "ref", m.group()))
+        for m in _unmasked_finditer(_LATTER_RE, self.masked):
             if not taken[m.start():m.end()].any():
                 found.append(_Mention(m.start(), m.end(), None, m.group(), "ref", m.group()))
         found.sort(key=lambda x: x.start)
@@ -2028,6 +2035,25 @@ class _Attributor:
                     return (found[1], f'pronoun "{mention.surface}" -> {found[1]} (the last '
                             'person named as a subject or quoted)', True)
                 return None, f'pronoun "{mention.surface}" (no person named before it)', True
+        if re.fullmatch(r"(?i)the\s+(?:latter|former)", mention.surface):
+            # "Mirzoyan met Tom Vale. The latter said": of the two named in the sentence
+            # before (or in this one before it), the second; "the former": the first
+            named = []
+            here = self._sent_start(self.units[unit_index], mention.start)
+            lo = self._sent_start(self.units[unit_index], here - 1) if here > \
+                self.units[unit_index].start else here
+            for m in self._mentions_in(lo, mention.start):
+                if m.kind in ("pronoun", "ref", "title") or m is mention:
+                    continue
+                a = self._actor_of(m)
+                if a not in named:
+                    named.append(a)
+            if len(named) != 2:
+                return None, (f'reference "{mention.surface}" (not two actors named before '
+                              'it)'), True
+            actor = named[1] if mention.surface.casefold().endswith("latter") else named[0]
+            return (actor, f'reference "{mention.surface}" -> {actor} (of the two named '
+                    'before)', True)
         actor, where = self._resolve(mention, unit_index, pos)
         if actor is None:
             return None, f'reference "{mention.surface}" (nothing attributed before it)', True

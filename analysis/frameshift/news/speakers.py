@@ -369,6 +369,15 @@ def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMe
                                            + r")(?![\w'’-])"), masked):
         if free(m.start(), m.end()):
             out.append(NameMention(m.start(), m.end(), m.group(), "pronoun", m.group().lower()))
+    for x in out:
+        # "Tom Vale's claim": the possessive ending is not the name's (as after a registered
+        # alias, it stands after the mention, where the possessive rules look for it)
+        if x.kind in ("person", "body") and re.search(r"\w['’]s$", x.surface) and \
+                len(x.surface) > 4:
+            x.end -= 2
+            x.surface = x.surface[:-2]
+            if re.search(r"['’]s$", x.canonical):
+                x.canonical = x.canonical[:-2]
     out.sort(key=lambda x: x.start)
     _appositions(masked, out)
     _canonicalise(out)
