@@ -1481,3 +1481,14 @@ def test_the_latter_and_the_former(text, expected):
 ])
 def test_an_unregistered_possessive(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name in brackets right after another one is no subject of its own
+    ('T\n\nTom Vale (Narnia) said the plan was "dead".', ["new:tom-vale"]),
+    ('T\n\nAnna Ivers (Narnia) said the plan was "dead".', ["ivers"]),
+    ('T\n\nThe Ministry of Foreign Affairs of Narnia (MAE) said the plan was "dead".',
+     ["narnia_mfa"]),
+])
+def test_a_name_in_brackets_after_a_name(text, expected):
+    assert _speakers(text) == expected

@@ -2109,6 +2109,11 @@ class _Attributor:
                 return None, (f'verb "{verb.group()}" has a subject ("with '
                               f'{w.group(1).strip()}") that is not in the actor registry'
                               ), "unknown"
+        # "Tom Vale (Narnia) said", "the Ministry of Foreign Affairs (MAE) said": a name in
+        # brackets right after another one is no subject of its own
+        before = [m for i, m in enumerate(before) if not (
+            i > 0 and re.fullmatch(r"[ \t]*\([ \t]*", self.masked[before[i - 1].end:m.np_start])
+            and self.masked[m.end:m.end + 1] == ")")]
         paren = self._parenthetical_subject(verb, sent_start, before)
         if paren is not None:
             actor, phrase, is_ref = self._who(paren, unit.index, verb.start())
@@ -2242,8 +2247,8 @@ class _Attributor:
             if m.end > c1:
                 continue
             rest = masked[m.end:c1].strip()
-            if re.fullmatch(r",\s*\d{1,3}", rest):
-                rest = ""  # "Tom Vale, 45, a resident of Baku, said": an age
+            if re.fullmatch(r",\s*\d{1,3}|\([^()\n]{1,40}\)", rest):
+                rest = ""  # "Tom Vale, 45, a resident of Baku, said": an age; "Hiir (Faraton)"
             if rest == ")":
                 # "Yasin Hiir (Faraton), speaking ...": the bracketed name is the one before
                 prev = [x for x in before if x.end <= m.start
