@@ -1492,3 +1492,19 @@ def test_an_unregistered_possessive(text, expected):
 ])
 def test_a_name_in_brackets_after_a_name(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more title words: the name is the person, the title refers back to them
+    ('T\n\nSenator Tom Vale said the plan was "dead".', ["new:tom-vale"]),
+    ('T\n\nEU Commissioner Tom Vale said the plan was "dead".', ["new:tom-vale"]),
+    ('T\n\nSecretary-General Tom Vale said the plan was "dead".', ["new:tom-vale"]),
+    ('T\n\nSenator Tom Vale spoke.\n\n"It is over," the senator added.', ["new:tom-vale"]),
+    ('T\n\nProfessor Anna Ivers said the plan was "dead".', ["ivers"]),
+    # name particles: one name
+    ('T\n\nStaffan de Mistura said the plan was "dead".', ["new:staffan-de-mistura"]),
+    ('T\n\nUrsula von der Leyen said the plan was "dead".', ["new:ursula-von-der-leyen"]),
+    ('T\n\n"The plan is dead," Ahmed al-Nur said.', ["new:ahmed-al-nur"]),
+])
+def test_more_titles_and_name_particles(text, expected):
+    assert _speakers(text) == expected

@@ -1488,15 +1488,16 @@ class _Attributor:
             if k > 0 and m.kind == "person" and m.actor is None and self._personish(
                     merged[k - 1]) and re.fullmatch(r"[ \t]*,[ \t]*",
                                                     masked[merged[k - 1].end:m.np_start]):
-                first = m.surface.split()[0].casefold()
+                first = masked[m.np_start:m.end].split()[0].casefold()
                 if first in titles or first in _TITLE_MODIFIERS:
                     # "Commander Ariel Coloma, Chief PAO of WESCOM said": a capitalised title
                     # in apposition, not a second person
+                    phrase = masked[m.np_start:m.end]
                     m.kind = "title"
-                    m.titles = set(m.titles) | {syn.get(w, w) for w in _title_words(m.surface)}
+                    m.titles = set(m.titles) | {syn.get(w, w) for w in _title_words(phrase)}
                     prev = merged[k - 1]
                     prev.titles = set(prev.titles) | {
-                        syn.get(w, w) for w in _title_words(m.surface)
+                        syn.get(w, w) for w in _title_words(phrase)
                         if w in titles or w in _TITLE_MODIFIERS}
                     continue
             if k > 0 and merged[k - 1].kind == "title" and self._personish(m) and re.fullmatch(

@@ -36,7 +36,10 @@ LANGUAGES: dict[str, dict] = {
             ambassador envoy diplomat official chancellor secretary chairman chairwoman chair
             speaker leader head prosecutor commander general adviser advisor aide representative
             mediator governor mayor pm fm counterpart brigadier colonel lieutenant admiral
-            marshal plenipotentiary""".split()),
+            marshal plenipotentiary senator professor king queen prince emir sheikh sultan
+            director commissioner mp mep secretary-general undersecretary judge negotiator
+            lawmaker chief ombudsman pope patriarch chairperson deputy delegate
+            coordinator""".split()),
         "organisations": frozenset("""ministry government office administration agency service
             army council parliament assembly committee commission department union press
             authorities embassy presidency cabinet mission forces command court party
@@ -263,11 +266,15 @@ class NameMention:
 # Capital letters of the Latin alphabets (Azerbaijani, Turkish, Slavic, Romanian names:
 # "İlham", "Çavuşoğlu", "Šefčovič", "Ərdoğan").
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƏȘȚ"
-_CAP = r"[" + _UPPER + r"][\w'’.-]*[\w]"
+_CAP = (r"(?:[" + _UPPER + r"]|(?:al|el|ad|as|ash|at|az|bin|ibn|abu)-[" + _UPPER + r"])"
+        r"[\w'’.-]*[\w]")  # ("al-Nur", "el-Sisi": an article before a capital)
+# Lower-case particles inside a name: "Staffan de Mistura", "Ursula von der Leyen".
+_PARTICLES = r"(?:de|da|di|du|des|del|della|van|von|der|den|ter|la|le|dos|das|bin|ibn|al|el)"
 # Capitalised words joined by spaces or "of", "of the", "for" ("Ministry of Foreign Affairs of
 # Ukraine"). Not by "and": "Abkhazia and South Ossetia" are two, not one speaker.
 _NAME_RE = re.compile(
-    r"(?<![\w'’-])" + _CAP + r"(?:(?:[ \t]+|[ \t]+(?:of|of[ \t]+the|for)[ \t]+)" + _CAP + r")*"
+    r"(?<![\w'’-])" + _CAP + r"(?:(?:[ \t]+|[ \t]+(?:of|of[ \t]+the|for)[ \t]+|(?:[ \t]+"
+    + _PARTICLES + r"){1,2}[ \t]+)" + _CAP + r")*"
     r"(?![\w'’-])")
 _LOWER_NP_RE = None  # built per language in _lower_np_re
 
