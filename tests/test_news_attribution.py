@@ -1508,3 +1508,12 @@ def test_a_name_in_brackets_after_a_name(text, expected):
 ])
 def test_more_titles_and_name_particles(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an initial inside a name is part of it
+    ('T\n\nJohn F. Kennedy said the plan was "dead".', ["new:john-f-kennedy"]),
+    ('T\n\n"The plan is dead," J. Smith said.', ["new:j-smith"]),
+])
+def test_an_initial_inside_a_name(text, expected):
+    assert _speakers(text) == expected

@@ -266,8 +266,9 @@ class NameMention:
 # Capital letters of the Latin alphabets (Azerbaijani, Turkish, Slavic, Romanian names:
 # "İlham", "Çavuşoğlu", "Šefčovič", "Ərdoğan").
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƏȘȚ"
-_CAP = (r"(?:[" + _UPPER + r"]|(?:al|el|ad|as|ash|at|az|bin|ibn|abu)-[" + _UPPER + r"])"
-        r"[\w'’.-]*[\w]")  # ("al-Nur", "el-Sisi": an article before a capital)
+_CAP = (r"(?:(?:[" + _UPPER + r"]|(?:al|el|ad|as|ash|at|az|bin|ibn|abu)-[" + _UPPER + r"])"
+        r"[\w'’.-]*[\w]|[" + _UPPER + r"]\.(?=[ \t]+[" + _UPPER + r"]))")
+# ("al-Nur", "el-Sisi": an article before a capital; "John F. Kennedy": an initial)
 # Lower-case particles inside a name: "Staffan de Mistura", "Ursula von der Leyen".
 _PARTICLES = r"(?:de|da|di|du|des|del|della|van|von|der|den|ter|la|le|dos|das|bin|ibn|al|el)"
 # Capitalised words joined by spaces or "of", "of the", "for" ("Ministry of Foreign Affairs of
