@@ -1198,8 +1198,10 @@ def test_a_short_headline_quote_repeating_one_speakers_words(text, expected):
     ("Narnia resisting ‘coordinated attacks’ by Baku – Tom Vale (video)\n\nText.",
      ["new:tom-vale"]),
     ("Narnia resisting ‘coordinated attacks’ by Baku: Mirzoyan\n\nText.", ["mirzoyan"]),
-    # no speaker there
+    # no speaker there; a news agency is the source of the news, not a speaker
     ("Narnia resisting ‘coordinated attacks’ by Baku – report\n\nText.", [None]),
+    ("Narnia ‘ready’ for talks – Reuters\n\nText.", [None]),
+    ("Narnia ‘ready’ for talks: Narnian Foreign Ministry\n\nText.", ["narnia_mfa"]),
     # a quoted name before the noun it modifies is a term, whoever the headline names
     ("No Room for “Narnian Independence” Separatist Activities: Mirzoyan\n\nText.", [None]),
 ])

@@ -3077,8 +3077,13 @@ class _Attributor:
                 # Reda (video)", "...: PCG": the speaker named alone at the headline's end
                 tail = _HEADLINE_SOURCE_RE.search(self.masked, q.close_at + 1, unit.end)
                 ms = self._mentions_in(tail.start(1), tail.end(1)) if tail else []
+                orgs = LANGUAGES[self.lang]["organisations"]
                 if len(ms) == 1 and ms[0].np_start <= tail.start(1) + 4 and \
-                        ms[0].end == tail.end(1):
+                        ms[0].end == tail.end(1) and (
+                            self._personish(ms[0]) or ms[0].kind == "title" or any(
+                                w in orgs for w in _title_words(ms[0].surface))):
+                    # (a person, a title or a body: "– Reuters", "– report" name the source
+                    # of the news, not a speaker)
                     a2, phrase, _ = self._who(ms[0], unit.index, q.open_at)
                     if a2 is not None:
                         actor, conf = a2, _CONF["after"]
