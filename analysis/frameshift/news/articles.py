@@ -2084,8 +2084,9 @@ class _Attributor:
             return None, (f'passive verb "{verb.group()}" without "by": the speaker is not '
                           'named'), "unknown"
         before = self._mentions_in(sent_start, verb.start())
-        rel = _RELATIVE_SUBJECT_RE.search(self.masked, max(sent_start, verb.start() - 40),
-                                          verb.start())
+        lo40 = max(sent_start, verb.start() - 40)
+        rel = _RELATIVE_SUBJECT_RE.search(self.masked, lo40, verb.start()) if (
+            "," in self.masked[lo40:verb.start()]) else None
         if rel is not None and before and before[-1].end == rel.start() and (
                 rel.group(1).casefold() == "who") == (
                     self._personish(before[-1]) or before[-1].kind == "title"):
@@ -2112,9 +2113,14 @@ class _Attributor:
                               ), "unknown"
         # "Tom Vale (Narnia) said", "the Ministry of Foreign Affairs (MAE) said": a name in
         # brackets right after another one is no subject of its own
-        before = [m for i, m in enumerate(before) if not (
-            i > 0 and re.fullmatch(r"[ \t]*\([ \t]*", self.masked[before[i - 1].end:m.np_start])
-            and self.masked[m.end:m.end + 1] == ")")]
+        # (the last few only: the subject rules look no further back; a bound that keeps a
+        # sentence of thousands of mentions linear)
+        masked = self.masked
+        k0 = max(1, len(before) - 4)
+        if any(masked[m.end:m.end + 1] == ")" for m in before[k0:]):
+            before = before[:k0] + [m for i, m in enumerate(before[k0:], k0) if not (
+                masked[m.end:m.end + 1] == ")"
+                and re.fullmatch(r"[ \t]*\([ \t]*", masked[before[i - 1].end:m.np_start]))]
         paren = self._parenthetical_subject(verb, sent_start, before)
         if paren is not None:
             actor, phrase, is_ref = self._who(paren, unit.index, verb.start())
@@ -2146,8 +2152,10 @@ class _Attributor:
             if mention.actor is None and mention.kind in ("person", "body") and \
                     _LOCATION_PREP_RE.search(self.masked[sent_start:mention.start]):
                 continue  # "in Khojaly": a place, not the subject
-            if _ADDRESSEE_RE.search(self.masked, max(sent_start, mention.np_start - 40),
-                                    mention.np_start):
+            if mention.np_start - 4 >= sent_start and self.masked[
+                    mention.np_start - 4:mention.np_start].rstrip().endswith(
+                        ("to", "with", "the", " a", "an")) and _ADDRESSEE_RE.search(
+                    self.masked, max(sent_start, mention.np_start - 40), mention.np_start):
                 # "X (Faraton), speaking to the Horn of Africa newspaper said": who is spoken
                 # to is not the speaker; the speaker stands before the participle
                 paren = self._parenthetical_subject(verb, sent_start, before, open_end=True)
