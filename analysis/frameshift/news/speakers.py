@@ -380,8 +380,8 @@ def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMe
     for x in out:
         # "Tom Vale's claim": the possessive ending is not the name's (as after a registered
         # alias, it stands after the mention, where the possessive rules look for it)
-        if x.kind in ("person", "body") and re.search(r"\w['’]s$", x.surface) and \
-                len(x.surface) > 4:
+        if x.surface.endswith(("'s", "’s")) and x.kind in ("person", "body") and \
+                len(x.surface) > 4 and x.surface[-3].isalnum():
             x.end -= 2
             x.surface = x.surface[:-2]
             if re.search(r"['’]s$", x.canonical):
