@@ -1009,8 +1009,8 @@ def test_inverted_verb_after_a_comma_names_the_speaker(text, expected):
 def test_heldout2_scores_as_development_material():
     """heldout2 (26 real reports, 111 speech quotes, 21 terms; tests/data/news/real/README.md)
     was scored once with main at d4dbbad: span F1 0.960, end to end 67 of 111, 5 of 21 terms
-    as speech. Session 5 (issue 15b) developed on it: 101 of 111, 4 of 21 terms. Kept so
-    regressions show."""
+    as speech. Session 5 (issue 15b) developed on it: 101 of 111, 4 of 21 terms; session 6:
+    109 of 111, 2 of 21 terms. Kept so regressions show."""
     real = Path(__file__).parent / "data" / "news" / "real" / "heldout2"
     texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(real.glob("*.txt"))}
     gold = read_gold_quotes(real / "gold.csv", texts)
@@ -1018,8 +1018,8 @@ def test_heldout2_scores_as_development_material():
     seg = pd.concat([segment_article(t, source=s, actors=real / "actors.csv")
                      for s, t in texts.items()])
     ev = evaluate_quotes(seg, gold, texts=texts).set_index(["scope", "metric"])
-    assert ev.loc[("attribution", "end_to_end"), "numerator"] >= 101
-    assert ev.loc[("attribution", "terms_as_speech"), "numerator"] <= 4
+    assert ev.loc[("attribution", "end_to_end"), "numerator"] >= 109
+    assert ev.loc[("attribution", "terms_as_speech"), "numerator"] <= 2
     assert ev.loc[("quote", "f1"), "value"] >= 0.99
 
 
@@ -1046,3 +1046,476 @@ def test_a_quote_closed_in_the_next_paragraph_without_an_opening_mark(text, expe
 ])
 def test_a_quoted_modifier_after_that_is_a_term(text, expected):
     assert _quotes(text) == expected
+
+
+# Session 6 (issue 15b): rules found on the misses of heldout3 and the other real sets, each
+# tested here on articles written for the tests ------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # "he" after a title subject: the person the title names, with its country's adjective
+    # ("the Narnian minister" is not the Ruritanian minister named last)
+    ("T\n\nNarnia's Minister of Information, Anna Ivers, accused Ruritania, in response to "
+     "comments by Ruritania's Foreign Minister Tom Vale.\n\nThe Narnian minister contrasted "
+     "the two stances. He described the talks as “brotherly”.", ["ivers"]),
+    ("T\n\nNarnia's Minister of Information, Ken Oduya, accused Ruritania, in response to "
+     "comments by Ruritania's Foreign Minister Tom Vale.\n\nThe Narnian minister contrasted "
+     "the two stances. He described the talks as “brotherly”.", ["new:ken-oduya"]),
+])
+def test_a_pronoun_after_a_title_subject_takes_the_person_of_that_nationality(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Yesterday" at a sentence's start is no name; "with NP -ing": the NP is the subject
+    ("T\n\nYesterday, it was reported that some voters stayed home, with one woman "
+     "describing it as a “trap”.", [None]),
+    ("T\n\nThe vote went ahead, with Mirzoyan describing it as a “trap”.", ["mirzoyan"]),
+    ("T\n\nThe vote went ahead, with Tom Vale describing it as a “trap”.", ["new:tom-vale"]),
+    # without "with", the participle's subject is the main clause's
+    ("T\n\nMirzoyan rejected the vote, describing it as a “trap”.", ["mirzoyan"]),
+])
+def test_an_absolute_construction_has_its_own_subject(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the attribution ends the sentence, far after the quote (more than ten words)
+    ('T\n\nTwo vessels and two "fishing boats" shadowed a warship near the reef in the '
+     'western sea on Monday, the Narnian Foreign Ministry reported.', ["narnia_mfa"]),
+    ('T\n\nBaku will "intensify efforts" for the demilitarization of the islands and is '
+     'prepared to challenge them, Foreign Minister Tom Vale indicated in comments on Friday.',
+     ["new:tom-vale"]),
+    # two quotes before it: both are the speaker's
+    ('T\n\nOfficers "landed there", where they "handled the situation" as the law requires '
+     'of them, spokesperson Anna Ivers said in a statement.', ["ivers", "ivers"]),
+    # an anonymous subject: nobody
+    ('T\n\nTwo vessels and two "fishing boats" shadowed a warship near the reef in the '
+     'western sea on Monday, diplomatic sources said.', [None]),
+    # the verb does not end the sentence: no attribution from that far
+    ('T\n\nTwo vessels and two "fishing boats" shadowed a warship near the reef in the '
+     'western sea on Monday, Mirzoyan said, calling for talks.', [None]),
+])
+def test_an_attribution_ending_the_sentence_reaches_its_quotes(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted modifier after "any" is a term, even with a speaker ending the sentence
+    ('T\n\nANY "Narnian independence" separatist activity can only bring disaster, a '
+     'spokesperson for Baku said.', [("Narnian independence", None)]),
+    # "reported" reports speech
+    ('T\n\n"We saw two ships," the Narnian Foreign Ministry reported.',
+     [("We saw two ships,", "narnia_mfa")]),
+])
+def test_any_before_a_quoted_modifier_and_reported(text, expected):
+    assert _quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title before a name in apposition is the person's: "the Narnian president" later is
+    # Ivers, not the Ruritanian prime minister named last
+    ("T\n\nThe Narnian president, Anna Ivers, has refused to clarify it.\n\nThe Ruritanian "
+     "prime minister, Tom Vale, responded with an ultimatum.\n\nThe Narnian president failed "
+     "to answer, asking instead for a meeting “before the situation deteriorates”.", ["ivers"]),
+    ("T\n\nThe Narnian president, Ken Oduya, has refused to clarify it.\n\nThe Ruritanian "
+     "prime minister, Tom Vale, responded with an ultimatum.\n\nThe Narnian president failed "
+     "to answer, asking instead for a meeting “before the situation deteriorates”.",
+     ["new:ken-oduya"]),
+    # nobody of that nationality named: the title's own new: id, not Tom Vale
+    ("T\n\nThe Ruritanian prime minister, Tom Vale, responded with an ultimatum.\n\nThe "
+     "Narnian president failed to answer, asking instead for a meeting “before the situation "
+     "deteriorates”.", ["new:narnian-president"]),
+])
+def test_a_title_in_apposition_before_a_name_is_the_persons(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one word after "a": the speaker's new description, not a term held at a distance
+    ('T\n\nMirzoyan has proposed a "flexible" solution to the dispute.',
+     [("flexible", "mirzoyan")]),
+    ('T\n\nTom Vale rejected the vote, saying it was a "disastrous" outcome.',
+     [("disastrous", "new:tom-vale")]),
+    # after "the", "such" or a possessive the quoted modifier stays a term
+    ('T\n\nMirzoyan rejected the "angry" statements of officials.', [("angry", None)]),
+    ('T\n\nMirzoyan rejected such "condemning" comments by officials.',
+     [("condemning", None)]),
+    # "cannot" after the quoted words: no noun, so no modifier; the words are the speaker's
+    ('T\n\n"We are ready," Mirzoyan said, warning that the "grave provocation" cannot be '
+     'overlooked.', [("We are ready,", "mirzoyan"), ("grave provocation", "mirzoyan")]),
+])
+def test_a_quoted_word_after_an_indefinite_article_is_speech(text, expected):
+    assert _quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speech verb after a modal or "to" is no speech act: the earlier verb reports
+    ("T\n\nMirzoyan said the world community should condemn and act against a “neighbouring” "
+     "country, which “supports terrorists.”", ["mirzoyan", "mirzoyan"]),
+    ('T\n\nTom Vale urged the world to condemn the "aggression against Narnia".',
+     ["new:tom-vale"]),
+    # no earlier verb: nobody speaks
+    ('T\n\nThe world should condemn the "aggression against Narnia".', [None]),
+])
+def test_a_verb_after_a_modal_is_not_the_speech_act(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dateline is no subject: the sentence after it starts its own subject
+    ("T\n\nBAKU, May 8 (Trend) -- Mirzoyan lashed out at Narnia on Friday for the drills, "
+     "calling them a “total denial” of the deal.", ["mirzoyan"]),
+    ("T\n\nBAKU - Tom Vale lashed out at Narnia on Friday, calling the drills a “total "
+     "denial” of the deal.", ["new:tom-vale"]),
+    ("T\n\nBaku, 8 May (AZERTAC) – Tom Vale lashed out at Narnia on Friday, calling the "
+     "drills a “total denial” of the deal.", ["new:tom-vale"]),
+    ("T\n\nBAKU - The talks collapsed on Friday, with observers calling it a “total denial” "
+     "of the deal.", [None]),
+    # without a dateline the capital is the subject
+    ("T\n\nBaku lashed out at Narnia on Friday, calling the drills a “total denial” of the "
+     "deal.", ["baku"]),
+])
+def test_a_dateline_is_no_subject(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline quote of one word that a speaker of the article quotes: that speaker
+    ("Baku ‘determined’ to pursue talks\n\nMirzoyan said that Baku is “determined” to go on.",
+     ["mirzoyan", "mirzoyan"]),
+    ("Baku ‘determined’ to pursue talks\n\nTom Vale said that Baku is “determined” to go on.",
+     ["new:tom-vale", "new:tom-vale"]),
+    # two speakers quote the word: nobody for the headline
+    ("Baku ‘determined’ to pursue talks\n\nTom Vale said that Baku is “determined” to go on. "
+     "Mirzoyan said Narnia is “determined” too.", [None, "new:tom-vale", "mirzoyan"]),
+])
+def test_a_short_headline_quote_repeating_one_speakers_words(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the speaker named alone at the headline's end, after a dash or a colon
+    ("Narnia resisting ‘coordinated attacks’ by Baku – Tom Vale (video)\n\nText.",
+     ["new:tom-vale"]),
+    ("Narnia resisting ‘coordinated attacks’ by Baku: Mirzoyan\n\nText.", ["mirzoyan"]),
+    # no speaker there; a news agency is the source of the news, not a speaker
+    ("Narnia resisting ‘coordinated attacks’ by Baku – report\n\nText.", [None]),
+    ("Narnia ‘ready’ for talks – Reuters\n\nText.", [None]),
+    ("Narnia ‘ready’ for talks: Narnian Foreign Ministry\n\nText.", ["narnia_mfa"]),
+    # a quoted name before the noun it modifies is a term, whoever the headline names
+    ("No Room for “Narnian Independence” Separatist Activities: Mirzoyan\n\nText.", [None]),
+])
+def test_a_headline_naming_its_source_at_the_end(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who is spoken to is not the speaker, even when the participle's closing comma is missing
+    ("T\n\nForeign Minister Anna Ivers, speaking to the Daily Globe newspaper said “We are "
+     "ready.”", ["ivers"]),
+    ("T\n\nForeign Minister Tom Vale (Tomo), speaking to the Daily Globe newspaper said “We "
+     "are ready.”", ["new:tom-vale"]),
+    ("T\n\nA man speaking to the Daily Globe newspaper said “We are ready.”", [None]),
+    # the speaker after the quote, the addressee after "told"
+    ("T\n\n“We are ready,” Tom Vale told the Daily Globe.", ["new:tom-vale"]),
+])
+def test_the_one_spoken_to_is_not_the_speaker(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised title in apposition after a name (no closing comma) is no second person
+    ("T\n\nIn a statement Commander Tom Vale, Chief PAO of WESCOM said, that patrols go on."
+     "\n\n“Our vessels are patrolling,” he said.", ["new:tom-vale"]),
+    ("T\n\nCommander Tom Vale, Chief PAO of WESCOM said: “Our vessels are patrolling.”",
+     ["new:tom-vale"]),
+    ("T\n\nAnna Ivers, Deputy Head of Mission said: “Our vessels are patrolling.”", ["ivers"]),
+])
+def test_a_capitalised_title_in_apposition_without_its_comma(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an attribution between dashes inside the quote (Russian typography): two quotes of
+    # the speaker it names, the attribution narration
+    ("T\n\n«We are ready, - Mirzoyan has emphasized. – there is no other way for us».",
+     [("We are ready,", "mirzoyan"), ("there is no other way for us", "mirzoyan")]),
+    ("T\n\n«We are ready, — said Tom Vale. — There is no other way for us».",
+     [("We are ready,", "new:tom-vale"), ("There is no other way for us", "new:tom-vale")]),
+    # dashes without a speech verb between them: one quote, nobody's
+    ("T\n\n«We are ready, – and this is clear. – there is no other way for us».",
+     [("We are ready, – and this is clear. – there is no other way for us", None)]),
+])
+def test_an_attribution_between_dashes_inside_a_quote(text, expected):
+    assert _quotes(text) == expected
+
+
+def test_the_attribution_between_dashes_is_narration():
+    seg = _seg("T\n\n«We are ready, - Mirzoyan has emphasized. – there is no other way».")
+    assert seg[seg["role"] == "narration"]["text"].tolist() == [
+        "- Mirzoyan has emphasized. –", "."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quote with a speaker of its own that the registry does not name does not continue
+    # the previous speaker's quotes
+    ('T\n\n"We are ready now," Mirzoyan said.\n\n"We will win this fight," diplomatic sources '
+     'said.', ["mirzoyan", None]),
+    ('T\n\n"We are ready now," Mirzoyan said.\n\n"We will win this fight," it was said.',
+     ["mirzoyan", None]),
+    # a quote standing alone does
+    ('T\n\n"We are ready now," Mirzoyan said.\n\n"We will win this fight."',
+     ["mirzoyan", "mirzoyan"]),
+    # the kosovar 'premier': the quoted word is the subject's noun, not a name
+    ("T\n\n“We are ready now,” Mirzoyan said.\n\n“We will win this fight, whatever they "
+     "do,” criticized the Narnian ‘premier’.", [("We are ready now,", "mirzoyan"),
+                                              ("We will win this fight, whatever they do,",
+                                               "mirzoyan"), ("premier", None)]),
+])
+def test_a_quote_with_its_own_unnamed_speaker_continues_nobody(text, expected):
+    if isinstance(expected[-1], tuple):
+        assert _quotes(text) == expected
+    else:
+        assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the words of a quoted term of the article, quoted again, are that term again
+    ('T\n\nBaku condemned the so-called "referendums" in Narnia. "The votes are a farce," '
+     'Mirzoyan said, adding that the "referendums" changed nothing.',
+     [("referendums", None), ("The votes are a farce,", "mirzoyan"), ("referendums", None)]),
+    ('T\n\nTom Vale rejected any "Narnian independence" separatist activity. He said Baku '
+     'would never accept "Narnian independence."',
+     [("Narnian independence", None), ("Narnian independence.", None)]),
+    # a speaker's own quotation (nested) does not make the words a term elsewhere
+    ('T\n\nMirzoyan said: "There is no \'peace plan\' of any kind." He added that there is no '
+     '"peace plan".', [("There is no", "mirzoyan"), ("peace plan", None),
+                       ("of any kind.", "mirzoyan"), ("peace plan", "mirzoyan")]),
+])
+def test_a_quoted_term_quoted_again_is_a_term(text, expected):
+    assert _quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more reporting verbs: find it, lash out, post, decry, attribute, cite
+    ("T\n\nMirzoyan spoke on Monday. He finds it “strange” that Baku continues to accuse "
+     "Narnia.", ["mirzoyan"]),
+    ("T\n\nTom Vale lashed out at Baku, calling the drills “a provocation”.", ["new:tom-vale"]),
+    ("T\n\n“We will not give up,” Tom Vale posted on social media.", ["new:tom-vale"]),
+    ("T\n\nMirzoyan decried the “aggression against Narnia”.", ["mirzoyan"]),
+    ('T\n\nTom Vale attributed the speculation to "bluffs" by Baku.', ["new:tom-vale"]),
+    # the noun forms stay nouns; nobody speaks
+    ("T\n\nThe posts “We will not give up” were deleted.", [None]),
+    ('T\n\nThe island must be on alert for the "sudden entry" of ships.', [None]),
+])
+def test_more_reporting_verbs(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after the quote: a relative clause closed by a comma before the verb
+    ('T\n\n"We are ready," Mirzoyan, who met Ivers on Monday, told reporters.', ["mirzoyan"]),
+    ('T\n\n"We are ready," Tom Vale, who met Ivers on Monday, told reporters.',
+     ["new:tom-vale"]),
+    # two subjects after the quote: nobody alone (as before it)
+    ('T\n\n"We are ready," Mirzoyan and Ivers said in a joint statement.', [None]),
+    ('T\n\nMirzoyan and Ivers said in a joint statement: "We are ready."', [None]),
+    # a possessive and a preposition's object only modify the head: the name in apposition
+    ('T\n\n"The talks are over," Narnia\'s ambassador to Baku, Tom Vale, said.',
+     ["new:tom-vale"]),
+    ('T\n\nNarnia\'s ambassador to Baku, Tom Vale, said: "The talks are over."',
+     ["new:tom-vale"]),
+    # "a Baku official" is nobody named, before or after the quote
+    ('T\n\n"It is baseless," a Baku official said on condition of anonymity.', [None]),
+    ('T\n\nA Baku official said: "It is baseless."', [None]),
+    # an age in apposition
+    ('T\n\nTom Vale, 45, a resident of Baku, said the shelling was "terrifying".',
+     ["new:tom-vale"]),
+])
+def test_subjects_after_the_quote_read_as_before_it(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative pronoun as the subject stands for the mention before its comma
+    ("T\n\nMirzoyan's remarks drew an angry response from Baku, which called them "
+     '"provocative".', ["baku"]),
+    ('T\n\nIvers met Tom Vale, who said the talks were "over".', ["new:tom-vale"]),
+    ('T\n\nThe report, which called them "provocative", was deleted.', [None]),
+])
+def test_a_relative_pronoun_subject(text, expected):
+    assert _speakers(text) == expected
+
+
+REG_RU = pd.DataFrame({"id": ["petrov"], "name": ["Иван Петров"], "aliases": ["Петров"]})
+
+
+@pytest.mark.parametrize("text, actors, expected", [
+    # Russian and Armenian names not in the registry are found (first name and a surname's
+    # ending), and the surname alone after the full name is that person
+    ("Т\n\n«Мы готовы к переговорам», — заявил Олег Смирнов.\n\n«Это не изменится "
+     "никогда», — добавил Смирнов.", REG, ["new:олег-смирнов", "new:олег-смирнов"]),
+    ("Т\n\nАнна Смирнова заявила: «Мы готовы».", REG, ["new:анна-смирнова"]),
+    ("Թ\n\n«Մենք պատրաստ ենք բանակցությունների», - ասել է Արամ Պետրոսյանը։\n\n«Մենք "
+     "պատրաստ ենք բանակցությունների», - ասել է Պետրոսյանը։", REG,
+     ["new:արամ-պետրոսյան", "new:արամ-պետրոսյան"]),
+    # registered: the registry's id
+    ("Т\n\n«Мы готовы к переговорам», — заявил Иван Петров.", REG_RU, ["petrov"]),
+    # a place is no name, a surname alone is none before the full name
+    ("Т\n\n«Мы готовы», — заявили в Киеве.", REG, [None]),
+    ("Т\n\n«Мы готовы», — заявил Смирнов.", REG, [None]),
+    # "..., сообщает ТАСС": the agency carries the statement, the speaker is named before
+    ("Т\n\nОб этом во вторник заявил генерал-майор Игорь Конашенков, сообщает ТАСС.\n\n"
+     "«Российские миротворцы контролируют коридор».", REG, ["new:игорь-конашенков"]),
+])
+def test_russian_and_armenian_names_not_in_the_registry(text, actors, expected):
+    assert _speakers(text, actors) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the author of the statement named after the verb or after the statement
+    ('T\n\n"Talks are over," read a statement from the Narnian Foreign Ministry.',
+     ["narnia_mfa"]),
+    ('T\n\n"Talks are over," the statement from the Narnian Foreign Ministry read.',
+     ["narnia_mfa"]),
+    ('T\n\n"Talks are over," read a statement from the Ruritanian Interior Ministry.',
+     ["new:ruritanian-interior-ministry"]),
+    ('T\n\nAccording to a statement from the Narnian Foreign Ministry, "talks are over".',
+     ["narnia_mfa"]),
+    # no author: nobody
+    ('T\n\n"Talks are over," read a statement.', [None]),
+])
+def test_a_statement_read_after_the_quote_names_its_author(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an indefinite title introduces someone: not the last person named
+    ('T\n\n"We are ready," Mirzoyan said.\n\nBut Baku was unimpressed.\n\n"This is a bluff," '
+     'a spokesperson for Baku said.', ["mirzoyan", "baku"]),
+    ('T\n\n"We are ready," Mirzoyan said.\n\nA spokesperson for Baku said: "This is a bluff."',
+     ["mirzoyan", "baku"]),
+    # a definite title still refers back
+    ('T\n\nSpokesperson Anna Ivers spoke on Monday.\n\n"This is a bluff," the spokesperson '
+     'said.', ["ivers"]),
+])
+def test_an_indefinite_title_does_not_refer_back(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "President Tom Vale of Narnia": the person is the name before "of"
+    ('T\n\nPresident Tom Vale of Narnia said: "We are ready."', ["new:tom-vale"]),
+    ('T\n\n"We are ready," said President Tom Vale of Narnia.', ["new:tom-vale"]),
+    # a body's name keeps its "of"
+    ('T\n\nThe Ministry of Foreign Affairs of Narnia said: "We are ready."', ["narnia_mfa"]),
+    # "disagreed" reports speech
+    ('T\n\nTom Vale said the vote was "rigged". His colleague Ann Lee disagreed: "It was '
+     'fair."', ["new:tom-vale", "new:ann-lee"]),
+])
+def test_a_name_of_a_place_and_disagree(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a parenthesis between dashes before the verb, as between commas
+    ('T\n\nIvers — who met Mirzoyan on Monday — said the talks were "constructive".',
+     ["ivers"]),
+    ('T\n\nTom Vale – who met Mirzoyan on Monday – said the talks were "constructive".',
+     ["new:tom-vale"]),
+    ('T\n\nThe talks — held behind closed doors — were called "constructive".', [None]),
+])
+def test_a_parenthesis_between_dashes(text, expected):
+    assert _speakers(text) == expected
+
+
+def test_heldout3_scores_as_development_material():
+    """heldout3 (tests/data/news/real/heldout3, with its actors.csv; 103 speech quotes, 17
+    terms) was scored once at the end of session 5: span F1 0.981, speaker 86 of 102 found,
+    end to end 86 of 103, 4 of 17 terms as speech. Session 6 (issue 15b) developed on its
+    errors: 100 of 103 end to end, 2 terms. Kept so regressions show."""
+    real = Path(__file__).parent / "data" / "news" / "real" / "heldout3"
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(real.glob("*.txt"))}
+    gold = read_gold_quotes(real / "gold.csv", texts)
+    assert (gold["kind"] == "speech").sum() == 103 and (gold["kind"] == "term").sum() == 17
+    seg = pd.concat([segment_article(t, source=s, actors=real / "actors.csv")
+                     for s, t in texts.items()])
+    ev = evaluate_quotes(seg, gold, texts=texts).set_index(["scope", "metric"])
+    assert ev.loc[("attribution", "end_to_end"), "numerator"] >= 100
+    assert ev.loc[("attribution", "terms_as_speech"), "numerator"] <= 2
+    assert ev.loc[("quote", "f1"), "value"] >= 0.98
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short quote that is a sentence of its own continues the speaker
+    ("T\n\n‘We are ready for talks,’ Mirzoyan said. ‘But not now.’", ["mirzoyan", "mirzoyan"]),
+    ('T\n\n"We are ready," Tom Vale said.\n\n"We have always been ready," he continued. '
+     '"Always."', ["new:tom-vale", "new:tom-vale", "new:tom-vale"]),
+    # a short quote inside a sentence of the outlet's does not
+    ('T\n\n"We are ready," Mirzoyan said. The "talks" went on.', ["mirzoyan", None]),
+])
+def test_a_short_quote_that_is_a_whole_sentence(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the latter" / "the former": of the two named just before
+    ('T\n\nMirzoyan met Tom Vale on Monday. The latter said the talks were "useful".',
+     ["new:tom-vale"]),
+    ('T\n\nMirzoyan met Tom Vale on Monday. The former said the talks were "useful".',
+     ["mirzoyan"]),
+    ('T\n\nMirzoyan met Ivers on Monday. "The talks were useful," the latter said.', ["ivers"]),
+    # three named: nobody; "the former president" is a title, not "the former"
+    ('T\n\nMirzoyan met Ivers and Tom Vale. The latter said the talks were "useful".', [None]),
+    ('T\n\nFormer president Tom Vale met Mirzoyan. The former president said the talks were '
+     '"useful".', ["new:tom-vale"]),
+])
+def test_the_latter_and_the_former(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unregistered name's possessive is read as a registered one's
+    ("T\n\nTom Vale's words that the talks were \"useful\" angered Baku.", ["new:tom-vale"]),
+    ("T\n\nBaku responded to Tom Vale's claim that the talks were \"useful\".",
+     ["new:tom-vale"]),
+    ("T\n\nBaku responded to Mirzoyan's claim that the talks were \"useful\".", ["mirzoyan"]),
+])
+def test_an_unregistered_possessive(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name in brackets right after another one is no subject of its own
+    ('T\n\nTom Vale (Narnia) said the plan was "dead".', ["new:tom-vale"]),
+    ('T\n\nAnna Ivers (Narnia) said the plan was "dead".', ["ivers"]),
+    ('T\n\nThe Ministry of Foreign Affairs of Narnia (MAE) said the plan was "dead".',
+     ["narnia_mfa"]),
+])
+def test_a_name_in_brackets_after_a_name(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more title words: the name is the person, the title refers back to them
+    ('T\n\nSenator Tom Vale said the plan was "dead".', ["new:tom-vale"]),
+    ('T\n\nEU Commissioner Tom Vale said the plan was "dead".', ["new:tom-vale"]),
+    ('T\n\nSecretary-General Tom Vale said the plan was "dead".', ["new:tom-vale"]),
+    ('T\n\nSenator Tom Vale spoke.\n\n"It is over," the senator added.', ["new:tom-vale"]),
+    ('T\n\nProfessor Anna Ivers said the plan was "dead".', ["ivers"]),
+    # name particles: one name
+    ('T\n\nStaffan de Mistura said the plan was "dead".', ["new:staffan-de-mistura"]),
+    ('T\n\nUrsula von der Leyen said the plan was "dead".', ["new:ursula-von-der-leyen"]),
+    ('T\n\n"The plan is dead," Ahmed al-Nur said.', ["new:ahmed-al-nur"]),
+])
+def test_more_titles_and_name_particles(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an initial inside a name is part of it
+    ('T\n\nJohn F. Kennedy said the plan was "dead".', ["new:john-f-kennedy"]),
+    ('T\n\n"The plan is dead," J. Smith said.', ["new:j-smith"]),
+])
+def test_an_initial_inside_a_name(text, expected):
+    assert _speakers(text) == expected

@@ -77,7 +77,10 @@ signal charge blame term refer recall remind repeat underline underscore highlig
 acknowledge admit concede insist stress protest denounce slam praise hail characterise
 characterize question dispute counter retort continue conclude end deplore lament caution contend
 comment believe consider regret quip rebut hint clarify assure reassure remark mention inform
-indicate specify elaborate predict reveal disclose joke advise recommend wonder
+indicate specify elaborate predict reveal disclose joke advise recommend wonder report
+observe boast blast decry applaud laud commend thank plead exclaim opine cite
+summarise summarize speculate estimate reckon testify proclaim swear post brief attribute
+disagree
 """.split()
 _IRREGULAR = {
     "say": ["say", "says", "said", "saying"],
@@ -90,6 +93,10 @@ _IRREGULAR = {
     "put forward": ["put forward", "puts forward", "putting forward"],
     "set out": ["set out", "sets out", "setting out"],
     "put it": ["put it", "puts it", "putting it"],  # ("as Aliyev put it, '...'")
+    "swear": ["swear", "swears", "swore", "sworn", "swearing"],
+    "lash out": ["lash out", "lashes out", "lashed out", "lashing out"],
+    "hit out": ["hit out", "hits out", "hitting out"],
+    "find it": ["find it", "finds it", "found it", "finding it"],  # ("he finds it 'strange'")
 }
 
 
@@ -119,7 +126,7 @@ def _inflect(base: str) -> list[str]:
 _NOUN_LIKE = frozenset("""offer call demand charge note appeal reply answer signal voice tweet
 claim promise pledge protest end question dispute counter term label brand issue state welcome
 repeat highlight vow blame comment praise recall remind ask respond continue conclude
-remark hint joke mention
+remark hint joke mention report post brief estimate
 """.split())
 _VERB_FORMS = sorted({f for b in _VERB_BASES + list(_IRREGULAR) for f in _inflect(b)
                       if not (b in _NOUN_LIKE and f == b)}, key=len, reverse=True)
@@ -220,6 +227,7 @@ _NOUN_S = frozenset(b + "s" for b in _NOUN_LIKE) | {"states"}
 _TERM_BEFORE_RE = re.compile(
     r"(?i)(?:so-called|so\s+called|self-styled|self-proclaimed|dubbed|termed|the\s+words?|"
     r"the\s+term|the\s+phrase|the\s+slogan|known\s+as|referred\s+to\s+as|"
+    r"(?:the|a)\s+(?:concept|notion|expression)(?:\s+of)?|"
     r"(?P<noun>[a-z][\w-]*)\s+(?:called|named|titled|entitled)|"
     r"(?:resolution|agreement|law|act|treaty|declaration|plan|programme|program|strategy|"
     r"report|concept|convention|charter|doctrine|initiative|operation|project|conference|forum|"
@@ -229,13 +237,14 @@ _TERM_BEFORE_RE = re.compile(
 # needs the window, read backwards, to start with one (cheap; the search tries every offset).
 _TERM_TAIL_REV_RE = re.compile(r"(?i)\s*(?:" + "|".join(w[::-1] for w in (
     "called", "styled", "proclaimed", "dubbed", "termed", "word", "words", "term", "phrase",
-    "slogan", "as", "named", "titled", "entitled", "regarding", "on", "about")) + ")")
+    "slogan", "as", "named", "titled", "entitled", "regarding", "on", "about", "concept",
+    "notion", "expression", "of")) + ")")
 _NOT_NOUNS = frozenset("""he she they it we i who which that also officially publicly
 then later again has have had was were is are be been""".split())
 # After a quoted modifier ('such "condemning" comments'): words that show it is not one.
 _NOT_HEAD = frozenset("""to of in on for and or is was are were remains remain has have had rather than
 will would with by as at from that this than but not be been being can could should may might
-must do does did made given taken seen done""".split())
+must do does did made given taken seen done cannot shall""".split())
 
 
 def _term_before(masked: str, q, text: str):
@@ -253,11 +262,17 @@ def _term_before(masked: str, q, text: str):
                                                                      text[q.start:q.end]):
         # ("claim that "Taiwan independence" activities": after "that" too)
         det = re.search(r"(?i)(?<![\w-])(such|the|a|an|these|those|this|its|their|his|her|"
-                        r"that)\s*$|\w(['’]s)\s*$", masked[max(0, q.open_at - 12):q.open_at])
+                        r"that|any|every|no)\s*$|\w(['’]s)\s*$",
+                        masked[max(0, q.open_at - 12):q.open_at])
         head = re.match(r"[ \t]+([a-z][\w-]*)", masked[q.close_at + 1:q.close_at + 30])
         h = head.group(1) if head else ""
+        indefinite = det is not None and (det.group(1) or "").casefold() in ("a", "an") and \
+            len(words) == 1 and words[0].islower()
+        # ('has proposed a "flexible" solution', 'saying it was a "disastrous" outcome': one
+        # word after "a" brings a new description, the speaker's, not a name the outlet holds
+        # at a distance -- "the 'angry' statements", "such 'condemning' comments")
         if det and head and h not in _NOT_HEAD and not h.endswith("ed") and (
-                not _VERB_RE.fullmatch(h) or h in _NOUN_S):
+                not _VERB_RE.fullmatch(h) or h in _NOUN_S) and not indefinite:
             return f'{det.group(1) or det.group(2)} "{" ".join(words)}" {head.group(1)}'
     return None
 
@@ -269,7 +284,8 @@ de la""".split())
 # preposition right before them ("a 'provocation'", "Taiwan's 'independence'", "of 'peace'").
 _NP_BEFORE_RE = re.compile(
     r"(?i)(?:(?<![\w'’-])(?:the|a|an|its|their|his|her|this|that|these|those|such|our|any|"
-    r"of|about|on|for|against|into|with|in)|[\w](?:'s|’s|s'|s’))\s+$")
+    r"of|about|on|for|against|into|with|in)|[\w](?:'s|’s|s'|s’))\s+"
+    r"(?:(?-i:[A-Z][\w-]+)\s+)?$")  # (and an adjective: "the Kosovar 'premier'")
 
 
 # After the speaker named after a quote without a verb ('"...," the ministry in a statement
@@ -338,6 +354,13 @@ def _quoted_term(masked: str, q, text: str, *, headline: bool, singles_speak: bo
     if caps and not headline and (det or (after and after.group(1) not in _NOT_HEAD
                                           and not _VERB_RE.fullmatch(after.group(1)))):
         return "a title in capitals"
+    if headline and len(words) <= 3 and all(w[:1].isupper() for w in content):
+        # 'No Room for "Taiwan Independence" Separatist Activities': a quoted name before the
+        # noun it modifies (the headline's capitals: the next word no verb or small word)
+        nxt = re.match(r"[ \t]+([A-Z][\w-]*)", masked[q.close_at + 1:q.close_at + 30])
+        if nxt and nxt.group(1).casefold() not in _NOT_HEAD | _TITLE_MINOR and not \
+                _VERB_RE.fullmatch(nxt.group(1)) and not nxt.group(1).endswith(("s", "ed")):
+            return "a quoted name before a noun in the headline"
     return None
 
 
@@ -485,6 +508,28 @@ _APPOSITION_TITLE_RE = re.compile(
 
 # Verbs that report speech only weakly ("write", "continue"): inside a clause that an earlier
 # speech verb reports, their subject is not the speaker of the quote.
+# A modal or "to" right before a verb ("should condemn", "to strongly reject"): no speech act.
+_MODAL_BEFORE_RE = re.compile(
+    r"(?i)(?<![\w'’-])(?:should|must|would|could|can|cannot|may|might|will|shall|to)"
+    r"(?:\s+(?:not|also|now|only|strongly|jointly|firmly|openly|publicly|again|further))?\s+$")
+# Before the one spoken to: "speaking to the", "in an interview with", "told".
+_ADDRESSEE_RE = re.compile(
+    r"(?i)(?<![\w-])(?:speaking|talking|spoke|talked|interview|interviewed|told|said|"
+    r"statement|comments?|remarks?)\s+(?:to|with)\s+(?:the\s+|a\s+|an\s+)?$")
+# Words that cannot stand between an inverted verb and its subject ("said at his Bocharov
+# Ruchei residence": a place, not the speaker).
+_GAP_STOP_RE = re.compile(r"(?i)(?<![\w-])(?:at|in|on|to|with|from|for|by|of|his|her|their|"
+                          r"its|about|after|before|during|under|over|into|в|на|с|по|к|из|от|"
+                          r"для|о|об)(?![\w-])")
+# Verbs of a medium carrying a statement (", сообщает ТАСС", ", Reuters reported").
+_SOURCING_VERBS = frozenset("""сообщает сообщил сообщило передает передаёт пишет reports
+reported writes""".split())
+# ", which called", ", who also said": a relative pronoun as the verb's subject.
+_RELATIVE_SUBJECT_RE = re.compile(
+    r"[ \t]*,[ \t]*(which|who)[ \t]+(?:(?:also|then|later|again|has|had|have|publicly|"
+    r"repeatedly|recently|earlier)[ \t]+)?$")
+# "with one woman describing it": the subject of an -ing form in an absolute construction.
+_WITH_SUBJECT_RE = re.compile(r"(?i)(?<![\w-])with\s+((?:[\w'’.-]+\s+){1,4})$")
 _WEAK_VERBS = frozenset(_inflect("write") + _inflect("continue") + _inflect("maintain")
                         + _inflect("read") + _inflect("end") + _inflect("consider")
                         + _inflect("believe"))
@@ -509,6 +554,11 @@ _MADE_STATEMENTS_RE = re.compile(
     r"(?i)(?<![\w-])(?:made|gave|delivered|voiced)\s+(?:the|these|those|this|that|his|her|"
     r"their|its)\s+(?:statements?|remarks|comments)(?![\w-])")
 # A document after a body's name ("said a Polisario statement"): the body speaks.
+# '"...," read a statement from the ministry': the author of the document after the verb.
+_DOCUMENT_OF_RE = re.compile(
+    r"(?i)[ \t]+(?:a|an|the|its)[ \t]+(?:[\w-]+[ \t]+)?(?:statement|communiqu[eé]|press[ \t]+"
+    r"release|release|declaration|letter|message)[ \t]+(?:from|of|by|issued[ \t]+by)[ \t]+"
+    r"(?:the[ \t]+)?")
 _DOCUMENT_AFTER_RE = re.compile(
     r"(?i)[ \t]+(?:statement|communiqu[eé]|press[ \t]+release|release|declaration)(?![\w-])")
 
@@ -977,6 +1027,52 @@ def _find_quotes(text: str, unit: _Unit, *, max_single_words: int = 6) -> list[_
     return good
 
 
+# "the latter", "the former": one of the two actors named just before.
+_LATTER_RE = re.compile(r"(?i)(?<![\w'’-])the\s+(?:latter|former)(?![\w'’-])"
+                        r"(?=\s*,|\s+(?:has|had|was|is|also|then|later|however|said|says|told|"
+                        r"[a-z]+ed)(?![\w'’-]))")  # (not "the former president")
+# Evidence of a speaker of the quote's own whom the registry does not name ('"...," diplomatic
+# sources said', "it was said"): the quote does not continue the previous speaker's.
+_OTHER_SPEAKER_RE = re.compile(
+    r'(?:verb "[^"]*(?<!ing)" (?:after the quote )?but no actor|passive verb|verb "[^"]*" has '
+    r'(?:an unnamed|a) subject|verb "[^"]*" has two subjects)')
+# The attribution inside a quote, between dashes (Russian and Armenian typography, kept in
+# translations): «I would like to declare – ..., - Chochiev has emphasized. – there are ...».
+_DASH_ATTRIBUTION_RE = re.compile(
+    r"[,.!?…][ \t]+([-–—])[ \t]+([^-–—\n\"“”«»„]{3,80}?[.,:])[ \t]+[-–—][ \t]+(?=\w)")
+
+
+def _split_at_dash_attributions(text: str, quotes: list) -> list:
+    """Cut a quote around an attribution its writer put inside it between dashes ("«...,
+    - X has emphasized. - ...»": two quotes, the words between them narration). The
+    attribution holds a speech verb and at most eight words; the first piece ends after its
+    punctuation (its ``close_at`` is the blank after it), the second opens at the blank before
+    its first word."""
+    out = []
+    for q in quotes:
+        pieces, cur = [], q.start
+        for m in _DASH_ATTRIBUTION_RE.finditer(text, q.start, q.end):
+            mid = m.group(2)
+            if len(mid.split()) > 8 or not _VERB_RE.search(mid) or any(
+                    x.open_at < m.end() and x.close_at >= m.start() for x in q.inner):
+                continue
+            pieces.append((cur, m.start() + 1))
+            cur = m.end()
+        if not pieces:
+            out.append(q)
+            continue
+        starts = [a for a, _ in pieces] + [cur]
+        ends = [b for _, b in pieces] + [q.end]
+        for k, (a, b) in enumerate(zip(starts, ends)):
+            part = _Quote(a, b, q.open_at if k == 0 else a - 1,
+                          b if k < len(pieces) else q.close_at, q.unit)
+            part.inner = [x for x in q.inner if a <= x.open_at and x.close_at < b]
+            for x in part.inner:
+                x.parent = part
+            out.append(part)
+    return out
+
+
 def _closed_run_on(text: str, unit: _Unit, before: list) -> _Quote | None:
     """A paragraph that closes the quote the previous paragraph left open, with no opening
     mark of its own ('... said, “We sought peace. / There will be no talks.”Al-Nur vowed'):
@@ -1090,6 +1186,37 @@ def _abbreviation_before(text: str, start: int, p: int) -> bool:
 # Attribution.
 # --------------------------------------------------------------------------------------------
 
+# The source a headline names at its end: "... – Getachew Reda (video)", "...: PCG".
+_HEADLINE_SOURCE_RE = re.compile(
+    r"(?:[ \t]+[–—-]|:)[ \t]+((?:the[ \t]+)?[^\0\s–—:,;(]+(?:[ \t]+[^\0\s–—:,;(]+){0,6}?)"
+    r"(?:[ \t]+\([^()\n]{1,20}\))?[ \t]*$")
+# A dateline opening a paragraph: "SEOUL, May 8 (Yonhap) -- ", "MANILA - ", "LONDON — ",
+# "Baku, March 12 (AZERTAC) – " (a place in capitals, or a place, a date and an agency).
+_DATELINE_RE = re.compile(
+    r"(?:[A-Z][A-Z'.-]+(?:[ /][A-Z][A-Z'.-]+){0,3}(?:,[ \t]+[A-Z][\w.]*[ \t]+\d{1,2}"
+    r"(?:,[ \t]+\d{4})?)?(?:[ \t]+\([^()\n]{1,40}\))?"
+    r"|[A-Z][\w'.-]+(?:[ \t]+[A-Z][\w'.-]+){0,2},[ \t]+(?:[A-Z][\w.]*[ \t]+\d{1,2}|\d{1,2}"
+    r"[ \t]+[A-Z][\w.]*)(?:,[ \t]+\d{4})?[ \t]+\([^()\n]{1,40}\))[ \t]+(?:--|[-–—])[ \t]+")
+
+
+def _blank_datelines(masked: str, units: list) -> str:
+    """``masked`` with the datelines that open paragraphs blanked (spaces): the place and the
+    agency there are no subject of the sentence that follows ("SEOUL, May 8 (Yonhap) --
+    North Korea lashed out at South Korea ...": North Korea)."""
+    parts, pos = [], 0
+    for u in units:
+        if u.role != "narration":
+            continue
+        m = _DATELINE_RE.match(masked, u.start, u.end)
+        if m is not None:
+            parts += [masked[pos:u.start], " " * (m.end() - u.start)]
+            pos = m.end()
+    if not parts:
+        return masked
+    parts.append(masked[pos:])
+    return "".join(parts)
+
+
 class _Attributor:
     """Applies the attribution rules to the quotes of one article, in reading order."""
 
@@ -1103,7 +1230,7 @@ class _Attributor:
         self.text = text
         self.units = units
         self.quotes = quotes
-        self.masked = _mask(text, quotes)
+        self.masked = _blank_datelines(_mask(text, quotes), units)
         self.folded = _fold_same_length(self.masked)
         self.alias_re, self.alias_table = _alias_regex(registry)
         self.article_date = article_date
@@ -1203,6 +1330,9 @@ class _Attributor:
                                   nm.titles))
             taken[nm.start:nm.end] = True
         for m in _unmasked_finditer(_REF_RE, self.masked):
+            if not taken[m.start():m.end()].any():
+                found.append(_Mention(m.start(), m.end(), None, m.group(), "ref", m.group()))
+        for m in _unmasked_finditer(_LATTER_RE, self.masked):
             if not taken[m.start():m.end()].any():
                 found.append(_Mention(m.start(), m.end(), None, m.group(), "ref", m.group()))
         found.sort(key=lambda x: x.start)
@@ -1352,7 +1482,28 @@ class _Attributor:
                     m.actor = n.actor  # "the Ministry of Foreign Affairs (MAE)"
             merged.append(m)
             i += 1
-        for m in merged:
+        for k, m in enumerate(merged):
+            # "The Catalan president, Carles Puigdemont, said": the title before the name in
+            # apposition (commas on both sides) is the person's
+            if k > 0 and m.kind == "person" and m.actor is None and self._personish(
+                    merged[k - 1]) and re.fullmatch(r"[ \t]*,[ \t]*",
+                                                    masked[merged[k - 1].end:m.np_start]):
+                first = masked[m.np_start:m.end].split()[0].casefold()
+                if first in titles or first in _TITLE_MODIFIERS:
+                    # "Commander Ariel Coloma, Chief PAO of WESCOM said": a capitalised title
+                    # in apposition, not a second person
+                    phrase = masked[m.np_start:m.end]
+                    m.kind = "title"
+                    m.titles = set(m.titles) | {syn.get(w, w) for w in _title_words(phrase)}
+                    prev = merged[k - 1]
+                    prev.titles = set(prev.titles) | {
+                        syn.get(w, w) for w in _title_words(phrase)
+                        if w in titles or w in _TITLE_MODIFIERS}
+                    continue
+            if k > 0 and merged[k - 1].kind == "title" and self._personish(m) and re.fullmatch(
+                    r"[ \t]*,[ \t]*", masked[merged[k - 1].end:m.np_start]) and re.match(
+                    r"[ \t]*,", masked[m.end:m.end + 3]):
+                m.titles = set(m.titles) | set(merged[k - 1].titles)
             # "Nabil Abu Rudeineh, a spokesman for ...": the title in apposition is the person's
             if self._personish(m):
                 ap = _APPOSITION_TITLE_RE.match(masked, m.end, min(len(masked), m.end + 90))
@@ -1597,7 +1748,9 @@ class _Attributor:
             memo = self._noun_memo = {}
         k = v.start()
         if k not in memo:
-            memo[k] = _DET_BEFORE_RE.search(self.masked[max(0, k - 15):k]) is not None
+            memo[k] = _DET_BEFORE_RE.search(self.masked[max(0, k - 15):k]) is not None and \
+                not _RELATIVE_SUBJECT_RE.search(self.masked, max(0, k - 40), k)
+            # (", which called them": a relative pronoun, not a determiner)
         return memo[k]
 
     def _person_before_uncached(self, pos: int, titles: set | None = None,
@@ -1622,8 +1775,9 @@ class _Attributor:
                 best = (m.start, self._actor_of(m), m, None)
                 break
             elif titles is None and m.kind == "title" and self._subject_like_cached(m):
-                found = self._person_before(m.start, self._heads(m.titles) or None) \
-                    if self._heads(m.titles) else None
+                # (the person the title names, as a title subject resolves: "the Eritrean
+                # minister" is not the Ethiopian minister named last)
+                found = self._title_person(m, m.start)[0] if self._heads(m.titles) else None
                 if found is not None:
                     best = (m.start, found[1], found[2], found[3])
                     break
@@ -1721,8 +1875,31 @@ class _Attributor:
             return True  # "the words of President Ilham Aliyev": the author of words
         if _PREPOSITION_RE.search(before):
             return False
-        if not (_SUBJECT_VERB_AFTER_RE.match(after) or _SENTENCE_START_RE.search(before)):
-            return False
+        inverted = False
+        if self._personish(m):
+            # "Об этом заявил ... генерал-майор Игорь Конашенков", '"...," said Tom Vale':
+            # the subject after its speech verb (at most seven words between, no punctuation)
+            # (English puts the subject after the verb only after a quote: "criticized
+            # Kosovo for" has an object; Russian and Armenian reports often do)
+            vs = self._verbs_in(max(0, m.np_start - 90), m.np_start)
+            v = vs[-1] if vs else None
+            gap = self.masked[v.end():m.np_start] if v else ""
+            inverted = v is not None and not re.search(r"[,.;:!?\0\n]", gap) and \
+                len(gap.split()) <= 7 and not self._noun_verb(v) and not _GAP_STOP_RE.search(
+                    gap) and (re.search(r"[А-Яа-яЁёԱ-Ֆա-ֆ]", v.group()) is not None or
+                              re.search(r"[,\0”\"»][ \t]*$",
+                                        self.masked[max(0, v.start() - 3):v.start()]))
+        if not (inverted or _SUBJECT_VERB_AFTER_RE.match(after)
+                or _SENTENCE_START_RE.search(before)):
+            # "Narnia's Minister of Information, Anna Ivers, accused": a name in apposition
+            # to the title that starts the sentence is its subject
+            t = self._mentions_in(max(0, m.np_start - 120), m.np_start)
+            if not (t and t[-1].kind == "title" and re.fullmatch(
+                    r"[ \t]*,[ \t]*", self.masked[t[-1].end:m.np_start])
+                    and re.match(r",[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]\w*(?:ed|s)(?![\w-])", after)
+                    and _SENTENCE_START_RE.search(
+                        self.masked[max(0, t[-1].np_start - 60):t[-1].np_start])):
+                return False
         # "Talat noted that ... and that Denktas had been forced": the subject of a clause
         # that a speech verb of the same sentence reports is not a subject a reader goes back to
         lo = max(0, m.np_start - 300)
@@ -1762,13 +1939,21 @@ class _Attributor:
             return None, None  # "the foreign ministry spokesperson", nobody of that title
             # named: the ministry (see _who), not whoever was named last
         found = self._person_before(pos)
+        for _ in range(3):
+            # "the Narnian minister" after "comments by Ruritania's Foreign Minister X": the
+            # last person named before X that no other country's adjective rules out
+            if found is None or not self._other_nationality(found, nat):
+                break
+            found = self._person_before(found[0])
         if found is not None and not self._other_nationality(found, nat):
             own = self._heads(found[2].titles if found[2] is not None else
                               self._first_titled.get(found[1], set()))
             indefinite = re.match(r"(?i)an?\s", mention.surface) is not None
             generic = heads <= set(_GENERIC_TITLES) and all(
                 _GENERIC_TITLES[h] is None or own & _GENERIC_TITLES[h] for h in heads)
-            if not own or own & heads or (generic and not indefinite):
+            # ("a spokesperson for Baku said" after Mirzoyan's quote: an indefinite title
+            # introduces someone, it does not refer back to the last person named)
+            if not indefinite and (not own or own & heads or generic):
                 return found, "the last person named as a subject or quoted"
         return None, None
 
@@ -1851,6 +2036,25 @@ class _Attributor:
                     return (found[1], f'pronoun "{mention.surface}" -> {found[1]} (the last '
                             'person named as a subject or quoted)', True)
                 return None, f'pronoun "{mention.surface}" (no person named before it)', True
+        if re.fullmatch(r"(?i)the\s+(?:latter|former)", mention.surface):
+            # "Mirzoyan met Tom Vale. The latter said": of the two named in the sentence
+            # before (or in this one before it), the second; "the former": the first
+            named = []
+            here = self._sent_start(self.units[unit_index], mention.start)
+            lo = self._sent_start(self.units[unit_index], here - 1) if here > \
+                self.units[unit_index].start else here
+            for m in self._mentions_in(lo, mention.start):
+                if m.kind in ("pronoun", "ref", "title") or m is mention:
+                    continue
+                a = self._actor_of(m)
+                if a not in named:
+                    named.append(a)
+            if len(named) != 2:
+                return None, (f'reference "{mention.surface}" (not two actors named before '
+                              'it)'), True
+            actor = named[1] if mention.surface.casefold().endswith("latter") else named[0]
+            return (actor, f'reference "{mention.surface}" -> {actor} (of the two named '
+                    'before)', True)
         actor, where = self._resolve(mention, unit_index, pos)
         if actor is None:
             return None, f'reference "{mention.surface}" (nothing attributed before it)', True
@@ -1880,6 +2084,43 @@ class _Attributor:
             return None, (f'passive verb "{verb.group()}" without "by": the speaker is not '
                           'named'), "unknown"
         before = self._mentions_in(sent_start, verb.start())
+        lo40 = max(sent_start, verb.start() - 40)
+        rel = _RELATIVE_SUBJECT_RE.search(self.masked, lo40, verb.start()) if (
+            "," in self.masked[lo40:verb.start()]) else None
+        if rel is not None and before and before[-1].end == rel.start() and (
+                rel.group(1).casefold() == "who") == (
+                    self._personish(before[-1]) or before[-1].kind == "title"):
+            # (who for a person, which for anything else: "a letter ... to Secretary-General
+            # Antonio Guterres, which stated" is the letter's)
+            # "... a response from Baku, which called them 'provocative'": the relative
+            # pronoun stands for the mention before its comma
+            actor, phrase, is_ref = self._who(before[-1], unit.index, verb.start())
+            return (actor, f'{phrase} + "{rel.group(1)}" + verb "{verb.group()}"',
+                    "reference" if is_ref else "subject")
+        if verb.group().casefold().endswith("ing"):
+            # "..., with one woman describing it as a 'trap'": the noun phrase after "with"
+            # is the participle's subject (an absolute construction), not the sentence's
+            w = _WITH_SUBJECT_RE.search(self.masked, max(sent_start, verb.start() - 60),
+                                        verb.start())
+            if w is not None:
+                ms = [m for m in before if m.np_start >= w.start(1)]
+                if ms and ms[0].np_start <= w.start(1) + 4:
+                    actor, phrase, is_ref = self._who(ms[-1], unit.index, verb.start())
+                    return (actor, f'{phrase} + verb "{verb.group()}" (after "with")',
+                            "reference" if is_ref else "subject")
+                return None, (f'verb "{verb.group()}" has a subject ("with '
+                              f'{w.group(1).strip()}") that is not in the actor registry'
+                              ), "unknown"
+        # "Tom Vale (Narnia) said", "the Ministry of Foreign Affairs (MAE) said": a name in
+        # brackets right after another one is no subject of its own
+        # (the last few only: the subject rules look no further back; a bound that keeps a
+        # sentence of thousands of mentions linear)
+        masked = self.masked
+        k0 = max(1, len(before) - 4)
+        if any(masked[m.end:m.end + 1] == ")" for m in before[k0:]):
+            before = before[:k0] + [m for i, m in enumerate(before[k0:], k0) if not (
+                masked[m.end:m.end + 1] == ")"
+                and re.fullmatch(r"[ \t]*\([ \t]*", masked[before[i - 1].end:m.np_start]))]
         paren = self._parenthetical_subject(verb, sent_start, before)
         if paren is not None:
             actor, phrase, is_ref = self._who(paren, unit.index, verb.start())
@@ -1905,25 +2146,25 @@ class _Attributor:
                 # "Mirzoyan and Ivers said": two speakers, neither alone
                 return None, (f'verb "{verb.group()}" has two subjects ("{before[k - 1].surface}'
                               f' and {mention.surface}")'), "unknown"
-            anon = _ANONYMOUS_RE.search(gap)
-            if anon:
-                # "Narnian diplomatic sources said": nobody named; "Kremlin officials said":
-                # the body they speak for; "AZERBAIJANI officials said": the group as written
-                phrase = re.sub(r"\s+", " ", self.masked[mention.np_start:mention.end + anon.end()])
-                if anon.group().casefold().startswith(("source", "military")):
-                    return None, (f'verb "{verb.group()}" has an unnamed subject ("{phrase}")'
-                                  ), "unknown"
-                if mention.actor is not None and mention.actor not in self.person_actors:
-                    self._picked = mention
-                    return (mention.actor, f'alias "{mention.surface}" + "{anon.group()}" + verb '
-                            f'"{verb.group()}"', "subject")
-                self._picked = _Mention(mention.np_start, mention.end + anon.end(), None, phrase,
-                                        "body", phrase)
-                return (unregistered_id(phrase), f'group "{phrase}" + verb "{verb.group()}"',
-                        "subject")
+            found = self._anonymous(mention, gap, verb)
+            if found is not None:
+                return found
             if mention.actor is None and mention.kind in ("person", "body") and \
                     _LOCATION_PREP_RE.search(self.masked[sent_start:mention.start]):
                 continue  # "in Khojaly": a place, not the subject
+            if mention.np_start - 4 >= sent_start and self.masked[
+                    mention.np_start - 4:mention.np_start].rstrip().endswith(
+                        ("to", "with", "the", " a", "an")) and _ADDRESSEE_RE.search(
+                    self.masked, max(sent_start, mention.np_start - 40), mention.np_start):
+                # "X (Faraton), speaking to the Horn of Africa newspaper said": who is spoken
+                # to is not the speaker; the speaker stands before the participle
+                paren = self._parenthetical_subject(verb, sent_start, before, open_end=True)
+                if paren is not None:
+                    actor, phrase, is_ref = self._who(paren, unit.index, verb.start())
+                    return (actor, f'{phrase} + verb "{verb.group()}" (past a parenthesis)',
+                            "reference" if is_ref else "subject")
+                return None, (f'verb "{verb.group()}" after "{mention.surface}", who is spoken '
+                              'to, not the speaker'), "unknown"
             # apposition: "Ani Badalian, the ministry spokeswoman, said" -> the name
             if k > 0 and mention.kind in ("title", "body") and before[k - 1].kind in (
                     "person", "alias") and re.fullmatch(
@@ -1956,7 +2197,35 @@ class _Attributor:
                               'is not in the actor registry'), "unknown"
         return None, None, None
 
-    def _parenthetical_subject(self, verb, sent_start: int, before: list):
+    def _anonymous(self, mention: _Mention, gap: str, verb):
+        """(actor, evidence, rule) when the words ``gap`` between ``mention`` and its verb
+        make the subject a group or an unnamed person of it, else None. "Narnian diplomatic
+        sources said", "a Baku official said": nobody named; "Kremlin officials said": the
+        body they speak for; "AZERBAIJANI officials said": the group as written."""
+        anon = _ANONYMOUS_RE.search(gap)
+        one = False
+        if not anon and re.search(r"(?i)(?<![\w-])an?\s+$",
+                                  self.masked[max(0, mention.np_start - 4):mention.np_start]):
+            anon = re.match(r"(?i)\s+(?:[a-z][\w-]*\s+)?(official|diplomat)(?![\w'’-])", gap)
+            one = anon is not None
+        if not anon:
+            return None
+        phrase = re.sub(r"\s+", " ", self.masked[mention.np_start:mention.end + anon.end()])
+        one = one or anon.group().casefold() == "source"
+        if anon.group().casefold().startswith(("source", "military")) or one:
+            return None, (f'verb "{verb.group()}" has an unnamed subject ("{phrase}")'
+                          ), "unknown"
+        if mention.actor is not None and mention.actor not in self.person_actors:
+            self._picked = mention
+            return (mention.actor, f'alias "{mention.surface}" + "{anon.group()}" + verb '
+                    f'"{verb.group()}"', "subject")
+        self._picked = _Mention(mention.np_start, mention.end + anon.end(), None, phrase,
+                                "body", phrase)
+        return (unregistered_id(phrase), f'group "{phrase}" + verb "{verb.group()}"',
+                "subject")
+
+    def _parenthetical_subject(self, verb, sent_start: int, before: list,
+                               open_end: bool = False):
         """"Pashinyan, speaking at a cabinet meeting, said", "Mirzoyan, who met Ivers on
         Monday, said", "X, in an interview with Reuters, said": the subject before a
         parenthesis between commas (at most 12 words, no quote), standing at the start of its
@@ -1967,10 +2236,16 @@ class _Attributor:
         k = end
         while k > sent_start and masked[k - 1] in " \t":
             k -= 1
-        if k <= sent_start or masked[k - 1] != ",":
+        if open_end and masked[k - 1:k] != ",":
+            # (with ``open_end``: a participle's phrase whose closing comma is missing, "X,
+            # speaking to the newspaper said")
+            k += 1
+        elif k <= sent_start or masked[k - 1] not in ",—–":
             return None
         c2 = k - 1
-        c1 = masked.rfind(",", max(sent_start, c2 - 120), c2)
+        # (between commas, or between dashes: "Ivers — who met Mirzoyan — said")
+        c1 = masked.rfind(masked[c2] if masked[c2] in "—–" else ",",
+                          max(sent_start, c2 - 120), c2)
         if c1 < 0 or "\0" in masked[c1:c2] or len(masked[c1 + 1:c2].split()) > 12:
             return None
         inside = [m for m in before if c1 < m.start and m.end <= c2]
@@ -1980,9 +2255,21 @@ class _Attributor:
         for m in reversed(before):
             if m.end > c1:
                 continue
-            if masked[m.end:c1].strip():
+            rest = masked[m.end:c1].strip()
+            if re.fullmatch(r",\s*\d{1,3}|\([^()\n]{1,40}\)", rest):
+                rest = ""  # "Tom Vale, 45, a resident of Baku, said": an age; "Hiir (Faraton)"
+            if rest == ")":
+                # "Yasin Hiir (Faraton), speaking ...": the bracketed name is the one before
+                prev = [x for x in before if x.end <= m.start
+                        and re.fullmatch(r"[ \t]*\([ \t]*", masked[x.end:m.start])]
+                if not prev:
+                    return None
+                m, rest = prev[-1], ""
+            if rest:
                 return None
             lead = masked[sent_start:m.np_start].rstrip(" \t")
+            if re.fullmatch(r"(?i)\s*the", lead):
+                lead = ""
             if lead.strip(" \t\n\0\"“„«‘") == "" or lead.endswith(",") or re.search(
                     r"(?i)(?<![\w-])(?:and|but)$", lead):
                 return m
@@ -2028,6 +2315,11 @@ class _Attributor:
         # 3. a speech verb before the quote
         verbs = [v for v in self._verbs_in(sent_start, pos) if not self._noun_verb(v)]
         verbs = [v for v in verbs if not _gerund(masked, v)]
+        while len(verbs) > 1 and _MODAL_BEFORE_RE.search(
+                masked, max(sent_start, verbs[-1].start() - 30), verbs[-1].start()):
+            # "Modi said the world should condemn ... a 'neighbouring' country", "X urged Y to
+            # condemn": a verb after a modal or "to" is said, not done; the earlier verb reports
+            verbs.pop()
         if verbs:
             verb = verbs[-1]
             if len(verbs) > 1 and verb.group().casefold() in _WEAK_VERBS:
@@ -2127,8 +2419,26 @@ class _Attributor:
                 v = None  # 'such "condemning" comments by ...': a noun after a quoted word
             if v and _DET_BEFORE_RE.search(tail[:v.start()]):
                 v = None
-            if v and _RELATIVE_RE.search(tail, 0, v.start()):
-                v = None  # '"bluffs" by the government, which has been hinting': not its verb
+            rel = _RELATIVE_RE.search(tail, 0, v.start()) if v else None
+            if rel and not re.search(r",[ \t]*$", tail[rel.end():v.start()]):
+                # '"bluffs" by the government, which has been hinting': not its verb (but
+                # '"...," Mirzoyan, who met Ivers on Monday, told reporters' is)
+                v = None
+            final = None
+            if v and (len(tail[:v.start()].split()) > 10 or "\0" in tail[:v.start()]):
+                # '... "fishing vessels" shadowed a warship near the reef, the Coast Guard
+                # reported.': the sentence ends with its attribution (", X said" and at most
+                # a phrase of time, place or medium); every quote before it is X's
+                final = self._final_attribution(after_pos, v, sent_end)
+                if final is None:
+                    v = None
+            if v and final is not None:
+                actor, phrase, is_ref = self._who(final, unit.index, pos)
+                if actor is not None:
+                    return (actor, f'{phrase} + verb "{v.group()}" ending the sentence after the '
+                            'quote', _CONF["reference" if is_ref else "after"], sent_start)
+                return (None, f'verb "{v.group()}" ending the sentence but no actor of the '
+                        'registry as its subject', _CONF["none"], sent_start)
             if v and len(tail[:v.start()].split()) <= 10 and "\0" not in tail[:v.start()]:
                 va, vb = after_pos + v.start(), after_pos + v.end()
                 if _is_impersonal(v):
@@ -2137,10 +2447,36 @@ class _Attributor:
                     if found is not None:
                         return found[0], found[1], _CONF["reference"], sent_start
                 inner = self._mentions_in(after_pos, va)
+                k = 0
+                while k < len(inner) - 1 and (
+                        re.match(r"(?:'s|’s|'|’)(?!\w)", masked[inner[k].end:inner[k].end + 3])
+                        or re.search(r"['’]s$", inner[k].surface) or (k > 0 and re.search(
+                            r"(?i)[ \t](?:to|of|in|for|at)[ \t]+(?:the[ \t]+)?$",
+                            masked[after_pos:inner[k].np_start]))):
+                    # "..., Narnia's ambassador to Baku, Tom Vale, said": a possessive (and
+                    # then the object of a preposition) only modify the subject's head
+                    k += 1
+                inner = inner[k:]
                 # the subject is the first noun phrase after the quote ("..., Ani Badalian,
                 # the spokeswoman, told"; "..., the foreign ministry of the republic said")
                 cands = inner[:1] if inner and not _LOCATION_PREP_RE.search(
                     masked[after_pos:inner[0].start]) else []
+                if len(inner) > 1 and self._personish(inner[0]) and self._personish(
+                        inner[1]) and re.fullmatch(r"[ \t]+and[ \t]+",
+                                                   masked[inner[0].end:inner[1].np_start]):
+                    return (None, f'verb "{v.group()}" after the quote has two subjects '
+                            f'("{inner[0].surface} and {inner[1].surface}")', _CONF["none"],
+                            sent_start)
+                if cands and cands[0].end <= va:
+                    found = self._anonymous(cands[0], masked[cands[0].end:va], v)
+                    if found is not None:
+                        return (found[0], found[1] + " after the quote", _CONF["after"]
+                                if found[0] is not None else _CONF["none"], sent_start)
+                head_quoted = re.compile("[ \t]+[" + re.escape("\"'‘“«„") + "]\0")
+                if cands and cands[0].kind == "ref" and len(inner) > 1 and re.fullmatch(
+                        r"(?i)[ \t]+(?:from|of|by|issued[ \t]+by)[ \t]+(?:the[ \t]+)?",
+                        masked[cands[0].end:inner[1].np_start]):
+                    cands = [inner[1]]  # "the statement from the ministry read": its author
                 if cands and cands[0].kind == "title" and len(inner) > 1 and inner[1].kind in (
                         "person", "alias") and re.fullmatch(
                         r"\s*,\s*", masked[inner[0].end:inner[1].start]):
@@ -2153,10 +2489,19 @@ class _Attributor:
                                     v.group()):
                     # ("..., a source told Reuters": Reuters is who was told, not the speaker)
                     cands += [m for m in self._mentions_in(vb, min(vb + 200, sent_end))
-                              if re.fullmatch(r"[ \t]+(?:by[ \t]+)?(?:the[ \t]+)?",
+                              if re.fullmatch(r"[ \t]+(?:է[ \t]+)?(?:by[ \t]+)?(?:the[ \t]+)?",
                                               masked[vb:m.np_start], flags=re.I)
                               or (re.fullmatch(r"(?i)[ \t]+an?[ \t]+", masked[vb:m.np_start])
-                                  and _DOCUMENT_AFTER_RE.match(masked, m.end))]
+                                  and _DOCUMENT_AFTER_RE.match(masked, m.end))
+                              or _DOCUMENT_OF_RE.fullmatch(masked, vb, m.np_start)]
+                if cands and cands[0].end <= va and cands[0].surface.casefold() == "it" and \
+                        _PASSIVE_RE.search(masked[_passive_from(masked, after_pos, va):va]):
+                    # '"...," it was said' / 'it was said by X': impersonal, the speaker is
+                    # the agent if any
+                    cands = [m for m in cands if m.start > va]
+                    if not cands:
+                        return (None, f'passive verb "{v.group()}" without "by" after the '
+                                'quote: the speaker is not named', _CONF["none"], sent_start)
                 if len(cands) > 1 and cands[0].end <= va and re.search(
                         r"\w[ \t]*,[ \t]*$", masked[cands[0].end:va]):
                     # "Pakistan is 'needlessly internationalising' Kashmir issue, says India":
@@ -2164,6 +2509,12 @@ class _Attributor:
                     cands = [m for m in cands if m.start > va] + [m for m in cands
                                                                  if m.start < va]
                 for m in cands:
+                    if head_quoted.match(masked, m.end):
+                        # "..., criticized the Kosovar 'premier'": the noun is the quoted
+                        # word, the name only its modifier
+                        return (None, f'verb "{v.group()}" after the quote; its subject is a '
+                                f'quoted noun ("{m.surface} ..."), not a name', _CONF["none"],
+                                sent_start)
                     actor, phrase, is_ref = self._who(m, unit.index, pos)
                     if actor is not None:
                         return (actor, f'{phrase} + verb "{v.group()}" after the quote',
@@ -2174,6 +2525,29 @@ class _Attributor:
         if found is not None:
             return found[0], found[1], _CONF["after"], sent_start
         return None, "", _CONF["none"], sent_start
+
+    def _final_attribution(self, after_pos: int, v, sent_end: int):
+        """The subject of a speech verb ``v`` (a match in ``masked[after_pos:]``) that ends
+        the sentence: ', the Philippine Coast Guard reported.', ', Foreign Minister X
+        indicated in comments on Friday.' -- a comma, one mention (and at most two adverbs),
+        the verb, then at most a phrase of time, place or medium and the sentence's end, no
+        quote after it. The mention or None."""
+        masked = self.masked
+        va, vb = after_pos + v.start(), after_pos + v.end()
+        if v.group().casefold().endswith("ing") or not _VERBLESS_TAIL_RE.fullmatch(
+                masked, vb, sent_end):
+            return None
+        ms = self._mentions_in(after_pos, va)
+        if not ms:
+            return None
+        m = ms[-1]
+        if not re.fullmatch(r"[ \t]+(?:[a-z]+ly[ \t]+|also[ \t]+|has[ \t]+|have[ \t]+){0,2}",
+                            masked[m.end:va]):
+            return None
+        lead = masked[after_pos:m.np_start]
+        if not re.search(r",[ \t]*(?:the[ \t]+)?$", lead, flags=re.I):
+            return None
+        return m
 
     def _verbless(self, q: _Quote, unit: _Unit, pos: int, sent_start: int, sent_end: int,
                   after_pos):
@@ -2282,10 +2656,38 @@ class _Attributor:
             q.speaker, q.speaker_start, q.speaker_end = n.speaker, n.speaker_start, n.speaker_end
             q.speaker_kind, q.speaker_titles, q.date = n.speaker_kind, n.speaker_titles, n.date
 
+    def _repeated_terms(self) -> None:
+        """A quote of one to three words that repeats the words of a quoted term of the
+        article (so-called, a quoted modifier or name, a title in capitals: not a nested
+        quote, which may be the speaker's own quotation) is that term again: the outlet's
+        scare quotes are its habit, not one speaker's words ('the "Taiwan independence"
+        forces' ... 'separatist activities aimed at "Taiwan independence."')."""
+        terms = {}
+        for q in self.quotes:
+            if q.actor is None and q.evidence.endswith(", not speech"):
+                words = tuple(_WORD_RE.findall(normalize(self.text[q.start:q.end])))
+                if 0 < len(words) <= 3:
+                    terms.setdefault(words, q)
+        if not terms:
+            return
+        for q in self.quotes:
+            if q.actor is None or q.parent is not None:
+                continue
+            words = tuple(_WORD_RE.findall(normalize(self.text[q.start:q.end])))
+            t = terms.get(words)
+            if t is None:
+                continue
+            q.actor, q.confidence, q.date = None, _CONF["none"], None
+            q.speaker = q.speaker_start = q.speaker_end = None
+            q.speaker_kind = q.speaker_titles = None
+            q.evidence = (f'the words of a quoted term of the article ({t.evidence[:-12]}), '
+                          'not speech')
+
     def _headline_repeats(self) -> None:
         """A quote in the headline or a subheading that nobody speaks there repeats words of a
         quote of the article: its speaker is that quote's (three quarters of its words, at
-        least three, in one attributed quote)."""
+        least three, in one attributed quote; a quote of one or two words in lower case: the
+        same words quoted in the article, by one speaker only)."""
         spoken = [q for q in self.quotes if q.actor is not None]
         index = None  # word -> positions in `spoken` (built at the first headline quote)
         for q in self.quotes:
@@ -2294,7 +2696,7 @@ class _Attributor:
             if q.evidence.startswith(("quoted term", "passive")):
                 continue
             words = set(_WORD_RE.findall(normalize(self.text[q.start:q.end])))
-            if len(words) < 3:
+            if not words:
                 continue
             if index is None:
                 spoken_words = [set(_WORD_RE.findall(normalize(self.text[o.start:o.end])))
@@ -2307,6 +2709,24 @@ class _Attributor:
             # len(words) - need + 1 of q's words: only quotes with one of the rarest are
             # compared (same answer as comparing every spoken quote, in less time).
             n = len(words)
+            if n < 3:
+                # "Ankara 'determined' to pursue ...": one or two words in lower case (not a
+                # name: 'No Room for "Taiwan Independence" Activities'), the very words of
+                # quotes of the article, all of one speaker
+                if not self.text[q.start:q.end].islower():
+                    continue
+                same = {spoken[k].actor: spoken[k] for k in sorted(set.intersection(
+                    *(set(index.get(w, ())) for w in words))) if spoken_words[k] == words
+                    and spoken[k].unit != q.unit}
+                if len(same) == 1:
+                    o = next(iter(same.values()))
+                    q.actor, q.confidence, q.date = o.actor, _CONF["continuation"], o.date
+                    q.evidence = (f"the words of a quote of {o.actor} in the article "
+                                  f"({o.evidence})")
+                    q.speaker, q.speaker_start, q.speaker_end = o.speaker, o.speaker_start, \
+                        o.speaker_end
+                    q.speaker_kind, q.speaker_titles = o.speaker_kind, o.speaker_titles
+                continue
             need = next(c for c in range(n + 1) if c / n >= 0.75)
             rare = sorted(words, key=lambda w: len(index.get(w, ())))[:n - need + 1]
             candidates = sorted({k for w in rare for k in index.get(w, ())})
@@ -2362,6 +2782,9 @@ class _Attributor:
             return ms[0].actor, (f'follows a paragraph ending with "{this.group()} ..." (this '
                                  f'was said) + alias "{ms[0].surface}"')
         v = verbs[-1]
+        if len(verbs) > 1 and re.search(r",[ \t]*$", self.masked[start:v.start()]) and \
+                v.group().casefold() in _SOURCING_VERBS:
+            v = verbs[-2]  # "..., заявил Игорь Конашенков, сообщает ТАСС": TASS carries it
         found = self._subject(v, start, prev)
         if found[0] is None:
             found = self._inverted_subject(v, prev.end, prev) or (None, None)
@@ -2451,8 +2874,14 @@ class _Attributor:
 
     def _inverted_subject(self, verb, limit: int, unit: _Unit):
         """"..., said Kurti, adding": the name right after the verb, before ``limit``."""
+        regional = re.search(r"[А-Яа-яЁёԱ-Ֆա-ֆ]", verb.group()) is not None
         for m in self._mentions_in(verb.end(), limit):
-            if re.fullmatch(r"[ \t]+(?:the[ \t]+)?", self.masked[verb.end():m.np_start]):
+            gap = self.masked[verb.end():m.np_start]
+            if re.fullmatch(r"[ \t]+(?:the[ \t]+)?", gap) or (
+                    regional and self._personish(m) and len(gap.split()) <= 7
+                    and not re.search(r"[,.;:!?\0\n]", gap) and not _GAP_STOP_RE.search(gap)):
+                # ("заявил официальный представитель Минобороны генерал-майор Игорь
+                # Конашенков": the titles the regional tables do not hold, before the name)
                 actor, phrase, _ = self._who(m, unit.index, verb.start())
                 if actor is not None:
                     return actor, f'{phrase} after verb "{verb.group()}"'
@@ -2524,6 +2953,7 @@ class _Attributor:
             self._attribute_one(q)
         self._backward_continuations()
         self._headline_repeats()
+        self._repeated_terms()
         self._fill_dates()
         for q in self.quotes:
             for x in q.inner:
@@ -2574,6 +3004,15 @@ class _Attributor:
             person = self._personish(m) or m.kind == "title" or actor in self.person_actors
             return actor, phrase, person
         return None
+
+    def _whole_sentence(self, q: _Quote, unit: _Unit) -> bool:
+        """Is quote ``q`` a sentence of its own, ending with its full stop ('"...," he
+        said. "Always."')? A short quote that is a whole sentence is speech, not a scare
+        quote (the four-word floor of rule 7 does not apply)."""
+        if q.close_at is None or not re.search(r"[.!?…]\s*$", self.text[q.start:q.end]):
+            return False
+        return not self.masked[q.close_at + 1:self._sent_end(unit, q.close_at + 1)].strip(
+            " \t\n\"”’»")
 
     def _singles_speak(self) -> bool:
         """Does the article quote speech in single marks (British style: 'We are ready,'
@@ -2641,6 +3080,22 @@ class _Attributor:
                         if a2 is not None:
                             actor, conf = a2, _CONF["after"]
                             evidence = f'{phrase} + colon in the headline ("X: ... \'...\'")'
+            if actor is None and unit.role == "headline" and q.close_at is not None:
+                # "... resistance against 'coordinated attacks' by ... in Tigray – Getachew
+                # Reda (video)", "...: PCG": the speaker named alone at the headline's end
+                tail = _HEADLINE_SOURCE_RE.search(self.masked, q.close_at + 1, unit.end)
+                ms = self._mentions_in(tail.start(1), tail.end(1)) if tail else []
+                orgs = LANGUAGES[self.lang]["organisations"]
+                if len(ms) == 1 and ms[0].np_start <= tail.start(1) + 4 and \
+                        ms[0].end == tail.end(1) and (
+                            self._personish(ms[0]) or ms[0].kind == "title" or any(
+                                w in orgs for w in _title_words(ms[0].surface))):
+                    # (a person, a title or a body: "– Reuters", "– report" name the source
+                    # of the news, not a speaker)
+                    a2, phrase, _ = self._who(ms[0], unit.index, q.open_at)
+                    if a2 is not None:
+                        actor, conf = a2, _CONF["after"]
+                        evidence = f"{phrase} at the end of the headline, after a dash or colon"
             if actor is None and not evidence.startswith(("verb", "passive")):
                 found = self._next_sentence(q, unit)
                 if found is not None:
@@ -2667,7 +3122,8 @@ class _Attributor:
             if so_called:
                 actor, conf = None, _CONF["none"]
                 evidence = f'{so_called}, not speech'
-            elif actor is None and words >= 4 and not self.masked[
+            elif actor is None and (words >= 4 or self._whole_sentence(q, unit)) \
+                    and not _OTHER_SPEAKER_RE.match(evidence) and not self.masked[
                     self._sent_start(unit, q.open_at):q.open_at].strip(" \t\n\0\"“„«‘,"):
                 # 7. a quote standing alone continues the previous quote's speaker (in this
                 # paragraph, or the last quote of the previous paragraph)
@@ -2896,8 +3352,8 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
     quotes: list[_Quote] = []
     for u in units:
         if u.role != "source_line":
-            u.quotes = _find_quotes(text, u, max_single_words=12 if u.role == "headline"
-                                    else 6)
+            u.quotes = _split_at_dash_attributions(text, _find_quotes(
+                text, u, max_single_words=12 if u.role == "headline" else 6))
             run_on = _closed_run_on(text, u, quotes)
             if run_on is not None:
                 u.quotes.insert(0, run_on)

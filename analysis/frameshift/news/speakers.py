@@ -36,7 +36,10 @@ LANGUAGES: dict[str, dict] = {
             ambassador envoy diplomat official chancellor secretary chairman chairwoman chair
             speaker leader head prosecutor commander general adviser advisor aide representative
             mediator governor mayor pm fm counterpart brigadier colonel lieutenant admiral
-            marshal""".split()),
+            marshal plenipotentiary senator professor king queen prince emir sheikh sultan
+            director commissioner mp mep secretary-general undersecretary judge negotiator
+            lawmaker chief ombudsman pope patriarch chairperson deputy delegate
+            coordinator""".split()),
         "organisations": frozenset("""ministry government office administration agency service
             army council parliament assembly committee commission department union press
             authorities embassy presidency cabinet mission forces command court party
@@ -54,7 +57,10 @@ LANGUAGES: dict[str, dict] = {
             monday tuesday wednesday thursday friday saturday sunday january february march
             april may june july august september october november december photo source image
             our my your mr mrs ms dr last first next one two unfortunately still now today
-            instead no not yes all some many most both each every other such""".split()),
+            instead no not yes all some many most both each every other such yesterday
+            tomorrow tonight thus hence therefore moreover furthermore nevertheless nonetheless
+            besides additionally notably separately likewise similarly indeed recently
+            previously currently finally""".split()),
         "title_synonyms": {"premier": "prime", "spokeswoman": "spokesperson",
                            "spokesman": "spokesperson", "fm": "foreign", "pm": "prime",
                            "chairwoman": "chairman", "chair": "chairman",
@@ -179,6 +185,56 @@ def _regional_titles(masked: str, free) -> list:
     return out
 
 
+# Russian and Armenian personal names, which the Latin capitals above do not find: a first
+# name and a surname with a surname's ending (and a case ending), or an initial and one:
+# "Иван Нечаев", "Марии Захаровой", "С. Лавров", "Արարատ Միրզոյանը". A surname alone is a
+# name only after the article gave it in full (cities end in -ов and -ев too: Ростов, Киев).
+_RU_SURNAME = (r"[А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын|ский|цкий|ской|ян|янц|швили|дзе|енко|ук|юк|"
+               r"вич)(?:а|у|ым|ом|е|ой|ого|ому|ая|ую|ой)?")
+_RU_FEMALE_SURNAME = r"[А-ЯЁ][а-яё]+(?:ова|ева|ёва|ина|ына|ская|цкая)(?:ой|у)?"
+_HY_SURNAME = r"[Ա-Ֆ][ա-ֆ]+(?:յան|յանց|ունի)(?:ը|ի|ին|ից|ն|ով)?"
+_REGIONAL_NAME_RE = re.compile(
+    r"(?<![\w-])(?:[А-ЯЁ][а-яё]+|[А-ЯЁ]\.)[ \t]+(?:" + _RU_SURNAME + "|" + _RU_FEMALE_SURNAME
+    + r")(?![\w-])|(?<![\w-])(?:[Ա-Ֆ][ա-ֆ]+|[Ա-Ֆ]\.)[ \t]+" + _HY_SURNAME + r"(?![\w-])")
+# Case endings a surname may carry (longest first), and the stem it is known by.
+_SURNAME_ENDINGS = ("ого", "ому", "ой", "ым", "ом", "ую", "ая", "а", "у", "е", "ը", "ի",
+                    "ին", "ից", "ն", "ով")
+
+
+def _surname_stem(word: str) -> str:
+    w = word.casefold()
+    for e in sorted(_SURNAME_ENDINGS, key=len, reverse=True):
+        if w.endswith(e) and len(w) - len(e) >= 4:
+            return w[:-len(e)]
+    return w
+
+
+def _regional_names(masked: str, free) -> list:
+    """Person mentions in Cyrillic or Armenian letters (see _REGIONAL_NAME_RE): full names,
+    then their surnames alone after them. The canonical form is the first full form given
+    (the case it had there)."""
+    out, by_stem = [], {}
+    for m in _REGIONAL_NAME_RE.finditer(masked):
+        if not free(m.start(), m.end()):
+            continue
+        words = m.group().split()
+        surname = words[-1]
+        if re.match(r"[Ա-Ֆ]", surname):  # (Armenian: the surname without its case ending)
+            words[-1] = re.sub(r"(յանց|յան|ունի).*$", r"\1", surname)
+        canon = by_stem.setdefault(_surname_stem(surname), " ".join(words))
+        out.append(NameMention(m.start(), m.end(), m.group(), "person", canon))
+    if by_stem:
+        first = min(x.start for x in out)
+        for m in re.finditer(r"(?<![\w-])(?:[А-ЯЁ][а-яё]{3,}|[Ա-Ֆ][ա-ֆ]{3,})(?![\w-])",
+                             masked):
+            canon = by_stem.get(_surname_stem(m.group()))
+            if canon is None or m.start() < first or not free(m.start(), m.end()) or any(
+                    x.start <= m.start() < x.end for x in out):
+                continue
+            out.append(NameMention(m.start(), m.end(), m.group(), "person", canon))
+    return out
+
+
 def unregistered_id(canonical: str) -> str:
     """Actor id of a speaker not in the registry: ``new:`` and a slug of its canonical name.
 
@@ -210,11 +266,16 @@ class NameMention:
 # Capital letters of the Latin alphabets (Azerbaijani, Turkish, Slavic, Romanian names:
 # "İlham", "Çavuşoğlu", "Šefčovič", "Ərdoğan").
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽƏȘȚ"
-_CAP = r"[" + _UPPER + r"][\w'’.-]*[\w]"
+_CAP = (r"(?:(?:[" + _UPPER + r"]|(?:al|el|ad|as|ash|at|az|bin|ibn|abu)-[" + _UPPER + r"])"
+        r"[\w'’.-]*[\w]|[" + _UPPER + r"]\.(?=[ \t]+[" + _UPPER + r"]))")
+# ("al-Nur", "el-Sisi": an article before a capital; "John F. Kennedy": an initial)
+# Lower-case particles inside a name: "Staffan de Mistura", "Ursula von der Leyen".
+_PARTICLES = r"(?:de|da|di|du|des|del|della|van|von|der|den|ter|la|le|dos|das|bin|ibn|al|el)"
 # Capitalised words joined by spaces or "of", "of the", "for" ("Ministry of Foreign Affairs of
 # Ukraine"). Not by "and": "Abkhazia and South Ossetia" are two, not one speaker.
 _NAME_RE = re.compile(
-    r"(?<![\w'’-])" + _CAP + r"(?:(?:[ \t]+|[ \t]+(?:of|of[ \t]+the|for)[ \t]+)" + _CAP + r")*"
+    r"(?<![\w'’-])" + _CAP + r"(?:(?:[ \t]+|[ \t]+(?:of|of[ \t]+the|for)[ \t]+|(?:[ \t]+"
+    + _PARTICLES + r"){1,2}[ \t]+)" + _CAP + r")*"
     r"(?![\w'’-])")
 _LOWER_NP_RE = None  # built per language in _lower_np_re
 
@@ -278,6 +339,8 @@ def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMe
 
     seen_lower: dict = {}
     regional = _regional_titles(masked, free)
+    if re.search(r"[А-ЯЁԱ-Ֆ]", masked):
+        regional += _regional_names(masked, free)
     if regional:
         taken = np.zeros(len(masked) + 1, dtype=bool) if taken is None else taken.copy()
         for x in regional:
@@ -314,6 +377,15 @@ def find_mentions(masked: str, lang_code: str = "en", taken=None) -> list[NameMe
                                            + r")(?![\w'’-])"), masked):
         if free(m.start(), m.end()):
             out.append(NameMention(m.start(), m.end(), m.group(), "pronoun", m.group().lower()))
+    for x in out:
+        # "Tom Vale's claim": the possessive ending is not the name's (as after a registered
+        # alias, it stands after the mention, where the possessive rules look for it)
+        if x.surface.endswith(("'s", "’s")) and x.kind in ("person", "body") and \
+                len(x.surface) > 4 and x.surface[-3].isalnum():
+            x.end -= 2
+            x.surface = x.surface[:-2]
+            if re.search(r"['’]s$", x.canonical):
+                x.canonical = x.canonical[:-2]
     out.sort(key=lambda x: x.start)
     _appositions(masked, out)
     _canonicalise(out)
@@ -384,6 +456,11 @@ def _name_run(masked: str, toks: list, lang: dict, out: list, lower_before) -> N
         return
     else:
         name_toks, ctx = toks, set()
+    nw = [t[2].casefold() for t in name_toks]
+    if "of" in nw[2:] and len(nw) - nw.index("of", 2) <= 4 and not (
+            set(nw[:nw.index("of", 2)]) & _BODY_WORDS):
+        # "President Tom Vale of Narnia": the person is the name before "of"
+        name_toks = name_toks[:nw.index("of", 2)]
     na, nb = name_toks[0][0], name_toks[-1][1]
     surface = masked[na:nb]
     if len(name_toks) == 1 and len(surface) < 3:
