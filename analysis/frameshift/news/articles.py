@@ -1167,6 +1167,26 @@ def _adopt_variant(m, actor, name) -> None:
         m.canonical = name
 
 
+_DETERMINER_START_RE = re.compile(r"(?i)(?:the|a|an)\s")
+
+
+def _registered_variant(index, words: list):
+    """``(actor, name)`` of the registered name that ``words`` (an unregistered name of two
+    words or more) misspells: one edit apart after :func:`name_key` over the whole name
+    (:class:`VariantIndex`), the same number of words and all words but one the same ("Hu
+    Chunying" for Hua Chunying, "Nabil Abu Rudeinah" for Nabil Abu Rudeineh); else None."""
+    if len(words) < 2:
+        return None
+    hit = index.find(" ".join(words))
+    if hit is None:
+        return None
+    other = hit[1].split()
+    if len(other) != len(words) or sum(name_key(a) != name_key(b)
+                                       for a, b in zip(words, other)) > 1:
+        return None
+    return hit
+
+
 def _abbreviation_before(text: str, start: int, p: int) -> bool:
     """Whether the full stop ending at ``p`` ends an abbreviation or a single initial: the
     run of word characters and dots before it (``text[start:p]`` matching ``[\\w.]+$``).
@@ -1241,6 +1261,9 @@ class _Attributor:
             aid for aid, name in zip(registry["id"], registry["name"])
             if len(str(name).split()) >= 2 and str(name)[:1].isupper()
             and not ({w.casefold() for w in str(name).split()} & orgs)}
+        self._person_names = {aid: (str(name), *map(str, aliases)) for aid, name, aliases in
+                              zip(registry["id"], registry["name"], registry["aliases"])
+                              if aid in self.person_actors}
         self.actor_names = {aid: {normalize(str(a)) for a in (name, *aliases)}
                             for aid, name, aliases in zip(registry["id"], registry["name"],
                                                           registry["aliases"])}
@@ -1356,7 +1379,12 @@ class _Attributor:
                         actor is None and firsts[k][1] != name)):
                     firsts[k] = None  # two persons of that first name: neither
 
+        registered = self._registered_names()
         for m in found:
+            if m.kind == "person" and m.actor is None and registered is not None:
+                hit = _registered_variant(registered, (m.canonical or m.surface).split())
+                if hit is not None:
+                    _adopt_variant(m, *hit)  # "Hu Chunying" for the registered Hua Chunying
             if m.actor is not None and m.actor in self.person_actors:
                 words = m.surface.split()
                 index.add(words[-1], (m.actor, m.surface))
@@ -1380,6 +1408,17 @@ class _Attributor:
                     _adopt_variant(m, actor, name)
                     continue
             index.add(words[-1], (None, m.canonical or m.surface))
+
+    def _registered_names(self):
+        """A :class:`VariantIndex` of the names (two words or more) of the registered
+        persons, to match a misspelling of one of them; None without such names."""
+        index, any_name = VariantIndex(), False
+        for aid in self.person_actors:
+            for name in self._person_names.get(aid, ()):
+                if len(name.split()) >= 2:
+                    index.add(name, (aid, name))
+                    any_name = True
+        return index if any_name else None
 
     def _personish(self, m: _Mention) -> bool:
         """A mention a reader takes for a person: a name of two words or more (or a surname
@@ -2165,9 +2204,13 @@ class _Attributor:
                             "reference" if is_ref else "subject")
                 return None, (f'verb "{verb.group()}" after "{mention.surface}", who is spoken '
                               'to, not the speaker'), "unknown"
-            # apposition: "Ani Badalian, the ministry spokeswoman, said" -> the name
-            if k > 0 and mention.kind in ("title", "body") and before[k - 1].kind in (
-                    "person", "alias") and re.fullmatch(
+            # apposition: "Ani Badalian, the ministry spokeswoman, said" -> the name (closed
+            # by a comma, or a title without an article: "X, Deputy Head of Mission said";
+            # in "Speaking after talks on Brexit, the Chief Minister said" the title is the
+            # subject)
+            if k > 0 and mention.kind in ("title", "body") and (gap[:1] == "," or not (
+                    _DETERMINER_START_RE.match(mention.surface))) and before[
+                    k - 1].kind in ("person", "alias") and re.fullmatch(
                     r"\s*,\s*", self.masked[before[k - 1].end:mention.start]):
                 mention = before[k - 1]
             # "authorities in Stepanakert said": the place names the subject, not the speaker.
