@@ -649,6 +649,7 @@ class _Mention:
     org: object = None  # for a title "spokesperson for X": the actor (or new: id) of X
     np_start: int = -1  # start of the noun phrase with its titles ("Foreign Minister X")
     variant_of: object = None  # the name given before that this one spells differently
+    of_body: frozenset = frozenset()  # "the Sinn Féin leader": the words of the body's name
 
     def __post_init__(self):
         if self.np_start < 0:
@@ -1167,6 +1168,18 @@ def _adopt_variant(m, actor, name) -> None:
         m.canonical = name
 
 
+def _full_name(canonical: str) -> bool:
+    """Two words or more and no "of" among them: a person's name, not "Sovereignty of
+    Gibraltar"."""
+    words = canonical.split()
+    return len(words) >= 2 and "of" not in words
+
+
+_DETERMINER_BEFORE_RE = re.compile(r"(?i)(?<![\w'’-])the[ \t]+$")
+_TITLE_AFTER_RE = re.compile(r"[ \t]+([\w-]+)(?![\w'’-])")
+_ANONYMOUS_HEADS = frozenset({"official", "source", "diplomat", "officer"})
+_DOUBLE_MARK_RE = re.compile(r'["“”„«»]')
+_FIRST_PERSON_RE = re.compile(r"(?<![\w'’-])(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)(?![\w'’-])")
 _DETERMINER_START_RE = re.compile(r"(?i)(?:the|a|an)\s")
 
 
@@ -1551,6 +1564,33 @@ class _Attributor:
                     if set(ws) & titles:
                         m.titles = set(m.titles) | {syn.get(w, w) for w in ws
                                                     if w in titles or w in _TITLE_MODIFIERS}
+        # "the Sinn Féin leader said", "the DUP spokesman": a registered body's name used as
+        # the modifier of a definite title is that title (a person of the body), not the body
+        # ("a Baku official", indefinite or anonymous, is left to the rules of those)
+        for k, m in enumerate(merged):
+            if m.actor is None or m.kind != "alias":
+                continue
+            det = _DETERMINER_BEFORE_RE.search(masked, max(0, m.start - 5), m.start)
+            if det is None:
+                continue
+            ws, end = [], m.end
+            for w in _TITLE_AFTER_RE.finditer(masked, m.end, min(len(masked), m.end + 60)):
+                wl = w.group(1).casefold()
+                if w.start() != end or len(ws) == 3 or not (
+                        wl in titles or wl in _TITLE_MODIFIERS):
+                    break
+                ws.append(wl)
+                end = w.end()
+            nxt = merged[k + 1].np_start if k + 1 < len(merged) else len(masked)
+            if not ws or ws[-1] not in titles or ws[-1] in _ANONYMOUS_HEADS or nxt < end or (
+                    k + 1 < len(merged) and self._personish(merged[k + 1])
+                    and re.fullmatch(r"[ \t]*", masked[end:nxt])):
+                continue  # (no title word after the body; or the person's name follows)
+            merged[k] = _Mention(det.start(), end, None, masked[det.start():end], "title",
+                                 masked[det.start():end], {syn.get(w, w) for w in ws} | {
+                                     w.casefold() for w in _title_words(m.surface)},
+                                 org=m.actor, of_body=frozenset(
+                                     w.casefold() for w in _title_words(m.surface)))
         return merged
 
     def _mentions_in(self, a: int, b: int) -> list[_Mention]:
@@ -1775,7 +1815,10 @@ class _Attributor:
         only ones :meth:`_person_before_uncached` stops at (the others it skipped one by one,
         the slowest step of an article of 10,000 quotes in one paragraph)."""
         if getattr(self, "_pcands", None) is None:
-            self._pcands = [m for m in self.mentions if self._personish(m) or m.kind == "title"]
+            # (not a capitalised run joined by "of" and registered as nobody: "the
+            # Sovereignty of Gibraltar" is a matter, no one "he" can stand for)
+            self._pcands = [m for m in self.mentions if (self._personish(m) and not (
+                m.actor is None and not _full_name(m.canonical))) or m.kind == "title"]
             self._pcand_starts = [m.start for m in self._pcands]
         return self._pcands, self._pcand_starts
 
@@ -1959,6 +2002,18 @@ class _Attributor:
             heads = {"president"}  # "the head of state"
         if not heads:
             return None, None
+        if mention.of_body:
+            # "the Sinn Féin leader": the person given that title with that body's name
+            # ("Sinn Féin leader Mary Lou McDonald"), not another body's leader named since;
+            # nobody: the body (see _who)
+            lead = _GENERIC_TITLES["leader"]
+            for want in [heads] + ([(heads - lead) | {"leader"}] if heads & lead else []):
+                # (a body's president, chairman or head is its leader, and the other way)
+                found = self._person_before(pos, want | mention.of_body) or \
+                    self._person_after(pos, want | mention.of_body)
+                if found is not None:
+                    break
+            return (found, "the person the article gave that title") if found else (None, None)
         nat = self._nationality(mention)
         if nat:
             # "the Azerbaijani minister": the minister given that adjective, else the
@@ -3067,6 +3122,22 @@ class _Attributor:
                 for q in self.quotes)
         return self._singles
 
+    def _open_past_first_person(self, ui: int):
+        """The attributed quote left open at the end of paragraph ``ui - 2`` when paragraph
+        ``ui - 1`` reads as more of it: narration in the first person ("So, I was clear
+        that ...") with no double quotation mark and no attributed quote; else None."""
+        if ui < 2:
+            return None
+        mid, before = self.units[ui - 1], self.units[ui - 2]
+        qs = self._unit_quotes.get(before.index, [])
+        if mid.role != "narration" or not qs or qs[-1].close_at is not None or \
+                qs[-1].actor is None or self._attributed.get(mid.index):
+            return None
+        words = self.text[mid.start:mid.end]
+        if _DOUBLE_MARK_RE.search(words) or not _FIRST_PERSON_RE.search(words):
+            return None
+        return qs[-1]
+
     def _attribute_one(self, q: _Quote) -> None:
         self._picked = self._picked_person = self._picked_quote = None
         if True:
@@ -3099,6 +3170,13 @@ class _Attributor:
                     evidence = (f"continues the quote of the previous paragraph "
                                 f"({prev_q[-1].actor})")
                     q.date = prev_q[-1].date
+                elif (o := self._open_past_first_person(q.unit)) is not None:
+                    # 6b. the same over a paragraph of the speech whose opening mark the
+                    # writer left out: in the first person and without double marks
+                    actor, conf = o.actor, _CONF["continuation"]
+                    evidence = (f"continues the quote two paragraphs before ({o.actor}) past "
+                                f"a paragraph in the first person without quotation marks")
+                    q.date = o.date
             if actor is None and unit.role in ("headline", "subheading"):
                 # "Georgia MFA: 'Moscow will have to change its decision'"
                 lead_m = re.fullmatch(r"\s*(.*?)\s*:\s*", self.masked[unit.start:q.open_at])
