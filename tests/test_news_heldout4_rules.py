@@ -142,3 +142,22 @@ _MET = "T\n\nGreen Front leader Anna Ivers met Blue League leader Tom Vale.\n\n"
 ])
 def test_a_title_of_a_registered_body(text, expected):
     assert _speakers(text, PARTIES) == expected
+
+
+# 6. a name and a long apposition between the quote and its verb
+
+@pytest.mark.parametrize("text, expected", [
+    ('T\n\n"The conditions are not right for talks," Anna Ivers, Special Envoy of the '
+     'Secretary-General for the Horn of Africa and the Great Lakes, told ambassadors.',
+     ["ivers"]),
+    ('T\n\n"The conditions are not right for talks," Tom Vale, a senior leader of the ruling '
+     'party of the southern republic, said in a statement.', ["new:tom-vale"]),
+    # the same before the quote
+    ('T\n\nAnna Ivers, Special Envoy of the Secretary-General for the Horn of Africa, told '
+     'ambassadors: "The conditions are not right for talks."', ["ivers"]),
+    # a quoted word in reported speech is no quote of the speaker named after it
+    ('T\n\nThe party keeps seeking "independence," Anna Ivers, Special Envoy of the '
+     'Secretary-General for the Horn of Africa and the Great Lakes, told ambassadors.', [None]),
+])
+def test_a_long_apposition_after_the_quote(text, expected):
+    assert _speakers(text) == expected

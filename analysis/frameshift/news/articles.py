@@ -1177,6 +1177,7 @@ def _full_name(canonical: str) -> bool:
 
 _DETERMINER_BEFORE_RE = re.compile(r"(?i)(?<![\w'’-])the[ \t]+$")
 _TITLE_AFTER_RE = re.compile(r"[ \t]+([\w-]+)(?![\w'’-])")
+_APPOSITION_TAIL_RE = re.compile(r"[ \t]*,[^,;:.\0\n\"“”]{1,160},[ \t]*")
 _ANONYMOUS_HEADS = frozenset({"official", "source", "diplomat", "officer"})
 _DOUBLE_MARK_RE = re.compile(r'["“”„«»]')
 _FIRST_PERSON_RE = re.compile(r"(?<![\w'’-])(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)(?![\w'’-])")
@@ -2224,7 +2225,7 @@ class _Attributor:
             mention = before[k]
             gap = self.masked[mention.end:verb.start()]
             comma = (re.fullmatch(r"\s*,\s*", gap) is not None
-                     and re.search(r",\s*$", self.masked[sent_start:mention.start]) is not None)
+                     and re.search(r",\s*$", self.masked[sent_start:mention.np_start]) is not None)
             if "\0" in gap or not (_GAP_RE.fullmatch(gap) or comma):
                 break
             if re.search(r"(?i)(?<![\w-])(?:and|but)\s+(?:(?:also|then|later|again|further|"
@@ -2264,9 +2265,11 @@ class _Attributor:
             # in "Speaking after talks on Brexit, the Chief Minister said" the title is the
             # subject)
             if k > 0 and mention.kind in ("title", "body") and (gap[:1] == "," or not (
-                    _DETERMINER_START_RE.match(mention.surface))) and before[
+                    _DETERMINER_START_RE.match(self.masked, mention.np_start))) and before[
                     k - 1].kind in ("person", "alias") and re.fullmatch(
-                    r"\s*,\s*", self.masked[before[k - 1].end:mention.start]):
+                    r"\s*,\s*", self.masked[before[k - 1].end:mention.np_start]):
+                # (from the start of the title's noun phrase: "X, Special Envoy of the
+                # Secretary-General for Horn of Africa, told")
                 mention = before[k - 1]
             # "authorities in Stepanakert said": the place names the subject, not the speaker.
             if mention.actor is not None and _LOCATION_PREP_RE.search(
@@ -2368,7 +2371,10 @@ class _Attributor:
             lead = masked[sent_start:m.np_start].rstrip(" \t")
             if re.fullmatch(r"(?i)\s*the", lead):
                 lead = ""
-            if lead.strip(" \t\n\0\"“„«‘") == "" or lead.endswith(",") or re.search(
+            # (after the quote: '"...," X, a senior leader of the party, said' -- the
+            # quote's closing mark and comma end the lead)
+            lead = lead.strip(" \t\n\0\"“„«‘”»’›")
+            if lead == "" or lead.endswith(",") or re.search(
                     r"(?i)(?<![\w-])(?:and|but)$", lead):
                 return m
             return None
@@ -2523,7 +2529,13 @@ class _Attributor:
                 # '"...," Mirzoyan, who met Ivers on Monday, told reporters' is)
                 v = None
             final = None
-            if v and (len(tail[:v.start()].split()) > 10 or "\0" in tail[:v.start()]):
+            near = v is not None and (len(tail[:v.start()].split()) <= 10 or (
+                len(_WORD_RE.findall(self.text, q.start, q.end)) >= 4
+                and self._appositive(after_pos, after_pos + v.start())))
+            # (a long apposition after a quoted sentence, not after a quoted word: in
+            # '... seeking "independence," Zhu, spokesperson for ..., told' the word is a
+            # term of Zhu's reported speech)
+            if v and (not near or "\0" in tail[:v.start()]):
                 # '... "fishing vessels" shadowed a warship near the reef, the Coast Guard
                 # reported.': the sentence ends with its attribution (", X said" and at most
                 # a phrase of time, place or medium); every quote before it is X's
@@ -2537,7 +2549,7 @@ class _Attributor:
                             'quote', _CONF["reference" if is_ref else "after"], sent_start)
                 return (None, f'verb "{v.group()}" ending the sentence but no actor of the '
                         'registry as its subject', _CONF["none"], sent_start)
-            if v and len(tail[:v.start()].split()) <= 10 and "\0" not in tail[:v.start()]:
+            if v and near and "\0" not in tail[:v.start()]:
                 va, vb = after_pos + v.start(), after_pos + v.end()
                 if _is_impersonal(v):
                     found = self._issuer(_Span(va, vb, v.group()), unit, sent_start, sent_end,
@@ -3121,6 +3133,17 @@ class _Attributor:
                     "headline", "subheading") and len(self.text[q.start:q.end].split()) >= 5
                 for q in self.quotes)
         return self._singles
+
+    def _appositive(self, a: int, b: int) -> bool:
+        """Between a quote's end ``a`` and the verb at ``b``, a name and one apposition
+        between commas ('"...," Hanna Tetteh, Special Envoy of the Secretary-General for the
+        Horn of Africa, told'): the verb is the name's, however long the apposition."""
+        ms = self._mentions_in(a, b)
+        if not ms or not (self._personish(ms[0]) or ms[0].kind == "alias"):
+            return False
+        if self.masked[a:ms[0].np_start].strip(" \t,”’»\"'"):
+            return False
+        return _APPOSITION_TAIL_RE.fullmatch(self.masked, ms[0].end, b) is not None
 
     def _open_past_first_person(self, ui: int):
         """The attributed quote left open at the end of paragraph ``ui - 2`` when paragraph
