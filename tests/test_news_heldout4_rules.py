@@ -161,3 +161,14 @@ def test_a_title_of_a_registered_body(text, expected):
 ])
 def test_a_long_apposition_after_the_quote(text, expected):
     assert _speakers(text) == expected
+
+
+# 7. a person's possessive before an -ing speech verb with an object: the person speaks
+
+@pytest.mark.parametrize("text, expected", [
+    ('T\n\nMirzoyan answered Anna Ivers\'s labeling the talks a "dead end" and vowing to '
+     'defend the "red lines".', ["ivers", "ivers"]),
+    ('T\n\nMirzoyan answered Tom Vale\'s labeling the talks a "dead end".', ["new:tom-vale"]),
+])
+def test_a_possessive_before_a_speech_gerund(text, expected):
+    assert _speakers(text) == expected

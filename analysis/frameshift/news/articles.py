@@ -1177,6 +1177,7 @@ def _full_name(canonical: str) -> bool:
 
 _DETERMINER_BEFORE_RE = re.compile(r"(?i)(?<![\w'’-])the[ \t]+$")
 _TITLE_AFTER_RE = re.compile(r"[ \t]+([\w-]+)(?![\w'’-])")
+_POSSESSIVE_BEFORE_RE = re.compile(r"(?:'s|’s)[ \t]+$")
 _APPOSITION_TAIL_RE = re.compile(r"[ \t]*,[^,;:.\0\n\"“”]{1,160},[ \t]*")
 _ANONYMOUS_HEADS = frozenset({"official", "source", "diplomat", "officer"})
 _DOUBLE_MARK_RE = re.compile(r'["“”„«»]')
@@ -1832,9 +1833,26 @@ class _Attributor:
         k = v.start()
         if k not in memo:
             memo[k] = _DET_BEFORE_RE.search(self.masked[max(0, k - 15):k]) is not None and \
-                not _RELATIVE_SUBJECT_RE.search(self.masked, max(0, k - 40), k)
+                not _RELATIVE_SUBJECT_RE.search(self.masked, max(0, k - 40), k) and \
+                not self._possessor_speaks(v)
             # (", which called them": a relative pronoun, not a determiner)
         return memo[k]
+
+    def _possessor_speaks(self, v) -> bool:
+        """An -ing speech verb after a person's possessive, with an object after it ("Lai
+        Ching-te's labeling the mainland the 'biggest challenge'"): the person's act of
+        speech, a verb with the possessor as its subject (not "the statement's calls", nor
+        "Lai's warning of ...")."""
+        k = v.start()
+        if not v.group().casefold().endswith("ing") or not _POSSESSIVE_BEFORE_RE.search(
+                self.masked, max(0, k - 4), k) or re.match(r"[ \t]+(?:of|that|was|is)\b",
+                                                           self.masked[v.end():v.end() + 6]):
+            return False
+        at = k - len(_POSSESSIVE_BEFORE_RE.search(self.masked, max(0, k - 4), k).group())
+        i = bisect_right(self._mention_starts, at) - 1
+        m = self.mentions[i] if i >= 0 else None
+        return m is not None and m.end == at and (self._personish(m) or (
+            m.actor is not None and m.actor in self.person_actors))
 
     def _person_before_uncached(self, pos: int, titles: set | None = None,
                                 avoid: str | None = None):
