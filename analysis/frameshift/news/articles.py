@@ -649,6 +649,7 @@ class _Mention:
     org: object = None  # for a title "spokesperson for X": the actor (or new: id) of X
     np_start: int = -1  # start of the noun phrase with its titles ("Foreign Minister X")
     variant_of: object = None  # the name given before that this one spells differently
+    of_body: frozenset = frozenset()  # "the Sinn Féin leader": the words of the body's name
 
     def __post_init__(self):
         if self.np_start < 0:
@@ -1167,6 +1168,40 @@ def _adopt_variant(m, actor, name) -> None:
         m.canonical = name
 
 
+def _full_name(canonical: str) -> bool:
+    """Two words or more and no "of" among them: a person's name, not "Sovereignty of
+    Gibraltar"."""
+    words = canonical.split()
+    return len(words) >= 2 and "of" not in words
+
+
+_DETERMINER_BEFORE_RE = re.compile(r"(?i)(?<![\w'’-])the[ \t]+$")
+_TITLE_AFTER_RE = re.compile(r"[ \t]+([\w-]+)(?![\w'’-])")
+_POSSESSIVE_BEFORE_RE = re.compile(r"(?:'s|’s)[ \t]+$")
+_APPOSITION_TAIL_RE = re.compile(r"[ \t]*,[^,;:.\0\n\"“”]{1,160},[ \t]*")
+_ANONYMOUS_HEADS = frozenset({"official", "source", "diplomat", "officer"})
+_DOUBLE_MARK_RE = re.compile(r'["“”„«»]')
+_FIRST_PERSON_RE = re.compile(r"(?<![\w'’-])(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)(?![\w'’-])")
+_DETERMINER_START_RE = re.compile(r"(?i)(?:the|a|an)\s")
+
+
+def _registered_variant(index, words: list):
+    """``(actor, name)`` of the registered name that ``words`` (an unregistered name of two
+    words or more) misspells: one edit apart after :func:`name_key` over the whole name
+    (:class:`VariantIndex`), the same number of words and all words but one the same ("Hu
+    Chunying" for Hua Chunying, "Nabil Abu Rudeinah" for Nabil Abu Rudeineh); else None."""
+    if len(words) < 2:
+        return None
+    hit = index.find(" ".join(words))
+    if hit is None:
+        return None
+    other = hit[1].split()
+    if len(other) != len(words) or sum(name_key(a) != name_key(b)
+                                       for a, b in zip(words, other)) > 1:
+        return None
+    return hit
+
+
 def _abbreviation_before(text: str, start: int, p: int) -> bool:
     """Whether the full stop ending at ``p`` ends an abbreviation or a single initial: the
     run of word characters and dots before it (``text[start:p]`` matching ``[\\w.]+$``).
@@ -1241,6 +1276,9 @@ class _Attributor:
             aid for aid, name in zip(registry["id"], registry["name"])
             if len(str(name).split()) >= 2 and str(name)[:1].isupper()
             and not ({w.casefold() for w in str(name).split()} & orgs)}
+        self._person_names = {aid: (str(name), *map(str, aliases)) for aid, name, aliases in
+                              zip(registry["id"], registry["name"], registry["aliases"])
+                              if aid in self.person_actors}
         self.actor_names = {aid: {normalize(str(a)) for a in (name, *aliases)}
                             for aid, name, aliases in zip(registry["id"], registry["name"],
                                                           registry["aliases"])}
@@ -1356,7 +1394,12 @@ class _Attributor:
                         actor is None and firsts[k][1] != name)):
                     firsts[k] = None  # two persons of that first name: neither
 
+        registered = self._registered_names()
         for m in found:
+            if m.kind == "person" and m.actor is None and registered is not None:
+                hit = _registered_variant(registered, (m.canonical or m.surface).split())
+                if hit is not None:
+                    _adopt_variant(m, *hit)  # "Hu Chunying" for the registered Hua Chunying
             if m.actor is not None and m.actor in self.person_actors:
                 words = m.surface.split()
                 index.add(words[-1], (m.actor, m.surface))
@@ -1380,6 +1423,17 @@ class _Attributor:
                     _adopt_variant(m, actor, name)
                     continue
             index.add(words[-1], (None, m.canonical or m.surface))
+
+    def _registered_names(self):
+        """A :class:`VariantIndex` of the names (two words or more) of the registered
+        persons, to match a misspelling of one of them; None without such names."""
+        index, any_name = VariantIndex(), False
+        for aid in self.person_actors:
+            for name in self._person_names.get(aid, ()):
+                if len(name.split()) >= 2:
+                    index.add(name, (aid, name))
+                    any_name = True
+        return index if any_name else None
 
     def _personish(self, m: _Mention) -> bool:
         """A mention a reader takes for a person: a name of two words or more (or a surname
@@ -1512,6 +1566,33 @@ class _Attributor:
                     if set(ws) & titles:
                         m.titles = set(m.titles) | {syn.get(w, w) for w in ws
                                                     if w in titles or w in _TITLE_MODIFIERS}
+        # "the Sinn Féin leader said", "the DUP spokesman": a registered body's name used as
+        # the modifier of a definite title is that title (a person of the body), not the body
+        # ("a Baku official", indefinite or anonymous, is left to the rules of those)
+        for k, m in enumerate(merged):
+            if m.actor is None or m.kind != "alias":
+                continue
+            det = _DETERMINER_BEFORE_RE.search(masked, max(0, m.start - 5), m.start)
+            if det is None:
+                continue
+            ws, end = [], m.end
+            for w in _TITLE_AFTER_RE.finditer(masked, m.end, min(len(masked), m.end + 60)):
+                wl = w.group(1).casefold()
+                if w.start() != end or len(ws) == 3 or not (
+                        wl in titles or wl in _TITLE_MODIFIERS):
+                    break
+                ws.append(wl)
+                end = w.end()
+            nxt = merged[k + 1].np_start if k + 1 < len(merged) else len(masked)
+            if not ws or ws[-1] not in titles or ws[-1] in _ANONYMOUS_HEADS or nxt < end or (
+                    k + 1 < len(merged) and self._personish(merged[k + 1])
+                    and re.fullmatch(r"[ \t]*", masked[end:nxt])):
+                continue  # (no title word after the body; or the person's name follows)
+            merged[k] = _Mention(det.start(), end, None, masked[det.start():end], "title",
+                                 masked[det.start():end], {syn.get(w, w) for w in ws} | {
+                                     w.casefold() for w in _title_words(m.surface)},
+                                 org=m.actor, of_body=frozenset(
+                                     w.casefold() for w in _title_words(m.surface)))
         return merged
 
     def _mentions_in(self, a: int, b: int) -> list[_Mention]:
@@ -1736,7 +1817,10 @@ class _Attributor:
         only ones :meth:`_person_before_uncached` stops at (the others it skipped one by one,
         the slowest step of an article of 10,000 quotes in one paragraph)."""
         if getattr(self, "_pcands", None) is None:
-            self._pcands = [m for m in self.mentions if self._personish(m) or m.kind == "title"]
+            # (not a capitalised run joined by "of" and registered as nobody: "the
+            # Sovereignty of Gibraltar" is a matter, no one "he" can stand for)
+            self._pcands = [m for m in self.mentions if (self._personish(m) and not (
+                m.actor is None and not _full_name(m.canonical))) or m.kind == "title"]
             self._pcand_starts = [m.start for m in self._pcands]
         return self._pcands, self._pcand_starts
 
@@ -1749,9 +1833,26 @@ class _Attributor:
         k = v.start()
         if k not in memo:
             memo[k] = _DET_BEFORE_RE.search(self.masked[max(0, k - 15):k]) is not None and \
-                not _RELATIVE_SUBJECT_RE.search(self.masked, max(0, k - 40), k)
+                not _RELATIVE_SUBJECT_RE.search(self.masked, max(0, k - 40), k) and \
+                not self._possessor_speaks(v)
             # (", which called them": a relative pronoun, not a determiner)
         return memo[k]
+
+    def _possessor_speaks(self, v) -> bool:
+        """An -ing speech verb after a person's possessive, with an object after it ("Lai
+        Ching-te's labeling the mainland the 'biggest challenge'"): the person's act of
+        speech, a verb with the possessor as its subject (not "the statement's calls", nor
+        "Lai's warning of ...")."""
+        k = v.start()
+        if not v.group().casefold().endswith("ing") or not _POSSESSIVE_BEFORE_RE.search(
+                self.masked, max(0, k - 4), k) or re.match(r"[ \t]+(?:of|that|was|is)\b",
+                                                           self.masked[v.end():v.end() + 6]):
+            return False
+        at = k - len(_POSSESSIVE_BEFORE_RE.search(self.masked, max(0, k - 4), k).group())
+        i = bisect_right(self._mention_starts, at) - 1
+        m = self.mentions[i] if i >= 0 else None
+        return m is not None and m.end == at and (self._personish(m) or (
+            m.actor is not None and m.actor in self.person_actors))
 
     def _person_before_uncached(self, pos: int, titles: set | None = None,
                                 avoid: str | None = None):
@@ -1920,6 +2021,18 @@ class _Attributor:
             heads = {"president"}  # "the head of state"
         if not heads:
             return None, None
+        if mention.of_body:
+            # "the Sinn Féin leader": the person given that title with that body's name
+            # ("Sinn Féin leader Mary Lou McDonald"), not another body's leader named since;
+            # nobody: the body (see _who)
+            lead = _GENERIC_TITLES["leader"]
+            for want in [heads] + ([(heads - lead) | {"leader"}] if heads & lead else []):
+                # (a body's president, chairman or head is its leader, and the other way)
+                found = self._person_before(pos, want | mention.of_body) or \
+                    self._person_after(pos, want | mention.of_body)
+                if found is not None:
+                    break
+            return (found, "the person the article gave that title") if found else (None, None)
         nat = self._nationality(mention)
         if nat:
             # "the Azerbaijani minister": the minister given that adjective, else the
@@ -2130,7 +2243,7 @@ class _Attributor:
             mention = before[k]
             gap = self.masked[mention.end:verb.start()]
             comma = (re.fullmatch(r"\s*,\s*", gap) is not None
-                     and re.search(r",\s*$", self.masked[sent_start:mention.start]) is not None)
+                     and re.search(r",\s*$", self.masked[sent_start:mention.np_start]) is not None)
             if "\0" in gap or not (_GAP_RE.fullmatch(gap) or comma):
                 break
             if re.search(r"(?i)(?<![\w-])(?:and|but)\s+(?:(?:also|then|later|again|further|"
@@ -2165,10 +2278,16 @@ class _Attributor:
                             "reference" if is_ref else "subject")
                 return None, (f'verb "{verb.group()}" after "{mention.surface}", who is spoken '
                               'to, not the speaker'), "unknown"
-            # apposition: "Ani Badalian, the ministry spokeswoman, said" -> the name
-            if k > 0 and mention.kind in ("title", "body") and before[k - 1].kind in (
-                    "person", "alias") and re.fullmatch(
-                    r"\s*,\s*", self.masked[before[k - 1].end:mention.start]):
+            # apposition: "Ani Badalian, the ministry spokeswoman, said" -> the name (closed
+            # by a comma, or a title without an article: "X, Deputy Head of Mission said";
+            # in "Speaking after talks on Brexit, the Chief Minister said" the title is the
+            # subject)
+            if k > 0 and mention.kind in ("title", "body") and (gap[:1] == "," or not (
+                    _DETERMINER_START_RE.match(self.masked, mention.np_start))) and before[
+                    k - 1].kind in ("person", "alias") and re.fullmatch(
+                    r"\s*,\s*", self.masked[before[k - 1].end:mention.np_start]):
+                # (from the start of the title's noun phrase: "X, Special Envoy of the
+                # Secretary-General for Horn of Africa, told")
                 mention = before[k - 1]
             # "authorities in Stepanakert said": the place names the subject, not the speaker.
             if mention.actor is not None and _LOCATION_PREP_RE.search(
@@ -2270,7 +2389,10 @@ class _Attributor:
             lead = masked[sent_start:m.np_start].rstrip(" \t")
             if re.fullmatch(r"(?i)\s*the", lead):
                 lead = ""
-            if lead.strip(" \t\n\0\"“„«‘") == "" or lead.endswith(",") or re.search(
+            # (after the quote: '"...," X, a senior leader of the party, said' -- the
+            # quote's closing mark and comma end the lead)
+            lead = lead.strip(" \t\n\0\"“„«‘”»’›")
+            if lead == "" or lead.endswith(",") or re.search(
                     r"(?i)(?<![\w-])(?:and|but)$", lead):
                 return m
             return None
@@ -2425,7 +2547,13 @@ class _Attributor:
                 # '"...," Mirzoyan, who met Ivers on Monday, told reporters' is)
                 v = None
             final = None
-            if v and (len(tail[:v.start()].split()) > 10 or "\0" in tail[:v.start()]):
+            near = v is not None and (len(tail[:v.start()].split()) <= 10 or (
+                len(_WORD_RE.findall(self.text, q.start, q.end)) >= 4
+                and self._appositive(after_pos, after_pos + v.start())))
+            # (a long apposition after a quoted sentence, not after a quoted word: in
+            # '... seeking "independence," Zhu, spokesperson for ..., told' the word is a
+            # term of Zhu's reported speech)
+            if v and (not near or "\0" in tail[:v.start()]):
                 # '... "fishing vessels" shadowed a warship near the reef, the Coast Guard
                 # reported.': the sentence ends with its attribution (", X said" and at most
                 # a phrase of time, place or medium); every quote before it is X's
@@ -2439,7 +2567,7 @@ class _Attributor:
                             'quote', _CONF["reference" if is_ref else "after"], sent_start)
                 return (None, f'verb "{v.group()}" ending the sentence but no actor of the '
                         'registry as its subject', _CONF["none"], sent_start)
-            if v and len(tail[:v.start()].split()) <= 10 and "\0" not in tail[:v.start()]:
+            if v and near and "\0" not in tail[:v.start()]:
                 va, vb = after_pos + v.start(), after_pos + v.end()
                 if _is_impersonal(v):
                     found = self._issuer(_Span(va, vb, v.group()), unit, sent_start, sent_end,
@@ -3024,6 +3152,33 @@ class _Attributor:
                 for q in self.quotes)
         return self._singles
 
+    def _appositive(self, a: int, b: int) -> bool:
+        """Between a quote's end ``a`` and the verb at ``b``, a name and one apposition
+        between commas ('"...," Hanna Tetteh, Special Envoy of the Secretary-General for the
+        Horn of Africa, told'): the verb is the name's, however long the apposition."""
+        ms = self._mentions_in(a, b)
+        if not ms or not (self._personish(ms[0]) or ms[0].kind == "alias"):
+            return False
+        if self.masked[a:ms[0].np_start].strip(" \t,”’»\"'"):
+            return False
+        return _APPOSITION_TAIL_RE.fullmatch(self.masked, ms[0].end, b) is not None
+
+    def _open_past_first_person(self, ui: int):
+        """The attributed quote left open at the end of paragraph ``ui - 2`` when paragraph
+        ``ui - 1`` reads as more of it: narration in the first person ("So, I was clear
+        that ...") with no double quotation mark and no attributed quote; else None."""
+        if ui < 2:
+            return None
+        mid, before = self.units[ui - 1], self.units[ui - 2]
+        qs = self._unit_quotes.get(before.index, [])
+        if mid.role != "narration" or not qs or qs[-1].close_at is not None or \
+                qs[-1].actor is None or self._attributed.get(mid.index):
+            return None
+        words = self.text[mid.start:mid.end]
+        if _DOUBLE_MARK_RE.search(words) or not _FIRST_PERSON_RE.search(words):
+            return None
+        return qs[-1]
+
     def _attribute_one(self, q: _Quote) -> None:
         self._picked = self._picked_person = self._picked_quote = None
         if True:
@@ -3056,6 +3211,13 @@ class _Attributor:
                     evidence = (f"continues the quote of the previous paragraph "
                                 f"({prev_q[-1].actor})")
                     q.date = prev_q[-1].date
+                elif (o := self._open_past_first_person(q.unit)) is not None:
+                    # 6b. the same over a paragraph of the speech whose opening mark the
+                    # writer left out: in the first person and without double marks
+                    actor, conf = o.actor, _CONF["continuation"]
+                    evidence = (f"continues the quote two paragraphs before ({o.actor}) past "
+                                f"a paragraph in the first person without quotation marks")
+                    q.date = o.date
             if actor is None and unit.role in ("headline", "subheading"):
                 # "Georgia MFA: 'Moscow will have to change its decision'"
                 lead_m = re.fullmatch(r"\s*(.*?)\s*:\s*", self.masked[unit.start:q.open_at])

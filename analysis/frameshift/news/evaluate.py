@@ -94,8 +94,10 @@ def evaluate_quotes(segments: pd.DataFrame, gold: pd.DataFrame, *, texts: dict |
     terms alike); ``speaker_accuracy``: gold speech quotes found (overlapped by an automatic
     quote) whose automatic actor is the gold speaker, over those found; ``end_to_end``: the
     same over all gold speech quotes (a speech quote coded with no speaker, words nobody can be
-    named for, counts as right when no speaker is given); ``terms_as_speech``: gold terms given a speaker, over
-    gold terms; and ``speaker_accuracy`` per ``pattern`` (scope ``pattern:<name>``).
+    named for, counts as right when no speaker is given); ``terms_as_speech``: gold terms
+    overlapped by an automatic quote with a speaker (not a quote the term is nested in, with
+    words on both sides: that quote is speech and rightly the speaker's), over gold terms;
+    and ``speaker_accuracy`` per ``pattern`` (scope ``pattern:<name>``).
     """
     auto = segments[segments["role"] == "quote"]
 
@@ -144,7 +146,15 @@ def evaluate_quotes(segments: pd.DataFrame, gold: pd.DataFrame, *, texts: dict |
     rows.append(("attribution", "end_to_end", right / len(speech) if len(speech) else
                  float("nan"), right, len(speech)))
     terms = gold[gold["kind"] == "term"]
-    bad = sum(best(s, int(a), int(b))[1] is not None
+
+    def taken(src, a, b):
+        # (a term nested in a longer speech quote, '"... the answer was 'no way, Jose'."', is
+        # part of that speech: not a term taken as speech)
+        cands = auto[(auto["source"] == src) & auto["actor"].notna()]
+        return any(min(b, int(e)) > max(a, int(s)) and not (int(s) < a - 1 and int(e) > b + 1)
+                   for s, e in zip(cands["start"], cands["end"]))
+
+    bad = sum(taken(s, int(a), int(b))
               for s, a, b in zip(terms["source"], terms["start"], terms["end"]))
     rows.append(("attribution", "terms_as_speech", bad / len(terms) if len(terms) else
                  float("nan"), bad, len(terms)))

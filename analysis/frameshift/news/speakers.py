@@ -512,8 +512,11 @@ def _lower_nps(masked: str, lang: dict, out: list, free) -> None:
         if b != m.end():
             mods = _words(surface)[1:-1]
         canon = re.sub(r"(?i)^(?:the|a|an)\s+", "", surface)
+        # (every title word of the head: "the Chief Minister" is a chief minister, not any
+        # minister)
         added.append(NameMention(a, b, surface, kind, canon,
-                                 {syn.get(w, w) for w in mods + [head]}))
+                                 {syn.get(w, w) for w in mods + [head] + [
+                                     w for w in _words(m.group(2)) if w in lang["titles"]]}))
     out[:] = [x for x in out if id(x) not in removed] + added
 
 
@@ -531,6 +534,9 @@ def _starts_sentence(masked: str, na: int) -> bool:
     return bool(gap) and masked[k - 1] in ".!?"
 
 
+_APPOSITION_END_RE = re.compile(r"[ \t]*(?:[,.;:)\n\0—–]|$)")
+
+
 def _appositions(masked: str, mentions: list[NameMention]) -> None:
     """"Ani Badalian, the Foreign Ministry spokeswoman," and "the spokesperson, Anna Ivers,":
     the title describes the person."""
@@ -538,7 +544,13 @@ def _appositions(masked: str, mentions: list[NameMention]) -> None:
         if not re.fullmatch(r"\s*,\s*", masked[x.end:y.start]):
             continue
         if x.kind == "person" and y.kind == "title":
-            x.titles |= y.titles
+            # an apposition is closed ("X, the Chief Minister, said", "... said X, the
+            # Chief Minister.") or has no article ("X, Deputy Head of Mission said"); in
+            # "Speaking after talks on Brexit, the Chief Minister said" the title is the
+            # subject, not a description of the word before the comma
+            if _APPOSITION_END_RE.match(masked, y.end) or not re.match(
+                    r"(?i)(?:the|a|an)\s", y.surface):
+                x.titles |= y.titles
         elif x.kind == "title" and y.kind == "person":
             y.titles |= x.titles
 
