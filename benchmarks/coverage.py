@@ -84,6 +84,26 @@ HELDOUT2 = [
 ]
 HELDOUT2_SEED = 9001
 
+#: Third held-out grid (issue 13c, session 6): fixed and committed before anything was scored
+#: on it, after the session-6 choices (randomised permutation p) were made on the development
+#: and first held-out grids only -- other K, framing rates, sentence lengths, clustering
+#: strengths, unequal pairs and a new seed.
+HELDOUT3 = [
+    {"name": "K = 7, sentences 10-16 tokens", "tokens": (10, 17),
+     "shares_a": [0.25, 0.2, 0.15, 0.15, 0.1, 0.1, 0.05],
+     "shares_b": [0.15, 0.2, 0.25, 0.1, 0.1, 0.1, 0.1], "sizes": [(3, 12), (35, 35)]},
+    {"name": "framing 2%", "frame_rate": 0.02, "sizes": [(5, 50), (70, 70)]},
+    {"name": "K = 4, framing 10%", "frame_rate": 0.10, "shares_a": [0.35, 0.3, 0.2, 0.15],
+     "shares_b": [0.2, 0.3, 0.3, 0.2], "sizes": [(3, 4), (7, 7)]},
+    {"name": "weak clustering (Dirichlet 30, Gamma(5))", "concentration": 30.0,
+     "gamma_shape": 5.0, "sizes": [(6, 20)]},
+    {"name": "very strong clustering (Dirichlet 1.5, Gamma(0.7))", "concentration": 1.5,
+     "gamma_shape": 0.7, "sizes": [(5, 5), (25, 25)]},
+    {"name": "K = 3, sentences 30-45 tokens", "tokens": (30, 46),
+     "shares_a": [0.6, 0.25, 0.15], "shares_b": [0.45, 0.3, 0.25], "sizes": [(4, 9), (15, 45)]},
+]
+HELDOUT3_SEED = 11001
+
 
 def simulate_statement(rng, n_sentences, shares, *, clustered, tokens=(20, 31),
                        frame_rate=FRAME_RATE, concentration=10.0, gamma_shape=2.0):
