@@ -13,11 +13,11 @@ For every cell (sentences in A v B, iid or clustered) it simulates ``reps`` pair
   (rate difference per 1,000 tokens, log2 rate ratio, JSD contribution, JSD, cosine of the
   true rates), the share of intervals reported at all, and how many had zero width;
 * with the *same* true shares (A's) and records each permutation test's rejection rate at
-  p < .05.
+  p < .05, for the reported (randomised) ``p`` and for ``p_exact``.
 
 Run ``python benchmarks/coverage.py --grid all --top-up 1800 --save --write-docs`` to rerun the
-three grids (development, held-out, second held-out; 600 replications a cell, 1,800 more in
-cells just below the target; about 15 minutes of CPU) and replace their tables in
+four grids (development, held-out, second and third held-out; 600 replications a cell, 1,800
+more in cells just below the target; about 15 minutes of CPU a grid) and replace their tables in
 ``docs/measures.md``; ``--from-csv --grid all --write-docs`` rebuilds
 the tables from the saved result files; ``--quick`` is the small grid the tests run.
 """
@@ -48,9 +48,13 @@ _HBEGIN = "<!-- held-out coverage: begin (benchmarks/coverage.py --heldout --wri
 _HEND = "<!-- held-out coverage: end -->"
 _H2BEGIN = "<!-- held-out 2 coverage: begin (benchmarks/coverage.py --heldout2 --write-docs) -->"
 _H2END = "<!-- held-out 2 coverage: end -->"
+_H3BEGIN = "<!-- held-out 3 coverage: begin (benchmarks/coverage.py --grid heldout3 --write-docs) -->"
+_H3END = "<!-- held-out 3 coverage: end -->"
 _RESULTS = {"dev": "coverage_results.csv", "heldout": "coverage_heldout_results.csv",
-            "heldout2": "coverage_heldout2_results.csv"}
-_MARKERS = {"dev": (_BEGIN, _END), "heldout": (_HBEGIN, _HEND), "heldout2": (_H2BEGIN, _H2END)}
+            "heldout2": "coverage_heldout2_results.csv",
+            "heldout3": "coverage_heldout3_results.csv"}
+_MARKERS = {"dev": (_BEGIN, _END), "heldout": (_HBEGIN, _HEND), "heldout2": (_H2BEGIN, _H2END),
+            "heldout3": (_H3BEGIN, _H3END)}
 
 #: Held-out designs (issue 13): cells, seeds and settings NOT used when the interval methods
 #: were chosen -- other sentence lengths, category counts, framing rates and unequal pairs.
@@ -103,6 +107,9 @@ HELDOUT3 = [
      "shares_a": [0.6, 0.25, 0.15], "shares_b": [0.45, 0.3, 0.25], "sizes": [(4, 9), (15, 45)]},
 ]
 HELDOUT3_SEED = 11001
+
+_GRIDS = {"heldout": (HELDOUT, HELDOUT_SEED), "heldout2": (HELDOUT2, HELDOUT2_SEED),
+          "heldout3": (HELDOUT3, HELDOUT3_SEED)}
 
 
 def simulate_statement(rng, n_sentences, shares, *, clustered, tokens=(20, 31),
@@ -159,7 +166,7 @@ def run_cell(n_a, n_b, *, clustered, reps, n_boot, n_perm, seed, design=None,
     truth = _truth(sh_a, sh_b, sim["frame_rate"])
     rng = np.random.default_rng(seed)
     cover = {m: [0, 0, 0, 0] for m in INTERVAL_MEASURES}  # intervals, reported, covering, flat
-    reject = {m: [0, 0] for m in TESTED_MEASURES}         # tests, p < .05
+    reject = {m: [0, 0, 0] for m in TESTED_MEASURES}      # tests, p < .05, p_exact < .05
     for r in range(reps):
         for null in (False, True) if with_null else (False,):
             ca, ta = simulate_statement(rng, n_a, sh_a, clustered=clustered, **sim)
@@ -172,9 +179,10 @@ def run_cell(n_a, n_b, *, clustered, reps, n_boot, n_perm, seed, design=None,
                          & (t["category"].notna() == (m not in ("jsd", "cosine")))]
                 if null:
                     p = rows["p"].to_numpy(dtype=float)
-                    p = p[~np.isnan(p)]
-                    reject[m][0] += len(p)
-                    reject[m][1] += int((p < 0.05).sum())
+                    pe = rows["p_exact"].to_numpy(dtype=float)
+                    reject[m][0] += int((~np.isnan(p)).sum())
+                    reject[m][1] += int((p[~np.isnan(p)] < 0.05).sum())
+                    reject[m][2] += int((pe[~np.isnan(pe)] < 0.05).sum())
                     continue
                 lo = rows["ci_low"].to_numpy(dtype=float)
                 hi = rows["ci_high"].to_numpy(dtype=float)
@@ -190,9 +198,10 @@ def run_cell(n_a, n_b, *, clustered, reps, n_boot, n_perm, seed, design=None,
         out.append({"cell": cell, "kind": "coverage", "measure": m, "reps": reps,
                     "n": n, "reported": rep / n, "value": cov / rep if rep else np.nan,
                     "zero_width": flat})
-    for m, (n, rej) in reject.items():
+    for m, (n, rej, rej_exact) in reject.items():
         out.append({"cell": cell, "kind": "rejection", "measure": m, "reps": reps, "n": n,
-                    "reported": np.nan, "value": rej / n if n else np.nan, "zero_width": 0})
+                    "reported": np.nan, "value": rej / n if n else np.nan, "zero_width": 0,
+                    "value_exact": rej_exact / n if n else np.nan})
     return out
 
 
@@ -277,7 +286,7 @@ def run_halves(*, splits=5, n_boot=999, n_perm=999, seed=HELDOUT_SEED + 500, lim
     docs, _ = _inaugural_sentences()
     rng = np.random.default_rng(seed)
     cover = {m: [0, 0, 0, 0] for m in INTERVAL_MEASURES}
-    reject = {m: [0, 0] for m in TESTED_MEASURES}
+    reject = {m: [0, 0, 0] for m in TESTED_MEASURES}
     docs = [d for d in docs if len(d[1]) >= 6][:limit]
     for c, t in docs:
         for _ in range(splits):
@@ -296,9 +305,10 @@ def run_halves(*, splits=5, n_boot=999, n_perm=999, seed=HELDOUT_SEED + 500, lim
                 cover[m][2] += int(((lo <= 1e-12) & (0 <= hi) & ok).sum())
                 cover[m][3] += int((ok & (hi - lo <= 0)).sum())
                 p = rows["p"].to_numpy(dtype=float)
-                p = p[~np.isnan(p)]
-                reject[m][0] += len(p)
-                reject[m][1] += int((p < 0.05).sum())
+                pe = rows["p_exact"].to_numpy(dtype=float)
+                reject[m][0] += int((~np.isnan(p)).sum())
+                reject[m][1] += int((p[~np.isnan(p)] < 0.05).sum())
+                reject[m][2] += int((pe[~np.isnan(pe)] < 0.05).sum())
     cell = "real: halves of an inaugural address"
     reps = len(docs) * splits
     out = []
@@ -306,9 +316,10 @@ def run_halves(*, splits=5, n_boot=999, n_perm=999, seed=HELDOUT_SEED + 500, lim
         out.append({"cell": cell, "kind": "coverage", "measure": m, "reps": reps, "n": n,
                     "reported": rep / n if n else 0.0, "value": cov / rep if rep else np.nan,
                     "zero_width": flat})
-    for m, (n, rej) in reject.items():
+    for m, (n, rej, rej_exact) in reject.items():
         out.append({"cell": cell, "kind": "rejection", "measure": m, "reps": reps, "n": n,
-                    "reported": np.nan, "value": rej / n if n else np.nan, "zero_width": 0})
+                    "reported": np.nan, "value": rej / n if n else np.nan, "zero_width": 0,
+                    "value_exact": rej_exact / n if n else np.nan})
     return out
 
 
@@ -339,15 +350,23 @@ def markdown(table):
         lines.append(f"| {label} | " + " | ".join(vals) + f" | {int(g['zero_width'].sum())} |")
     rej = table[table["kind"] == "rejection"]
     lines.append("")
+    exact = "value_exact" in rej.columns and rej["value_exact"].notna().any()
     lines.append(f"Rejection rate of the permutation tests at p < .05 with the same true "
-                 f"rates in A and B ({reps} replications a cell):")
+                 f"rates in A and B ({reps} replications a cell)"
+                 + (": the reported `p` (randomised tie-break; the exact `p` below 3 sentences "
+                    "a side), and in brackets `p_exact` (conservative)" if exact else "") + ":")
     lines.append("")
     lines.append("| cell | " + " | ".join(TESTED_MEASURES) + " |")
     lines.append("|---" * (len(TESTED_MEASURES) + 1) + "|")
+
+    def fmt(row):
+        v = f"{row['value']:.3f}"
+        return v + (f" ({row['value_exact']:.3f})" if exact else "")
+
     for cell, g in rej.groupby("cell", sort=False):
         g = g.set_index("measure")
-        lines.append(f"| {cell} | " + " | ".join(f"{g.loc[m, 'value']:.3f}"
-                                                 for m in TESTED_MEASURES) + " |")
+        lines.append(f"| {cell} | " + " | ".join(fmt(g.loc[m]) for m in TESTED_MEASURES)
+                     + " |")
     return "\n".join(lines)
 
 
@@ -371,7 +390,7 @@ def _grid_cells(grid):
     if grid == "dev":
         plan = [({}, SIZES)]
     else:
-        plan = [(d, d["sizes"]) for d in (HELDOUT if grid == "heldout" else HELDOUT2)]
+        plan = [(d, d["sizes"]) for d in _GRIDS[grid][0]]
     for d, sizes in plan:
         for n_a, n_b in sizes:
             for clustered in (False, True):
@@ -412,22 +431,24 @@ def top_up(table, grid, *, extra=1200, n_boot=999, seed=31337, log=None):
 
 def run_grid(grid, *, reps=600, n_boot=999, n_perm=999, quick=False, splits=5, partial=None):
     """One grid: ``"dev"`` (:data:`SIZES`), ``"heldout"`` (:data:`HELDOUT` and the inaugural
-    halves) or ``"heldout2"`` (:data:`HELDOUT2`)."""
+    halves), ``"heldout2"`` (:data:`HELDOUT2`) or ``"heldout3"`` (:data:`HELDOUT3`)."""
     if grid == "dev":
         return run(reps=reps, n_boot=n_boot, n_perm=n_perm, quick=quick)
     if grid == "heldout":
         return run_heldout(reps=reps, n_boot=n_boot, n_perm=n_perm, quick=quick,
                            partial=partial, splits=splits)
+    designs, seed = _GRIDS[grid]
     return run_heldout(reps=reps, n_boot=n_boot, n_perm=n_perm, quick=quick, partial=partial,
-                       seed=HELDOUT2_SEED, designs=HELDOUT2, halves=False)
+                       seed=seed, designs=designs, halves=False)
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--grid", choices=["dev", "heldout", "heldout2", "all"], default="dev",
-                    help="dev: the development grid; heldout / heldout2: the held-out grids; "
-                         "all: the three, one after the other")
+    ap.add_argument("--grid", choices=["dev", "heldout", "heldout2", "heldout3", "all"],
+                    default="dev",
+                    help="dev: the development grid; heldout / heldout2 / heldout3: the "
+                         "held-out grids; all: the four, one after the other")
     ap.add_argument("--heldout", action="store_true", help="the same as --grid heldout")
     ap.add_argument("--heldout2", action="store_true", help="the same as --grid heldout2")
     ap.add_argument("--reps", type=int, default=600, help="replications a cell (default 600)")
@@ -446,7 +467,7 @@ def main(argv=None):
                          "of 0.93-0.97 (EDGE_BANDS); with --from-csv, tops up the saved files")
     args = ap.parse_args(argv)
     grid = "heldout" if args.heldout else "heldout2" if args.heldout2 else args.grid
-    grids = ["dev", "heldout2", "heldout"] if grid == "all" else [grid]
+    grids = ["dev", "heldout2", "heldout", "heldout3"] if grid == "all" else [grid]
     here = Path(__file__).resolve().parent
     for g in grids:
         t0 = time.time()

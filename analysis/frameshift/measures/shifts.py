@@ -67,7 +67,7 @@ COSINE_NO_INTERVAL = ("none: no bootstrap interval of the cosine distance covers
                       "(harness: 0.90-0.93 at 30-60 sentences a side); read p, or the JSD")
 
 SHIFT_COLUMNS = ["from", "to", "measure", "category", "value", "ci_low", "ci_high",
-                 "ci_method", "p", "p_adjusted", "short_text"]
+                 "ci_method", "p", "p_exact", "p_adjusted", "short_text"]
 
 _PER_CATEGORY = ("rate_diff", "log_ratio", "jsd_contribution", "uptake", "introduced", "dropped")
 _WHOLE = ("jsd", "cosine", "uptake")
@@ -334,6 +334,10 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
                              from_id=from_id, to_id=to_id)
 
     pvals = {key: np.full(np.shape(v[0]), np.nan) for key, v in obs.items()}
+    pexact = {key: np.full(np.shape(v[0]), np.nan) for key, v in obs.items()}
+    # below the "too short" rule p is the exact one: a tie-break would make a p below the
+    # relabelling floor out of a coin flip, for a pair too short for any estimate
+    few_sentences = min(len(ta_s), len(tb_s)) < MIN_INTERVAL_SENTENCES
     if n_perm and len(ta_s) and len(tb_s):
         labels, exact = _relabellings(rng, len(ta_s), len(tb_s), int(n_perm))
         pooled_c = np.vstack([ca_s, cb_s])
@@ -351,9 +355,23 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
                 t_perm = perm[(key, per_cat)]
                 if two_sided:
                     t_obs, t_perm = np.abs(t_obs), np.abs(t_perm)
-                ge = (t_perm >= t_obs - 1e-12 * np.maximum(1.0, np.abs(t_obs))).sum(axis=0)
-                p = ge / len(labels) if exact else (1.0 + ge) / (1.0 + len(labels))
-                pvals[(key, per_cat)] = np.where(np.isnan(t_obs), np.nan, p)
+                tol = 1e-12 * np.maximum(1.0, np.abs(t_obs))
+                gt = (t_perm > t_obs + tol).sum(axis=0)
+                eq = (np.abs(t_perm - t_obs) <= tol).sum(axis=0)
+                # the exact (conservative) p counts every tie as at least as extreme; the
+                # randomised p breaks ties (and the observed statistic's own place among
+                # them) with a uniform draw, so that under the null it is uniform on (0, 1)
+                # whatever the ties and however few the relabellings (issue 13c)
+                u = rng.random(np.shape(gt))
+                if exact:   # the observed labelling is one of the enumerated ones (eq >= 1)
+                    p_ex, p_rd = (gt + eq) / len(labels), (gt + u * eq) / len(labels)
+                else:       # Phipson & Smyth (2010): the observed statistic counts once
+                    p_ex = (1.0 + gt + eq) / (1.0 + len(labels))
+                    p_rd = (gt + u * (1.0 + eq)) / (1.0 + len(labels))
+                undefined = np.isnan(t_obs)
+                pexact[(key, per_cat)] = np.where(undefined, np.nan, p_ex)
+                pvals[(key, per_cat)] = np.where(undefined, np.nan,
+                                                 p_ex if few_sentences else p_rd)
 
     m_a, m_b = ca_s.sum(), cb_s.sum()
     short = bool(m_a < min_matches or m_b < min_matches
@@ -373,18 +391,19 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
         if per_cat:
             for i, c in enumerate(cats):
                 rows.append((name, c, v[i], lo[(name, per_cat)][i], hi[(name, per_cat)][i],
-                             how[(name, per_cat)][i], pvals[(name, per_cat)][i]))
+                             how[(name, per_cat)][i], pvals[(name, per_cat)][i],
+                             pexact[(name, per_cat)][i]))
         else:
             rows.append((name, None, float(v), float(lo[(name, per_cat)]),
                          float(hi[(name, per_cat)]), how[(name, per_cat)],
-                         float(pvals[(name, per_cat)])))
+                         float(pvals[(name, per_cat)]), float(pexact[(name, per_cat)])))
     out = pd.DataFrame(rows, columns=["measure", "category", "value", "ci_low", "ci_high",
-                                      "ci_method", "p"])
+                                      "ci_method", "p", "p_exact"])
     out["category"] = out["category"].astype("string")
     out.insert(0, "to", str(to_id))
     out.insert(0, "from", str(from_id))
     out["short_text"] = short
-    for col in ("value", "ci_low", "ci_high", "p"):
+    for col in ("value", "ci_low", "ci_high", "p", "p_exact"):
         out[col] = out[col].astype(float)
     out["p_adjusted"] = _adjust_by_measure(out)
     return out[SHIFT_COLUMNS]
