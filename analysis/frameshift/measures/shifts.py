@@ -270,10 +270,18 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
         interval is reported (``ci_method`` then says why).
     n_perm : int, default 2000
         Random relabellings of the pooled sentences into groups of A's and B's sizes. When the
-        number of distinct relabellings is at most ``n_perm`` they are all enumerated and ``p``
-        is exact; otherwise ``p = (1 + #{T* >= T}) / (1 + n_perm)``. ``T`` is the JSD, the JSD
-        contribution or the cosine distance, or ``|T|`` for rate differences and log ratios.
-        0 skips the test.
+        number ``N`` of distinct relabellings is at most ``n_perm`` they are all enumerated
+        and ``p_exact = #{T* >= T} / N``; otherwise ``p_exact = (1 + #{T* >= T}) / (1 +
+        n_perm)`` (Phipson & Smyth 2010). ``T`` is the JSD, the JSD contribution or the cosine
+        distance, or ``|T|`` for rate differences and log ratios. ``p_exact`` is conservative
+        (``P(p_exact <= a) <= a``), much so with few sentences or many ties (3 v 3 sentences:
+        never below 0.1 for a two-sided test). ``p`` is the *randomised* permutation p: the
+        ties (the observed statistic among equal ones) are broken by a uniform draw ``U``
+        from ``seed``, ``p = (#{T* > T} + U #{T* = T}) / N`` (or ``(#{T* > T} + U (1 +
+        #{T* = T})) / (1 + n_perm)``), uniform under the null, so its rejection rate is the
+        nominal one at every size (measured in ``docs/measures.md``); its mean over ``U`` is
+        the mid-p (Lancaster 1961). When either statement has fewer than 3 sentences (the
+        "too short" rule) ``p`` is ``p_exact``. 0 skips the test.
     seed : int, numpy.random.SeedSequence or Generator, default 0
     level : float, default 0.95
     min_matches, min_sentences : int
@@ -289,8 +297,9 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
     -------
     pandas.DataFrame
         from, to, measure, category (NA for whole-profile measures), value, ci_low, ci_high,
-        ci_method (the interval method, or ``"none: <reason>"`` with NaN bounds), p,
-        p_adjusted (Benjamini-Hochberg within each measure of the table), short_text. Measures per category: ``rate_diff`` (B - A, per 1,000 tokens),
+        ci_method (the interval method, or ``"none: <reason>"`` with NaN bounds), p (the
+        randomised permutation p), p_exact (the conservative one), p_adjusted
+        (Benjamini-Hochberg of ``p`` within each measure of the table), short_text. Measures per category: ``rate_diff`` (B - A, per 1,000 tokens),
         ``log_ratio`` (log2 of B's rate over A's; a zero count counts as 0.5, NaN when both
         are 0), ``jsd_contribution``, ``uptake``/``introduced``/``dropped`` (1 or 0: the frame
         is in A and B / only in B / only in A). Whole profile: ``jsd`` (bits), ``cosine``
