@@ -176,6 +176,16 @@ def test_permutation_randomised_p_breaks_ties_uniformly():
     assert np.mean(ps) == pytest.approx(0.05, abs=0.006)
     # half of them below .05
     assert 0.42 < np.mean(np.array(ps) < 0.05) < 0.58
+    # a relabelling whose statistic is undefined does not count. A = (1,0) (1,0) (0,0), B =
+    # (0,1) (0,0) (0,0): two cat-0 sentences, one cat-1 sentence, three empty ones. Of the
+    # C(6, 3) = 20 relabellings, 2 leave a group without a match (A = the three empty ones, or
+    # B = them), so no JSD: 18 count. The observed JSD is 1 bit (disjoint), reached when A
+    # holds both cat-0 sentences and one empty one (3 ways) or the cat-1 sentence and two
+    # empty ones (3 ways): p_exact = 6 / 18 (it was 6 / 20 when undefined ones counted)
+    t3 = shift_from_sentences([[1, 0], [1, 0], [0, 0]], [10] * 3, [[0, 1], [0, 0], [0, 0]],
+                              [10] * 3, n_boot=0, n_perm=100, warn=False)
+    assert _value(t3, "jsd")["value"] == pytest.approx(1.0)
+    assert _value(t3, "jsd")["p_exact"] == pytest.approx(6 / 18)
     # the same seed gives the same p
     t2 = shift_from_sentences(a, [10] * 3, b, [10] * 3, n_boot=0, n_perm=100, seed=399,
                               warn=False)
@@ -362,9 +372,14 @@ def test_bundled_karabakh_shift_baku_to_stepanakert():
     assert j["ci_method"].startswith("none: too short, az_presidency/2023-03-27 has 1 sent")
     iv = t[t["measure"].isin(["rate_diff", "log_ratio", "jsd_contribution", "cosine"])]
     assert iv["ci_low"].isna().all()
-    # 1 + 7 sentences: 8 relabellings, enumerated; the permutation floor is 1/8; below 3
-    # sentences a side the reported p is the exact one (no tie-break)
-    assert j["p"] == pytest.approx(1 / 8) and j["p_exact"] == pytest.approx(1 / 8)
+    # 1 + 7 sentences: 8 relabellings, enumerated. One of Stepanakert's sentences (the
+    # second, one token) has no match, and a one-sentence A without a match has no JSD, so 7
+    # relabellings count and the JSD's floor is 1/7; the rate difference of reintegration
+    # (defined for every relabelling) is as extreme only for the observed one: 1/8. Below 3
+    # sentences a side the reported p is the exact one (no tie-break).
+    assert j["p"] == pytest.approx(1 / 7) and j["p_exact"] == pytest.approx(1 / 7)
+    r = _value(t, "rate_diff", "reintegration")
+    assert r["p"] == pytest.approx(1 / 8) and r["p_exact"] == pytest.approx(1 / 8)
     assert t["short_text"].all()
 
 

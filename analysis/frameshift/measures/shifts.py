@@ -372,11 +372,17 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
                 # them) with a uniform draw, so that under the null it is uniform on (0, 1)
                 # whatever the ties and however few the relabellings (issue 13c)
                 u = rng.random(np.shape(gt))
+                # only the relabellings whose statistic is defined count (a JSD or cosine is
+                # undefined when a group gets no match): the observed one, being defined, is
+                # uniform among those, not among all (issue 13c: counting the undefined ones
+                # as less extreme made the randomised p reject 6-9% at 3 v 12 sentences)
+                n_def = np.isfinite(t_perm).sum(axis=0)
                 if exact:   # the observed labelling is one of the enumerated ones (eq >= 1)
-                    p_ex, p_rd = (gt + eq) / len(labels), (gt + u * eq) / len(labels)
+                    with np.errstate(divide="ignore", invalid="ignore"):
+                        p_ex, p_rd = (gt + eq) / n_def, (gt + u * eq) / n_def
                 else:       # Phipson & Smyth (2010): the observed statistic counts once
-                    p_ex = (1.0 + gt + eq) / (1.0 + len(labels))
-                    p_rd = (gt + u * (1.0 + eq)) / (1.0 + len(labels))
+                    p_ex = (1.0 + gt + eq) / (1.0 + n_def)
+                    p_rd = (gt + u * (1.0 + eq)) / (1.0 + n_def)
                 undefined = np.isnan(t_obs)
                 pexact[(key, per_cat)] = np.where(undefined, np.nan, p_ex)
                 pvals[(key, per_cat)] = np.where(undefined, np.nan,
