@@ -8,7 +8,9 @@ introduces. Uncertainty comes from the variation between sentences: a bias-corre
 bootstrap for the JSD contributions, a noncentral chi-square (G statistic) interval with a
 sentence design effect for the JSD, closed-form cluster-robust and conditional Poisson intervals
 for rates (:mod:`frameshift.measures.intervals`), and a permutation test that
-shuffles sentences between A and B, with Benjamini-Hochberg ``p_adjusted``. Formulae, smoothing,
+shuffles sentences between A and B: ``p`` breaks ties at random (uniform under the null from
+3 sentences a side), ``p_exact`` is the conservative one, ``p_adjusted`` is Benjamini-Hochberg
+of ``p``. Formulae, smoothing,
 thresholds and measured coverage are in ``docs/measures.md``.
 
 The work is done by :func:`shift_from_sentences`, which takes per-sentence count arrays and can
