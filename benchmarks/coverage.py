@@ -16,7 +16,7 @@ For every cell (sentences in A v B, iid or clustered) it simulates ``reps`` pair
   p < .05, for the reported (randomised) ``p`` and for ``p_exact``.
 
 Run ``python benchmarks/coverage.py --grid all --top-up 1800 --save --write-docs`` to rerun the
-four grids (development, held-out, second and third held-out; 600 replications a cell, 1,800
+five grids (development, first to fourth held-out; 600 replications a cell, 1,800
 more in cells just below the target; about 15 minutes of CPU a grid) and replace their tables in
 ``docs/measures.md``; ``--from-csv --grid all --write-docs`` rebuilds
 the tables from the saved result files; ``--quick`` is the small grid the tests run.
@@ -50,11 +50,14 @@ _H2BEGIN = "<!-- held-out 2 coverage: begin (benchmarks/coverage.py --heldout2 -
 _H2END = "<!-- held-out 2 coverage: end -->"
 _H3BEGIN = "<!-- held-out 3 coverage: begin (benchmarks/coverage.py --grid heldout3 --write-docs) -->"
 _H3END = "<!-- held-out 3 coverage: end -->"
+_H4BEGIN = "<!-- held-out 4 coverage: begin (benchmarks/coverage.py --grid heldout4 --write-docs) -->"
+_H4END = "<!-- held-out 4 coverage: end -->"
 _RESULTS = {"dev": "coverage_results.csv", "heldout": "coverage_heldout_results.csv",
             "heldout2": "coverage_heldout2_results.csv",
-            "heldout3": "coverage_heldout3_results.csv"}
+            "heldout3": "coverage_heldout3_results.csv",
+            "heldout4": "coverage_heldout4_results.csv"}
 _MARKERS = {"dev": (_BEGIN, _END), "heldout": (_HBEGIN, _HEND), "heldout2": (_H2BEGIN, _H2END),
-            "heldout3": (_H3BEGIN, _H3END)}
+            "heldout3": (_H3BEGIN, _H3END), "heldout4": (_H4BEGIN, _H4END)}
 
 #: Held-out designs (issue 13): cells, seeds and settings NOT used when the interval methods
 #: were chosen -- other sentence lengths, category counts, framing rates and unequal pairs.
@@ -108,8 +111,30 @@ HELDOUT3 = [
 ]
 HELDOUT3_SEED = 11001
 
+#: Fourth held-out grid (issue 13, session 6 part 2): fixed and committed before anything was
+#: scored on it, after the score interval for rate differences was chosen on the development
+#: and first held-out grids (HELDOUT3 had been seen by then) -- other K (2, 6, 9), framing
+#: rates (1.5%, 5%, 7%), sentence lengths, clustering strength, unequal pairs, a new seed.
+HELDOUT4 = [
+    {"name": "K = 5 new shares, sentences 25-35 tokens", "tokens": (25, 36),
+     "shares_a": [0.3, 0.3, 0.2, 0.1, 0.1], "shares_b": [0.2, 0.2, 0.2, 0.2, 0.2],
+     "sizes": [(3, 20), (12, 12)]},
+    {"name": "K = 6, framing 5%", "frame_rate": 0.05,
+     "shares_a": [0.3, 0.25, 0.15, 0.1, 0.1, 0.1], "shares_b": [0.2, 0.2, 0.2, 0.15, 0.15, 0.1],
+     "sizes": [(6, 40)]},
+    {"name": "framing 1.5%", "frame_rate": 0.015, "sizes": [(4, 6), (20, 20)]},
+    {"name": "moderate clustering (Dirichlet 5, Gamma(1.5))", "concentration": 5.0,
+     "gamma_shape": 1.5, "sizes": [(3, 3), (10, 30)]},
+    {"name": "K = 9, sentences 12-20 tokens", "tokens": (12, 21),
+     "shares_a": [0.2, 0.15, 0.15, 0.1, 0.1, 0.1, 0.1, 0.05, 0.05],
+     "shares_b": [0.1, 0.15, 0.1, 0.15, 0.1, 0.1, 0.1, 0.1, 0.1], "sizes": [(8, 8), (40, 40)]},
+    {"name": "K = 2, framing 7%", "frame_rate": 0.07, "shares_a": [0.6, 0.4],
+     "shares_b": [0.45, 0.55], "sizes": [(3, 8), (4, 4)]},
+]
+HELDOUT4_SEED = 13001
+
 _GRIDS = {"heldout": (HELDOUT, HELDOUT_SEED), "heldout2": (HELDOUT2, HELDOUT2_SEED),
-          "heldout3": (HELDOUT3, HELDOUT3_SEED)}
+          "heldout3": (HELDOUT3, HELDOUT3_SEED), "heldout4": (HELDOUT4, HELDOUT4_SEED)}
 
 
 def simulate_statement(rng, n_sentences, shares, *, clustered, tokens=(20, 31),
@@ -431,7 +456,8 @@ def top_up(table, grid, *, extra=1200, n_boot=999, seed=31337, log=None):
 
 def run_grid(grid, *, reps=600, n_boot=999, n_perm=999, quick=False, splits=5, partial=None):
     """One grid: ``"dev"`` (:data:`SIZES`), ``"heldout"`` (:data:`HELDOUT` and the inaugural
-    halves), ``"heldout2"`` (:data:`HELDOUT2`) or ``"heldout3"`` (:data:`HELDOUT3`)."""
+    halves), ``"heldout2"``, ``"heldout3"`` or ``"heldout4"`` (:data:`HELDOUT2`, :data:`HELDOUT3`,
+    :data:`HELDOUT4`)."""
     if grid == "dev":
         return run(reps=reps, n_boot=n_boot, n_perm=n_perm, quick=quick)
     if grid == "heldout":
@@ -445,10 +471,11 @@ def run_grid(grid, *, reps=600, n_boot=999, n_perm=999, quick=False, splits=5, p
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--grid", choices=["dev", "heldout", "heldout2", "heldout3", "all"],
+    ap.add_argument("--grid", choices=["dev", "heldout", "heldout2", "heldout3", "heldout4",
+                                       "all"],
                     default="dev",
-                    help="dev: the development grid; heldout / heldout2 / heldout3: the "
-                         "held-out grids; all: the four, one after the other")
+                    help="dev: the development grid; heldout / heldout2 / heldout3 / "
+                         "heldout4: the held-out grids; all: the five, one after the other")
     ap.add_argument("--heldout", action="store_true", help="the same as --grid heldout")
     ap.add_argument("--heldout2", action="store_true", help="the same as --grid heldout2")
     ap.add_argument("--reps", type=int, default=600, help="replications a cell (default 600)")
@@ -467,7 +494,7 @@ def main(argv=None):
                          "of 0.93-0.97 (EDGE_BANDS); with --from-csv, tops up the saved files")
     args = ap.parse_args(argv)
     grid = "heldout" if args.heldout else "heldout2" if args.heldout2 else args.grid
-    grids = ["dev", "heldout2", "heldout", "heldout3"] if grid == "all" else [grid]
+    grids = ["dev", "heldout2", "heldout", "heldout3", "heldout4"] if grid == "all" else [grid]
     here = Path(__file__).resolve().parent
     for g in grids:
         t0 = time.time()
