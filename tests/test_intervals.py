@@ -46,11 +46,22 @@ def test_rate_diff_interval_by_hand():
 
 def test_rate_diff_interval_overdispersion():
     # B: 0, 3, 0 in sentences of 20 tokens (expected 1 each): X2 = 1 + 4 + 1 = 6; A (no
-    # match) 0; df = 2 + 2, phi = 6/4 (t_4/z)^2 (one category: the pooled floor is the same);
-    # the variance is multiplied by phi, i.e. q^2 = phi z^2 = 1.5 t_4^2
+    # match) 0; df = 2 + 2, phi_k = 6/4. One category: the pooled floor is phi_k on K df = 4,
+    # times (t_4/z)^2, so phi = 1.5 (t_4/z)^2 and q^2 = phi z^2 = 1.5 t_4^2
     lo, hi = rate_diff_interval([[0]] * 3, [10] * 3, [[0], [3], [0]], [20] * 3)
     want = _zero_a_bounds(3, 30, 60, 1.5 * T4 ** 2)
     assert (lo[0], hi[0]) == (pytest.approx(want[0], rel=1e-9), pytest.approx(want[1], rel=1e-9))
+    # a second category, 1 in every sentence of both (X2 = 0): pooled (6 + 0) / (4 * 2) =
+    # 0.75 on 8 df, times (t_8/z)^2 = 1.038; so the first category's phi = max(1, 1.5, 1.038)
+    # = 1.5 (no t factor on phi_k), the second's max(1, 0, 1.038)
+    lo, hi = rate_diff_interval([[0, 1]] * 3, [10] * 3, [[0, 1], [3, 1], [0, 1]], [20] * 3)
+    want = _zero_a_bounds(3, 30, 60, 1.5 * Z ** 2)
+    assert (lo[0], hi[0]) == (pytest.approx(want[0], rel=1e-9), pytest.approx(want[1], rel=1e-9))
+    # the second: 3 v 3 matches in 30 v 60 tokens with phi = 0.75 (t_8/z)^2 = 1.03821, i.e.
+    # counts and tokens divided by phi, against statsmodels (independent code):
+    # confint_poisson_2indep(3/phi, 60/phi, 3/phi, 30/phi, method="score", compare="diff")
+    assert (lo[1], hi[1]) == (pytest.approx(-252.75845589, rel=1e-7),
+                              pytest.approx(67.78728992, rel=1e-7))
 
 
 def test_rate_diff_interval_matches_statsmodels_score():

@@ -6,7 +6,8 @@ method here takes its variance from the variation *between sentences*:
 
 * ``rate_diff``: the Miettinen-Nurminen score interval for a difference of two Poisson rates
   (variance at the rates fitted under each hypothesised difference), the variance multiplied
-  by the log ratio's quasi-Poisson scale (sentences as the units of over-dispersion). The
+  by a quasi-Poisson scale with the log ratio's floors (sentences as the units of
+  over-dispersion). The
   cluster-robust ``t`` interval it replaced over-covered in short, sparse statements.
 * ``log_ratio``: the conditional binomial interval for a ratio of Poisson rates
   (``c_B | c_A + c_B`` is binomial; Jeffreys interval, Brown, Cai & DasGupta 2001), with the
@@ -72,7 +73,7 @@ MIN_CATEGORY_MATCHES = 3
 
 #: The ``ci_method`` written for each measure that gets an interval.
 CI_METHODS = {
-    "rate_diff": "score (Miettinen-Nurminen), over-dispersion scaled (t)",
+    "rate_diff": "score (Miettinen-Nurminen), over-dispersion scaled",
     "log_ratio": "conditional Poisson (Jeffreys), over-dispersion scaled (t)",
     "jsd_contribution": "bias-corrected sentence bootstrap",
     "jsd": "noncentral chi-square (G statistic), sentence design effect",
@@ -162,9 +163,11 @@ def rate_diff_interval(counts_a, tokens_a, counts_b, tokens_b, *, level=0.95, pe
     ``lambda_B - lambda_A = delta``) is within ``+- z``. Its variance is taken at the
     hypothesised rates, not the observed ones, so a statement with no match of a category
     still has a variance, without an ad hoc allowance. Sentences make counts over-dispersed:
-    the variance is multiplied by the same quasi-Poisson scale ``phi`` as the log ratio's
-    (:func:`rate_ratio_interval`: ``max(1, phi_k (t_df/z)^2, phi_pooled (t_{K df}/z)^2)``),
-    and the normal quantile ``z`` is used (the ``t`` allowance is in ``phi``). In the harness
+    the variance is multiplied by a quasi-Poisson scale with the log ratio's floors
+    (:func:`rate_ratio_interval`), ``phi = max(1, phi_k, phi_pooled (t_{K df}/z)^2)``
+    (``phi_k = X^2/df`` of the category's sentence counts, ``df = S_A + S_B - 2``, floored at
+    the dispersion pooled over the ``K`` categories with a match, with its allowance for an
+    estimated scale), and the normal quantile ``z`` is used. In the harness
     the cluster-robust ``t`` interval it replaced over-covered (up to 0.98-0.998) in short,
     sparse statements, where a category has 3-5 matches (docs/measures.md).
 
@@ -191,7 +194,7 @@ def rate_diff_interval(counts_a, tokens_a, counts_b, tokens_b, *, level=0.95, pe
     from scipy import stats
 
     ca, ta, cb, tb = _sentence_arguments(counts_a, tokens_a, counts_b, tokens_b)
-    phi = _quasi_poisson_scale(ca, ta, cb, tb, level)
+    phi = _quasi_poisson_scale(ca, ta, cb, tb, level, category_t=False)
     q = stats.norm.ppf(0.5 + level / 2.0)
     xa, xb = ca.sum(0).astype(float), cb.sum(0).astype(float)
     ta_sum, tb_sum = float(ta.sum()), float(tb.sum())
@@ -211,11 +214,12 @@ def _dispersion(c, t):
     return x2, len(t) - 1
 
 
-def _quasi_poisson_scale(ca, ta, cb, tb, level, few_sentences=True):
+def _quasi_poisson_scale(ca, ta, cb, tb, level, few_sentences=True, category_t=True):
     """The quasi-Poisson scale ``phi`` (per category) that divides the counts of a pair.
 
     ``max(1, phi_k (t_df / z)^2, phi_pooled (t_{K' df} / z)^2)`` with ``few_sentences``,
-    else ``max(1, phi_k)``: see :func:`rate_ratio_interval`.
+    else ``max(1, phi_k)``: see :func:`rate_ratio_interval`. ``category_t=False``: ``phi_k``
+    without its factor ``(t_df / z)^2`` (the rate difference's scale).
     """
     from scipy import stats
 
@@ -235,7 +239,8 @@ def _quasi_poisson_scale(ca, ta, cb, tb, level, few_sentences=True):
         k_used = max(int(used.sum()), 1)
         pooled = (xa + xb)[used].sum() / (df * k_used)
         t_pool = stats.t.ppf(1 - alpha / 2, df * k_used) / stats.norm.ppf(1 - alpha / 2)
-        phi = np.maximum(1.0, np.maximum(phi_k * t_over_z ** 2, pooled * t_pool ** 2))
+        phi_k = phi_k * t_over_z ** 2 if category_t else phi_k
+        phi = np.maximum(1.0, np.maximum(phi_k, pooled * t_pool ** 2))
     else:
         phi = np.maximum(1.0, phi_k)
     return phi
