@@ -6,8 +6,8 @@ whole profile the Jensen-Shannon divergence in bits (with per-category contribut
 to it exactly) and the cosine distance, and which of A's frames B takes up, drops or
 introduces. Uncertainty comes from the variation between sentences: a bias-corrected sentence
 bootstrap for the JSD contributions, a noncentral chi-square (G statistic) interval with a
-sentence design effect for the JSD, closed-form cluster-robust and conditional Poisson intervals
-for rates (:mod:`frameshift.measures.intervals`), and a permutation test that
+sentence design effect for the JSD, quasi-Poisson score (Miettinen-Nurminen) and conditional
+Poisson intervals for rates (:mod:`frameshift.measures.intervals`), and a permutation test that
 shuffles sentences between A and B: ``p`` breaks ties at random (uniform under the null from
 3 sentences a side), ``p_exact`` is the conservative one, ``p_adjusted`` is Benjamini-Hochberg
 of ``p``. Formulae, smoothing,
