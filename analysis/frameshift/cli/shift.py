@@ -22,8 +22,8 @@ def register(sub) -> None:
         "divergence (bits) and cosine distance; uptake, introduced and dropped frames. "
         "Intervals (sentences as units; method or reason for none in ci_method; none below 3 "
         "sentences a statement): score (Miettinen-Nurminen) rate difference, conditional "
-        "Poisson log ratio, noncentral chi-square JSD and bootstrap JSD contributions from 25 matches, "
-        "none for the cosine; p: permutation of sentences between the two statements "
+        "Poisson log ratio, noncentral chi-square JSD and bootstrap JSD contributions from 25 "
+        "matches, none for the cosine; p: permutation of sentences between the two statements "
         "(randomised tie-break from 3 sentences a side; p_exact: the conservative one), "
         "p_adjusted: BH of p within each measure. Columns: from,to,measure,category,value,"
         "ci_low,ci_high,ci_method,p,p_exact,p_adjusted,short_text.")
