@@ -22,8 +22,8 @@ spec = importlib.util.spec_from_file_location("old_intervals", f.name)
 old = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(old)
 
-import coverage as cv  # noqa: E402
-import frameshift.measures.shifts as sh  # noqa: E402
+import coverage as cv
+import frameshift.measures.shifts as sh
 
 sh.rate_diff_interval = old.rate_diff_interval
 cv.main(["--grid", sys.argv[1], "--top-up", "1800", "--csv", sys.argv[2]])
