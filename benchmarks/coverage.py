@@ -13,11 +13,11 @@ For every cell (sentences in A v B, iid or clustered) it simulates ``reps`` pair
   (rate difference per 1,000 tokens, log2 rate ratio, JSD contribution, JSD, cosine of the
   true rates), the share of intervals reported at all, and how many had zero width;
 * with the *same* true shares (A's) and records each permutation test's rejection rate at
-  p < .05.
+  p < .05, for the reported (randomised) ``p`` and for ``p_exact``.
 
 Run ``python benchmarks/coverage.py --grid all --top-up 1800 --save --write-docs`` to rerun the
-three grids (development, held-out, second held-out; 600 replications a cell, 1,800 more in
-cells just below the target; about 15 minutes of CPU) and replace their tables in
+five grids (development, first to fourth held-out; 600 replications a cell, 1,800
+more in cells just below the target; about 15 minutes of CPU a grid) and replace their tables in
 ``docs/measures.md``; ``--from-csv --grid all --write-docs`` rebuilds
 the tables from the saved result files; ``--quick`` is the small grid the tests run.
 """
@@ -48,9 +48,16 @@ _HBEGIN = "<!-- held-out coverage: begin (benchmarks/coverage.py --heldout --wri
 _HEND = "<!-- held-out coverage: end -->"
 _H2BEGIN = "<!-- held-out 2 coverage: begin (benchmarks/coverage.py --heldout2 --write-docs) -->"
 _H2END = "<!-- held-out 2 coverage: end -->"
+_H3BEGIN = "<!-- held-out 3 coverage: begin (benchmarks/coverage.py --grid heldout3 --write-docs) -->"
+_H3END = "<!-- held-out 3 coverage: end -->"
+_H4BEGIN = "<!-- held-out 4 coverage: begin (benchmarks/coverage.py --grid heldout4 --write-docs) -->"
+_H4END = "<!-- held-out 4 coverage: end -->"
 _RESULTS = {"dev": "coverage_results.csv", "heldout": "coverage_heldout_results.csv",
-            "heldout2": "coverage_heldout2_results.csv"}
-_MARKERS = {"dev": (_BEGIN, _END), "heldout": (_HBEGIN, _HEND), "heldout2": (_H2BEGIN, _H2END)}
+            "heldout2": "coverage_heldout2_results.csv",
+            "heldout3": "coverage_heldout3_results.csv",
+            "heldout4": "coverage_heldout4_results.csv"}
+_MARKERS = {"dev": (_BEGIN, _END), "heldout": (_HBEGIN, _HEND), "heldout2": (_H2BEGIN, _H2END),
+            "heldout3": (_H3BEGIN, _H3END), "heldout4": (_H4BEGIN, _H4END)}
 
 #: Held-out designs (issue 13): cells, seeds and settings NOT used when the interval methods
 #: were chosen -- other sentence lengths, category counts, framing rates and unequal pairs.
@@ -83,6 +90,51 @@ HELDOUT2 = [
     {"name": "long statements", "sizes": [(90, 90)]},
 ]
 HELDOUT2_SEED = 9001
+
+#: Third held-out grid (issue 13c, session 6): fixed and committed before anything was scored
+#: on it, after the session-6 choices (randomised permutation p) were made on the development
+#: and first held-out grids only -- other K, framing rates, sentence lengths, clustering
+#: strengths, unequal pairs and a new seed.
+HELDOUT3 = [
+    {"name": "K = 7, sentences 10-16 tokens", "tokens": (10, 17),
+     "shares_a": [0.25, 0.2, 0.15, 0.15, 0.1, 0.1, 0.05],
+     "shares_b": [0.15, 0.2, 0.25, 0.1, 0.1, 0.1, 0.1], "sizes": [(3, 12), (35, 35)]},
+    {"name": "framing 2%", "frame_rate": 0.02, "sizes": [(5, 50), (70, 70)]},
+    {"name": "K = 4, framing 10%", "frame_rate": 0.10, "shares_a": [0.35, 0.3, 0.2, 0.15],
+     "shares_b": [0.2, 0.3, 0.3, 0.2], "sizes": [(3, 4), (7, 7)]},
+    {"name": "weak clustering (Dirichlet 30, Gamma(5))", "concentration": 30.0,
+     "gamma_shape": 5.0, "sizes": [(6, 20)]},
+    {"name": "very strong clustering (Dirichlet 1.5, Gamma(0.7))", "concentration": 1.5,
+     "gamma_shape": 0.7, "sizes": [(5, 5), (25, 25)]},
+    {"name": "K = 3, sentences 30-45 tokens", "tokens": (30, 46),
+     "shares_a": [0.6, 0.25, 0.15], "shares_b": [0.45, 0.3, 0.25], "sizes": [(4, 9), (15, 45)]},
+]
+HELDOUT3_SEED = 11001
+
+#: Fourth held-out grid (issue 13, session 6 part 2): fixed and committed before anything was
+#: scored on it, after the score interval for rate differences was chosen on the development
+#: and first held-out grids (HELDOUT3 had been seen by then) -- other K (2, 6, 9), framing
+#: rates (1.5%, 5%, 7%), sentence lengths, clustering strength, unequal pairs, a new seed.
+HELDOUT4 = [
+    {"name": "K = 5 new shares, sentences 25-35 tokens", "tokens": (25, 36),
+     "shares_a": [0.3, 0.3, 0.2, 0.1, 0.1], "shares_b": [0.2, 0.2, 0.2, 0.2, 0.2],
+     "sizes": [(3, 20), (12, 12)]},
+    {"name": "K = 6, framing 5%", "frame_rate": 0.05,
+     "shares_a": [0.3, 0.25, 0.15, 0.1, 0.1, 0.1], "shares_b": [0.2, 0.2, 0.2, 0.15, 0.15, 0.1],
+     "sizes": [(6, 40)]},
+    {"name": "framing 1.5%", "frame_rate": 0.015, "sizes": [(4, 6), (20, 20)]},
+    {"name": "moderate clustering (Dirichlet 5, Gamma(1.5))", "concentration": 5.0,
+     "gamma_shape": 1.5, "sizes": [(3, 3), (10, 30)]},
+    {"name": "K = 9, sentences 12-20 tokens", "tokens": (12, 21),
+     "shares_a": [0.2, 0.15, 0.15, 0.1, 0.1, 0.1, 0.1, 0.05, 0.05],
+     "shares_b": [0.1, 0.15, 0.1, 0.15, 0.1, 0.1, 0.1, 0.1, 0.1], "sizes": [(8, 8), (40, 40)]},
+    {"name": "K = 2, framing 7%", "frame_rate": 0.07, "shares_a": [0.6, 0.4],
+     "shares_b": [0.45, 0.55], "sizes": [(3, 8), (4, 4)]},
+]
+HELDOUT4_SEED = 13001
+
+_GRIDS = {"heldout": (HELDOUT, HELDOUT_SEED), "heldout2": (HELDOUT2, HELDOUT2_SEED),
+          "heldout3": (HELDOUT3, HELDOUT3_SEED), "heldout4": (HELDOUT4, HELDOUT4_SEED)}
 
 
 def simulate_statement(rng, n_sentences, shares, *, clustered, tokens=(20, 31),
@@ -139,7 +191,7 @@ def run_cell(n_a, n_b, *, clustered, reps, n_boot, n_perm, seed, design=None,
     truth = _truth(sh_a, sh_b, sim["frame_rate"])
     rng = np.random.default_rng(seed)
     cover = {m: [0, 0, 0, 0] for m in INTERVAL_MEASURES}  # intervals, reported, covering, flat
-    reject = {m: [0, 0] for m in TESTED_MEASURES}         # tests, p < .05
+    reject = {m: [0, 0, 0] for m in TESTED_MEASURES}      # tests, p < .05, p_exact < .05
     for r in range(reps):
         for null in (False, True) if with_null else (False,):
             ca, ta = simulate_statement(rng, n_a, sh_a, clustered=clustered, **sim)
@@ -152,9 +204,10 @@ def run_cell(n_a, n_b, *, clustered, reps, n_boot, n_perm, seed, design=None,
                          & (t["category"].notna() == (m not in ("jsd", "cosine")))]
                 if null:
                     p = rows["p"].to_numpy(dtype=float)
-                    p = p[~np.isnan(p)]
-                    reject[m][0] += len(p)
-                    reject[m][1] += int((p < 0.05).sum())
+                    pe = rows["p_exact"].to_numpy(dtype=float)
+                    reject[m][0] += int((~np.isnan(p)).sum())
+                    reject[m][1] += int((p[~np.isnan(p)] < 0.05).sum())
+                    reject[m][2] += int((pe[~np.isnan(pe)] < 0.05).sum())
                     continue
                 lo = rows["ci_low"].to_numpy(dtype=float)
                 hi = rows["ci_high"].to_numpy(dtype=float)
@@ -170,9 +223,10 @@ def run_cell(n_a, n_b, *, clustered, reps, n_boot, n_perm, seed, design=None,
         out.append({"cell": cell, "kind": "coverage", "measure": m, "reps": reps,
                     "n": n, "reported": rep / n, "value": cov / rep if rep else np.nan,
                     "zero_width": flat})
-    for m, (n, rej) in reject.items():
+    for m, (n, rej, rej_exact) in reject.items():
         out.append({"cell": cell, "kind": "rejection", "measure": m, "reps": reps, "n": n,
-                    "reported": np.nan, "value": rej / n if n else np.nan, "zero_width": 0})
+                    "reported": np.nan, "value": rej / n if n else np.nan, "zero_width": 0,
+                    "value_exact": rej_exact / n if n else np.nan})
     return out
 
 
@@ -257,7 +311,7 @@ def run_halves(*, splits=5, n_boot=999, n_perm=999, seed=HELDOUT_SEED + 500, lim
     docs, _ = _inaugural_sentences()
     rng = np.random.default_rng(seed)
     cover = {m: [0, 0, 0, 0] for m in INTERVAL_MEASURES}
-    reject = {m: [0, 0] for m in TESTED_MEASURES}
+    reject = {m: [0, 0, 0] for m in TESTED_MEASURES}
     docs = [d for d in docs if len(d[1]) >= 6][:limit]
     for c, t in docs:
         for _ in range(splits):
@@ -276,9 +330,10 @@ def run_halves(*, splits=5, n_boot=999, n_perm=999, seed=HELDOUT_SEED + 500, lim
                 cover[m][2] += int(((lo <= 1e-12) & (0 <= hi) & ok).sum())
                 cover[m][3] += int((ok & (hi - lo <= 0)).sum())
                 p = rows["p"].to_numpy(dtype=float)
-                p = p[~np.isnan(p)]
-                reject[m][0] += len(p)
-                reject[m][1] += int((p < 0.05).sum())
+                pe = rows["p_exact"].to_numpy(dtype=float)
+                reject[m][0] += int((~np.isnan(p)).sum())
+                reject[m][1] += int((p[~np.isnan(p)] < 0.05).sum())
+                reject[m][2] += int((pe[~np.isnan(pe)] < 0.05).sum())
     cell = "real: halves of an inaugural address"
     reps = len(docs) * splits
     out = []
@@ -286,9 +341,10 @@ def run_halves(*, splits=5, n_boot=999, n_perm=999, seed=HELDOUT_SEED + 500, lim
         out.append({"cell": cell, "kind": "coverage", "measure": m, "reps": reps, "n": n,
                     "reported": rep / n if n else 0.0, "value": cov / rep if rep else np.nan,
                     "zero_width": flat})
-    for m, (n, rej) in reject.items():
+    for m, (n, rej, rej_exact) in reject.items():
         out.append({"cell": cell, "kind": "rejection", "measure": m, "reps": reps, "n": n,
-                    "reported": np.nan, "value": rej / n if n else np.nan, "zero_width": 0})
+                    "reported": np.nan, "value": rej / n if n else np.nan, "zero_width": 0,
+                    "value_exact": rej_exact / n if n else np.nan})
     return out
 
 
@@ -319,15 +375,23 @@ def markdown(table):
         lines.append(f"| {label} | " + " | ".join(vals) + f" | {int(g['zero_width'].sum())} |")
     rej = table[table["kind"] == "rejection"]
     lines.append("")
+    exact = "value_exact" in rej.columns and rej["value_exact"].notna().any()
     lines.append(f"Rejection rate of the permutation tests at p < .05 with the same true "
-                 f"rates in A and B ({reps} replications a cell):")
+                 f"rates in A and B ({reps} replications a cell)"
+                 + (": the reported `p` (randomised tie-break; the exact `p` below 3 sentences "
+                    "a side), and in brackets `p_exact` (conservative)" if exact else "") + ":")
     lines.append("")
     lines.append("| cell | " + " | ".join(TESTED_MEASURES) + " |")
     lines.append("|---" * (len(TESTED_MEASURES) + 1) + "|")
+
+    def fmt(row):
+        v = f"{row['value']:.3f}"
+        return v + (f" ({row['value_exact']:.3f})" if exact else "")
+
     for cell, g in rej.groupby("cell", sort=False):
         g = g.set_index("measure")
-        lines.append(f"| {cell} | " + " | ".join(f"{g.loc[m, 'value']:.3f}"
-                                                 for m in TESTED_MEASURES) + " |")
+        lines.append(f"| {cell} | " + " | ".join(fmt(g.loc[m]) for m in TESTED_MEASURES)
+                     + " |")
     return "\n".join(lines)
 
 
@@ -351,7 +415,7 @@ def _grid_cells(grid):
     if grid == "dev":
         plan = [({}, SIZES)]
     else:
-        plan = [(d, d["sizes"]) for d in (HELDOUT if grid == "heldout" else HELDOUT2)]
+        plan = [(d, d["sizes"]) for d in _GRIDS[grid][0]]
     for d, sizes in plan:
         for n_a, n_b in sizes:
             for clustered in (False, True):
@@ -392,22 +456,26 @@ def top_up(table, grid, *, extra=1200, n_boot=999, seed=31337, log=None):
 
 def run_grid(grid, *, reps=600, n_boot=999, n_perm=999, quick=False, splits=5, partial=None):
     """One grid: ``"dev"`` (:data:`SIZES`), ``"heldout"`` (:data:`HELDOUT` and the inaugural
-    halves) or ``"heldout2"`` (:data:`HELDOUT2`)."""
+    halves), ``"heldout2"``, ``"heldout3"`` or ``"heldout4"`` (:data:`HELDOUT2`, :data:`HELDOUT3`,
+    :data:`HELDOUT4`)."""
     if grid == "dev":
         return run(reps=reps, n_boot=n_boot, n_perm=n_perm, quick=quick)
     if grid == "heldout":
         return run_heldout(reps=reps, n_boot=n_boot, n_perm=n_perm, quick=quick,
                            partial=partial, splits=splits)
+    designs, seed = _GRIDS[grid]
     return run_heldout(reps=reps, n_boot=n_boot, n_perm=n_perm, quick=quick, partial=partial,
-                       seed=HELDOUT2_SEED, designs=HELDOUT2, halves=False)
+                       seed=seed, designs=designs, halves=False)
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--grid", choices=["dev", "heldout", "heldout2", "all"], default="dev",
-                    help="dev: the development grid; heldout / heldout2: the held-out grids; "
-                         "all: the three, one after the other")
+    ap.add_argument("--grid", choices=["dev", "heldout", "heldout2", "heldout3", "heldout4",
+                                       "all"],
+                    default="dev",
+                    help="dev: the development grid; heldout / heldout2 / heldout3 / "
+                         "heldout4: the held-out grids; all: the five, one after the other")
     ap.add_argument("--heldout", action="store_true", help="the same as --grid heldout")
     ap.add_argument("--heldout2", action="store_true", help="the same as --grid heldout2")
     ap.add_argument("--reps", type=int, default=600, help="replications a cell (default 600)")
@@ -426,7 +494,7 @@ def main(argv=None):
                          "of 0.93-0.97 (EDGE_BANDS); with --from-csv, tops up the saved files")
     args = ap.parse_args(argv)
     grid = "heldout" if args.heldout else "heldout2" if args.heldout2 else args.grid
-    grids = ["dev", "heldout2", "heldout"] if grid == "all" else [grid]
+    grids = ["dev", "heldout2", "heldout", "heldout3", "heldout4"] if grid == "all" else [grid]
     here = Path(__file__).resolve().parent
     for g in grids:
         t0 = time.time()

@@ -19,29 +19,62 @@ T4 = 2.7764451051977987
 Z = 1.959963984540054
 
 
+def _zero_a_bounds(xb, t_a, t_b, q2):
+    """Score bounds of d = x_B/T_B - 0/T_A, solved by hand (Miettinen & Nurminen 1985).
+
+    With x_A = 0 the rate of A fitted under lambda_B - lambda_A = u is x_B/T - u for u below
+    x_B/T (T = T_A + T_B), else 0, so the variance is (x_B/T - u)/T_A + (x_B/T)/T_B below and
+    u/T_B above, and (d - u)^2 = q^2 v is a quadratic in u on each piece."""
+    d, r = xb / t_b, xb / (t_a + t_b)
+    # lower, u < 0: u^2 + (q^2/T_A - 2d) u + d^2 - q^2 (r/T_A + r/T_B) = 0
+    b, c = q2 / t_a - 2 * d, d * d - q2 * (r / t_a + r / t_b)
+    low = (-b - np.sqrt(b * b - 4 * c)) / 2
+    # upper, u > x_B/T: u^2 - (2d + q^2/T_B) u + d^2 = 0
+    b = 2 * d + q2 / t_b
+    high = (b + np.sqrt(b * b - 4 * d * d)) / 2
+    return 1000 * low, 1000 * high
+
+
 def test_rate_diff_interval_by_hand():
-    # A: counts 1, 0, 2 in 20-token sentences: r = 3/60, residuals 0, -1, 1,
-    #    v = 3/2 * 2 / 60^2 = 1/1200.  B: 0, 1, 0: r = 1/60, residuals -1/3, 2/3, -1/3,
-    #    v = 3/2 * 2/3 / 3600 = 1/3600.  d = -1/30, se = sqrt(1/1200 + 1/3600) = 1/30;
-    #    3 + 3 sentences: t quantile on 3 + 3 - 2 = 4 degrees of freedom.
-    lo, hi = rate_diff_interval([[1], [0], [2]], [20] * 3, [[0], [1], [0]], [20] * 3)
-    assert lo[0] == pytest.approx(1000 * (-1 / 30 - T4 / 30))
-    assert hi[0] == pytest.approx(1000 * (-1 / 30 + T4 / 30))
+    # A: no match in 3 sentences of 10 tokens; B: 1, 1, 1 in sentences of 20 (no
+    # over-dispersion, phi = 1): d = 3/60; lower bound -78.05, upper 147.02 per 1,000
+    lo, hi = rate_diff_interval([[0]] * 3, [10] * 3, [[1], [1], [1]], [20] * 3)
+    want = _zero_a_bounds(3, 30, 60, Z ** 2)
+    assert (lo[0], hi[0]) == (pytest.approx(want[0], rel=1e-9), pytest.approx(want[1], rel=1e-9))
+    assert (round(lo[0], 2), round(hi[0], 2)) == (-78.05, 147.02)
 
 
-def test_rate_diff_interval_zero_side():
-    # A has no match (30 tokens in 3 sentences of 10); B: 1, 0, 0 in sentences of 20 tokens.
-    # Pooled rate 1/90; A's variance min(r_pool / T_A, 0.5 / T_A^2) = min(1/2700, 1/1800)
-    # = 1/2700.  B: r = 1/60, residuals 2/3, -1/3, -1/3: v = 3/2 * 6/9 / 3600 = 1/3600.
-    lo, hi = rate_diff_interval([[0]] * 3, [10] * 3, [[1], [0], [0]], [20] * 3)
-    half = T4 * np.sqrt(1 / 2700 + 1 / 3600)
-    assert (lo[0], hi[0]) == (pytest.approx(1000 * (1 / 60 - half)),
-                              pytest.approx(1000 * (1 / 60 + half)))
-    # A zero, B 1, 1, 2 in 10-token sentences: pooled 4/60, r_pool / T_A = 1/450 is above
-    # half a count, 0.5/900, which is used; B: residuals -1/3, -1/3, 2/3, v = 1/900
-    lo, hi = rate_diff_interval([[0]] * 3, [10] * 3, [[1], [1], [2]], [10] * 3)
-    half = T4 * np.sqrt(0.5 / 900 + 1 / 900)
-    assert lo[0] == pytest.approx(1000 * (4 / 30 - half))
+def test_rate_diff_interval_overdispersion():
+    # B: 0, 3, 0 in sentences of 20 tokens (expected 1 each): X2 = 1 + 4 + 1 = 6; A (no
+    # match) 0; df = 2 + 2, phi_k = 6/4. One category: the pooled floor is phi_k on K df = 4,
+    # times (t_4/z)^2, so phi = 1.5 (t_4/z)^2 and q^2 = phi z^2 = 1.5 t_4^2
+    lo, hi = rate_diff_interval([[0]] * 3, [10] * 3, [[0], [3], [0]], [20] * 3)
+    want = _zero_a_bounds(3, 30, 60, 1.5 * T4 ** 2)
+    assert (lo[0], hi[0]) == (pytest.approx(want[0], rel=1e-9), pytest.approx(want[1], rel=1e-9))
+    # a second category, 1 in every sentence of both (X2 = 0): pooled (6 + 0) / (4 * 2) =
+    # 0.75 on 8 df, times (t_8/z)^2 = 1.038; so the first category's phi = max(1, 1.5, 1.038)
+    # = 1.5 (no t factor on phi_k), the second's max(1, 0, 1.038)
+    lo, hi = rate_diff_interval([[0, 1]] * 3, [10] * 3, [[0, 1], [3, 1], [0, 1]], [20] * 3)
+    want = _zero_a_bounds(3, 30, 60, 1.5 * Z ** 2)
+    assert (lo[0], hi[0]) == (pytest.approx(want[0], rel=1e-9), pytest.approx(want[1], rel=1e-9))
+    # the second: 3 v 3 matches in 30 v 60 tokens with phi = 0.75 (t_8/z)^2 = 1.03821, i.e.
+    # counts and tokens divided by phi, against statsmodels (independent code):
+    # confint_poisson_2indep(3/phi, 60/phi, 3/phi, 30/phi, method="score", compare="diff")
+    assert (lo[1], hi[1]) == (pytest.approx(-252.75845589, rel=1e-7),
+                              pytest.approx(67.78728992, rel=1e-7))
+
+
+def test_rate_diff_interval_matches_statsmodels_score():
+    # undispersed counts (the same count in every sentence, equal tokens: phi = 1) against an
+    # independent implementation, statsmodels' confint_poisson_2indep(method="score",
+    # compare="diff") (its root search is to ~1e-8): values printed by statsmodels 0.15.0 for
+    # (x_B, T_B, x_A, T_A) = (2, 60, 4, 60) and (0, 120, 12, 200)
+    lo, hi = rate_diff_interval([[2], [2]], [30, 30], [[1], [1]], [30, 30])
+    assert (lo[0], hi[0]) == (pytest.approx(-141.78355548, rel=1e-7),
+                              pytest.approx(61.88514872, rel=1e-7))
+    lo, hi = rate_diff_interval([[3]] * 4, [50] * 4, [[0]] * 3, [40] * 3)
+    assert (lo[0], hi[0]) == (pytest.approx(-104.88349612, rel=1e-7),
+                              pytest.approx(-27.98784306, rel=1e-7))
 
 
 def test_rate_diff_interval_never_zero_width():

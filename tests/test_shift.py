@@ -62,7 +62,8 @@ def _ab(**kw):
 def test_shift_values_by_hand():
     t = _ab()
     assert list(t.columns) == ["from", "to", "measure", "category", "value", "ci_low",
-                               "ci_high", "ci_method", "p", "p_adjusted", "short_text"]
+                               "ci_high", "ci_method", "p", "p_exact", "p_adjusted",
+                               "short_text"]
     # A totals (2, 0, 2) in 20 tokens, B totals (0, 2, 1) in 30 tokens
     assert _value(t, "rate_diff", "reintegration")["value"] == pytest.approx(-100.0)
     assert _value(t, "rate_diff", "coercion")["value"] == pytest.approx(1000 * 2 / 30)
@@ -146,12 +147,49 @@ def test_permutation_monte_carlo_plus_one():
     b = [[0, 1]] * 15
     t = shift_from_sentences(a, [8] * 15, b, [8] * 15, n_boot=0, n_perm=199, seed=0,
                              warn=False)
-    # only 2 of C(30, 15) relabellings separate the groups perfectly: p = (1 + 0) / (1 + 199)
-    assert _value(t, "jsd")["p"] == pytest.approx(1 / 200)
+    # only 2 of C(30, 15) relabellings separate the groups perfectly: p_exact = (1 + 0) /
+    # (1 + 199); the randomised p puts the observed one at a uniform place among its ties
+    # (itself only): u * 1 / 200
+    assert _value(t, "jsd")["p_exact"] == pytest.approx(1 / 200)
+    assert 0 < _value(t, "jsd")["p"] <= 1 / 200
     same = shift_from_sentences(a + b, [8] * 30, b + a, [8] * 30, n_boot=0, n_perm=199,
                                 warn=False)
     assert _value(same, "jsd")["value"] == 0.0
-    assert _value(same, "jsd")["p"] == 1.0
+    assert _value(same, "jsd")["p_exact"] == 1.0
+
+
+def test_permutation_randomised_p_breaks_ties_uniformly():
+    # 3 v 3 sentences: C(6, 3) = 20 relabellings, enumerated. A = (1, 0) three times, B =
+    # (0, 1): the JSD (1 bit) is reached by the observed labelling and its mirror image only,
+    # so p_exact = 2 / 20 = 0.1 (the floor: no exact p of this pair can be below .05), and
+    # the randomised p = U * 2 / 20, uniform on (0, 0.1), mean 0.05 (the mid-p, Lancaster 1961)
+    a, b = [[1, 0]] * 3, [[0, 1]] * 3
+    ps = []
+    for seed in range(400):
+        t = shift_from_sentences(a, [10] * 3, b, [10] * 3, n_boot=0, n_perm=100, seed=seed,
+                                 warn=False)
+        j = _value(t, "jsd")
+        assert j["p_exact"] == pytest.approx(0.1)
+        assert 0 <= j["p"] <= 0.1
+        ps.append(j["p"])
+    # 400 uniform draws on (0, 0.1): mean 0.05, standard error 0.1 / sqrt(12 * 400) = 0.0014
+    assert np.mean(ps) == pytest.approx(0.05, abs=0.006)
+    # half of them below .05
+    assert 0.42 < np.mean(np.array(ps) < 0.05) < 0.58
+    # a relabelling whose statistic is undefined does not count. A = (1,0) (1,0) (0,0), B =
+    # (0,1) (0,0) (0,0): two cat-0 sentences, one cat-1 sentence, three empty ones. Of the
+    # C(6, 3) = 20 relabellings, 2 leave a group without a match (A = the three empty ones, or
+    # B = them), so no JSD: 18 count. The observed JSD is 1 bit (disjoint), reached when A
+    # holds both cat-0 sentences and one empty one (3 ways) or the cat-1 sentence and two
+    # empty ones (3 ways): p_exact = 6 / 18 (it was 6 / 20 when undefined ones counted)
+    t3 = shift_from_sentences([[1, 0], [1, 0], [0, 0]], [10] * 3, [[0, 1], [0, 0], [0, 0]],
+                              [10] * 3, n_boot=0, n_perm=100, warn=False)
+    assert _value(t3, "jsd")["value"] == pytest.approx(1.0)
+    assert _value(t3, "jsd")["p_exact"] == pytest.approx(6 / 18)
+    # the same seed gives the same p
+    t2 = shift_from_sentences(a, [10] * 3, b, [10] * 3, n_boot=0, n_perm=100, seed=399,
+                              warn=False)
+    assert _value(t2, "jsd")["p"] == ps[-1]
 
 
 def test_short_text_warning_and_flag():
@@ -290,7 +328,8 @@ def test_cli_shift_csv(tmp_path, capsys):
     assert "short_text=True" in out.err
     t = pd.read_csv(StringIO(out.out))
     assert list(t.columns) == ["from", "to", "measure", "category", "value", "ci_low",
-                               "ci_high", "ci_method", "p", "p_adjusted", "short_text"]
+                               "ci_high", "ci_method", "p", "p_exact", "p_adjusted",
+                               "short_text"]
     row = lambda m, c: t[(t["measure"] == m) & (t["category"] == c)]["value"].item()  # noqa: E731
     assert row("dropped", "reintegration") == 1.0
     assert row("introduced", "coercion") == 1.0
@@ -333,8 +372,14 @@ def test_bundled_karabakh_shift_baku_to_stepanakert():
     assert j["ci_method"].startswith("none: too short, az_presidency/2023-03-27 has 1 sent")
     iv = t[t["measure"].isin(["rate_diff", "log_ratio", "jsd_contribution", "cosine"])]
     assert iv["ci_low"].isna().all()
-    # 1 + 7 sentences: 8 relabellings, enumerated; the permutation floor is 1/8
-    assert j["p"] == pytest.approx(1 / 8)
+    # 1 + 7 sentences: 8 relabellings, enumerated. One of Stepanakert's sentences (the
+    # second, one token) has no match, and a one-sentence A without a match has no JSD, so 7
+    # relabellings count and the JSD's floor is 1/7; the rate difference of reintegration
+    # (defined for every relabelling) is as extreme only for the observed one: 1/8. Below 3
+    # sentences a side the reported p is the exact one (no tie-break).
+    assert j["p"] == pytest.approx(1 / 7) and j["p_exact"] == pytest.approx(1 / 7)
+    r = _value(t, "rate_diff", "reintegration")
+    assert r["p"] == pytest.approx(1 / 8) and r["p_exact"] == pytest.approx(1 / 8)
     assert t["short_text"].all()
 
 

@@ -21,10 +21,12 @@ def register(sub) -> None:
         "difference (per 1,000 tokens) and log ratio; over the profile the Jensen-Shannon "
         "divergence (bits) and cosine distance; uptake, introduced and dropped frames. "
         "Intervals (sentences as units; method or reason for none in ci_method; none below 3 "
-        "sentences a statement): cluster-robust rate difference, conditional Poisson log "
-        "ratio, bias-corrected bootstrap JSD/cosine from 25 matches; p: permutation of "
-        "sentences between the two statements, p_adjusted: BH within each measure. Columns: "
-        "from,to,measure,category,value,ci_low,ci_high,ci_method,p,p_adjusted,short_text.")
+        "sentences a statement): score (Miettinen-Nurminen) rate difference, conditional "
+        "Poisson log ratio, noncentral chi-square JSD and bootstrap JSD contributions from 25 "
+        "matches, none for the cosine; p: permutation of sentences between the two statements "
+        "(randomised tie-break from 3 sentences a side; p_exact: the conservative one), "
+        "p_adjusted: BH of p within each measure. Columns: from,to,measure,category,value,"
+        "ci_low,ci_high,ci_method,p,p_exact,p_adjusted,short_text.")
     add_corpus_options(p)
     add_lexicon_option(p)
     p.add_argument("--from", dest="from_id", metavar="ID", help="statement id of A")

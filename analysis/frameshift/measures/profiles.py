@@ -20,8 +20,7 @@ def profile_intervals(corpus, matches, *, categories=None, by="actor", x="per_10
 
     ``per_1000``: the cluster-robust Wald interval of the ratio ``1000 x matches / tokens``
     with the sentences as clusters and a floor of half a count on the variance (the
-    cluster-robust variance of :mod:`frameshift.measures.intervals`, also behind the
-    ``rate_diff`` intervals of :func:`frameshift.measures.shift`), cut at 0. ``share``: the percentile bootstrap of the
+    cluster-robust variance of :mod:`frameshift.measures.intervals`), cut at 0. ``share``: the percentile bootstrap of the
     category's share of the unit's matches, the sentences of all its statements pooled and
     resampled with replacement. A unit with fewer than 3 sentences (the "too short" rule of
     :mod:`frameshift.matching.shortness`) gets no interval, and a zero-width interval is never

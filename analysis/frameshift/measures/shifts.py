@@ -6,9 +6,11 @@ whole profile the Jensen-Shannon divergence in bits (with per-category contribut
 to it exactly) and the cosine distance, and which of A's frames B takes up, drops or
 introduces. Uncertainty comes from the variation between sentences: a bias-corrected sentence
 bootstrap for the JSD contributions, a noncentral chi-square (G statistic) interval with a
-sentence design effect for the JSD, closed-form cluster-robust and conditional Poisson intervals
-for rates (:mod:`frameshift.measures.intervals`), and a permutation test that
-shuffles sentences between A and B, with Benjamini-Hochberg ``p_adjusted``. Formulae, smoothing,
+sentence design effect for the JSD, quasi-Poisson score (Miettinen-Nurminen) and conditional
+Poisson intervals for rates (:mod:`frameshift.measures.intervals`), and a permutation test that
+shuffles sentences between A and B: ``p`` breaks ties at random (uniform under the null from
+3 sentences a side), ``p_exact`` is the conservative one, ``p_adjusted`` is Benjamini-Hochberg
+of ``p``. Formulae, smoothing,
 thresholds and measured coverage are in ``docs/measures.md``.
 
 The work is done by :func:`shift_from_sentences`, which takes per-sentence count arrays and can
@@ -67,7 +69,7 @@ COSINE_NO_INTERVAL = ("none: no bootstrap interval of the cosine distance covers
                       "(harness: 0.90-0.93 at 30-60 sentences a side); read p, or the JSD")
 
 SHIFT_COLUMNS = ["from", "to", "measure", "category", "value", "ci_low", "ci_high",
-                 "ci_method", "p", "p_adjusted", "short_text"]
+                 "ci_method", "p", "p_exact", "p_adjusted", "short_text"]
 
 _PER_CATEGORY = ("rate_diff", "log_ratio", "jsd_contribution", "uptake", "introduced", "dropped")
 _WHOLE = ("jsd", "cosine", "uptake")
@@ -270,10 +272,18 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
         interval is reported (``ci_method`` then says why).
     n_perm : int, default 2000
         Random relabellings of the pooled sentences into groups of A's and B's sizes. When the
-        number of distinct relabellings is at most ``n_perm`` they are all enumerated and ``p``
-        is exact; otherwise ``p = (1 + #{T* >= T}) / (1 + n_perm)``. ``T`` is the JSD, the JSD
-        contribution or the cosine distance, or ``|T|`` for rate differences and log ratios.
-        0 skips the test.
+        number ``N`` of distinct relabellings is at most ``n_perm`` they are all enumerated
+        and ``p_exact = #{T* >= T} / N``; otherwise ``p_exact = (1 + #{T* >= T}) / (1 +
+        n_perm)`` (Phipson & Smyth 2010). ``T`` is the JSD, the JSD contribution or the cosine
+        distance, or ``|T|`` for rate differences and log ratios. ``p_exact`` is conservative
+        (``P(p_exact <= a) <= a``), much so with few sentences or many ties (3 v 3 sentences:
+        never below 0.1 for a two-sided test). ``p`` is the *randomised* permutation p: the
+        ties (the observed statistic among equal ones) are broken by a uniform draw ``U``
+        from ``seed``, ``p = (#{T* > T} + U #{T* = T}) / N`` (or ``(#{T* > T} + U (1 +
+        #{T* = T})) / (1 + n_perm)``), uniform under the null, so its rejection rate is the
+        nominal one at every size (measured in ``docs/measures.md``); its mean over ``U`` is
+        the mid-p (Lancaster 1961). When either statement has fewer than 3 sentences (the
+        "too short" rule) ``p`` is ``p_exact``. 0 skips the test.
     seed : int, numpy.random.SeedSequence or Generator, default 0
     level : float, default 0.95
     min_matches, min_sentences : int
@@ -289,8 +299,9 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
     -------
     pandas.DataFrame
         from, to, measure, category (NA for whole-profile measures), value, ci_low, ci_high,
-        ci_method (the interval method, or ``"none: <reason>"`` with NaN bounds), p,
-        p_adjusted (Benjamini-Hochberg within each measure of the table), short_text. Measures per category: ``rate_diff`` (B - A, per 1,000 tokens),
+        ci_method (the interval method, or ``"none: <reason>"`` with NaN bounds), p (the
+        randomised permutation p), p_exact (the conservative one), p_adjusted
+        (Benjamini-Hochberg of ``p`` within each measure of the table), short_text. Measures per category: ``rate_diff`` (B - A, per 1,000 tokens),
         ``log_ratio`` (log2 of B's rate over A's; a zero count counts as 0.5, NaN when both
         are 0), ``jsd_contribution``, ``uptake``/``introduced``/``dropped`` (1 or 0: the frame
         is in A and B / only in B / only in A). Whole profile: ``jsd`` (bits), ``cosine``
@@ -334,6 +345,10 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
                              from_id=from_id, to_id=to_id)
 
     pvals = {key: np.full(np.shape(v[0]), np.nan) for key, v in obs.items()}
+    pexact = {key: np.full(np.shape(v[0]), np.nan) for key, v in obs.items()}
+    # below the "too short" rule p is the exact one: a tie-break would make a p below the
+    # relabelling floor out of a coin flip, for a pair too short for any estimate
+    few_sentences = min(len(ta_s), len(tb_s)) < MIN_INTERVAL_SENTENCES
     if n_perm and len(ta_s) and len(tb_s):
         labels, exact = _relabellings(rng, len(ta_s), len(tb_s), int(n_perm))
         pooled_c = np.vstack([ca_s, cb_s])
@@ -351,9 +366,29 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
                 t_perm = perm[(key, per_cat)]
                 if two_sided:
                     t_obs, t_perm = np.abs(t_obs), np.abs(t_perm)
-                ge = (t_perm >= t_obs - 1e-12 * np.maximum(1.0, np.abs(t_obs))).sum(axis=0)
-                p = ge / len(labels) if exact else (1.0 + ge) / (1.0 + len(labels))
-                pvals[(key, per_cat)] = np.where(np.isnan(t_obs), np.nan, p)
+                tol = 1e-12 * np.maximum(1.0, np.abs(t_obs))
+                gt = (t_perm > t_obs + tol).sum(axis=0)
+                eq = (np.abs(t_perm - t_obs) <= tol).sum(axis=0)
+                # the exact (conservative) p counts every tie as at least as extreme; the
+                # randomised p breaks ties (and the observed statistic's own place among
+                # them) with a uniform draw, so that under the null it is uniform on (0, 1)
+                # whatever the ties and however few the relabellings (issue 13c)
+                u = rng.random(np.shape(gt))
+                # only the relabellings whose statistic is defined count (a JSD or cosine is
+                # undefined when a group gets no match): the observed one, being defined, is
+                # uniform among those, not among all (issue 13c: counting the undefined ones
+                # as less extreme made the randomised p reject 6-9% at 3 v 12 sentences)
+                n_def = np.isfinite(t_perm).sum(axis=0)
+                if exact:   # the observed labelling is one of the enumerated ones (eq >= 1)
+                    with np.errstate(divide="ignore", invalid="ignore"):
+                        p_ex, p_rd = (gt + eq) / n_def, (gt + u * eq) / n_def
+                else:       # Phipson & Smyth (2010): the observed statistic counts once
+                    p_ex = (1.0 + gt + eq) / (1.0 + n_def)
+                    p_rd = (gt + u * (1.0 + eq)) / (1.0 + n_def)
+                undefined = np.isnan(t_obs)
+                pexact[(key, per_cat)] = np.where(undefined, np.nan, p_ex)
+                pvals[(key, per_cat)] = np.where(undefined, np.nan,
+                                                 p_ex if few_sentences else p_rd)
 
     m_a, m_b = ca_s.sum(), cb_s.sum()
     short = bool(m_a < min_matches or m_b < min_matches
@@ -373,18 +408,19 @@ def shift_from_sentences(counts_a, tokens_a, counts_b, tokens_b, *, categories=N
         if per_cat:
             for i, c in enumerate(cats):
                 rows.append((name, c, v[i], lo[(name, per_cat)][i], hi[(name, per_cat)][i],
-                             how[(name, per_cat)][i], pvals[(name, per_cat)][i]))
+                             how[(name, per_cat)][i], pvals[(name, per_cat)][i],
+                             pexact[(name, per_cat)][i]))
         else:
             rows.append((name, None, float(v), float(lo[(name, per_cat)]),
                          float(hi[(name, per_cat)]), how[(name, per_cat)],
-                         float(pvals[(name, per_cat)])))
+                         float(pvals[(name, per_cat)]), float(pexact[(name, per_cat)])))
     out = pd.DataFrame(rows, columns=["measure", "category", "value", "ci_low", "ci_high",
-                                      "ci_method", "p"])
+                                      "ci_method", "p", "p_exact"])
     out["category"] = out["category"].astype("string")
     out.insert(0, "to", str(to_id))
     out.insert(0, "from", str(from_id))
     out["short_text"] = short
-    for col in ("value", "ci_low", "ci_high", "p"):
+    for col in ("value", "ci_low", "ci_high", "p", "p_exact"):
         out[col] = out[col].astype(float)
     out["p_adjusted"] = _adjust_by_measure(out)
     return out[SHIFT_COLUMNS]
