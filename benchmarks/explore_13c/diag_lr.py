@@ -1,15 +1,7 @@
-import sys
-import warnings
+"""Log ratio: current and five dispersion variants."""
 
 import numpy as np
-
-sys.path[:0] = [
-    str(__import__("pathlib").Path(__file__).resolve().parents[1]),
-    str(__import__("pathlib").Path(__file__).resolve().parent),
-]
-import coverage as cv
-from frameshift.measures import intervals as iv
-from scipy import stats
+from _common import LR_CELLS, Z, dispersion, iv, main, stats
 
 
 def lr_int(ca, ta, cb, tb, phi):
@@ -25,16 +17,10 @@ def lr_int(ca, ta, cb, tb, phi):
 
 def variants(ca, ta, cb, tb):
     out = {"cur": iv.rate_ratio_interval(ca, ta, cb, tb)}
-    xa, dfa = iv._dispersion(ca, ta)
-    xb, dfb = iv._dispersion(cb, tb)
-    df = dfa + dfb
-    z = 1.959964
-    tz = stats.t.ppf(0.975, df) / z
-    phik = (xa + xb) / df
-    used = (ca.sum(0) + cb.sum(0)) > 0
-    ku = max(used.sum(), 1)
-    pooled = (xa + xb)[used].sum() / (df * ku)
-    tp = stats.t.ppf(0.975, df * ku) / z
+    d = dispersion(ca, ta, cb, tb)
+    tz = d.tq / Z
+    tp = d.tp / Z
+    phik, pooled = d.phik, d.phip
     out["pool_only"] = lr_int(
         ca, ta, cb, tb, np.maximum(1, np.full_like(phik, pooled * tp**2))
     )
@@ -49,48 +35,5 @@ def variants(ca, ta, cb, tb):
     return out
 
 
-def run(n_a, n_b, clustered, reps, seed, design={}):
-    rng = np.random.default_rng(seed)
-    sh_a = np.asarray(design.get("shares_a", cv.SHARES_A))
-    sh_b = np.asarray(design.get("shares_b", cv.SHARES_B))
-    sim = {
-        "tokens": design.get("tokens", (20, 31)),
-        "frame_rate": design.get("frame_rate", cv.FRAME_RATE),
-    }
-    truth = cv._truth(sh_a, sh_b, sim["frame_rate"])["log_ratio"]
-    res = {}
-    for r in range(reps):
-        ca, ta = cv.simulate_statement(rng, n_a, sh_a, clustered=clustered, **sim)
-        cb, tb = cv.simulate_statement(rng, n_b, sh_b, clustered=clustered, **sim)
-        ok = (ca.sum(0) + cb.sum(0)) >= 3
-        for k, (lo, hi) in variants(ca, ta, cb, tb).items():
-            res.setdefault(k, []).extend(((lo <= truth) & (truth <= hi))[ok])
-    print(
-        f"{n_a}v{n_b} {'cl' if clustered else 'iid'} {design.get('name', '')[:12]}: "
-        + " ".join(f"{k}={np.mean(v):.3f}" for k, v in res.items())
-        + f" n={len(res['cur'])}",
-        flush=True,
-    )
-
-
-warnings.simplefilter("ignore")
-cells = [
-    (3, 3, False, {}),
-    (3, 3, True, {}),
-    (3, 7, False, {}),
-    (3, 7, True, {}),
-    (10, 10, False, {}),
-    (10, 10, True, {}),
-    (5, 20, True, {}),
-    (30, 30, True, {}),
-]
-h = {d["name"]: d for d in cv.HELDOUT}
-cells += [
-    (3, 12, False, h["unequal"]),
-    (3, 12, True, h["unequal"]),
-    (12, 12, True, h["long sentences (40-60 tokens)"]),
-    (8, 15, True, h["framing 8%"]),
-    (20, 50, True, h["unequal"]),
-]
-for i, (a, b, c, d) in enumerate(cells):
-    run(a, b, c, int(sys.argv[1]), 200 + i, d)
+if __name__ == "__main__":
+    main(variants, cells=LR_CELLS, seed=200, measure="log_ratio", strata=None, reps=400)

@@ -2,18 +2,14 @@ import sys
 import warnings
 
 import numpy as np
-
-sys.path[:0] = [
-    str(__import__("pathlib").Path(__file__).resolve().parents[1]),
-    str(__import__("pathlib").Path(__file__).resolve().parent),
-]
-import coverage as cv
+from _common import cv
 from frameshift.measures.shifts import shift_from_sentences
 
 warnings.simplefilter("ignore")
 
 
-def run(n_a, n_b, clustered, reps, seed, design={}, n_perm=499):
+def run(n_a, n_b, clustered, reps, seed, design=None, n_perm=499):
+    design = design or {}
     rng = np.random.default_rng(seed)
     sh_a = np.asarray(design.get("shares_a", cv.SHARES_A))
     sim = {

@@ -13,9 +13,18 @@ from pathlib import Path
 
 root = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(root / "benchmarks"))
-src = subprocess.run(["git", "-C", str(root), "show",
-                      "cdc9663:analysis/frameshift/measures/intervals.py"],
-                     check=True, capture_output=True, text=True).stdout
+src = subprocess.run(
+    [
+        "git",
+        "-C",
+        str(root),
+        "show",
+        "cdc9663:analysis/frameshift/measures/intervals.py",
+    ],
+    check=True,
+    capture_output=True,
+    text=True,
+).stdout
 with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
     f.write(src)
 spec = importlib.util.spec_from_file_location("old_intervals", f.name)
