@@ -479,6 +479,12 @@ _ORG_CLASS = {w: c for c, ws in {
     "authorities": "authorities government side republic administration leadership",
 }.items() for w in ws.split()}
 # "the statement of", "a press release from": the body after it is the author.
+# "the statement signed by X", "a statement issued by X" (who made a statement).
+_STATEMENT_SIGNED_RE = re.compile(
+    r"(?i)[ \t]*(?:,[ \t]*)?(?:(?:signed|issued|released|published|put[ \t]+out)[ \t]+"
+    r"(?:[ \t]*\w+){0,3}?[ \t]*)?by[ \t]+")
+# A statement named in narration ("said in a statement", "In a statement issued on ...").
+_STATEMENT_WORD_RE = re.compile(r"(?i)\b(?:statement|press[ \t]+release|communiqu[eé])\b")
 _AUTHOR_RE = re.compile(
     r"(?i)(?:statement|statements|release|communiqu[eé]|message|declaration|letter|comment|"
     r"comments|website|words|remarks|position)\s+(?:of|by|from|issued\s+by)\s+(?:the\s+)?$"
@@ -1637,6 +1643,58 @@ class _Attributor:
             return quote[1], quote[2]
         return None, None
 
+    def _statement_author(self, mention: _Mention, unit_index: int):
+        """"X said in a statement. ... '...,' the statement said", "In a statement issued on
+        Thursday, X deplored ...", "reads the statement signed by X": (actor, how) of who
+        made the statement last mentioned in the narration of this paragraph or the four
+        before it (or right after the reference: "signed by"), even past a quote of someone
+        else who did not speak in a statement; None when it names no author (then the last
+        attributed quote or body decides, :meth:`_resolve`)."""
+        after = _STATEMENT_SIGNED_RE.match(self.masked, mention.end)
+        if after:
+            for m in self._mentions_in(after.end(), after.end() + 80):
+                if m.np_start <= after.end() + 4 and m.kind not in ("pronoun", "ref"):
+                    actor, phrase, _ = self._who(m, unit_index, m.start)
+                    if actor is not None:
+                        return actor, f'the statement {after.group().strip()} {phrase}'
+                break
+        lo = self.units[max(unit_index - 4, 0)].start
+        text = self.masked[lo:mention.start]
+        found = None
+        for found in _STATEMENT_WORD_RE.finditer(text):
+            pass
+        if found is None:
+            return None
+        at = lo + found.start()
+        ui = self._unit_at(at)
+        signed = _STATEMENT_SIGNED_RE.match(self.masked, lo + found.end())
+        if signed:
+            for m in self._mentions_in(signed.end(), signed.end() + 80):
+                if m.np_start <= signed.end() + 4 and m.kind not in ("pronoun", "ref"):
+                    actor, phrase, _ = self._who(m, ui, m.start)
+                    if actor is not None:
+                        return actor, f'the statement {signed.group().strip()} {phrase}'
+                break
+            return None
+        if not re.search(r"(?i)\b(?:in|via)\s+(?:a|an|its|his|her|their|the)\s+(?:\w+\s+){0,2}$",
+                         self.masked[max(0, at - 40):at]):
+            return None
+        unit = self.units[ui]
+        sent = self._sent_start(unit, at)
+        opening = re.match(r"(?i)[ \t]*(?:in|via)[ \t]+[^,.\0\n]{0,80},[ \t]*", self.masked[sent:at + 80])
+        if opening and opening.end() > at - sent:
+            sent += opening.end()  # "In a statement issued on Thursday, X deplored"
+            ms = self._mentions_in(sent, self._sent_end(unit, at))
+            if ms and ms[0].kind == "title" and ms[0].np_start - sent <= 1 and len(ms) > 1 \
+                    and re.fullmatch(r",[ \t]*", self.masked[ms[0].end:ms[1].np_start]) \
+                    and ms[1].actor in self.person_actors:
+                # "..., the Acting president of Somaliland, Abdirahman ..., deplored"
+                return ms[1].actor, f'who made the statement named before: "{ms[1].surface}"'
+        subj = self._clause_subject(sent, self._sent_end(unit, at), unit)
+        if subj is None:
+            return None
+        return subj[0], f'who made the statement named before: {subj[1]}'
+
     def _body_before(self, pos: int):
         """(offset, actor, how) of the last body named before ``pos`` as a clause's subject or
         as the author of a statement."""
@@ -2168,6 +2226,12 @@ class _Attributor:
             actor = named[1] if mention.surface.casefold().endswith("latter") else named[0]
             return (actor, f'reference "{mention.surface}" -> {actor} (of the two named '
                     'before)', True)
+        if re.fullmatch(r"(?i)(?:the|this|that)\s+(?:statement|release|press\s+release|"
+                        r"communiqu[eé])", mention.surface):
+            found = self._statement_author(mention, unit_index)
+            if found is not None:
+                return (found[0], f'reference "{mention.surface}" -> {found[0]} ({found[1]})',
+                        True)
         actor, where = self._resolve(mention, unit_index, pos)
         if actor is None:
             return None, f'reference "{mention.surface}" (nothing attributed before it)', True
@@ -2989,7 +3053,9 @@ class _Attributor:
         ms = self._mentions_in(sent_start, verb.start())
         for m in reversed(ms):
             gap = self.masked[m.end:verb.start()]
-            if re.fullmatch(r"(?i)\s+(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?"
+            # (", was quoted": the name closes an apposition, "Ethiopia's minister, X, was
+            # quoted by ... as saying")
+            if re.fullmatch(r"(?i),?\s+(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?"
                             r"quoted\s+(?:by\s+[^\0]{1,60}?\s+)?as\s+", gap) or (
                     re.fullmatch(r"(?i)\s+as\s+", gap) and re.search(
                         r"(?i)\bquoted\s+$", self.masked[sent_start:m.np_start])
