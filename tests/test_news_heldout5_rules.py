@@ -72,3 +72,27 @@ def test_quoted_by_as_saying_after_apposition(text, expected):
 ])
 def test_the_statement_is_who_made_it(text, expected):
     assert _speakers(text) == expected
+
+
+# 3. "the First Minister" is a first minister, not the Prime Minister named last ("first" is a
+#    title word with "minister", as "prime" and "foreign" are)
+
+FM = pd.DataFrame({"id": ["sturgeon", "sunak"], "name": ["Nicola Sturgeon", "Rishi Sunak"],
+                   "aliases": ["Sturgeon", "Sunak"]})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # title subject, then "She told MSPs:" (speaker before the quote)
+    ('T\n\nFirst Minister Nicola Sturgeon spoke at Holyrood.\n\nPrime Minister Rishi Sunak has '
+     'rejected the demands.\n\nThe First Minister had been asked for her response.\n\nShe told '
+     'MSPs: "The judgment raises questions."', ["sturgeon"]),
+    # the title after the quote
+    ('T\n\nFirst Minister Nicola Sturgeon spoke at Holyrood.\n\nPrime Minister Rishi Sunak has '
+     'rejected the demands.\n\n"The judgment raises questions," the First Minister said.',
+     ["sturgeon"]),
+    # the Prime Minister is still the Prime Minister
+    ('T\n\nFirst Minister Nicola Sturgeon spoke at Holyrood.\n\nPrime Minister Rishi Sunak has '
+     'rejected the demands.\n\n"The answer is no," the Prime Minister said.', ["sunak"]),
+])
+def test_first_minister_is_not_the_prime_minister(text, expected):
+    assert _speakers(text, FM) == expected

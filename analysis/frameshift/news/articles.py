@@ -1830,7 +1830,8 @@ class _Attributor:
         return unregistered_id(mention.canonical or mention.surface)
 
     def _heads(self, titles) -> set:
-        vocab = LANGUAGES[self.lang]["titles"] | {"prime", "foreign"}
+        # ("the First Minister" is a first minister, not the Prime Minister named last)
+        vocab = LANGUAGES[self.lang]["titles"] | {"prime", "foreign", "first"}
         return {w for w in (titles or ()) if w in vocab}
 
     def _person_before(self, pos: int, titles: set | None = None, avoid: str | None = None):
