@@ -96,3 +96,26 @@ FM = pd.DataFrame({"id": ["sturgeon", "sunak"], "name": ["Nicola Sturgeon", "Ris
 ])
 def test_first_minister_is_not_the_prime_minister(text, expected):
     assert _speakers(text, FM) == expected
+
+
+# 4. An unregistered name before a title word ("Parti Quebecois (PQ) leader Paul Plamondon",
+#    "says Parti Quebecois leader"): the body the person leads, not the speaker
+
+PQ = pd.DataFrame({"id": ["spp"], "name": ["Paul Plamondon"], "aliases": ["Plamondon"]})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # inverted, the name right after the title
+    ('T\n\n"We will live through a third referendum," declared Parti Quebecois (PQ) leader '
+     'Paul Plamondon on Sunday.', ["spp"]),
+    # speaker before the quote (kept)
+    ('T\n\nParti Quebecois leader Paul Plamondon said: "We will live through a third '
+     'referendum."', ["spp"]),
+    # headline: the title alone, the person given it in the text
+    ('\'We will win,\' says Parti Quebecois leader\n\nParti Quebecois leader Paul Plamondon '
+     'spoke on Sunday.', ["spp"]),
+    # nobody given that title: the body, as before
+    ('T\n\n"We will win," said Parti Quebecois spokesman.', ["new:parti-quebecois"]),
+])
+def test_name_before_a_title_is_the_body_led(text, expected):
+    assert _speakers(text, PQ) == expected

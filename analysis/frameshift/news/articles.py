@@ -2157,6 +2157,39 @@ class _Attributor:
                 return not any(n[:5] in poss for n in nat) and not (own & nat)
         return bool(own) and not (own & nat)
 
+    def _leader_of_name(self, mention: _Mention, pos: int):
+        """An unregistered name before a title word in lower case ("declared Parti Quebecois
+        (PQ) leader Paul St-Pierre Plamondon", "says Parti Quebecois leader"): the name is the
+        body the person leads, not the speaker. (actor, evidence, True) of the person named
+        right after the title, else of the person the article gives that title with the
+        body's words (before or next), or None."""
+        if mention.actor is not None:
+            return None
+        tail = re.match(r"[ \t]+(?:\([A-Z][\w.]{0,9}\)[ \t]+)?([a-z][\w-]*)(?![\w-])",
+                        self.masked[mention.end:mention.end + 40])
+        if not tail or tail.group(1) not in LANGUAGES[self.lang]["titles"]:
+            return None
+        title, after = tail.group(1), mention.end + tail.end()
+        k = bisect_left(self._mention_starts, after)
+        nxt = self.mentions[k] if k < len(self.mentions) else None
+        if nxt is not None and re.fullmatch(r"[ \t]*", self.masked[after:nxt.start]) \
+                and self._personish(nxt):
+            actor = self._actor_of(nxt)
+            return actor, (f'name "{nxt.surface}" after "{mention.surface} {title}" (the '
+                           'body is what the person leads)'), False
+        if re.match(r"[ \t]+[A-Z]", self.masked[after:after + 3]):
+            return None  # another capitalised word: not a title read
+        words = frozenset(w.casefold() for w in re.findall(r"[\w'’-]+", mention.surface))
+        found = None
+        for want in ({title} | words, {title}):
+            found = self._person_before(pos, want) or self._person_after(pos, want)
+            if found is not None:
+                break
+        if found is None:
+            return None
+        return found[1], (f'"{mention.surface} {title}" -> {found[1]} (the person the '
+                          'article gives that title)'), True
+
     def _who(self, mention: _Mention, unit_index: int, pos: int):
         """(actor, evidence-phrase, is_reference) of a mention; remembers the mention."""
         self._picked = mention
@@ -2180,6 +2213,9 @@ class _Attributor:
             return seat[0], (f'name "{mention.surface}" -> {seat[0]} (the article seats '
                              f'"{seat[1].surface}" there)'), True
         if mention.kind in ("person", "body"):
+            led = self._leader_of_name(mention, pos)
+            if led is not None:
+                return led
             actor = self._actor_of(mention)
             full = (f' ({mention.canonical})' if mention.canonical != mention.surface else "")
             return actor, f'name "{mention.surface}"{full}', False
