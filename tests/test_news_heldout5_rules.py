@@ -119,3 +119,23 @@ PQ = pd.DataFrame({"id": ["spp"], "name": ["Paul Plamondon"], "aliases": ["Plamo
 ])
 def test_name_before_a_title_is_the_body_led(text, expected):
     assert _speakers(text, PQ) == expected
+
+
+# 5. The name of a document or a thing is no antecedent of "he"
+
+DO = pd.DataFrame({"id": ["dodik"], "name": ["Milorad Dodik"], "aliases": ["Dodik"]})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('T\n\nMilorad Dodik spoke in Banja Luka.\n\nHe asked to use the 1995 Dayton Peace Agreement '
+     'as a basis for talks.\n\n"That was imposed by a High Representative," he argued.',
+     ["dodik"]),
+    ('T\n\nMilorad Dodik spoke in Banja Luka.\n\nHe asked to use the 1995 Dayton Peace Agreement '
+     'as a basis for talks.\n\nHe argued: "That was imposed by a High Representative."',
+     ["dodik"]),
+    # a person's name is still one
+    ('T\n\nMilorad Dodik spoke in Banja Luka.\n\nTom Vale Jones rejected the plan.\n\n"That '
+     'was imposed," he argued.', ["new:tom-vale-jones"]),
+])
+def test_a_thing_is_no_antecedent_of_he(text, expected):
+    assert _speakers(text, DO) == expected

@@ -233,6 +233,13 @@ _TERM_BEFORE_RE = re.compile(
     r"report|concept|convention|charter|doctrine|initiative|operation|project|conference|forum|"
     r"summit|campaign|book|film|article|headline|slogan|motto)\s+(?:regarding|on|titled|"
     r"entitled|called|named|about))\s*$")
+# The last word of a name of a document or a thing, not of a person ("Dayton Peace
+# Agreement", "Lachin Corridor"): no antecedent of "he"/"she".
+_THING_NAME_RE = re.compile(
+    r"(?i)[ \t](?:agreement|agreements|accord|accords|treaty|constitution|declaration|act|law|"
+    r"resolution|convention|charter|protocol|plan|corridor|dam|bridge|canal|island|islands|"
+    r"sea|river|mountains|strait|line|road|highway|pipeline|summit|conference|"
+    r"referendum|ruling|report|doctrine|initiative|memorandum|statement|court)$")
 # Every alternative of _TERM_BEFORE_RE ends with one of these words, then blanks: a match
 # needs the window, read backwards, to start with one (cheap; the search tries every offset).
 _TERM_TAIL_REV_RE = re.compile(r"(?i)\s*(?:" + "|".join(w[::-1] for w in (
@@ -1878,8 +1885,10 @@ class _Attributor:
         if getattr(self, "_pcands", None) is None:
             # (not a capitalised run joined by "of" and registered as nobody: "the
             # Sovereignty of Gibraltar" is a matter, no one "he" can stand for)
+            # (nor the name of a document or a thing: "the 1995 Dayton Peace Agreement")
             self._pcands = [m for m in self.mentions if (self._personish(m) and not (
-                m.actor is None and not _full_name(m.canonical))) or m.kind == "title"]
+                m.actor is None and (not _full_name(m.canonical) or _THING_NAME_RE.search(
+                    m.canonical)))) or m.kind == "title"]
             self._pcand_starts = [m.start for m in self._pcands]
         return self._pcands, self._pcand_starts
 
