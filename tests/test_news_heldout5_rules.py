@@ -139,3 +139,27 @@ DO = pd.DataFrame({"id": ["dodik"], "name": ["Milorad Dodik"], "aliases": ["Dodi
 ])
 def test_a_thing_is_no_antecedent_of_he(text, expected):
     assert _speakers(text, DO) == expected
+
+
+# 6. The subject of a sentence a pronoun reports ("Hun Sen has ordered troops ..., he said.")
+#    is not who that pronoun, or the next one, stands for: the speaker named before is
+
+HS = pd.DataFrame({"id": ["kanharith", "hun_sen"], "name": ["Khieu Kanharith", "Hun Sen"],
+                   "aliases": ["Kanharith", "Hun Sen"]})
+
+
+@pytest.mark.parametrize("text, expected", [
+    # speaker after the quote
+    ('T\n\nKhieu Kanharith said talks were going on.\n\nPrime Minister Hun Sen has ordered '
+     'troops to hold fire, he said.\n\n"We would have used our weapons," he said.',
+     ["kanharith"]),
+    # speaker before the quote
+    ('T\n\nKhieu Kanharith said talks were going on.\n\nPrime Minister Hun Sen has ordered '
+     'troops to hold fire, he said.\n\nHe added: "We would have used our weapons."',
+     ["kanharith"]),
+    # without the reporting pronoun the named subject is the antecedent, as before
+    ('T\n\nKhieu Kanharith said talks were going on.\n\nPrime Minister Hun Sen ordered troops '
+     'to hold fire.\n\n"We would have used our weapons," he said.', ["hun_sen"]),
+])
+def test_subject_reported_by_a_pronoun_is_no_antecedent(text, expected):
+    assert _speakers(text, HS) == expected

@@ -233,6 +233,10 @@ _TERM_BEFORE_RE = re.compile(
     r"report|concept|convention|charter|doctrine|initiative|operation|project|conference|forum|"
     r"summit|campaign|book|film|article|headline|slogan|motto)\s+(?:regarding|on|titled|"
     r"entitled|called|named|about))\s*$")
+# The end of a sentence in narration, and "..., he said" just before it (_told_by_pronoun).
+_SENTENCE_END_RE = re.compile(r"[.!?](?=[ \t]|\n|$)|\n")
+_TOLD_BY_PRONOUN_RE = re.compile(r",[ \t]+(?:he|she)[ \t]+(?:also[ \t]+)?(?:said|says|added|adds|"
+                                 r"told[ \t]+\w+|noted|explained|stressed|insisted)[ \t]*$")
 # The last word of a name of a document or a thing, not of a person ("Dayton Peace
 # Agreement", "Lachin Corridor"): no antecedent of "he"/"she".
 _THING_NAME_RE = re.compile(
@@ -1922,6 +1926,15 @@ class _Attributor:
         return m is not None and m.end == at and (self._personish(m) or (
             m.actor is not None and m.actor in self.person_actors))
 
+    def _told_by_pronoun(self, m: _Mention) -> bool:
+        """``m`` is the subject of a sentence reported by "he"/"she" at its end ("Prime
+        Minister Hun Sen has ordered troops to hold fire, he said."): the pronoun is someone
+        else, the speaker named before, so ``m`` is no antecedent for the pronouns after it."""
+        end = _SENTENCE_END_RE.search(self.masked, m.end, min(len(self.masked), m.end + 400))
+        if end is None:
+            return False
+        return _TOLD_BY_PRONOUN_RE.search(self.masked, m.end, end.start()) is not None
+
     def _person_before_uncached(self, pos: int, titles: set | None = None,
                                 avoid: str | None = None):
         best = None
@@ -1940,6 +1953,8 @@ class _Attributor:
                     skipped = True  # "she" is not the spokesman
                     continue
                 if titles is None and not self._subject_like_cached(m):
+                    continue
+                if titles is None and self._told_by_pronoun(m):
                     continue
                 best = (m.start, self._actor_of(m), m, None)
                 break
