@@ -233,6 +233,17 @@ _TERM_BEFORE_RE = re.compile(
     r"report|concept|convention|charter|doctrine|initiative|operation|project|conference|forum|"
     r"summit|campaign|book|film|article|headline|slogan|motto)\s+(?:regarding|on|titled|"
     r"entitled|called|named|about))\s*$")
+# The end of a sentence in narration, and "..., he said" just before it (_told_by_pronoun).
+_SENTENCE_END_RE = re.compile(r"[.!?](?=[ \t]|\n|$)|\n")
+_TOLD_BY_PRONOUN_RE = re.compile(r",[ \t]+(?:he|she)[ \t]+(?:also[ \t]+)?(?:said|says|added|adds|"
+                                 r"told[ \t]+\w+|noted|explained|stressed|insisted)[ \t]*$")
+# The last word of a name of a document or a thing, not of a person ("Dayton Peace
+# Agreement", "Lachin Corridor"): no antecedent of "he"/"she".
+_THING_NAME_RE = re.compile(
+    r"(?i)[ \t](?:agreement|agreements|accord|accords|treaty|constitution|declaration|act|law|"
+    r"resolution|convention|charter|protocol|plan|corridor|dam|bridge|canal|island|islands|"
+    r"sea|river|mountains|strait|line|road|highway|pipeline|summit|conference|"
+    r"referendum|ruling|report|doctrine|initiative|memorandum|statement|court)$")
 # Every alternative of _TERM_BEFORE_RE ends with one of these words, then blanks: a match
 # needs the window, read backwards, to start with one (cheap; the search tries every offset).
 _TERM_TAIL_REV_RE = re.compile(r"(?i)\s*(?:" + "|".join(w[::-1] for w in (
@@ -479,6 +490,12 @@ _ORG_CLASS = {w: c for c, ws in {
     "authorities": "authorities government side republic administration leadership",
 }.items() for w in ws.split()}
 # "the statement of", "a press release from": the body after it is the author.
+# "the statement signed by X", "a statement issued by X" (who made a statement).
+_STATEMENT_SIGNED_RE = re.compile(
+    r"(?i)[ \t]*(?:,[ \t]*)?(?:(?:signed|issued|released|published|put[ \t]+out)[ \t]+"
+    r"(?:[ \t]*\w+){0,3}?[ \t]*)?by[ \t]+")
+# A statement named in narration ("said in a statement", "In a statement issued on ...").
+_STATEMENT_WORD_RE = re.compile(r"(?i)\b(?:statement|press[ \t]+release|communiqu[eé])\b")
 _AUTHOR_RE = re.compile(
     r"(?i)(?:statement|statements|release|communiqu[eé]|message|declaration|letter|comment|"
     r"comments|website|words|remarks|position)\s+(?:of|by|from|issued\s+by)\s+(?:the\s+)?$"
@@ -1637,6 +1654,58 @@ class _Attributor:
             return quote[1], quote[2]
         return None, None
 
+    def _statement_author(self, mention: _Mention, unit_index: int):
+        """"X said in a statement. ... '...,' the statement said", "In a statement issued on
+        Thursday, X deplored ...", "reads the statement signed by X": (actor, how) of who
+        made the statement last mentioned in the narration of this paragraph or the four
+        before it (or right after the reference: "signed by"), even past a quote of someone
+        else who did not speak in a statement; None when it names no author (then the last
+        attributed quote or body decides, :meth:`_resolve`)."""
+        after = _STATEMENT_SIGNED_RE.match(self.masked, mention.end)
+        if after:
+            for m in self._mentions_in(after.end(), after.end() + 80):
+                if m.np_start <= after.end() + 4 and m.kind not in ("pronoun", "ref"):
+                    actor, phrase, _ = self._who(m, unit_index, m.start)
+                    if actor is not None:
+                        return actor, f'the statement {after.group().strip()} {phrase}'
+                break
+        lo = self.units[max(unit_index - 4, 0)].start
+        text = self.masked[lo:mention.start]
+        found = None
+        for found in _STATEMENT_WORD_RE.finditer(text):
+            pass
+        if found is None:
+            return None
+        at = lo + found.start()
+        ui = self._unit_at(at)
+        signed = _STATEMENT_SIGNED_RE.match(self.masked, lo + found.end())
+        if signed:
+            for m in self._mentions_in(signed.end(), signed.end() + 80):
+                if m.np_start <= signed.end() + 4 and m.kind not in ("pronoun", "ref"):
+                    actor, phrase, _ = self._who(m, ui, m.start)
+                    if actor is not None:
+                        return actor, f'the statement {signed.group().strip()} {phrase}'
+                break
+            return None
+        if not re.search(r"(?i)\b(?:in|via)\s+(?:a|an|its|his|her|their|the)\s+(?:\w+\s+){0,2}$",
+                         self.masked[max(0, at - 40):at]):
+            return None
+        unit = self.units[ui]
+        sent = self._sent_start(unit, at)
+        opening = re.match(r"(?i)[ \t]*(?:in|via)[ \t]+[^,.\0\n]{0,80},[ \t]*", self.masked[sent:at + 80])
+        if opening and opening.end() > at - sent:
+            sent += opening.end()  # "In a statement issued on Thursday, X deplored"
+            ms = self._mentions_in(sent, self._sent_end(unit, at))
+            if ms and ms[0].kind == "title" and ms[0].np_start - sent <= 1 and len(ms) > 1 \
+                    and re.fullmatch(r",[ \t]*", self.masked[ms[0].end:ms[1].np_start]) \
+                    and ms[1].actor in self.person_actors:
+                # "..., the Acting president of Somaliland, Abdirahman ..., deplored"
+                return ms[1].actor, f'who made the statement named before: "{ms[1].surface}"'
+        subj = self._clause_subject(sent, self._sent_end(unit, at), unit)
+        if subj is None:
+            return None
+        return subj[0], f'who made the statement named before: {subj[1]}'
+
     def _body_before(self, pos: int):
         """(offset, actor, how) of the last body named before ``pos`` as a clause's subject or
         as the author of a statement."""
@@ -1772,7 +1841,8 @@ class _Attributor:
         return unregistered_id(mention.canonical or mention.surface)
 
     def _heads(self, titles) -> set:
-        vocab = LANGUAGES[self.lang]["titles"] | {"prime", "foreign"}
+        # ("the First Minister" is a first minister, not the Prime Minister named last)
+        vocab = LANGUAGES[self.lang]["titles"] | {"prime", "foreign", "first"}
         return {w for w in (titles or ()) if w in vocab}
 
     def _person_before(self, pos: int, titles: set | None = None, avoid: str | None = None):
@@ -1819,8 +1889,10 @@ class _Attributor:
         if getattr(self, "_pcands", None) is None:
             # (not a capitalised run joined by "of" and registered as nobody: "the
             # Sovereignty of Gibraltar" is a matter, no one "he" can stand for)
+            # (nor the name of a document or a thing: "the 1995 Dayton Peace Agreement")
             self._pcands = [m for m in self.mentions if (self._personish(m) and not (
-                m.actor is None and not _full_name(m.canonical))) or m.kind == "title"]
+                m.actor is None and (not _full_name(m.canonical) or _THING_NAME_RE.search(
+                    m.canonical)))) or m.kind == "title"]
             self._pcand_starts = [m.start for m in self._pcands]
         return self._pcands, self._pcand_starts
 
@@ -1854,6 +1926,15 @@ class _Attributor:
         return m is not None and m.end == at and (self._personish(m) or (
             m.actor is not None and m.actor in self.person_actors))
 
+    def _told_by_pronoun(self, m: _Mention) -> bool:
+        """``m`` is the subject of a sentence reported by "he"/"she" at its end ("Prime
+        Minister Hun Sen has ordered troops to hold fire, he said."): the pronoun is someone
+        else, the speaker named before, so ``m`` is no antecedent for the pronouns after it."""
+        end = _SENTENCE_END_RE.search(self.masked, m.end, min(len(self.masked), m.end + 400))
+        if end is None:
+            return False
+        return _TOLD_BY_PRONOUN_RE.search(self.masked, m.end, end.start()) is not None
+
     def _person_before_uncached(self, pos: int, titles: set | None = None,
                                 avoid: str | None = None):
         best = None
@@ -1872,6 +1953,8 @@ class _Attributor:
                     skipped = True  # "she" is not the spokesman
                     continue
                 if titles is None and not self._subject_like_cached(m):
+                    continue
+                if titles is None and self._told_by_pronoun(m):
                     continue
                 best = (m.start, self._actor_of(m), m, None)
                 break
@@ -2098,6 +2181,39 @@ class _Attributor:
                 return not any(n[:5] in poss for n in nat) and not (own & nat)
         return bool(own) and not (own & nat)
 
+    def _leader_of_name(self, mention: _Mention, pos: int):
+        """An unregistered name before a title word in lower case ("declared Parti Quebecois
+        (PQ) leader Paul St-Pierre Plamondon", "says Parti Quebecois leader"): the name is the
+        body the person leads, not the speaker. (actor, evidence, True) of the person named
+        right after the title, else of the person the article gives that title with the
+        body's words (before or next), or None."""
+        if mention.actor is not None:
+            return None
+        tail = re.match(r"[ \t]+(?:\([A-Z][\w.]{0,9}\)[ \t]+)?([a-z][\w-]*)(?![\w-])",
+                        self.masked[mention.end:mention.end + 40])
+        if not tail or tail.group(1) not in LANGUAGES[self.lang]["titles"]:
+            return None
+        title, after = tail.group(1), mention.end + tail.end()
+        k = bisect_left(self._mention_starts, after)
+        nxt = self.mentions[k] if k < len(self.mentions) else None
+        if nxt is not None and re.fullmatch(r"[ \t]*", self.masked[after:nxt.start]) \
+                and self._personish(nxt):
+            actor = self._actor_of(nxt)
+            return actor, (f'name "{nxt.surface}" after "{mention.surface} {title}" (the '
+                           'body is what the person leads)'), False
+        if re.match(r"[ \t]+[A-Z]", self.masked[after:after + 3]):
+            return None  # another capitalised word: not a title read
+        words = frozenset(w.casefold() for w in re.findall(r"[\w'’-]+", mention.surface))
+        found = None
+        for want in ({title} | words, {title}):
+            found = self._person_before(pos, want) or self._person_after(pos, want)
+            if found is not None:
+                break
+        if found is None:
+            return None
+        return found[1], (f'"{mention.surface} {title}" -> {found[1]} (the person the '
+                          'article gives that title)'), True
+
     def _who(self, mention: _Mention, unit_index: int, pos: int):
         """(actor, evidence-phrase, is_reference) of a mention; remembers the mention."""
         self._picked = mention
@@ -2121,6 +2237,9 @@ class _Attributor:
             return seat[0], (f'name "{mention.surface}" -> {seat[0]} (the article seats '
                              f'"{seat[1].surface}" there)'), True
         if mention.kind in ("person", "body"):
+            led = self._leader_of_name(mention, pos)
+            if led is not None:
+                return led
             actor = self._actor_of(mention)
             full = (f' ({mention.canonical})' if mention.canonical != mention.surface else "")
             return actor, f'name "{mention.surface}"{full}', False
@@ -2168,6 +2287,12 @@ class _Attributor:
             actor = named[1] if mention.surface.casefold().endswith("latter") else named[0]
             return (actor, f'reference "{mention.surface}" -> {actor} (of the two named '
                     'before)', True)
+        if re.fullmatch(r"(?i)(?:the|this|that)\s+(?:statement|release|press\s+release|"
+                        r"communiqu[eé])", mention.surface):
+            found = self._statement_author(mention, unit_index)
+            if found is not None:
+                return (found[0], f'reference "{mention.surface}" -> {found[0]} ({found[1]})',
+                        True)
         actor, where = self._resolve(mention, unit_index, pos)
         if actor is None:
             return None, f'reference "{mention.surface}" (nothing attributed before it)', True
@@ -2989,7 +3114,9 @@ class _Attributor:
         ms = self._mentions_in(sent_start, verb.start())
         for m in reversed(ms):
             gap = self.masked[m.end:verb.start()]
-            if re.fullmatch(r"(?i)\s+(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?"
+            # (", was quoted": the name closes an apposition, "Ethiopia's minister, X, was
+            # quoted by ... as saying")
+            if re.fullmatch(r"(?i),?\s+(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?"
                             r"quoted\s+(?:by\s+[^\0]{1,60}?\s+)?as\s+", gap) or (
                     re.fullmatch(r"(?i)\s+as\s+", gap) and re.search(
                         r"(?i)\bquoted\s+$", self.masked[sent_start:m.np_start])
