@@ -111,3 +111,22 @@ def test_spawned_workers_get_the_same_table(toy):
     got = count_matches_parallel(toy, LEX, by=["party", "actor"], n_jobs=2, parts=3,
                                  start_method="spawn")
     pd.testing.assert_frame_equal(got, expected)
+
+
+def test_a_failing_part_in_the_early_worker_raises_its_own_error(toy, monkeypatch):
+    # two processes, two parts: the worker counts its part as soon as it is forked (the pool's
+    # initializer); an error there must reach the caller as raised, not as a broken pool
+    import os
+
+    import frameshift.matching.parallel as par
+
+    real, here = par._part_arrays, os.getpid()
+
+    def failing(statements, lexicon, settings):
+        if os.getpid() != here:  # the worker's part
+            raise ValueError("the worker's part failed")
+        return real(statements, lexicon, settings)
+
+    monkeypatch.setattr(par, "_part_arrays", failing)
+    with pytest.raises(ValueError, match="the worker's part failed"):
+        count_matches_parallel(toy, LEX, by="actor", n_jobs=2, parts=2, start_method="fork")

@@ -306,7 +306,15 @@ def _count_parts(st, lex, settings, ranges, n_jobs: int, start_method) -> list:
     freeze = forked and gc.isenabled() and not gc.get_freeze_count()
     if freeze:
         gc.freeze()
-    pool = ProcessPoolExecutor(max_workers=min(n_jobs - here, len(sent)), mp_context=ctx)
+    n_workers = min(n_jobs - here, len(sent))
+    # With one worker and one part for it (two processes, two parts), the worker starts its
+    # part as soon as it is forked (the pool's initializer) instead of when the pool's
+    # threads here, which wait for this process's count to release the interpreter lock,
+    # have sent it the task; the task then returns the part already counted.
+    early = forked and n_workers == 1 and len(sent) == 1
+    pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx,
+                               initializer=_count_early if early else None,
+                               initargs=sent[0] if early else ())
     try:
         if forked:
             futures = [pool.submit(_count_range, a, b) for a, b in sent]
@@ -329,6 +337,22 @@ def _count_parts(st, lex, settings, ranges, n_jobs: int, start_method) -> list:
 _FORKED = None
 
 
+# The part a worker counted in :func:`_count_early`, as ``((a, b), arrays)``.
+_EARLY = None
+
+
+def _count_early(a: int, b: int) -> None:
+    global _EARLY
+    try:
+        _EARLY = ((a, b), _count_range(a, b))
+    except Exception:  # noqa: BLE001 - counted again by the task, whose error reaches the
+        _EARLY = None  # caller as it is (an initializer's error would only break the pool)
+
+
 def _count_range(a: int, b: int) -> tuple:
+    global _EARLY
+    if _EARLY is not None and _EARLY[0] == (a, b):
+        arrays, _EARLY = _EARLY[1], None
+        return arrays
     st, lex, settings = _FORKED
     return _part_arrays(st.iloc[a:b], lex, settings)
