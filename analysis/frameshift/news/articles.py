@@ -1865,6 +1865,9 @@ class _Attributor:
             return False
         if any(w.casefold() in _GEO_HEADS for w in words):
             return False
+        if all(w.casefold() in _TITLE_MODIFIERS or w.casefold() in titles or w.casefold() in
+               lang["organisations"] for w in words):
+            return False  # "Presidential Affairs" (of "Minister of Presidential Affairs")
         return not (len(words) > 1 and words[0].casefold().rstrip("s") in titles
                     and words[1].casefold() in ("of", "for"))
 
@@ -2687,6 +2690,9 @@ class _Attributor:
             # main clause of the sentence ("Invitation rejected by X, insisting on ..."): the
             # three verbs before (a bound that keeps an endless sentence linear)
             for v in reversed(verbs[:-1][-3:]):
+                if re.search(r"(?i)(?<![\w-])as[ \t]+$", masked[max(sent_start, v.start() - 4):
+                                                              v.start()]):
+                    continue  # "as reported by the KCNA news agency": who reports, not who says
                 actor, evidence, rule = self._subject(v, sent_start, unit)
                 if actor is not None:
                     return (actor, f'{evidence} (main clause) + verb "{verb.group()}"',
