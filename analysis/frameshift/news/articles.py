@@ -479,6 +479,10 @@ _GENERIC_TITLES = {
     "leader": {"president", "prime", "chairman", "head", "chancellor", "premier", "leader"},
 }
 
+# Head words of a geographic name, never a speaker's ("the Persian Gulf", "Aegean Sea").
+_GEO_HEADS = frozenset("gulf sea ocean river bay strait straits island islands peninsula "
+                       "mountains valley lake coast desert".split())
+
 # Organisation words by kind: a reference "the department" may stand for a ministry, not for
 # an army.
 _ORG_CLASS = {w: c for c, ws in {
@@ -1835,6 +1839,38 @@ class _Attributor:
                     self._seats.setdefault(y.canonical.casefold(), (actor, x))
         return self._seats.get(key)
 
+    def _mintable(self, mention: _Mention) -> bool:
+        """May an unregistered mention give its speaker a ``new:`` id? A title nobody named
+        gets one when it is only a title ("the prime minister", "the Ruritanian minister"),
+        not when it is a description ("the head of the transatlantic military alliance", "a
+        proposal that the French leader"); a name not when it is one word with a possessive
+        after it ("Turkey's position that questions ..."), has a possessive inside ("APA's
+        Istanbul bureau reports"), is geographic ("the Iranian Persian Gulf") or is a title
+        with its place ("the leaders of Guyana"). A wrong speaker is worse than none."""
+        if mention.actor is not None or mention.kind not in ("title", "person"):
+            return True
+        lang = LANGUAGES[self.lang]
+        titles = lang["titles"]
+        words = re.findall(r"[\w'’-]+", mention.surface)
+        if mention.kind == "title":
+            return all(w[:1].isupper() or not w.isascii() or re.sub(r"['’]s$", "", w).casefold()
+                       in titles or w.casefold() in lang["organisations"] or w.casefold() in
+                       _ORG_CLASS or w.casefold() in _TITLE_MODIFIERS or w.casefold() in (
+                           "the", "a", "an", "of", "for", "its", "their", "his", "her")
+                       for w in words)
+        name = mention.canonical or mention.surface
+        words = re.findall(r"[\w'’-]+", name)
+        if re.search(r"['’]s\b", mention.surface) or (len(words) == 1 and re.match(
+                r"['’]s\s+[a-z]", self.masked[mention.end:mention.end + 40])):
+            return False
+        if any(w.casefold() in _GEO_HEADS for w in words):
+            return False
+        if all(w.casefold() in _TITLE_MODIFIERS or w.casefold() in titles or w.casefold() in
+               lang["organisations"] for w in words):
+            return False  # "Presidential Affairs" (of "Minister of Presidential Affairs")
+        return not (len(words) > 1 and words[0].casefold().rstrip("s") in titles
+                    and words[1].casefold() in ("of", "for"))
+
     def _actor_of(self, mention: _Mention) -> str:
         if mention.actor is not None:
             return mention.actor
@@ -1955,6 +1991,8 @@ class _Attributor:
                 if titles is None and not self._subject_like_cached(m):
                     continue
                 if titles is None and self._told_by_pronoun(m):
+                    continue
+                if not self._mintable(m):
                     continue
                 best = (m.start, self._actor_of(m), m, None)
                 break
@@ -2240,6 +2278,9 @@ class _Attributor:
             led = self._leader_of_name(mention, pos)
             if led is not None:
                 return led
+            if not self._mintable(mention):
+                return None, (f'name "{mention.surface}" is not in the registry and does not '
+                              'read as a speaker\'s name (no new: id)'), False
             actor = self._actor_of(mention)
             full = (f' ({mention.canonical})' if mention.canonical != mention.surface else "")
             return actor, f'name "{mention.surface}"{full}', False
@@ -2257,6 +2298,9 @@ class _Attributor:
                 if body is not None:
                     return (body, f'title "{mention.surface}" (no person of that title named; '
                             f'the body it speaks for, named before: {body})', True)
+            if not self._mintable(mention):
+                return None, (f'title "{mention.surface}" (no person of that title named before '
+                              'it; a description, not a title, gives no new: id)'), False
             return (self._actor_of(mention), f'title "{mention.surface}" (no person of that '
                     'title named before it)', False)
         if mention.kind == "pronoun":
@@ -2646,6 +2690,9 @@ class _Attributor:
             # main clause of the sentence ("Invitation rejected by X, insisting on ..."): the
             # three verbs before (a bound that keeps an endless sentence linear)
             for v in reversed(verbs[:-1][-3:]):
+                if re.search(r"(?i)(?<![\w-])as[ \t]+$", masked[max(sent_start, v.start() - 4):
+                                                              v.start()]):
+                    continue  # "as reported by the KCNA news agency": who reports, not who says
                 actor, evidence, rule = self._subject(v, sent_start, unit)
                 if actor is not None:
                     return (actor, f'{evidence} (main clause) + verb "{verb.group()}"',
