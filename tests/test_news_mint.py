@@ -6,21 +6,19 @@ than none).
 
 from __future__ import annotations
 
-import pandas as pd
+import sys
+from pathlib import Path
+
 import pytest
 
-from frameshift.news.articles import segment_article
+sys.path.insert(0, str(Path(__file__).parent))
+from news_cases import TWO_PERSONS, quote_speakers  # noqa: E402
 
-REG = pd.DataFrame({
-    "id": ["mirzoyan", "ivers"],
-    "name": ["Ararat Mirzoyan", "Anna Ivers"],
-    "aliases": ["Mirzoyan", "Ivers"]})
+REG = TWO_PERSONS
 
 
 def _speakers(text, actors=REG):
-    q = segment_article(text, source="t-2024-05-12", actors=actors)
-    q = q[q["role"] == "quote"]
-    return [None if pd.isna(a) else a for a in q["actor"]]
+    return quote_speakers(text, actors)
 
 
 @pytest.mark.parametrize("text, expected", [
