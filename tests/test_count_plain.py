@@ -122,14 +122,20 @@ def test_command_writes_what_count_matches_gives(tmp_path, by, capsys):
     assert rec["output"]["rows"] == len(table) and rec["output"]["format"] == "csv"
 
 
-def test_command_does_not_import_pandas(tmp_path):
-    p = _write(tmp_path / "c.csv", [["s1", "nk", "2023-03-27", TEXTS[0]]])
+def _count_then_print(corpus, tmp_path, expr):
+    """Run ``frameshift count`` on ``corpus`` in a fresh interpreter, then print ``expr``
+    (about the modules it imported): what it printed."""
     code = ("import sys; from frameshift.cli import main; "
-            f"main(['count', '--corpus', {str(p)!r}, '--out', {str(tmp_path / 'o.csv')!r}]); "
-            "print(type(sys.modules['pandas']).__name__)")
+            f"main(['count', '--corpus', {str(corpus)!r}, '--out', {str(tmp_path / 'o.csv')!r}]); "
+            f"print({expr})")
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
-    assert res.stdout.strip() == "_Deferred"
+    return res.stdout.strip()
+
+
+def test_command_does_not_import_pandas(tmp_path):
+    p = _write(tmp_path / "c.csv", [["s1", "nk", "2023-03-27", TEXTS[0]]])
+    assert _count_then_print(p, tmp_path, "type(sys.modules['pandas']).__name__") == "_Deferred"
 
 
 def test_command_does_not_import_numpy_ma(tmp_path):
@@ -139,12 +145,7 @@ def test_command_does_not_import_numpy_ma(tmp_path):
     p = _write(tmp_path / "c.csv", [["s1", "nk", "2023-03-27", TEXTS[0]],
                                     ["s2", "az", "2023-03-28", "Mr. Aliyev spoke. then the "
                                      "reintegration of Karabakh; no ready-made solutions."]])
-    code = ("import sys; from frameshift.cli import main; "
-            f"main(['count', '--corpus', {str(p)!r}, '--out', {str(tmp_path / 'o.csv')!r}]); "
-            "print('numpy.ma' in sys.modules)")
-    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert res.returncode == 0, res.stderr
-    assert res.stdout.strip() == "False"
+    assert _count_then_print(p, tmp_path, "'numpy.ma' in sys.modules") == "False"
 
 
 @pytest.mark.parametrize("given, want", [(None, "1"), ("3", "3")])
