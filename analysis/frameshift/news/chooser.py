@@ -38,6 +38,8 @@ FEATURES = (
     # the candidate "nobody" and what speaks for it
     "none", "none_rules_none", "none_term_rule", "none_short_quote", "none_headline",
     "none_inner_mark_single", "none_no_verb_rule", "none_unit_starts_with_quote",
+    "none_log_words", "none_ends_with_punctuation", "none_inside_sentence",
+    "none_capitalised_words",
     # the rules' choice
     "rule", "rule_conf_0.9", "rule_conf_0.85", "rule_conf_0.8", "rule_conf_0.75",
     "rule_conf_0.7", "rule_pronoun", "rule_continues", "rule_reference",
@@ -52,6 +54,10 @@ FEATURES = (
     "registered_person", "registered_body", "new_id",
     # the quotes around
     "previous_quote_speaker", "log_quotes_before", "outlet_like",
+    # the nearest mention
+    "kind_alias", "kind_person", "kind_body", "kind_title", "kind_reference",
+    "verb_after_same_sentence", "sentence_subject", "subject_previous_sentence",
+    "place_like", "words_in_name",
 )
 _INDEX = {f: i for i, f in enumerate(FEATURES)}
 
@@ -109,9 +115,12 @@ def candidates(att, q) -> list[Candidate]:
         per.setdefault(actor, []).append((m, bool(is_ref)))
     rule = q.actor
     order = [None]
+    term = evidence.endswith("not speech")
+    if term:
+        per = {}  # the rules' quoted-term rule decides: words that are nobody's speech
     order += sorted(per, key=lambda a: min(abs(m.start - q.open_at) for m, _ in per[a]))
     prev = _previous_quote(att, q)
-    if prev is not None and prev.actor is not None and prev.actor not in per:
+    if not term and prev is not None and prev.actor is not None and prev.actor not in per:
         order.append(prev.actor)
     if rule is not None and rule not in order:
         order.append(rule)
@@ -136,6 +145,14 @@ def candidates(att, q) -> list[Candidate]:
             x[_INDEX["none_inner_mark_single"]] = text[q.open_at:q.open_at + 1] in "'‘"
             x[_INDEX["none_no_verb_rule"]] = evidence.startswith("no speech verb")
             x[_INDEX["none_unit_starts_with_quote"]] = first_in_unit
+            x[_INDEX["none_log_words"]] = math.log1p(words_q)
+            x[_INDEX["none_ends_with_punctuation"]] = text[q.start:q.end].rstrip()[-1:] in \
+                tuple(".,!?;:…")
+            x[_INDEX["none_inside_sentence"]] = bool(
+                att.masked[s0:q.open_at].strip(" \t\n\0\"“„«‘'")) and bool(re.match(
+                    r"[\s\0\"”»’']*[\w(]", att.masked[end:s1]))
+            ws = _WORD_RE.findall(text[q.start:q.end])
+            x[_INDEX["none_capitalised_words"]] = bool(ws) and all(w[:1].isupper() for w in ws)
             out.append(Candidate(None, None, x))
             continue
         if actor == rule:
@@ -187,11 +204,35 @@ def candidates(att, q) -> list[Candidate]:
         x[_INDEX["log_quotes_before"]] = math.log1p(before_counts.get(actor, 0))
         x[_INDEX["outlet_like"]] = _outlet_like(actor)
         near = min(ms, key=lambda t: abs(t[0].start - q.open_at))[0] if ms else None
+        if near is not None:
+            k = near.kind if near.kind in ("alias", "person", "body", "title") else "reference"
+            x[_INDEX[f"kind_{k}"]] = 1
+            x[_INDEX["words_in_name"]] = min(len(_WORD_RE.findall(near.surface)), 6)
+            x[_INDEX["place_like"]] = _place_like(att, near)
+        for m, _ in ms:
+            in_sentence = s0 <= m.start < s1
+            if in_sentence and _verb_near(att, m.end, min(m.end + _VERB_GAP, len(text))):
+                x[_INDEX["verb_after_same_sentence"]] = 1
+            ui = att._unit_at(m.start)
+            ss = att._sent_start(units[ui], m.start)
+            if _words_between(words, ss, m.start) <= 2:
+                if in_sentence:
+                    x[_INDEX["sentence_subject"]] = 1
+                elif m.end <= s0 and ui == q.unit:
+                    x[_INDEX["subject_previous_sentence"]] = 1
         out.append(Candidate(actor, near, x))
     return out
 
 
 _OUTLET_WORDS = re.compile(r"(?i)news|agency|reuters|tass|xinhua|afp|press|times|post|tv|radio")
+
+
+_PLACE_BEFORE_RE = re.compile(r"(?i)(?:\b(?:in|from|at|near|to|into|across|over|of)\s+(?:the\s+)?)$")
+
+
+def _place_like(att, m) -> bool:
+    """A name after a preposition of place ("in Mali", "to the Second Thomas Shoal")."""
+    return bool(_PLACE_BEFORE_RE.search(att.masked[max(m.start - 20, 0):m.start]))
 
 
 def _outlet_like(actor) -> bool:
