@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "analysis"))
 
-from frameshift.news.train import FRESH, FRESH_COLUMNS, fresh_path  # noqa: E402
+from frameshift.news.train import FRESH, FRESH_COLUMNS, fresh_path
 
 
 def main() -> int:

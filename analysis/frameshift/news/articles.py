@@ -3673,6 +3673,12 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
         (``source: commonspace.eu``), else the part of ``source`` before its date.
     date : date-like, optional
         Publication date of the article.
+    speakers : {"rules", "model"} or SpeakerModel, default "rules"
+        Who chooses each quote's speaker: the attribution rules, or the learned chooser
+        (:mod:`frameshift.news.chooser`) among the actors the rules could have chosen, with
+        the shipped model (``"model"``) or a :class:`~frameshift.news.chooser.SpeakerModel`.
+        A quote the model gives another speaker has the evidence ``speaker model: ...
+        (the rules said: ...)``.
 
     Returns
     -------
@@ -3702,6 +3708,16 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
 
         raise bad_argument("segment_article", "text", text, "the article text (str)",
                            "Read a file with read_news(path), or give its text.")
+    if not (isinstance(speakers, str) and speakers in ("rules", "model")):
+        from .chooser import SpeakerModel
+
+        if not isinstance(speakers, SpeakerModel):
+            from frameshift.errors import bad_argument
+
+            raise bad_argument("segment_article", "speakers", speakers,
+                               '"rules", "model" or a SpeakerModel',
+                               'Give speakers="rules" (the attribution rules) or "model" (the '
+                               'learned speaker chooser).')
     registry = _read_actors(actors)
     article_date = _article_date(source, date)
     units, quotes, att = _attributed(text, registry, article_date)
@@ -3831,7 +3847,7 @@ def segment_news(articles, *, actors=None, outlet=None, date=None, provenance=Fa
 
     Parameters
     ----------
-    articles, actors, outlet, date
+    articles, actors, outlet, date, speakers
         As for :func:`read_news`.
     provenance : bool, default False
         Also return the provenance of each article (``meta["articles"]`` of :func:`read_news`).
@@ -3914,6 +3930,8 @@ def read_news(articles, *, actors=None, outlet=None, date=None, name: str = "new
         :func:`segment_article`).
     name : str, default "news"
         Name of the corpus.
+    speakers : {"rules", "model"} or SpeakerModel, default "rules"
+        Who chooses each quote's speaker (see :func:`segment_article`).
 
     Returns
     -------

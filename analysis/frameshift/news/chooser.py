@@ -75,13 +75,16 @@ class Candidate:
     x: np.ndarray
 
 
-def _verb_near(att, a: int, b: int) -> bool:
+def _verb_near(att, a: int, b: int, *, before: bool = False) -> bool:
+    """A speech verb (the rules' list) in ``[a, b)`` with no sentence end between ``a`` and it
+    (``before``: between it and ``b``)."""
     if b <= a:
         return False
-    piece = att.masked[a:b]
-    if re.search(r"[.!?]\s|\n", piece):
+    verbs = att._verbs_in(a, b)
+    if not verbs:
         return False
-    return bool(att._verbs_in(a, b))
+    gap = att.masked[verbs[-1].end():b] if before else att.masked[a:verbs[0].start()]
+    return not re.search(r"[.!?]\s|\n", gap)
 
 
 def candidates(att, q) -> list[Candidate]:
@@ -184,7 +187,7 @@ def candidates(att, q) -> list[Candidate]:
             x[_INDEX["headline"]] = max(x[_INDEX["headline"]], float(att._in_headline(m.start) and q.unit != 0))
             if _verb_near(att, m.end, min(m.end + _VERB_GAP, len(text))):
                 x[_INDEX["verb_after_mention"]] = 1
-            if _verb_near(att, max(m.start - 20, 0), m.start):
+            if _verb_near(att, max(m.start - 20, 0), m.start, before=True):
                 x[_INDEX["verb_before_mention"]] = 1
             x[_INDEX["via_reference"]] = max(x[_INDEX["via_reference"]], float(is_ref and m.kind in ("ref",)))
             x[_INDEX["via_pronoun"]] = max(x[_INDEX["via_pronoun"]], float(m.kind == "pronoun"))
@@ -329,12 +332,7 @@ def rechoose(att, model="model") -> None:
     """Give every quote of the attributor ``att`` (already attributed by the rules) the
     candidate the model scores best. ``model``: ``"model"`` (the shipped one) or a
     :class:`SpeakerModel`."""
-    if isinstance(model, str):
-        if model != "model":
-            from frameshift.errors import bad_argument
-
-            raise bad_argument("segment_article", "speakers", model,
-                               '"rules" or "model"', 'Give speakers="rules" or "model".')
+    if isinstance(model, str):  # ("model": segment_article has checked the value)
         model = load_model()
     tables = [(q, candidates(att, q)) for q in att.quotes if q.parent is None]
     changed = []
