@@ -11,13 +11,17 @@ from contextlib import redirect_stdout
 import numpy as np
 import pandas as pd
 import pytest
-
 from frameshift.cli import main
 from frameshift.errors import ArgumentTypeError, CorpusError
 from frameshift.files import corpus_dir
-from frameshift.news.articles import (_attributed, _read_actors,
-                                      evaluate_segmentation, read_news, read_segments,
-                                      segment_article)
+from frameshift.news.articles import (
+    _attributed,
+    _read_actors,
+    evaluate_segmentation,
+    read_news,
+    read_segments,
+    segment_article,
+)
 from frameshift.news.chooser import FEATURES, SpeakerModel, candidates, load_model
 
 REG = pd.DataFrame({"id": ["vale", "ivers"], "name": ["Tom Vale", "Anna Ivers"],
