@@ -234,6 +234,30 @@ def loso(root=None, c: float = C) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def loso_patterns(root=None, c: float = C) -> pd.DataFrame:
+    """Speaker right per pattern over the sets of :data:`FRESH` pooled, ``rules_when_fresh``
+    and ``model_on_fresh`` (as in :func:`loso`): columns pattern, speakers, right, quotes."""
+    root = Path(root) if root is not None else default_root()
+    by_set = {s: collect(root / s, read_fresh(s, root)) for s in FRESH}
+    tot: dict = {}
+    for s in FRESH:
+        model = fit([g for t in TRAIN_SETS if t != s for g in by_set[t]], c)
+        folder = root / s
+        seg, texts = _segments(folder)
+        for how, r in (("rules_when_fresh", _scores(read_fresh(s, root), folder, texts)),
+                       ("model_on_fresh", _scores(_chosen_segments(seg, by_set[s], model),
+                                                  folder, texts))):
+            for (scope, _), (_, n, d) in r.items():
+                if scope.startswith("pattern:"):
+                    t = tot.setdefault((scope[len("pattern:"):], how), [0, 0])
+                    t[0] += int(n)
+                    t[1] += int(d)
+    rows = [{"pattern": p, "speakers": h, "right": n, "quotes": d}
+            for (p, h), (n, d) in tot.items()]
+    return pd.DataFrame(rows).sort_values(["quotes", "pattern", "speakers"],
+                                          ascending=[False, True, False], ignore_index=True)
+
+
 def train(root=None, c: float = C) -> SpeakerModel:
     """The shipped model: trained on every set of :data:`TRAIN_SETS`."""
     root = Path(root) if root is not None else default_root()
@@ -247,13 +271,15 @@ def model_path() -> Path:
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(prog="python -m frameshift.news.train", description=__doc__)
     p.add_argument("--loso", action="store_true", help="print the leave-one-set-out table")
+    p.add_argument("--patterns", action="store_true",
+                   help="print speaker right per pattern, held-out sets pooled (with --loso)")
     p.add_argument("--root", help="folder of the coded sets (default: tests/data/news/real)")
     p.add_argument("--out", help=f"where to write the model (default: the package's {MODEL_FILE})")
     p.add_argument("-C", type=float, default=C, help=f"regularisation (default {C})")
     args = p.parse_args(argv)
     root = Path(args.root) if args.root else default_root()
     if args.loso:
-        t = loso(root, args.C)
+        t = loso_patterns(root, args.C) if args.patterns else loso(root, args.C)
         print(t.to_csv(index=False), end="")
         return 0
     model = train(root, args.C)
