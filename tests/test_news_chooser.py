@@ -177,3 +177,12 @@ def test_cli_speakers_model(tmp_path):
     assert status == 0
     seg = pd.read_csv(io.StringIO(buf.getvalue()), comment="#")
     assert list(seg.loc[seg["role"] == "quote", "actor"]) == ["vale", "ivers"]
+
+
+def test_training_without_the_coded_sets_says_where_they_are(tmp_path, capsys):
+    from frameshift.news.train import main as train_main
+
+    assert train_main(["--root", str(tmp_path), "--out", str(tmp_path / "m.json")]) == 2
+    err = capsys.readouterr().err
+    assert "no coded set dev, heldout" in err and "--root FOLDER" in err
+    assert not (tmp_path / "m.json").exists()

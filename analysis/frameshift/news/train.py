@@ -278,6 +278,12 @@ def main(argv=None) -> int:
     p.add_argument("-C", type=float, default=C, help=f"regularisation (default {C})")
     args = p.parse_args(argv)
     root = Path(args.root) if args.root else default_root()
+    missing = [s for s in SETS if not (root / s / "gold.csv").is_file()]
+    if missing:
+        print(f"python -m frameshift.news.train: {root}: no coded set {', '.join(missing)} "
+              "(folders with gold.csv). Run it from a source checkout of frameshift, or give "
+              "--root FOLDER of the coded sets.", file=sys.stderr)
+        return 2
     if args.loso:
         t = loso_patterns(root, args.C) if args.patterns else loso(root, args.C)
         print(t.to_csv(index=False), end="")
