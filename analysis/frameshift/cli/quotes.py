@@ -44,6 +44,10 @@ def register(sub) -> None:
                         "optional); print precision/recall/F1, speaker accuracy, end-to-end "
                         "accuracy and quoted terms taken as speech (for a folder: per article "
                         "and pooled)")
+    p.add_argument("--speakers", choices=("rules", "model"), default="rules",
+                   help="who chooses each quote's speaker: the attribution rules (default) or "
+                        "the learned chooser over the rules' candidates (frameshift.news."
+                        "chooser; leave-one-set-out evaluation in docs/news.md)")
     p.add_argument("--suggest-actors", action="store_true",
                    help="write the speakers found that the registry does not name, as an "
                         "actors table (id,name,aliases,group,quotes,sources) to edit and save "
@@ -129,7 +133,8 @@ def _run(args) -> int:
         # the segmentation only: read_news would also assemble the corpus (tokens of every
         # statement), which this command does not write and which is its slow part
         segments, sources, articles_prov = segment_news(paths, actors=actors, outlet=args.outlet,
-                                                        date=args.date, provenance=True)
+                                                        date=args.date, provenance=True,
+                                                        speakers=args.speakers)
     _warn(caught)
     new = sorted({a for a in segments["actor"].dropna() if a.startswith("new:")})
     if new:
@@ -137,7 +142,8 @@ def _run(args) -> int:
               f"{', '.join(new[:5])}{', ...' if len(new) > 5 else ''}", file=sys.stderr)
     segments = segments[SEGMENT_COLUMNS]
     prov = provenance(settings={"actors": str(actors) if actors else None,
-                                "outlet": args.outlet, "date": args.date},
+                                "outlet": args.outlet, "date": args.date,
+                                "speakers": args.speakers},
                       articles=articles_prov.to_dict("records"))
     inputs = [*args.articles, *paths]
     if args.evaluate:

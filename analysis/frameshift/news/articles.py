@@ -3634,8 +3634,28 @@ def _stmt_id(actor: str, date) -> str:
     return f"{actor}/{date.isoformat() if date is not None else 'undated'}"
 
 
+def _attributed(text: str, registry, article_date):
+    """(units, quotes, attributor) of an article, its quotes attributed by the rules; the
+    attributor is None when the article has no quote."""
+    units = _units(text)
+    quotes: list[_Quote] = []
+    for u in units:
+        if u.role != "source_line":
+            u.quotes = _split_at_dash_attributions(text, _find_quotes(
+                text, u, max_single_words=12 if u.role == "headline" else 6))
+            run_on = _closed_run_on(text, u, quotes)
+            if run_on is not None:
+                u.quotes.insert(0, run_on)
+            quotes.extend(u.quotes)
+    if not quotes:  # (nothing to attribute, and finding the speakers is the slow part)
+        return units, quotes, None
+    att = _Attributor(text, units, quotes, registry, article_date)
+    att.attribute()
+    return units, quotes, att
+
+
 def segment_article(text: str, *, source: str = "article", actors=None, outlet: str | None = None,
-                    date=None) -> pd.DataFrame:
+                    date=None, speakers="rules") -> pd.DataFrame:
     """Segment one news article and attribute its quotes to actors.
 
     Parameters
@@ -3653,6 +3673,12 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
         (``source: commonspace.eu``), else the part of ``source`` before its date.
     date : date-like, optional
         Publication date of the article.
+    speakers : {"rules", "model"} or SpeakerModel, default "rules"
+        Who chooses each quote's speaker: the attribution rules, or the learned chooser
+        (:mod:`frameshift.news.chooser`) among the actors the rules could have chosen, with
+        the shipped model (``"model"``) or a :class:`~frameshift.news.chooser.SpeakerModel`.
+        A quote the model gives another speaker has the evidence ``speaker model: ...
+        (the rules said: ...)``.
 
     Returns
     -------
@@ -3682,20 +3708,23 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
 
         raise bad_argument("segment_article", "text", text, "the article text (str)",
                            "Read a file with read_news(path), or give its text.")
+    if not (isinstance(speakers, str) and speakers in ("rules", "model")):
+        from .chooser import SpeakerModel
+
+        if not isinstance(speakers, SpeakerModel):
+            from frameshift.errors import bad_argument
+
+            raise bad_argument("segment_article", "speakers", speakers,
+                               '"rules", "model" or a SpeakerModel',
+                               'Give speakers="rules" (the attribution rules) or "model" (the '
+                               'learned speaker chooser).')
     registry = _read_actors(actors)
     article_date = _article_date(source, date)
-    units = _units(text)
-    quotes: list[_Quote] = []
-    for u in units:
-        if u.role != "source_line":
-            u.quotes = _split_at_dash_attributions(text, _find_quotes(
-                text, u, max_single_words=12 if u.role == "headline" else 6))
-            run_on = _closed_run_on(text, u, quotes)
-            if run_on is not None:
-                u.quotes.insert(0, run_on)
-            quotes.extend(u.quotes)
-    if quotes:  # (no quote: nothing to attribute, and finding the speakers is the slow part)
-        _Attributor(text, units, quotes, registry, article_date).attribute()
+    units, quotes, att = _attributed(text, registry, article_date)
+    if att is not None and speakers != "rules":
+        from .chooser import rechoose
+
+        rechoose(att, speakers)
     outlet_id = _outlet(text, units, source, outlet, registry)
     outlet_stmt = _stmt_id(outlet_id, article_date)
 
@@ -3807,7 +3836,8 @@ def _carried_by(segments: pd.DataFrame) -> list[str]:
     return out
 
 
-def segment_news(articles, *, actors=None, outlet=None, date=None, provenance=False):
+def segment_news(articles, *, actors=None, outlet=None, date=None, provenance=False,
+                 speakers="rules"):
     """Segment news articles and attribute their quotes, without assembling a corpus.
 
     What ``frameshift quotes`` writes: the segmentation of :func:`read_news` (one row per
@@ -3817,7 +3847,7 @@ def segment_news(articles, *, actors=None, outlet=None, date=None, provenance=Fa
 
     Parameters
     ----------
-    articles, actors, outlet, date
+    articles, actors, outlet, date, speakers
         As for :func:`read_news`.
     provenance : bool, default False
         Also return the provenance of each article (``meta["articles"]`` of :func:`read_news`).
@@ -3869,7 +3899,8 @@ def segment_news(articles, *, actors=None, outlet=None, date=None, provenance=Fa
         # -- end of inputs --
         sources[source] = text
         parts.append(segment_article(text, source=source, actors=registry,
-                                     outlet=outlet or site_outlet(art, registry), date=day))
+                                     outlet=outlet or site_outlet(art, registry), date=day,
+                                     speakers=speakers))
     segments = pd.concat(parts, ignore_index=True)
     segments["carried_by"] = _carried_by(segments)
     if provenance:
@@ -3877,7 +3908,8 @@ def segment_news(articles, *, actors=None, outlet=None, date=None, provenance=Fa
     return segments, sources
 
 
-def read_news(articles, *, actors=None, outlet=None, date=None, name: str = "news"):
+def read_news(articles, *, actors=None, outlet=None, date=None, name: str = "news",
+              speakers="rules"):
     """Read news articles into a corpus of attributed statements.
 
     Parameters
@@ -3898,6 +3930,8 @@ def read_news(articles, *, actors=None, outlet=None, date=None, name: str = "new
         :func:`segment_article`).
     name : str, default "news"
         Name of the corpus.
+    speakers : {"rules", "model"} or SpeakerModel, default "rules"
+        Who chooses each quote's speaker (see :func:`segment_article`).
 
     Returns
     -------
@@ -3928,7 +3962,8 @@ def read_news(articles, *, actors=None, outlet=None, date=None, name: str = "new
 
     registry = _read_actors(actors)
     segments, sources, articles_prov = segment_news(articles, actors=registry, outlet=outlet,
-                                                    date=date, provenance=True)
+                                                    date=date, provenance=True,
+                                                    speakers=speakers)
     reg = registry.copy()
     extra = sorted(set(segments["actor"].dropna()) - set(reg["id"]))
     new = [i for i in extra if i.startswith(UNREGISTERED_PREFIX)]

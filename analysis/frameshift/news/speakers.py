@@ -633,13 +633,15 @@ class VariantIndex:
 
     def __init__(self) -> None:
         self._index: dict = {}
+        self._added = 0  # (the order of the names: "the latest" must not hang on set order)
 
     def add(self, surname: str, value) -> None:
         key = name_key(surname)
         if len(key) < 5:
             return
+        self._added += 1
         for d in _deletions(key):
-            self._index.setdefault(d, {})[key] = (surname, value)  # (the latest per key)
+            self._index.setdefault(d, {})[key] = (surname, value, self._added)  # latest per key
 
     def find(self, surname: str):
         """The value of a surname given before that ``surname`` is a variant of (one edit
@@ -650,14 +652,14 @@ class VariantIndex:
             return None
         found: dict = {}
         for d in _deletions(key):
-            for k, (word, value) in self._index.get(d, {}).items():
+            for k, (word, value, order) in self._index.get(d, {}).items():
                 if word.casefold() == surname.casefold() or k + "a" == key or key + "a" == k:
                     continue
                 if k == key or _one_edit(k, key):
-                    found[k] = (k != key, value)
+                    found[k] = (k != key, -order, value)
         if not found:
             return None
-        return min(found.values(), key=lambda x: x[0])[1]
+        return min(found.values(), key=lambda x: x[:2])[2]
 
 
 def _one_edit(a: str, b: str) -> bool:
