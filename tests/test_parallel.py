@@ -209,3 +209,16 @@ def test_workers_are_reaped_when_the_call_returns(toy, monkeypatch):
     got = count_matches_parallel(toy, LEX, by="actor", n_jobs=3, parts=5, start_method="fork")
     pd.testing.assert_frame_equal(got, expected)
     assert len(forked) == 2 and _reaped(forked)  # no zombie left behind
+
+
+def test_group_sums_by_hand():
+    # the sums behind every count table: contiguous groups (one reduceat) and scattered ones
+    import numpy as np
+
+    from frameshift.matching.engine import _group_sums
+
+    values = np.array([[1, 0], [2, 5], [0, 1], [4, 4], [3, 0]])
+    assert _group_sums([0, 0, 1, 2, 2], values, 3).tolist() == [[3, 5], [0, 1], [7, 4]]
+    assert _group_sums([0, 1, 0, 2, 1], values, 3).tolist() == [[1, 1], [5, 5], [4, 4]]
+    assert _group_sums([0, 1, 2], np.array([7, 8, 9]), 3).tolist() == [7, 8, 9]
+    assert _group_sums([], np.zeros((0, 2), int), 0).shape == (0, 2)

@@ -276,7 +276,7 @@ def count_matches_parallel(corpus, lexicon, *, by="actor", n_jobs: int | None = 
     finally:
         reap()  # the workers have exited by now (they leave as soon as they have sent)
     out.attrs["settings"] = settings
-    return _warn_short_groups(out, cols)
+    return _warn_short_groups(out, cols, len(cats))
 
 
 def _part_arrays(statements: pd.DataFrame, lexicon, settings) -> tuple:
