@@ -1862,7 +1862,7 @@ def _group_sums(codes, values, n_groups: int) -> np.ndarray:
     """``values`` (texts x ..., integers) summed per group: row ``g`` of the result is the sum
     of the rows of ``values`` whose ``codes`` is ``g`` (groups 0..n_groups-1 in order of first
     appearance, as from ``pd.factorize``)."""
-    codes = np.asarray(codes)
+    codes = np.asarray(codes, dtype=np.intp)
     values = np.asarray(values, dtype=np.int64)
     if len(codes) and n_groups and (codes[1:] >= codes[:-1]).all():
         # every group's texts together (by statement_id, doc_id, a sorted column): the codes
