@@ -113,20 +113,112 @@ def test_spawned_workers_get_the_same_table(toy):
     pd.testing.assert_frame_equal(got, expected)
 
 
-def test_a_failing_part_in_the_early_worker_raises_its_own_error(toy, monkeypatch):
-    # two processes, two parts: the worker counts its part as soon as it is forked (the pool's
-    # initializer); an error there must reach the caller as raised, not as a broken pool
+def _parts_doing(monkeypatch, *, worker=None, here=None):
+    """Make _part_arrays call ``worker()`` first in a worker process and ``here()`` first in
+    this one; return the list of the pids forked (filled as they are)."""
     import os
 
     import frameshift.matching.parallel as par
 
-    real, here = par._part_arrays, os.getpid()
+    real, me = par._part_arrays, os.getpid()
 
-    def failing(statements, lexicon, settings):
-        if os.getpid() != here:  # the worker's part
-            raise ValueError("the worker's part failed")
+    def part(statements, lexicon, settings):
+        action = here if os.getpid() == me else worker
+        if action is not None:
+            action()
         return real(statements, lexicon, settings)
 
-    monkeypatch.setattr(par, "_part_arrays", failing)
-    with pytest.raises(ValueError, match="the worker's part failed"):
+    forked, fork = [], os.fork
+
+    def recording_fork():
+        pid = fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(par, "_part_arrays", part)
+    monkeypatch.setattr(par.os, "fork", recording_fork)
+    return forked
+
+
+def _reaped(pids) -> bool:
+    """Whether every one of ``pids`` has been waited for (no zombie left)."""
+    import os
+
+    for pid in pids:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return False
+    return True
+
+
+def test_a_failing_part_in_the_worker_raises_its_own_error(toy, monkeypatch):
+    # the worker's error reaches the caller as raised, with the worker's traceback as cause
+    def fail():
+        raise ValueError("the worker's part failed")
+
+    forked = _parts_doing(monkeypatch, worker=fail)
+    with pytest.raises(ValueError, match="the worker's part failed") as info:
         count_matches_parallel(toy, LEX, by="actor", n_jobs=2, parts=2, start_method="fork")
+    assert "in fail" in str(info.value.__cause__)  # the traceback printed in the worker
+    assert len(forked) == 1 and _reaped(forked)
+
+
+def test_an_error_that_does_not_pickle_is_named(toy, monkeypatch):
+    class Odd(Exception):
+        def __reduce__(self):
+            raise TypeError("no pickling")
+
+    def fail():
+        raise Odd("odd failure")
+
+    _parts_doing(monkeypatch, worker=fail)
+    with pytest.raises(RuntimeError, match="Odd: odd failure"):
+        count_matches_parallel(toy, LEX, by="actor", n_jobs=2, parts=2, start_method="fork")
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang(toy, monkeypatch):
+    import os
+
+    forked = _parts_doing(monkeypatch, worker=lambda: os._exit(3))
+    with pytest.raises(RuntimeError, match=r"worker process \d+ ended without a result "
+                                           r"\(exit status 3"):
+        count_matches_parallel(toy, LEX, by="actor", n_jobs=3, parts=3, start_method="fork")
+    assert len(forked) == 2 and _reaped(forked)
+
+
+def test_an_error_here_stops_and_reaps_the_workers(toy, monkeypatch):
+    import time
+
+    def fail():
+        raise KeyError("here")
+
+    forked = _parts_doing(monkeypatch, worker=lambda: time.sleep(30), here=fail)
+    t = time.perf_counter()
+    with pytest.raises(KeyError, match="here"):
+        count_matches_parallel(toy, LEX, by="actor", n_jobs=2, parts=2, start_method="fork")
+    assert time.perf_counter() - t < 10  # the sleeping worker was killed, not waited for
+    assert len(forked) == 1 and _reaped(forked)
+
+
+def test_workers_are_reaped_when_the_call_returns(toy, monkeypatch):
+    forked = _parts_doing(monkeypatch)
+    expected = count_matches(toy, LEX, by="actor")
+    got = count_matches_parallel(toy, LEX, by="actor", n_jobs=3, parts=5, start_method="fork")
+    pd.testing.assert_frame_equal(got, expected)
+    assert len(forked) == 2 and _reaped(forked)  # no zombie left behind
+
+
+def test_group_sums_by_hand():
+    # the sums behind every count table: contiguous groups (one reduceat) and scattered ones
+    import numpy as np
+
+    from frameshift.matching.engine import _group_sums
+
+    values = np.array([[1, 0], [2, 5], [0, 1], [4, 4], [3, 0]])
+    assert _group_sums([0, 0, 1, 2, 2], values, 3).tolist() == [[3, 5], [0, 1], [7, 4]]
+    assert _group_sums([0, 1, 0, 2, 1], values, 3).tolist() == [[1, 1], [5, 5], [4, 4]]
+    assert _group_sums([0, 1, 2], np.array([7, 8, 9]), 3).tolist() == [7, 8, 9]
+    assert _group_sums([], np.zeros((0, 2), int), 0).shape == (0, 2)

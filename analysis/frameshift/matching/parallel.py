@@ -21,7 +21,10 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
+import signal
 import sys
+import traceback
 from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
@@ -260,16 +263,20 @@ def count_matches_parallel(corpus, lexicon, *, by="actor", n_jobs: int | None = 
     settings = match_settings(None, **options)  # bad options fail here, before any fork
     lex, cats = _categories(lexicon)
     ranges = split_statements(st, parts or n_jobs) or [(0, 0)]
+    reap = _nothing
     if n_jobs == 1 or len(ranges) == 1:
         arrays = [_part_arrays(st.iloc[a:b], lex, settings) for a, b in ranges]
     else:
-        arrays = _count_parts(st, lex, settings, ranges, n_jobs, start_method)
-    # The parts' rows are the corpus's texts in order: the table is built from them as
-    # count_matches builds it from its own (same arrays, same code).
-    counts, neg, n_tok, n_sent = (np.concatenate(x) for x in zip(*arrays))
-    out = _count_frame(cats, (n_tok, n_sent), st, counts, neg, cols)
+        arrays, reap = _count_parts(st, lex, settings, ranges, n_jobs, start_method)
+    try:
+        # The parts' rows are the corpus's texts in order: the table is built from them as
+        # count_matches builds it from its own (same arrays, same code).
+        counts, neg, n_tok, n_sent = (np.concatenate(x) for x in zip(*arrays))
+        out = _count_frame(cats, (n_tok, n_sent), st, counts, neg, cols)
+    finally:
+        reap()  # the workers have exited by now (they leave as soon as they have sent)
     out.attrs["settings"] = settings
-    return _warn_short_groups(out, cols)
+    return _warn_short_groups(out, cols, len(cats))
 
 
 def _part_arrays(statements: pd.DataFrame, lexicon, settings) -> tuple:
@@ -284,75 +291,136 @@ def _part_arrays(statements: pd.DataFrame, lexicon, settings) -> tuple:
     return counts, neg, tokens.n_tokens(), sentences_per_document(tokens)
 
 
-def _count_parts(st, lex, settings, ranges, n_jobs: int, start_method) -> list:
-    """:func:`_part_arrays` of every range, over ``n_jobs`` processes (this one included)."""
+def _count_parts(st, lex, settings, ranges, n_jobs: int, start_method) -> tuple:
+    """:func:`_part_arrays` of every range, over ``n_jobs`` processes (this one included),
+    and a function that waits for the worker processes to exit (call it when done)."""
     ctx = _context(start_method)
-    global _FORKED
-    forked = ctx.get_start_method() == "fork"
-    if forked:
-        # Forked workers see the statements and the lexicon in the memory they inherit: only
-        # the row ranges go to them and only the small per-text arrays come back (nothing
-        # text-sized is pickled).
-        _FORKED = (st, lex, settings)
-    # With one part per process, the last part is counted here while the workers count the
-    # others (one process fewer to start).
+    if ctx.get_start_method() == "fork":
+        return _count_forked(st, lex, settings, ranges, n_jobs)
+    # Without fork the statements travel to the workers pickled, through a pool.
     here = len(ranges) <= n_jobs
     sent = ranges[:-1] if here else ranges
+    with ProcessPoolExecutor(max_workers=min(n_jobs - here, len(sent)), mp_context=ctx) as pool:
+        futures = [pool.submit(_part_arrays, st.iloc[a:b], lex, settings) for a, b in sent]
+        mine = [_part_arrays(st.iloc[a:b], lex, settings) for a, b in ranges[len(sent):]]
+        return [f.result() for f in futures] + mine, _nothing
+
+
+def _nothing() -> None:
+    pass
+
+
+class WorkerTraceback(Exception):
+    """The traceback of an error raised in a worker process (the ``__cause__`` of the error
+    re-raised here)."""
+
+    def __str__(self) -> str:
+        return "\n" + self.args[0]
+
+
+def _count_forked(st, lex, settings, ranges, n_jobs: int) -> tuple:
+    """:func:`_count_parts` with forked workers: one ``os.fork`` and one pipe per worker.
+
+    A worker sees the statements and the lexicon in the memory it inherits and counts its
+    ranges (every ``P``-th, ``P`` processes; this process counts the last share); it writes
+    back only the pickled per-text arrays (or the error it raised, with its traceback) and
+    leaves with ``os._exit``. No pool: a ``ProcessPoolExecutor`` starts a manager thread
+    that competes with this process's count for the interpreter lock, so its worker got its
+    task ~5 ms later than a bare fork starts, and its result ~3 ms after the worker had sent
+    it (issue 20, benchmarks/README.md)."""
+    n_proc = min(n_jobs, len(ranges))
+    shares = [list(range(i, len(ranges), n_proc)) for i in range(n_proc)]
     # The objects that exist now are left out of the cyclic garbage collector's passes until
     # the parts are counted: a full pass in a worker (or here, while a worker lives) would
     # write to every page holding them and so copy those pages (copy-on-write after fork;
     # 4,000 page copies and 0.02 s in a part of inaugural x100 with 9,000 patterns). Not if
     # the caller froze objects itself (unfreezing would release theirs too).
-    freeze = forked and gc.isenabled() and not gc.get_freeze_count()
+    freeze = gc.isenabled() and not gc.get_freeze_count()
     if freeze:
         gc.freeze()
-    n_workers = min(n_jobs - here, len(sent))
-    # With one worker and one part for it (two processes, two parts), the worker starts its
-    # part as soon as it is forked (the pool's initializer) instead of when the pool's
-    # threads here, which wait for this process's count to release the interpreter lock,
-    # have sent it the task; the task then returns the part already counted.
-    early = forked and n_workers == 1 and len(sent) == 1
-    pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx,
-                               initializer=_count_early if early else None,
-                               initargs=sent[0] if early else ())
+    workers = []  # (pid, read end of its pipe)
+    done = False
     try:
-        if forked:
-            futures = [pool.submit(_count_range, a, b) for a, b in sent]
-        else:
-            futures = [pool.submit(_part_arrays, st.iloc[a:b], lex, settings)
-                       for a, b in sent]
-        mine = [_part_arrays(st.iloc[a:b], lex, settings) for a, b in ranges[len(sent):]]
-        return [f.result() for f in futures] + mine
+        for share in shares[:-1]:
+            r, w = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the worker: never returns
+                _worker(st, lex, settings, [ranges[j] for j in share], w,
+                        [r] + [fd for _, fd in workers])
+            os.close(w)
+            workers.append((pid, r))
+        out = [None] * len(ranges)
+        for j in shares[-1]:
+            a, b = ranges[j]
+            out[j] = _part_arrays(st.iloc[a:b], lex, settings)
+        for i, ((pid, r), share) in enumerate(zip(workers, shares)):
+            workers[i] = (pid, None)  # (the file closes r)
+            with os.fdopen(r, "rb") as f:
+                data = f.read()
+            got = _worker_result(pid, data)
+            for j, arrays in zip(share, got):
+                out[j] = arrays
+        done = True
     finally:
-        _FORKED = None
         if freeze:
             gc.unfreeze()
-        # The arrays are here: the table need not wait for the workers to exit (the
-        # executor reaps them in its own thread; a worker's exit unmaps all it allocated).
-        pool.shutdown(wait=False, cancel_futures=True)
+        if not done:  # an error here (or Ctrl-C): the workers' results are not wanted
+            for pid, r in workers:
+                if r is not None:
+                    os.close(r)
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            _reap([pid for pid, _ in workers])
+
+    # The arrays are here: the table need not wait for the workers to exit (a worker's exit
+    # unmaps all it allocated); it is built first, and the workers are reaped after.
+    return out, lambda: _reap([pid for pid, _ in workers])
 
 
-# (statements, lexicon, settings) of the running count_matches_parallel, for workers started
-# by fork.
-_FORKED = None
+def _reap(pids) -> None:
+    for pid in pids:
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:  # (reaped already)
+            pass
 
 
-# The part a worker counted in :func:`_count_early`, as ``((a, b), arrays)``.
-_EARLY = None
-
-
-def _count_early(a: int, b: int) -> None:
-    global _EARLY
+def _worker(st, lex, settings, ranges, w: int, close) -> None:
+    """A forked worker: count ``ranges``, write ``(True, arrays)`` or ``(False, error,
+    traceback text)`` pickled to the pipe ``w``, exit (never returns)."""
+    code = 1
     try:
-        _EARLY = ((a, b), _count_range(a, b))
-    except Exception:  # noqa: BLE001 - counted again by the task, whose error reaches the
-        _EARLY = None  # caller as it is (an initializer's error would only break the pool)
+        for fd in close:  # the read ends here and earlier workers' (EOF when a worker dies)
+            os.close(fd)
+        try:
+            payload = (True, [_part_arrays(st.iloc[a:b], lex, settings) for a, b in ranges])
+        except BaseException as e:  # noqa: BLE001 - re-raised in the calling process
+            tb = traceback.format_exc()
+            try:
+                pickle.loads(pickle.dumps(e))
+            except Exception:  # noqa: BLE001 - an error that does not pickle
+                e = RuntimeError(f"{type(e).__name__}: {e}")
+            payload = (False, e, tb)
+        with os.fdopen(w, "wb") as f:
+            pickle.dump(payload, f, protocol=pickle.HIGHEST_PROTOCOL)
+        code = 0
+    finally:
+        os._exit(code)
 
 
-def _count_range(a: int, b: int) -> tuple:
-    global _EARLY
-    if _EARLY is not None and _EARLY[0] == (a, b):
-        arrays, _EARLY = _EARLY[1], None
-        return arrays
-    st, lex, settings = _FORKED
-    return _part_arrays(st.iloc[a:b], lex, settings)
+def _worker_result(pid: int, data: bytes) -> list:
+    """The arrays a worker sent, or the error it raised (raised here)."""
+    if not data:  # it died before writing (killed, out of memory)
+        _, status = os.waitpid(pid, 0)
+        how = (f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status)
+               else f"exit status {os.WEXITSTATUS(status)}")
+        raise RuntimeError(
+            f"count_matches_parallel: worker process {pid} ended without a result ({how}; "
+            "out of memory?). Try fewer n_jobs, or n_jobs=1 to count in this process.")
+    payload = pickle.loads(data)
+    if payload[0]:
+        return payload[1]
+    _, err, tb = payload
+    raise err from WorkerTraceback(tb)
