@@ -181,7 +181,9 @@ def _cell(measure: str, scale: int, lexicon: str | None, repeat: int, memory: bo
         out = run()
         times.append(time.perf_counter() - t0)
         cpu = time.process_time() - c0
-        while multiprocessing.active_children():  # reap count_2p's worker (not timed)
+        # reap count_2p's worker (not timed); dask's worker processes live on until the
+        # cluster closes, so waiting for them would never end
+        while measure == "count_2p" and multiprocessing.active_children():
             time.sleep(0.01)
         # CPU of this process and of its finished child processes (count_2p's worker)
         cpus.append((cpu, _children_cpu() - k0))
