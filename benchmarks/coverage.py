@@ -547,7 +547,7 @@ def main(argv=None):
                          "of 0.93-0.97 (EDGE_BANDS); with --from-csv, tops up the saved files")
     args = ap.parse_args(argv)
     grid = "heldout" if args.heldout else "heldout2" if args.heldout2 else args.grid
-    grids = (["dev", "heldout2", "heldout", "heldout3", "heldout4", "heldout5", "heldout6"]
+    grids = (["dev", "heldout2", "heldout", "heldout3", "heldout4", "heldout5"]
              if grid == "all" else [grid])
     here = Path(__file__).resolve().parent
     for g in grids:
