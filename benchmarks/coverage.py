@@ -16,7 +16,7 @@ For every cell (sentences in A v B, iid or clustered) it simulates ``reps`` pair
   p < .05, for the reported (randomised) ``p`` and for ``p_exact``.
 
 Run ``python benchmarks/coverage.py --grid all --top-up 1800 --save --write-docs`` to rerun the
-five grids (development, first to fourth held-out; 600 replications a cell, 1,800
+seven grids (development, first to sixth held-out; 600 replications a cell, 1,800
 more in cells just below the target; about 15 minutes of CPU a grid) and replace their tables in
 ``docs/measures.md``; ``--from-csv --grid all --write-docs`` rebuilds
 the tables from the saved result files; ``--quick`` is the small grid the tests run.
@@ -52,12 +52,19 @@ _H3BEGIN = "<!-- held-out 3 coverage: begin (benchmarks/coverage.py --grid heldo
 _H3END = "<!-- held-out 3 coverage: end -->"
 _H4BEGIN = "<!-- held-out 4 coverage: begin (benchmarks/coverage.py --grid heldout4 --write-docs) -->"
 _H4END = "<!-- held-out 4 coverage: end -->"
+_H5BEGIN = "<!-- held-out 5 coverage: begin (benchmarks/coverage.py --grid heldout5 --write-docs) -->"
+_H5END = "<!-- held-out 5 coverage: end -->"
+_H6BEGIN = "<!-- held-out 6 coverage: begin (benchmarks/coverage.py --grid heldout6 --write-docs) -->"
+_H6END = "<!-- held-out 6 coverage: end -->"
 _RESULTS = {"dev": "coverage_results.csv", "heldout": "coverage_heldout_results.csv",
             "heldout2": "coverage_heldout2_results.csv",
             "heldout3": "coverage_heldout3_results.csv",
-            "heldout4": "coverage_heldout4_results.csv"}
+            "heldout4": "coverage_heldout4_results.csv",
+            "heldout5": "coverage_heldout5_results.csv",
+            "heldout6": "coverage_heldout6_results.csv"}
 _MARKERS = {"dev": (_BEGIN, _END), "heldout": (_HBEGIN, _HEND), "heldout2": (_H2BEGIN, _H2END),
-            "heldout3": (_H3BEGIN, _H3END), "heldout4": (_H4BEGIN, _H4END)}
+            "heldout3": (_H3BEGIN, _H3END), "heldout4": (_H4BEGIN, _H4END),
+            "heldout5": (_H5BEGIN, _H5END), "heldout6": (_H6BEGIN, _H6END)}
 
 #: Held-out designs (issue 13): cells, seeds and settings NOT used when the interval methods
 #: were chosen -- other sentence lengths, category counts, framing rates and unequal pairs.
@@ -133,8 +140,54 @@ HELDOUT4 = [
 ]
 HELDOUT4_SEED = 13001
 
+#: Fifth held-out grid (issue 13, session 7): fixed and committed before anything was scored
+#: on it and before the session-7 interval revisions were chosen (on the development and first
+#: four held-out grids) -- other K (3, 4, 10), framing rates (1.2%, 2.5%, 9%), sentence lengths
+#: (6-11, 18-24, 30-40 tokens), clustering strengths, unequal pairs and a new seed.
+HELDOUT5 = [
+    {"name": "K = 4 new shares, sentences 18-24 tokens", "tokens": (18, 25),
+     "shares_a": [0.45, 0.25, 0.2, 0.1], "shares_b": [0.3, 0.3, 0.15, 0.25],
+     "sizes": [(3, 5), (16, 16)]},
+    {"name": "framing 2.5%, sentences 30-40 tokens", "frame_rate": 0.025, "tokens": (30, 41),
+     "sizes": [(5, 5), (7, 18)]},
+    {"name": "K = 10, framing 9%", "frame_rate": 0.09,
+     "shares_a": [0.18, 0.15, 0.12, 0.1, 0.1, 0.09, 0.08, 0.07, 0.06, 0.05],
+     "shares_b": [0.1, 0.1, 0.12, 0.14, 0.1, 0.09, 0.1, 0.07, 0.08, 0.1],
+     "sizes": [(6, 9), (30, 30)]},
+    {"name": "strong clustering (Dirichlet 2, Gamma(0.9))", "concentration": 2.0,
+     "gamma_shape": 0.9, "sizes": [(4, 12), (20, 20)]},
+    {"name": "framing 1.2%, clustering Dirichlet 20, Gamma(3)", "frame_rate": 0.012,
+     "concentration": 20.0, "gamma_shape": 3.0, "sizes": [(8, 25)]},
+    {"name": "K = 3, sentences 6-11 tokens", "tokens": (6, 12),
+     "shares_a": [0.5, 0.35, 0.15], "shares_b": [0.4, 0.3, 0.3], "sizes": [(3, 3), (12, 40)]},
+]
+HELDOUT5_SEED = 17001
+
+#: Sixth held-out grid (issue 13, session 7): fixed and committed after HELDOUT5 was scored
+#: (with the session-6 methods) and before the 3-sentence rule for rate intervals was adopted
+#: and scored -- other K (5 with new shares, 7, 12), framing rates (2%, 3.5%, 6%), sentence
+#: lengths (12-18, 35-50 tokens), clustering strengths, unequal pairs and a new seed.
+HELDOUT6 = [
+    {"name": "K = 5 shares .3/.3/.2/.15/.05 v .15/.35/.2/.1/.2, sentences 12-18 tokens",
+     "tokens": (12, 19), "shares_a": [0.3, 0.3, 0.2, 0.15, 0.05],
+     "shares_b": [0.15, 0.35, 0.2, 0.1, 0.2], "sizes": [(4, 7), (14, 14)]},
+    {"name": "framing 3.5%, clustering Dirichlet 4, Gamma(1.2)", "frame_rate": 0.035,
+     "concentration": 4.0, "gamma_shape": 1.2, "sizes": [(3, 6), (9, 20)]},
+    {"name": "K = 7, framing 6%, sentences 35-50 tokens", "frame_rate": 0.06,
+     "tokens": (35, 51), "shares_a": [0.2, 0.2, 0.15, 0.15, 0.1, 0.1, 0.1],
+     "shares_b": [0.1, 0.15, 0.2, 0.15, 0.15, 0.1, 0.15], "sizes": [(5, 8), (25, 25)]},
+    {"name": "framing 2%, sentences 15-25 tokens", "frame_rate": 0.02, "tokens": (15, 26),
+     "sizes": [(6, 15), (50, 20)]},
+    {"name": "K = 12, framing 8%", "frame_rate": 0.08,
+     "shares_a": [0.15, 0.12, 0.1, 0.1, 0.08, 0.08, 0.08, 0.07, 0.07, 0.06, 0.05, 0.04],
+     "shares_b": [0.08, 0.1, 0.1, 0.12, 0.08, 0.1, 0.06, 0.07, 0.09, 0.06, 0.08, 0.06],
+     "sizes": [(10, 10)]},
+]
+HELDOUT6_SEED = 19001
+
 _GRIDS = {"heldout": (HELDOUT, HELDOUT_SEED), "heldout2": (HELDOUT2, HELDOUT2_SEED),
-          "heldout3": (HELDOUT3, HELDOUT3_SEED), "heldout4": (HELDOUT4, HELDOUT4_SEED)}
+          "heldout3": (HELDOUT3, HELDOUT3_SEED), "heldout4": (HELDOUT4, HELDOUT4_SEED),
+          "heldout5": (HELDOUT5, HELDOUT5_SEED), "heldout6": (HELDOUT6, HELDOUT6_SEED)}
 
 
 def simulate_statement(rng, n_sentences, shares, *, clustered, tokens=(20, 31),
@@ -456,8 +509,7 @@ def top_up(table, grid, *, extra=1200, n_boot=999, seed=31337, log=None):
 
 def run_grid(grid, *, reps=600, n_boot=999, n_perm=999, quick=False, splits=5, partial=None):
     """One grid: ``"dev"`` (:data:`SIZES`), ``"heldout"`` (:data:`HELDOUT` and the inaugural
-    halves), ``"heldout2"``, ``"heldout3"`` or ``"heldout4"`` (:data:`HELDOUT2`, :data:`HELDOUT3`,
-    :data:`HELDOUT4`)."""
+    halves), ``"heldout2"`` ... ``"heldout6"`` (:data:`HELDOUT2` ... :data:`HELDOUT6`)."""
     if grid == "dev":
         return run(reps=reps, n_boot=n_boot, n_perm=n_perm, quick=quick)
     if grid == "heldout":
@@ -472,10 +524,11 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--grid", choices=["dev", "heldout", "heldout2", "heldout3", "heldout4",
-                                       "all"],
+                                       "heldout5", "heldout6", "all"],
                     default="dev",
                     help="dev: the development grid; heldout / heldout2 / heldout3 / "
-                         "heldout4: the held-out grids; all: the five, one after the other")
+                         "heldout4 / heldout5 / heldout6: the held-out grids; all: the seven, "
+                         "one after the other")
     ap.add_argument("--heldout", action="store_true", help="the same as --grid heldout")
     ap.add_argument("--heldout2", action="store_true", help="the same as --grid heldout2")
     ap.add_argument("--reps", type=int, default=600, help="replications a cell (default 600)")
@@ -494,7 +547,8 @@ def main(argv=None):
                          "of 0.93-0.97 (EDGE_BANDS); with --from-csv, tops up the saved files")
     args = ap.parse_args(argv)
     grid = "heldout" if args.heldout else "heldout2" if args.heldout2 else args.grid
-    grids = ["dev", "heldout2", "heldout", "heldout3", "heldout4"] if grid == "all" else [grid]
+    grids = (["dev", "heldout2", "heldout", "heldout3", "heldout4", "heldout5"]
+             if grid == "all" else [grid])
     here = Path(__file__).resolve().parent
     for g in grids:
         t0 = time.time()
