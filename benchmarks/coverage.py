@@ -527,8 +527,8 @@ def main(argv=None):
                                        "heldout5", "heldout6", "all"],
                     default="dev",
                     help="dev: the development grid; heldout / heldout2 / heldout3 / "
-                         "heldout4 / heldout5 / heldout6: the held-out grids; all: the seven, "
-                         "one after the other")
+                         "heldout4 / heldout5 / heldout6: the held-out grids; all: the six scored "
+                         "ones (heldout6 is not scored yet), one after the other")
     ap.add_argument("--heldout", action="store_true", help="the same as --grid heldout")
     ap.add_argument("--heldout2", action="store_true", help="the same as --grid heldout2")
     ap.add_argument("--reps", type=int, default=600, help="replications a cell (default 600)")
