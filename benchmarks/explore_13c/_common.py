@@ -193,3 +193,35 @@ def main(
     reps = int(sys.argv[1]) if len(sys.argv) > 1 else reps
     for i, (a, b, c, d) in enumerate(cells):
         run(a, b, c, reps, seed + i, d, variants, measure, strata)
+
+
+def cell_draws(n_a, n_b, clustered, reps, seed, d):
+    """(truth, draws) of one harness cell: ``truth`` the true measures
+    (``cv._truth``), ``draws`` a generator of ``reps`` pairs ``(ca, ta, cb, tb)`` drawn with
+    the cell's design ``d`` (a grid entry of benchmarks/coverage.py) from ``seed``."""
+    rng = np.random.default_rng(seed)
+    sh_a = np.asarray(d.get("shares_a", cv.SHARES_A))
+    sh_b = np.asarray(d.get("shares_b", cv.SHARES_B))
+    sim = {"tokens": d.get("tokens", (20, 31)), "frame_rate": d.get("frame_rate", cv.FRAME_RATE),
+           "concentration": d.get("concentration", 10.0), "gamma_shape": d.get("gamma_shape", 2.0)}
+
+    def draws():
+        for _ in range(reps):
+            ca, ta = cv.simulate_statement(rng, n_a, sh_a, clustered=clustered, **sim)
+            cb, tb = cv.simulate_statement(rng, n_b, sh_b, clustered=clustered, **sim)
+            yield ca, ta, cb, tb
+
+    return cv._truth(sh_a, sh_b, sim["frame_rate"]), draws()
+
+
+def grid_cells(grids, max_sentences=None):
+    """(i, grid, name, n_a, n_b, clustered, design) of the harness cells of ``grids`` with at least 3
+    sentences a side (and at most ``max_sentences`` on the shorter side); ``i`` counts every
+    cell, skipped ones too, so seeds stay those of the scripts' first runs."""
+    i = 0
+    for g in grids:
+        for name, n_a, n_b, cl, d in cv._grid_cells(g):
+            i += 1
+            if min(n_a, n_b) < 3 or (max_sentences and min(n_a, n_b) > max_sentences):
+                continue
+            yield i, g, name, n_a, n_b, cl, d

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path[:0] = [str(Path(__file__).resolve().parents[1])]
-import coverage as cv
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
+from _common import cell_draws, grid_cells
 from frameshift.measures import intervals as iv
 from scipy import stats
 
@@ -86,16 +86,10 @@ def variants(ca, ta, cb, tb):
 
 
 def run_cell(n_a, n_b, clustered, reps, seed, d):
-    rng = np.random.default_rng(seed)
-    sh_a = np.asarray(d.get("shares_a", cv.SHARES_A))
-    sh_b = np.asarray(d.get("shares_b", cv.SHARES_B))
-    sim = {"tokens": d.get("tokens", (20, 31)), "frame_rate": d.get("frame_rate", cv.FRAME_RATE),
-           "concentration": d.get("concentration", 10.0), "gamma_shape": d.get("gamma_shape", 2.0)}
-    truth = cv._truth(sh_a, sh_b, sim["frame_rate"])["rate_diff"]
+    truth, draws = cell_draws(n_a, n_b, clustered, reps, seed, d)
+    truth = truth["rate_diff"]
     res, by_ns = {}, {}
-    for _ in range(reps):
-        ca, ta = cv.simulate_statement(rng, n_a, sh_a, clustered=clustered, **sim)
-        cb, tb = cv.simulate_statement(rng, n_b, sh_b, clustered=clustered, **sim)
+    for ca, ta, cb, tb in draws:
         n = ca.sum(0) + cb.sum(0)
         ok = n >= 3
         out, nsent = variants(ca, ta, cb, tb)
@@ -112,18 +106,13 @@ def main():
     warnings.simplefilter("ignore")
     reps = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     grids = sys.argv[2:] or ["dev", "heldout", "heldout2", "heldout3", "heldout4"]
-    i = 0
-    for g in grids:
-        for name, n_a, n_b, cl, d in cv._grid_cells(g):
-            i += 1
-            if min(n_a, n_b) < 3:
-                continue
-            res, by = run_cell(n_a, n_b, cl, reps, 500 + i, d)
-            s = " ".join(f"{k}={np.mean(v):.3f}" for k, v in res.items())
-            st = " ".join(f"{b}:{np.mean(by[('cur', b)]):.2f}/{np.mean(by[('pool_t', b)]):.2f}"
-                          f"({len(by[('cur', b)])})" for b in ("s1", "s2", "s3+")
-                          if ("cur", b) in by)
-            print(f"{g:8s} {name[:58]:58s} n={len(res['cur']):5d} {s} | {st}", flush=True)
+    for i, g, name, n_a, n_b, cl, d in grid_cells(grids):
+        res, by = run_cell(n_a, n_b, cl, reps, 500 + i, d)
+        s = " ".join(f"{k}={np.mean(v):.3f}" for k, v in res.items())
+        st = " ".join(f"{b}:{np.mean(by[('cur', b)]):.2f}/{np.mean(by[('pool_t', b)]):.2f}"
+                      f"({len(by[('cur', b)])})" for b in ("s1", "s2", "s3+")
+                      if ("cur", b) in by)
+        print(f"{g:8s} {name[:58]:58s} n={len(res['cur']):5d} {s} | {st}", flush=True)
 
 
 if __name__ == "__main__":

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path[:0] = [str(Path(__file__).resolve().parents[1])]
-import coverage as cv
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
+from _common import cell_draws, grid_cells
 from frameshift.measures import intervals as iv
 
 
@@ -31,16 +31,9 @@ def ratio_se(cov, num):
 
 
 def run_cell(n_a, n_b, clustered, reps, seed, d):
-    rng = np.random.default_rng(seed)
-    sh_a = np.asarray(d.get("shares_a", cv.SHARES_A))
-    sh_b = np.asarray(d.get("shares_b", cv.SHARES_B))
-    sim = {"tokens": d.get("tokens", (20, 31)), "frame_rate": d.get("frame_rate", cv.FRAME_RATE),
-           "concentration": d.get("concentration", 10.0), "gamma_shape": d.get("gamma_shape", 2.0)}
-    truth = cv._truth(sh_a, sh_b, sim["frame_rate"])
+    truth, draws = cell_draws(n_a, n_b, clustered, reps, seed, d)
     acc = {}
-    for _ in range(reps):
-        ca, ta = cv.simulate_statement(rng, n_a, sh_a, clustered=clustered, **sim)
-        cb, tb = cv.simulate_statement(rng, n_b, sh_b, clustered=clustered, **sim)
+    for ca, ta, cb, tb in draws:
         ok = (ca.sum(0) + cb.sum(0)) >= 3
         carriers = (ca > 0).sum(0) + (cb > 0).sum(0)
         for m, (lo, hi), tr in (("rd", iv.rate_diff_interval(ca, ta, cb, tb), truth["rate_diff"]),
@@ -58,22 +51,17 @@ def main():
     warnings.simplefilter("ignore")
     reps = int(sys.argv[1])
     grids = sys.argv[2:]
-    i = 0
-    for g in grids:
-        for name, n_a, n_b, cl, d in cv._grid_cells(g):
-            i += 1
-            if min(n_a, n_b) < 3 or min(n_a, n_b) > 12:
-                continue
-            acc = run_cell(n_a, n_b, cl, reps, 900 + i, d)
-            out = []
-            for m in ("rd", "lr"):
-                r, se = ratio_se(*acc[(m, "all")])
-                parts = []
-                for p in ("s<3", "s3+"):
-                    cov, num = acc[(m, p)]
-                    parts.append(f"{p} {sum(cov) / max(sum(num), 1):.3f}({sum(num)})")
-                out.append(f"{m} {r:.3f}+-{se:.3f} n={sum(acc[(m, 'all')][1])} [{' '.join(parts)}]")
-            print(f"{g:8s} {name[:52]:52s} " + "  ".join(out), flush=True)
+    for i, g, name, n_a, n_b, cl, d in grid_cells(grids, max_sentences=12):
+        acc = run_cell(n_a, n_b, cl, reps, 900 + i, d)
+        out = []
+        for m in ("rd", "lr"):
+            r, se = ratio_se(*acc[(m, "all")])
+            parts = []
+            for p in ("s<3", "s3+"):
+                cov, num = acc[(m, p)]
+                parts.append(f"{p} {sum(cov) / max(sum(num), 1):.3f}({sum(num)})")
+            out.append(f"{m} {r:.3f}+-{se:.3f} n={sum(acc[(m, 'all')][1])} [{' '.join(parts)}]")
+        print(f"{g:8s} {name[:52]:52s} " + "  ".join(out), flush=True)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
-import coverage as cv
+from _common import cell_draws, grid_cells
 from frameshift.measures import intervals as iv
 
 RULES = ("n3", "tar", "tarphi", "s3", "tar+s3")
@@ -36,16 +36,9 @@ def rules(ca, ta, cb, tb):
 
 
 def run_cell(n_a, n_b, clustered, reps, seed, d):
-    rng = np.random.default_rng(seed)
-    sh_a = np.asarray(d.get("shares_a", cv.SHARES_A))
-    sh_b = np.asarray(d.get("shares_b", cv.SHARES_B))
-    sim = {"tokens": d.get("tokens", (20, 31)), "frame_rate": d.get("frame_rate", cv.FRAME_RATE),
-           "concentration": d.get("concentration", 10.0), "gamma_shape": d.get("gamma_shape", 2.0)}
-    truth = cv._truth(sh_a, sh_b, sim["frame_rate"])
+    truth, draws = cell_draws(n_a, n_b, clustered, reps, seed, d)
     res = {}
-    for _ in range(reps):
-        ca, ta = cv.simulate_statement(rng, n_a, sh_a, clustered=clustered, **sim)
-        cb, tb = cv.simulate_statement(rng, n_b, sh_b, clustered=clustered, **sim)
+    for ca, ta, cb, tb in draws:
         ok = rules(ca, ta, cb, tb)
         for m, (lo, hi) in (("rd", iv.rate_diff_interval(ca, ta, cb, tb)),
                             ("lr", iv.rate_ratio_interval(ca, ta, cb, tb))):
@@ -60,16 +53,11 @@ def main():
     warnings.simplefilter("ignore")
     reps = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     grids = sys.argv[2:] or ["dev", "heldout", "heldout2", "heldout3", "heldout4"]
-    i = 0
-    for g in grids:
-        for name, n_a, n_b, cl, d in cv._grid_cells(g):
-            i += 1
-            if min(n_a, n_b) < 3 or min(n_a, n_b) > 12:
-                continue
-            res = run_cell(n_a, n_b, cl, reps, 700 + i, d)
-            s = "  ".join(m + " " + " ".join(f"{r}={np.mean(res[(m, r)]):.3f}({len(res[(m, r)])})"
-                                             for r in RULES) for m in ("rd", "lr"))
-            print(f"{g:8s} {name[:50]:50s} {s}", flush=True)
+    for i, g, name, n_a, n_b, cl, d in grid_cells(grids, max_sentences=12):
+        res = run_cell(n_a, n_b, cl, reps, 700 + i, d)
+        s = "  ".join(m + " " + " ".join(f"{r}={np.mean(res[(m, r)]):.3f}({len(res[(m, r)])})"
+                                         for r in RULES) for m in ("rd", "lr"))
+        print(f"{g:8s} {name[:50]:50s} {s}", flush=True)
 
 
 if __name__ == "__main__":
