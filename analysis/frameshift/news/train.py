@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+import zlib
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .chooser import FEATURES, MODEL_FILE, SpeakerModel, candidates
+from .chooser import FEATURES, MODEL_FILE, SpeakerModel, candidates, pick
 
 #: The coded sets, in the order they were made (``tests/data/news/real/<set>``).
 SETS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
@@ -90,12 +91,39 @@ def _as_fresh(att, rows: pd.DataFrame) -> None:
         q.evidence = "" if pd.isna(r["evidence"]) else str(r["evidence"])
 
 
-def collect(folder, fresh=None) -> list[dict]:
+def _dropped(ids, half: int) -> set:
+    """The actor ids of half ``half`` (0 or 1) of a registry: split by a checksum of the id, so
+    the same on every run."""
+    return {i for i in ids if zlib.crc32(str(i).encode("utf-8")) % 2 == half}
+
+
+def _new_ids_of(att, full, dropped: set) -> dict:
+    """``{new: id: registered id}``: the ``new:`` ids the rules of ``att`` (a registry without
+    the actors ``dropped``) give the people and bodies that ``full`` (the same article with the
+    whole registry) names with an actor of ``dropped``, matched by the mentions' spans."""
+    named = [(m.start, m.end, m.actor) for m in full.mentions if m.actor in dropped]
+    out: dict = {}
+    for q in att.quotes:
+        if q.parent is not None:
+            continue
+        for c in candidates(att, q):
+            if c.actor is None or c.mention is None or not str(c.actor).startswith("new:"):
+                continue
+            for a, b, actor in named:
+                if a < c.mention.end and c.mention.start < b:
+                    out.setdefault(c.actor, actor)
+    return out
+
+
+def collect(folder, fresh=None, drop=None) -> list[dict]:
     """One group per quote found by the rules in the reports of ``folder`` that overlaps a
     gold quote: ``{"set", "source", "start", "end", "actors", "X", "gold"}`` with ``gold`` the
     coded speaker (None for a term or words nobody can be named for). ``fresh``: a segmentation
     table of the same reports by an earlier version of the rules, whose speakers replace the
-    rules' own in the features (see :data:`FRESH`)."""
+    rules' own in the features (see :data:`FRESH`). ``drop`` (0 or 1): a copy of the set with
+    half the registry dropped (:func:`_dropped`), as if those actors were not registered: their
+    coded speakers, and the rules' choices of them, become the ``new:`` ids the rules give them
+    (:func:`_new_ids_of`), so the model also learns from speakers that are not registered."""
     from .articles import _article_date, _attributed, _read_actors
     from .evaluate import read_gold_quotes
     from .inputs import article_files, read_article
@@ -106,15 +134,26 @@ def collect(folder, fresh=None) -> list[dict]:
     arts = [read_article(p) for p in files]
     texts = {a.source: a.text for a in arts}
     gold = read_gold_quotes(folder / "gold.csv", texts)
+    full_registry, dropped = registry, set()
+    if drop is not None:
+        dropped = _dropped(registry["id"], drop)
+        registry = registry[~registry["id"].isin(dropped)].reset_index(drop=True)
     groups = []
     for art in arts:
         g = gold[gold["source"] == art.source]
-        _, _, att = _attributed(art.text, registry, _article_date(art.source, None))
+        date = _article_date(art.source, None)
+        _, _, att = _attributed(art.text, registry, date)
         if att is None:
             continue
         if fresh is not None:
             f = fresh[(fresh["source"] == art.source) & (fresh["role"] == "quote")]
             _as_fresh(att, f)
+        to_new: dict = {}
+        if dropped:
+            to_new = {v: k for k, v in _new_ids_of(
+                att, _attributed(art.text, full_registry, date)[2], dropped).items()}
+            for q in att.quotes:
+                q.actor = to_new.get(q.actor, q.actor)
         for q in att.quotes:
             if q.parent is not None:
                 continue
@@ -126,6 +165,7 @@ def collect(folder, fresh=None) -> list[dict]:
             if best is None:
                 continue
             spk = None if best.kind == "term" or pd.isna(best.speaker) else str(best.speaker)
+            spk = to_new.get(spk, spk)
             cands = candidates(att, q)
             groups.append({"set": folder.name, "source": art.source, "start": q.start,
                            "end": q.end, "actors": [c.actor for c in cands],
@@ -148,8 +188,8 @@ def fit(groups: list[dict], c: float = C, none_weight: float | None = None) -> S
     scale = X.std(axis=0)
     scale[scale == 0] = 1.0
     lr = LogisticRegression(C=c, max_iter=5000, tol=1e-10)
-    weight = np.concatenate([[none_weight if g["gold"] is None else 1.0] * len(g["actors"])
-                             for g in groups])
+    weight = np.concatenate([[(none_weight if g["gold"] is None else 1.0) * g.get("weight", 1.0)]
+                             * len(g["actors"]) for g in groups])
     lr.fit((X - mean) / scale, y, sample_weight=weight)
     meta = {"trained_on": sorted({g["set"] for g in groups}), "quotes": len(groups),
             "candidates": len(y), "C": c, "none_weight": none_weight,
@@ -158,7 +198,8 @@ def fit(groups: list[dict], c: float = C, none_weight: float | None = None) -> S
 
 
 def choose(model: SpeakerModel, g: dict):
-    return g["actors"][int(np.argmax(model.score(g["X"])))]
+    """The speaker the chooser gives the quote of group ``g`` (:func:`chooser.pick`)."""
+    return g["actors"][pick(g["X"], model.score(g["X"]), g["actors"], g["rule"])]
 
 
 def _segments(folder: Path, speakers="rules"):
