@@ -129,6 +129,23 @@ def test_evaluate_quotes_by_hand(tmp_path):
     assert ev["quote", "f1"] == 1.0
 
 
+def test_unregistered_speakers_coded_by_surname_match_the_full_name(tmp_path):
+    # A coder who leaves a speaker out of the registry writes a new: id from the name; the
+    # surname alone (new:vale) is the same person the code names in full (new:tom-vale), a
+    # different surname is not. Two quotes, one right by that rule, one wrong: 1 of 2.
+    texts = {"a": 'T\n\n"Yes," Tom Vale said. "No," Ann Orr said.'}
+    gold = tmp_path / "gold.csv"
+    gold.write_text("source,quote,speaker,kind,pattern\na,\"Yes,\",new:vale,speech,after\n"
+                    "a,\"No,\",new:vale,speech,after\n", encoding="utf-8")
+    g = read_gold_quotes(gold, texts)
+    seg = segment_article(texts["a"], source="a", actors=REG)
+    q = seg[seg["role"] == "quote"]
+    assert q["actor"].tolist() == ["new:tom-vale", "new:ann-orr"]
+    ev = evaluate_quotes(seg, g, texts=texts).set_index(["scope", "metric"])
+    assert ev.loc[("attribution", "speaker_accuracy"), ["numerator", "denominator"]].tolist() == [
+        1, 2]
+
+
 def test_real_reports_development_set_scores():
     """Development set of real reports (tests/data/news/real/README.md: 26 reports, 78 speech
     quotes, 9 quoted terms): 76 of 78 speakers right and no term taken as speech after

@@ -16,7 +16,7 @@ import pandas as pd
 
 from frameshift.errors import CorpusError, InputNotFoundError, Problem
 
-__all__ = ["read_gold_quotes", "evaluate_quotes", "gold_kind", "evaluate_folder"]
+__all__ = ["read_gold_quotes", "evaluate_quotes", "gold_kind", "evaluate_folder", "same_speaker"]
 
 GOLD_QUOTE_COLUMNS = ["source", "quote", "speaker", "kind", "pattern"]
 
@@ -70,6 +70,30 @@ def read_gold_quotes(path, texts: dict, *, source: str | None = None) -> pd.Data
 _MARKS = set('"“”„«»‘’‹›\'')
 
 
+def same_speaker(actor, gold) -> bool:
+    """Is the automatic speaker ``actor`` the coded speaker ``gold``? (``None``: nobody.)
+
+    Registered ids must be equal. Two ``new:`` ids (speakers left out of the registry) name the
+    same speaker when the words of one are all words of the other: a ``new:`` id is a label the
+    coder or the code makes from the speaker's name, and a coder who writes the surname
+    (``new:camero``) codes the same person the code names in full (``new:mariela-camero``).
+
+    >>> same_speaker("new:mariela-camero", "new:camero"), same_speaker("new:camero", "new:ramos")
+    (True, False)
+    >>> same_speaker("aliyev", "aliyev"), same_speaker("new:aliyev", "aliyev"), same_speaker(None, None)
+    (True, False, True)
+    """
+    if actor is None or gold is None:
+        return actor is None and gold is None
+    actor, gold = str(actor), str(gold)
+    if actor == gold:
+        return True
+    if not (actor.startswith("new:") and gold.startswith("new:")):
+        return False
+    a, g = set(actor[4:].split("-")) - {""}, set(gold[4:].split("-")) - {""}
+    return bool(a and g) and (a <= g or g <= a)
+
+
 def _locate(text: str, quote: str, start: int) -> int:
     """First occurrence of ``quote`` from ``start`` that stands right after or before a
     quotation mark (the quoted words, not the same words elsewhere: "referendums" in
@@ -92,7 +116,7 @@ def evaluate_quotes(segments: pd.DataFrame, gold: pd.DataFrame, *, texts: dict |
     Measures (one row each: ``scope``, ``metric``, ``value``, ``numerator``, ``denominator``):
     span precision/recall/F1 over the non-blank characters of quote spans (gold speech and
     terms alike); ``speaker_accuracy``: gold speech quotes found (overlapped by an automatic
-    quote) whose automatic actor is the gold speaker, over those found; ``end_to_end``: the
+    quote) whose automatic actor is the gold speaker (:func:`same_speaker`), over those found; ``end_to_end``: the
     same over all gold speech quotes (a speech quote coded with no speaker, words nobody can be
     named for, counts as right when no speaker is given); ``terms_as_speech``: gold terms
     overlapped by an automatic quote with a speaker (not a quote the term is nested in, with
@@ -134,8 +158,7 @@ def evaluate_quotes(segments: pd.DataFrame, gold: pd.DataFrame, *, texts: dict |
         ok_span, actor = best(src, int(a), int(b))
         # a speech quote coded without a speaker (nobody can be named) is right when the
         # code names nobody either
-        good = ok_span and ((actor is None and pd.isna(spk)) or (
-            actor is not None and not pd.isna(spk) and actor == str(spk)))
+        good = ok_span and same_speaker(actor, None if pd.isna(spk) else str(spk))
         found += ok_span
         right += good
         n = per.setdefault(pat or "-", [0, 0])
