@@ -447,9 +447,7 @@ REG_H = pd.DataFrame({"id": ["hajizada", "aliyev"],
     # unregistered: the variant takes the full name given before
     ('T\n\n"We are ready," Nikol Pashinyan said. "We are tired," Pashinian said.',
      ["new:nikol-pashinyan", "new:nikol-pashinyan"]),
-    # not the same person: a feminine surname, another first name, a short name
-    ('T\n\n"We are ready," Ilham Aliyev said. "We are tired," Aliyeva said.',
-     ["aliyev", "new:aliyeva"]),
+    # not the same person: another first name, a short name (a feminine surname: below)
     ('T\n\n"We are ready," Nikol Pashinyan said. "We are tired," Anna Pashinian said.',
      ["new:nikol-pashinyan", "new:anna-pashinian"]),
     ('T\n\n"We are ready," Tom Vale said. "We are tired," Tom Wale said.',
@@ -460,6 +458,16 @@ REG_H = pd.DataFrame({"id": ["hajizada", "aliyev"],
 ])
 def test_spelling_variants_of_a_name_given_before(text, expected):
     assert _speakers(text, REG_H) == expected
+
+
+def test_a_feminine_surname_is_not_the_man_named_before_by_the_rules():
+    # The rules read "Aliyeva" as another person than Ilham Aliyev. The chooser (the default)
+    # gives the quote to Aliyev, the speaker of the quote before: in the coded sets a one-word
+    # unregistered name after a registered person was nearly always a misspelling of him
+    # (docs/news.md, known limits).
+    text = 'T\n\n"We are ready," Ilham Aliyev said. "We are tired," Aliyeva said.'
+    q = segment_article(text, actors=REG_H, speakers="rules")
+    assert q[q["role"] == "quote"]["actor"].tolist() == ["aliyev", "new:aliyeva"]
 
 
 # session 4: Russian, Armenian, Azerbaijani titles and impersonal forms -------------------------
@@ -1010,12 +1018,14 @@ def test_heldout2_scores_as_development_material():
     """heldout2 (26 real reports, 111 speech quotes, 21 terms; tests/data/news/real/README.md)
     was scored once with main at d4dbbad: span F1 0.960, end to end 67 of 111, 5 of 21 terms
     as speech. Session 5 (issue 15b) developed on it: 101 of 111, 4 of 21 terms; session 6:
-    109 of 111, 2 of 21 terms. Kept so regressions show."""
+    109 of 111, 2 of 21 terms. Kept so
+    regressions of the rules alone show (the chooser, the default, is trained on this set)."""
     real = Path(__file__).parent / "data" / "news" / "real" / "heldout2"
     texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(real.glob("*.txt"))}
     gold = read_gold_quotes(real / "gold.csv", texts)
     assert (gold["kind"] == "speech").sum() == 111 and (gold["kind"] == "term").sum() == 21
-    seg = pd.concat([segment_article(t, source=s, actors=real / "actors.csv")
+    seg = pd.concat([segment_article(t, source=s, actors=real / "actors.csv",
+                                     speakers="rules")
                      for s, t in texts.items()])
     ev = evaluate_quotes(seg, gold, texts=texts).set_index(["scope", "metric"])
     assert ev.loc[("attribution", "end_to_end"), "numerator"] >= 109
@@ -1433,12 +1443,14 @@ def test_heldout3_scores_as_development_material():
     """heldout3 (tests/data/news/real/heldout3, with its actors.csv; 103 speech quotes, 17
     terms) was scored once at the end of session 5: span F1 0.981, speaker 86 of 102 found,
     end to end 86 of 103, 4 of 17 terms as speech. Session 6 (issue 15b) developed on its
-    errors: 100 of 103 end to end, 2 terms. Kept so regressions show."""
+    errors: 100 of 103 end to end, 2 terms. Kept so
+    regressions of the rules alone show (the chooser, the default, is trained on this set)."""
     real = Path(__file__).parent / "data" / "news" / "real" / "heldout3"
     texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(real.glob("*.txt"))}
     gold = read_gold_quotes(real / "gold.csv", texts)
     assert (gold["kind"] == "speech").sum() == 103 and (gold["kind"] == "term").sum() == 17
-    seg = pd.concat([segment_article(t, source=s, actors=real / "actors.csv")
+    seg = pd.concat([segment_article(t, source=s, actors=real / "actors.csv",
+                                     speakers="rules")
                      for s, t in texts.items()])
     ev = evaluate_quotes(seg, gold, texts=texts).set_index(["scope", "metric"])
     assert ev.loc[("attribution", "end_to_end"), "numerator"] >= 100

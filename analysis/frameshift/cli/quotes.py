@@ -44,10 +44,10 @@ def register(sub) -> None:
                         "optional); print precision/recall/F1, speaker accuracy, end-to-end "
                         "accuracy and quoted terms taken as speech (for a folder: per article "
                         "and pooled)")
-    p.add_argument("--speakers", choices=("rules", "model"), default="rules",
-                   help="who chooses each quote's speaker: the attribution rules (default) or "
-                        "the learned chooser over the rules' candidates (frameshift.news."
-                        "chooser; leave-one-set-out evaluation in docs/news.md)")
+    p.add_argument("--speakers", choices=("model", "rules"), default="model",
+                   help="who chooses each quote's speaker: the learned chooser over the "
+                        "rules' candidates (default; frameshift.news.chooser, leave-one-set-out "
+                        "evaluation in docs/news.md) or the attribution rules alone")
     p.add_argument("--suggest-actors", action="store_true",
                    help="write the speakers found that the registry does not name, as an "
                         "actors table (id,name,aliases,group,quotes,sources) to edit and save "

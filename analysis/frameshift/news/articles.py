@@ -3673,10 +3673,13 @@ def segment_article(text: str, *, source: str = "article", actors=None, outlet: 
         (``source: commonspace.eu``), else the part of ``source`` before its date.
     date : date-like, optional
         Publication date of the article.
-    speakers : {"rules", "model"} or SpeakerModel, default "rules"
-        Who chooses each quote's speaker: the attribution rules, or the learned chooser
+    speakers : {"model", "rules"} or SpeakerModel, default "model"
+        Who chooses each quote's speaker: the learned chooser
         (:mod:`frameshift.news.chooser`) among the actors the rules could have chosen, with
-        the shipped model (``"model"``) or a :class:`~frameshift.news.chooser.SpeakerModel`.
+        the shipped model (``"model"``, the default since session 8) or a
+        :class:`~frameshift.news.chooser.SpeakerModel`; or the attribution rules alone
+        (``"rules"``). The rules keep a speaker a syntactic link decided and an unregistered
+        person named in full (:func:`frameshift.news.chooser.rules_decide`).
         A quote the model gives another speaker has the evidence ``speaker model: ...
         (the rules said: ...)``.
 
@@ -3837,7 +3840,7 @@ def _carried_by(segments: pd.DataFrame) -> list[str]:
 
 
 def segment_news(articles, *, actors=None, outlet=None, date=None, provenance=False,
-                 speakers="rules"):
+                 speakers="model"):
     """Segment news articles and attribute their quotes, without assembling a corpus.
 
     What ``frameshift quotes`` writes: the segmentation of :func:`read_news` (one row per
@@ -3909,7 +3912,7 @@ def segment_news(articles, *, actors=None, outlet=None, date=None, provenance=Fa
 
 
 def read_news(articles, *, actors=None, outlet=None, date=None, name: str = "news",
-              speakers="rules"):
+              speakers="model"):
     """Read news articles into a corpus of attributed statements.
 
     Parameters
@@ -3930,7 +3933,7 @@ def read_news(articles, *, actors=None, outlet=None, date=None, name: str = "new
         :func:`segment_article`).
     name : str, default "news"
         Name of the corpus.
-    speakers : {"rules", "model"} or SpeakerModel, default "rules"
+    speakers : {"model", "rules"} or SpeakerModel, default "model"
         Who chooses each quote's speaker (see :func:`segment_article`).
 
     Returns

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .chooser import FEATURES, MODEL_FILE, SpeakerModel, candidates, pick
+from .chooser import FEATURES, MODEL_FILE, SpeakerModel, candidates, forget, pick, rules_decide
 from .evaluate import same_speaker
 
 #: The coded sets, in the order they were made (``tests/data/news/real/<set>``).
@@ -157,6 +157,7 @@ def collect(folder, fresh=None, drop=None) -> list[dict]:
                 att, _attributed(art.text, full_registry, date)[2], dropped).items()}
             for q in att.quotes:
                 q.actor = to_new.get(q.actor, q.actor)
+            forget(att)
         for q in att.quotes:
             if q.parent is not None:
                 continue
@@ -173,7 +174,7 @@ def collect(folder, fresh=None, drop=None) -> list[dict]:
             groups.append({"set": folder.name, "source": art.source, "start": q.start,
                            "end": q.end, "actors": [c.actor for c in cands],
                            "X": np.vstack([c.x for c in cands]), "gold": spk,
-                           "rule": q.actor})
+                           "rule": q.actor, "keep": rules_decide(att, q)})
     return groups
 
 
@@ -203,7 +204,8 @@ def fit(groups: list[dict], c: float = C, none_weight: float | None = None) -> S
 
 def choose(model: SpeakerModel, g: dict):
     """The speaker the chooser gives the quote of group ``g`` (:func:`chooser.pick`)."""
-    return g["actors"][pick(g["X"], model.score(g["X"]), g["actors"], g["rule"])]
+    return g["actors"][pick(g["X"], model.score(g["X"]), g["actors"], g["rule"],
+                            keep=g.get("keep", False))]
 
 
 def _segments(folder: Path, speakers="rules"):
