@@ -78,6 +78,23 @@ def test_foreign_file_needs_force(tmp_path):
     assert check_output_path(path) == path  # ours: overwritten freely
 
 
+def test_a_named_pipe_or_device_is_never_replaced_by_an_output(tmp_path):
+    # The write renames a temporary file into place: at a FIFO or a device (/dev/null) that
+    # would replace the FIFO or device itself, so it is refused, --force or not.
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    for force in (False, True):
+        with pytest.raises(OutputExistsError, match=r"pipe\.csv: is a named pipe \(FIFO\), not a "
+                                                    r"regular file.*even with --force"):
+            check_output_path(fifo, force=force)
+    with pytest.raises(OutputExistsError, match=r"is a named pipe"):
+        write_table_atomic(pd.DataFrame({"a": [1]}), fifo, provenance={}, force=True)
+    with pytest.raises(OutputExistsError, match=r"is a named pipe"):
+        atomic_write_bytes(fifo, b"x")
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe.csv"]
+
+
 def test_folder_is_not_an_output(tmp_path):
     with pytest.raises(OutputExistsError, match=r"is a folder\. Give a file name"):
         check_output_path(tmp_path, force=True)

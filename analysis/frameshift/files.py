@@ -94,6 +94,7 @@ def check_output_path(path, *, force: bool = False, inputs=(), marker: Path | No
         raise OutputExistsError(
             f"{path}: is a folder. Give a file name for the output (e.g. {path}/counts.csv).",
             path=path)
+    _refuse_special_output(path)
     if marker is None:
         recover_output(path)
         marker = path.with_name(path.name + PROVENANCE_SUFFIX)
@@ -104,14 +105,43 @@ def check_output_path(path, *, force: bool = False, inputs=(), marker: Path | No
     return path
 
 
+def _special_kind(path: Path) -> str | None:
+    """What ``path`` is when it exists and is neither a regular file nor a folder (a device,
+    a named pipe, a socket), else None."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    mode = st.st_mode
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else
+            "a character device" if stat.S_ISCHR(mode) else
+            "a block device" if stat.S_ISBLK(mode) else
+            "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+
+
+def _refuse_special_output(path: Path) -> None:
+    kind = _special_kind(path)
+    if kind is not None:
+        raise OutputExistsError(
+            f"{path}: is {kind}, not a regular file. frameshift writes an output to a "
+            f"temporary file and renames it into place, which would replace {path} itself, so "
+            f"it writes only to regular files (even with --force). Give a file path (a table "
+            f"command without --out prints its table instead).", path=path)
+
+
 def atomic_write_bytes(path, data: bytes) -> None:
     """Write ``data`` to a temporary file in the same folder, then rename it into place.
 
     A reader never sees a half-written file, and an interrupted write leaves the old file (if
-    any) untouched. The new file gets the permissions of the file it replaces, or the usual
+    any) untouched. A device, named pipe or socket at ``path`` is refused
+    (:class:`OutputExistsError`): the rename would replace it (``/dev/null`` became a regular
+    file so, once, with ``--out /dev/null --force``). The new file gets the permissions of the file it replaces, or the usual
     ones for a new file (``0o666`` minus the umask), not the private ``0o600`` of a temporary.
     """
     path = Path(path)
+    _refuse_special_output(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = _target_mode(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
