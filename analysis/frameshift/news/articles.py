@@ -1201,6 +1201,8 @@ _TITLE_AFTER_RE = re.compile(r"[ \t]+([\w-]+)(?![\w'’-])")
 _POSSESSIVE_BEFORE_RE = re.compile(r"(?:'s|’s)[ \t]+$")
 _APPOSITION_TAIL_RE = re.compile(r"[ \t]*,[^,;:.\0\n\"“”]{1,160},[ \t]*")
 _ANONYMOUS_HEADS = frozenset({"official", "source", "diplomat", "officer"})
+_DEFINITE_TITLE_RE = re.compile(r"(?i)the\s")
+_OF_NAME_GAP_RE = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}")
 _DOUBLE_MARK_RE = re.compile(r'["“”„«»]')
 _FIRST_PERSON_RE = re.compile(r"(?<![\w'’-])(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)(?![\w'’-])")
 _DETERMINER_START_RE = re.compile(r"(?i)(?:the|a|an)\s")
@@ -2153,7 +2155,10 @@ class _Attributor:
                     self._person_after(pos, want | mention.of_body)
                 if found is not None:
                     break
-            return (found, "the person the article gave that title") if found else (None, None)
+            if found is None:
+                found = self._person_named_next(mention, pos, heads)
+                return (found, "the person named next as a speaker") if found else (None, None)
+            return found, "the person the article gave that title"
         nat = self._nationality(mention)
         if nat:
             # "the Azerbaijani minister": the minister given that adjective, else the
@@ -2189,7 +2194,44 @@ class _Attributor:
             # introduces someone, it does not refer back to the last person named)
             if not indefinite and (not own or own & heads or generic):
                 return found, "the last person named as a subject or quoted"
+        found = self._person_named_next(mention, pos, heads, nat)
+        if found is not None:
+            return found, "the person named next as a speaker"
         return None, None
+
+    def _person_named_next(self, mention: _Mention, pos: int, heads: set, nat: set = frozenset()):
+        """A definite title that no person named before it holds ("the commander of the
+        Syrian Democratic Forces said" ... "Mazloum Abdi, said in a tweet"; "The leader of
+        Hezbollah says" ... '"...," said Hassan Nasrallah'): the first person named after it,
+        in its paragraph or the next, as the subject of a clause (before or after its verb),
+        when no title of theirs and no country's adjective contradicts it. A lead that gives
+        the role first and the name next; an indefinite title ("a spokesman said")
+        introduces someone unnamed, and is left alone, as is a spokesperson or an official
+        (named beside the title, or not at all: the next person named is someone else)."""
+        if not _DEFINITE_TITLE_RE.match(mention.surface) or heads & (
+                _ANONYMOUS_HEADS | {"spokesperson", "representative"}):
+            return None  # (a spokesperson is named beside the title or not at all)
+        ui = self._unit_at(max(pos, mention.end))
+        limit = self.units[min(ui + 1, len(self.units) - 1)].end
+        lo = bisect_left(self._mention_starts, max(pos, mention.end))
+        lead = _GENERIC_TITLES["leader"]
+        for m in self.mentions[lo:]:
+            if m.start >= limit:
+                break
+            if m.kind == "title" and m is not mention and self._heads(m.titles) & heads:
+                return None  # another holder of the title is spoken of first
+            if not self._personish(m) or self._in_headline(m.start):
+                continue
+            if not self._subject_like_cached(m):
+                continue
+            own = self._heads(m.titles)
+            if own and not (own & heads) and not (own & lead and heads & lead):
+                return None  # "Foreign Minister X said": not the commander
+            found = (m.start, self._actor_of(m), m, None)
+            if self._other_nationality(found, nat):
+                return None
+            return found
+        return None
 
     def _nationality(self, mention: _Mention) -> set:
         """Capitalised adjectives of a title mention ("the Azerbaijani minister" ->
@@ -2458,6 +2500,9 @@ class _Attributor:
                 # (from the start of the title's noun phrase: "X, Special Envoy of the
                 # Secretary-General for Horn of Africa, told")
                 mention = before[k - 1]
+            # "The leader of the Lebanese militant group Hezbollah says": the title whose
+            # body the name is speaks, not the body
+            mention = self._title_of_name(mention, before[:k]) or mention
             # "authorities in Stepanakert said": the place names the subject, not the speaker.
             if mention.actor is not None and _LOCATION_PREP_RE.search(
                     self.masked[sent_start:mention.start]):
@@ -2484,6 +2529,33 @@ class _Attributor:
                 return None, (f'verb "{verb.group()}" has a subject ("...{prev.group(1)}") that '
                               'is not in the actor registry'), "unknown"
         return None, None, None
+
+    def _title_of_name(self, mention: _Mention, before: list):
+        """A name that ends "the leader of (the) ... <name>", the title definite and singular,
+        at most three words between "of" and the name ("The leader of the Lebanese militant
+        group Hezbollah says", "the chief of Hezbollah said"): a title mention of that body
+        (its ``of_body`` the name's words, its ``org`` the body), else None. A registered
+        person is no body, nor is a name of two words or more ("the leader of the party,
+        Giorgi Gakharia")."""
+        if mention.kind not in ("person", "body", "alias") or (
+                mention.actor is not None and mention.actor in self.person_actors) or (
+                mention.kind == "person" and mention.actor is None
+                and len(mention.surface.split()) >= 2):
+            return None
+        for t in reversed(before[-3:]):
+            if t.kind != "title":
+                if t.kind == "pronoun" or self._personish(t):
+                    return None
+                continue
+            gap = self.masked[t.end:mention.np_start]
+            if not _DEFINITE_TITLE_RE.match(t.surface) or not _OF_NAME_GAP_RE.fullmatch(gap) \
+                    or not self._heads(t.titles) or t.surface.casefold().endswith("s"):
+                return None
+            words = frozenset(w.casefold() for w in _title_words(mention.surface))
+            return _Mention(t.start, mention.end, None, self.masked[t.start:mention.end],
+                            "title", t.canonical, set(t.titles), org=self._actor_of(mention),
+                            np_start=t.np_start, of_body=words)
+        return None
 
     def _anonymous(self, mention: _Mention, gap: str, verb):
         """(actor, evidence, rule) when the words ``gap`` between ``mention`` and its verb
