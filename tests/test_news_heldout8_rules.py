@@ -94,3 +94,29 @@ def test_title_not_resolved_forward(text, unexpected):
 ])
 def test_title_of_a_body_speaks(text, expected):
     assert _speakers(text) == expected
+
+
+# 3. The subject before a parenthesis or an apposition between commas, with an auxiliary or
+#    an adverb of time before the verb, and a parenthesis of up to 16 words
+
+@pytest.mark.parametrize("text, expected", [
+    # registered body, "has" before the verb (quote after, and before: already right)
+    ('T\n\nAzerbaijan, a close ally of Turkey, has said that "the talks are over for now".',
+     ["baku"]),
+    ('T\n\n"The talks are over for now," Azerbaijan, a close ally of Turkey, has said.',
+     ["baku"]),
+    # unregistered person, a parenthesis of 13 words
+    (('T\n\nTom Vale, senior lawmaker of the Narnian Social Liberal Party and a former foreign '
+     'minister, called the idea "a grotesque proposal".'), ["new:tom-vale"]),
+    # a title, the registered name in apposition, "today" before the verb
+    (('T\n\nThe representative of the Narnian Front for Europe, Anna Ivers, today called the plan '
+     '"a way of derailing the peace process".'), ["ivers"]),
+    # a relative clause, "also" before the verb
+    ('T\n\nAnna Ivers, who met Tom Vale on Monday, also said that "the talks are over for now".',
+     ["ivers"]),
+    # unattributable: a place in a fronted phrase is no subject ("officials" are unnamed)
+    (('T\n\nIn Baku, a city of two million, officials today said that "the talks are over for '
+     'now".'), [None]),
+])
+def test_subject_before_a_parenthesis_and_an_adverb(text, expected):
+    assert _speakers(text) == expected

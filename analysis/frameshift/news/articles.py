@@ -1202,6 +1202,12 @@ _POSSESSIVE_BEFORE_RE = re.compile(r"(?:'s|’s)[ \t]+$")
 _APPOSITION_TAIL_RE = re.compile(r"[ \t]*,[^,;:.\0\n\"“”]{1,160},[ \t]*")
 _ANONYMOUS_HEADS = frozenset({"official", "source", "diplomat", "officer"})
 _DEFINITE_TITLE_RE = re.compile(r"(?i)the\s")
+# Between the comma closing a parenthesis or an apposition and its verb: at most two
+# auxiliaries or adverbs of time ("X, a U.S. treaty ally, has reported", "X, Mansour Omar,
+# today called")
+_AUX_AFTER_COMMA_RE = re.compile(
+    r",[ \t]*(?:(?:has|have|had|also|today|yesterday|again|then|later|further|"
+    r"[a-z]{3,}ly)[ \t]+){1,2}$")
 _OF_NAME_GAP_RE = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}")
 _DOUBLE_MARK_RE = re.compile(r'["“”„«»]')
 _FIRST_PERSON_RE = re.compile(r"(?<![\w'’-])(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)(?![\w'’-])")
@@ -2453,7 +2459,8 @@ class _Attributor:
         for k in range(len(before) - 1, -1, -1):
             mention = before[k]
             gap = self.masked[mention.end:verb.start()]
-            comma = (re.fullmatch(r"\s*,\s*", gap) is not None
+            comma = ((re.fullmatch(r"\s*,\s*", gap) is not None or (
+                _AUX_AFTER_COMMA_RE.fullmatch(gap.rstrip(" \t") + " ") is not None))
                      and re.search(r",\s*$", self.masked[sent_start:mention.np_start]) is not None)
             if "\0" in gap or not (_GAP_RE.fullmatch(gap) or comma):
                 break
@@ -2593,6 +2600,11 @@ class _Attributor:
         the subject rule). The mention or None."""
         masked = self.masked
         end = verb.start()
+        aux = _AUX_AFTER_COMMA_RE.search(masked, max(sent_start, end - 40), end)
+        if aux is not None and not open_end:
+            # "The Philippines, a U.S. treaty ally, has reported": an auxiliary or an adverb
+            # of time between the closing comma and the verb
+            end = aux.start() + 1
         k = end
         while k > sent_start and masked[k - 1] in " \t":
             k -= 1
@@ -2606,7 +2618,7 @@ class _Attributor:
         # (between commas, or between dashes: "Ivers — who met Mirzoyan — said")
         c1 = masked.rfind(masked[c2] if masked[c2] in "—–" else ",",
                           max(sent_start, c2 - 120), c2)
-        if c1 < 0 or "\0" in masked[c1:c2] or len(masked[c1 + 1:c2].split()) > 12:
+        if c1 < 0 or "\0" in masked[c1:c2] or len(masked[c1 + 1:c2].split()) > 16:
             return None
         inside = [m for m in before if c1 < m.start and m.end <= c2]
         if len(inside) == 1 and not masked[c1 + 1:inside[0].np_start].strip(" \t").casefold() \
