@@ -120,3 +120,28 @@ def test_title_of_a_body_speaks(text, expected):
 ])
 def test_subject_before_a_parenthesis_and_an_adverb(text, expected):
     assert _speakers(text) == expected
+
+
+# 4. A quote that opens with a speech verb, right after the subject that starts the sentence,
+#    is that subject's predicate (and the subject's words)
+
+@pytest.mark.parametrize("text, expected", [
+    # registered body
+    ('T\n\nAzerbaijan "firmly condemned the attack on the convoy" and urged calm.', ["baku"]),
+    # unregistered body, a second quote after "and urged" (already right before)
+    (('T\n\nThe Narnian foreign ministry "firmly condemned the attack on the convoy" and urged '
+     'Baku to respect "the rules like other countries of the region".'),
+     ["new:narnian-foreign-ministry", "new:narnian-foreign-ministry"]),
+    # unregistered person, "but stressed" after
+    (('T\n\nTom Vale "hailed the initiative of the president" in his statement on Thursday, but '
+     'stressed that the "efforts of the army against the rebels" would continue.'),
+     ["new:tom-vale", "new:tom-vale"]),
+    # the name is not the sentence's subject: nobody a reader can name
+    ('T\n\nThe talks with Tom Vale "failed to produce any result at all", observers noted.',
+     [None]),
+    # the quote is a noun phrase before "was": nobody's speech a reader can name
+    ('T\n\nTom Vale "declared independence" was the headline of the day, observers noted.',
+     [None]),
+])
+def test_quote_as_the_predicate_of_its_subject(text, expected):
+    assert _speakers(text) == expected

@@ -1202,6 +1202,11 @@ _POSSESSIVE_BEFORE_RE = re.compile(r"(?:'s|’s)[ \t]+$")
 _APPOSITION_TAIL_RE = re.compile(r"[ \t]*,[^,;:.\0\n\"“”]{1,160},[ \t]*")
 _ANONYMOUS_HEADS = frozenset({"official", "source", "diplomat", "officer"})
 _DEFINITE_TITLE_RE = re.compile(r"(?i)the\s")
+# A quote that opens with a speech verb, after at most an adverb ("firmly condemned ...");
+# the finite forms of the speech verbs (not the -ing forms, nor the bases that are nouns)
+_QUOTED_VERB_RE = re.compile(r"(?:[A-Za-z]+ly\s+)?([A-Za-z]+)(?![\w'’-])")
+_FINITE_VERB_FORMS = frozenset(f.casefold() for f in _VERB_FORMS
+                               if f.isascii() and not f.endswith("ing"))
 # Between the comma closing a parenthesis or an apposition and its verb: at most two
 # auxiliaries or adverbs of time ("X, a U.S. treaty ally, has reported", "X, Mansour Omar,
 # today called")
@@ -3445,6 +3450,10 @@ class _Attributor:
                 q, unit, q.open_at, after_pos=(q.close_at + 1 if q.close_at is not None
                                                else None))
             date_from = (sent_start, q.open_at)
+            if actor is None:
+                found = self._quoted_predicate(q, unit)
+                if found is not None:
+                    actor, evidence, conf = found
             if unit.index not in self._lead_at:  # narration before the first mark of the unit
                 m = _LEAD_RE.search(self.masked, unit.start, unit.end)
                 self._lead_at[unit.index] = m.start() if m else unit.end
@@ -3606,6 +3615,32 @@ class _Attributor:
             if actor is not None and q.date is None:
                 q.date = self._statement_date(actor, *date_from, q)
             self._done(q)
+
+    def _quoted_predicate(self, q: _Quote, unit: _Unit):
+        """'The Greek foreign ministry "firmly condemned the harassment" and urged ...',
+        'Haftar "hailed... President Putin's initiative" in his statement': a quote that
+        opens with a finite speech verb (after at most an adverb), standing right after the
+        mention that starts its sentence, is that subject's predicate: the subject's words.
+        (actor, evidence, confidence) or None."""
+        w = _QUOTED_VERB_RE.match(self.text, q.start, q.end)
+        if w is None or w.group(1).casefold() not in _FINITE_VERB_FORMS:
+            return None
+        s = self._sent_start(unit, q.open_at)
+        ms = self._mentions_in(s, q.open_at)
+        if not ms or not re.fullmatch(r"[ \t]*(?:[a-z]+ly[ \t]+|also[ \t]+)?",
+                                      self.masked[ms[-1].end:q.open_at]):
+            return None
+        m = ms[-1]
+        if not re.fullmatch(r"(?i)[ \t]*(?:the[ \t]+)?", self.masked[s:m.np_start]):
+            return None  # (the mention must start the sentence: its subject)
+        if q.close_at is not None and re.match(r"[\"”’»]?[ \t]+(?:is|was|are|were)(?![\w'’-])",
+                                               self.masked[q.close_at:q.close_at + 12]):
+            return None  # 'X "declared independence" was the headline': a noun phrase
+        actor, phrase, _ = self._who(m, unit.index, q.open_at)
+        if actor is None:
+            return None
+        return (actor, f'{phrase} + the quote as its predicate (quoted verb "{w.group(1)}")',
+                _CONF["subject"])
 
     def _fill_dates(self) -> None:
         """Undated quotes take the date of the same actor's statement given before them in
