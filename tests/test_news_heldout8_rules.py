@@ -145,3 +145,43 @@ def test_subject_before_a_parenthesis_and_an_adverb(text, expected):
 ])
 def test_quote_as_the_predicate_of_its_subject(text, expected):
     assert _speakers(text) == expected
+
+
+# 5. "<Country>'s <title> said": that country's title holder, the person the article gives
+#    the title and the country (anywhere in it), else the one given the title next; another
+#    country's possessive or adjective rules a person out
+
+@pytest.mark.parametrize("text, expected", [
+    # unregistered, the country's adjective three paragraphs later
+    (('T\n\nNarnia\'s foreign minister said talks had made "real progress on the border".\n\n'
+     'The talks began in May.\n\nThey went on in June.\n\nNarnian foreign minister Tom Vale '
+     'said on Monday that progress had been made.'), ["new:tom-vale"]),
+    # registered, in the next paragraph
+    (('T\n\nArmenia\'s foreign minister said talks had made "real progress on the border".\n\n'
+     'Armenian Foreign Minister Ararat Mirzoyan spoke to reporters later.'), ["mirzoyan"]),
+    # the person given the title next, without a country
+    (('T\n\nGuyana\'s president said he is coming with "goodwill and an open mind" to the '
+     'talks.\n\nPresident Tom Vale spoke to reporters late on Monday.'), ["new:tom-vale"]),
+    # another country's possessive before the title: not the Narnian president
+    (('T\n\nThe Narnian president said: "Yes to peace and yes to dialogue."\n\nIn response, '
+     'Ruritania\'s President, Tom Vale, said his country "will not set foot" there.'),
+     ["new:narnian-president", "new:tom-vale"]),
+    # another country's adjective: not Narnia's minister
+    (('T\n\nNarnia\'s foreign minister said talks had made "real progress on the border".\n\n'
+     'Ruritanian foreign minister Tom Vale said on Monday that progress had been made.'),
+     ["new:narnia-foreign-minister"]),
+    # nobody named: a registered country speaks for its president (as before)
+    ('T\n\nAzerbaijan\'s president said talks had made "real progress on the border".',
+     ["baku"]),
+])
+def test_country_possessive_title(text, expected):
+    assert _speakers(text) == expected
+
+
+def test_a_clause_between_commas_is_no_parenthesis():
+    # "... and the new Narnian leader, Mirzoyan said on Sunday, describing ...": Mirzoyan
+    # describes, not the leader named before his clause
+    art = ('T\n\nThe two sides will announce the first meeting between President Tom Vale and '
+           'the new Narnian leader, Mirzoyan said on Sunday, describing the development as '
+           '"particularly important."\n\nNarnian leader Anna Ivers was elected in October.')
+    assert _speakers(art) == ["mirzoyan"]

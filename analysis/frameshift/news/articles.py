@@ -1201,7 +1201,12 @@ _TITLE_AFTER_RE = re.compile(r"[ \t]+([\w-]+)(?![\w'’-])")
 _POSSESSIVE_BEFORE_RE = re.compile(r"(?:'s|’s)[ \t]+$")
 _APPOSITION_TAIL_RE = re.compile(r"[ \t]*,[^,;:.\0\n\"“”]{1,160},[ \t]*")
 _ANONYMOUS_HEADS = frozenset({"official", "source", "diplomat", "officer"})
-_DEFINITE_TITLE_RE = re.compile(r"(?i)the\s")
+_DEFINITE_TITLE_RE = re.compile(r"(?i)the\s|[A-Z][\w-]+(?:'s|’s)\s")
+# "'s foreign minister " after a country's name: its possessive and a title in lower case
+_COUNTRY_TITLE_RE = re.compile(r"(?:'s|’s)[ \t]+((?:[a-z][\w-]*[ \t]+){0,2}[a-z][\w-]*)[ \t]+$")
+# A country's possessive before a person's title ("Guyana's President, Irfaan Ali")
+_COUNTRY_POSSESSIVE_RE = re.compile(
+    r"([A-Z][\w-]{3,})(?:'s|’s)[ \t]+(?:[\w-]+[ \t]+){0,3}[\w-]+,?[ \t]*$")
 # A quote that opens with a speech verb, after at most an adverb ("firmly condemned ...");
 # the finite forms of the speech verbs (not the -ing forms, nor the bases that are nouns)
 _QUOTED_VERB_RE = re.compile(r"(?:[A-Za-z]+ly\s+)?([A-Za-z]+)(?![\w'’-])")
@@ -2178,6 +2183,9 @@ class _Attributor:
                 pos, nat | {"counterpart"})
             if found is not None:
                 return found, "the person the article gave that title"
+            found = self._person_of_nationality(pos, heads, nat)
+            if found is not None:
+                return found, "the person the article gave that title and country"
         found = self._person_before(pos, heads)
         if found is not None and not self._other_nationality(found, nat):
             return found, "the person the article gave that title"
@@ -2209,6 +2217,29 @@ class _Attributor:
         if found is not None:
             return found, "the person named next as a speaker"
         return None, None
+
+    def _person_of_nationality(self, pos: int, heads: set, nat: set):
+        """"Israel's foreign minister said" ... "Israeli foreign minister Gideon Saar": the
+        person given the title's words and the same country (an adjective or a possessive
+        agreeing on its first five letters), the last before ``pos``, else the first after
+        it, anywhere in the article (the country makes the title specific)."""
+        nat5 = {n[:5] for n in nat}
+        before = after = None
+        for m in self._persons:
+            if not heads <= m.titles or self._in_headline(m.start):
+                continue
+            own = {w[:5] for w in m.titles if w not in heads}
+            b = _COUNTRY_POSSESSIVE_RE.search(self.masked, max(0, m.np_start - 60), m.np_start)
+            if b is not None:
+                own.add(b.group(1).casefold()[:5])
+            if not own & nat5:
+                continue
+            if m.start < pos:
+                before = m
+            elif after is None:
+                after = m
+        m = before or after
+        return (m.start, self._actor_of(m), m, None) if m is not None else None
 
     def _person_named_next(self, mention: _Mention, pos: int, heads: set, nat: set = frozenset()):
         """A definite title that no person named before it holds ("the commander of the
@@ -2250,9 +2281,14 @@ class _Attributor:
         organisation or modifier word."""
         lang = LANGUAGES[self.lang]
         caps = {w.casefold() for w in re.findall(r"[\w-]+", mention.surface) if w[:1].isupper()}
-        return {w for w in mention.titles if w in caps and w not in lang["titles"]
-                and w not in lang["organisations"] and w not in _TITLE_MODIFIERS
-                and w not in ("the", "a", "an") and re.search(r"(?:an|ani|i|ese|ish|ic)$", w)}
+        # ("Israel's foreign minister": the country's possessive, compared with adjectives by
+        # its first five letters in _other_nationality)
+        poss = {w.casefold() for w in re.findall(r"([A-Z][\w-]{3,})(?:'s|’s)(?![\w-])",
+                                                 mention.surface)}
+        return poss | {w for w in mention.titles if w in caps and w not in lang["titles"]
+                       and w not in lang["organisations"] and w not in _TITLE_MODIFIERS
+                       and w not in ("the", "a", "an")
+                       and re.search(r"(?:an|ani|i|ese|ish|ic)$", w)}
 
     def _other_nationality(self, found, nat: set) -> bool:
         """Does the person found carry an adjective of another country than ``nat``?"""
@@ -2263,14 +2299,19 @@ class _Attributor:
                                                   if found[3] is not None else set())
         own = {w for w in titles if re.search(r"(?:an|ani|i|ese|ish|ic)$", w)
                and w not in LANGUAGES[self.lang]["titles"] and w not in _TITLE_MODIFIERS}
-        if m is not None and m.np_start < m.start:
-            # a country's possessive in the title ("Ethiopia's Foreign Minister X"): compared
-            # with the adjective by its first five letters (Ethiopia ~ Ethiopian)
+        nat5, own5 = {n[:5] for n in nat}, {w[:5] for w in own}
+        if m is not None:
+            # a country's possessive in the title ("Ethiopia's Foreign Minister X") or right
+            # before it ("Guyana's President, Irfaan Ali"): compared with the adjective by its
+            # first five letters (Ethiopia ~ Ethiopian)
             poss = {w.casefold()[:5] for w in re.findall(
                 r"([A-Z][\w-]{3,})(?:'s|’s)(?![\w-])", self.masked[m.np_start:m.start])}
+            b = _COUNTRY_POSSESSIVE_RE.search(self.masked, max(0, m.np_start - 60), m.np_start)
+            if b is not None:
+                poss.add(b.group(1).casefold()[:5])
             if poss:
-                return not any(n[:5] in poss for n in nat) and not (own & nat)
-        return bool(own) and not (own & nat)
+                return not (poss & nat5) and not (own5 & nat5)
+        return bool(own) and not (own5 & nat5)
 
     def _leader_of_name(self, mention: _Mention, pos: int):
         """An unregistered name before a title word in lower case ("declared Parti Quebecois
@@ -2514,7 +2555,8 @@ class _Attributor:
                 mention = before[k - 1]
             # "The leader of the Lebanese militant group Hezbollah says": the title whose
             # body the name is speaks, not the body
-            mention = self._title_of_name(mention, before[:k]) or mention
+            mention = self._title_of_name(mention, before[:k]) or self._country_title(
+                mention, gap) or mention
             # "authorities in Stepanakert said": the place names the subject, not the speaker.
             if mention.actor is not None and _LOCATION_PREP_RE.search(
                     self.masked[sent_start:mention.start]):
@@ -2568,6 +2610,32 @@ class _Attributor:
                             "title", t.canonical, set(t.titles), org=self._actor_of(mention),
                             np_start=t.np_start, of_body=words)
         return None
+
+    def _country_title(self, mention: _Mention, gap: str):
+        """"Guyana's president said", "Israel's foreign minister said": a name that is no
+        person, followed by its possessive and a title in lower case (at most two modifiers)
+        right before the verb, is that country's title holder: a title mention whose
+        nationality is the name (see :meth:`_nationality`), else None."""
+        if mention.kind not in ("person", "body", "alias") or (
+                mention.actor is not None and mention.actor in self.person_actors) or (
+                mention.kind == "person" and len(mention.surface.split()) >= 2):
+            return None
+        t = _COUNTRY_TITLE_RE.match(gap)
+        if t is None:
+            return None
+        lang = LANGUAGES[self.lang]
+        words = t.group(1).split()
+        if words[-1] not in lang["titles"] or not all(
+                w in lang["titles"] or w in _TITLE_MODIFIERS or w in ("newly-elected",)
+                for w in words):
+            return None
+        syn = lang["title_synonyms"]
+        end = mention.end + t.end(1)
+        # (nobody holding the title: a registered country or body speaks for its title
+        # holder, as before; an unregistered one gives no speaker of its own)
+        return _Mention(mention.start, end, None, self.masked[mention.start:end], "title",
+                        self.masked[mention.start:end], {syn.get(w, w) for w in words},
+                        org=mention.actor, np_start=mention.np_start)
 
     def _anonymous(self, mention: _Mention, gap: str, verb):
         """(actor, evidence, rule) when the words ``gap`` between ``mention`` and its verb
@@ -2624,6 +2692,13 @@ class _Attributor:
         c1 = masked.rfind(masked[c2] if masked[c2] in "—–" else ",",
                           max(sent_start, c2 - 120), c2)
         if c1 < 0 or "\0" in masked[c1:c2] or len(masked[c1 + 1:c2].split()) > 16:
+            return None
+        first = next((m for m in before if c1 < m.np_start < c2), None)
+        if first is not None and not masked[c1 + 1:first.np_start].strip() and any(
+                not masked[first.end:v.start()].strip() and not self._noun_verb(v)
+                for v in self._verbs_in(first.end, c2)):
+            # "... and the new Turkish Cypriot leader, Christodoulides said on Sunday,
+            # describing": a clause with its own subject and speech verb, not a parenthesis
             return None
         inside = [m for m in before if c1 < m.start and m.end <= c2]
         if len(inside) == 1 and not masked[c1 + 1:inside[0].np_start].strip(" \t").casefold() \
