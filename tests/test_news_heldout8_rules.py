@@ -185,3 +185,25 @@ def test_a_clause_between_commas_is_no_parenthesis():
            'the new Narnian leader, Mirzoyan said on Sunday, describing the development as '
            '"particularly important."\n\nNarnian leader Anna Ivers was elected in October.')
     assert _speakers(art) == ["mirzoyan"]
+
+
+# 6. After the quote, a title with its complement and the name in apposition closed by the
+#    comma before the verb: the name (as before the quote); a group word ("media") that only
+#    modifies a noun, or stands past a comma, makes no group
+
+@pytest.mark.parametrize("text, expected", [
+    # before the quote (already right): the name
+    (('T\n\nThe head of the Narnian army media office, Tom Vale, said: "Nothing official has '
+     'reached us so far."'), ["new:tom-vale"]),
+    # after the quote, unregistered and registered, "he added" then goes to the same person
+    (('T\n\n"Nothing official has reached us so far," the head of the Narnian army media office, '
+     'Tom Vale, said in a news conference.\n\n"We are still testing the waters," he added.'),
+     ["new:tom-vale", "new:tom-vale"]),
+    (('T\n\n"Nothing official has reached us so far," the head of the press office, Anna Ivers, '
+     'said.'), ["ivers"]),
+    # a real group: "Narnian media said" (the group as written, as before)
+    ('T\n\n"Nothing official has reached us so far," Narnian media said.',
+     ["new:narnian-media"]),
+])
+def test_apposition_to_a_long_title_after_the_quote(text, expected):
+    assert _speakers(text) == expected

@@ -447,6 +447,10 @@ _IN_DOCUMENT_RE = re.compile(
 
 # Plural or anonymous heads after a name ("Azerbaijani officials", "Kremlin sources"): the
 # speaker is not named.
+# Nouns that a group word modifies ("media office", "sources close to" is not one)
+_MODIFIED_HEAD_RE = re.compile(r"(?i)[ \t]+(?:office|offices|centre|center|department|service|"
+                               r"bureau|outlet|outlets|adviser|advisor|relations|affairs|"
+                               r"official|officer|chief|head|director)(?![\w'’-])")
 _ANONYMOUS_RE = re.compile(
     r"(?i)(?<![\w'’-])(?:officials|sources|source|diplomats|experts|analysts|observers|"
     r"residents|witnesses|lawmakers|legislators|deputies|activists|people|media|insiders|"
@@ -2642,7 +2646,11 @@ class _Attributor:
         make the subject a group or an unnamed person of it, else None. "Narnian diplomatic
         sources said", "a Baku official said": nobody named; "Kremlin officials said": the
         body they speak for; "AZERBAIJANI officials said": the group as written."""
-        anon = _ANONYMOUS_RE.search(gap)
+        # (the words before a comma only, the group word not a modifier: in "the head of
+        # Hezbollah's media office, Mohammad Afif, said" nobody is a group)
+        anon = _ANONYMOUS_RE.search(gap.split(",", 1)[0])
+        if anon and _MODIFIED_HEAD_RE.match(gap, anon.end()):
+            anon = None
         one = False
         if not anon and re.search(r"(?i)(?<![\w-])an?\s+$",
                                   self.masked[max(0, mention.np_start - 4):mention.np_start]):
@@ -2945,6 +2953,17 @@ class _Attributor:
                         "person", "alias") and re.fullmatch(
                         r"\s*,\s*", masked[inner[0].end:inner[1].start]):
                     cands = [inner[1]]  # "the spokesperson, Anna Ivers, said"
+                elif cands and cands[0].kind == "title" and len(inner) >= 2:
+                    # "the head of Hezbollah's media office, Mohammad Afif, said": the name
+                    # in apposition to the whole title, closed by the comma before the verb
+                    last = inner[-1]
+                    between = masked[cands[0].end:last.np_start]
+                    if last.kind in ("person", "alias") and self._personish(last) and \
+                            re.fullmatch(r"[ \t]*,[ \t]*", masked[last.end:va]) and \
+                            re.search(r",[ \t]*$", between) and between.count(",") == 1 \
+                            and "\0" not in between and not self._verbs_in(cands[0].end,
+                                                                             last.np_start):
+                        cands = [last]
                 qa = self._quoted_as_saying(_Span(va, vb, v.group()), after_pos, unit)
                 if qa is not None:
                     return qa[0], qa[1] + " after the quote", _CONF["after"], sent_start
