@@ -207,3 +207,26 @@ def test_a_clause_between_commas_is_no_parenthesis():
 ])
 def test_apposition_to_a_long_title_after_the_quote(text, expected):
     assert _speakers(text) == expected
+
+
+# 7. "has this Thursday proposed", "on Monday said" after an apposition's comma; a capitalised
+#    "States" ends a name ("the United States", "... of West African States"), it is no verb,
+#    and no "he" or title stands for such a name
+
+@pytest.mark.parametrize("text, expected", [
+    (('T\n\nThe President of Narnia, Tom Vale, has this Thursday proposed a new status, '
+     '"neither against the state nor without it".'), ["new:tom-vale"]),
+    (('T\n\nAzerbaijan, a close ally of Turkey, on Monday said that "the talks are over for '
+     'now".'), ["baku"]),
+    # the title names nobody (not "the United States" named after it)
+    (('T\n\nThe commander of the Narnian Democratic Forces said, on Wednesday, that the United '
+     'States has a "moral duty" to act.\n\nThe United States said nothing.'),
+     ["new:commander-of-the-narnian-democratic-forces"]),
+    # "West African States" is no verb with "Economic Community" as its subject
+    (('T\n\nThe leaders issued a statement saying it was a "sovereign decision" to leave the '
+     'Economic Community of West African States "without delay".'), [None, None]),
+    # the verb in lower case still is one
+    ('T\n\nAzerbaijan states that "the talks are over for now".', ["baku"]),
+])
+def test_weekday_after_comma_and_states_in_names(text, expected):
+    assert _speakers(text) == expected

@@ -174,7 +174,10 @@ def _trie_pattern(forms) -> str:
                         for f in sorted(forms, key=len, reverse=True))
 
 
-_VERB_RE = re.compile(r"(?i)(?<![\w'’-])(?:" + _trie_pattern(_VERB_FORMS) + r")(?![\w'’-])")
+# (a capitalised "States" is a name's last word, "the United States", "the Economic Community
+# of West African States", never the verb)
+_VERB_RE = re.compile(r"(?i)(?<![\w'’-])(?-i:(?!States(?![\w'’-])))(?:" + _trie_pattern(
+    _VERB_FORMS) + r")(?![\w'’-])")
 
 # Nouns naming a statement; with a determiner they refer back to an actor ("the statement").
 _STATEMENT_NOUNS = ("statement|statements|invitation|response|reply|letter|communiqu[eé]|"
@@ -243,7 +246,8 @@ _THING_NAME_RE = re.compile(
     r"(?i)[ \t](?:agreement|agreements|accord|accords|treaty|constitution|declaration|act|law|"
     r"resolution|convention|charter|protocol|plan|corridor|dam|bridge|canal|island|islands|"
     r"sea|river|mountains|strait|line|road|highway|pipeline|summit|conference|"
-    r"referendum|ruling|report|doctrine|initiative|memorandum|statement|court)$")
+    r"referendum|ruling|report|doctrine|initiative|memorandum|statement|court|"
+    r"states|kingdom|emirates|nations)$")  # (and the countries no "he" stands for)
 # Every alternative of _TERM_BEFORE_RE ends with one of these words, then blanks: a match
 # needs the window, read backwards, to start with one (cheap; the search tries every offset).
 _TERM_TAIL_REV_RE = re.compile(r"(?i)\s*(?:" + "|".join(w[::-1] for w in (
@@ -1220,8 +1224,9 @@ _FINITE_VERB_FORMS = frozenset(f.casefold() for f in _VERB_FORMS
 # auxiliaries or adverbs of time ("X, a U.S. treaty ally, has reported", "X, Mansour Omar,
 # today called")
 _AUX_AFTER_COMMA_RE = re.compile(
-    r",[ \t]*(?:(?:has|have|had|also|today|yesterday|again|then|later|further|"
-    r"[a-z]{3,}ly)[ \t]+){1,2}$")
+    r",[ \t]*(?:(?:has|have|had|also|today|yesterday|again|then|later|further|this|on|last|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|morning|afternoon|evening|night|"
+    r"[a-z]{3,}ly)[ \t]+){1,3}$")
 _OF_NAME_GAP_RE = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}")
 _DOUBLE_MARK_RE = re.compile(r'["“”„«»]')
 _FIRST_PERSON_RE = re.compile(r"(?<![\w'’-])(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)(?![\w'’-])")
@@ -2266,8 +2271,10 @@ class _Attributor:
                 break
             if m.kind == "title" and m is not mention and self._heads(m.titles) & heads:
                 return None  # another holder of the title is spoken of first
-            if not self._personish(m) or self._in_headline(m.start):
-                continue
+            if not self._personish(m) or self._in_headline(m.start) or (
+                    m.actor is None and (not _full_name(m.canonical)
+                                         or _THING_NAME_RE.search(m.canonical))):
+                continue  # (nor a thing's or a country's name: "the United States")
             if not self._subject_like_cached(m):
                 continue
             own = self._heads(m.titles)
