@@ -230,3 +230,20 @@ def test_apposition_to_a_long_title_after_the_quote(text, expected):
 ])
 def test_weekday_after_comma_and_states_in_names(text, expected):
     assert _speakers(text) == expected
+
+
+# 8. The attribution that ends the sentence, in the inverted order (", says X.") and with who
+#    is told (", X tells Anadolu."): every quote before it is X's
+
+@pytest.mark.parametrize("text, expected", [
+    (('T\n\nThe ceasefire is a "joke" and a "lie," says Narnian government spokesperson Tom '
+     'Vale.'), ["new:tom-vale", "new:tom-vale"]),
+    ('T\n\nThe ceasefire is a "joke" and a "lie," says Anna Ivers.', ["ivers", "ivers"]),
+    (('T\n\nNarnia expects "a real ceasefire" from the summit and "the withdrawal of the '
+     'soldiers", Ivers tells Anadolu.'), ["ivers", "ivers"]),
+    # more after the name: not the sentence's end, the quotes before keep no speaker
+    (('T\n\nThe ceasefire is a "joke" and a "lie," says Anna Ivers, who met Tom Vale, while '
+     'the talks went on.'), [None, "ivers"]),
+])
+def test_final_attribution_inverted_and_told(text, expected):
+    assert _speakers(text) == expected

@@ -3024,8 +3024,26 @@ class _Attributor:
         quote after it. The mention or None."""
         masked = self.masked
         va, vb = after_pos + v.start(), after_pos + v.end()
-        if v.group().casefold().endswith("ing") or not _VERBLESS_TAIL_RE.fullmatch(
-                masked, vb, sent_end):
+        if v.group().casefold().endswith("ing"):
+            return None
+        tail_end = vb
+        told = re.fullmatch(r"(?i)told|tells|tell", v.group())
+        if told and not _VERBLESS_TAIL_RE.fullmatch(masked, vb, sent_end):
+            # ", Muyaya tells Anadolu": who is told (one name) before the end
+            ms = self._mentions_in(vb, sent_end)
+            if ms and re.fullmatch(r"[ \t]+(?:the[ \t]+)?", masked[vb:ms[0].np_start]):
+                tail_end = ms[0].end
+        if re.search(r",[”’\"»›]?[ \t]*$", self.text[after_pos:va]) and not told:
+            # (the comma may close the last quote: "a 'joke' and a 'lie,' says X")
+            # ', says Congolese government spokesperson Patrick Muyaya': the subject after
+            # its verb ends the sentence (the inverted order)
+            ms = self._mentions_in(vb, sent_end)
+            if ms and re.fullmatch(r"[ \t]+(?:the[ \t]+)?", masked[vb:ms[0].np_start]) and \
+                    _VERBLESS_TAIL_RE.fullmatch(masked, ms[0].end, sent_end) and (
+                        self._personish(ms[0]) or ms[0].kind in ("title", "alias", "body")):
+                return ms[0]
+            return None
+        if not _VERBLESS_TAIL_RE.fullmatch(masked, tail_end, sent_end):
             return None
         ms = self._mentions_in(after_pos, va)
         if not ms:
