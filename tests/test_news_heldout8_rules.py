@@ -244,6 +244,9 @@ def test_weekday_after_comma_and_states_in_names(text, expected):
     # more after the name: not the sentence's end, the quotes before keep no speaker
     (('T\n\nThe ceasefire is a "joke" and a "lie," says Anna Ivers, who met Tom Vale, while '
      'the talks went on.'), [None, "ivers"]),
+    # a quote opening the sentence is its subject, a name, not the speaker's words
+    ("'Narnian independence' a 'dead end', says Anna Ivers\n\nThe talks went on.",
+     [None, "ivers"]),
 ])
 def test_final_attribution_inverted_and_told(text, expected):
     assert _speakers(text) == expected

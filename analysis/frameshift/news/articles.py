@@ -2908,7 +2908,9 @@ class _Attributor:
                 # '... "fishing vessels" shadowed a warship near the reef, the Coast Guard
                 # reported.': the sentence ends with its attribution (", X said" and at most
                 # a phrase of time, place or medium); every quote before it is X's
-                final = self._final_attribution(after_pos, v, sent_end)
+                final = self._final_attribution(
+                    after_pos, v, sent_end, opens=not masked[sent_start:q.open_at].strip(
+                        " \t\n\0\"“„«‘'"))
                 if final is None:
                     v = None
             if v and final is not None:
@@ -3016,7 +3018,7 @@ class _Attributor:
             return found[0], found[1], _CONF["after"], sent_start
         return None, "", _CONF["none"], sent_start
 
-    def _final_attribution(self, after_pos: int, v, sent_end: int):
+    def _final_attribution(self, after_pos: int, v, sent_end: int, opens: bool = False):
         """The subject of a speech verb ``v`` (a match in ``masked[after_pos:]``) that ends
         the sentence: ', the Philippine Coast Guard reported.', ', Foreign Minister X
         indicated in comments on Friday.' -- a comma, one mention (and at most two adverbs),
@@ -3034,7 +3036,11 @@ class _Attributor:
             if ms and re.fullmatch(r"[ \t]+(?:the[ \t]+)?", masked[vb:ms[0].np_start]):
                 tail_end = ms[0].end
         if re.search(r",[”’\"»›]?[ \t]*$", self.text[after_pos:va]) and not told:
-            # (the comma may close the last quote: "a 'joke' and a 'lie,' says X")
+            # (the comma may close the last quote: "a 'joke' and a 'lie,' says X"; a quote
+            # opening the sentence is its subject, a name: "'Taiwan independence' a 'dead
+            # end', says X")
+            if opens:
+                return None
             # ', says Congolese government spokesperson Patrick Muyaya': the subject after
             # its verb ends the sentence (the inverted order)
             ms = self._mentions_in(vb, sent_end)
