@@ -13,8 +13,9 @@ from frameshift.news.speakers import _starts_sentence
 from frameshift.text.tokenizer import ABBREVIATIONS
 
 # The verb expression before the rewrite: the forms as one alternation, longest first.
+# (with the same exclusion as _VERB_RE: a capitalised "States" ends a name, it is no verb)
 PLAIN_VERB_RE = re.compile(
-    r"(?i)(?<![\w'’-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+")
+    r"(?i)(?<![\w'’-])(?-i:(?!States(?![\w'’-])))(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+")
                                       for f in A._VERB_FORMS) + r")(?![\w'’-])")
 
 

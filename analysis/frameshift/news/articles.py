@@ -174,7 +174,10 @@ def _trie_pattern(forms) -> str:
                         for f in sorted(forms, key=len, reverse=True))
 
 
-_VERB_RE = re.compile(r"(?i)(?<![\w'’-])(?:" + _trie_pattern(_VERB_FORMS) + r")(?![\w'’-])")
+# (a capitalised "States" is a name's last word, "the United States", "the Economic Community
+# of West African States", never the verb)
+_VERB_RE = re.compile(r"(?i)(?<![\w'’-])(?-i:(?!States(?![\w'’-])))(?:" + _trie_pattern(
+    _VERB_FORMS) + r")(?![\w'’-])")
 
 # Nouns naming a statement; with a determiner they refer back to an actor ("the statement").
 _STATEMENT_NOUNS = ("statement|statements|invitation|response|reply|letter|communiqu[eé]|"
@@ -243,7 +246,8 @@ _THING_NAME_RE = re.compile(
     r"(?i)[ \t](?:agreement|agreements|accord|accords|treaty|constitution|declaration|act|law|"
     r"resolution|convention|charter|protocol|plan|corridor|dam|bridge|canal|island|islands|"
     r"sea|river|mountains|strait|line|road|highway|pipeline|summit|conference|"
-    r"referendum|ruling|report|doctrine|initiative|memorandum|statement|court)$")
+    r"referendum|ruling|report|doctrine|initiative|memorandum|statement|court|"
+    r"states|kingdom|emirates|nations)$")  # (and the countries no "he" stands for)
 # Every alternative of _TERM_BEFORE_RE ends with one of these words, then blanks: a match
 # needs the window, read backwards, to start with one (cheap; the search tries every offset).
 _TERM_TAIL_REV_RE = re.compile(r"(?i)\s*(?:" + "|".join(w[::-1] for w in (
@@ -447,6 +451,10 @@ _IN_DOCUMENT_RE = re.compile(
 
 # Plural or anonymous heads after a name ("Azerbaijani officials", "Kremlin sources"): the
 # speaker is not named.
+# Nouns that a group word modifies ("media office", "sources close to" is not one)
+_MODIFIED_HEAD_RE = re.compile(r"(?i)[ \t]+(?:office|offices|centre|center|department|service|"
+                               r"bureau|outlet|outlets|adviser|advisor|relations|affairs|"
+                               r"official|officer|chief|head|director)(?![\w'’-])")
 _ANONYMOUS_RE = re.compile(
     r"(?i)(?<![\w'’-])(?:officials|sources|source|diplomats|experts|analysts|observers|"
     r"residents|witnesses|lawmakers|legislators|deputies|activists|people|media|insiders|"
@@ -1201,6 +1209,25 @@ _TITLE_AFTER_RE = re.compile(r"[ \t]+([\w-]+)(?![\w'’-])")
 _POSSESSIVE_BEFORE_RE = re.compile(r"(?:'s|’s)[ \t]+$")
 _APPOSITION_TAIL_RE = re.compile(r"[ \t]*,[^,;:.\0\n\"“”]{1,160},[ \t]*")
 _ANONYMOUS_HEADS = frozenset({"official", "source", "diplomat", "officer"})
+_DEFINITE_TITLE_RE = re.compile(r"(?i)the\s|[A-Z][\w-]+(?:'s|’s)\s")
+# "'s foreign minister " after a country's name: its possessive and a title in lower case
+_COUNTRY_TITLE_RE = re.compile(r"(?:'s|’s)[ \t]+((?:[a-z][\w-]*[ \t]+){0,2}[a-z][\w-]*)[ \t]+$")
+# A country's possessive before a person's title ("Guyana's President, Irfaan Ali")
+_COUNTRY_POSSESSIVE_RE = re.compile(
+    r"([A-Z][\w-]{3,})(?:'s|’s)[ \t]+(?:[\w-]+[ \t]+){0,3}[\w-]+,?[ \t]*$")
+# A quote that opens with a speech verb, after at most an adverb ("firmly condemned ...");
+# the finite forms of the speech verbs (not the -ing forms, nor the bases that are nouns)
+_QUOTED_VERB_RE = re.compile(r"(?:[A-Za-z]+ly\s+)?([A-Za-z]+)(?![\w'’-])")
+_FINITE_VERB_FORMS = frozenset(f.casefold() for f in _VERB_FORMS
+                               if f.isascii() and not f.endswith("ing"))
+# Between the comma closing a parenthesis or an apposition and its verb: at most two
+# auxiliaries or adverbs of time ("X, a U.S. treaty ally, has reported", "X, Mansour Omar,
+# today called")
+_AUX_AFTER_COMMA_RE = re.compile(
+    r",[ \t]*(?:(?:has|have|had|also|today|yesterday|again|then|later|further|this|on|last|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|morning|afternoon|evening|night|"
+    r"[a-z]{3,}ly)[ \t]+){1,3}$")
+_OF_NAME_GAP_RE = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}")
 _DOUBLE_MARK_RE = re.compile(r'["“”„«»]')
 _FIRST_PERSON_RE = re.compile(r"(?<![\w'’-])(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)(?![\w'’-])")
 _DETERMINER_START_RE = re.compile(r"(?i)(?:the|a|an)\s")
@@ -2153,7 +2180,10 @@ class _Attributor:
                     self._person_after(pos, want | mention.of_body)
                 if found is not None:
                     break
-            return (found, "the person the article gave that title") if found else (None, None)
+            if found is None:
+                found = self._person_named_next(mention, pos, heads)
+                return (found, "the person named next as a speaker") if found else (None, None)
+            return found, "the person the article gave that title"
         nat = self._nationality(mention)
         if nat:
             # "the Azerbaijani minister": the minister given that adjective, else the
@@ -2162,6 +2192,9 @@ class _Attributor:
                 pos, nat | {"counterpart"})
             if found is not None:
                 return found, "the person the article gave that title"
+            found = self._person_of_nationality(pos, heads, nat)
+            if found is not None:
+                return found, "the person the article gave that title and country"
         found = self._person_before(pos, heads)
         if found is not None and not self._other_nationality(found, nat):
             return found, "the person the article gave that title"
@@ -2189,7 +2222,69 @@ class _Attributor:
             # introduces someone, it does not refer back to the last person named)
             if not indefinite and (not own or own & heads or generic):
                 return found, "the last person named as a subject or quoted"
+        found = self._person_named_next(mention, pos, heads, nat)
+        if found is not None:
+            return found, "the person named next as a speaker"
         return None, None
+
+    def _person_of_nationality(self, pos: int, heads: set, nat: set):
+        """"Israel's foreign minister said" ... "Israeli foreign minister Gideon Saar": the
+        person given the title's words and the same country (an adjective or a possessive
+        agreeing on its first five letters), the last before ``pos``, else the first after
+        it, anywhere in the article (the country makes the title specific)."""
+        nat5 = {n[:5] for n in nat}
+        before = after = None
+        for m in self._persons:
+            if not heads <= m.titles or self._in_headline(m.start):
+                continue
+            own = {w[:5] for w in m.titles if w not in heads}
+            b = _COUNTRY_POSSESSIVE_RE.search(self.masked, max(0, m.np_start - 60), m.np_start)
+            if b is not None:
+                own.add(b.group(1).casefold()[:5])
+            if not own & nat5:
+                continue
+            if m.start < pos:
+                before = m
+            elif after is None:
+                after = m
+        m = before or after
+        return (m.start, self._actor_of(m), m, None) if m is not None else None
+
+    def _person_named_next(self, mention: _Mention, pos: int, heads: set, nat: set = frozenset()):
+        """A definite title that no person named before it holds ("the commander of the
+        Syrian Democratic Forces said" ... "Mazloum Abdi, said in a tweet"; "The leader of
+        Hezbollah says" ... '"...," said Hassan Nasrallah'): the first person named after it,
+        in its paragraph or the next, as the subject of a clause (before or after its verb),
+        when no title of theirs and no country's adjective contradicts it. A lead that gives
+        the role first and the name next; an indefinite title ("a spokesman said")
+        introduces someone unnamed, and is left alone, as is a spokesperson or an official
+        (named beside the title, or not at all: the next person named is someone else)."""
+        if not _DEFINITE_TITLE_RE.match(mention.surface) or heads & (
+                _ANONYMOUS_HEADS | {"spokesperson", "representative"}):
+            return None  # (a spokesperson is named beside the title or not at all)
+        ui = self._unit_at(max(pos, mention.end))
+        limit = self.units[min(ui + 1, len(self.units) - 1)].end
+        lo = bisect_left(self._mention_starts, max(pos, mention.end))
+        lead = _GENERIC_TITLES["leader"]
+        for m in self.mentions[lo:]:
+            if m.start >= limit:
+                break
+            if m.kind == "title" and m is not mention and self._heads(m.titles) & heads:
+                return None  # another holder of the title is spoken of first
+            if not self._personish(m) or self._in_headline(m.start) or (
+                    m.actor is None and (not _full_name(m.canonical)
+                                         or _THING_NAME_RE.search(m.canonical))):
+                continue  # (nor a thing's or a country's name: "the United States")
+            if not self._subject_like_cached(m):
+                continue
+            own = self._heads(m.titles)
+            if own and not (own & heads) and not (own & lead and heads & lead):
+                return None  # "Foreign Minister X said": not the commander
+            found = (m.start, self._actor_of(m), m, None)
+            if self._other_nationality(found, nat):
+                return None
+            return found
+        return None
 
     def _nationality(self, mention: _Mention) -> set:
         """Capitalised adjectives of a title mention ("the Azerbaijani minister" ->
@@ -2197,9 +2292,14 @@ class _Attributor:
         organisation or modifier word."""
         lang = LANGUAGES[self.lang]
         caps = {w.casefold() for w in re.findall(r"[\w-]+", mention.surface) if w[:1].isupper()}
-        return {w for w in mention.titles if w in caps and w not in lang["titles"]
-                and w not in lang["organisations"] and w not in _TITLE_MODIFIERS
-                and w not in ("the", "a", "an") and re.search(r"(?:an|ani|i|ese|ish|ic)$", w)}
+        # ("Israel's foreign minister": the country's possessive, compared with adjectives by
+        # its first five letters in _other_nationality)
+        poss = {w.casefold() for w in re.findall(r"([A-Z][\w-]{3,})(?:'s|’s)(?![\w-])",
+                                                 mention.surface)}
+        return poss | {w for w in mention.titles if w in caps and w not in lang["titles"]
+                       and w not in lang["organisations"] and w not in _TITLE_MODIFIERS
+                       and w not in ("the", "a", "an")
+                       and re.search(r"(?:an|ani|i|ese|ish|ic)$", w)}
 
     def _other_nationality(self, found, nat: set) -> bool:
         """Does the person found carry an adjective of another country than ``nat``?"""
@@ -2210,14 +2310,19 @@ class _Attributor:
                                                   if found[3] is not None else set())
         own = {w for w in titles if re.search(r"(?:an|ani|i|ese|ish|ic)$", w)
                and w not in LANGUAGES[self.lang]["titles"] and w not in _TITLE_MODIFIERS}
-        if m is not None and m.np_start < m.start:
-            # a country's possessive in the title ("Ethiopia's Foreign Minister X"): compared
-            # with the adjective by its first five letters (Ethiopia ~ Ethiopian)
+        nat5, own5 = {n[:5] for n in nat}, {w[:5] for w in own}
+        if m is not None:
+            # a country's possessive in the title ("Ethiopia's Foreign Minister X") or right
+            # before it ("Guyana's President, Irfaan Ali"): compared with the adjective by its
+            # first five letters (Ethiopia ~ Ethiopian)
             poss = {w.casefold()[:5] for w in re.findall(
                 r"([A-Z][\w-]{3,})(?:'s|’s)(?![\w-])", self.masked[m.np_start:m.start])}
+            b = _COUNTRY_POSSESSIVE_RE.search(self.masked, max(0, m.np_start - 60), m.np_start)
+            if b is not None:
+                poss.add(b.group(1).casefold()[:5])
             if poss:
-                return not any(n[:5] in poss for n in nat) and not (own & nat)
-        return bool(own) and not (own & nat)
+                return not (poss & nat5) and not (own5 & nat5)
+        return bool(own) and not (own5 & nat5)
 
     def _leader_of_name(self, mention: _Mention, pos: int):
         """An unregistered name before a title word in lower case ("declared Parti Quebecois
@@ -2411,7 +2516,8 @@ class _Attributor:
         for k in range(len(before) - 1, -1, -1):
             mention = before[k]
             gap = self.masked[mention.end:verb.start()]
-            comma = (re.fullmatch(r"\s*,\s*", gap) is not None
+            comma = ((re.fullmatch(r"\s*,\s*", gap) is not None or (
+                _AUX_AFTER_COMMA_RE.fullmatch(gap.rstrip(" \t") + " ") is not None))
                      and re.search(r",\s*$", self.masked[sent_start:mention.np_start]) is not None)
             if "\0" in gap or not (_GAP_RE.fullmatch(gap) or comma):
                 break
@@ -2458,6 +2564,10 @@ class _Attributor:
                 # (from the start of the title's noun phrase: "X, Special Envoy of the
                 # Secretary-General for Horn of Africa, told")
                 mention = before[k - 1]
+            # "The leader of the Lebanese militant group Hezbollah says": the title whose
+            # body the name is speaks, not the body
+            mention = self._title_of_name(mention, before[:k]) or self._country_title(
+                mention, gap) or mention
             # "authorities in Stepanakert said": the place names the subject, not the speaker.
             if mention.actor is not None and _LOCATION_PREP_RE.search(
                     self.masked[sent_start:mention.start]):
@@ -2485,12 +2595,69 @@ class _Attributor:
                               'is not in the actor registry'), "unknown"
         return None, None, None
 
+    def _title_of_name(self, mention: _Mention, before: list):
+        """A name that ends "the leader of (the) ... <name>", the title definite and singular,
+        at most three words between "of" and the name ("The leader of the Lebanese militant
+        group Hezbollah says", "the chief of Hezbollah said"): a title mention of that body
+        (its ``of_body`` the name's words, its ``org`` the body), else None. A registered
+        person is no body, nor is a name of two words or more ("the leader of the party,
+        Giorgi Gakharia")."""
+        if mention.kind not in ("person", "body", "alias") or (
+                mention.actor is not None and mention.actor in self.person_actors) or (
+                mention.kind == "person" and mention.actor is None
+                and len(mention.surface.split()) >= 2):
+            return None
+        for t in reversed(before[-3:]):
+            if t.kind != "title":
+                if t.kind == "pronoun" or self._personish(t):
+                    return None
+                continue
+            gap = self.masked[t.end:mention.np_start]
+            if not _DEFINITE_TITLE_RE.match(t.surface) or not _OF_NAME_GAP_RE.fullmatch(gap) \
+                    or not self._heads(t.titles) or t.surface.casefold().endswith("s"):
+                return None
+            words = frozenset(w.casefold() for w in _title_words(mention.surface))
+            return _Mention(t.start, mention.end, None, self.masked[t.start:mention.end],
+                            "title", t.canonical, set(t.titles), org=self._actor_of(mention),
+                            np_start=t.np_start, of_body=words)
+        return None
+
+    def _country_title(self, mention: _Mention, gap: str):
+        """"Guyana's president said", "Israel's foreign minister said": a name that is no
+        person, followed by its possessive and a title in lower case (at most two modifiers)
+        right before the verb, is that country's title holder: a title mention whose
+        nationality is the name (see :meth:`_nationality`), else None."""
+        if mention.kind not in ("person", "body", "alias") or (
+                mention.actor is not None and mention.actor in self.person_actors) or (
+                mention.kind == "person" and len(mention.surface.split()) >= 2):
+            return None
+        t = _COUNTRY_TITLE_RE.match(gap)
+        if t is None:
+            return None
+        lang = LANGUAGES[self.lang]
+        words = t.group(1).split()
+        if words[-1] not in lang["titles"] or not all(
+                w in lang["titles"] or w in _TITLE_MODIFIERS or w in ("newly-elected",)
+                for w in words):
+            return None
+        syn = lang["title_synonyms"]
+        end = mention.end + t.end(1)
+        # (nobody holding the title: a registered country or body speaks for its title
+        # holder, as before; an unregistered one gives no speaker of its own)
+        return _Mention(mention.start, end, None, self.masked[mention.start:end], "title",
+                        self.masked[mention.start:end], {syn.get(w, w) for w in words},
+                        org=mention.actor, np_start=mention.np_start)
+
     def _anonymous(self, mention: _Mention, gap: str, verb):
         """(actor, evidence, rule) when the words ``gap`` between ``mention`` and its verb
         make the subject a group or an unnamed person of it, else None. "Narnian diplomatic
         sources said", "a Baku official said": nobody named; "Kremlin officials said": the
         body they speak for; "AZERBAIJANI officials said": the group as written."""
-        anon = _ANONYMOUS_RE.search(gap)
+        # (the words before a comma only, the group word not a modifier: in "the head of
+        # Hezbollah's media office, Mohammad Afif, said" nobody is a group)
+        anon = _ANONYMOUS_RE.search(gap.split(",", 1)[0])
+        if anon and _MODIFIED_HEAD_RE.match(gap, anon.end()):
+            anon = None
         one = False
         if not anon and re.search(r"(?i)(?<![\w-])an?\s+$",
                                   self.masked[max(0, mention.np_start - 4):mention.np_start]):
@@ -2521,6 +2688,11 @@ class _Attributor:
         the subject rule). The mention or None."""
         masked = self.masked
         end = verb.start()
+        aux = _AUX_AFTER_COMMA_RE.search(masked, max(sent_start, end - 40), end)
+        if aux is not None and not open_end:
+            # "The Philippines, a U.S. treaty ally, has reported": an auxiliary or an adverb
+            # of time between the closing comma and the verb
+            end = aux.start() + 1
         k = end
         while k > sent_start and masked[k - 1] in " \t":
             k -= 1
@@ -2534,7 +2706,14 @@ class _Attributor:
         # (between commas, or between dashes: "Ivers — who met Mirzoyan — said")
         c1 = masked.rfind(masked[c2] if masked[c2] in "—–" else ",",
                           max(sent_start, c2 - 120), c2)
-        if c1 < 0 or "\0" in masked[c1:c2] or len(masked[c1 + 1:c2].split()) > 12:
+        if c1 < 0 or "\0" in masked[c1:c2] or len(masked[c1 + 1:c2].split()) > 16:
+            return None
+        first = next((m for m in before if c1 < m.np_start < c2), None)
+        if first is not None and not masked[c1 + 1:first.np_start].strip() and any(
+                not masked[first.end:v.start()].strip() and not self._noun_verb(v)
+                for v in self._verbs_in(first.end, c2)):
+            # "... and the new Turkish Cypriot leader, Christodoulides said on Sunday,
+            # describing": a clause with its own subject and speech verb, not a parenthesis
             return None
         inside = [m for m in before if c1 < m.start and m.end <= c2]
         if len(inside) == 1 and not masked[c1 + 1:inside[0].np_start].strip(" \t").casefold() \
@@ -2729,7 +2908,9 @@ class _Attributor:
                 # '... "fishing vessels" shadowed a warship near the reef, the Coast Guard
                 # reported.': the sentence ends with its attribution (", X said" and at most
                 # a phrase of time, place or medium); every quote before it is X's
-                final = self._final_attribution(after_pos, v, sent_end)
+                final = self._final_attribution(
+                    after_pos, v, sent_end, opens=not masked[sent_start:q.open_at].strip(
+                        " \t\n\0\"“„«‘'"))
                 if final is None:
                     v = None
             if v and final is not None:
@@ -2781,6 +2962,17 @@ class _Attributor:
                         "person", "alias") and re.fullmatch(
                         r"\s*,\s*", masked[inner[0].end:inner[1].start]):
                     cands = [inner[1]]  # "the spokesperson, Anna Ivers, said"
+                elif cands and cands[0].kind == "title" and len(inner) >= 2:
+                    # "the head of Hezbollah's media office, Mohammad Afif, said": the name
+                    # in apposition to the whole title, closed by the comma before the verb
+                    last = inner[-1]
+                    between = masked[cands[0].end:last.np_start]
+                    if last.kind in ("person", "alias") and self._personish(last) and \
+                            re.fullmatch(r"[ \t]*,[ \t]*", masked[last.end:va]) and \
+                            re.search(r",[ \t]*$", between) and between.count(",") == 1 \
+                            and "\0" not in between and not self._verbs_in(cands[0].end,
+                                                                             last.np_start):
+                        cands = [last]
                 qa = self._quoted_as_saying(_Span(va, vb, v.group()), after_pos, unit)
                 if qa is not None:
                     return qa[0], qa[1] + " after the quote", _CONF["after"], sent_start
@@ -2826,7 +3018,7 @@ class _Attributor:
             return found[0], found[1], _CONF["after"], sent_start
         return None, "", _CONF["none"], sent_start
 
-    def _final_attribution(self, after_pos: int, v, sent_end: int):
+    def _final_attribution(self, after_pos: int, v, sent_end: int, opens: bool = False):
         """The subject of a speech verb ``v`` (a match in ``masked[after_pos:]``) that ends
         the sentence: ', the Philippine Coast Guard reported.', ', Foreign Minister X
         indicated in comments on Friday.' -- a comma, one mention (and at most two adverbs),
@@ -2834,8 +3026,30 @@ class _Attributor:
         quote after it. The mention or None."""
         masked = self.masked
         va, vb = after_pos + v.start(), after_pos + v.end()
-        if v.group().casefold().endswith("ing") or not _VERBLESS_TAIL_RE.fullmatch(
-                masked, vb, sent_end):
+        if v.group().casefold().endswith("ing"):
+            return None
+        tail_end = vb
+        told = re.fullmatch(r"(?i)told|tells|tell", v.group())
+        if told and not _VERBLESS_TAIL_RE.fullmatch(masked, vb, sent_end):
+            # ", Muyaya tells Anadolu": who is told (one name) before the end
+            ms = self._mentions_in(vb, sent_end)
+            if ms and re.fullmatch(r"[ \t]+(?:the[ \t]+)?", masked[vb:ms[0].np_start]):
+                tail_end = ms[0].end
+        if re.search(r",[”’\"»›]?[ \t]*$", self.text[after_pos:va]) and not told:
+            # (the comma may close the last quote: "a 'joke' and a 'lie,' says X"; a quote
+            # opening the sentence is its subject, a name: "'Taiwan independence' a 'dead
+            # end', says X")
+            if opens:
+                return None
+            # ', says Congolese government spokesperson Patrick Muyaya': the subject after
+            # its verb ends the sentence (the inverted order)
+            ms = self._mentions_in(vb, sent_end)
+            if ms and re.fullmatch(r"[ \t]+(?:the[ \t]+)?", masked[vb:ms[0].np_start]) and \
+                    _VERBLESS_TAIL_RE.fullmatch(masked, ms[0].end, sent_end) and (
+                        self._personish(ms[0]) or ms[0].kind in ("title", "alias", "body")):
+                return ms[0]
+            return None
+        if not _VERBLESS_TAIL_RE.fullmatch(masked, tail_end, sent_end):
             return None
         ms = self._mentions_in(after_pos, va)
         if not ms:
@@ -3361,6 +3575,10 @@ class _Attributor:
                 q, unit, q.open_at, after_pos=(q.close_at + 1 if q.close_at is not None
                                                else None))
             date_from = (sent_start, q.open_at)
+            if actor is None:
+                found = self._quoted_predicate(q, unit)
+                if found is not None:
+                    actor, evidence, conf = found
             if unit.index not in self._lead_at:  # narration before the first mark of the unit
                 m = _LEAD_RE.search(self.masked, unit.start, unit.end)
                 self._lead_at[unit.index] = m.start() if m else unit.end
@@ -3522,6 +3740,32 @@ class _Attributor:
             if actor is not None and q.date is None:
                 q.date = self._statement_date(actor, *date_from, q)
             self._done(q)
+
+    def _quoted_predicate(self, q: _Quote, unit: _Unit):
+        """'The Greek foreign ministry "firmly condemned the harassment" and urged ...',
+        'Haftar "hailed... President Putin's initiative" in his statement': a quote that
+        opens with a finite speech verb (after at most an adverb), standing right after the
+        mention that starts its sentence, is that subject's predicate: the subject's words.
+        (actor, evidence, confidence) or None."""
+        w = _QUOTED_VERB_RE.match(self.text, q.start, q.end)
+        if w is None or w.group(1).casefold() not in _FINITE_VERB_FORMS:
+            return None
+        s = self._sent_start(unit, q.open_at)
+        ms = self._mentions_in(s, q.open_at)
+        if not ms or not re.fullmatch(r"[ \t]*(?:[a-z]+ly[ \t]+|also[ \t]+)?",
+                                      self.masked[ms[-1].end:q.open_at]):
+            return None
+        m = ms[-1]
+        if not re.fullmatch(r"(?i)[ \t]*(?:the[ \t]+)?", self.masked[s:m.np_start]):
+            return None  # (the mention must start the sentence: its subject)
+        if q.close_at is not None and re.match(r"[\"”’»]?[ \t]+(?:is|was|are|were)(?![\w'’-])",
+                                               self.masked[q.close_at:q.close_at + 12]):
+            return None  # 'X "declared independence" was the headline': a noun phrase
+        actor, phrase, _ = self._who(m, unit.index, q.open_at)
+        if actor is None:
+            return None
+        return (actor, f'{phrase} + the quote as its predicate (quoted verb "{w.group(1)}")',
+                _CONF["subject"])
 
     def _fill_dates(self) -> None:
         """Undated quotes take the date of the same actor's statement given before them in

@@ -467,9 +467,10 @@ def _name_run(masked: str, toks: list, lang: dict, out: list, lower_before) -> N
         return
     if name_toks[-1][2].casefold().strip(".,") in _NOT_PERSON_HEADS:
         return  # "the Cyprus Problem", "the Kashmir Issue": a matter, nobody who speaks
-    if len(name_toks) == 1 and surface.endswith("s") and _starts_sentence(
-            masked, na) and not lower_before(surface):
+    if len(name_toks) == 1 and surface.endswith("s") and not surface.endswith(
+            ("'s", "’s")) and _starts_sentence(masked, na) and not lower_before(surface):
         return  # "Observers in ... said": a plural common noun starting a sentence
+        # (not a possessive: "Narnia's foreign minister said")
     out.append(NameMention(na, nb, surface, "person", surface, ctx))
 
 
