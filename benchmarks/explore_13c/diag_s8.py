@@ -9,6 +9,10 @@ Rules (a category's interval is reported when ...): ``n3`` >= 3 matches in the p
 
 * ``rd cur`` the current score interval; ``rd p1`` the same with ``phi = 1``; ``rd jit`` the
   score interval on jittered counts ``x + U - 1/2`` (clipped at 0; U uniform).
+* ``rd cst`` the conditional binomial (Stevens) interval of ``pi`` mapped linearly to the
+  difference (``lambda_A`` estimated from the total under each hypothesis), phi as ``lr st``;
+  ``rd cstc`` the same with the counts also divided by ``c = 1 + (pi T - T_B)^2 / (T^2 pi (1 -
+  pi))``, the variance of the total that conditioning leaves out; ``rd cstcn`` with phi nt.
 * ``lr cur`` the current Jeffreys interval (counts / phi, phi with ``(t_df/z)^2`` on the
   category's dispersion); ``lr nt`` Jeffreys with the rate difference's phi (no factor on
   ``phi_k``); ``lr st`` / ``lr stnt`` the randomised (Stevens 1950) conditional binomial interval
@@ -93,6 +97,19 @@ def variants(ca, ta, cb, tb, rng):
     out["lr st"] = lr_from_pi(*stevens_pi(xb / phi_t, n / phi_t, u), ta, tb)
     out["lr stnt"] = lr_from_pi(*stevens_pi(xb / phi_nt, n / phi_nt, u), ta, tb)
     out["lr mp"] = lr_from_pi(*stevens_pi(xb / phi_nt, n / phi_nt, 0.5), ta, tb)
+    # rate difference from the conditional binomial: under lambda_B - lambda_A = delta with
+    # lambda_A estimated from the total n, pi = T_B/T + delta T_A T_B / (n T), so the pi
+    # interval maps linearly: delta(pi) = pi n / T_B - (1 - pi) n / T_A
+    def rd_from_pi(lo_pi, hi_pi):
+        return (1000 * (lo_pi * n / TB - (1 - lo_pi) * n / TA),
+                1000 * (hi_pi * n / TB - (1 - hi_pi) * n / TA))
+    out["rd cst"] = rd_from_pi(*stevens_pi(xb / phi_t, n / phi_t, u))
+    # + the variance of n the conditioning leaves out: c = 1 + (pi T - T_B)^2 / (T^2 pi (1-pi))
+    T = TA + TB
+    pt = (xb + 0.5) / (n + 1.0)
+    c = 1 + (pt * T - TB) ** 2 / (T * T * pt * (1 - pt))
+    out["rd cstc"] = rd_from_pi(*stevens_pi(xb / (phi_t * c), n / (phi_t * c), u))
+    out["rd cstcn"] = rd_from_pi(*stevens_pi(xb / (phi_nt * c), n / (phi_nt * c), u))
     return out
 
 
