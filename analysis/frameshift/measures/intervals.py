@@ -291,8 +291,9 @@ def rate_ratio_interval(counts_a, tokens_a, counts_b, tokens_b, *, level=0.95,
 
     Conditionally on ``n = C_A + C_B``, ``C_B`` is binomial with ``pi = theta T_B / (T_A +
     theta T_B)`` for the rate ratio ``theta``; a binomial interval of ``pi`` maps to
-    one for ``theta``; the Jeffreys interval ``Beta(x + 1/2, n - x + 1/2)`` quantiles is used
-    rather than the conservative Clopper-Pearson one (Brown, Cai & DasGupta 2001). Sentences
+    one for ``theta``; without ``u`` the Jeffreys interval ``Beta(x + 1/2, n - x + 1/2)``
+    quantiles is used rather than the conservative Clopper-Pearson one (Brown, Cai & DasGupta
+    2001), with ``u`` the randomised interval below (what ``shift`` reports). Sentences
     make counts over-dispersed, so the counts are divided by
     ``phi = max(1, (X^2 / df) (t_df / z)^2)`` (``X^2`` the Pearson statistic of the sentence
     counts of both statements around their own rates, a quasi-Poisson scale with
