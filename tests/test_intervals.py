@@ -211,10 +211,12 @@ def test_randomised_binomial_bounds_by_hand():
     assert lo[0] == pytest.approx(1 - np.sqrt(0.975))
     assert (lo[1], hi[1]) == (pytest.approx(np.sqrt(0.025)), pytest.approx(np.sqrt(0.975)))
     # x = n = 3: p_up = u' pi^3 with u' = .025 + .975 u (kept off the empty set): u = .5 ->
-    # u' = .5125, lower bound (.025 / .5125)^(1/3), upper 1; x = 0 of 3: lower 0
-    lo, hi = bounds([3.0, 0.0], [3.0, 3.0], [0.5, 0.5], 0.05)
+    # u' = .5125, lower bound (.025 / .5125)^(1/3), upper 1; u = 1 -> u' = 1: {pi : .025 <
+    # pi^3 < .975}, bounded below 1 as in the exact set; x = 0 of 3, u = .5: lower 0
+    lo, hi = bounds([3.0, 3.0, 0.0], [3.0] * 3, [0.5, 1.0, 0.5], 0.05)
     assert lo[0] == pytest.approx((0.025 / 0.5125) ** (1 / 3)) and hi[0] == 1.0
-    assert lo[1] == 0.0 and 0 < hi[1] < 1
+    assert (lo[1], hi[1]) == (pytest.approx(0.025 ** (1 / 3)), pytest.approx(0.975 ** (1 / 3)))
+    assert lo[2] == 0.0 and 0 < hi[2] < 1
 
 
 def test_rate_ratio_interval_randomised_inverts_the_binomial():

@@ -259,9 +259,12 @@ def _randomised_binomial_bounds(x, n, u, alpha):
     sec. 3.5). ``x`` and ``n`` may be real (counts divided by a dispersion): the two tail
     probabilities are then the regularised incomplete beta functions ``I_pi(x + 1, n - x)`` and
     ``I_pi(x, n - x + 1)``. At ``x = n`` the set is empty when ``u <= alpha/2`` (and at
-    ``x = 0`` when ``u >= 1 - alpha/2``), so there ``u`` is mapped onto the values that give an
-    interval, ``alpha/2 + (1 - alpha/2) u`` (``(1 - alpha/2) u``): the bound on the data side
-    is then a little wider than the exact one, and the open side is 1 (0).
+    ``x = 0`` when ``u >= 1 - alpha/2``: the randomised test rejects every ``pi``), so there
+    ``u`` is mapped onto the values that give an interval, ``alpha/2 + (1 - alpha/2) u``
+    (``(1 - alpha/2) u``). That adds up to ``alpha/2`` of coverage where a side has no match
+    (the misses on the data side are nearly all in the empty sets; leaving them out as NaN adds
+    the same). The side without data is open (1, or 0) except when ``u`` falls in the other
+    ``alpha/2`` tail, as in the exact set.
     """
     from scipy import special
 
@@ -282,7 +285,9 @@ def _randomised_binomial_bounds(x, n, u, alpha):
             a, b = np.where(low, m, a), np.where(low, b, m)
         bounds.append((a + b) / 2)
     lo, hi = bounds
-    return np.where(x <= 0, 0.0, lo), np.where(x >= n, 1.0, hi)
+    zero, one = np.zeros_like(x), np.ones_like(x)
+    return (np.where(p_up(zero) >= alpha / 2, 0.0, lo),
+            np.where(p_up(one) <= 1 - alpha / 2, 1.0, hi))
 
 
 def rate_ratio_interval(counts_a, tokens_a, counts_b, tokens_b, *, level=0.95,
@@ -310,8 +315,8 @@ def rate_ratio_interval(counts_a, tokens_a, counts_b, tokens_b, *, level=0.95,
     randomised interval of Stevens (1950) in place of the Jeffreys one, ``{pi : alpha/2 <
     (1 - u) P(X > x) + u P(X >= x) < 1 - alpha/2}``, which covers exactly ``1 - alpha`` for
     Poisson counts whatever ``n``; the Jeffreys interval over-covered (0.97-0.99) where a
-    category has 3-5 matches (issue 13c, session 8). At a zero count ``u`` is kept off the
-    values that would give an empty set.
+    category has 3-5 matches (issue 13c, session 8). Where one side has no match ``u`` is kept
+    off the values that would give an empty set.
 
     Examples
     --------
