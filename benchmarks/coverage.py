@@ -405,7 +405,8 @@ def markdown(table):
     """Two markdown tables: coverage (share reported in brackets) and rejection rates."""
     lines = []
     cov = table[table["kind"] == "coverage"]
-    reps = int(table["reps"].iloc[0])
+    # the replications of most cells (the first cell may have been topped up)
+    reps = int(cov["reps"].mode().iloc[0])
     lines.append(f"Coverage of nominal 95% intervals ({reps} replications a cell, more where "
                  "the cell says so: cells whose first estimate was just below 0.935 were "
                  "topped up with new replications (--top-up); per-category "
@@ -527,8 +528,8 @@ def main(argv=None):
                                        "heldout5", "heldout6", "all"],
                     default="dev",
                     help="dev: the development grid; heldout / heldout2 / heldout3 / "
-                         "heldout4 / heldout5 / heldout6: the held-out grids; all: the six scored "
-                         "ones (heldout6 is not scored yet), one after the other")
+                         "heldout4 / heldout5 / heldout6: the held-out grids; all: the seven, "
+                         "one after the other")
     ap.add_argument("--heldout", action="store_true", help="the same as --grid heldout")
     ap.add_argument("--heldout2", action="store_true", help="the same as --grid heldout2")
     ap.add_argument("--reps", type=int, default=600, help="replications a cell (default 600)")
@@ -547,7 +548,7 @@ def main(argv=None):
                          "of 0.93-0.97 (EDGE_BANDS); with --from-csv, tops up the saved files")
     args = ap.parse_args(argv)
     grid = "heldout" if args.heldout else "heldout2" if args.heldout2 else args.grid
-    grids = (["dev", "heldout2", "heldout", "heldout3", "heldout4", "heldout5"]
+    grids = (["dev", "heldout2", "heldout", "heldout3", "heldout4", "heldout5", "heldout6"]
              if grid == "all" else [grid])
     here = Path(__file__).resolve().parent
     for g in grids:

@@ -200,3 +200,30 @@ def test_coverage_harness_quick():
     assert (rej["value"] <= 0.15).all()
     text = harness.markdown(t)
     assert "| iid 3 v 3 |" in text
+
+
+def test_randomised_binomial_bounds_by_hand():
+    # x = 1 of n = 2. u = 1: p_up = P(X >= 1) = 1 - (1 - pi)^2, = .025 at 1 - sqrt(.975);
+    # u = 0: p_up = P(X > 1) = pi^2, = .025 at sqrt(.025) and = .975 at sqrt(.975)
+    from frameshift.measures.intervals import _randomised_binomial_bounds as bounds
+
+    lo, hi = bounds([1.0, 1.0], [2.0, 2.0], [1.0, 0.0], 0.05)
+    assert lo[0] == pytest.approx(1 - np.sqrt(0.975))
+    assert (lo[1], hi[1]) == (pytest.approx(np.sqrt(0.025)), pytest.approx(np.sqrt(0.975)))
+    # x = n = 3: p_up = u' pi^3 with u' = .025 + .975 u (kept off the empty set): u = .5 ->
+    # u' = .5125, lower bound (.025 / .5125)^(1/3), upper 1; u = 1 -> u' = 1: {pi : .025 <
+    # pi^3 < .975}, bounded below 1 as in the exact set; x = 0 of 3, u = .5: lower 0
+    lo, hi = bounds([3.0, 3.0, 0.0], [3.0] * 3, [0.5, 1.0, 0.5], 0.05)
+    assert lo[0] == pytest.approx((0.025 / 0.5125) ** (1 / 3)) and hi[0] == 1.0
+    assert (lo[1], hi[1]) == (pytest.approx(0.025 ** (1 / 3)), pytest.approx(0.975 ** (1 / 3)))
+    assert lo[2] == 0.0 and 0 < hi[2] < 1
+
+
+def test_rate_ratio_interval_randomised_inverts_the_binomial():
+    # phi = 1 (same count in every sentence): x = 6 of n = 9, equal tokens. The bounds are the
+    # pi where (1 - u) P(X > 6) + u P(X = 6 or more) is .025 and .975 (scipy's binomial)
+    lo, hi = rate_ratio_interval([[1]] * 3, [10] * 3, [[2]] * 3, [10] * 3, u=[0.3])
+    for b, target in ((lo[0], 0.025), (hi[0], 0.975)):
+        pi = 2.0 ** b / (1 + 2.0 ** b)
+        p_up = 0.7 * stats.binom.sf(6, 9, pi) + 0.3 * stats.binom.sf(5, 9, pi)
+        assert p_up == pytest.approx(target, abs=1e-9)

@@ -468,7 +468,13 @@ def _intervals(obs, ca, ta, cb, tb, *, rng, n_boot, level, from_id, to_id):
     lo[("rate_diff", True)] = np.where(sparse, np.nan, l1)
     hi[("rate_diff", True)] = np.where(sparse, np.nan, h1)
     how[("rate_diff", True)] = np.where(sparse, sparse_reason, CI_METHODS["rate_diff"])
-    l2, h2 = rate_ratio_interval(ca, ta, cb, tb, level=level)
+    # session 8: the randomised (Stevens) conditional interval; its uniform draws come from a
+    # child of the pair's stream, so the bootstrap and the permutation p are unchanged
+    try:
+        u_rng = rng.spawn(1)[0]
+    except (AttributeError, TypeError, ValueError):  # a Generator without a SeedSequence
+        u_rng = rng
+    l2, h2 = rate_ratio_interval(ca, ta, cb, tb, level=level, u=u_rng.random(ca.shape[1]))
     undefined = np.isnan(obs[("log_ratio", True)][0])
     lo[("log_ratio", True)] = np.where(undefined | sparse, np.nan, l2)
     hi[("log_ratio", True)] = np.where(undefined | sparse, np.nan, h2)
