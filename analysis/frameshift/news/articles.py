@@ -2448,6 +2448,22 @@ class _Attributor:
         return actor, f'reference "{mention.surface}" -> {actor} ({where})', True
 
     # -- subject of a verb -------------------------------------------------------------------
+    def _agentless_passive(self, verb: re.Match, sent_start: int) -> bool:
+        """Whether speech verb ``verb`` is a passive with no agent named after it ("was
+        accused of", "be assured by the '...'": a quote is no agent), as :meth:`_subject`
+        reads it."""
+        if not _PASSIVE_RE.search(self.masked[_passive_from(self.masked, sent_start,
+                                                            verb.start()):verb.start()]):
+            return False
+        if re.search(r"(?i)(?<![\w-])it\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?$",
+                     self.masked[max(sent_start, verb.start() - 30):verb.start()]) and \
+                _IN_DOCUMENT_RE.match(self.masked, verb.end()):
+            return False  # ("it is noted in the statement that": its issuer, _subject)
+        for mention in self._mentions_in(verb.end(), verb.end() + 80):
+            return not re.fullmatch(r"\s+by\s+(?:the\s+)?", self.masked[verb.end():mention.start],
+                                    flags=re.I)
+        return True
+
     def _subject(self, verb: re.Match, sent_start: int, unit: _Unit):
         """Find the subject of a speech verb: (actor, evidence, rule) or (None, reason, rule)."""
         # Passive agent first: "(the invitation was) rejected by Stepanakert".
@@ -2797,6 +2813,17 @@ class _Attributor:
                 # reported by an earlier speech verb is not the speaker's
                 for v in reversed(verbs[:-1][-3:]):
                     if _THAT_RE.search(masked, v.end(), verb.start()):
+                        verb, verbs = v, verbs[:verbs.index(v) + 1]
+                        break
+            if len(verbs) > 1 and self._agentless_passive(verb, sent_start) and not (
+                    after_pos is not None and re.match(r"[ \t]*,?[ \t]*by[ \t]",
+                                                       masked[after_pos:sent_end])):
+                # "Haftar claimed that ... could only be assured by the '...'", "The
+                # declaration stated that ECOWAS, which was accused of '...'": a passive in a
+                # clause that an earlier speech verb reports is said by that verb's subject
+                for v in reversed(verbs[:-1][-3:]):
+                    if _THAT_RE.search(masked, v.end(), verb.start()) and \
+                            not self._agentless_passive(v, sent_start):
                         verb, verbs = v, verbs[:verbs.index(v) + 1]
                         break
             if _is_impersonal(verb):
