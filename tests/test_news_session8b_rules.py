@@ -56,3 +56,35 @@ def test_passive_in_a_reported_clause(text, expected):
 ])
 def test_passive_without_a_reporting_verb(text, expected):
     assert _speakers(text) == expected
+
+
+# 2. A headline that opens with a registered actor and goes on with single-quoted words, no
+#    verb between (at most a participle): that actor
+
+@pytest.mark.parametrize("text, expected", [
+    # registered body, the quote right after it
+    (("Narnia 'not really concerned' by the ceasefire deal\n\nThe deal was signed in Luanda "
+      "on Wednesday."), ["narnia"]),
+    # after a tag in capitals and a participle
+    (("INTERVIEW - Narnia expecting 'real ceasefire' at the summit\n\nThe summit opens on "
+      "Friday."), ["narnia"]),
+    # the article's own quote of the same words decides first (another speaker)
+    (("Narnia 'determined' to pursue the talks\n\nThe talks resume in May.\n\nMirzoyan said "
+      "Yerevan was \"determined\" to go on."), ["mirzoyan", "mirzoyan"]),
+])
+def test_headline_subject_speaks(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # an unregistered name: no new: id from a headline's first words
+    ("Tom Vale 'not really concerned' by the ceasefire deal\n\nThe deal was signed in Luanda "
+     "on Wednesday."),
+    # the actor is not the headline's first words
+    ("Talks with Narnia 'not really' over, the deal\n\nThe deal was signed in Luanda on "
+     "Wednesday."),
+    # words between the actor and the quote that are no participle
+    ("Narnia to host 'historic' summit\n\nThe summit opens on Friday."),
+])
+def test_headline_subject_not_taken(text):
+    assert _speakers(text) != ["narnia"]

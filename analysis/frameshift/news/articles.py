@@ -2461,7 +2461,7 @@ class _Attributor:
             return False  # ("it is noted in the statement that": its issuer, _subject)
         for mention in self._mentions_in(verb.end(), verb.end() + 80):
             return not re.fullmatch(r"\s+by\s+(?:the\s+)?", self.masked[verb.end():mention.start],
-                                    flags=re.I)
+                                    flags=re.IGNORECASE)
         return True
 
     def _subject(self, verb: re.Match, sent_start: int, unit: _Unit):
@@ -3496,6 +3496,13 @@ class _Attributor:
             self._attribute_one(q)
         self._backward_continuations()
         self._headline_repeats()
+        for q in self.quotes:  # (after _headline_repeats: the article's own speaker first)
+            unit = self.units[q.unit]
+            if q.actor is None and unit.role in ("headline", "subheading") and \
+                    q.evidence.startswith("no speech verb") and q.parent is None:
+                found = self._headline_subject(q, unit)
+                if found is not None:
+                    q.actor, q.evidence, q.confidence = found[0], found[1], _CONF["main_clause"]
         self._repeated_terms()
         self._fill_dates()
         for q in self.quotes:
@@ -3503,6 +3510,23 @@ class _Attributor:
                 x.actor, x.confidence = None, _CONF["none"]
                 x.evidence = (f"quoted inside the quote of {q.actor or 'an unnamed speaker'}: "
                               "words the speaker quotes, not the speaker's own")
+
+    def _headline_subject(self, q: _Quote, unit: _Unit):
+        """A headline (or subheading) that opens with a registered actor and goes on with
+        the quote, with no verb or at most a participle between ("M23 rebels 'not really
+        concerned' by ...", "INTERVIEW - Congo expecting 'real ceasefire'"): that actor.
+        (actor, evidence) or None."""
+        head = self.masked[unit.start:q.open_at]
+        tag = re.match(r"[ \t]*(?:[A-Z]{2,}(?:[ \t]+[A-Z]{2,})*[ \t]*[-–—:][ \t]*)?", head)
+        ms = self._mentions_in(unit.start + tag.end(), q.open_at)
+        if len(ms) != 1 or ms[0].actor is None or \
+                min(ms[0].np_start, ms[0].start) != unit.start + tag.end() or \
+                not re.fullmatch(r"[ \t]+(?:[a-z]+ing[ \t]+)?", self.masked[ms[0].end:q.open_at]):
+            return None
+        actor, phrase, _ = self._who(ms[0], unit.index, q.open_at)
+        if actor is None:
+            return None
+        return actor, f"{phrase} opening the headline, right before the quote (no verb)"
 
     def _intends(self, q: _Quote, unit: _Unit, sent_start: int):
         """'The new prime minister also intends to "prepare the society for NATO."': a
