@@ -3523,6 +3523,10 @@ class _Attributor:
                 min(ms[0].np_start, ms[0].start) != unit.start + tag.end() or \
                 not re.fullmatch(r"[ \t]+(?:[a-z]+ing[ \t]+)?", self.masked[ms[0].end:q.open_at]):
             return None
+        words = normalize(self.text[q.start:q.end])
+        if any(o.unit != q.unit and normalize(self.text[o.start:o.end]) == words
+               for o in self.quotes):
+            return None  # (the article quotes these words: _headline_repeats decides)
         actor, phrase, _ = self._who(ms[0], unit.index, q.open_at)
         if actor is None:
             return None
