@@ -2448,6 +2448,22 @@ class _Attributor:
         return actor, f'reference "{mention.surface}" -> {actor} ({where})', True
 
     # -- subject of a verb -------------------------------------------------------------------
+    def _agentless_passive(self, verb: re.Match, sent_start: int) -> bool:
+        """Whether speech verb ``verb`` is a passive with no agent named after it ("was
+        accused of", "be assured by the '...'": a quote is no agent), as :meth:`_subject`
+        reads it."""
+        if not _PASSIVE_RE.search(self.masked[_passive_from(self.masked, sent_start,
+                                                            verb.start()):verb.start()]):
+            return False
+        if re.search(r"(?i)(?<![\w-])it\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+)?$",
+                     self.masked[max(sent_start, verb.start() - 30):verb.start()]) and \
+                _IN_DOCUMENT_RE.match(self.masked, verb.end()):
+            return False  # ("it is noted in the statement that": its issuer, _subject)
+        for mention in self._mentions_in(verb.end(), verb.end() + 80):
+            return not re.fullmatch(r"\s+by\s+(?:the\s+)?", self.masked[verb.end():mention.start],
+                                    flags=re.IGNORECASE)
+        return True
+
     def _subject(self, verb: re.Match, sent_start: int, unit: _Unit):
         """Find the subject of a speech verb: (actor, evidence, rule) or (None, reason, rule)."""
         # Passive agent first: "(the invitation was) rejected by Stepanakert".
@@ -2797,6 +2813,17 @@ class _Attributor:
                 # reported by an earlier speech verb is not the speaker's
                 for v in reversed(verbs[:-1][-3:]):
                     if _THAT_RE.search(masked, v.end(), verb.start()):
+                        verb, verbs = v, verbs[:verbs.index(v) + 1]
+                        break
+            if len(verbs) > 1 and self._agentless_passive(verb, sent_start) and not (
+                    after_pos is not None and re.match(r"[ \t]*,?[ \t]*by[ \t]",
+                                                       masked[after_pos:sent_end])):
+                # "Haftar claimed that ... could only be assured by the '...'", "The
+                # declaration stated that ECOWAS, which was accused of '...'": a passive in a
+                # clause that an earlier speech verb reports is said by that verb's subject
+                for v in reversed(verbs[:-1][-3:]):
+                    if _THAT_RE.search(masked, v.end(), verb.start()) and \
+                            not self._agentless_passive(v, sent_start):
                         verb, verbs = v, verbs[:verbs.index(v) + 1]
                         break
             if _is_impersonal(verb):
@@ -3469,6 +3496,13 @@ class _Attributor:
             self._attribute_one(q)
         self._backward_continuations()
         self._headline_repeats()
+        for q in self.quotes:  # (after _headline_repeats: the article's own speaker first)
+            unit = self.units[q.unit]
+            if q.actor is None and unit.role in ("headline", "subheading") and \
+                    q.evidence.startswith("no speech verb") and q.parent is None:
+                found = self._headline_subject(q, unit)
+                if found is not None:
+                    q.actor, q.evidence, q.confidence = found[0], found[1], _CONF["main_clause"]
         self._repeated_terms()
         self._fill_dates()
         for q in self.quotes:
@@ -3476,6 +3510,27 @@ class _Attributor:
                 x.actor, x.confidence = None, _CONF["none"]
                 x.evidence = (f"quoted inside the quote of {q.actor or 'an unnamed speaker'}: "
                               "words the speaker quotes, not the speaker's own")
+
+    def _headline_subject(self, q: _Quote, unit: _Unit):
+        """A headline (or subheading) that opens with a registered actor and goes on with
+        the quote, with no verb or at most a participle between ("M23 rebels 'not really
+        concerned' by ...", "INTERVIEW - Congo expecting 'real ceasefire'"): that actor.
+        (actor, evidence) or None."""
+        head = self.masked[unit.start:q.open_at]
+        tag = re.match(r"[ \t]*(?:[A-Z]{2,}(?:[ \t]+[A-Z]{2,})*[ \t]*[-–—:][ \t]*)?", head)
+        ms = self._mentions_in(unit.start + tag.end(), q.open_at)
+        if len(ms) != 1 or ms[0].actor is None or \
+                min(ms[0].np_start, ms[0].start) != unit.start + tag.end() or \
+                not re.fullmatch(r"[ \t]+(?:[a-z]+ing[ \t]+)?", self.masked[ms[0].end:q.open_at]):
+            return None
+        words = normalize(self.text[q.start:q.end])
+        if any(o.unit != q.unit and normalize(self.text[o.start:o.end]) == words
+               for o in self.quotes):
+            return None  # (the article quotes these words: _headline_repeats decides)
+        actor, phrase, _ = self._who(ms[0], unit.index, q.open_at)
+        if actor is None:
+            return None
+        return actor, f"{phrase} opening the headline, right before the quote (no verb)"
 
     def _intends(self, q: _Quote, unit: _Unit, sent_start: int):
         """'The new prime minister also intends to "prepare the society for NATO."': a
