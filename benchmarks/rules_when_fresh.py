@@ -46,8 +46,12 @@ def main() -> int:
                     shutil.copy(ROOT / so, code / so)
             out = Path(tmp) / f"{name}.csv"
             env = {"PYTHONPATH": str(code / "analysis"), "PATH": "/usr/bin:/bin"}
+            # the rules alone: since session 8 the speaker chooser is the default
+            cli = (code / "analysis" / "frameshift" / "cli" / "quotes.py").read_text("utf-8")
+            rules = ["--speakers", "rules"] if "--speakers" in cli else []
             subprocess.run([sys.executable, "-m", "frameshift", "quotes", str(real / name),
-                            "--out", str(out)], check=True, env=env, capture_output=True)
+                            "--out", str(out), *rules], check=True, env=env,
+                           capture_output=True)
             seg = pd.read_csv(out, dtype={"actor": str, "evidence": str})
             seg = seg[seg["role"] == "quote"][FRESH_COLUMNS]
             path = fresh_path(name)

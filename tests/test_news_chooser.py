@@ -118,7 +118,7 @@ def test_the_shipped_model_loads_offline_and_is_plain_numbers():
     assert m.features == FEATURES
     assert np.isfinite(m.weights).all() and np.isfinite(m.mean).all() and (m.scale > 0).all()
     assert m.meta["trained_on"] == ["heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                                    "heldout7", "heldout8"]
+                                    "heldout7", "heldout8", "heldout9"]
 
 
 def test_a_model_file_of_other_features_is_refused_with_the_fix():
