@@ -225,3 +225,36 @@ def grid_cells(grids, max_sentences=None):
             if min(n_a, n_b) < 3 or (max_sentences and min(n_a, n_b) > max_sentences):
                 continue
             yield i, g, name, n_a, n_b, cl, d
+
+
+def bisect_bounds(score, d, step, q):
+    """Both bounds of ``score(delta) = -+q`` around the estimate ``d`` (arrays over categories):
+    the step doubled until it brackets the root, then 60 bisections (the diag_s7/s8 score
+    intervals)."""
+    out = []
+    for sign in (-1.0, 1.0):
+        h = step.copy()
+        for _ in range(60):
+            bad = (score(d + sign * h) + sign * q) * sign > 0
+            if not bad.any():
+                break
+            h = np.where(bad, 2 * h, h)
+        a, b = d.copy(), d + sign * h
+        for _ in range(60):
+            m = (a + b) / 2
+            f = score(m) + sign * q
+            move_a = f * sign > 0
+            a, b = np.where(move_a, m, a), np.where(move_a, b, m)
+        out.append((a + b) / 2)
+    return out
+
+
+def tally(acc, out, truth, ok):
+    """Add to ``acc`` (``{variant: ([covered], [reported])}``) the rate-difference intervals
+    ``out`` (``{variant: (lo, hi)}``) of one draw, over the categories ``ok``."""
+    for k, (lo, hi) in out.items():
+        c = (lo <= truth) & (truth <= hi)
+        a = acc.setdefault(k, ([], []))
+        a[0].append(int(c[ok].sum()))
+        a[1].append(int(ok.sum()))
+

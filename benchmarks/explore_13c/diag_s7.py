@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
-from _common import cell_draws, grid_cells
+from _common import bisect_bounds, cell_draws, grid_cells
 from frameshift.measures import intervals as iv
 from scipy import stats
 
@@ -36,22 +36,7 @@ def score_bounds(xa, xb, ta, tb, phi, q):
 
     d = xb / tb - xa / ta
     step = q * np.sqrt(phi * (np.maximum(xa, 1) / ta**2 + np.maximum(xb, 1) / tb**2))
-    out = []
-    for sign in (-1.0, 1.0):
-        h = step.copy()
-        for _ in range(60):
-            bad = (score(d + sign * h) + sign * q) * sign > 0
-            if not bad.any():
-                break
-            h = np.where(bad, 2 * h, h)
-        a, b = d.copy(), d + sign * h
-        for _ in range(60):
-            m = (a + b) / 2
-            f = score(m) + sign * q
-            move_a = f * sign > 0
-            a, b = np.where(move_a, m, a), np.where(move_a, b, m)
-        out.append((a + b) / 2)
-    return out
+    return bisect_bounds(score, d, step, q)
 
 
 def disp(ca, ta, cb, tb):

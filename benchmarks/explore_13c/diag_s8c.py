@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
-from _common import cell_draws, grid_cells
+from _common import cell_draws, grid_cells, tally
 from diag_s7_precise import ratio_se
 from diag_s8 import ALPHA, stevens_pi
 from frameshift.measures import intervals as iv
@@ -78,11 +78,7 @@ def main():
         acc = {}
         for ca, ta, cb, tb in draws:
             ok = (ca.sum(0) + cb.sum(0)) >= 3
-            for k, (lo, hi) in variants(ca, ta, cb, tb, rng).items():
-                c = (lo <= truth["rate_diff"]) & (truth["rate_diff"] <= hi)
-                a = acc.setdefault(k, ([], []))
-                a[0].append(int(c[ok].sum()))
-                a[1].append(int(ok.sum()))
+            tally(acc, variants(ca, ta, cb, tb, rng), truth["rate_diff"], ok)
         s = " ".join(f"{k.replace(' ', ':')}={ratio_se(*v)[0]:.3f}" for k, v in acc.items())
         print(f"{g:8s} {name[:50]:50s} n={sum(acc['rd cur'][1])} {s}", flush=True)
 

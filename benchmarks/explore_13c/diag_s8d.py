@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parent)]
-from _common import cell_draws, grid_cells
+from _common import bisect_bounds, cell_draws, grid_cells, tally
 from diag_s7 import Z
 from diag_s7_precise import ratio_se
 from frameshift.measures import intervals as iv
@@ -32,22 +32,7 @@ def lattice_bounds(xa, xb, ta, tb, phi, q, shift, extra):
 
     d = xb / tb - xa / ta + shift
     step = q * np.sqrt(phi * (np.maximum(xa, 1) / ta**2 + np.maximum(xb, 1) / tb**2) + extra)
-    out = []
-    for sign in (-1.0, 1.0):
-        h = step.copy()
-        for _ in range(60):
-            bad = (score(d + sign * h) + sign * q) * sign > 0
-            if not bad.any():
-                break
-            h = np.where(bad, 2 * h, h)
-        a, b = d.copy(), d + sign * h
-        for _ in range(60):
-            m = (a + b) / 2
-            f = score(m) + sign * q
-            move_a = f * sign > 0
-            a, b = np.where(move_a, m, a), np.where(move_a, b, m)
-        out.append(1000 * (a + b) / 2)
-    return out
+    return [1000 * x for x in bisect_bounds(score, d, step, q)]
 
 
 def main():
@@ -68,11 +53,7 @@ def main():
             out = {"rd cur": iv.rate_diff_interval(ca, ta, cb, tb),
                    "rd lj": lattice_bounds(xa, xb, TA, TB, phi, Z, shift, step**2 / 12),
                    "rd lj0": lattice_bounds(xa, xb, TA, TB, phi, Z, shift, 0.0)}
-            for k, (lo, hi) in out.items():
-                c = (lo <= truth["rate_diff"]) & (truth["rate_diff"] <= hi)
-                a = acc.setdefault(k, ([], []))
-                a[0].append(int(c[ok].sum()))
-                a[1].append(int(ok.sum()))
+            tally(acc, out, truth["rate_diff"], ok)
         s = " ".join(f"{k.replace(' ', ':')}={ratio_se(*v)[0]:.3f}" for k, v in acc.items())
         print(f"{g:8s} {name[:50]:50s} n={sum(acc['rd cur'][1])} {s}", flush=True)
 
